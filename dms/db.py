@@ -1,0 +1,169 @@
+"""Engine factory (SQLite / PostgreSQL), session scopes and the database URL resolution.
+
+Every service opens exactly one transaction through `Database.transaction()`; read-only
+queries use `Database.reading()`. On SQLite, writes start with BEGIN IMMEDIATE (DESIGN §6:
+a deferred BEGIN that later writes fails with "database is locked" under several seats),
+reads keep a plain deferred BEGIN so lookups never queue behind a writer in WAL mode.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from dms.errors import ConfigError
+
+APP_NAME = "dms"
+ENV_URL = "DMS_DATABASE_URL"
+BUSY_TIMEOUT_MS = 10_000
+# File systems on which SQLite's WAL (shared memory index) does not work across hosts.
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p",
+              "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+
+
+def settings_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.json"
+
+
+def load_settings() -> dict:
+    path = settings_path()
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(message=f"Cannot read settings file {path}: {exc}") from exc
+
+
+def save_settings(settings: dict) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def default_sqlite_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'dms.sqlite3'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """`--url` beats `DMS_DATABASE_URL` beats the settings file beats the embedded default."""
+    return url or os.environ.get(ENV_URL) or load_settings().get("database_url") or default_sqlite_url()
+
+
+def is_network_path(path: Path) -> bool:
+    """True when `path` lives on a network share (UNC path, mapped network drive, NFS/SMB mount)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    resolved = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point = fields[1].replace("\\040", " ")
+        inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fstype = mount_point, fields[2]
+    return fstype in NETWORK_FS
+
+
+def _sqlite_path(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Take transaction control away from the sqlite3 module so "begin" below decides.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        if conn.get_execution_options().get("dms_read_only"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """Engine for a SQLAlchemy URL; SQLite files are checked and tuned per DESIGN §6."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None:
+            if is_network_path(path.parent if not path.exists() else path):
+                raise ConfigError(
+                    "db.network_share",
+                    "The database file {path} is on a network share. SQLite cannot be shared "
+                    "across computers safely; use PostgreSQL for several seats (DMS_DATABASE_URL).",
+                    path=str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_hooks(engine)
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":  # plain postgresql:// means psycopg 3 here
+            url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigError("db.unsupported", "Unsupported database URL {url}: use sqlite:/// or postgresql://",
+                      url=parsed.render_as_string())
+
+
+class Database:
+    """One engine and the two kinds of session scope every service and query uses."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None):
+        self.url = resolve_url(url) if engine is None else engine.url.render_as_string(False)
+        self.engine = engine or make_engine(self.url)
+        self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(self.engine.execution_options(dms_read_only=True),
+                                  expire_on_commit=False)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls everything back on any error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,64 @@
+"""Domain errors: a stable code plus parameters; the UI and CLI turn them into user text.
+
+Nothing here is translated: `dms.ui.messages` maps codes to Qt-translated text and the CLI
+falls back to the English default message.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a user can cause. `code` is stable; `params` fill the message."""
+
+    code = "error"
+    default = "The action could not be completed."
+
+    def __init__(self, code: str | None = None, message: str | None = None, **params):
+        self.code = code or self.code
+        self.params = params
+        self.message = message or self.default
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        try:
+            return self.message.format(**self.params)
+        except (KeyError, IndexError):
+            return self.message
+
+
+class ConfigError(DomainError):
+    code = "config"
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    default = "{what} {key} was not found."
+
+
+class AuthError(DomainError):
+    code = "auth.bad_credentials"
+    default = "Wrong user name or password."
+
+
+class ValidationError(DomainError):
+    code = "validation"
+
+
+class InvalidTransition(DomainError):
+    code = "workorder.invalid_transition"
+    default = "Cannot {action} a work order that is {state}."
+
+
+class Forbidden(DomainError):
+    code = "forbidden"
+    default = "Your role does not allow: {action}."
+
+
+class ConcurrentChange(DomainError):
+    code = "concurrent_change"
+    default = "{what} was changed by {user} at {when}; reload and try again."
+
+
+class InsufficientStock(DomainError):
+    code = "stock.insufficient"
+    default = "Not enough stock of {part}: {available} available, {requested} requested."
