@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import BigInteger, DateTime, ForeignKey, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from dms import clock
@@ -33,6 +33,43 @@ class Money(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else from_fen(value)
+
+
+class Scaled(TypeDecorator):
+    """A fixed-point Decimal stored as a scaled integer (quantities, hours, percentages).
+
+    SQLite keeps NUMERIC as a float; an integer keeps `qty - :n` exact in atomic updates.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def __init__(self, places: int):
+        super().__init__()
+        self.places = places
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("fixed-point value must not be a float")
+        return int(Decimal(value).scaleb(self.places).to_integral_value(ROUND_HALF_UP))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value).scaleb(-self.places)
+
+
+def Quantity() -> Scaled:  # noqa: N802 - reads like a type in mapped_column()
+    """Part quantities: thousandths, so oil can be issued by the litre (4.5 L)."""
+    return Scaled(3)
+
+
+def Hours() -> Scaled:  # noqa: N802
+    return Scaled(2)
+
+
+def Percent() -> Scaled:  # noqa: N802
+    return Scaled(2)
 
 
 class UTCDateTime(TypeDecorator):
@@ -69,3 +106,15 @@ class StoreMixin:
 
 class CreatedMixin:
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+
+class Versioned:
+    """Optimistic concurrency: who changed the row last, and when, for the conflict message."""
+
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}

@@ -1,0 +1,1 @@
+"""Customers, vehicles and the identifiers that name them."""

@@ -1,0 +1,75 @@
+"""Pre-settlement and settlement, payments, gate passes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dms.models.base import Base, IdMixin, StoreMixin, Versioned
+
+ZERO = Decimal("0")
+
+
+class Settlement(IdMixin, StoreMixin, Versioned, Base):
+    """Amounts as of pre-settlement; `received`/`outstanding` follow the payments."""
+
+    __tablename__ = "settlement"
+    __table_args__ = (UniqueConstraint("store_id", "invoice_no"),
+                      CheckConstraint("received >= 0", name="received_not_negative"),
+                      Index("ix_settlement_settled", "store_id", "settled_at"))
+
+    work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
+    state: Mapped[str] = mapped_column(String(12), default="presettled")  # presettled, settled, reopened
+    presettled_at: Mapped[datetime]
+    presettled_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    labour_receivable: Mapped[Decimal]  # list price before discounts
+    labour_net: Mapped[Decimal]  # after discounts (实收工时费)
+    material_receivable: Mapped[Decimal]
+    material_net: Mapped[Decimal]
+    management_fee: Mapped[Decimal] = mapped_column(default=ZERO)
+    auxiliary_fee: Mapped[Decimal] = mapped_column(default=ZERO)
+    subcontract_fee: Mapped[Decimal] = mapped_column(default=ZERO)
+    rescue_fee: Mapped[Decimal] = mapped_column(default=ZERO)
+    other_fee: Mapped[Decimal] = mapped_column(default=ZERO)
+    total: Mapped[Decimal]
+    customer_share: Mapped[Decimal]
+    insurance_share: Mapped[Decimal] = mapped_column(default=ZERO)
+    warranty_share: Mapped[Decimal] = mapped_column(default=ZERO)
+    internal_share: Mapped[Decimal] = mapped_column(default=ZERO)
+    points_redeemed: Mapped[int] = mapped_column(default=0)
+    received: Mapped[Decimal] = mapped_column(default=ZERO)
+    outstanding: Mapped[Decimal]
+    invoice_no: Mapped[str | None] = mapped_column(String(30))
+    settled_at: Mapped[datetime | None]
+    cashier_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    credit_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
+
+
+class Payment(IdMixin, Base):
+    __tablename__ = "payment"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlement.id"), index=True)
+    method: Mapped[str] = mapped_column(String(12))  # cash, card, wechat, alipay, transfer, member_balance
+    amount: Mapped[Decimal]
+    reference: Mapped[str | None] = mapped_column(String(60))
+    at: Mapped[datetime]
+    cashier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+
+
+class GatePass(IdMixin, StoreMixin, Base):
+    """出门证: the guard lets the car out only against it."""
+
+    __tablename__ = "gate_pass"
+    __table_args__ = (UniqueConstraint("store_id", "number"),)
+
+    number: Mapped[str] = mapped_column(String(20))
+    work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
+    issued_at: Mapped[datetime]
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    released_at: Mapped[datetime | None]

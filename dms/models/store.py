@@ -1,0 +1,74 @@
+"""Stores, users and roles, number sequences and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dms.models.base import Base, CreatedMixin, IdMixin, StoreMixin
+
+ROLES = ("advisor", "dispatcher", "technician", "team_lead", "qc_inspector",
+         "warehouse_clerk", "cashier", "customer_care", "manager")
+
+
+class Store(IdMixin, Base):
+    __tablename__ = "store"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    logo_path: Mapped[str | None] = mapped_column(String(300))
+
+
+class User(IdMixin, StoreMixin, CreatedMixin, Base):
+    __tablename__ = "user_account"  # "user" is reserved on PostgreSQL
+    __table_args__ = (UniqueConstraint("username"),)
+
+    username: Mapped[str] = mapped_column(String(40))
+    display_name: Mapped[str] = mapped_column(String(60))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str | None] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class UserRole(Base):
+    """A user may hold several roles (DESIGN §3)."""
+
+    __tablename__ = "user_role"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class NumberSequence(IdMixin, StoreMixin, Base):
+    """Gap-free numbers per store, kind and year: incremented inside the caller's transaction."""
+
+    __tablename__ = "number_sequence"
+    __table_args__ = (UniqueConstraint("store_id", "kind", "year"),)
+
+    kind: Mapped[str] = mapped_column(String(20))  # workorder, invoice, gatepass, appointment…
+    year: Mapped[int]
+    last_value: Mapped[int] = mapped_column(default=0)
+
+
+class AuditLog(IdMixin, StoreMixin, Base):
+    """Who did what when: also the source of the KPIs (waiting time, repair time, on-time rate)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id", "at"),)
+
+    at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int]
+    action: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[str | None] = mapped_column(Text)  # JSON details

@@ -1,0 +1,104 @@
+"""Run one service call off the GUI thread and hand its outcome back to the GUI thread.
+
+A widget never touches the database from the GUI thread: it submits `fn(*args)` here and
+names two `@Slot(int, object)` methods on itself. The result (or the exception) comes back
+through a queued Qt signal, so the slots always run in the GUI thread. Every submission gets
+an increasing task id; a widget that only cares about its latest request (search as you
+type) compares the id and ignores stale answers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_ids = itertools.count(1)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits through it, so delivery is queued."""
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    done = Signal(int)
+
+
+class _Job(QRunnable):
+    def __init__(self, task_id: int, relay: _Relay, fn: Callable[..., Any], args: tuple,
+                 kwargs: dict):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task_id = task_id
+        self._relay = relay
+        self._call = (fn, args, kwargs)
+
+    def run(self) -> None:
+        fn, args, kwargs = self._call
+        try:
+            result = fn(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI thread
+            self._relay.failed.emit(self._task_id, exc)
+        else:
+            self._relay.succeeded.emit(self._task_id, result)
+        finally:
+            self._relay.done.emit(self._task_id)
+
+
+class TaskRunner(QObject):
+    """A small thread pool for service calls; one per application window tree."""
+
+    # Emitted in the GUI thread after a task's result or error was delivered.
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        # SQLite serialises writers anyway; a few threads keep reads overlapping.
+        self._pool.setMaxThreadCount(max_threads)
+        self._relays: dict[int, _Relay] = {}
+
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_result: Callable[[int, object], None],
+               on_error: Callable[[int, object], None],
+               **kwargs: Any) -> int:
+        """Start `fn(*args, **kwargs)` in the pool and return the task id.
+
+        `on_result(task_id, result)` or `on_error(task_id, exception)` is called in the GUI
+        thread; pass bound `@Slot` methods of a GUI-thread QObject so that Qt drops the
+        delivery if that object was deleted meanwhile.
+        """
+        task_id = next(_ids)
+        relay = _Relay()
+        # Connect before starting: a signal emitted with no connection is lost.
+        relay.succeeded.connect(on_result)
+        relay.failed.connect(on_error)
+        relay.done.connect(self._on_done)
+        self._relays[task_id] = relay
+        self._pool.start(_Job(task_id, relay, fn, args, kwargs))
+        return task_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    @Slot(int)
+    def _on_done(self, task_id: int) -> None:
+        relay = self._relays.pop(task_id, None)
+        if relay is not None:
+            relay.deleteLater()
+        if not self._relays:
+            self.idle.emit()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Drop queued tasks and wait for running ones (call before disposing the database)."""
+        self._pool.clear()
+        finished = self._pool.waitForDone(timeout_ms)
+        if not finished:
+            log.warning("Background tasks still running after %d ms", timeout_ms)
+        return finished
