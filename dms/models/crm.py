@@ -10,18 +10,28 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from dms.models.base import Base, CreatedMixin, IdMixin, Percent, StoreMixin
+
+
+def _prefix_index(name: str, column: str) -> Index:
+    """(store_id, column) index usable by prefix searches; PostgreSQL needs text_pattern_ops
+    for LIKE 'x%' under a non-C collation, SQLite uses it for GLOB 'x*'."""
+    return Index(name, "store_id", column, postgresql_ops={column: "text_pattern_ops"})
+
+
+def reverse(value: str | None) -> str | None:
+    return None if value is None else value[::-1]
 
 
 class Customer(IdMixin, StoreMixin, CreatedMixin, Base):
     __tablename__ = "customer"
     __table_args__ = (
         UniqueConstraint("store_id", "code"),
-        Index("ix_customer_name", "store_id", "name"),
-        Index("ix_customer_mobile", "store_id", "mobile"),
-        Index("ix_customer_mobile_rev", "store_id", "mobile_rev"),
+        _prefix_index("ix_customer_name", "name"),
+        _prefix_index("ix_customer_mobile", "mobile"),
+        _prefix_index("ix_customer_mobile_rev", "mobile_rev"),
     )
 
     code: Mapped[str] = mapped_column(String(20))
@@ -42,6 +52,11 @@ class Customer(IdMixin, StoreMixin, CreatedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     vehicles: Mapped[list[Vehicle]] = relationship(back_populates="owner")
+
+    @validates("mobile")
+    def _set_mobile_rev(self, _key, value):
+        self.mobile_rev = reverse(value)
+        return value
 
 
 class MembershipTier(IdMixin, StoreMixin, Base):
@@ -104,8 +119,9 @@ class Vehicle(IdMixin, StoreMixin, CreatedMixin, Base):
     __table_args__ = (
         UniqueConstraint("vin"),
         UniqueConstraint("store_id", "plate"),
-        Index("ix_vehicle_plate_rev", "store_id", "plate_rev"),
-        Index("ix_vehicle_vin_rev", "vin_rev"),
+        _prefix_index("ix_vehicle_plate", "plate"),
+        _prefix_index("ix_vehicle_plate_rev", "plate_rev"),
+        Index("ix_vehicle_vin_rev", "vin_rev", postgresql_ops={"vin_rev": "text_pattern_ops"}),
     )
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -135,6 +151,11 @@ class Vehicle(IdMixin, StoreMixin, CreatedMixin, Base):
     mileage_on: Mapped[date | None]
 
     owner: Mapped[Customer] = relationship(back_populates="vehicles")
+
+    @validates("plate", "vin")
+    def _set_reversed(self, key, value):
+        setattr(self, f"{key}_rev", reverse(value))
+        return value
 
 
 class VehicleOwnership(IdMixin, Base):

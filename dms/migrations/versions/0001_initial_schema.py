@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 13:51:01.719773
+Create Date: 2026-11-22 13:52:59.336816
 
 """
 from typing import Sequence, Union
@@ -69,9 +69,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('store_id', 'code', name=op.f('uq_customer_store_id_code'))
     )
     with op.batch_alter_table('customer', schema=None) as batch_op:
-        batch_op.create_index('ix_customer_mobile', ['store_id', 'mobile'], unique=False)
-        batch_op.create_index('ix_customer_mobile_rev', ['store_id', 'mobile_rev'], unique=False)
-        batch_op.create_index('ix_customer_name', ['store_id', 'name'], unique=False)
+        batch_op.create_index('ix_customer_mobile', ['store_id', 'mobile'], unique=False, postgresql_ops={'mobile': 'text_pattern_ops'})
+        batch_op.create_index('ix_customer_mobile_rev', ['store_id', 'mobile_rev'], unique=False, postgresql_ops={'mobile_rev': 'text_pattern_ops'})
+        batch_op.create_index('ix_customer_name', ['store_id', 'name'], unique=False, postgresql_ops={'name': 'text_pattern_ops'})
         batch_op.create_index(batch_op.f('ix_customer_store_id'), ['store_id'], unique=False)
 
     op.create_table('maintenance_package',
@@ -385,9 +385,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('vehicle', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_vehicle_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index('ix_vehicle_plate_rev', ['store_id', 'plate_rev'], unique=False)
+        batch_op.create_index('ix_vehicle_plate', ['store_id', 'plate'], unique=False, postgresql_ops={'plate': 'text_pattern_ops'})
+        batch_op.create_index('ix_vehicle_plate_rev', ['store_id', 'plate_rev'], unique=False, postgresql_ops={'plate_rev': 'text_pattern_ops'})
         batch_op.create_index(batch_op.f('ix_vehicle_store_id'), ['store_id'], unique=False)
-        batch_op.create_index('ix_vehicle_vin_rev', ['vin_rev'], unique=False)
+        batch_op.create_index('ix_vehicle_vin_rev', ['vin_rev'], unique=False, postgresql_ops={'vin_rev': 'text_pattern_ops'})
 
     op.create_table('appointment',
     sa.Column('number', sa.String(length=20), nullable=False),
@@ -1302,9 +1303,10 @@ def downgrade() -> None:
 
     op.drop_table('appointment')
     with op.batch_alter_table('vehicle', schema=None) as batch_op:
-        batch_op.drop_index('ix_vehicle_vin_rev')
+        batch_op.drop_index('ix_vehicle_vin_rev', postgresql_ops={'vin_rev': 'text_pattern_ops'})
         batch_op.drop_index(batch_op.f('ix_vehicle_store_id'))
-        batch_op.drop_index('ix_vehicle_plate_rev')
+        batch_op.drop_index('ix_vehicle_plate_rev', postgresql_ops={'plate_rev': 'text_pattern_ops'})
+        batch_op.drop_index('ix_vehicle_plate', postgresql_ops={'plate': 'text_pattern_ops'})
         batch_op.drop_index(batch_op.f('ix_vehicle_customer_id'))
 
     op.drop_table('vehicle')
@@ -1378,9 +1380,9 @@ def downgrade() -> None:
     op.drop_table('maintenance_package')
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customer_store_id'))
-        batch_op.drop_index('ix_customer_name')
-        batch_op.drop_index('ix_customer_mobile_rev')
-        batch_op.drop_index('ix_customer_mobile')
+        batch_op.drop_index('ix_customer_name', postgresql_ops={'name': 'text_pattern_ops'})
+        batch_op.drop_index('ix_customer_mobile_rev', postgresql_ops={'mobile_rev': 'text_pattern_ops'})
+        batch_op.drop_index('ix_customer_mobile', postgresql_ops={'mobile': 'text_pattern_ops'})
 
     op.drop_table('customer')
     with op.batch_alter_table('bay', schema=None) as batch_op:

@@ -1,0 +1,150 @@
+"""The advisor's lookup: one text finds customers and vehicles by plate, VIN, phone or name.
+
+Every branch is an indexed prefix search (DESIGN §5: lists over paged queries, no scans):
+plate and VIN suffixes are prefix searches on the reversed columns, so "A12345", the last six
+of a VIN or the last four digits of a mobile need no LIKE '%…%'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import literal, select, union
+from sqlalchemy.orm import Session
+
+from dms.crm.identifiers import normalise_phone, normalise_plate, normalise_vin
+from dms.errors import NotFound
+from dms.models import Customer, Membership, MembershipTier, Vehicle
+
+# Characters that are wildcards in LIKE or GLOB: never part of a plate, VIN, phone or name.
+_WILDCARDS = re.compile(r"[%_*?\[\]\\]")
+
+
+@dataclass(frozen=True)
+class LookupRow:
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    mobile: str | None
+    vehicle_id: int | None
+    plate: str | None
+    vin: str | None
+    brand: str | None
+    series: str | None
+
+
+@dataclass(frozen=True)
+class VehicleSummary:
+    id: int
+    plate: str | None
+    vin: str
+    brand: str | None
+    series: str | None
+    model_year: int | None
+    colour: str | None
+    mileage: int | None
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    code: str
+    name: str
+    kind: str
+    gender: str | None
+    mobile: str | None
+    home_phone: str | None
+    office_phone: str | None
+    address: str | None
+    membership_tier: str | None
+    notes: str | None
+    vehicles: tuple[VehicleSummary, ...]
+
+
+def _starts_with(column, prefix: str, backend: str):
+    # GLOB is case-sensitive, so SQLite can use the plain index; LIKE would need NOCASE.
+    if backend == "sqlite":
+        return column.op("GLOB")(prefix + "*")
+    return column.like(prefix + "%")
+
+
+def _conditions(text: str, backend: str):
+    """(vehicle conditions, customer conditions) for what the user typed."""
+    raw = _WILDCARDS.sub("", unicodedata.normalize("NFKC", text)).strip()
+    if not raw:
+        return [], []
+    vehicle, customer = [], []
+    plate = _WILDCARDS.sub("", normalise_plate(raw))
+    if len(plate) >= 2:
+        vehicle.append(_starts_with(Vehicle.plate, plate, backend))
+        vehicle.append(_starts_with(Vehicle.plate_rev, plate[::-1], backend))
+    vin = _WILDCARDS.sub("", normalise_vin(raw))
+    if len(vin) >= 6 and vin.isascii() and vin.isalnum():
+        vehicle.append(_starts_with(Vehicle.vin_rev, vin[::-1], backend))
+    if re.fullmatch(r"\+?[\d\s-]{4,}", raw):
+        digits = normalise_phone(raw)
+        customer.append(_starts_with(Customer.mobile, digits, backend))
+        customer.append(_starts_with(Customer.mobile_rev, digits[::-1], backend))
+    if not raw.isascii() or raw.isalpha():
+        customer.append(_starts_with(Customer.name, raw, backend))
+    return vehicle, customer
+
+
+_COLUMNS = (Customer.id.label("customer_id"), Customer.code.label("customer_code"),
+            Customer.name.label("customer_name"), Customer.mobile.label("mobile"),
+            Vehicle.id.label("vehicle_id"), Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
+            Vehicle.brand.label("brand"), Vehicle.series.label("series"))
+
+
+def _search_query(text: str, backend: str, store_id: int | None):
+    vehicle_conds, customer_conds = _conditions(text, backend)
+    parts = []
+    for cond in vehicle_conds:
+        q = select(*_COLUMNS).join(Customer, Customer.id == Vehicle.customer_id).where(cond)
+        parts.append(q.where(Vehicle.store_id == store_id) if store_id else q)
+    for cond in customer_conds:
+        q = select(*_COLUMNS).select_from(Customer).outerjoin(
+            Vehicle, Vehicle.customer_id == Customer.id).where(cond)
+        parts.append(q.where(Customer.store_id == store_id) if store_id else q)
+    if not parts:
+        return None
+    return union(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+
+
+def search(db, text: str, offset: int = 0, limit: int = 50,
+           store_id: int | None = None) -> list[LookupRow]:
+    """One page of matches, ordered by customer name then plate; empty text finds nothing."""
+    found = _search_query(text, db.backend, store_id)
+    if found is None:
+        return []
+    page = (select(found).order_by(found.c.customer_name, found.c.customer_id,
+                                   found.c.plate, found.c.vehicle_id)
+            .offset(offset).limit(limit))
+    with db.reading() as session:
+        return [LookupRow(**row._mapping) for row in session.execute(page)]
+
+
+def _tier_name(session: Session, customer_id: int) -> str | None:
+    return session.scalar(
+        select(MembershipTier.name).join(Membership, Membership.tier_id == MembershipTier.id)
+        .where(Membership.customer_id == customer_id, Membership.status == "active")
+        .order_by(MembershipTier.level.desc()).limit(1))
+
+
+def customer_card(db, customer_id: int) -> CustomerCard:
+    with db.reading() as session:
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound(what="Customer", key=customer_id)
+        vehicles = session.scalars(select(Vehicle).where(Vehicle.customer_id == customer_id)
+                                   .order_by(Vehicle.plate, Vehicle.id))
+        return CustomerCard(
+            id=customer.id, code=customer.code, name=customer.name, kind=customer.kind,
+            gender=customer.gender, mobile=customer.mobile, home_phone=customer.home_phone,
+            office_phone=customer.office_phone, address=customer.address,
+            membership_tier=_tier_name(session, customer_id), notes=customer.notes,
+            vehicles=tuple(VehicleSummary(id=v.id, plate=v.plate, vin=v.vin, brand=v.brand,
+                                          series=v.series, model_year=v.model_year,
+                                          colour=v.colour, mileage=v.mileage) for v in vehicles))

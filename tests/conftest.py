@@ -1,0 +1,138 @@
+"""Fixtures: every database test runs on SQLite and, when DMS_TEST_PG_URL is set, PostgreSQL.
+
+Each test gets its own database, copied from a template migrated once per session (a file
+copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL), so tests stay independent and fast.
+If DMS_TEST_PG_URL is set and the server is unreachable, the PostgreSQL tests error out
+instead of being skipped.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import shutil
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from dms.db import Database, make_engine
+from dms.migrate import upgrade
+
+PG_URL = os.environ.get("DMS_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+class PgServer:
+    """Creates and drops databases on the test server through an autocommit connection."""
+
+    def __init__(self, url: str):
+        self.url = make_url(url)
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.prefix = f"dms_t{os.getpid()}_"
+        self.created: list[str] = []
+
+    def url_for(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, template: str | None = None) -> str:
+        name = self.prefix + uuid.uuid4().hex[:10]
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+        self.created.append(name)
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        for name in self.created:
+            self.drop(name)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if not PG_URL:
+        pytest.skip("DMS_TEST_PG_URL is not set")
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory, request):
+    """{(backend, demo): template} built lazily, once per session."""
+    made: dict = {}
+
+    def get(backend: str, demo: bool):
+        key = (backend, demo)
+        if key not in made:
+            if backend == "sqlite":
+                path = tmp_path_factory.mktemp("tmpl") / f"template{'_demo' if demo else ''}.db"
+                url = f"sqlite:///{path}"
+                made[key] = path
+            else:
+                server = request.getfixturevalue("pg_server")
+                name = server.create()
+                url = server.url_for(name)
+                made[key] = name
+            db = Database(url)
+            upgrade(db.engine)
+            if demo:
+                from dms.demo.load import load_demo
+
+                load_demo(db)
+            db.dispose()
+        return made[key]
+
+    return get
+
+
+def _database(request, tmp_path, templates, demo: bool):
+    backend = request.param
+    template = templates(backend, demo)
+    if backend == "sqlite":
+        path = tmp_path / "dms.db"
+        shutil.copy(template, path)
+        db = Database(engine=make_engine(f"sqlite:///{path}"))
+    else:
+        server = request.getfixturevalue("pg_server")
+        db = Database(engine=make_engine(server.url_for(server.create(template))))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    """The backend name, for tests that build their own database."""
+    return request.param
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path, templates):
+    """An empty database at the current schema."""
+    yield from _database(request, tmp_path, templates, demo=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_db(request, tmp_path, templates):
+    """A database with the demo dealership loaded."""
+    yield from _database(request, tmp_path, templates, demo=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly how many tests ran against PostgreSQL, so CI output shows that half ran."""
+    stats = terminalreporter.stats
+    ran = {outcome: sum("[postgresql" in r.nodeid for r in stats.get(outcome, []) if r.when == "call")
+           for outcome in ("passed", "failed", "error")}
+    if PG_URL:
+        terminalreporter.write_line(
+            f"PostgreSQL backend ({make_url(PG_URL).render_as_string()}): "
+            f"{ran['passed']} tests passed there, {ran['failed']} failed")
+    else:
+        terminalreporter.write_line("PostgreSQL backend: not tested (DMS_TEST_PG_URL is not set)")
