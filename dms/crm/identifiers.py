@@ -234,6 +234,7 @@ def wmi_manufacturer(vin_or_wmi: str) -> Manufacturer | None:
 
 
 def check_vin(text: str, *, current_year: int | None = None) -> VinCheck:
+    """Normalise and check a VIN; `current_year` (default: the clock's) bounds model years."""
     vin = normalise_vin(text)
     errors: list[str] = []
     warnings: list[str] = []
@@ -314,6 +315,7 @@ def normalise_plate(text: str) -> str:
 
 
 def check_plate(text: str) -> PlateCheck:
+    """Normalise and check a plate against the GA 36-2018 shapes."""
     plate = normalise_plate(text)
     if not plate:
         return PlateCheck(plate, errors=("plate.empty",))

@@ -77,7 +77,7 @@ def _conditions(text: str, backend: str):
         return [], []
     vehicle, customer = [], []
     plate = _WILDCARDS.sub("", normalise_plate(raw))
-    if len(plate) >= 2:
+    if plate:
         vehicle.append(_starts_with(Vehicle.plate, plate, backend))
         vehicle.append(_starts_with(Vehicle.plate_rev, plate[::-1], backend))
     vin = _WILDCARDS.sub("", normalise_vin(raw))

@@ -1,0 +1,40 @@
+# Two commands do all the set-up: `make run` (the application) and `make test` (the suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+SHOT_DB := $(CURDIR)/build/screenshot.sqlite3
+
+.PHONY: run test system-deps translations screenshots bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[test]"
+	touch $@
+
+system-deps:
+	@sh scripts/install-system-deps.sh
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease $< -qm $@
+
+translations: $(QM)
+
+run: system-deps $(STAMP) translations
+	$(BIN)/dms
+
+test: system-deps $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Screenshots of the screens in Chinese, from a fresh demo database, into docs/screenshots/.
+screenshots: system-deps $(STAMP) translations
+	rm -f $(SHOT_DB)
+	$(BIN)/dms db upgrade --url sqlite:///$(SHOT_DB)
+	$(BIN)/dms demo --url sqlite:///$(SHOT_DB) > /dev/null
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py --url sqlite:///$(SHOT_DB)
+
+clean:
+	rm -rf $(VENV) build $(QM)

@@ -1,0 +1,74 @@
+"""`dms db upgrade`, `dms demo` (twice), `dms backup`, `dms --version` on both backends."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from dms import __version__
+from dms.__main__ import main
+from dms.db import Database
+
+TABLES = ("store", "user_account", "customer", "vehicle", "part", "stock_movement", "bay")
+
+
+def _url(backend, request, tmp_path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'cli.db'}"
+    server = request.getfixturevalue("pg_server")
+    return server.url_for(server.create())
+
+
+def _counts(url) -> dict[str, int]:
+    db = Database(url)
+    with db.reading() as s:
+        counts = {t: s.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in TABLES}
+    db.dispose()
+    return counts
+
+
+def test_upgrade_then_demo_twice(backend, request, tmp_path, capsys):
+    url = _url(backend, request, tmp_path)
+    assert main(["db", "upgrade", "--url", url]) == 0
+    assert "upgraded from empty" in capsys.readouterr().out
+    assert main(["db", "upgrade", "--url", url]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+    assert main(["demo", "--url", url]) == 0
+    out = capsys.readouterr().out
+    assert "Demo data loaded" in out and "advisor1" in out and "demo123" in out
+    first = _counts(url)
+    assert first["customer"] == 300 and first["vehicle"] == 350 and first["part"] == 800
+    assert first["bay"] == 6 and first["store"] == 1 and first["user_account"] == 17
+
+    assert main(["demo", "--url", url]) == 0
+    assert "already in this database; nothing was changed" in capsys.readouterr().out
+    assert _counts(url) == first
+
+
+def test_demo_on_a_database_that_was_never_upgraded_is_refused(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'raw.db'}"
+    assert main(["demo", "--url", url]) == 2
+    assert "dms db upgrade" in capsys.readouterr().err
+
+
+def test_sqlite_backup_is_a_consistent_copy(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    target = tmp_path / "backup.db"
+    assert main(["backup", str(target), "--url", url]) == 0
+    assert "backup written" in capsys.readouterr().out
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT count(*) FROM customer").fetchone() == (300,)
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
+    assert main(["backup", str(target), "--url", url]) == 2  # never overwrites a file
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert __version__ in capsys.readouterr().out
