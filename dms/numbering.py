@@ -1,0 +1,33 @@
+"""Gap-free document numbers per store, kind and year (work orders, invoices, gate passes…).
+
+The counter row is incremented by one upsert inside the caller's transaction: the row lock
+serialises concurrent seats, and a rolled-back transaction takes its number back with it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from dms import clock
+from dms.models import NumberSequence
+
+PREFIXES = {"workorder": "WO", "invoice": "INV", "gatepass": "GP", "appointment": "AP",
+            "transfer": "TR", "stocktake": "ST", "complaint": "CP"}
+
+
+def next_value(session: Session, store_id: int, kind: str, year: int) -> int:
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    table = NumberSequence.__table__
+    stmt = (insert(table).values(store_id=store_id, kind=kind, year=year, last_value=1)
+            .on_conflict_do_update(index_elements=["store_id", "kind", "year"],
+                                   set_={"last_value": table.c.last_value + 1})
+            .returning(table.c.last_value))
+    return session.execute(stmt).scalar_one()
+
+
+def next_number(session: Session, store_id: int, kind: str, year: int | None = None) -> str:
+    """E.g. WO2026000123: prefix, year, six-digit counter."""
+    year = year or clock.now().astimezone().year
+    return f"{PREFIXES[kind]}{year}{next_value(session, store_id, kind, year):06d}"

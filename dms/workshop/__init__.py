@@ -1,0 +1,1 @@
+"""Work orders: the state machine, estimates, dispatch, clock, QC (no Qt)."""
