@@ -1,0 +1,61 @@
+"""What every work-order service shares: loading with a version check, moving through the
+transition table with an audit entry, and the plain result a command returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from dms import audit, clock
+from dms.errors import ConcurrentChange, NotFound
+from dms.models import User, WorkOrder
+from dms.workshop.states import transition
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a command changed, so a screen refreshes just that."""
+
+    entity: str
+    id: int
+    version: int | None = None
+    state: str | None = None
+
+
+def conflict(session: Session, what: str, record) -> ConcurrentChange:
+    who = session.get(User, record.updated_by_id) if record.updated_by_id else None
+    when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if record.updated_at else "?"
+    return ConcurrentChange(what=what, user=who.display_name if who else "?", when=when)
+
+
+def load_order(session: Session, actor, work_order_id: int,
+               expected_version: int | None = None) -> WorkOrder:
+    """The order of the actor's store; `expected_version` is the version the user looked at."""
+    order = session.get(WorkOrder, work_order_id)
+    if order is None or order.store_id != actor.store_id:
+        raise NotFound(what="Work order", key=work_order_id)
+    if expected_version is not None and order.version != expected_version:
+        raise conflict(session, f"Work order {order.number}", order)
+    return order
+
+
+def touch(record, actor) -> None:
+    record.updated_at = clock.now()
+    record.updated_by_id = actor.id
+
+
+def move(session: Session, actor, order: WorkOrder, action: str, reason: str | None = None,
+         **data) -> str:
+    """Apply `action` through the transition table, stamp and audit it; returns the new state."""
+    before = order.state
+    order.state = transition(action, before, actor.roles)
+    touch(order, actor)
+    audit.record(session, actor, "work_order", order.id, action, from_state=before,
+                 to_state=order.state, reason=reason, **data)
+    return order.state
+
+
+def changed(session: Session, order: WorkOrder) -> Changed:
+    session.flush()  # the version counter moves on flush
+    return Changed("work_order", order.id, order.version, order.state)
