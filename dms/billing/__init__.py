@@ -1,0 +1,1 @@
+"""Billing: settlement pricing of repair orders (pure arithmetic, DESIGN §4)."""
