@@ -78,43 +78,48 @@ def _validate(data: CheckIn) -> None:
 
 def check_in(db, actor, data: CheckIn) -> Changed:
     """Open a work order for an arriving car; one transaction, audited."""
+    with db.transaction() as s:
+        return changed(s, open_order(s, actor, data))
+
+
+def open_order(s, actor, data: CheckIn) -> WorkOrder:
+    """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
     if not actor.has("advisor"):
         raise Forbidden(action="check_in")
     _validate(data)
     now = clock.now()
-    with db.transaction() as s:
-        vehicle = s.get(Vehicle, data.vehicle_id)
-        if vehicle is None or vehicle.store_id != actor.store_id:
-            raise NotFound(what="Vehicle", key=data.vehicle_id)
-        odometer_note = (data.odometer_change_note or "").strip() or None
-        if vehicle.mileage is not None and data.mileage < vehicle.mileage and not odometer_note:
-            raise ValidationError(
-                "reception.mileage_lower",
-                "{mileage} km is below the last recorded {last} km; confirm an odometer change "
-                "with a note to accept it.", mileage=data.mileage, last=vehicle.mileage)
-        last = s.execute(select(WorkOrder.entry_at, WorkOrder.entry_mileage)
-                         .where(WorkOrder.vehicle_id == vehicle.id)
-                         .order_by(WorkOrder.entry_at.desc()).limit(1)).first()
-        order = WorkOrder(
-            store_id=actor.store_id, number=next_number(s, actor.store_id, "workorder"),
-            vehicle_id=vehicle.id, customer_id=vehicle.customer_id,
-            appointment_id=data.appointment_id, advisor_id=actor.id,
-            business_type=data.business_type, state=states.RECEIVED,
-            delivered_by_name=data.delivered_by_name, delivered_by_phone=data.delivered_by_phone,
-            entry_at=now, entry_mileage=data.mileage, odometer_change_note=odometer_note,
-            fuel_level=data.fuel_level, complaint=data.complaint.strip(),
-            documents_kept=data.documents_kept, valuables=data.valuables,
-            damage_marks=json.dumps(list(data.damage_marks), ensure_ascii=False),
-            promised_at=data.promised_at,
-            last_visit_at=last.entry_at if last else None,
-            last_visit_mileage=last.entry_mileage if last else None)
-        touch(order, actor)
-        s.add(order)
-        vehicle.mileage, vehicle.mileage_on = data.mileage, now.astimezone().date()
-        s.flush()
-        audit.record(s, actor, "work_order", order.id, "check_in", to_state=states.RECEIVED,
-                     reason=odometer_note, mileage=data.mileage, number=order.number)
-        return changed(s, order)
+    vehicle = s.get(Vehicle, data.vehicle_id)
+    if vehicle is None or vehicle.store_id != actor.store_id:
+        raise NotFound(what="Vehicle", key=data.vehicle_id)
+    odometer_note = (data.odometer_change_note or "").strip() or None
+    if vehicle.mileage is not None and data.mileage < vehicle.mileage and not odometer_note:
+        raise ValidationError(
+            "reception.mileage_lower",
+            "{mileage} km is below the last recorded {last} km; confirm an odometer change "
+            "with a note to accept it.", mileage=data.mileage, last=vehicle.mileage)
+    last = s.execute(select(WorkOrder.entry_at, WorkOrder.entry_mileage)
+                     .where(WorkOrder.vehicle_id == vehicle.id)
+                     .order_by(WorkOrder.entry_at.desc()).limit(1)).first()
+    order = WorkOrder(
+        store_id=actor.store_id, number=next_number(s, actor.store_id, "workorder"),
+        vehicle_id=vehicle.id, customer_id=vehicle.customer_id,
+        appointment_id=data.appointment_id, advisor_id=actor.id,
+        business_type=data.business_type, state=states.RECEIVED,
+        delivered_by_name=data.delivered_by_name, delivered_by_phone=data.delivered_by_phone,
+        entry_at=now, entry_mileage=data.mileage, odometer_change_note=odometer_note,
+        fuel_level=data.fuel_level, complaint=data.complaint.strip(),
+        documents_kept=data.documents_kept, valuables=data.valuables,
+        damage_marks=json.dumps(list(data.damage_marks), ensure_ascii=False),
+        promised_at=data.promised_at,
+        last_visit_at=last.entry_at if last else None,
+        last_visit_mileage=last.entry_mileage if last else None)
+    touch(order, actor)
+    s.add(order)
+    vehicle.mileage, vehicle.mileage_on = data.mileage, now.astimezone().date()
+    s.flush()
+    audit.record(s, actor, "work_order", order.id, "check_in", to_state=states.RECEIVED,
+                 reason=odometer_note, mileage=data.mileage, number=order.number)
+    return order
 
 
 def vehicle_history(db, actor, vehicle_id: int, limit: int = 20) -> VehicleHistory:

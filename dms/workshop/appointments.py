@@ -1,0 +1,226 @@
+"""Step 2, appointments: booking with a capacity check, the day-before reminder list,
+arrival (which opens the work order) and no-shows.
+
+Capacity of a day = min(technicians × WORKDAY_HOURS, active bays × WORKDAY_HOURS); the booked
+load is the planned hours of that day's live appointments (DEFAULT_HOURS when not given).
+Over-booking is a warning the advisor must confirm, never silently accepted.
+Expected parts are recorded per appointment; reserving them is the parts service's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from dms import audit, clock
+from dms.errors import Forbidden, NotFound, ValidationError
+from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
+                        Vehicle)
+from dms.numbering import next_number
+from dms.workshop.common import Changed, changed, conflict, touch
+from dms.workshop.reception import CheckIn, open_order
+
+WORKDAY_HOURS = Decimal("8")
+DEFAULT_HOURS = Decimal("1")
+CHANNELS = ("phone", "app", "wechat", "walk_in")
+LIVE = ("booked", "arrived")
+
+
+@dataclass(frozen=True)
+class Booking:
+    vehicle_id: int
+    channel: str
+    requested_work: str
+    booked_for: datetime
+    planned_hours: Decimal | None = None
+    estimate: Decimal | None = None
+    expected_parts: tuple[tuple[str, Decimal], ...] = ()  # (part code, qty)
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    day: date
+    capacity_hours: Decimal
+    booked_hours: Decimal
+
+    @property
+    def free_hours(self) -> Decimal:
+        return self.capacity_hours - self.booked_hours
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    changed: Changed
+    number: str
+    capacity: Capacity
+    overbooked: bool
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    appointment_id: int
+    number: str
+    booked_for: datetime
+    customer_name: str
+    contact_phone: str | None
+    plate: str | None
+    requested_work: str
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=clock.now().astimezone().tzinfo)
+    return start, start + timedelta(days=1)
+
+
+def _capacity(s, store_id: int, day: date) -> Capacity:
+    technicians = s.scalar(select(func.count(User.id)).join(UserRole).where(
+        User.store_id == store_id, User.active, UserRole.role == "technician"))
+    bays = s.scalar(select(func.count(Bay.id)).where(Bay.store_id == store_id, Bay.active))
+    start, end = _day_bounds(day)
+    planned = s.scalars(select(Appointment.planned_hours).where(
+        Appointment.store_id == store_id, Appointment.status.in_(LIVE),
+        Appointment.booked_for >= start, Appointment.booked_for < end))
+    booked = sum((h if h is not None else DEFAULT_HOURS for h in planned), Decimal("0"))
+    return Capacity(day, min(technicians, bays) * WORKDAY_HOURS, booked)
+
+
+def day_capacity(db, actor, day: date) -> Capacity:
+    with db.reading() as s:
+        return _capacity(s, actor.store_id, day)
+
+
+def _require_desk(actor, action: str) -> None:
+    if not actor.has("advisor", "customer_care"):
+        raise Forbidden(action=action)
+
+
+def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
+    """Book a visit; refuses an over-booked day unless the advisor confirms it (audited)."""
+    _require_desk(actor, "book_appointment")
+    if data.channel not in CHANNELS:
+        raise ValidationError("appointment.channel", "Unknown booking channel {value}.", value=data.channel)
+    if not data.requested_work.strip():
+        raise ValidationError("appointment.work", "Say what work the customer asks for.")
+    if data.booked_for <= clock.now():
+        raise ValidationError("appointment.past", "An appointment must be in the future.")
+    with db.transaction() as s:
+        vehicle = s.get(Vehicle, data.vehicle_id)
+        if vehicle is None or vehicle.store_id != actor.store_id:
+            raise NotFound(what="Vehicle", key=data.vehicle_id)
+        hours = data.planned_hours or DEFAULT_HOURS
+        before = _capacity(s, actor.store_id, data.booked_for.astimezone().date())
+        overbooked = before.booked_hours + hours > before.capacity_hours
+        if overbooked and not confirm_overbooking:
+            raise ValidationError(
+                "appointment.overbooked",
+                "{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.",
+                day=before.day.isoformat(), booked=before.booked_hours, capacity=before.capacity_hours)
+        parts = []
+        for code, qty in data.expected_parts:
+            part_id = s.scalar(select(Part.id).where(Part.store_id == actor.store_id, Part.code == code))
+            if part_id is None:
+                raise NotFound(what="Part", key=code)
+            parts.append(AppointmentPart(part_id=part_id, qty=Decimal(qty)))
+        customer = s.get(Customer, vehicle.customer_id)
+        appointment = Appointment(
+            store_id=actor.store_id, number=next_number(s, actor.store_id, "appointment"),
+            customer_id=customer.id, vehicle_id=vehicle.id, channel=data.channel,
+            contact_name=data.contact_name or customer.name,
+            contact_phone=data.contact_phone or customer.mobile,
+            requested_work=data.requested_work.strip(), booked_for=data.booked_for,
+            planned_hours=hours, estimate=data.estimate, taken_by_id=actor.id,
+            advisor_id=actor.id if actor.has("advisor") else None, notes=data.notes)
+        touch(appointment, actor)
+        s.add(appointment)
+        s.flush()
+        s.add_all(AppointmentPart(appointment_id=appointment.id, part_id=p.part_id, qty=p.qty)
+                  for p in parts)
+        audit.record(s, actor, "appointment", appointment.id, "book", to_state="booked",
+                     reason="over-booking confirmed" if overbooked else None,
+                     booked_for=data.booked_for.isoformat())
+        s.flush()
+        after = Capacity(before.day, before.capacity_hours, before.booked_hours + hours)
+        return BookingResult(Changed("appointment", appointment.id, appointment.version, "booked"),
+                             appointment.number, after, overbooked)
+
+
+def reminders_for(db, actor, day: date | None = None) -> list[ReminderRow]:
+    """Appointments of `day` (default tomorrow) still to be reminded, in booking order."""
+    day = day or clock.now().astimezone().date() + timedelta(days=1)
+    start, end = _day_bounds(day)
+    with db.reading() as s:
+        rows = s.execute(
+            select(Appointment, Customer.name, Vehicle.plate)
+            .join(Customer, Customer.id == Appointment.customer_id)
+            .join(Vehicle, Vehicle.id == Appointment.vehicle_id)
+            .where(Appointment.store_id == actor.store_id, Appointment.status == "booked",
+                   Appointment.reminded_at.is_(None),
+                   Appointment.booked_for >= start, Appointment.booked_for < end)
+            .order_by(Appointment.booked_for))
+        return [ReminderRow(a.id, a.number, a.booked_for, name, a.contact_phone, plate,
+                            a.requested_work) for a, name, plate in rows]
+
+
+def _load(s, actor, appointment_id: int, expected_version: int | None) -> Appointment:
+    _require_desk(actor, "appointment")
+    appointment = s.get(Appointment, appointment_id)
+    if appointment is None or appointment.store_id != actor.store_id:
+        raise NotFound(what="Appointment", key=appointment_id)
+    if expected_version is not None and appointment.version != expected_version:
+        raise conflict(s, f"Appointment {appointment.number}", appointment)
+    return appointment
+
+
+def _set_status(s, actor, appointment: Appointment, action: str, status: str, reason=None) -> Changed:
+    if appointment.status != "booked":
+        raise ValidationError("appointment.not_booked", "Appointment {number} is already {status}.",
+                              number=appointment.number, status=appointment.status)
+    before, appointment.status = appointment.status, status
+    touch(appointment, actor)
+    audit.record(s, actor, "appointment", appointment.id, action, from_state=before,
+                 to_state=status, reason=reason)
+    s.flush()
+    return Changed("appointment", appointment.id, appointment.version, status)
+
+
+def mark_reminded(db, actor, appointment_id: int, method: str, result: str | None = None) -> Changed:
+    with db.transaction() as s:
+        appointment = _load(s, actor, appointment_id, None)
+        appointment.reminded_at = clock.now()
+        touch(appointment, actor)
+        audit.record(s, actor, "appointment", appointment.id, "remind", reason=result, method=method)
+        s.flush()
+        return Changed("appointment", appointment.id, appointment.version, appointment.status)
+
+
+def arrive(db, actor, appointment_id: int, data: CheckIn,
+           expected_version: int | None = None) -> Changed:
+    """The booked car is here: the appointment is marked arrived and its work order opened."""
+    with db.transaction() as s:
+        appointment = _load(s, actor, appointment_id, expected_version)
+        if data.vehicle_id != appointment.vehicle_id:
+            raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
+        _set_status(s, actor, appointment, "arrive", "arrived")
+        appointment.arrived_at = clock.now()
+        order = open_order(s, actor, replace(data, appointment_id=appointment.id))
+        return changed(s, order)
+
+
+def no_show(db, actor, appointment_id: int, expected_version: int | None = None) -> Changed:
+    with db.transaction() as s:
+        return _set_status(s, actor, _load(s, actor, appointment_id, expected_version),
+                           "no_show", "no_show")
+
+
+def cancel(db, actor, appointment_id: int, reason: str, expected_version: int | None = None) -> Changed:
+    if not reason.strip():
+        raise ValidationError("appointment.reason", "Give a reason for cancelling.")
+    with db.transaction() as s:
+        return _set_status(s, actor, _load(s, actor, appointment_id, expected_version),
+                           "cancel", "cancelled", reason)
