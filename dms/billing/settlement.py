@@ -1,0 +1,504 @@
+"""Steps 9–10: pre-settlement (advisor), settlement and payments (cashier), gate pass, delivery.
+
+Pricing choice: `presettle` re-prices every approved line with `dms.billing.pricing` from the
+stored billed_hours × rate / qty × unit_price. Member discounts were baked into each customer
+line's discount_pct when the line was priced, so `NO_DISCOUNTS` is passed with the line's own
+discount_pct; warranty, insurance and internal lines are billed at list price (a stored
+discount on them is dropped). The priced amount/discount/net are written back onto the lines,
+so the lines, the settlement row and the printed slip always add up to the same fen.
+
+Payments received before a reopen stay on the same settlement row and count against the next
+settlement; `received`/`outstanding` always follow the payments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select, update
+
+from dms import audit, clock
+from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, PAYERS, FeeItem, InsuranceTerms,
+                                 LabourItem, OrderTotals, PartItem, PricedLine, price_order)
+from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.models import (Customer, FollowUp, GatePass, InsuranceClaim, Membership, Part, Payment,
+                        Settlement, User, Vehicle, WorkOrder)
+from dms.money import ZERO, money
+from dms.numbering import next_number
+from dms.workshop import states
+from dms.workshop.common import Changed, changed, load_order, move, touch
+
+PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance")
+NEEDS_REFERENCE = frozenset({"card", "wechat", "alipay", "transfer"})
+FOLLOW_UP_HOURS = (24, 72)  # DESIGN §1 step 11: within 24 h or 3 days
+PAYABLE_STATES = (states.SETTLED, states.DELIVERED, states.CLOSED)
+# payment.method is VARCHAR(12): "member_balance" (14) does not fit on PostgreSQL, so it is
+# stored as "member" until a migration widens the column.
+_STORED = {"member_balance": "member"}
+_LOADED = {v: k for k, v in _STORED.items()}
+
+
+@dataclass(frozen=True)
+class PaymentIn:
+    method: str
+    amount: Decimal
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class SettlementResult:
+    changed: Changed  # the work order
+    settlement_id: int
+    state: str
+    total: Decimal
+    customer_share: Decimal
+    received: Decimal
+    outstanding: Decimal
+    invoice_no: str | None = None
+
+
+@dataclass(frozen=True)
+class GatePassResult:
+    changed: Changed
+    gate_pass_id: int
+    number: str
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    changed: Changed
+    follow_up_id: int
+    follow_up_due_at: datetime
+
+
+
+def _require(actor, action: str) -> None:
+    if not actor.has(*states.allowed_roles(action)):
+        raise Forbidden(action=action)
+
+
+def _reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("settlement.reason_required", "Give a reason.")
+    return text
+
+
+def _settlement(s, order: WorkOrder) -> Settlement:
+    # Locked on PostgreSQL so two cashiers cannot both take the same outstanding balance.
+    row = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
+                    .with_for_update()).one_or_none()
+    if row is None:
+        raise NotFound(what="Settlement", key=order.number)
+    return row
+
+
+def _settled_order(s, actor, work_order_id, expected_version, action, allowed=(states.SETTLED,)):
+    """The order (in one of `allowed` states) and its locked settlement, for the cashier desk."""
+    order = load_order(s, actor, work_order_id, expected_version)
+    if order.state not in allowed:
+        raise InvalidTransition(action=action, state=order.state)
+    return order, _settlement(s, order)
+
+
+def _owing(st: Settlement) -> None:
+    if st.outstanding <= 0:
+        raise ValidationError("settlement.nothing_outstanding", "Nothing is outstanding.")
+
+
+def _result(s, order: WorkOrder, st: Settlement) -> SettlementResult:
+    return SettlementResult(changed(s, order), st.id, st.state, st.total, st.customer_share,
+                            st.received, st.outstanding, st.invoice_no)
+
+
+def _cleared(st: Settlement) -> bool:
+    return st.outstanding <= 0 or st.credit_approved_by_id is not None
+
+
+def _check_payments(payments) -> tuple[PaymentIn, ...]:
+    """Validated, normalised payments; pure, so bad input fails before any database work."""
+    out = []
+    for p in payments:
+        if p.method not in PAYMENT_METHODS:
+            raise ValidationError("settlement.payment_method", "Unknown payment method {method}.",
+                                  method=p.method)
+        try:
+            amount = money(p.amount)
+            exact = amount == Decimal(p.amount)
+        except (InvalidOperation, ValueError):
+            exact = False
+        if not exact or amount <= 0:
+            raise ValidationError("settlement.payment_amount",
+                                  "A payment must be a positive amount in whole fen, not {amount}.",
+                                  amount=p.amount)
+        reference = (p.reference or "").strip() or None
+        if p.method in NEEDS_REFERENCE and not reference:
+            raise ValidationError("settlement.reference_required",
+                                  "A {method} payment needs its voucher or transaction number.",
+                                  method=p.method)
+        if reference and len(reference) > 60:
+            raise ValidationError("settlement.reference_too_long", "The reference is too long.")
+        out.append(PaymentIn(p.method, amount, reference))
+    return tuple(out)
+
+
+def _draw_member_balance(s, actor, order: WorkOrder, amount: Decimal) -> None:
+    card = s.scalars(select(Membership).where(
+        Membership.store_id == order.store_id, Membership.customer_id == order.customer_id,
+        Membership.status == "active").order_by(Membership.id.desc()).limit(1)).first()
+    if card is None:
+        raise ValidationError("settlement.no_membership",
+                              "The customer has no active membership card to pay from.")
+    # One atomic conditional update (fen integers, exact): the balance can never go negative,
+    # even when two seats draw from the same card at once.
+    done = s.execute(update(Membership)
+                     .where(Membership.id == card.id, Membership.balance >= amount)
+                     .values(balance=Membership.balance - amount)
+                     .execution_options(synchronize_session="fetch")).rowcount
+    if done != 1:
+        raise ValidationError("settlement.member_balance_insufficient",
+                              "The membership balance is {balance}; {amount} cannot be drawn.",
+                              balance=card.balance, amount=amount)
+    audit.record(s, actor, "membership", card.id, "balance_payment", amount=amount,
+                 work_order_id=order.id)
+
+
+def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn, ...]) -> Decimal:
+    """Record `payments` against the settlement; never more than the outstanding balance."""
+    paid = sum((p.amount for p in payments), ZERO)
+    if paid > st.outstanding:
+        raise ValidationError("settlement.overpayment",
+                              "{paid} is more than the {outstanding} outstanding.",
+                              paid=paid, outstanding=st.outstanding)
+    from_card = sum((p.amount for p in payments if p.method == "member_balance"), ZERO)
+    if from_card:
+        _draw_member_balance(s, actor, order, from_card)
+    now = clock.now()
+    for p in payments:
+        s.add(Payment(settlement_id=st.id, method=_STORED.get(p.method, p.method),
+                      amount=p.amount, reference=p.reference, at=now, cashier_id=actor.id))
+    st.received += paid
+    st.outstanding -= paid
+    touch(st, actor)
+    return paid
+
+
+
+def _price(s, order: WorkOrder) -> OrderTotals:
+    lines = list(order.labour_lines) + list(order.part_lines)
+    pending = [ln for ln in lines if ln.approval not in ("approved", "declined")]
+    if pending:
+        raise ValidationError("settlement.pending_approval",
+                              "{count} line(s) still wait for the customer's decision.",
+                              count=len(pending))
+    labour = [ln for ln in order.labour_lines if ln.approval == "approved"]
+    parts = [ln for ln in order.part_lines if ln.approval == "approved"]
+    fees = [f for f in order.fees if f.amount > 0]
+    if not (labour or parts or fees):
+        raise ValidationError("settlement.nothing_to_bill", "The order has no approved line or fee.")
+
+    def pct(line):
+        return line.discount_pct if line.payer == "customer" and line.discount_pct else None
+
+    try:
+        billed_labour = [ln for ln in labour if ln.billed_hours > 0 and ln.rate > 0]
+        billed_parts = [ln for ln in parts if ln.qty > 0 and ln.unit_price > 0]
+        claim = s.scalars(select(InsuranceClaim).where(
+            InsuranceClaim.work_order_id == order.id)).one_or_none()
+        totals = price_order(
+            labour=[LabourItem(ln.billed_hours, ln.rate, ln.payer, pct(ln)) for ln in billed_labour],
+            parts=[PartItem(ln.qty, ln.unit_price, ln.payer, pct(ln)) for ln in billed_parts],
+            fees=[FeeItem(f.kind, f.amount, f.payer) for f in fees],
+            discounts=NO_DISCOUNTS,
+            insurance=InsuranceTerms(claim.assessed_amount, claim.deductible) if claim else None)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("settlement.bad_line", "A line cannot be priced: {error}",
+                              error=str(exc)) from exc
+    priced = dict(zip(map(id, billed_labour + billed_parts), totals.labour + totals.parts))
+    for line in labour + parts:  # write back so lines, settlement and slip agree
+        p = priced.get(id(line)) or PricedLine(ZERO, Decimal(0), ZERO, ZERO, line.payer)
+        line.amount, line.discount_pct = p.amount, p.discount_pct
+        line.discount, line.net = p.discount, p.net
+    return totals
+
+
+
+def presettle(db, actor, work_order_id: int,
+              expected_version: int | None = None) -> SettlementResult:
+    """READY → PRESETTLED: price the order and write (or rewrite, after a reopen) its settlement."""
+    _require(actor, "presettle")
+    with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version)
+        states.transition("presettle", order.state, actor.roles)
+        totals = _price(s, order)
+        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
+                       .with_for_update()).one_or_none()
+        received = st.received if st is not None else ZERO
+        if received > totals.customer_share:
+            raise ValidationError("settlement.refund_needed",
+                                  "{received} was already received, more than the new customer "
+                                  "share {share}; refund the difference first.",
+                                  received=received, share=totals.customer_share)
+        if st is None:
+            st = Settlement(store_id=order.store_id, work_order_id=order.id, received=ZERO)
+            s.add(st)
+        st.state, st.presettled_at, st.presettled_by_id = "presettled", clock.now(), actor.id
+        st.labour_receivable, st.labour_net = totals.labour_receivable, totals.labour_net
+        st.material_receivable, st.material_net = totals.material_receivable, totals.material_net
+        for kind in FEE_KINDS:
+            setattr(st, f"{kind}_fee", totals.fees[kind])
+        st.total = totals.total
+        st.customer_share, st.insurance_share = totals.shares["customer"], totals.shares["insurance"]
+        st.warranty_share, st.internal_share = totals.shares["warranty"], totals.shares["internal"]
+        st.outstanding = st.customer_share - received
+        touch(st, actor)
+        move(s, actor, order, "presettle", total=totals.total, customer_share=st.customer_share)
+        return _result(s, order, st)
+
+
+def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
+           expected_version: int | None = None) -> SettlementResult:
+    """PRESETTLED → SETTLED: take the payments (possibly partial) and assign the invoice number."""
+    _require(actor, "settle")
+    payments = _check_payments(payments)
+    with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version)
+        states.transition("settle", order.state, actor.roles)
+        st = _settlement(s, order)
+        paid = _take(s, actor, order, st, payments)
+        # Inside the transaction: a refused settle rolls the counter back, so no number is burnt.
+        st.invoice_no = next_number(s, order.store_id, "invoice")
+        st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
+        move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
+             outstanding=st.outstanding)
+        return _result(s, order, st)
+
+
+def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
+                    expected_version: int | None = None) -> SettlementResult:
+    """A later payment against the balance of a settled order (same rules as `settle`)."""
+    if not actor.has("cashier"):
+        raise Forbidden(action="pay_outstanding")
+    payments = _check_payments(payments)
+    if not payments:
+        raise ValidationError("settlement.no_payment", "Enter at least one payment.")
+    with db.transaction() as s:
+        order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
+                                   PAYABLE_STATES)
+        _owing(st)
+        paid = _take(s, actor, order, st, payments)
+        audit.record(s, actor, "settlement", st.id, "pay_outstanding", work_order_id=order.id,
+                     paid=paid, outstanding=st.outstanding)
+        return _result(s, order, st)
+
+
+def approve_credit(db, actor, work_order_id: int, reason: str,
+                   expected_version: int | None = None) -> SettlementResult:
+    """The manager lets the car go with a balance outstanding (挂账)."""
+    if not actor.has("manager"):
+        raise Forbidden(action="approve_credit")
+    reason = _reason(reason)
+    with db.transaction() as s:
+        order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
+        _owing(st)
+        st.credit_approved_by_id = actor.id
+        touch(st, actor)
+        audit.record(s, actor, "settlement", st.id, "approve_credit", reason=reason,
+                     work_order_id=order.id, outstanding=st.outstanding)
+        return _result(s, order, st)
+
+
+def issue_gate_pass(db, actor, work_order_id: int,
+                    expected_version: int | None = None) -> GatePassResult:
+    """出门证 for a settled order: paid in full, or the balance approved as credit."""
+    if not actor.has("cashier", "advisor"):
+        raise Forbidden(action="issue_gate_pass")
+    with db.transaction() as s:
+        order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass")
+        existing = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
+        if existing is not None:
+            raise ValidationError("gatepass.exists", "Gate pass {number} was already issued.",
+                                  number=existing.number)
+        if not _cleared(st):
+            raise ValidationError("gatepass.unpaid",
+                                  "{outstanding} is still outstanding; take the payment or ask "
+                                  "the manager to approve credit.", outstanding=st.outstanding)
+        gate_pass = GatePass(store_id=order.store_id, work_order_id=order.id,
+                             number=next_number(s, order.store_id, "gatepass"),
+                             issued_at=clock.now(), issued_by_id=actor.id)
+        s.add(gate_pass)
+        s.flush()
+        audit.record(s, actor, "gate_pass", gate_pass.id, "issue", work_order_id=order.id,
+                     number=gate_pass.number, outstanding=st.outstanding)
+        return GatePassResult(changed(s, order), gate_pass.id, gate_pass.number)
+
+
+def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
+            documents_returned: bool = True, follow_up_after_hours: int = 24,
+            expected_version: int | None = None) -> DeliveryResult:
+    """SETTLED → DELIVERED against the gate pass; opens the follow-up call task."""
+    _require(actor, "deliver")
+    if follow_up_after_hours not in FOLLOW_UP_HOURS:
+        raise ValidationError("delivery.follow_up_hours",
+                              "The follow-up is due after 24 or 72 hours.")
+    if not keys_returned:
+        raise ValidationError("delivery.keys_not_returned", "Hand the keys back to the customer.")
+    with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version)
+        states.transition("deliver", order.state, actor.roles)
+        gate_pass = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
+        if gate_pass is None:
+            raise ValidationError("delivery.no_gate_pass", "Issue the gate pass first.")
+        if not _cleared(_settlement(s, order)):  # e.g. a pass issued before a reopen
+            raise ValidationError("gatepass.unpaid", "The balance is neither paid nor on credit.")
+        now = clock.now()
+        order.delivered_at = now
+        gate_pass.released_at = gate_pass.released_at or now
+        due = now + timedelta(hours=follow_up_after_hours)
+        follow_up = s.scalars(select(FollowUp).where(FollowUp.work_order_id == order.id,
+                                                     FollowUp.status == "open")).first()
+        if follow_up is None:
+            follow_up = FollowUp(store_id=order.store_id, work_order_id=order.id, due_at=due)
+            s.add(follow_up)
+        follow_up.due_at = due
+        move(s, actor, order, "deliver", gate_pass=gate_pass.number, keys_returned=keys_returned,
+             documents_returned=documents_returned, follow_up_due=due.isoformat())
+        s.flush()
+        return DeliveryResult(changed(s, order), follow_up.id, due)
+
+
+def reopen(db, actor, work_order_id: int, reason: str,
+           expected_version: int | None = None) -> SettlementResult:
+    """Manager only: back to READY; the invoice is voided (its number stays in the audit log)."""
+    _require(actor, "reopen")
+    reason = _reason(reason)
+    with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version)
+        states.transition("reopen", order.state, actor.roles)
+        st = _settlement(s, order)
+        voided = st.invoice_no
+        st.state, st.invoice_no, st.settled_at, st.cashier_id = "reopened", None, None, None
+        st.credit_approved_by_id = None  # approved for the old amount
+        touch(st, actor)
+        move(s, actor, order, "reopen", reason, voided_invoice=voided, received=st.received)
+        return _result(s, order, st)
+
+
+def cancel(db, actor, work_order_id: int, reason: str,
+           expected_version: int | None = None) -> Changed:
+    """Any state before SETTLED; refused while money received for the order is not refunded."""
+    _require(actor, "cancel")
+    reason = _reason(reason)
+    with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version)
+        move(s, actor, order, "cancel", reason)
+        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).first()
+        if st is not None and st.received > 0:
+            raise ValidationError("settlement.refund_needed",
+                                  "{received} was received for this order; refund it first.",
+                                  received=st.received, share=st.customer_share)
+        order.cancel_reason = reason
+        return changed(s, order)
+
+
+
+@dataclass(frozen=True)
+class SlipLine:
+    kind: str  # labour | part
+    code: str
+    name: str
+    quantity: Decimal  # billed hours or part quantity
+    unit: str | None
+    unit_price: Decimal  # hourly rate or part price
+    amount: Decimal
+    discount: Decimal
+    net: Decimal
+    payer: str
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    method: str
+    amount: Decimal
+    reference: str | None
+    at: datetime
+    cashier: str
+
+
+@dataclass(frozen=True)
+class SettlementView:
+    """Everything the settlement slip (结算单) of seed 003 shows."""
+
+    settlement_id: int
+    version: int
+    work_order_id: int
+    work_order_number: str
+    state: str
+    customer_name: str
+    vin: str
+    vehicle_model: str | None
+    plate: str | None
+    engine_no: str | None
+    entry_at: datetime
+    mileage: int
+    presettled_at: datetime
+    settled_at: datetime | None
+    invoice_no: str | None
+    lines: tuple[SlipLine, ...]
+    labour_receivable: Decimal  # 应收工时费
+    labour_net: Decimal  # 实收工时费
+    material_receivable: Decimal
+    material_net: Decimal
+    fees: tuple[tuple[str, Decimal], ...]  # (kind, amount) in FEE_KINDS order
+    total: Decimal
+    shares: tuple[tuple[str, Decimal], ...]  # (payer, share)
+    customer_share: Decimal
+    received: Decimal  # 已收金额
+    outstanding: Decimal  # 欠收金额
+    payments: tuple[PaymentRow, ...]
+    by_method: tuple[tuple[str, Decimal], ...]
+    credit_approved: bool
+    gate_pass_number: str | None
+
+
+_COPIED = ("version", "state", "presettled_at", "settled_at", "invoice_no", "labour_receivable",
+           "labour_net", "material_receivable", "material_net", "total", "customer_share",
+           "received", "outstanding")
+
+
+def settlement_view(db, actor, work_order_id: int) -> SettlementView:
+    with db.reading() as s:
+        order = load_order(s, actor, work_order_id)
+        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).one_or_none()
+        if st is None:
+            raise NotFound(what="Settlement", key=order.number)
+        vehicle, customer = s.get(Vehicle, order.vehicle_id), s.get(Customer, order.customer_id)
+        lines = [SlipLine("labour", ln.code, ln.name, ln.billed_hours, None, ln.rate, ln.amount,
+                          ln.discount, ln.net, ln.payer)
+                 for ln in order.labour_lines if ln.approval == "approved"]
+        for ln in order.part_lines:
+            if ln.approval == "approved":
+                part = s.get(Part, ln.part_id)
+                lines.append(SlipLine("part", part.code, part.name, ln.qty, ln.unit, ln.unit_price,
+                                      ln.amount, ln.discount, ln.net, ln.payer))
+        names = dict(s.execute(select(User.id, User.display_name)
+                               .where(User.id.in_({p.cashier_id for p in st.payments}))).all())
+        payments = tuple(PaymentRow(_LOADED.get(p.method, p.method), p.amount, p.reference, p.at,
+                                    names[p.cashier_id]) for p in st.payments)
+        by_method = {m: ZERO for m in PAYMENT_METHODS}
+        for p in payments:  # summed in Python: exact Decimals
+            by_method[p.method] += p.amount
+        gate_pass = s.scalars(select(GatePass.number)
+                              .where(GatePass.work_order_id == order.id)).first()
+        return SettlementView(
+            settlement_id=st.id, work_order_id=order.id, work_order_number=order.number,
+            customer_name=customer.name, vin=vehicle.vin, plate=vehicle.plate,
+            vehicle_model=vehicle.series or vehicle.model_code, engine_no=vehicle.engine_no,
+            entry_at=order.entry_at, mileage=order.entry_mileage, lines=tuple(lines),
+            fees=tuple((k, getattr(st, f"{k}_fee")) for k in FEE_KINDS),
+            shares=tuple((p, getattr(st, f"{p}_share")) for p in PAYERS),
+            payments=payments, by_method=tuple((m, a) for m, a in by_method.items() if a),
+            credit_approved=st.credit_approved_by_id is not None, gate_pass_number=gate_pass,
+            **{name: getattr(st, name) for name in _COPIED})

@@ -1,0 +1,260 @@
+"""Steps 11–12: the follow-up call after delivery and the complaints it (or anyone) raises.
+
+A dissatisfied answer (satisfaction ≤ 2) or a named issue opens a complaint for the order's
+advisor in the same transaction as the call result; a completed call closes the order.
+An open complaint past its deadline escalates one level per `ESCALATION_INTERVAL` it stays
+overdue, so running `escalate_overdue` every few minutes does not pile up levels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from dms import audit, clock
+from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.models import Complaint, Customer, FollowUp, User, Vehicle, WorkOrder
+from dms.workshop import states
+from dms.workshop.common import Changed, changed, move
+
+SOURCES = ("follow_up", "phone", "walk_in", "manufacturer", "online")
+SEVERITIES = ("low", "medium", "high")
+COMPLAINT_DEADLINE = timedelta(hours=48)
+ESCALATION_INTERVAL = timedelta(hours=24)
+# follow_up.status is VARCHAR(10): "unreachable" (11) does not fit on PostgreSQL, so it is
+# stored as "unreached" until a migration widens the column; the API says "unreachable".
+UNREACHED = "unreached"
+CARE_ROLES = ("customer_care", "manager")
+COMPLAINT_ROLES = ("customer_care", "manager", "advisor")
+
+
+@dataclass(frozen=True)
+class FollowUpResult:
+    changed: Changed  # the follow-up
+    status: str
+    complaint_id: int | None
+    order: Changed | None  # the work order, when the call closed it
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    id: int
+    work_order_id: int
+    work_order_number: str
+    due_at: datetime
+    status: str  # open | unreachable (call again)
+    customer_name: str
+    mobile: str | None
+    plate: str | None
+    business_type: str
+    entry_at: datetime
+    entry_mileage: int
+    delivered_at: datetime | None
+    advisor: str
+
+
+@dataclass(frozen=True)
+class OpenComplaint:
+    id: int
+    customer_id: int
+    customer_name: str
+    work_order_id: int | None
+    source: str
+    description: str
+    severity: str
+    status: str  # open | resolved
+    owner: str | None
+    deadline: datetime | None
+    overdue: bool
+    escalation_level: int
+
+
+def _require(actor, roles, action: str) -> None:
+    if not actor.has(*roles):
+        raise Forbidden(action=action)
+
+
+def _text(value: str | None, code: str, message: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(code, message)
+    return text
+
+
+def _complaint(s, actor, complaint_id: int) -> Complaint:
+    row = s.get(Complaint, complaint_id, with_for_update=True)
+    if row is None or row.store_id != actor.store_id:
+        raise NotFound(what="Complaint", key=complaint_id)
+    return row
+
+
+def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: int | None,
+                     issue: str | None = None, reached: bool = True) -> FollowUpResult:
+    """The call's outcome. Not reached: "unreachable", to be called again; nothing else moves."""
+    _require(actor, ("customer_care",), "record_follow_up")
+    result = _text(result, "followup.result_required", "Write down the result of the call.")
+    issue = (issue or "").strip() or None
+    if reached and (isinstance(satisfaction, bool) or not isinstance(satisfaction, int)
+                    or not 1 <= satisfaction <= 5):
+        raise ValidationError("followup.satisfaction", "Satisfaction is a score from 1 to 5.")
+    now = clock.now()
+    with db.transaction() as s:
+        follow_up = s.get(FollowUp, follow_up_id, with_for_update=True)
+        if follow_up is None or follow_up.store_id != actor.store_id:
+            raise NotFound(what="Follow-up", key=follow_up_id)
+        if follow_up.status == "done":
+            raise ValidationError("followup.already_done", "This follow-up was already recorded.")
+        order = s.get(WorkOrder, follow_up.work_order_id)
+        follow_up.agent_id, follow_up.result = actor.id, result
+        if not reached:
+            follow_up.status = UNREACHED
+            audit.record(s, actor, "follow_up", follow_up.id, "unreachable", result=result)
+            return FollowUpResult(Changed("follow_up", follow_up.id, state="unreachable"),
+                                  "unreachable", None, None)
+        follow_up.status, follow_up.done_at = "done", now
+        follow_up.satisfaction, follow_up.issue = satisfaction, issue
+        complaint_id = None
+        if satisfaction <= 2 or issue:
+            complaint = Complaint(
+                store_id=order.store_id, customer_id=order.customer_id, work_order_id=order.id,
+                follow_up_id=follow_up.id, source="follow_up",
+                description=issue or result, severity="high" if satisfaction == 1 else "medium",
+                owner_id=order.advisor_id, deadline=now + COMPLAINT_DEADLINE, created_at=now)
+            s.add(complaint)
+            s.flush()
+            complaint_id = complaint.id
+            audit.record(s, actor, "complaint", complaint.id, "open", to_state="open",
+                         source="follow_up", severity=complaint.severity, work_order_id=order.id)
+        audit.record(s, actor, "follow_up", follow_up.id, "done", satisfaction=satisfaction,
+                     complaint_id=complaint_id)
+        order_changed = None
+        # An order reopened since delivery is not closed by the call; its next delivery will.
+        if order.state == states.DELIVERED:
+            move(s, actor, order, "close", satisfaction=satisfaction)
+            order_changed = changed(s, order)
+        return FollowUpResult(Changed("follow_up", follow_up.id, state="done"), "done",
+                              complaint_id, order_changed)
+
+
+def open_complaint(db, actor, customer_id: int, source: str, description: str, severity: str,
+                   owner_id: int, deadline: datetime, work_order_id: int | None = None) -> Changed:
+    _require(actor, COMPLAINT_ROLES, "open_complaint")
+    if source not in SOURCES:
+        raise ValidationError("complaint.source", "Unknown complaint source {source}.", source=source)
+    if severity not in SEVERITIES:
+        raise ValidationError("complaint.severity", "Unknown severity {severity}.", severity=severity)
+    description = _text(description, "complaint.description_required", "Describe the complaint.")
+    now = clock.now()
+    if deadline is None or deadline.tzinfo is None or deadline <= now:
+        raise ValidationError("complaint.deadline", "The deadline must be a time in the future.")
+    with db.transaction() as s:
+        customer = s.get(Customer, customer_id)
+        if customer is None or customer.store_id != actor.store_id:
+            raise NotFound(what="Customer", key=customer_id)
+        owner = s.get(User, owner_id)
+        if owner is None or owner.store_id != actor.store_id or not owner.active:
+            raise NotFound(what="User", key=owner_id)
+        if work_order_id is not None:
+            order = s.get(WorkOrder, work_order_id)
+            if order is None or order.store_id != actor.store_id or order.customer_id != customer_id:
+                raise NotFound(what="Work order", key=work_order_id)
+        complaint = Complaint(store_id=actor.store_id, customer_id=customer_id,
+                              work_order_id=work_order_id, source=source, description=description,
+                              severity=severity, owner_id=owner_id, deadline=deadline, created_at=now)
+        s.add(complaint)
+        s.flush()
+        audit.record(s, actor, "complaint", complaint.id, "open", to_state="open", source=source,
+                     severity=severity, owner_id=owner_id)
+        return Changed("complaint", complaint.id, state="open")
+
+
+def escalate_overdue(db, actor, now: datetime | None = None) -> list[int]:
+    """Open complaints past their deadline go one level up; returns the escalated ids."""
+    _require(actor, CARE_ROLES, "escalate_overdue")
+    now = now or clock.now()
+    with db.transaction() as s:
+        overdue = s.scalars(select(Complaint).where(
+            Complaint.store_id == actor.store_id, Complaint.status == "open",
+            Complaint.deadline < now).order_by(Complaint.deadline).with_for_update()).all()
+        escalated = []
+        for c in overdue:
+            if c.escalated_at is not None and now - c.escalated_at < ESCALATION_INTERVAL:
+                continue
+            c.escalation_level += 1
+            c.escalated_at = now
+            audit.record(s, actor, "complaint", c.id, "escalate", level=c.escalation_level,
+                         deadline=c.deadline.isoformat())
+            escalated.append(c.id)
+        return escalated
+
+
+def resolve_complaint(db, actor, complaint_id: int, root_cause: str, resolution: str,
+                      prevention: str) -> Changed:
+    """open → resolved; root cause, resolution and prevention note are all required."""
+    _require(actor, COMPLAINT_ROLES, "resolve_complaint")
+    root_cause = _text(root_cause, "complaint.root_cause_required", "Write down the root cause.")
+    resolution = _text(resolution, "complaint.resolution_required", "Write down the resolution.")
+    prevention = _text(prevention, "complaint.prevention_required", "Write down how to prevent it.")
+    with db.transaction() as s:
+        c = _complaint(s, actor, complaint_id)
+        if c.status != "open":
+            raise InvalidTransition(action="resolve", state=c.status)
+        c.root_cause, c.resolution, c.prevention = root_cause, resolution, prevention
+        c.status = "resolved"
+        audit.record(s, actor, "complaint", c.id, "resolve", from_state="open", to_state="resolved")
+        return Changed("complaint", c.id, state="resolved")
+
+
+def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Changed:
+    """resolved → closed, once the customer has accepted the resolution."""
+    _require(actor, CARE_ROLES, "close_complaint")
+    with db.transaction() as s:
+        c = _complaint(s, actor, complaint_id)
+        if c.status != "resolved":
+            raise InvalidTransition(action="close", state=c.status)
+        c.status, c.closed_at = "closed", clock.now()
+        audit.record(s, actor, "complaint", c.id, "close", from_state="resolved", to_state="closed",
+                     reason=(note or "").strip() or None)
+        return Changed("complaint", c.id, state="closed")
+
+
+def due_follow_ups(db, actor, until: datetime, limit: int = 200,
+                   offset: int = 0) -> list[DueFollowUp]:
+    """Calls to make up to `until`, oldest first (open ones and unreachable ones to retry)."""
+    _require(actor, CARE_ROLES, "due_follow_ups")
+    with db.reading() as s:
+        rows = s.execute(
+            select(FollowUp, WorkOrder, Customer.name, Customer.mobile, Vehicle.plate,
+                   User.display_name)
+            .join(WorkOrder, WorkOrder.id == FollowUp.work_order_id)
+            .join(Customer, Customer.id == WorkOrder.customer_id)
+            .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+            .join(User, User.id == WorkOrder.advisor_id)
+            .where(FollowUp.store_id == actor.store_id,
+                   FollowUp.status.in_(("open", UNREACHED)), FollowUp.due_at <= until)
+            .order_by(FollowUp.due_at, FollowUp.id).limit(limit).offset(offset)).all()
+        return [DueFollowUp(f.id, o.id, o.number, f.due_at,
+                            "unreachable" if f.status == UNREACHED else f.status, name, mobile, plate,
+                            o.business_type, o.entry_at, o.entry_mileage, o.delivered_at, advisor)
+                for f, o, name, mobile, plate, advisor in rows]
+
+
+def open_complaints(db, actor, limit: int = 200, offset: int = 0) -> list[OpenComplaint]:
+    """Complaints not yet closed, most urgent deadline first."""
+    _require(actor, COMPLAINT_ROLES, "open_complaints")
+    now = clock.now()
+    with db.reading() as s:
+        rows = s.execute(
+            select(Complaint, Customer.name, User.display_name)
+            .join(Customer, Customer.id == Complaint.customer_id)
+            .outerjoin(User, User.id == Complaint.owner_id)
+            .where(Complaint.store_id == actor.store_id, Complaint.status.in_(("open", "resolved")))
+            .order_by(Complaint.deadline.asc().nulls_last(), Complaint.id)
+            .limit(limit).offset(offset)).all()
+        return [OpenComplaint(c.id, c.customer_id, name, c.work_order_id, c.source, c.description,
+                              c.severity, c.status, owner, c.deadline,
+                              c.status == "open" and c.deadline is not None and c.deadline < now,
+                              c.escalation_level)
+                for c, name, owner in rows]

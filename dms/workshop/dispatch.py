@@ -1,0 +1,401 @@
+"""Step 7, dispatch and repair: jobs to bays and technicians, clock on/off, pause, finish.
+
+A job (labour line) keeps its own bay, technician and state (waiting → in_progress → done,
+or rework after a failed inspection), because one car can visit the mechanical bay and then
+the paint booth. Actual hours are never stored: they are derived from the clock events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from dms import audit, clock
+from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
+                        Vehicle, WorkOrder)
+from dms.workshop import states
+from dms.workshop.common import Changed, changed, load_order, move, touch
+
+ASSIGNABLE = (states.AUTHORIZED, states.DISPATCHED, states.IN_REPAIR, states.PAUSED, states.REWORK)
+CLOCKABLE = (states.DISPATCHED, states.IN_REPAIR, states.REWORK)
+PAUSE_REASONS = ("waiting_parts", "waiting_approval")
+HOUR = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Assigned:
+    order: Changed
+    labour_line_id: int
+    assignment_id: int
+
+
+@dataclass(frozen=True)
+class ClockResult:
+    order: Changed
+    labour_line_id: int
+    job_state: str
+    on_job: tuple[int, ...]  # technicians still clocked on the job
+
+
+@dataclass(frozen=True)
+class JobHours:
+    labour_line_id: int
+    code: str
+    name: str
+    billed: Decimal  # flagged hours, what the customer pays
+    actual: Decimal  # clocked hours, sum of the technicians' rounded hours
+    by_technician: tuple[tuple[int, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class BoardJob:
+    """One card on the workshop kanban."""
+
+    work_order_id: int
+    number: str
+    plate: str | None
+    order_state: str
+    order_version: int
+    pause_reason: str | None
+    promised_at: datetime | None
+    labour_line_id: int
+    seq: int
+    code: str
+    name: str
+    trade: str
+    state: str
+    billed_hours: Decimal
+    bay_id: int | None
+    bay_name: str | None
+    technician_id: int | None
+    technician_name: str | None
+    team_lead_id: int | None
+    planned_start: datetime | None
+    planned_end: datetime | None
+    planned_hours: Decimal | None
+    clocked_on: tuple[str, ...]  # display names of the technicians on the job now
+
+
+# -- shared helpers (qc.py uses them too) -----------------------------------------------------
+
+def lock_order(s: Session, actor, work_order_id: int, expected_version: int | None) -> WorkOrder:
+    """The order, row-locked: on PostgreSQL two technicians clocking on one car queue here
+    instead of the second failing on the version counter (SQLite's BEGIN IMMEDIATE already
+    serialises writers; it ignores FOR UPDATE)."""
+    s.execute(select(WorkOrder.id).where(WorkOrder.id == work_order_id).with_for_update())
+    return load_order(s, actor, work_order_id, expected_version)
+
+
+def _load_line(s: Session, actor, line_id: int, expected_version: int | None):
+    order_id = s.scalar(select(LabourLine.work_order_id).where(LabourLine.id == line_id))
+    if order_id is None:
+        raise NotFound(what="Job", key=line_id)
+    try:
+        order = lock_order(s, actor, order_id, expected_version)
+    except NotFound:
+        raise NotFound(what="Job", key=line_id) from None
+    return s.get(LabourLine, line_id), order
+
+
+def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> User:
+    """An active user of the actor's store holding `role`, or ValidationError(code)."""
+    user = s.get(User, user_id) if user_id is not None else None
+    if (user is None or user.store_id != actor.store_id or not user.active
+            or role not in {r.role for r in user.roles}):
+        raise ValidationError(code, "User {user} is not an active {role} of this store.",
+                              user=user_id, role=role)
+    return user
+
+
+def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None) -> list[ClockEvent]:
+    """Clock-on events not yet followed by a clock-off: who is on which job right now."""
+    last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
+                                                    ClockEvent.technician_id)
+    if line_ids is not None:
+        last = last.where(ClockEvent.labour_line_id.in_(list(line_ids)))
+    if technician_id is not None:
+        last = last.where(ClockEvent.technician_id == technician_id)
+    return list(s.scalars(select(ClockEvent).where(ClockEvent.id.in_(last), ClockEvent.kind == "on")
+                          .order_by(ClockEvent.id)))
+
+
+def set_job_state(s: Session, actor, order: WorkOrder, line: LabourLine, state: str,
+                  action: str, reason: str | None = None) -> None:
+    if line.state != state:
+        audit.record(s, actor, "labour_line", line.id, action, from_state=line.state,
+                     to_state=state, reason=reason, work_order_id=order.id)
+        line.state = state
+
+
+def _approved(line: LabourLine) -> None:
+    if line.approval != "approved":
+        raise ValidationError("dispatch.not_approved",
+                              "Job {job} is not approved by the customer.", job=line.code)
+
+
+def _planned(start, end, hours, equipment):
+    if any(v is not None and v.tzinfo is None for v in (start, end)) or (
+            start and end and end <= start):
+        raise ValidationError("dispatch.planned_times", "The planned end must follow the start.")
+    if hours is not None:
+        try:  # floats are refused like money: they have already lost the value
+            hours = (None if isinstance(hours, float)
+                     else Decimal(hours).quantize(HOUR, ROUND_HALF_UP))
+        except ArithmeticError:
+            hours = None
+        if hours is None or hours <= 0:
+            raise ValidationError("dispatch.planned_hours", "Planned hours must be more than 0.")
+    equipment = (equipment or "").strip() or None
+    if equipment and len(equipment) > 200:
+        raise ValidationError("dispatch.equipment", "Describe the equipment in 200 characters.")
+    return hours, equipment
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
+               team_lead_id: int | None = None, planned_start: datetime | None = None,
+               planned_end: datetime | None = None, planned_hours: Decimal | None = None,
+               equipment: str | None = None, expected_version: int | None = None) -> Assigned:
+    """Put a job on a bay and a technician; assigning again moves it (reassignment)."""
+    if not actor.has("dispatcher"):
+        raise Forbidden(action="assign_job")
+    hours, equipment = _planned(planned_start, planned_end, planned_hours, equipment)
+    with db.transaction() as s:
+        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        if order.state not in ASSIGNABLE:
+            raise InvalidTransition(action="assign_job", state=order.state)
+        _approved(line)
+        if line.state == "done":
+            raise ValidationError("dispatch.job_done", "Job {job} is done.", job=line.code)
+        if open_clocks(s, line_ids=[line.id]):
+            raise ValidationError("dispatch.job_clocked_on",
+                                  "Someone is clocked on job {job}: clock off before moving it.",
+                                  job=line.code)
+        bay = s.get(Bay, bay_id)
+        if bay is None or bay.store_id != actor.store_id:
+            raise NotFound(what="Bay", key=bay_id)
+        if not bay.active:
+            raise ValidationError("dispatch.bay_inactive", "Bay {bay} is out of service.",
+                                  bay=bay.name)
+        require_staff(s, actor, technician_id, "technician", "dispatch.technician")
+        if team_lead_id is not None:
+            require_staff(s, actor, team_lead_id, "team_lead", "dispatch.team_lead")
+        previous = s.scalars(select(DispatchAssignment).where(
+            DispatchAssignment.labour_line_id == line.id,
+            DispatchAssignment.active.is_(True))).all()
+        for old in previous:
+            old.active = False
+        assignment = DispatchAssignment(
+            labour_line_id=line.id, bay_id=bay.id, technician_id=technician_id,
+            team_lead_id=team_lead_id, planned_hours=hours or line.billed_hours,
+            planned_start=planned_start, planned_end=planned_end, dispatcher_id=actor.id,
+            equipment=equipment, assigned_at=clock.now())
+        s.add(assignment)
+        before = (line.bay_id, line.technician_id)
+        line.bay_id, line.technician_id, line.team_lead_id = bay.id, technician_id, team_lead_id
+        s.flush()
+        audit.record(s, actor, "labour_line", line.id, "reassign" if previous else "assign",
+                     work_order_id=order.id, assignment_id=assignment.id, bay_id=bay.id,
+                     technician_id=technician_id, from_bay_id=before[0],
+                     from_technician_id=before[1])
+        if order.state == states.AUTHORIZED:
+            move(s, actor, order, "dispatch", labour_line_id=line.id)
+        else:
+            touch(order, actor)
+        return Assigned(changed(s, order), line.id, assignment.id)
+
+
+def _may_clock(s: Session, actor, line: LabourLine, order: WorkOrder) -> bool:
+    if line.technician_id == actor.id or actor.has("team_lead"):
+        return True
+    if line.state != "rework":
+        return False
+    owner = s.scalar(select(QCInspection.rework_owner_id).where(
+        QCInspection.work_order_id == order.id, QCInspection.passed.is_(False))
+        .order_by(QCInspection.id.desc()).limit(1))
+    return owner == actor.id  # the rework owner may redo the job even as a helper
+
+
+def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
+    if not actor.has("technician"):
+        raise Forbidden(action="clock_on")
+    with db.transaction() as s:
+        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        if order.state not in CLOCKABLE:
+            raise InvalidTransition(action="clock_on", state=order.state)
+        _approved(line)
+        if line.technician_id is None:
+            raise ValidationError("clock.not_dispatched", "Job {job} is not dispatched.",
+                                  job=line.code)
+        if line.state == "done" and order.state != states.IN_REPAIR:
+            raise ValidationError("clock.job_done", "Job {job} is already done.", job=line.code)
+        if not _may_clock(s, actor, line, order):
+            raise ValidationError("clock.not_assigned", "Job {job} is assigned to someone else.",
+                                  job=line.code)
+        # Lock the technician so two terminals cannot clock the same person on twice.
+        s.execute(select(User.id).where(User.id == actor.id).with_for_update())
+        for event in open_clocks(s, technician_id=actor.id):
+            if event.labour_line_id == line.id:
+                raise ValidationError("clock.already_on", "You are already clocked on job {job}.",
+                                      job=line.code)
+            other = s.get(LabourLine, event.labour_line_id)
+            number = s.scalar(select(WorkOrder.number).where(WorkOrder.id == other.work_order_id))
+            raise ValidationError("clock.on_other_job", "You are still clocked on job {job} of "
+                                  "{number}; clock off first.", job=other.code, number=number)
+        s.add(ClockEvent(labour_line_id=line.id, technician_id=actor.id, kind="on",
+                         at=clock.now()))
+        set_job_state(s, actor, order, line, "in_progress",
+                      "reopen" if line.state == "done" else "clock_on")
+        if order.state in (states.DISPATCHED, states.REWORK):
+            move(s, actor, order, "start", labour_line_id=line.id)
+        else:
+            touch(order, actor)
+        s.flush()
+        on_job = tuple(e.technician_id for e in open_clocks(s, line_ids=[line.id]))
+        return ClockResult(changed(s, order), line.id, line.state, on_job)
+
+
+def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | None = None,
+              expected_version: int | None = None) -> ClockResult:
+    """Clock the acting technician off; `done` finishes the job once nobody else is on it."""
+    reason = (reason or "").strip() or None
+    if reason and len(reason) > 40:
+        raise ValidationError("clock.reason", "Keep the reason within 40 characters.")
+    with db.transaction() as s:
+        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        on_job = [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
+        if actor.id not in on_job:
+            raise ValidationError("clock.not_on", "You are not clocked on job {job}.",
+                                  job=line.code)
+        s.add(ClockEvent(labour_line_id=line.id, technician_id=actor.id, kind="off",
+                         at=clock.now(), reason=reason))
+        on_job.remove(actor.id)
+        if done and not on_job:
+            set_job_state(s, actor, order, line, "done", "job_done", reason)
+        touch(order, actor)
+        return ClockResult(changed(s, order), line.id, line.state, tuple(on_job))
+
+
+def pause(db, actor, work_order_id: int, reason: str,
+          expected_version: int | None = None) -> Changed:
+    if not states.allowed_roles("pause") & actor.roles:
+        raise Forbidden(action="pause")
+    if reason not in PAUSE_REASONS:
+        raise ValidationError("dispatch.pause_reason", "Pause for waiting parts or approval.",
+                              value=reason)
+    with db.transaction() as s:
+        order = lock_order(s, actor, work_order_id, expected_version)
+        before, now = order.state, clock.now()
+        events = open_clocks(s, line_ids=[line.id for line in order.labour_lines])
+        s.add_all(ClockEvent(labour_line_id=e.labour_line_id, technician_id=e.technician_id,
+                             kind="off", at=now, reason=reason) for e in events)
+        move(s, actor, order, "pause", reason, clocked_off=[e.technician_id for e in events])
+        order.paused_from, order.pause_reason = before, reason
+        return changed(s, order)
+
+
+def resume(db, actor, work_order_id: int, expected_version: int | None = None) -> Changed:
+    with db.transaction() as s:
+        order = lock_order(s, actor, work_order_id, expected_version)
+        move(s, actor, order, "resume", order.pause_reason, paused_from=order.paused_from)
+        order.paused_from = order.pause_reason = None
+        return changed(s, order)
+
+
+def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str | None = None,
+                  expected_version: int | None = None) -> Changed:
+    """All jobs done and the technician's self-check passed: the car goes to QC."""
+    with db.transaction() as s:
+        order = lock_order(s, actor, work_order_id, expected_version)
+        states.transition("finish", order.state, actor.roles)
+        jobs = [line for line in order.labour_lines if line.approval == "approved"]
+        if open_clocks(s, line_ids=[line.id for line in jobs]):
+            raise ValidationError("dispatch.clocked_on", "Someone is still clocked on this car.")
+        open_jobs = [line.code for line in jobs if line.state != "done"]
+        if open_jobs:
+            raise ValidationError("dispatch.jobs_open", "Jobs not done yet: {jobs}.",
+                                  jobs=", ".join(open_jobs))
+        if not self_check_ok:
+            raise ValidationError("dispatch.self_check", "Finish only after the self-check passes.")
+        note = (note or "").strip() or None
+        s.add(QCInspection(work_order_id=order.id, level="self", inspector_id=actor.id,
+                           passed=True, at=clock.now(), reason=note))
+        move(s, actor, order, "finish", note, self_check=True)
+        return changed(s, order)
+
+
+# -- reads ------------------------------------------------------------------------------------
+
+def _clocked(s: Session, line_ids: list[int]) -> dict[int, dict[int, Decimal]]:
+    """line → technician → hours: each clock-on paired with the next clock-off of the same
+    technician on the same job; a technician still on counts until now."""
+    spans: dict[int, dict[int, timedelta]] = defaultdict(lambda: defaultdict(timedelta))
+    started: dict[tuple[int, int], datetime] = {}
+    events = s.scalars(select(ClockEvent).where(ClockEvent.labour_line_id.in_(line_ids))
+                       .order_by(ClockEvent.id)) if line_ids else []
+    for e in events:
+        key = (e.labour_line_id, e.technician_id)
+        if e.kind == "on":
+            started.setdefault(key, e.at)
+        elif key in started:
+            spans[key[0]][key[1]] += e.at - started.pop(key)
+    now = clock.now()
+    for (line_id, tech), at in started.items():
+        spans[line_id][tech] += now - at
+    hour = Decimal(timedelta(hours=1) // timedelta(microseconds=1))  # exact, no float
+    return {line: {tech: (Decimal(span // timedelta(microseconds=1)) / hour)
+                   .quantize(HOUR, ROUND_HALF_UP) for tech, span in techs.items()}
+            for line, techs in spans.items()}
+
+
+def hours_report(db, actor, work_order_id: int) -> tuple[JobHours, ...]:
+    """Flagged (billed) vs actual hours per approved job."""
+    with db.reading() as s:
+        order = load_order(s, actor, work_order_id)
+        jobs = [line for line in order.labour_lines if line.approval == "approved"]
+        clocked = _clocked(s, [line.id for line in jobs])
+        return tuple(JobHours(line.id, line.code, line.name, line.billed_hours,
+                              sum(clocked.get(line.id, {}).values(), Decimal("0.00")),
+                              tuple(sorted(clocked.get(line.id, {}).items())))
+                     for line in jobs)
+
+
+def actual_hours(db, actor, work_order_id: int) -> dict[int, Decimal]:
+    return {job.labour_line_id: job.actual for job in hours_report(db, actor, work_order_id)}
+
+
+def job_board(db, actor) -> tuple[BoardJob, ...]:
+    """Approved jobs of the store's orders in the workshop, oldest car first."""
+    tech, a = aliased(User), DispatchAssignment
+    with db.reading() as s:
+        rows = s.execute(
+            select(WorkOrder, LabourLine, Vehicle.plate, Bay.name, tech.display_name, a)
+            .join(LabourLine, LabourLine.work_order_id == WorkOrder.id)
+            .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+            .outerjoin(Bay, Bay.id == LabourLine.bay_id)
+            .outerjoin(tech, tech.id == LabourLine.technician_id)
+            .outerjoin(a, and_(a.labour_line_id == LabourLine.id, a.active.is_(True)))
+            .where(WorkOrder.store_id == actor.store_id,
+                   WorkOrder.state.in_(states.WORKSHOP_STATES), LabourLine.approval == "approved")
+            .order_by(WorkOrder.entry_at, WorkOrder.id, LabourLine.seq)).all()
+        on: dict[int, list[str]] = defaultdict(list)
+        events = open_clocks(s, line_ids=[row.LabourLine.id for row in rows])
+        for e in events:
+            on[e.labour_line_id].append(s.get(User, e.technician_id).display_name)
+        return tuple(BoardJob(
+            work_order_id=o.id, number=o.number, plate=plate, order_state=o.state,
+            order_version=o.version, pause_reason=o.pause_reason, promised_at=o.promised_at,
+            labour_line_id=line.id, seq=line.seq, code=line.code, name=line.name,
+            trade=line.trade, state=line.state, billed_hours=line.billed_hours, bay_id=line.bay_id,
+            bay_name=bay_name, technician_id=line.technician_id, technician_name=tech_name,
+            team_lead_id=line.team_lead_id, planned_start=asg and asg.planned_start,
+            planned_end=asg and asg.planned_end, planned_hours=asg and asg.planned_hours,
+            clocked_on=tuple(on.get(line.id, ())))
+            for o, line, plate, bay_name, tech_name, asg in rows)

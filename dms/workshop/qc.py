@@ -1,0 +1,133 @@
+"""Step 8, quality control: team-lead check and final inspection (the technician's self-check
+is recorded by `dispatch.finish_repair`). A fail sends the car back to REWORK with a reason,
+an owner and optionally a penalty; the owner's jobs go back to "rework" so they can be clocked
+again. Every inspection is a `QCInspection` row and every transition an audit entry, which is
+where the rework-rate and on-time KPIs are computed from later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from dms import audit, clock
+from dms.errors import Forbidden, InvalidTransition, ValidationError
+from dms.models import ClockEvent, LabourLine, QCInspection, WorkOrder
+from dms.money import money
+from dms.workshop import states
+from dms.workshop.common import Changed, changed, move
+from dms.workshop.dispatch import lock_order, require_staff, set_job_state
+
+
+def _reason(reason: str | None, passed: bool) -> str | None:
+    reason = (reason or "").strip() or None
+    if not passed and reason is None:
+        raise ValidationError("qc.reason", "Say why the inspection failed.")
+    return reason
+
+
+def _penalty(penalty) -> Decimal | None:
+    if penalty is None:
+        return None
+    try:
+        value = money(penalty)
+    except (TypeError, ArithmeticError):
+        value = None
+    if value is None or value < 0:
+        raise ValidationError("qc.penalty", "The penalty is an amount of 0 or more.")
+    return value
+
+
+def _send_back(s: Session, actor, order: WorkOrder, owner_id: int | None) -> list[int]:
+    """Jobs going back to rework: those the owner was assigned to or clocked on; every job
+    when no owner is named."""
+    jobs = select(LabourLine).where(LabourLine.work_order_id == order.id,
+                                    LabourLine.approval == "approved")
+    if owner_id is not None:
+        worked = select(ClockEvent.labour_line_id).where(ClockEvent.technician_id == owner_id)
+        jobs = jobs.where(or_(LabourLine.technician_id == owner_id, LabourLine.id.in_(worked)))
+    lines = s.scalars(jobs.order_by(LabourLine.seq)).all()
+    if not lines:
+        raise ValidationError("qc.rework_owner_jobs",
+                              "The rework owner did not work on this car.", owner=owner_id)
+    for line in lines:
+        set_job_state(s, actor, order, line, "rework", "rework")
+    return [line.id for line in lines]
+
+
+def _fail(s: Session, actor, order: WorkOrder, level: str, reason: str, owner_id: int | None,
+          penalty: Decimal | None) -> None:
+    s.add(QCInspection(work_order_id=order.id, level=level, inspector_id=actor.id, passed=False,
+                       at=clock.now(), reason=reason, rework_owner_id=owner_id, penalty=penalty))
+    jobs = _send_back(s, actor, order, owner_id)
+    move(s, actor, order, "qc_fail", reason, level=level, rework_owner_id=owner_id,
+         penalty=penalty, jobs=jobs)
+
+
+def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | None = None,
+                    rework_owner_id: int | None = None,
+                    expected_version: int | None = None) -> Changed:
+    """The second of the three QC levels; a fail sends the car to REWORK like a final fail
+    (without an owner, every job goes back)."""
+    if not actor.has("team_lead"):
+        raise Forbidden(action="team_lead_check")
+    reason = _reason(reason, passed)
+    with db.transaction() as s:
+        order = lock_order(s, actor, work_order_id, expected_version)
+        if order.state != states.QC:
+            raise InvalidTransition(action="team_lead_check", state=order.state)
+        if passed:
+            s.add(QCInspection(work_order_id=order.id, level="team_lead", inspector_id=actor.id,
+                               passed=True, at=clock.now(), reason=reason))
+            audit.record(s, actor, "work_order", order.id, "team_lead_check", reason=reason,
+                         passed=True)
+        else:
+            if rework_owner_id is not None:
+                require_staff(s, actor, rework_owner_id, "technician", "qc.rework_owner")
+            # The transition table grants "qc_fail" to the QC inspector only; a failed team-lead
+            # check is the same transition, so it runs with that authority. The audit entry
+            # still names the team lead (same user id).
+            inspector = dataclasses.replace(actor, roles=actor.roles | {"qc_inspector"})
+            _fail(s, inspector, order, "team_lead", reason, rework_owner_id, None)
+        return changed(s, order)
+
+
+def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | None = None,
+                     rework_owner_id: int | None = None, penalty: Decimal | None = None,
+                     delay_reason: str | None = None,
+                     expected_version: int | None = None) -> Changed:
+    """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK."""
+    action = "qc_pass" if passed else "qc_fail"
+    if not states.allowed_roles(action) & actor.roles:  # the role before the input
+        raise Forbidden(action=action)
+    reason = _reason(reason, passed)
+    penalty = _penalty(penalty)
+    delay_reason = (delay_reason or "").strip() or None
+    with db.transaction() as s:
+        order = lock_order(s, actor, work_order_id, expected_version)
+        states.transition(action, order.state, actor.roles)
+        now = clock.now()
+        if passed:
+            if rework_owner_id is not None or penalty is not None:
+                raise ValidationError("qc.pass_with_rework",
+                                      "A passed inspection has no rework owner or penalty.")
+            late = order.promised_at is not None and now > order.promised_at
+            if late and delay_reason is None:
+                promised = order.promised_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                raise ValidationError("qc.delay_reason", "The car is later than promised "
+                                      "({promised}): give a reason.", promised=promised)
+            s.add(QCInspection(work_order_id=order.id, level="final", inspector_id=actor.id,
+                               passed=True, at=now, reason=reason))
+            order.completed_at = now
+            order.delay_reason = delay_reason if late else None
+            move(s, actor, order, "qc_pass", reason, completed_at=now, late=late,
+                 delay_reason=order.delay_reason)
+        else:
+            if rework_owner_id is None:
+                raise ValidationError("qc.rework_owner", "Name the technician who redoes the work.")
+            require_staff(s, actor, rework_owner_id, "technician", "qc.rework_owner")
+            _fail(s, actor, order, "final", reason, rework_owner_id, penalty)
+        return changed(s, order)

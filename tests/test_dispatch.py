@@ -1,0 +1,318 @@
+"""Step 7: dispatch to bays and technicians, clock on/off, pause/resume, finish with self-check."""
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from dms import clock
+from dms.auth import authenticate
+from dms.errors import Forbidden, InvalidTransition, ValidationError
+from dms.models import (AuditLog, Bay, ClockEvent, DispatchAssignment, LabourLine, PriceClass,
+                        QCInspection, User, Vehicle, WorkOrder)
+from dms.workshop import dispatch as d
+from dms.workshop.reception import CheckIn, check_in
+
+T0 = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)  # 08:00 in Beijing
+
+
+class Clock:
+    def __init__(self, monkeypatch):
+        self.at = T0
+        monkeypatch.setattr(clock, "now", lambda: self.at)
+
+    def set(self, hours: float = 0, minutes: int = 0):
+        self.at = T0 + timedelta(hours=hours, minutes=minutes)
+
+
+@pytest.fixture
+def now(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def users(demo_db):
+    names = ("dispatcher1", "advisor1", "qc1", "cashier1") + tuple(f"tech{n}" for n in range(1, 9))
+    return {n: authenticate(demo_db, n, "demo123") for n in names}
+
+
+@pytest.fixture
+def bays(demo_db):
+    with demo_db.reading() as s:
+        return {b.code: b.id for b in s.scalars(select(Bay))}
+
+
+def make_order(db, advisor, promised_at=None, lines=2):
+    """An AUTHORIZED order with approved jobs. The estimate service is being written elsewhere
+    right now, so the approved labour lines are inserted directly and the state set by hand."""
+    with db.reading() as s:
+        vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
+    wo = check_in(db, advisor, CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 100,
+                                       fuel_level=4, complaint="保养，刹车异响",
+                                       promised_at=promised_at))
+    ids = []
+    with db.transaction() as s:
+        pc = s.scalars(select(PriceClass).order_by(PriceClass.id)).first()
+        jobs = [("M01", "更换机油机滤", "maintenance", "1.00"), ("B02", "更换前刹车片", "mechanical", "1.50"),
+                ("X03", "更换空调滤芯", "maintenance", "0.30")][:lines]
+        for seq, (code, name, trade, hours) in enumerate(jobs, start=1):
+            amount = Decimal(hours) * pc.hourly_rate
+            line = LabourLine(work_order_id=wo.id, seq=seq, code=code, name=name, trade=trade,
+                              standard_hours=Decimal(hours), billed_hours=Decimal(hours),
+                              price_class_id=pc.id, rate=pc.hourly_rate, amount=amount,
+                              net=amount, payer="customer", approval="approved")
+            s.add(line)
+            s.flush()
+            ids.append(line.id)
+        s.add(LabourLine(work_order_id=wo.id, seq=9, code="P09", name="四轮定位", trade="mechanical",
+                         standard_hours=Decimal(1), billed_hours=Decimal(1), price_class_id=pc.id,
+                         rate=pc.hourly_rate, amount=pc.hourly_rate, net=pc.hourly_rate,
+                         payer="customer", approval="declined"))
+        s.get(WorkOrder, wo.id).state = "AUTHORIZED"
+    return wo.id, ids
+
+
+@pytest.fixture
+def order(demo_db, users):
+    return make_order(demo_db, users["advisor1"])
+
+
+def snapshot(db, wo_id):
+    """Row counts and the order's version: a refused action must leave all of them alone."""
+    with db.reading() as s:
+        o = s.get(WorkOrder, wo_id)
+        counts = tuple(s.scalar(select(func.count()).select_from(m))
+                       for m in (AuditLog, DispatchAssignment, ClockEvent, QCInspection))
+        lines = tuple((x.state, x.bay_id, x.technician_id) for x in o.labour_lines)
+        return counts, o.version, o.state, lines
+
+
+def order_state(db, wo_id):
+    with db.reading() as s:
+        return s.get(WorkOrder, wo_id).state
+
+
+def transitions(db, wo_id):
+    with db.reading() as s:
+        return [(a.action, a.from_state, a.to_state) for a in s.scalars(
+            select(AuditLog).where(AuditLog.entity == "work_order", AuditLog.entity_id == wo_id,
+                                   AuditLog.from_state.is_not(None)).order_by(AuditLog.id))]
+
+
+def test_first_assignment_dispatches_and_a_job_can_move_to_the_paint_booth(demo_db, users, bays,
+                                                                           order):
+    wo_id, (oil, brakes) = order
+    disp = users["dispatcher1"]
+    start = T0 + timedelta(hours=1)
+    result = d.assign_job(demo_db, disp, oil, bays["BAY1"], users["tech2"].id,
+                          team_lead_id=users["tech1"].id, planned_start=start,
+                          planned_end=start + timedelta(hours=1), equipment="举升机")
+    assert result.order.state == "DISPATCHED"
+    assert transitions(demo_db, wo_id) == [("dispatch", "AUTHORIZED", "DISPATCHED")]
+    d.assign_job(demo_db, disp, brakes, bays["BAY3"], users["tech3"].id, planned_hours=Decimal("2"))
+    moved = d.assign_job(demo_db, disp, brakes, bays["BAY6"], users["tech5"].id)
+    assert moved.order.state == "DISPATCHED" and len(transitions(demo_db, wo_id)) == 1
+    with demo_db.reading() as s:
+        rows = s.scalars(select(DispatchAssignment).order_by(DispatchAssignment.id)
+                         .where(DispatchAssignment.labour_line_id == brakes)).all()
+        assert [(r.bay_id, r.active) for r in rows] == [(bays["BAY3"], False), (bays["BAY6"], True)]
+        line = s.get(LabourLine, brakes)
+        assert (line.bay_id, line.technician_id) == (bays["BAY6"], users["tech5"].id)
+        assert rows[1].planned_hours == Decimal("1.50")  # defaults to the billed hours
+        actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "labour_line",
+                                                          AuditLog.entity_id == brakes)).all()
+        assert actions == ["assign", "reassign"]
+    board = [j for j in d.job_board(demo_db, disp) if j.work_order_id == wo_id]
+    assert [(j.code, j.bay_name, j.technician_name, j.state) for j in board] == [
+        ("M01", "保养工位1", "杨志刚", "waiting"), ("B02", "喷漆房", "周永军", "waiting")]
+    assert board[0].planned_start == start and board[0].order_state == "DISPATCHED"
+
+
+@pytest.mark.parametrize("who, change, error", [
+    ("advisor1", {}, Forbidden), ("tech1", {}, Forbidden),
+    ("dispatcher1", {"technician": "advisor1"}, "dispatch.technician"),
+    ("dispatcher1", {"team_lead": "tech2"}, "dispatch.team_lead"),
+    ("dispatcher1", {"inactive_tech": True}, "dispatch.technician"),
+    ("dispatcher1", {"inactive_bay": True}, "dispatch.bay_inactive"),
+    ("dispatcher1", {"declined": True}, "dispatch.not_approved"),
+    ("dispatcher1", {"planned_end": -1}, "dispatch.planned_times"),
+    ("dispatcher1", {"planned_hours": Decimal("0")}, "dispatch.planned_hours"),
+])
+def test_refused_assignments_change_nothing(demo_db, users, bays, order, who, change, error):
+    wo_id, (oil, _) = order
+    with demo_db.transaction() as s:
+        if change.get("inactive_tech"):
+            s.get(User, users["tech2"].id).active = False
+        if change.get("inactive_bay"):
+            s.get(Bay, bays["BAY1"]).active = False
+        declined = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo_id,
+                                                        LabourLine.approval == "declined"))
+    before = snapshot(demo_db, wo_id)
+    kwargs = {"team_lead_id": users[change["team_lead"]].id} if "team_lead" in change else {}
+    if "planned_end" in change:
+        kwargs.update(planned_start=T0, planned_end=T0 + timedelta(hours=change["planned_end"]))
+    if "planned_hours" in change:
+        kwargs["planned_hours"] = change["planned_hours"]
+    tech = users[change.get("technician", "tech2")].id
+    line = declined if change.get("declined") else oil
+    with pytest.raises(ValidationError if isinstance(error, str) else error) as err:
+        d.assign_job(demo_db, users[who], line, bays["BAY1"], tech, **kwargs)
+    if isinstance(error, str):
+        assert err.value.code == error
+    assert snapshot(demo_db, wo_id) == before
+
+
+def test_two_technicians_on_one_job_and_actual_hours(demo_db, users, bays, order, now):
+    wo_id, (oil, brakes) = order
+    d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech2"].id,
+                 team_lead_id=users["tech1"].id)
+    result = d.clock_on(demo_db, users["tech2"], oil)
+    assert (result.order.state, result.job_state, result.on_job) == ("IN_REPAIR", "in_progress",
+                                                                      (users["tech2"].id,))
+    before = snapshot(demo_db, wo_id)
+    with pytest.raises(ValidationError) as err:  # not assigned and not a team lead
+        d.clock_on(demo_db, users["tech3"], oil)
+    assert err.value.code == "clock.not_assigned" and snapshot(demo_db, wo_id) == before
+    now.set(minutes=30)
+    helper = d.clock_on(demo_db, users["tech1"], oil)  # the team lead lends a hand
+    assert set(helper.on_job) == {users["tech1"].id, users["tech2"].id}
+    board = d.job_board(demo_db, users["qc1"])
+    assert [j.clocked_on for j in board if j.labour_line_id == oil] == [("杨志刚", "陈建国")]
+    now.set(hours=2)
+    off = d.clock_off(demo_db, users["tech2"], oil, done=True)
+    assert (off.job_state, off.on_job) == ("in_progress", (users["tech1"].id,))  # tech1 still on
+    now.set(hours=2, minutes=15)
+    assert d.clock_off(demo_db, users["tech1"], oil, done=True).job_state == "done"
+    assert d.actual_hours(demo_db, users["dispatcher1"], wo_id) == {oil: Decimal("3.75"),
+                                                                     brakes: Decimal("0.00")}
+    report = {j.labour_line_id: j for j in d.hours_report(demo_db, users["advisor1"], wo_id)}
+    assert report[oil].billed == Decimal("1.00")
+    assert dict(report[oil].by_technician) == {users["tech2"].id: Decimal("2.00"),
+                                               users["tech1"].id: Decimal("1.75")}
+    with pytest.raises(ValidationError) as err:
+        d.clock_off(demo_db, users["tech1"], oil)
+    assert err.value.code == "clock.not_on"
+
+
+def test_a_technician_is_on_one_job_at_a_time(demo_db, users, bays, now):
+    disp, tech = users["dispatcher1"], users["tech2"]
+    wo_a, (a1, a2) = make_order(demo_db, users["advisor1"])
+    wo_b, (b1, _) = make_order(demo_db, users["advisor1"])
+    for line in (a1, a2, b1):
+        d.assign_job(demo_db, disp, line, bays["BAY2"], tech.id)
+    d.clock_on(demo_db, tech, a1)
+    before = snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)
+    for line, code in ((a1, "clock.already_on"), (a2, "clock.on_other_job"),
+                       (b1, "clock.on_other_job")):
+        with pytest.raises(ValidationError) as err:
+            d.clock_on(demo_db, tech, line)
+        assert err.value.code == code
+    assert (snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)) == before
+    assert order_state(demo_db, wo_b) == "DISPATCHED"
+    before = snapshot(demo_db, wo_a)
+    with pytest.raises(ValidationError) as err:  # a moving job must be clocked off first
+        d.assign_job(demo_db, disp, a1, bays["BAY6"], users["tech5"].id)
+    assert err.value.code == "dispatch.job_clocked_on" and snapshot(demo_db, wo_a) == before
+    d.clock_off(demo_db, tech, a1)
+    assert d.clock_on(demo_db, tech, b1).order.state == "IN_REPAIR"
+
+
+def test_pause_clocks_everyone_off_and_resume_goes_back_to_repair(demo_db, users, bays, order, now):
+    wo_id, (oil, brakes) = order
+    disp = users["dispatcher1"]
+    d.assign_job(demo_db, disp, oil, bays["BAY1"], users["tech2"].id)
+    d.assign_job(demo_db, disp, brakes, bays["BAY3"], users["tech3"].id)
+    d.clock_on(demo_db, users["tech2"], oil)
+    d.clock_on(demo_db, users["tech3"], brakes)
+    before = snapshot(demo_db, wo_id)
+    with pytest.raises(ValidationError) as err:
+        d.pause(demo_db, disp, wo_id, "lunch")
+    assert err.value.code == "dispatch.pause_reason"
+    with pytest.raises(Forbidden):
+        d.pause(demo_db, users["cashier1"], wo_id, "waiting_parts")
+    assert snapshot(demo_db, wo_id) == before
+    now.set(hours=1)
+    version = before[1]
+    paused = d.pause(demo_db, users["tech3"], wo_id, "waiting_parts", expected_version=version)
+    assert paused.state == "PAUSED"
+    with demo_db.reading() as s:
+        o = s.get(WorkOrder, wo_id)
+        assert (o.pause_reason, o.paused_from) == ("waiting_parts", "IN_REPAIR")
+        offs = s.scalars(select(ClockEvent).where(ClockEvent.kind == "off")).all()
+        assert sorted((e.technician_id, e.reason) for e in offs) == sorted(
+            [(users["tech2"].id, "waiting_parts"), (users["tech3"].id, "waiting_parts")])
+    with pytest.raises(InvalidTransition):
+        d.clock_on(demo_db, users["tech2"], oil)
+    assert d.resume(demo_db, users["advisor1"], wo_id).state == "IN_REPAIR"
+    with demo_db.reading() as s:
+        o = s.get(WorkOrder, wo_id)
+        assert (o.pause_reason, o.paused_from) == (None, None)
+    assert d.clock_on(demo_db, users["tech2"], oil).job_state == "in_progress"
+    assert d.actual_hours(demo_db, disp, wo_id)[brakes] == Decimal("1.00")
+    assert transitions(demo_db, wo_id) == [
+        ("dispatch", "AUTHORIZED", "DISPATCHED"), ("start", "DISPATCHED", "IN_REPAIR"),
+        ("pause", "IN_REPAIR", "PAUSED"), ("resume", "PAUSED", "IN_REPAIR")]
+
+
+def test_finish_needs_every_job_done_nobody_on_and_a_self_check(demo_db, users, bays, order):
+    wo_id, (oil, brakes) = order
+    d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech2"].id)
+    d.assign_job(demo_db, users["dispatcher1"], brakes, bays["BAY3"], users["tech2"].id)
+    tech = users["tech2"]
+    d.clock_on(demo_db, tech, oil)
+
+    def refused(who, error, self_check=True):
+        before = snapshot(demo_db, wo_id)
+        with pytest.raises(ValidationError if isinstance(error, str) else error) as err:
+            d.finish_repair(demo_db, who, wo_id, self_check_ok=self_check)
+        assert snapshot(demo_db, wo_id) == before
+        return err.value.code
+
+    assert refused(tech, "dispatch.clocked_on") == "dispatch.clocked_on"
+    d.clock_off(demo_db, tech, oil, done=True)
+    assert refused(tech, "dispatch.jobs_open") == "dispatch.jobs_open"
+    d.clock_on(demo_db, tech, brakes)
+    d.clock_off(demo_db, tech, brakes, done=True)
+    assert refused(tech, ValidationError, self_check=False) == "dispatch.self_check"
+    refused(users["advisor1"], Forbidden)
+    refused(users["qc1"], Forbidden)
+    assert d.finish_repair(demo_db, users["tech1"], wo_id, True, note="试车正常").state == "QC"
+    with demo_db.reading() as s:
+        check = s.scalars(select(QCInspection).where(QCInspection.work_order_id == wo_id)).one()
+        assert (check.level, check.passed, check.inspector_id, check.reason) == (
+            "self", True, users["tech1"].id, "试车正常")
+    assert transitions(demo_db, wo_id)[-1] == ("finish", "IN_REPAIR", "QC")
+    board = [j for j in d.job_board(demo_db, tech) if j.work_order_id == wo_id]
+    assert {j.order_state for j in board} == {"QC"}
+
+
+def test_jobs_must_be_dispatched_and_orders_authorized(demo_db, users, bays, order):
+    wo_id, (oil, _) = order
+    with pytest.raises(InvalidTransition):  # AUTHORIZED: nothing dispatched yet
+        d.clock_on(demo_db, users["tech2"], oil)
+    with pytest.raises(Forbidden):
+        d.clock_on(demo_db, users["dispatcher1"], oil)
+    d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech2"].id)
+    _, (other, _) = make_order(demo_db, users["advisor1"])
+    with demo_db.transaction() as s:
+        s.get(WorkOrder, s.get(LabourLine, other).work_order_id).state = "DISPATCHED"
+    with pytest.raises(ValidationError) as err:
+        d.clock_on(demo_db, users["tech1"], other)
+    assert err.value.code == "clock.not_dispatched"
+    received = check_in(demo_db, users["advisor1"], CheckIn(
+        vehicle_id=_vehicle(demo_db), mileage=999_999, fuel_level=2, complaint="异响"))
+    with demo_db.transaction() as s:
+        s.add(LabourLine(work_order_id=received.id, seq=1, code="M", name="检查", trade="mechanical",
+                         standard_hours=Decimal(1), billed_hours=Decimal(1),
+                         price_class_id=s.scalars(select(PriceClass.id)).first(),
+                         rate=Decimal(180), amount=Decimal(180), net=Decimal(180),
+                         payer="customer"))
+        line = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == received.id))
+    with pytest.raises(InvalidTransition):  # RECEIVED: the customer has not approved anything
+        d.assign_job(demo_db, users["dispatcher1"], line, bays["BAY1"], users["tech2"].id)
+
+
+def _vehicle(db):
+    with db.reading() as s:
+        return s.scalars(select(Vehicle.id).order_by(Vehicle.id.desc())).first()
