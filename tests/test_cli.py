@@ -72,3 +72,8 @@ def test_version(capsys):
         main(["--version"])
     assert done.value.code == 0
     assert __version__ in capsys.readouterr().out
+
+
+def test_a_bad_database_url_is_reported(capsys):
+    assert main(["db", "upgrade", "--url", "mysql://nowhere/db"]) == 2
+    assert "Unsupported database URL mysql://nowhere/db" in capsys.readouterr().err

@@ -1,7 +1,6 @@
 """The database layer: URL resolution, SQLite tuning, network shares, one transaction per action."""
 
 import sqlite3
-import threading
 
 import pytest
 from sqlalchemy import text

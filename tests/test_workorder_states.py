@@ -49,7 +49,7 @@ OWN_ACTIONS = {
     "advisor": {"estimate", "approve", "pause", "resume", "presettle", "deliver", "cancel"},
     "dispatcher": {"dispatch", "pause", "resume"},
     "technician": {"start", "pause", "resume", "finish"},
-    "team_lead": {"finish"},
+    "team_lead": {"finish", "qc_fail"},
     "qc_inspector": {"qc_pass", "qc_fail"},
     "warehouse_clerk": set(),
     "cashier": {"settle", "deliver"},

@@ -34,10 +34,6 @@ PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balan
 NEEDS_REFERENCE = frozenset({"card", "wechat", "alipay", "transfer"})
 FOLLOW_UP_HOURS = (24, 72)  # DESIGN §1 step 11: within 24 h or 3 days
 PAYABLE_STATES = (states.SETTLED, states.DELIVERED, states.CLOSED)
-# payment.method is VARCHAR(12): "member_balance" (14) does not fit on PostgreSQL, so it is
-# stored as "member" until a migration widens the column.
-_STORED = {"member_balance": "member"}
-_LOADED = {v: k for k, v in _STORED.items()}
 
 
 @dataclass(frozen=True)
@@ -177,7 +173,7 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
         _draw_member_balance(s, actor, order, from_card)
     now = clock.now()
     for p in payments:
-        s.add(Payment(settlement_id=st.id, method=_STORED.get(p.method, p.method),
+        s.add(Payment(settlement_id=st.id, method=p.method,
                       amount=p.amount, reference=p.reference, at=now, cashier_id=actor.id))
     st.received += paid
     st.outstanding -= paid
@@ -485,7 +481,7 @@ def settlement_view(db, actor, work_order_id: int) -> SettlementView:
                                       ln.amount, ln.discount, ln.net, ln.payer))
         names = dict(s.execute(select(User.id, User.display_name)
                                .where(User.id.in_({p.cashier_id for p in st.payments}))).all())
-        payments = tuple(PaymentRow(_LOADED.get(p.method, p.method), p.amount, p.reference, p.at,
+        payments = tuple(PaymentRow(p.method, p.amount, p.reference, p.at,
                                     names[p.cashier_id]) for p in st.payments)
         by_method = {m: ZERO for m in PAYMENT_METHODS}
         for p in payments:  # summed in Python: exact Decimals

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from dms import audit, clock
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import Complaint, Customer, FollowUp, User, Vehicle, WorkOrder
+from dms.numbering import next_number
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, move
 
@@ -23,9 +24,7 @@ SOURCES = ("follow_up", "phone", "walk_in", "manufacturer", "online")
 SEVERITIES = ("low", "medium", "high")
 COMPLAINT_DEADLINE = timedelta(hours=48)
 ESCALATION_INTERVAL = timedelta(hours=24)
-# follow_up.status is VARCHAR(10): "unreachable" (11) does not fit on PostgreSQL, so it is
-# stored as "unreached" until a migration widens the column; the API says "unreachable".
-UNREACHED = "unreached"
+UNREACHED = "unreachable"
 CARE_ROLES = ("customer_care", "manager")
 COMPLAINT_ROLES = ("customer_care", "manager", "advisor")
 
@@ -118,7 +117,7 @@ def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: in
         complaint_id = None
         if satisfaction <= 2 or issue:
             complaint = Complaint(
-                store_id=order.store_id, customer_id=order.customer_id, work_order_id=order.id,
+                number=next_number(s, order.store_id, "complaint"), store_id=order.store_id, customer_id=order.customer_id, work_order_id=order.id,
                 follow_up_id=follow_up.id, source="follow_up",
                 description=issue or result, severity="high" if satisfaction == 1 else "medium",
                 owner_id=order.advisor_id, deadline=now + COMPLAINT_DEADLINE, created_at=now)
@@ -160,7 +159,8 @@ def open_complaint(db, actor, customer_id: int, source: str, description: str, s
             order = s.get(WorkOrder, work_order_id)
             if order is None or order.store_id != actor.store_id or order.customer_id != customer_id:
                 raise NotFound(what="Work order", key=work_order_id)
-        complaint = Complaint(store_id=actor.store_id, customer_id=customer_id,
+        complaint = Complaint(number=next_number(s, actor.store_id, "complaint"),
+                              store_id=actor.store_id, customer_id=customer_id,
                               work_order_id=work_order_id, source=source, description=description,
                               severity=severity, owner_id=owner_id, deadline=deadline, created_at=now)
         s.add(complaint)
@@ -236,7 +236,7 @@ def due_follow_ups(db, actor, until: datetime, limit: int = 200,
                    FollowUp.status.in_(("open", UNREACHED)), FollowUp.due_at <= until)
             .order_by(FollowUp.due_at, FollowUp.id).limit(limit).offset(offset)).all()
         return [DueFollowUp(f.id, o.id, o.number, f.due_at,
-                            "unreachable" if f.status == UNREACHED else f.status, name, mobile, plate,
+                            f.status, name, mobile, plate,
                             o.business_type, o.entry_at, o.entry_mileage, o.delivered_at, advisor)
                 for f, o, name, mobile, plate, advisor in rows]
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import literal, select, union
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from dms.crm.identifiers import normalise_phone, normalise_plate, normalise_vin

@@ -55,7 +55,7 @@ class Payment(IdMixin, Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
     settlement_id: Mapped[int] = mapped_column(ForeignKey("settlement.id"), index=True)
-    method: Mapped[str] = mapped_column(String(12))  # cash, card, wechat, alipay, transfer, member_balance
+    method: Mapped[str] = mapped_column(String(20))  # cash, card, wechat, alipay, transfer, member_balance
     amount: Mapped[Decimal]
     reference: Mapped[str | None] = mapped_column(String(60))
     at: Mapped[datetime]

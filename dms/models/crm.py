@@ -251,7 +251,7 @@ class FollowUp(IdMixin, StoreMixin, Base):
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
     due_at: Mapped[datetime]
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open | done | unreachable
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | done | unreachable
     result: Mapped[str | None] = mapped_column(Text)
     satisfaction: Mapped[int | None]
     issue: Mapped[str | None] = mapped_column(Text)
@@ -260,8 +260,10 @@ class FollowUp(IdMixin, StoreMixin, Base):
 
 class Complaint(IdMixin, StoreMixin, CreatedMixin, Base):
     __tablename__ = "complaint"
-    __table_args__ = (Index("ix_complaint_open", "store_id", "status", "deadline"),)
+    __table_args__ = (UniqueConstraint("store_id", "number"),
+                      Index("ix_complaint_open", "store_id", "status", "deadline"))
 
+    number: Mapped[str] = mapped_column(String(20))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"))
     follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_up.id"))

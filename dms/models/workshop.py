@@ -263,7 +263,7 @@ class ClockEvent(IdMixin, Base):
     technician_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # on, off
     at: Mapped[datetime]
-    reason: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(String(100))
 
 
 class QCInspection(IdMixin, Base):

@@ -13,8 +13,9 @@ import sys
 import traceback
 from types import TracebackType
 
+import shiboken6
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel,
                                QPlainTextEdit, QVBoxLayout, QWidget)
@@ -64,15 +65,20 @@ class _Reporter(QObject):
 
     @Slot(str)
     def show_dialog(self, details: str) -> None:
-        parent = QApplication.activeWindow()
-        dialog = ErrorDialog(details, parent)
+        # No parent: the window that crashed may be closed and deleted while the report is
+        # still being read. Closed dialogs are deleted and dropped from the list.
+        dialog = ErrorDialog(details)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._forget)
+        self._forget()
         self.dialogs.append(dialog)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     @Slot()
     def _forget(self) -> None:
-        self.dialogs = [d for d in self.dialogs if d.isVisible()]
+        self.dialogs = [d for d in self.dialogs if shiboken6.isValid(d) and d.isVisible()]
 
 
 _reporter: _Reporter | None = None
@@ -115,4 +121,6 @@ def install() -> None:
 
 
 def open_dialogs() -> list[ErrorDialog]:
-    return list(_reporter.dialogs) if _reporter else []
+    if _reporter is None:
+        return []
+    return [d for d in _reporter.dialogs if shiboken6.isValid(d) and d.isVisible()]

@@ -88,4 +88,4 @@ def remove_translators() -> None:
         if app is not None:
             app.removeTranslator(translator)
         translator.deleteLater()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -41,9 +41,12 @@ class LookupModel(QAbstractTableModel):
     failed = Signal(object)
 
     def __init__(self, db: object, runner: TaskRunner, parent=None,
-                 search: Callable[..., list[Any]] | None = None, page_size: int = PAGE_SIZE):
+                 search: Callable[..., list[Any]] | None = None, page_size: int = PAGE_SIZE,
+                 store_id: int | None = None):
         super().__init__(parent)
         self._db = db
+        # The signed-in user's store: a dealer group's other stores stay out of the results.
+        self._scope = {"store_id": store_id} if store_id is not None else {}
         self._runner = runner
         self._search = search or lookup.search
         self._page_size = page_size
@@ -86,7 +89,7 @@ class LookupModel(QAbstractTableModel):
     def _fetch_page(self) -> None:
         self._set_pending(self._runner.submit(
             self._search, self._db, self._text, len(self._rows), self._page_size,
-            on_result=self._on_page, on_error=self._on_error))
+            on_result=self._on_page, on_error=self._on_error, **self._scope))
 
     def _set_pending(self, task_id: int | None) -> None:
         was_loading = self._pending is not None

@@ -7,7 +7,6 @@ where the rework-rate and on-time KPIs are computed from later.
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -87,11 +86,7 @@ def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | N
         else:
             if rework_owner_id is not None:
                 require_staff(s, actor, rework_owner_id, "technician", "qc.rework_owner")
-            # The transition table grants "qc_fail" to the QC inspector only; a failed team-lead
-            # check is the same transition, so it runs with that authority. The audit entry
-            # still names the team lead (same user id).
-            inspector = dataclasses.replace(actor, roles=actor.roles | {"qc_inspector"})
-            _fail(s, inspector, order, "team_lead", reason, rework_owner_id, None)
+            _fail(s, actor, order, "team_lead", reason, rework_owner_id, None)
         return changed(s, order)
 
 
@@ -101,7 +96,7 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
                      expected_version: int | None = None) -> Changed:
     """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK."""
     action = "qc_pass" if passed else "qc_fail"
-    if not states.allowed_roles(action) & actor.roles:  # the role before the input
+    if not actor.has("qc_inspector"):  # the final word is the inspector's, not a team lead's
         raise Forbidden(action=action)
     reason = _reason(reason, passed)
     penalty = _penalty(penalty)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 13:52:59.336816
+Create Date: 2026-11-22 14:16:22.309565
 
 """
 from typing import Sequence, Union
@@ -671,7 +671,7 @@ def upgrade() -> None:
     sa.Column('work_order_id', sa.Integer(), nullable=False),
     sa.Column('due_at', sa.DateTime(), nullable=False),
     sa.Column('agent_id', sa.Integer(), nullable=True),
-    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('result', sa.Text(), nullable=True),
     sa.Column('satisfaction', sa.Integer(), nullable=True),
     sa.Column('issue', sa.Text(), nullable=True),
@@ -916,7 +916,7 @@ def upgrade() -> None:
     sa.Column('technician_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
-    sa.Column('reason', sa.String(length=40), nullable=True),
+    sa.Column('reason', sa.String(length=100), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['labour_line_id'], ['labour_line.id'], name=op.f('fk_clock_event_labour_line_id_labour_line')),
     sa.ForeignKeyConstraint(['technician_id'], ['user_account.id'], name=op.f('fk_clock_event_technician_id_user_account')),
@@ -927,6 +927,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_clock_event_technician_id'), ['technician_id'], unique=False)
 
     op.create_table('complaint',
+    sa.Column('number', sa.String(length=20), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
     sa.Column('work_order_id', sa.Integer(), nullable=True),
     sa.Column('follow_up_id', sa.Integer(), nullable=True),
@@ -950,7 +951,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['owner_id'], ['user_account.id'], name=op.f('fk_complaint_owner_id_user_account')),
     sa.ForeignKeyConstraint(['store_id'], ['store.id'], name=op.f('fk_complaint_store_id_store')),
     sa.ForeignKeyConstraint(['work_order_id'], ['work_order.id'], name=op.f('fk_complaint_work_order_id_work_order')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint')),
+    sa.UniqueConstraint('store_id', 'number', name=op.f('uq_complaint_store_id_number'))
     )
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_complaint_customer_id'), ['customer_id'], unique=False)
@@ -1029,7 +1031,7 @@ def upgrade() -> None:
 
     op.create_table('payment',
     sa.Column('settlement_id', sa.Integer(), nullable=False),
-    sa.Column('method', sa.String(length=12), nullable=False),
+    sa.Column('method', sa.String(length=20), nullable=False),
     sa.Column('amount', sa.BigInteger(), nullable=False),
     sa.Column('reference', sa.String(length=60), nullable=True),
     sa.Column('at', sa.DateTime(), nullable=False),

@@ -1,0 +1,224 @@
+"""Task runner, CJK font registration, error messages and the excepthook."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dms.errors import AuthError, ConcurrentChange, ConfigError, DomainError, NotFound
+from dms.ui import excepthook, fonts, messages
+from dms.ui.tasks import TaskRunner
+
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
+class Receiver(QObject):
+    def __init__(self):
+        super().__init__()
+        self.results: list = []
+        self.errors: list = []
+        self.threads: list = []
+
+    @Slot(int, object)
+    def on_result(self, task_id, result):
+        self.results.append((task_id, result))
+        self.threads.append(threading.current_thread())
+
+    @Slot(int, object)
+    def on_error(self, task_id, error):
+        self.errors.append((task_id, error))
+        self.threads.append(threading.current_thread())
+
+
+def _fail(text):
+    raise NotFound(what="Customer", key=text)
+
+
+def test_task_runner_delivers_results_and_errors_in_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    receiver = Receiver()
+    worker_threads = []
+
+    def work(a, b):
+        worker_threads.append(threading.current_thread())
+        return a + b
+
+    ok = runner.submit(work, 2, 3, on_result=receiver.on_result, on_error=receiver.on_error)
+    bad = runner.submit(_fail, "x", on_result=receiver.on_result, on_error=receiver.on_error)
+    qtbot.waitUntil(lambda: len(receiver.results) + len(receiver.errors) == 2)
+    assert receiver.results == [(ok, 5)]
+    assert receiver.errors[0][0] == bad and isinstance(receiver.errors[0][1], NotFound)
+    assert worker_threads and worker_threads[0] is not threading.main_thread()
+    assert all(t is threading.main_thread() for t in receiver.threads)
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert bad > ok
+    assert runner.shutdown()
+
+
+# -- fonts ---------------------------------------------------------------------------------
+@pytest.fixture
+def restore_app_font(qapp):
+    font = QGuiApplication.font()
+    yield
+    QGuiApplication.setFont(font)
+
+
+@pytest.mark.skipif(not WQY.exists(), reason="WenQuanYi Micro Hei is not installed")
+def test_register_cjk_font_prefers_the_settings_path(qapp, restore_app_font, tmp_path):
+    registered = fonts.register_cjk_font(
+        {"cjk_font": str(WQY)}, paths=None)
+    assert registered is not None and registered.path == WQY
+    assert registered.family == "WenQuanYi Micro Hei"
+    assert QGuiApplication.font().family() == registered.family
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(
+        registered.family)
+
+
+def test_font_candidates_order(tmp_path):
+    own = tmp_path / "fonts"
+    own.mkdir()
+    (own / "b.ttf").write_bytes(b"")
+    (own / "a.ttc").write_bytes(b"")
+    (own / "readme.txt").write_text("not a font")
+    found = fonts.candidates({"cjk_font": "/opt/x.ttf"}, project_dir=own)
+    assert found[:3] == [Path("/opt/x.ttf"), own / "a.ttc", own / "b.ttf"]
+    names = [p.name for p in found[3:]]
+    assert names[0] == "wqy-microhei.ttc" and "wqy-zenhei.ttc" in names and "uming.ttc" in names
+
+
+def test_missing_font_is_skipped_and_none_found_is_a_warning(qapp, restore_app_font, tmp_path,
+                                                              caplog):
+    not_a_font = tmp_path / "broken.ttf"
+    not_a_font.write_bytes(b"not a font")
+    with caplog.at_level(logging.WARNING, logger="dms.ui.fonts"):
+        assert fonts.register_cjk_font(paths=[tmp_path / "missing.ttf", not_a_font]) is None
+    assert "No CJK TrueType font found" in caplog.text
+
+
+@pytest.mark.skipif(not WQY.exists(), reason="WenQuanYi Micro Hei is not installed")
+def test_unusable_settings_path_falls_back(qapp, restore_app_font, tmp_path):
+    registered = fonts.register_cjk_font(paths=[tmp_path / "missing.ttf", WQY])
+    assert registered is not None and registered.path == WQY
+
+
+# -- messages ------------------------------------------------------------------------------
+@pytest.mark.parametrize("error, expected", [
+    (AuthError(), "Wrong user name or password."),
+    (AuthError("auth.inactive", "disabled", username="x"),
+     "This account is disabled. Ask your manager to enable it."),
+    (ConfigError("db.network_share", "x", path="//nas/dms.db"), "//nas/dms.db"),
+    (NotFound(what="Customer", key=7), "Customer 7 was not found."),
+    (DomainError("forbidden", action="settle"), "Your role does not allow this action: settle."),
+    (ConcurrentChange(what="Work order", user="li", when="10:00"),
+     "Work order was changed by li at 10:00. Reload it and try again."),
+])
+def test_known_codes_have_their_own_text(qapp, error, expected):
+    assert expected in messages.error_text(error)
+
+
+def test_unknown_code_falls_back_to_the_error_text(qapp):
+    error = DomainError("vin.check_digit", "VIN {vin} has a wrong check digit.", vin="LSV123")
+    assert messages.error_text(error) == "VIN LSV123 has a wrong check digit."
+
+
+def test_missing_parameter_falls_back_to_the_error_text(qapp):
+    error = DomainError("not_found", "Nothing here.")
+    assert messages.error_text(error) == "Nothing here."
+
+
+def test_show_error_opens_a_message_box(qtbot):
+    messages.show_error(None, NotFound(what="Vehicle", key="京A12345"))
+    qtbot.waitUntil(lambda: _find_top_level(QMessageBox, "domainErrorBox") is not None)
+    box = _find_top_level(QMessageBox, "domainErrorBox")
+    assert "Vehicle 京A12345 was not found." in box.text()
+    box.close()
+
+
+def _find_top_level(cls, name):
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, cls) and widget.objectName() == name and widget.isVisible():
+            return widget
+    return None
+
+
+# -- excepthook ----------------------------------------------------------------------------
+def test_excepthook_logs_and_shows_copyable_details(qtbot, monkeypatch, caplog):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    excepthook.install()
+    assert sys.excepthook is excepthook.excepthook
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError as exc:
+        error = exc
+    with caplog.at_level(logging.CRITICAL, logger="dms.crash"):
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert "boom in a slot" in caplog.text
+    qtbot.waitUntil(lambda: _crash_dialog("boom in a slot") is not None)
+    dialog = _crash_dialog("boom in a slot")
+    details = dialog.details.toPlainText()
+    assert "ValueError: boom in a slot" in details and "Traceback" in details
+    assert dialog.details.isReadOnly()
+    dialog.copy_details()
+    assert QGuiApplication.clipboard().text() == details
+    dialog.close()
+
+
+def test_excepthook_receives_crashes_from_worker_threads(qtbot, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    excepthook.install()
+
+    def crash():
+        try:
+            raise RuntimeError("worker crash")
+        except RuntimeError as exc:
+            excepthook.excepthook(type(exc), exc, exc.__traceback__)
+
+    thread = threading.Thread(target=crash)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: _crash_dialog("worker crash") is not None)
+    _crash_dialog("worker crash").close()
+    assert _crash_dialog("worker crash") is None
+
+
+def _crash_dialog(text):
+    return next((d for d in excepthook.open_dialogs() if text in d.details.toPlainText()), None)
+
+
+def test_non_domain_errors_from_tasks_reach_the_excepthook(qapp, monkeypatch):
+    seen = []
+    monkeypatch.setattr(sys, "excepthook", lambda *info: seen.append(info))
+    messages.report(None, KeyError("oops"))
+    assert seen and seen[0][0] is KeyError
+
+
+# -- PySide6 bool reference bug ------------------------------------------------------------
+class _Emitter(QObject):
+    changed = Signal(int)
+
+    @Slot(int)
+    def on_changed(self, value):
+        pass
+
+
+def test_signal_emit_and_disconnect_keep_bool_references(qapp):
+    """PySide6 6.12.0 drops a reference to True on every emit, and Python 3.11 aborts after a
+    few thousand emits; pyproject.toml excludes it. This fails if such a build is installed."""
+    emitter = _Emitter()
+    before = sys.getrefcount(True), sys.getrefcount(False)
+    for _ in range(2000):
+        emitter.changed.connect(emitter.on_changed)
+        emitter.changed.emit(1)
+        emitter.changed.disconnect(emitter.on_changed)
+    # With the bug both counts fall by thousands; allow for unrelated threads' noise.
+    assert sys.getrefcount(True) > before[0] - 50
+    assert sys.getrefcount(False) > before[1] - 50

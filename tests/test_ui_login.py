@@ -1,0 +1,154 @@
+"""Signing in through the login dialog opens the main window; a wrong password does not."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from dms import app as app_module
+from dms.app import AppSession, create_main_window
+from dms.ui import i18n
+from dms.ui.login import LoginDialog
+from dms.ui.tasks import TaskRunner
+
+
+class MemoryStore:
+    def __init__(self):
+        self.settings = {}
+
+    def load(self):
+        return dict(self.settings)
+
+    def save(self, settings):
+        self.settings = dict(settings)
+
+
+@pytest.fixture
+def session(qtbot, demo_db):
+    i18n.remove_translators()  # English source texts
+    runner = TaskRunner()
+    session = AppSession(demo_db, runner, MemoryStore())
+    qtbot.addWidget(session.login)
+    session.start()
+    yield session
+    if session.window is not None:
+        session.window.close()
+    runner.shutdown()
+
+
+def _sign_in(qtbot, dialog, username, password):
+    qtbot.keyClicks(dialog.username, username)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def test_advisor_signs_in_and_sees_the_main_window(qtbot, session):
+    assert session.login.isVisible() and session.window is None
+    _sign_in(qtbot, session.login, "advisor1", "demo123")
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    window = session.window
+    qtbot.addWidget(window)
+    user = session.login.user
+    assert user.username == "advisor1" and "advisor" in user.roles
+    assert not session.login.isVisible()
+    assert user.store_name in window.windowTitle()
+    assert user.display_name in window.windowTitle()
+    assert user.display_name in window.user_label.text()
+    assert window.lookup.search.placeholderText() == "Plate, VIN, phone or name"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
+
+
+def test_enter_in_the_password_field_signs_in(qtbot, session):
+    qtbot.keyClicks(session.login.username, "advisor2")
+    qtbot.keyClick(session.login.username, Qt.Key.Key_Return)
+    assert session.login.password.hasFocus() or not session.login.isActiveWindow()
+    assert not session.login.error.isVisible()  # Enter in the name field does not submit
+    qtbot.keyClicks(session.login.password, "demo123")
+    qtbot.keyClick(session.login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.window is not None)
+    qtbot.addWidget(session.window)
+    assert session.login.user.username == "advisor2"
+
+
+def test_wrong_password_keeps_the_dialog_open(qtbot, session):
+    _sign_in(qtbot, session.login, "advisor1", "not-the-password")
+    qtbot.waitUntil(lambda: session.login.error.isVisible())
+    assert session.login.error.text() == "Wrong user name or password."
+    assert session.login.isVisible()
+    assert session.login.password.text() == ""
+    assert session.login.username.text() == "advisor1"
+    assert session.login.sign_in_button.isEnabled()
+    assert session.window is None and session.login.user is None
+
+
+def test_unknown_user_gets_the_same_message(qtbot, session):
+    _sign_in(qtbot, session.login, "nobody", "demo123")
+    qtbot.waitUntil(lambda: session.login.error.isVisible())
+    assert session.login.error.text() == "Wrong user name or password."
+    assert session.window is None
+
+
+def test_empty_fields_are_checked_before_asking_the_database(qtbot, session):
+    qtbot.mouseClick(session.login.sign_in_button, Qt.MouseButton.LeftButton)
+    assert session.login.error.isVisible()
+    assert session.login.error.text() == "Enter your user name and password."
+    assert not session.login.busy
+
+
+def test_second_try_after_a_wrong_password_succeeds(qtbot, session):
+    _sign_in(qtbot, session.login, "advisor1", "nope")
+    qtbot.waitUntil(lambda: session.login.error.isVisible())
+    qtbot.keyClicks(session.login.password, "demo123")
+    qtbot.mouseClick(session.login.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.window is not None)
+    qtbot.addWidget(session.window)
+
+
+def test_create_main_window(qtbot, demo_db):
+    from dms.auth import authenticate
+
+    user = authenticate(demo_db, "advisor1", "demo123")
+    window = create_main_window(demo_db, user, settings_store=MemoryStore())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.settings_action.isEnabled()
+    assert window.statusBar().isVisible()
+    backend_text = window.db_label.text()
+    assert ("SQLite" in backend_text) if demo_db.backend == "sqlite" else (
+        "PostgreSQL" in backend_text)
+    window.close()
+
+
+def _close_when_shown(cls, action):
+    """Close the first visible top-level `cls` once the event loop shows it."""
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, cls) and widget.isVisible():
+                getattr(widget, action)()
+                return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(50, poll)
+
+
+@pytest.fixture
+def app_run_env(qapp, monkeypatch, tmp_path):
+    """dms.app.run touches process-wide state: keep it away from the user's settings."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(app_module, "load_settings", lambda: {"language": "en"})
+    monkeypatch.setattr(app_module, "save_settings", lambda settings: None)
+    font = qapp.font()
+    yield
+    qapp.setFont(font)
+    i18n.remove_translators()
+
+
+def test_run_ends_when_the_login_is_cancelled(app_run_env, demo_db):
+    _close_when_shown(LoginDialog, "reject")
+    assert app_module.run(demo_db) == 0
