@@ -466,7 +466,7 @@ _COPIED = ("version", "state", "presettled_at", "settled_at", "invoice_no", "lab
 
 def settlement_view(db, actor, work_order_id: int) -> SettlementView:
     with db.reading() as s:
-        order = load_order(s, actor, work_order_id)
+        order = load_order(s, actor, work_order_id, lock=False)
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).one_or_none()
         if st is None:
             raise NotFound(what="Settlement", key=order.number)

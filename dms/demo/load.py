@@ -93,7 +93,7 @@ def _load(s, store_id: int, c: dict) -> dict[str, int]:
         tier = tiers.get(row["membership_tier"]) if row["membership_tier"] else None
         if tier is None:
             continue
-        joined = add_months(today, -(n % 30) - 1)
+        joined = add_months(today, -(n % 11) - 1)  # joined within the year: still valid
         membership = Membership(customer_id=customer.id, tier=tier, card_no=f"M{store_id:02d}{n:06d}",
                                 joined_on=joined, valid_until=add_months(joined, tier.validity_months),
                                 **sid)

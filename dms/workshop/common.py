@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock
@@ -30,8 +31,15 @@ def conflict(session: Session, what: str, record) -> ConcurrentChange:
 
 
 def load_order(session: Session, actor, work_order_id: int,
-               expected_version: int | None = None) -> WorkOrder:
-    """The order of the actor's store; `expected_version` is the version the user looked at."""
+               expected_version: int | None = None, lock: bool = True) -> WorkOrder:
+    """The order of the actor's store; `expected_version` is the version the user looked at.
+
+    Commands lock the row: on PostgreSQL two seats acting on one car queue here instead of the
+    second failing on the version counter (SQLite's BEGIN IMMEDIATE already serialises
+    writers and ignores FOR UPDATE). Read-only queries pass `lock=False`.
+    """
+    if lock:
+        session.execute(select(WorkOrder.id).where(WorkOrder.id == work_order_id).with_for_update())
     order = session.get(WorkOrder, work_order_id)
     if order is None or order.store_id != actor.store_id:
         raise NotFound(what="Work order", key=work_order_id)

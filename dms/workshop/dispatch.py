@@ -84,20 +84,12 @@ class BoardJob:
 
 # -- shared helpers (qc.py uses them too) -----------------------------------------------------
 
-def lock_order(s: Session, actor, work_order_id: int, expected_version: int | None) -> WorkOrder:
-    """The order, row-locked: on PostgreSQL two technicians clocking on one car queue here
-    instead of the second failing on the version counter (SQLite's BEGIN IMMEDIATE already
-    serialises writers; it ignores FOR UPDATE)."""
-    s.execute(select(WorkOrder.id).where(WorkOrder.id == work_order_id).with_for_update())
-    return load_order(s, actor, work_order_id, expected_version)
-
-
 def _load_line(s: Session, actor, line_id: int, expected_version: int | None):
     order_id = s.scalar(select(LabourLine.work_order_id).where(LabourLine.id == line_id))
     if order_id is None:
         raise NotFound(what="Job", key=line_id)
     try:
-        order = lock_order(s, actor, order_id, expected_version)
+        order = load_order(s, actor, order_id, expected_version)
     except NotFound:
         raise NotFound(what="Job", key=line_id) from None
     return s.get(LabourLine, line_id), order
@@ -291,21 +283,31 @@ def pause(db, actor, work_order_id: int, reason: str,
         raise ValidationError("dispatch.pause_reason", "Pause for waiting parts or approval.",
                               value=reason)
     with db.transaction() as s:
-        order = lock_order(s, actor, work_order_id, expected_version)
-        before, now = order.state, clock.now()
-        events = open_clocks(s, line_ids=[line.id for line in order.labour_lines])
-        s.add_all(ClockEvent(labour_line_id=e.labour_line_id, technician_id=e.technician_id,
-                             kind="off", at=now, reason=reason) for e in events)
-        move(s, actor, order, "pause", reason, clocked_off=[e.technician_id for e in events])
-        order.paused_from, order.pause_reason = before, reason
+        order = load_order(s, actor, work_order_id, expected_version)
+        pause_order(s, actor, order, reason)
         return changed(s, order)
+
+
+def pause_order(s: Session, actor, order: WorkOrder, reason: str) -> None:
+    """Pause inside the caller's transaction; whoever is on the order's jobs clocks off, so
+    waiting time is never counted as work (added work uses this too)."""
+    before, now = order.state, clock.now()
+    events = open_clocks(s, line_ids=[line.id for line in order.labour_lines])
+    s.add_all(ClockEvent(labour_line_id=e.labour_line_id, technician_id=e.technician_id,
+                         kind="off", at=now, reason=reason) for e in events)
+    move(s, actor, order, "pause", reason, clocked_off=[e.technician_id for e in events])
+    order.paused_from, order.pause_reason = before, reason
+
+
+def resume_order(s: Session, actor, order: WorkOrder, reason: str | None = None) -> None:
+    move(s, actor, order, "resume", reason or order.pause_reason, paused_from=order.paused_from)
+    order.paused_from = order.pause_reason = None
 
 
 def resume(db, actor, work_order_id: int, expected_version: int | None = None) -> Changed:
     with db.transaction() as s:
-        order = lock_order(s, actor, work_order_id, expected_version)
-        move(s, actor, order, "resume", order.pause_reason, paused_from=order.paused_from)
-        order.paused_from = order.pause_reason = None
+        order = load_order(s, actor, work_order_id, expected_version)
+        resume_order(s, actor, order)
         return changed(s, order)
 
 
@@ -313,7 +315,7 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
                   expected_version: int | None = None) -> Changed:
     """All jobs done and the technician's self-check passed: the car goes to QC."""
     with db.transaction() as s:
-        order = lock_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("finish", order.state, actor.roles)
         jobs = [line for line in order.labour_lines if line.approval == "approved"]
         if open_clocks(s, line_ids=[line.id for line in jobs]):
@@ -358,7 +360,7 @@ def _clocked(s: Session, line_ids: list[int]) -> dict[int, dict[int, Decimal]]:
 def hours_report(db, actor, work_order_id: int) -> tuple[JobHours, ...]:
     """Flagged (billed) vs actual hours per approved job."""
     with db.reading() as s:
-        order = load_order(s, actor, work_order_id)
+        order = load_order(s, actor, work_order_id, lock=False)
         jobs = [line for line in order.labour_lines if line.approval == "approved"]
         clocked = _clocked(s, [line.id for line in jobs])
         return tuple(JobHours(line.id, line.code, line.name, line.billed_hours,

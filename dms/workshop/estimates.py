@@ -27,6 +27,7 @@ from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourL
                         Recommendation, User)
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.dispatch import pause_order, resume_order
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
@@ -566,8 +567,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
             code, qty = (entry, 1) if isinstance(entry, str) else entry
             s.add(_new_part_line(s, order, code, qty, None, labour_line_id=job.id, **pending))
         if order.state == st.IN_REPAIR:
-            move(s, actor, order, "pause", _WAITING_APPROVAL)
-            order.paused_from, order.pause_reason = st.IN_REPAIR, _WAITING_APPROVAL
+            pause_order(s, actor, order, _WAITING_APPROVAL)
         # Already paused (e.g. waiting for parts): it stays paused for that reason.
         _audit(s, actor, order, "propose_added_work", line_id=job.id, description=text)
         return changed(s, order)
@@ -634,8 +634,7 @@ def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, met
                part=[x.id for x in loose])
         waiting = any(x.added_work and x.approval in _PENDING for x in (*labour, *parts))
         if not waiting and order.state == st.PAUSED and order.pause_reason == _WAITING_APPROVAL:
-            move(s, actor, order, "resume", "added_work_answered")
-            order.paused_from = order.pause_reason = None
+            resume_order(s, actor, order, "added_work_answered")
         return ApprovalResult(changed(s, order), tuple(rec_ids))
 
 
@@ -644,7 +643,7 @@ def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, met
 def order_lines(db, actor, work_order_id: int) -> OrderLines:
     """Every line with its amounts, payer and approval, and the totals of what is billable."""
     with db.reading() as s:
-        order = load_order(s, actor, work_order_id)
+        order = load_order(s, actor, work_order_id, lock=False)
         labour, parts, fees = _views(s, order)
         return OrderLines(order.id, order.version, order.state, labour, parts, fees,
                           _totals(s, order))

@@ -17,8 +17,8 @@ from dms.errors import Forbidden, InvalidTransition, ValidationError
 from dms.models import ClockEvent, LabourLine, QCInspection, WorkOrder
 from dms.money import money
 from dms.workshop import states
-from dms.workshop.common import Changed, changed, move
-from dms.workshop.dispatch import lock_order, require_staff, set_job_state
+from dms.workshop.common import Changed, changed, load_order, move
+from dms.workshop.dispatch import require_staff, set_job_state
 
 
 def _reason(reason: str | None, passed: bool) -> str | None:
@@ -75,7 +75,7 @@ def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | N
         raise Forbidden(action="team_lead_check")
     reason = _reason(reason, passed)
     with db.transaction() as s:
-        order = lock_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version)
         if order.state != states.QC:
             raise InvalidTransition(action="team_lead_check", state=order.state)
         if passed:
@@ -102,7 +102,7 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
     penalty = _penalty(penalty)
     delay_reason = (delay_reason or "").strip() or None
     with db.transaction() as s:
-        order = lock_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version)
         states.transition(action, order.state, actor.roles)
         now = clock.now()
         if passed:
