@@ -66,14 +66,15 @@ def pg_server():
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory, request):
-    """{(backend, demo): template} built lazily, once per session."""
+    """{(backend, demo): template} built lazily, once per session. `demo` is False, "base"
+    (the dealership without work orders: tests start from an empty workshop) or "orders"."""
     made: dict = {}
 
-    def get(backend: str, demo: bool):
+    def get(backend: str, demo: bool | str):
         key = (backend, demo)
         if key not in made:
             if backend == "sqlite":
-                path = tmp_path_factory.mktemp("tmpl") / f"template{'_demo' if demo else ''}.db"
+                path = tmp_path_factory.mktemp("tmpl") / f"template_{demo}.db"
                 url = f"sqlite:///{path}"
                 made[key] = path
             else:
@@ -86,14 +87,14 @@ def templates(tmp_path_factory, request):
             if demo:
                 from dms.demo.load import load_demo
 
-                load_demo(db)
+                load_demo(db, with_orders=demo == "orders")
             db.dispose()
         return made[key]
 
     return get
 
 
-def _database(request, tmp_path, templates, demo: bool):
+def _database(request, tmp_path, templates, demo: bool | str):
     backend = request.param
     template = templates(backend, demo)
     if backend == "sqlite":
@@ -121,8 +122,14 @@ def db(request, tmp_path, templates):
 
 @pytest.fixture(params=BACKENDS)
 def demo_db(request, tmp_path, templates):
-    """A database with the demo dealership loaded."""
-    yield from _database(request, tmp_path, templates, demo=True)
+    """A database with the demo dealership loaded, its workshop still empty."""
+    yield from _database(request, tmp_path, templates, demo="base")
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_orders_db(request, tmp_path, templates):
+    """The demo dealership with its work orders in every state."""
+    yield from _database(request, tmp_path, templates, demo="orders")
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from dms.auth import hash_password
 from dms.demo import data
+from dms.demo.orders import load_orders
 from dms.models import (Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
                         MaintenancePackageItem, Membership, MembershipEvent, MembershipTier,
                         Part, PartBarcode, PriceClass, Stock, StockMovement, Store, Supplier,
@@ -41,7 +42,7 @@ def is_empty(db) -> bool:
         return s.scalar(select(Store.id).limit(1)) is None
 
 
-def load_demo(db, seed: int = 2026) -> DemoResult:
+def load_demo(db, seed: int = 2026, with_orders: bool = True) -> DemoResult:
     content = data.build(seed)
     logins = tuple((u["username"], u["password"], ",".join(u["roles"])) for u in content["users"])
     code = content["store"]["code"]
@@ -52,6 +53,8 @@ def load_demo(db, seed: int = 2026) -> DemoResult:
         s.add(store)
         s.flush()
         counts = _load(s, store.id, content)
+    if with_orders:  # through the services, one transaction per action like a real day
+        counts["work orders"] = load_orders(db, code, seed)
     return DemoResult(True, code, counts, logins)
 
 
