@@ -1,29 +1,19 @@
 """Step 7: dispatch to bays and technicians, clock on/off, pause/resume, finish with self-check."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from dms import clock
-from dms.auth import authenticate
 from dms.errors import Forbidden, InvalidTransition, ValidationError
 from dms.models import (AuditLog, Bay, ClockEvent, DispatchAssignment, LabourLine, PriceClass,
                         QCInspection, User, Vehicle, WorkOrder)
 from dms.workshop import dispatch as d
+from dms.workshop.board import actual_hours, hours_report, job_board
 from dms.workshop.reception import CheckIn, check_in
 
-T0 = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)  # 08:00 in Beijing
-
-
-class Clock:
-    def __init__(self, monkeypatch):
-        self.at = T0
-        monkeypatch.setattr(clock, "now", lambda: self.at)
-
-    def set(self, hours: float = 0, minutes: int = 0):
-        self.at = T0 + timedelta(hours=hours, minutes=minutes)
+from builders import T0, Clock, bay_ids, make_order, snapshot, transitions, workshop_users
 
 
 @pytest.fixture
@@ -33,44 +23,12 @@ def now(monkeypatch):
 
 @pytest.fixture
 def users(demo_db):
-    names = ("dispatcher1", "advisor1", "qc1", "cashier1") + tuple(f"tech{n}" for n in range(1, 9))
-    return {n: authenticate(demo_db, n, "demo123") for n in names}
+    return workshop_users(demo_db)
 
 
 @pytest.fixture
 def bays(demo_db):
-    with demo_db.reading() as s:
-        return {b.code: b.id for b in s.scalars(select(Bay))}
-
-
-def make_order(db, advisor, promised_at=None, lines=2):
-    """An AUTHORIZED order with approved jobs. The estimate service is being written elsewhere
-    right now, so the approved labour lines are inserted directly and the state set by hand."""
-    with db.reading() as s:
-        vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
-    wo = check_in(db, advisor, CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 100,
-                                       fuel_level=4, complaint="保养，刹车异响",
-                                       promised_at=promised_at))
-    ids = []
-    with db.transaction() as s:
-        pc = s.scalars(select(PriceClass).order_by(PriceClass.id)).first()
-        jobs = [("M01", "更换机油机滤", "maintenance", "1.00"), ("B02", "更换前刹车片", "mechanical", "1.50"),
-                ("X03", "更换空调滤芯", "maintenance", "0.30")][:lines]
-        for seq, (code, name, trade, hours) in enumerate(jobs, start=1):
-            amount = Decimal(hours) * pc.hourly_rate
-            line = LabourLine(work_order_id=wo.id, seq=seq, code=code, name=name, trade=trade,
-                              standard_hours=Decimal(hours), billed_hours=Decimal(hours),
-                              price_class_id=pc.id, rate=pc.hourly_rate, amount=amount,
-                              net=amount, payer="customer", approval="approved")
-            s.add(line)
-            s.flush()
-            ids.append(line.id)
-        s.add(LabourLine(work_order_id=wo.id, seq=9, code="P09", name="四轮定位", trade="mechanical",
-                         standard_hours=Decimal(1), billed_hours=Decimal(1), price_class_id=pc.id,
-                         rate=pc.hourly_rate, amount=pc.hourly_rate, net=pc.hourly_rate,
-                         payer="customer", approval="declined"))
-        s.get(WorkOrder, wo.id).state = "AUTHORIZED"
-    return wo.id, ids
+    return bay_ids(demo_db)
 
 
 @pytest.fixture
@@ -78,26 +36,9 @@ def order(demo_db, users):
     return make_order(demo_db, users["advisor1"])
 
 
-def snapshot(db, wo_id):
-    """Row counts and the order's version: a refused action must leave all of them alone."""
-    with db.reading() as s:
-        o = s.get(WorkOrder, wo_id)
-        counts = tuple(s.scalar(select(func.count()).select_from(m))
-                       for m in (AuditLog, DispatchAssignment, ClockEvent, QCInspection))
-        lines = tuple((x.state, x.bay_id, x.technician_id) for x in o.labour_lines)
-        return counts, o.version, o.state, lines
-
-
 def order_state(db, wo_id):
     with db.reading() as s:
         return s.get(WorkOrder, wo_id).state
-
-
-def transitions(db, wo_id):
-    with db.reading() as s:
-        return [(a.action, a.from_state, a.to_state) for a in s.scalars(
-            select(AuditLog).where(AuditLog.entity == "work_order", AuditLog.entity_id == wo_id,
-                                   AuditLog.from_state.is_not(None)).order_by(AuditLog.id))]
 
 
 def test_first_assignment_dispatches_and_a_job_can_move_to_the_paint_booth(demo_db, users, bays,
@@ -123,7 +64,7 @@ def test_first_assignment_dispatches_and_a_job_can_move_to_the_paint_booth(demo_
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "labour_line",
                                                           AuditLog.entity_id == brakes)).all()
         assert actions == ["assign", "reassign"]
-    board = [j for j in d.job_board(demo_db, disp) if j.work_order_id == wo_id]
+    board = [j for j in job_board(demo_db, disp) if j.work_order_id == wo_id]
     assert [(j.code, j.bay_name, j.technician_name, j.state) for j in board] == [
         ("M01", "保养工位1", "杨志刚", "waiting"), ("B02", "喷漆房", "周永军", "waiting")]
     assert board[0].planned_start == start and board[0].order_state == "DISPATCHED"
@@ -177,16 +118,16 @@ def test_two_technicians_on_one_job_and_actual_hours(demo_db, users, bays, order
     now.set(minutes=30)
     helper = d.clock_on(demo_db, users["tech1"], oil)  # the team lead lends a hand
     assert set(helper.on_job) == {users["tech1"].id, users["tech2"].id}
-    board = d.job_board(demo_db, users["qc1"])
+    board = job_board(demo_db, users["qc1"])
     assert [j.clocked_on for j in board if j.labour_line_id == oil] == [("杨志刚", "陈建国")]
     now.set(hours=2)
     off = d.clock_off(demo_db, users["tech2"], oil, done=True)
     assert (off.job_state, off.on_job) == ("in_progress", (users["tech1"].id,))  # tech1 still on
     now.set(hours=2, minutes=15)
     assert d.clock_off(demo_db, users["tech1"], oil, done=True).job_state == "done"
-    assert d.actual_hours(demo_db, users["dispatcher1"], wo_id) == {oil: Decimal("3.75"),
-                                                                     brakes: Decimal("0.00")}
-    report = {j.labour_line_id: j for j in d.hours_report(demo_db, users["advisor1"], wo_id)}
+    assert actual_hours(demo_db, users["dispatcher1"], wo_id) == {oil: Decimal("3.75"),
+                                                                   brakes: Decimal("0.00")}
+    report = {j.labour_line_id: j for j in hours_report(demo_db, users["advisor1"], wo_id)}
     assert report[oil].billed == Decimal("1.00")
     assert dict(report[oil].by_technician) == {users["tech2"].id: Decimal("2.00"),
                                                users["tech1"].id: Decimal("1.75")}
@@ -249,7 +190,7 @@ def test_pause_clocks_everyone_off_and_resume_goes_back_to_repair(demo_db, users
         o = s.get(WorkOrder, wo_id)
         assert (o.pause_reason, o.paused_from) == (None, None)
     assert d.clock_on(demo_db, users["tech2"], oil).job_state == "in_progress"
-    assert d.actual_hours(demo_db, disp, wo_id)[brakes] == Decimal("1.00")
+    assert actual_hours(demo_db, disp, wo_id)[brakes] == Decimal("1.00")
     assert transitions(demo_db, wo_id) == [
         ("dispatch", "AUTHORIZED", "DISPATCHED"), ("start", "DISPATCHED", "IN_REPAIR"),
         ("pause", "IN_REPAIR", "PAUSED"), ("resume", "PAUSED", "IN_REPAIR")]
@@ -283,7 +224,7 @@ def test_finish_needs_every_job_done_nobody_on_and_a_self_check(demo_db, users, 
         assert (check.level, check.passed, check.inspector_id, check.reason) == (
             "self", True, users["tech1"].id, "试车正常")
     assert transitions(demo_db, wo_id)[-1] == ("finish", "IN_REPAIR", "QC")
-    board = [j for j in d.job_board(demo_db, tech) if j.work_order_id == wo_id]
+    board = [j for j in job_board(demo_db, tech) if j.work_order_id == wo_id]
     assert {j.order_state for j in board} == {"QC"}
 
 

@@ -14,7 +14,7 @@ from dms.billing import settlement as billing
 from dms.crm import followup
 from dms.models import (AuditLog, Bay, Customer, LabourLine, Membership, MembershipTier,
                         Recommendation, Settlement, Vehicle, WorkOrder)
-from dms.workshop import appointments, dispatch, estimates, qc
+from dms.workshop import added_work, appointments, board, dispatch, estimates, qc
 from dms.workshop.reception import CheckIn, vehicle_history
 
 START = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)  # Monday 09:00 in Beijing
@@ -115,21 +115,21 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     dispatch.assign_job(db, staff["dispatcher1"], oil.id, bays["maintenance"], tech2.id)
     dispatch.assign_job(db, staff["dispatcher1"], brake.id, bays["mechanical"], tech1.id)
     assert _state(db, wo) == "DISPATCHED"
-    assert {j.labour_line_id for j in dispatch.job_board(db, staff["dispatcher1"])} >= {oil.id, brake.id}
+    assert {j.labour_line_id for j in board.job_board(db, staff["dispatcher1"])} >= {oil.id, brake.id}
     time.advance(minutes=10)
     dispatch.clock_on(db, tech2, oil.id)
     dispatch.clock_on(db, tech1, brake.id)
     assert _state(db, wo) == "IN_REPAIR"
     time.advance(minutes=30)
     dispatch.clock_off(db, tech2, oil.id, done=True)
-    estimates.propose_added_work(db, tech1, wo, "前刹车片磨损到限，建议更换", part_codes=())
+    added_work.propose_added_work(db, tech1, wo, "前刹车片磨损到限，建议更换", part_codes=())
     assert _state(db, wo) == "PAUSED"
     with db.reading() as s:
         added = s.scalars(select(LabourLine).where(LabourLine.work_order_id == wo,
                                                    LabourLine.added_work)).one()
-    estimates.price_added_work(db, adv, wo, [estimates.AddedWorkPrice(
+    added_work.price_added_work(db, adv, wo, [added_work.AddedWorkPrice(
         "labour", added.id, billed_hours=Decimal("0.8"), price_class_code="A")])
-    estimates.approve_added_work(db, adv, wo, "车主本人", "phone", approve=True)
+    added_work.approve_added_work(db, adv, wo, "车主本人", "phone", approve=True)
     assert _state(db, wo) == "IN_REPAIR"
     dispatch.assign_job(db, staff["dispatcher1"], added.id, bays["mechanical"], tech1.id)
     dispatch.clock_on(db, tech1, brake.id)
@@ -159,7 +159,7 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     dispatch.finish_repair(db, tech1, wo, self_check_ok=True)
     qc.final_inspection(db, staff["qc1"], wo, True)
     assert _state(db, wo) == "READY"
-    hours = dispatch.actual_hours(db, adv, wo)
+    hours = board.actual_hours(db, adv, wo)
     # tech1: brake 10:10–10:40 (paused for approval), 10:40–11:30, rework 12:30–12:40;
     # added job 11:30–12:10 and rework 12:10–12:30; tech2: oil 10:10–10:40.
     assert hours == {oil.id: Decimal("0.50"), brake.id: Decimal("1.50"), added.id: Decimal("1.00")}
@@ -208,3 +208,22 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
         ("close", "CLOSED")]
     with db.reading() as s:
         assert s.scalar(select(Recommendation.description).where(Recommendation.vehicle_id == vehicle_id))
+
+
+def test_step_timestamps_are_queryable(demo_orders_db):
+    """Waiting and repair times of the demo's closed orders come straight from the timeline."""
+    from dms.models import WorkOrder
+    from dms.workshop.timeline import first_reached, order_timeline
+
+    manager = authenticate(demo_orders_db, "admin", "admin123")
+    with demo_orders_db.reading() as s:
+        closed = s.scalars(select(WorkOrder.id).where(WorkOrder.state == "CLOSED")).all()
+    assert closed
+    for wo in closed:
+        events = order_timeline(demo_orders_db, manager, wo)
+        reached = first_reached(events)
+        assert list(reached) == ["RECEIVED", "ESTIMATED", "AUTHORIZED", "DISPATCHED", "IN_REPAIR",
+                                 "QC", "READY", "PRESETTLED", "SETTLED", "DELIVERED", "CLOSED"]
+        times = list(reached.values())
+        assert times == sorted(times)  # waiting time = DISPATCHED − RECEIVED, and so on
+        assert all(e.user for e in events)

@@ -12,7 +12,8 @@ from dms.billing.settlement import PaymentIn
 from dms.crm import followup as crm
 from dms.errors import Forbidden, InvalidTransition, ValidationError
 from dms.models import AuditLog, Complaint, FollowUp, WorkOrder
-from test_settlement import FIXED, SHARE, login, make_ready  # shared order builder
+
+from builders import FIXED, SHARE, login, make_ready
 
 
 @pytest.fixture

@@ -9,8 +9,25 @@ from sqlalchemy import select
 from dms.errors import Forbidden, InvalidTransition, ValidationError
 from dms.models import AuditLog, LabourLine, QCInspection, WorkOrder
 from dms.workshop import dispatch as d
+from dms.workshop.board import actual_hours
 from dms.workshop.qc import final_inspection, team_lead_check
-from test_dispatch import T0, bays, make_order, now, snapshot, transitions, users  # noqa: F401
+
+from builders import T0, Clock, bay_ids, make_order, snapshot, transitions, workshop_users
+
+
+@pytest.fixture
+def now(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def users(demo_db):
+    return workshop_users(demo_db)
+
+
+@pytest.fixture
+def bays(demo_db):
+    return bay_ids(demo_db)
 
 
 def to_qc(db, users, bays, now, promised_at=None):
@@ -63,7 +80,7 @@ def test_final_fail_sends_the_owners_jobs_to_rework_then_the_car_passes(demo_db,
     assert d.clock_on(demo_db, tech2, oil).order.state == "IN_REPAIR"
     now.set(hours=3, minutes=30)
     d.clock_off(demo_db, tech2, oil, done=True)
-    assert d.actual_hours(demo_db, qc, wo_id) == {oil: Decimal("1.50"), brakes: Decimal("1.00")}
+    assert actual_hours(demo_db, qc, wo_id) == {oil: Decimal("1.50"), brakes: Decimal("1.00")}
     assert d.finish_repair(demo_db, tech2, wo_id, True).state == "QC"
     now.set(hours=4)
     assert final_inspection(demo_db, qc, wo_id, True).state == "READY"

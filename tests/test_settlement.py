@@ -1,72 +1,22 @@
 """Steps 9–10: pre-settlement, settlement with split/partial payments, credit, gate pass, delivery."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from decimal import Decimal as D
 
 import pytest
 from sqlalchemy import func, select
 
 from dms import clock
-from dms.auth import authenticate
 from dms.billing import settlement as billing
+from dms.billing.queries import settlement_view
 from dms.billing.settlement import PaymentIn
 from dms.errors import ConcurrentChange, Forbidden, InvalidTransition, ValidationError
-from dms.models import (AuditLog, Fee, FollowUp, GatePass, InsuranceClaim, LabourLine, Membership,
-                        NumberSequence, Part, PartLine, Payment, PriceClass, Settlement, Vehicle,
-                        WorkOrder)
-from dms.workshop.reception import CheckIn, check_in
+from dms.models import (AuditLog, FollowUp, GatePass, InsuranceClaim, LabourLine, Membership,
+                        NumberSequence, Payment, Settlement, Vehicle, WorkOrder)
 
-FIXED = datetime(2026, 3, 10, 6, 30, tzinfo=timezone.utc)
+from builders import FIXED, SHARE, login, make_ready
+
 YEAR = FIXED.astimezone().year
-SHARE = D("592.62")  # customer share of the order built by make_ready
-
-
-def login(db, name):
-    return authenticate(db, name, "admin123" if name == "admin" else "demo123")
-
-
-def make_ready(db, vehicle_id=None, *, warranty_only=False):
-    """A READY order with known lines. The estimate, dispatch and QC services are being written
-    in parallel, so the lines are inserted directly and the state is set by hand here."""
-    advisor = login(db, "advisor1")
-    with db.reading() as s:
-        vehicle_id = vehicle_id or s.scalars(select(Vehicle.id).order_by(Vehicle.id)).first()
-    order_id = check_in(db, advisor, CheckIn(vehicle_id=vehicle_id, mileage=999_999, fuel_level=4,
-                                             complaint="保养，刹车异响")).id
-    with db.transaction() as s:
-        classes = {p.code: p.id for p in s.scalars(select(PriceClass))}
-        parts = s.scalars(select(Part).order_by(Part.id).limit(3)).all()
-
-        def labour(seq, hours, rate, payer, pct="0", approval="approved"):
-            amount = (D(hours) * D(rate)).quantize(D("0.01"))
-            discount = (amount * D(pct) / 100).quantize(D("0.01"))
-            s.add(LabourLine(work_order_id=order_id, seq=seq, code=f"L{seq}", name=f"工时{seq}",
-                             trade="mechanical", standard_hours=D(hours), billed_hours=D(hours),
-                             price_class_id=classes["A"], rate=D(rate), amount=amount,
-                             discount_pct=D(pct), discount=discount, net=amount - discount,
-                             payer=payer, approval=approval))
-
-        def part(p, qty, price, payer, pct="0", approval="approved"):
-            amount = (D(qty) * D(price)).quantize(D("0.01"))
-            discount = (amount * D(pct) / 100).quantize(D("0.01"))
-            s.add(PartLine(work_order_id=order_id, part_id=p.id, qty=D(qty), unit=p.unit,
-                           unit_price=D(price), amount=amount, discount_pct=D(pct),
-                           discount=discount, net=amount - discount, payer=payer,
-                           approval=approval))
-
-        if warranty_only:
-            labour(1, "2.0", "150.00", "warranty")
-            part(parts[0], "1", "420.00", "warranty")
-        else:
-            labour(1, "1.5", "180.00", "customer", "10")  # 270.00 − 27.00 = 243.00
-            labour(2, "1.0", "150.00", "warranty")  # 150.00
-            part(parts[0], "4.5", "68.80", "customer", "5")  # 309.60 − 15.48 = 294.12
-            part(parts[1], "1", "35.50", "customer")  # 35.50
-            part(parts[2], "1", "500.00", "customer", approval="declined")  # not billed
-            s.add(Fee(work_order_id=order_id, kind="management", amount=D("20.00"),
-                      payer="customer"))
-        s.get(WorkOrder, order_id).state = "READY"
-    return order_id
 
 
 @pytest.fixture
@@ -110,7 +60,7 @@ def test_presettle_prices_the_approved_lines_and_splits_the_shares(demo_db, user
     result = billing.presettle(demo_db, users["advisor1"], order_id)
     assert result.changed.state == "PRESETTLED" and result.state == "presettled"
     assert (result.total, result.customer_share, result.outstanding) == (D("742.62"), SHARE, SHARE)
-    view = billing.settlement_view(demo_db, users["cashier1"], order_id)
+    view = settlement_view(demo_db, users["cashier1"], order_id)
     assert (view.labour_receivable, view.labour_net) == (D("420.00"), D("393.00"))
     assert (view.material_receivable, view.material_net) == (D("345.10"), D("329.62"))
     assert dict(view.fees)["management"] == D("20.00") and dict(view.shares)["warranty"] == D("150.00")
@@ -137,7 +87,7 @@ def test_split_payment_settles_in_full(demo_db, users, presettled):
         PaymentIn("cash", D("300.00")), PaymentIn("wechat", D("292.62"), " 4200001234 ")])
     assert result.changed.state == "SETTLED" and result.invoice_no == invoice(1)
     assert (result.received, result.outstanding) == (SHARE, D("0.00"))
-    view = billing.settlement_view(demo_db, cashier, presettled)
+    view = settlement_view(demo_db, cashier, presettled)
     assert view.by_method == (("cash", D("300.00")), ("wechat", D("292.62")))
     assert view.payments[1].reference == "4200001234" and view.settled_at == FIXED
     with demo_db.reading() as s:
@@ -217,7 +167,7 @@ def test_member_balance_cannot_be_overdrawn(demo_db, users):
     result = billing.settle(demo_db, users["cashier1"], order_id, [
         PaymentIn("member_balance", D("100.00")), PaymentIn("cash", D("492.62"))])
     assert result.outstanding == D("0.00")
-    view = billing.settlement_view(demo_db, users["cashier1"], order_id)
+    view = settlement_view(demo_db, users["cashier1"], order_id)
     assert view.by_method == (("cash", D("492.62")), ("member_balance", D("100.00")))
     with demo_db.reading() as s:
         assert s.get(Membership, card_id).balance == D("0.00")
@@ -289,7 +239,7 @@ def test_reopen_is_for_the_manager_with_a_reason_and_keeps_the_payments(demo_db,
     assert (again.received, again.outstanding) == (D("500.00"), D("92.62"))
     final = billing.settle(demo_db, cashier, presettled, [PaymentIn("cash", D("92.62"))])
     assert final.invoice_no == invoice(2) and final.outstanding == D("0.00")
-    assert len(billing.settlement_view(demo_db, cashier, presettled).payments) == 2
+    assert len(settlement_view(demo_db, cashier, presettled).payments) == 2
 
 
 def test_cancel_needs_a_reason_and_is_refused_after_settlement(demo_db, users, presettled):
@@ -322,7 +272,7 @@ def test_the_deductible_of_an_insurance_claim_is_the_customers(demo_db, users):
         s.add(InsuranceClaim(work_order_id=order_id, insurer="人保", report_no="RPT1",
                              assessed_amount=D("700.00"), deductible=D("300.00")))
     result = billing.presettle(demo_db, users["advisor1"], order_id)
-    view = billing.settlement_view(demo_db, users["cashier1"], order_id)
+    view = settlement_view(demo_db, users["cashier1"], order_id)
     # capped at the 700.00 assessment, less the 300.00 deductible: 400.00 from the insurer
     assert dict(view.shares) == {"customer": D("320.00"), "insurance": D("400.00"),
                                  "warranty": D("0.00"), "internal": D("0.00")}

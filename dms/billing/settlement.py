@@ -8,7 +8,8 @@ discount on them is dropped). The priced amount/discount/net are written back on
 so the lines, the settlement row and the printed slip always add up to the same fen.
 
 Payments received before a reopen stay on the same settlement row and count against the next
-settlement; `received`/`outstanding` always follow the payments.
+settlement; `received`/`outstanding` always follow the payments. The slip (`settlement_view`)
+is read in `dms.billing.queries`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select, update
 
 from dms import audit, clock
-from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, PAYERS, FeeItem, InsuranceTerms,
-                                 LabourItem, OrderTotals, PartItem, PricedLine, price_order)
+from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
+                                 OrderTotals, PartItem, PricedLine, price_order)
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
-from dms.models import (Customer, FollowUp, GatePass, InsuranceClaim, Membership, Part, Payment,
-                        Settlement, User, Vehicle, WorkOrder)
+from dms.models import (FollowUp, GatePass, InsuranceClaim, Membership, Payment, Settlement,
+                        WorkOrder)
 from dms.money import ZERO, money
 from dms.numbering import next_number
 from dms.workshop import states
@@ -67,7 +68,6 @@ class DeliveryResult:
     changed: Changed
     follow_up_id: int
     follow_up_due_at: datetime
-
 
 
 def _require(actor, action: str) -> None:
@@ -181,7 +181,6 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
     return paid
 
 
-
 def _price(s, order: WorkOrder) -> OrderTotals:
     lines = list(order.labour_lines) + list(order.part_lines)
     pending = [ln for ln in lines if ln.approval not in ("approved", "declined")]
@@ -218,7 +217,6 @@ def _price(s, order: WorkOrder) -> OrderTotals:
         line.amount, line.discount_pct = p.amount, p.discount_pct
         line.discount, line.net = p.discount, p.net
     return totals
-
 
 
 def presettle(db, actor, work_order_id: int,
@@ -397,104 +395,3 @@ def cancel(db, actor, work_order_id: int, reason: str,
                                   received=st.received, share=st.customer_share)
         order.cancel_reason = reason
         return changed(s, order)
-
-
-
-@dataclass(frozen=True)
-class SlipLine:
-    kind: str  # labour | part
-    code: str
-    name: str
-    quantity: Decimal  # billed hours or part quantity
-    unit: str | None
-    unit_price: Decimal  # hourly rate or part price
-    amount: Decimal
-    discount: Decimal
-    net: Decimal
-    payer: str
-
-
-@dataclass(frozen=True)
-class PaymentRow:
-    method: str
-    amount: Decimal
-    reference: str | None
-    at: datetime
-    cashier: str
-
-
-@dataclass(frozen=True)
-class SettlementView:
-    """Everything the settlement slip (结算单) of seed 003 shows."""
-
-    settlement_id: int
-    version: int
-    work_order_id: int
-    work_order_number: str
-    state: str
-    customer_name: str
-    vin: str
-    vehicle_model: str | None
-    plate: str | None
-    engine_no: str | None
-    entry_at: datetime
-    mileage: int
-    presettled_at: datetime
-    settled_at: datetime | None
-    invoice_no: str | None
-    lines: tuple[SlipLine, ...]
-    labour_receivable: Decimal  # 应收工时费
-    labour_net: Decimal  # 实收工时费
-    material_receivable: Decimal
-    material_net: Decimal
-    fees: tuple[tuple[str, Decimal], ...]  # (kind, amount) in FEE_KINDS order
-    total: Decimal
-    shares: tuple[tuple[str, Decimal], ...]  # (payer, share)
-    customer_share: Decimal
-    received: Decimal  # 已收金额
-    outstanding: Decimal  # 欠收金额
-    payments: tuple[PaymentRow, ...]
-    by_method: tuple[tuple[str, Decimal], ...]
-    credit_approved: bool
-    gate_pass_number: str | None
-
-
-_COPIED = ("version", "state", "presettled_at", "settled_at", "invoice_no", "labour_receivable",
-           "labour_net", "material_receivable", "material_net", "total", "customer_share",
-           "received", "outstanding")
-
-
-def settlement_view(db, actor, work_order_id: int) -> SettlementView:
-    with db.reading() as s:
-        order = load_order(s, actor, work_order_id, lock=False)
-        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).one_or_none()
-        if st is None:
-            raise NotFound(what="Settlement", key=order.number)
-        vehicle, customer = s.get(Vehicle, order.vehicle_id), s.get(Customer, order.customer_id)
-        lines = [SlipLine("labour", ln.code, ln.name, ln.billed_hours, None, ln.rate, ln.amount,
-                          ln.discount, ln.net, ln.payer)
-                 for ln in order.labour_lines if ln.approval == "approved"]
-        for ln in order.part_lines:
-            if ln.approval == "approved":
-                part = s.get(Part, ln.part_id)
-                lines.append(SlipLine("part", part.code, part.name, ln.qty, ln.unit, ln.unit_price,
-                                      ln.amount, ln.discount, ln.net, ln.payer))
-        names = dict(s.execute(select(User.id, User.display_name)
-                               .where(User.id.in_({p.cashier_id for p in st.payments}))).all())
-        payments = tuple(PaymentRow(p.method, p.amount, p.reference, p.at,
-                                    names[p.cashier_id]) for p in st.payments)
-        by_method = {m: ZERO for m in PAYMENT_METHODS}
-        for p in payments:  # summed in Python: exact Decimals
-            by_method[p.method] += p.amount
-        gate_pass = s.scalars(select(GatePass.number)
-                              .where(GatePass.work_order_id == order.id)).first()
-        return SettlementView(
-            settlement_id=st.id, work_order_id=order.id, work_order_number=order.number,
-            customer_name=customer.name, vin=vehicle.vin, plate=vehicle.plate,
-            vehicle_model=vehicle.series or vehicle.model_code, engine_no=vehicle.engine_no,
-            entry_at=order.entry_at, mileage=order.entry_mileage, lines=tuple(lines),
-            fees=tuple((k, getattr(st, f"{k}_fee")) for k in FEE_KINDS),
-            shares=tuple((p, getattr(st, f"{p}_share")) for p in PAYERS),
-            payments=payments, by_method=tuple((m, a) for m, a in by_method.items() if a),
-            credit_approved=st.credit_approved_by_id is not None, gate_pass_number=gate_pass,
-            **{name: getattr(st, name) for name in _COPIED})

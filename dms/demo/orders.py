@@ -16,6 +16,7 @@ from sqlalchemy import select
 from dms import clock
 from dms.auth import CurrentUser
 from dms.billing import settlement as billing
+from dms.billing.queries import settlement_view
 from dms.crm import followup
 from dms.models import Bay, LabourLine, Store, User, Vehicle
 from dms.workshop import appointments, dispatch, estimates, qc
@@ -161,7 +162,7 @@ class _Visit:
         billing.settle(self.db, self.staff["cashier1"], self.wo, payments)
 
     def _delivered(self, *_):
-        view = billing.settlement_view(self.db, self.staff["cashier1"], self.wo)
+        view = settlement_view(self.db, self.staff["cashier1"], self.wo)
         if view.outstanding:
             billing.pay_outstanding(self.db, self.staff["cashier1"], self.wo,
                                     [billing.PaymentIn("card", view.outstanding, f"POS{self.wo:06d}")])

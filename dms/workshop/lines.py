@@ -1,0 +1,185 @@
+"""The lines of a work order: how each is priced, which are billable, and how they read (DESIGN
+§1, §2, §4). No Qt.
+
+Each line is priced when it is written (`price`, through `dms.billing.pricing`). Only lines
+whose approval is "approved" are ever done or billed (`billable_lines`); `order_lines` shows
+every line with the totals of the billable ones, and `snapshot` is what an estimate freezes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from dms import clock
+from dms.billing.pricing import (NO_DISCOUNTS, Discounts, FeeItem, InsuranceTerms, LabourItem,
+                                 OrderTotals, PartItem, price_line, price_order)
+from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
+                        PartLine)
+from dms.workshop.common import load_order
+
+
+@dataclass(frozen=True)
+class PricedLineView:
+    id: int
+    amount: Decimal
+    discount_pct: Decimal
+    discount: Decimal
+    net: Decimal
+    payer: str
+    approval: str  # proposed, priced, approved, declined
+    added_work: bool
+    state: str
+
+
+@dataclass(frozen=True)
+class LabourView(PricedLineView):
+    seq: int
+    code: str
+    name: str
+    trade: str
+    standard_hours: Decimal
+    billed_hours: Decimal
+    rate: Decimal
+    technician_id: int | None
+
+
+@dataclass(frozen=True)
+class PartView(PricedLineView):
+    part_id: int
+    code: str
+    name: str
+    qty: Decimal
+    unit: str
+    unit_price: Decimal
+    labour_line_id: int | None
+
+
+@dataclass(frozen=True)
+class FeeView:
+    id: int
+    kind: str
+    description: str | None
+    amount: Decimal
+    payer: str
+
+
+@dataclass(frozen=True)
+class OrderLines:
+    work_order_id: int
+    version: int
+    state: str
+    labour: tuple[LabourView, ...]
+    parts: tuple[PartView, ...]
+    fees: tuple[FeeView, ...]
+    totals: OrderTotals  # of the billable lines and fees, insurance terms applied
+
+
+# --- pricing ------------------------------------------------------------------------------------
+
+def member_discounts(s, order) -> Discounts:
+    """The discounts of the customer's highest active membership tier, if any."""
+    today = clock.now().astimezone().date()
+    tier = s.scalars(select(MembershipTier).join(Membership)
+                     .where(Membership.customer_id == order.customer_id,
+                            Membership.status == "active", Membership.joined_on <= today,
+                            Membership.valid_until >= today)
+                     .order_by(MembershipTier.level.desc()).limit(1)).first()
+    return Discounts(tier.labour_discount_pct, tier.material_discount_pct) if tier else NO_DISCOUNTS
+
+
+def kept_pct(line) -> Decimal | None:
+    # No column keeps the manual discount apart from the member one, so the applied percentage
+    # is the floor when a line is priced again: re-pricing never takes a discount away.
+    return line.discount_pct if line.payer == "customer" and line.discount_pct else None
+
+
+def _item(line, manual=None) -> LabourItem | PartItem:
+    if isinstance(line, LabourLine):
+        return LabourItem(line.billed_hours, line.rate, line.payer, manual)
+    return PartItem(line.qty, line.unit_price, line.payer, manual)
+
+
+def price(line, discounts: Discounts, manual=None) -> None:
+    p = price_line(_item(line, manual), discounts)
+    line.amount, line.discount_pct, line.discount, line.net = (p.amount, p.discount_pct,
+                                                               p.discount, p.net)
+
+
+# --- reading the lines ------------------------------------------------------------------------
+
+def lines(s, order):
+    """Queried, not the relationships: those may not yet hold lines added in this session."""
+    labour = s.scalars(select(LabourLine).where(LabourLine.work_order_id == order.id)
+                       .order_by(LabourLine.seq)).all()
+    parts = s.scalars(select(PartLine).where(PartLine.work_order_id == order.id)
+                      .order_by(PartLine.id)).all()
+    fees = s.scalars(select(Fee).where(Fee.work_order_id == order.id).order_by(Fee.id)).all()
+    return labour, parts, fees
+
+
+def is_billable(line) -> bool:
+    """A job or part that may be clocked on, issued and billed: the customer agreed to it."""
+    return line.approval == "approved"
+
+
+def billable_lines(session, order) -> tuple[list[LabourLine], list[PartLine]]:
+    labour, parts, _ = lines(session, order)
+    return [x for x in labour if is_billable(x)], [x for x in parts if is_billable(x)]
+
+
+def insurance_claim(s, order) -> InsuranceClaim | None:
+    return s.scalars(select(InsuranceClaim).where(InsuranceClaim.work_order_id == order.id)).first()
+
+
+def order_totals(s, order) -> OrderTotals:
+    labour, parts, fees = lines(s, order)
+    claim = insurance_claim(s, order)
+    terms = InsuranceTerms(claim.assessed_amount, claim.deductible) if claim else None
+    return price_order([_item(x, kept_pct(x)) for x in labour if is_billable(x)],
+                       [_item(x, kept_pct(x)) for x in parts if is_billable(x)],
+                       [FeeItem(f.kind, f.amount, f.payer) for f in fees], insurance=terms)
+
+
+def part_names(s, parts) -> dict:
+    ids = {p.part_id for p in parts}
+    rows = s.execute(select(Part.id, Part.code, Part.name).where(Part.id.in_(ids)))
+    return {r.id: r for r in rows}
+
+
+def _views(s, order):
+    labour, parts, fees = lines(s, order)
+    names = part_names(s, parts)
+
+    def view(cls, obj, **extra):
+        own = {f.name: getattr(obj, f.name) for f in fields(cls) if f.name not in extra}
+        return cls(**own, **extra)
+
+    return (tuple(view(LabourView, x) for x in labour),
+            tuple(view(PartView, x, code=names[x.part_id].code, name=names[x.part_id].name)
+                  for x in parts),
+            tuple(view(FeeView, x) for x in fees))
+
+
+def plain(value):
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
+
+
+def snapshot(s, order) -> dict:
+    """The lines and payer shares as the customer sees them, in plain JSON types."""
+    rows = {kind: [{k: plain(v) for k, v in asdict(row).items()} for row in views]
+            for kind, views in zip(("labour", "parts", "fees"), _views(s, order))}
+    return rows | {"shares": {k: plain(v) for k, v in order_totals(s, order).shares.items()}}
+
+
+# --- read ------------------------------------------------------------------------------------
+
+def order_lines(db, actor, work_order_id: int) -> OrderLines:
+    """Every line with its amounts, payer and approval, and the totals of what is billable."""
+    with db.reading() as s:
+        order = load_order(s, actor, work_order_id, lock=False)
+        labour, parts, fees = _views(s, order)
+        return OrderLines(order.id, order.version, order.state, labour, parts, fees,
+                          order_totals(s, order))
