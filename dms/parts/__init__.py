@@ -1,0 +1,2 @@
+"""Parts and warehouse: catalogue, stock ledger, reservations, picking, receipts, transfers,
+stocktakes and old parts (no Qt)."""

@@ -1,0 +1,161 @@
+"""The stock ledger: the only code that changes `Stock` quantities.
+
+Every change of on-hand is one `StockMovement` row plus one UPDATE of the cached `Stock` row,
+in the caller's transaction, so on-hand always equals the sum of the movements. Decrements
+are a single `UPDATE … WHERE on_hand >= :n` (DESIGN §6): two seats issuing the last unit
+cannot both succeed, on SQLite or PostgreSQL, and on-hand never goes below zero.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from dms import clock
+from dms.errors import InsufficientStock, NotFound, ValidationError
+from dms.models import Bin, Part, Stock, StockMovement, Warehouse
+
+COST = Decimal("0.0001")
+QTY = Decimal("0.001")
+INBOUND = ("receipt", "return", "transfer_in", "adjustment", "old_part")
+OUTBOUND = ("issue", "transfer_out", "adjustment", "supplier_return")
+
+
+def quantity(value, code: str = "stock.qty") -> Decimal:
+    """A positive quantity to the thousandth; floats and non-positive values are refused."""
+    if isinstance(value, float):
+        raise TypeError("quantity must not be a float")
+    try:
+        qty = Decimal(value)
+    except ArithmeticError:
+        qty = Decimal(0)
+    if not qty.is_finite() or qty <= 0 or qty != qty.quantize(QTY):
+        raise ValidationError(code, "The quantity must be a positive number (to 0.001): {value}.",
+                              value=value)
+    return qty
+
+
+def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -> Stock:
+    """The part's stock row in the warehouse, created empty on first use."""
+    query = select(Stock).where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id)
+    row = s.scalars(query.with_for_update() if lock else query).first()
+    if row is None:
+        row = Stock(part_id=part_id, warehouse_id=warehouse_id, on_hand=Decimal(0), reserved=Decimal(0))
+        s.add(row)
+        s.flush()
+    return row
+
+
+def _check_bin_open(s: Session, row: Stock) -> None:
+    if row.bin_id is None:
+        return
+    locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id))
+    if locked is not None:
+        code = s.scalar(select(Bin.code).where(Bin.id == row.bin_id))
+        raise ValidationError("stock.bin_counting",
+                              "Bin {bin} is being counted; stock there cannot move until the "
+                              "stocktake is posted.", bin=code)
+
+
+def _part_label(s: Session, part_id: int) -> str:
+    part = s.get(Part, part_id)
+    if part is None:
+        raise NotFound(what="Part", key=part_id)
+    return f"{part.code} {part.name}"
+
+
+def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
+            unit_cost: Decimal | None = None, **refs) -> StockMovement:
+    """Stock comes in. A receipt with a cost moves the part's moving-average cost."""
+    if kind not in INBOUND:
+        raise ValueError(f"not an inbound movement: {kind}")
+    qty = quantity(qty)
+    row = stock_row(s, part_id, warehouse_id)
+    _check_bin_open(s, row)
+    if kind == "receipt" and unit_cost is not None:
+        _average_cost(s, part_id, qty, unit_cost)
+    s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
+    return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, qty, unit_cost, refs)
+
+
+def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
+             from_reserved: Decimal = Decimal(0), **refs) -> StockMovement:
+    """Stock goes out, atomically. `from_reserved` of it consumes a reservation; the rest must
+    come from stock nobody else has reserved."""
+    if kind not in OUTBOUND:
+        raise ValueError(f"not an outbound movement: {kind}")
+    qty = quantity(qty)
+    row = stock_row(s, part_id, warehouse_id)
+    _check_bin_open(s, row)
+    free = qty - from_reserved
+    done = s.execute(
+        update(Stock)
+        .where(Stock.id == row.id, Stock.on_hand >= qty, Stock.reserved >= from_reserved,
+               Stock.on_hand - Stock.reserved >= free)
+        .values(on_hand=Stock.on_hand - qty, reserved=Stock.reserved - from_reserved)
+        .execution_options(synchronize_session=False)).rowcount
+    if done != 1:
+        s.expire(row)
+        raise InsufficientStock(part=_part_label(s, part_id), requested=qty,
+                                available=row.on_hand - row.reserved + from_reserved)
+    s.expire(row)
+    unit_cost = s.scalar(select(Part.avg_cost).where(Part.id == part_id))
+    return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, -qty, unit_cost, refs)
+
+
+def reserve(s: Session, part_id: int, warehouse_id: int, qty) -> Decimal:
+    """Reserve up to `qty`; returns what could be reserved (the rest is a shortage)."""
+    qty = quantity(qty)
+    row = stock_row(s, part_id, warehouse_id, lock=True)  # row lock: read-then-write is safe
+    s.refresh(row)
+    granted = max(Decimal(0), min(qty, row.on_hand - row.reserved))
+    if granted:
+        s.execute(update(Stock).where(Stock.id == row.id)
+                  .values(reserved=Stock.reserved + granted)
+                  .execution_options(synchronize_session=False))
+        s.expire(row)
+    return granted
+
+
+def release(s: Session, part_id: int, warehouse_id: int, qty) -> None:
+    qty = quantity(qty)
+    done = s.execute(update(Stock).where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id,
+                                         Stock.reserved >= qty)
+                     .values(reserved=Stock.reserved - qty)
+                     .execution_options(synchronize_session=False)).rowcount
+    if done != 1:
+        raise ValidationError("stock.release", "Cannot release more than is reserved.")
+
+
+def _average_cost(s: Session, part_id: int, qty: Decimal, unit_cost) -> None:
+    """Moving average over the part's on-hand in every warehouse, to 1/10000 yuan."""
+    if isinstance(unit_cost, float):
+        raise TypeError("cost must not be a float")
+    cost = Decimal(unit_cost)
+    if not cost.is_finite() or cost < 0:
+        raise ValidationError("stock.cost", "The unit cost must be zero or more: {value}.", value=unit_cost)
+    part = s.scalars(select(Part).where(Part.id == part_id).with_for_update()).one()
+    on_hand = s.scalar(select(func.sum(Stock.on_hand)).where(Stock.part_id == part_id)) or Decimal(0)
+    total = on_hand + qty
+    part.avg_cost = ((on_hand * part.avg_cost + qty * cost) / total).quantize(COST, ROUND_HALF_UP)
+
+
+def _movement(s: Session, actor, part_id, warehouse_id, bin_id, kind, qty, unit_cost, refs):
+    store_id = s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id))
+    movement = StockMovement(store_id=store_id, part_id=part_id, warehouse_id=warehouse_id,
+                             bin_id=bin_id, kind=kind, qty=qty, unit_cost=unit_cost,
+                             at=clock.now(), user_id=actor.id, **refs)
+    s.add(movement)
+    s.flush()
+    return movement
+
+
+def ledger_balance(s: Session, part_id: int, warehouse_id: int) -> tuple[Decimal, Decimal]:
+    """(cached on-hand, sum of movements): equal unless something bypassed this module."""
+    row = stock_row(s, part_id, warehouse_id)
+    s.refresh(row)
+    moved = sum(s.scalars(select(StockMovement.qty).where(
+        StockMovement.part_id == part_id, StockMovement.warehouse_id == warehouse_id)), Decimal(0))
+    return row.on_hand, moved
