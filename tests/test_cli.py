@@ -1,5 +1,7 @@
 """`dms db upgrade`, `dms demo` (twice), `dms backup`, `dms --version` on both backends."""
 
+import os
+import shutil
 import sqlite3
 
 import pytest
@@ -77,3 +79,14 @@ def test_version(capsys):
 def test_a_bad_database_url_is_reported(capsys):
     assert main(["db", "upgrade", "--url", "mysql://nowhere/db"]) == 2
     assert "Unsupported database URL mysql://nowhere/db" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not os.environ.get("DMS_TEST_PG_URL") or not shutil.which("pg_dump"),
+                    reason="needs DMS_TEST_PG_URL and pg_dump")
+def test_postgresql_backup_uses_pg_dump(request, tmp_path, capsys):
+    url = _url("postgresql", request, tmp_path)
+    main(["db", "upgrade", "--url", url])
+    target = tmp_path / "dms.dump"
+    assert main(["backup", str(target), "--url", url]) == 0
+    assert "pg_restore" in capsys.readouterr().out
+    assert target.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
