@@ -99,7 +99,7 @@ class StockMovement(IdMixin, StoreMixin, Base):
     part_id: Mapped[int] = mapped_column(ForeignKey("part.id"))
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouse.id"))
     bin_id: Mapped[int | None] = mapped_column(ForeignKey("bin.id"))
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(20))
     qty: Mapped[Decimal] = mapped_column(Quantity())  # signed: + in, − out
     unit_cost: Mapped[Decimal | None] = mapped_column(Scaled(4))
     at: Mapped[datetime]

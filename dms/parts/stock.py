@@ -51,7 +51,10 @@ def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -
 def _check_bin_open(s: Session, row: Stock) -> None:
     if row.bin_id is None:
         return
-    locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id))
+    # FOR SHARE: a stocktake locking this bin right now waits for us, or we wait for it and
+    # then see the lock, so no movement slips past a count's book figure (PostgreSQL).
+    locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id)
+                      .with_for_update(read=True))
     if locked is not None:
         code = s.scalar(select(Bin.code).where(Bin.id == row.bin_id))
         raise ValidationError("stock.bin_counting",
@@ -67,14 +70,15 @@ def _part_label(s: Session, part_id: int) -> str:
 
 
 def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
-            unit_cost: Decimal | None = None, **refs) -> StockMovement:
-    """Stock comes in. A receipt with a cost moves the part's moving-average cost."""
+            unit_cost: Decimal | None = None, average: bool | None = None, **refs) -> StockMovement:
+    """Stock comes in. With a cost, a receipt (or, with `average=True`, e.g. goods arriving from
+    another store) moves the part's moving-average cost."""
     if kind not in INBOUND:
         raise ValueError(f"not an inbound movement: {kind}")
     qty = quantity(qty)
     row = stock_row(s, part_id, warehouse_id)
     _check_bin_open(s, row)
-    if kind == "receipt" and unit_cost is not None:
+    if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
     s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
     return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, qty, unit_cost, refs)

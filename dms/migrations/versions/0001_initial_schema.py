@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 14:16:22.309565
+Create Date: 2026-11-22 14:46:09.756481
 
 """
 from typing import Sequence, Union
@@ -1090,7 +1090,7 @@ def upgrade() -> None:
     sa.Column('part_id', sa.Integer(), nullable=False),
     sa.Column('warehouse_id', sa.Integer(), nullable=False),
     sa.Column('bin_id', sa.Integer(), nullable=True),
-    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('qty', sa.BigInteger(), nullable=False),
     sa.Column('unit_cost', sa.BigInteger(), nullable=True),
     sa.Column('at', sa.DateTime(), nullable=False),
