@@ -1,6 +1,6 @@
-"""One car through the 12 steps on SQLite and PostgreSQL, with a QC failure and rework, an
-added-work approval, a split payment, a follow-up and a complaint; state, amounts and the
-audit trail are checked at every step."""
+"""One car through the 12 steps on SQLite and PostgreSQL, with parts picked by scan and an
+unused one returned, a QC failure and rework, an added-work approval, a split payment, a
+follow-up and a complaint; state, amounts, stock and the audit trail are checked at every step."""
 
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -12,11 +12,14 @@ from dms import clock
 from dms.auth import authenticate
 from dms.billing import settlement as billing
 from dms.crm import followup
-from dms.models import (AuditLog, Bay, Customer, LabourLine, Membership, MembershipTier,
-                        Recommendation, Settlement, Vehicle, WorkOrder)
+from dms.models import (AuditLog, Bay, Customer, LabourLine, Membership, MembershipTier, Part,
+                        PartBarcode, PartLine, Recommendation, Settlement, Stock, Vehicle,
+                        WorkOrder)
+from dms.parts import picking, stock
 from dms.workshop import added_work, appointments, board, dispatch, estimates, qc
 from dms.workshop.reception import CheckIn, vehicle_history
 
+FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # what a Chinese IME makes of ASCII
 START = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)  # Monday 09:00 in Beijing
 
 
@@ -60,6 +63,23 @@ def _state(db, wo_id):
         return s.get(WorkOrder, wo_id).state
 
 
+def _stock(db, *codes):
+    """(on hand, reserved) of each part, and whether its ledger explains the on-hand."""
+    with db.reading() as s:
+        rows = s.execute(select(Stock, Part.code).join(Part, Part.id == Stock.part_id)
+                         .where(Part.code.in_(codes))).all()
+        for row, _ in rows:
+            assert stock.ledger_balance(s, row.part_id, row.warehouse_id)[0] == row.on_hand
+        return {code: (row.on_hand, row.reserved) for row, code in rows}
+
+
+def _part_lines(db, wo_id):
+    with db.reading() as s:
+        return {code: (line.qty, line.qty_issued, line.state) for line, code in s.execute(
+            select(PartLine, Part.code).join(Part, Part.id == PartLine.part_id)
+            .where(PartLine.work_order_id == wo_id))}
+
+
 def _trail(db, wo_id):
     with db.reading() as s:
         return [(a.action, a.to_state) for a in s.scalars(
@@ -87,11 +107,17 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     assert order.state == "RECEIVED"
 
     # 4. Estimate: oil service (catalogue), a brake job, parts, a fee; the wiper is declined.
+    #    The parts are reserved as they are added (step 6's pre-picking starts here).
+    FILTER, OIL = "26300-35505", "05100-00451"  # oil filter; 4 L bottles of engine oil
+    shelf = _stock(db, FILTER, OIL)
     estimates.add_labour(db, adv, wo, name="更换机油机滤", trade="maintenance",
                          standard_hours=Decimal("0.5"), billed_hours=Decimal("0.5"), price_class_code="A")
     estimates.add_labour(db, adv, wo, name="检查刹车系统", trade="mechanical",
                          standard_hours=Decimal("1.0"), billed_hours=Decimal("1.0"), price_class_code="A")
-    estimates.add_part(db, adv, wo, "26300-35505", Decimal("1"))
+    estimates.add_part(db, adv, wo, FILTER, Decimal("1"))
+    estimates.add_part(db, adv, wo, OIL, Decimal("2"))
+    assert _stock(db, FILTER, OIL) == {FILTER: (shelf[FILTER][0], shelf[FILTER][1] + 1),
+                                       OIL: (shelf[OIL][0], shelf[OIL][1] + 2)}
     estimates.add_labour(db, adv, wo, name="更换雨刮片", trade="maintenance",
                          standard_hours=Decimal("0.2"), billed_hours=Decimal("0.2"), price_class_code="A")
     estimates.add_fee(db, adv, wo, "auxiliary", Decimal("20.00"))
@@ -108,6 +134,24 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     assert approval.changed.state == "AUTHORIZED" and len(approval.recommendation_ids) == 1
     assert [r.description for r in vehicle_history(db, adv, vehicle_id).recommendations]
 
+    # 6. Pre-picking: the clerk scans the parts out before repair (the scanner's IME leaves
+    #    the filter's barcode full-width), one bottle of oil at a time.
+    clerk = authenticate(db, "warehouse1", "demo123")
+    listing = picking.picking_list(db, clerk, wo)
+    assert {(x.code, x.reserved, x.to_pick) for x in listing.lines} == {
+        (FILTER, Decimal("1"), Decimal("1")), (OIL, Decimal("2"), Decimal("2"))}
+    with db.reading() as s:
+        codes = dict(s.execute(select(Part.code, PartBarcode.barcode).join(PartBarcode)
+                               .where(Part.code.in_((FILTER, OIL)))).all())
+    picking.issue_scan(db, clerk, wo, codes[FILTER].translate(FULL_WIDTH), received_by="李师傅")
+    for _ in range(2):
+        picking.issue_scan(db, clerk, wo, codes[OIL], received_by="李师傅")
+    assert _part_lines(db, wo) == {FILTER: (Decimal("1"), Decimal("1"), "issued"),
+                                   OIL: (Decimal("2"), Decimal("2"), "issued")}
+    assert _stock(db, FILTER, OIL) == {FILTER: (shelf[FILTER][0] - 1, shelf[FILTER][1]),
+                                       OIL: (shelf[OIL][0] - 2, shelf[OIL][1])}
+    assert all(x.to_pick == 0 for x in picking.picking_list(db, clerk, wo).lines)
+
     # 7. Dispatch and repair, with added work found on the way.
     with db.reading() as s:
         bays = {b.kind: b.id for b in s.scalars(select(Bay))}
@@ -122,6 +166,11 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     assert _state(db, wo) == "IN_REPAIR"
     time.advance(minutes=30)
     dispatch.clock_off(db, tech2, oil.id, done=True)
+    # The engine took one bottle: the unopened one goes back to the counter.
+    oil_line = next(x.part_line_id for x in listing.lines if x.code == OIL)
+    picking.return_part(db, clerk, oil_line, Decimal("1"), "未开封，退回")
+    assert _part_lines(db, wo)[OIL] == (Decimal("1"), Decimal("1"), "issued")
+    assert _stock(db, OIL)[OIL] == (shelf[OIL][0] - 1, shelf[OIL][1])
     added_work.propose_added_work(db, tech1, wo, "前刹车片磨损到限，建议更换", part_codes=())
     assert _state(db, wo) == "PAUSED"
     with db.reading() as s:
@@ -165,12 +214,16 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
     assert hours == {oil.id: Decimal("0.50"), brake.id: Decimal("1.50"), added.id: Decimal("1.00")}
 
     # 9. Pre-settlement: 85.50 + 171.00 + 0.8 h × 180 = 144.00 − 7.20 = 136.80 labour,
-    #    oil filter at its list price less 3 %, auxiliary fee 20.00.
+    #    the oil filter and the one bottle used at list price less 3 %, auxiliary fee 20.00.
     pre = billing.presettle(db, adv, wo)
     with db.reading() as s:
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == wo)).one()
     assert st.labour_receivable == Decimal("414.00") and st.labour_net == Decimal("393.30")
     assert st.total == st.labour_net + st.material_net + Decimal("20.00") == pre.total
+    with db.reading() as s:
+        prices = dict(s.execute(select(Part.code, Part.sale_price)
+                                .where(Part.code.in_((FILTER, OIL)))).all())
+    assert st.material_receivable == prices[FILTER] + prices[OIL]
     assert pre.customer_share == pre.total and pre.outstanding == pre.total
 
     # 10. Settlement with a split payment, gate pass, delivery.
@@ -199,9 +252,10 @@ def test_a_car_through_all_twelve_steps(demo_db, staff, time):
 
     assert _trail(db, wo) == [
         ("check_in", "RECEIVED"), ("add_labour", None), ("add_labour", None), ("add_part", None),
-        ("add_labour", None), ("add_fee", None), ("estimate", "ESTIMATED"),
-        ("approve", "AUTHORIZED"), ("dispatch", "DISPATCHED"), ("start", "IN_REPAIR"),
-        ("pause", "PAUSED"), ("propose_added_work", None), ("price_added_work", None),
+        ("add_part", None), ("add_labour", None), ("add_fee", None), ("estimate", "ESTIMATED"),
+        ("approve", "AUTHORIZED"), ("issue_part", None), ("issue_part", None),
+        ("issue_part", None), ("dispatch", "DISPATCHED"), ("start", "IN_REPAIR"),
+        ("return_part", None), ("pause", "PAUSED"), ("propose_added_work", None), ("price_added_work", None),
         ("approve_added_work", None), ("resume", "IN_REPAIR"), ("finish", "QC"),
         ("qc_fail", "REWORK"), ("start", "IN_REPAIR"), ("finish", "QC"), ("qc_pass", "READY"),
         ("presettle", "PRESETTLED"), ("settle", "SETTLED"), ("deliver", "DELIVERED"),

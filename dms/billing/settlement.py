@@ -28,8 +28,10 @@ from dms.models import (FollowUp, GatePass, InsuranceClaim, Membership, Payment,
                         WorkOrder)
 from dms.money import ZERO, money
 from dms.numbering import next_number
+from dms.parts import old_parts, picking
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.lines import is_billable
 
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance")
 NEEDS_REFERENCE = frozenset({"card", "wechat", "alipay", "transfer"})
@@ -188,8 +190,8 @@ def _price(s, order: WorkOrder) -> OrderTotals:
         raise ValidationError("settlement.pending_approval",
                               "{count} line(s) still wait for the customer's decision.",
                               count=len(pending))
-    labour = [ln for ln in order.labour_lines if ln.approval == "approved"]
-    parts = [ln for ln in order.part_lines if ln.approval == "approved"]
+    labour = [ln for ln in order.labour_lines if is_billable(ln)]
+    parts = [ln for ln in order.part_lines if is_billable(ln)]
     fees = [f for f in order.fees if f.amount > 0]
     if not (labour or parts or fees):
         raise ValidationError("settlement.nothing_to_bill", "The order has no approved line or fee.")
@@ -226,6 +228,7 @@ def presettle(db, actor, work_order_id: int,
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version)
         states.transition("presettle", order.state, actor.roles)
+        old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
                        .with_for_update()).one_or_none()
@@ -260,6 +263,7 @@ def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version)
         states.transition("settle", order.state, actor.roles)
+        old_parts.check_settlement(s, order)
         st = _settlement(s, order)
         paid = _take(s, actor, order, st, payments)
         # Inside the transaction: a refused settle rolls the counter back, so no number is burnt.
@@ -393,5 +397,6 @@ def cancel(db, actor, work_order_id: int, reason: str,
             raise ValidationError("settlement.refund_needed",
                                   "{received} was received for this order; refund it first.",
                                   received=st.received, share=st.customer_share)
+        picking.release_order(s, actor, order)  # refused while parts are issued to it
         order.cancel_reason = reason
         return changed(s, order)

@@ -18,7 +18,8 @@ from dms.auth import CurrentUser
 from dms.billing import settlement as billing
 from dms.billing.queries import settlement_view
 from dms.crm import followup
-from dms.models import Bay, LabourLine, Store, User, Vehicle
+from dms.models import Bay, LabourLine, PartBarcode, PartLine, Store, User, Vehicle
+from dms.parts import picking
 from dms.workshop import appointments, dispatch, estimates, qc
 from dms.workshop.reception import CheckIn, check_in
 
@@ -136,6 +137,20 @@ class _Visit:
         for job_id, trade in self.jobs:
             dispatch.assign_job(self.db, self.staff["dispatcher1"], job_id,
                                 self.bays[BAY_KIND[trade]], self.tech.id)
+        self._pick()
+
+    def _pick(self):
+        """Step 6: the clerk scans each approved part out to the technician."""
+        wanted: dict[int, Decimal] = {}
+        with self.db.reading() as s:
+            for part_id, qty in s.execute(select(PartLine.part_id, PartLine.qty).where(
+                    PartLine.work_order_id == self.wo, PartLine.approval == "approved")):
+                wanted[part_id] = wanted.get(part_id, Decimal(0)) + qty
+            barcodes = {p: s.scalar(select(PartBarcode.barcode).where(PartBarcode.part_id == p)
+                                    .order_by(PartBarcode.id).limit(1)) for p in wanted}
+        for part_id, qty in wanted.items():
+            picking.issue_scan(self.db, self.staff["warehouse1"], self.wo, barcodes[part_id], qty,
+                               received_by=self.tech.display_name)
 
     def _in_repair(self, *_):
         dispatch.clock_on(self.db, self.tech, self.jobs[0][0])

@@ -192,7 +192,7 @@ class OldPart(IdMixin, StoreMixin, CreatedMixin, Base):
     part_line_id: Mapped[int | None] = mapped_column(ForeignKey("part_line.id"))
     part_id: Mapped[int] = mapped_column(ForeignKey("part.id"))
     qty: Mapped[Decimal] = mapped_column(Quantity())
-    disposition: Mapped[str] = mapped_column(String(12))  # show_customer, warranty_return, scrap
+    disposition: Mapped[str] = mapped_column(String(16))  # show_customer, warranty_return, scrap
     status: Mapped[str] = mapped_column(String(12), default="pending")  # pending, in_store, returned, scrapped, handed_over
     location: Mapped[str | None] = mapped_column(String(40))
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from dms.errors import ValidationError
 from dms.workshop import states as st
+from dms.parts.reservations import reserve_line
 from dms.workshop.common import Changed, changed
 from dms.workshop.dispatch import pause_order, resume_order
 from dms.workshop.estimates import (ApprovalResult, approver_name, audit_order, decline,
@@ -122,6 +123,8 @@ def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, met
         if approve:
             for line in (*jobs, *loose):
                 line.approval = "approved"
+            for line in loose:  # approved parts are held for this car like estimate parts
+                reserve_line(s, actor, line)
         else:
             rec_ids = decline(s, order, jobs, loose)
         audit_order(s, actor, order, "approve_added_work" if approve else "decline_added_work",

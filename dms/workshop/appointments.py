@@ -4,7 +4,8 @@ arrival (which opens the work order) and no-shows.
 Capacity of a day = min(technicians × WORKDAY_HOURS, active bays × WORKDAY_HOURS); the booked
 load is the planned hours of that day's live appointments (DEFAULT_HOURS when not given).
 Over-booking is a warning the advisor must confirm, never silently accepted.
-Expected parts are recorded per appointment; reserving them is the parts service's job.
+Expected parts are reserved at booking (a shortage raises a purchase need) through
+`dms.parts.picking`; a cancel or no-show releases them, and on arrival they pass to the order.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
                         Vehicle)
 from dms.numbering import next_number
+from dms.parts import picking
 from dms.workshop.common import Changed, changed, conflict, touch
 from dms.workshop.reception import CheckIn, open_order
 
@@ -141,9 +143,11 @@ def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> Booking
         s.flush()
         s.add_all(AppointmentPart(appointment_id=appointment.id, part_id=p.part_id, qty=p.qty)
                   for p in parts)
+        s.flush()
+        short = picking.reserve_appointment(s, actor, appointment)
         audit.record(s, actor, "appointment", appointment.id, "book", to_state="booked",
                      reason="over-booking confirmed" if overbooked else None,
-                     booked_for=data.booked_for.isoformat())
+                     booked_for=data.booked_for.isoformat(), parts_short=short)
         s.flush()
         after = Capacity(before.day, before.capacity_hours, before.booked_hours + hours)
         return BookingResult(Changed("appointment", appointment.id, appointment.version, "booked"),
@@ -209,18 +213,23 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
         _set_status(s, actor, appointment, "arrive", "arrived")
         appointment.arrived_at = clock.now()
         order = open_order(s, actor, replace(data, appointment_id=appointment.id))
+        picking.hand_over_appointment(s, actor, appointment, order)
         return changed(s, order)
 
 
 def no_show(db, actor, appointment_id: int, expected_version: int | None = None) -> Changed:
     with db.transaction() as s:
-        return _set_status(s, actor, _load(s, actor, appointment_id, expected_version),
-                           "no_show", "no_show")
+        appointment = _load(s, actor, appointment_id, expected_version)
+        result = _set_status(s, actor, appointment, "no_show", "no_show")
+        picking.release_appointment(s, actor, appointment)
+        return result
 
 
 def cancel(db, actor, appointment_id: int, reason: str, expected_version: int | None = None) -> Changed:
     if not reason.strip():
         raise ValidationError("appointment.reason", "Give a reason for cancelling.")
     with db.transaction() as s:
-        return _set_status(s, actor, _load(s, actor, appointment_id, expected_version),
-                           "cancel", "cancelled", reason)
+        appointment = _load(s, actor, appointment_id, expected_version)
+        result = _set_status(s, actor, appointment, "cancel", "cancelled", reason)
+        picking.release_appointment(s, actor, appointment)
+        return result

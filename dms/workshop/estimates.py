@@ -21,6 +21,7 @@ from dms.billing.pricing import FEE_KINDS, PAYERS
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
                         LabourOperation, Part, PartLine, PriceClass, Recommendation, User)
+from dms.parts import picking
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, member_discounts,
@@ -194,8 +195,8 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
 def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
     part = _by_code(s, Part, order.store_id, part_code, "Part")
     if not part.active:
-        raise ValidationError("estimate.part_inactive", "Part {code} is no longer sold.",
-                              code=part.code)
+        raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",
+                              part=part.code)
     return PartLine(work_order_id=order.id, part_id=part.id, qty=number(qty, "estimate.qty", 3),
                     unit=part.unit, unit_price=part.sale_price, payer=line_payer(order, payer),
                     **fields)
@@ -215,6 +216,8 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
                                       seq=labour_line_seq)
         line = new_part_line(s, order, part_code, qty, payer, labour_line_id=job_id)
         price(line, member_discounts(s, order), manual_pct(discount_pct, line.payer))
+        s.add(line)
+        picking.reserve_line(s, actor, line)  # held from now on, or a purchase need raised
         return _save(s, actor, order, line, "add_part", part_id=line.part_id, qty=line.qty,
                      net=line.net)
 
@@ -248,6 +251,8 @@ def remove_line(db, actor, work_order_id: int, kind: str, line_id: int,
             for part in s.scalars(select(PartLine).where(PartLine.labour_line_id == line.id)):
                 part.labour_line_id = None
             s.flush()
+        if kind == "part":
+            picking.release_line(s, actor, line, removing=True)
         s.delete(line)
         audit_order(s, actor, order, "remove_line", kind=kind, line_id=line_id)
         return changed(s, order)
@@ -341,6 +346,8 @@ def decline(s, order, jobs, parts) -> list[int]:
                for p in parts if p.labour_line_id not in job_ids]
     for line in (*jobs, *parts):
         line.approval = "declined"
+    for line in parts:  # what was held for them goes back to stock
+        picking.release_line(s, None, line)
     recs = [Recommendation(store_id=order.store_id, vehicle_id=order.vehicle_id,
                            work_order_id=order.id, description=description[:200],
                            estimated_amount=amount or None) for description, amount in wanted]
@@ -369,6 +376,7 @@ def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, metho
             raise ValidationError("estimate.all_declined", "The customer declined every line; "
                                   "cancel the order instead.")
         rec_ids = decline(s, order, jobs, loose)
+        picking.reserve_order(s, actor, order)  # what is still short, and the appointment's rest
         s.add(EstimateApproval(estimate_id=estimate.id, approved_by_name=name, method=method,
                                approved_at=clock.now(), recorded_by_id=actor.id,
                                declined_lines=json.dumps({"labour": [x.id for x in jobs],

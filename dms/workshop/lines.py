@@ -121,8 +121,9 @@ def lines(s, order):
 
 
 def is_billable(line) -> bool:
-    """A job or part that may be clocked on, issued and billed: the customer agreed to it."""
-    return line.approval == "approved"
+    """A job or part that may be clocked on, issued and billed: the customer agreed to it, and
+    (a part) it was not handed back or exchanged for another."""
+    return line.approval == "approved" and line.state not in ("returned", "exchanged")
 
 
 def billable_lines(session, order) -> tuple[list[LabourLine], list[PartLine]]:

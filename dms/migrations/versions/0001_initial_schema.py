@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 14:46:09.756481
+Create Date: 2026-11-22 14:56:39.046696
 
 """
 from typing import Sequence, Union
@@ -1050,7 +1050,7 @@ def upgrade() -> None:
     sa.Column('part_line_id', sa.Integer(), nullable=True),
     sa.Column('part_id', sa.Integer(), nullable=False),
     sa.Column('qty', sa.BigInteger(), nullable=False),
-    sa.Column('disposition', sa.String(length=12), nullable=False),
+    sa.Column('disposition', sa.String(length=16), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('location', sa.String(length=40), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),

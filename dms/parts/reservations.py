@@ -1,0 +1,232 @@
+"""Part reservations (DESIGN §2, §3, §6), always inside the caller's transaction: a part
+line or an appointment holds stock through a `Reservation` row mirrored by `Stock.reserved`
+(changed only by the ledger, `dms.parts.stock`), so the active rows of a part in a warehouse
+add up to its reserved quantity. What cannot be held becomes a `PurchaseNeed` of the order (or
+the appointment) and the line stays "requested". Split from `dms.parts.picking`, which
+re-exports the public functions.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from dms.errors import NotFound, ValidationError
+from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, Stock, Warehouse,
+                        WorkOrder)
+from dms.parts import stock
+
+ZERO = Decimal(0)
+CLOSED = ("returned", "exchanged")  # the line is done with; nothing more to pick for it
+NEED_LIVE = ("open", "ordered")
+
+
+def default_warehouse(s, store_id: int, part_id: int) -> int:
+    """The store's warehouse holding the part (most free stock first), else its first one."""
+    found = s.scalar(select(Stock.warehouse_id).join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                     .where(Stock.part_id == part_id, Warehouse.store_id == store_id)
+                     .order_by((Stock.on_hand - Stock.reserved).desc(), Stock.id).limit(1))
+    found = found or s.scalar(select(Warehouse.id).where(Warehouse.store_id == store_id)
+                              .order_by(Warehouse.code).limit(1))
+    if found is None:
+        raise NotFound(what="Warehouse", key=store_id)
+    return found
+
+
+def active(s, **where) -> list[Reservation]:
+    return list(s.scalars(select(Reservation).where(
+        Reservation.status == "active", *(getattr(Reservation, k) == v for k, v in where.items()))
+        .order_by(Reservation.id)))
+
+
+def held(s, line) -> Decimal:
+    return sum((r.qty for r in active(s, part_line_id=line.id)), ZERO)
+
+
+def set_state(s, line) -> None:
+    if line.state in CLOSED:
+        return
+    if line.qty_issued >= line.qty:
+        line.state = "issued"
+    else:
+        line.state = "reserved" if held(s, line) >= line.qty - line.qty_issued else "requested"
+
+
+def fit(s, line) -> None:
+    """Let go of what is held beyond what the line still lacks (its quantity was lowered, or it
+    was issued in full), then set its state."""
+    surplus = held(s, line) - max(ZERO, line.qty - line.qty_issued)
+    for r in reversed(active(s, part_line_id=line.id)):
+        cut = min(r.qty, surplus)
+        if cut <= 0:
+            break
+        stock.release(s, r.part_id, r.warehouse_id, cut)
+        if cut < r.qty:  # split: the released part is kept as history
+            r.qty -= cut
+            s.add(Reservation(part_id=r.part_id, warehouse_id=r.warehouse_id, qty=cut,
+                              part_line_id=line.id, appointment_id=r.appointment_id,
+                              status="released"))
+        else:
+            r.status = "released"
+        surplus -= cut
+    s.flush()
+    set_state(s, line)
+
+
+def live_lines(s, order_id: int, part_id: int | None = None, exclude: int | None = None):
+    query = select(PartLine).where(PartLine.work_order_id == order_id,
+                                   PartLine.approval != "declined", PartLine.state.not_in(CLOSED))
+    if part_id is not None:
+        query = query.where(PartLine.part_id == part_id)
+    return [x for x in s.scalars(query.order_by(PartLine.id)) if x.id != exclude]
+
+
+def _sync_needs(s, order, part_id: int, exclude: int | None = None) -> None:
+    """The order's purchase needs for the part follow what its lines still lack: raised for a
+    new shortfall, open ones cancelled (newest first) once nothing lacks them."""
+    short = sum((max(ZERO, x.qty - x.qty_issued - held(s, x))
+                 for x in live_lines(s, order.id, part_id, exclude)), ZERO)
+    needs = list(s.scalars(select(PurchaseNeed).where(
+        PurchaseNeed.work_order_id == order.id, PurchaseNeed.part_id == part_id,
+        PurchaseNeed.status.in_(NEED_LIVE)).order_by(PurchaseNeed.id.desc())))
+    covered = sum((n.qty for n in needs), ZERO)
+    if short > covered:
+        s.add(PurchaseNeed(store_id=order.store_id, part_id=part_id, qty=short - covered,
+                           work_order_id=order.id))
+    for need in needs:
+        if need.status == "open" and covered - need.qty >= short:
+            need.status, covered = "cancelled", covered - need.qty
+    s.flush()
+
+
+def _take_over(s, order, line, want: Decimal) -> Decimal:
+    """Hand what the order's appointment reserved for this part over to the line."""
+    taken = ZERO
+    for r in active(s, appointment_id=order.appointment_id, part_id=line.part_id,
+                     part_line_id=None):
+        take = min(r.qty, want - taken)
+        if take <= 0:
+            break
+        if take < r.qty:  # split: the rest stays with the appointment
+            r.qty -= take
+            s.add(Reservation(part_id=r.part_id, warehouse_id=r.warehouse_id, qty=take,
+                              appointment_id=r.appointment_id, part_line_id=line.id))
+        else:
+            r.part_line_id = line.id
+        taken += take
+    return taken
+
+
+def reserve_line(s, actor, line: PartLine) -> Decimal:
+    """Hold stock for what the line still lacks; returns the shortfall (a purchase need)."""
+    if line.approval == "declined" or line.state in CLOSED:
+        return ZERO
+    s.flush()  # the line needs its id
+    order = s.get(WorkOrder, line.work_order_id)
+    want = line.qty - line.qty_issued - held(s, line)
+    if want > 0 and order.appointment_id:
+        want -= _take_over(s, order, line, want)
+    if want > 0:  # one warehouse per line, so the clerk picks it from one place
+        holds = active(s, part_line_id=line.id)
+        warehouse = holds[0].warehouse_id if holds else default_warehouse(s, order.store_id,
+                                                                          line.part_id)
+        granted = stock.reserve(s, line.part_id, warehouse, want)
+        if granted:
+            s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
+                              part_line_id=line.id))
+        want -= granted
+    s.flush()
+    set_state(s, line)
+    _sync_needs(s, order, line.part_id)
+    return max(want, ZERO)
+
+
+def release_all(s, reservations) -> Decimal:
+    for r in reservations:
+        stock.release(s, r.part_id, r.warehouse_id, r.qty)
+        r.status = "released"
+    return sum((r.qty for r in reservations), ZERO)
+
+
+def release_line(s, actor, line: PartLine, removing: bool = False) -> Decimal:
+    """Give back what is held for a declined or removed line (`removing`: the line is about to
+    be deleted, so its reservation rows go with it). Returns the quantity released."""
+    released = release_all(s, active(s, part_line_id=line.id))
+    if removing:
+        for r in s.scalars(select(Reservation).where(Reservation.part_line_id == line.id)):
+            s.delete(r)
+    s.flush()
+    set_state(s, line)
+    _sync_needs(s, s.get(WorkOrder, line.work_order_id), line.part_id,
+                exclude=line.id if removing else None)
+    return released
+
+
+def reserve_appointment(s, actor, appointment) -> Decimal:
+    """At booking: reserve the expected parts; a shortage becomes the appointment's purchase
+    need. Returns the total shortfall."""
+    short = ZERO
+    for ap in s.scalars(select(AppointmentPart).where(
+            AppointmentPart.appointment_id == appointment.id).order_by(AppointmentPart.id)):
+        warehouse = default_warehouse(s, appointment.store_id, ap.part_id)
+        granted = stock.reserve(s, ap.part_id, warehouse, ap.qty)
+        if granted:
+            s.add(Reservation(part_id=ap.part_id, warehouse_id=warehouse, qty=granted,
+                              appointment_id=appointment.id))
+        if ap.qty > granted:
+            s.add(PurchaseNeed(store_id=appointment.store_id, part_id=ap.part_id,
+                               qty=ap.qty - granted, appointment_id=appointment.id))
+            short += ap.qty - granted
+    s.flush()
+    return short
+
+
+def release_appointment(s, actor, appointment) -> Decimal:
+    """Cancel or no-show: what the appointment still holds goes back, its open needs lapse."""
+    released = release_all(s, active(s, appointment_id=appointment.id, part_line_id=None))
+    for need in s.scalars(select(PurchaseNeed).where(
+            PurchaseNeed.appointment_id == appointment.id, PurchaseNeed.work_order_id.is_(None),
+            PurchaseNeed.status == "open")):
+        need.status = "cancelled"
+    s.flush()
+    return released
+
+
+def hand_over_appointment(s, actor, appointment, order) -> None:
+    """On arrival the appointment's purchase needs become the order's; its reservations pass
+    to the order's part lines as the advisor adds them (see `reserve_line`)."""
+    for need in s.scalars(select(PurchaseNeed).where(
+            PurchaseNeed.appointment_id == appointment.id, PurchaseNeed.status.in_(NEED_LIVE))):
+        need.work_order_id = order.id
+    s.flush()
+
+
+def reserve_order(s, actor, order) -> None:
+    """At the customer's approval: every live line reserved as far as stock allows, and what
+    the appointment held that no line took over released."""
+    for line in live_lines(s, order.id):
+        reserve_line(s, actor, line)
+    if order.appointment_id:
+        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
+    parts = {line.part_id for line in live_lines(s, order.id)}
+    for part_id in s.scalars(select(PurchaseNeed.part_id).where(
+            PurchaseNeed.work_order_id == order.id, PurchaseNeed.status == "open")).all():
+        if part_id not in parts:
+            _sync_needs(s, order, part_id)
+
+
+def release_order(s, actor, order) -> None:
+    """For a cancelled order: refused while parts are out; otherwise all holds are released and
+    its open purchase needs cancelled."""
+    if any(x.qty_issued > 0 for x in live_lines(s, order.id)):
+        raise ValidationError("picking.parts_issued",
+                              "Parts are issued to this order; return them first.")
+    for line in live_lines(s, order.id):
+        release_all(s, active(s, part_line_id=line.id))
+    if order.appointment_id:
+        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
+    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
+                                                     PurchaseNeed.status == "open")):
+        need.status = "cancelled"
+    s.flush()
