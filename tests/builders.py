@@ -186,3 +186,8 @@ def make_ready(db, vehicle_id=None, *, warranty_only=False):
                       payer="customer"))
         s.get(WorkOrder, order_id).state = "READY"
     return order_id
+
+
+def full_width(text: str) -> str:
+    """What a scanner types with a Chinese input method in full-width mode."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)

@@ -143,3 +143,11 @@ def pytest_terminal_summary(terminalreporter):
             f"{ran['passed']} tests passed there, {ran['failed']} failed")
     else:
         terminalreporter.write_line("PostgreSQL backend: not tested (DMS_TEST_PG_URL is not set)")
+
+
+@pytest.fixture
+def clerk(demo_db):
+    """The demo warehouse clerk, signed in."""
+    from dms.auth import authenticate
+
+    return authenticate(demo_db, "warehouse1", "demo123")

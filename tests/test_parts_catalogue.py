@@ -11,17 +11,7 @@ from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import AuditLog, Part, PartBarcode, Stock, Vehicle
 from dms.parts.catalogue import add_barcode, part_card, parts_for_vehicle, search_parts
 
-OIL_FILTER = "26300-35505"
-
-
-def full_width(text: str) -> str:
-    """What a scanner types with a Chinese input method in full-width mode."""
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
-
-
-@pytest.fixture
-def clerk(demo_db):
-    return authenticate(demo_db, "warehouse1", "demo123")
+from builders import OIL_FILTER, full_width
 
 
 @pytest.fixture

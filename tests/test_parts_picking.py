@@ -17,7 +17,7 @@ from dms.workshop import added_work, appointments, dispatch, estimates as est
 from dms.workshop import states as st
 from dms.workshop.reception import CheckIn
 
-from builders import OIL_FILTER, bay_ids, login, received_order
+from builders import OIL_FILTER, bay_ids, full_width, login, received_order
 
 SPARK_PLUG = "18846-FG100"  # letters in the code: scanned in lower case below
 OIL = "05100-00451"  # 4 L bottles, kept in the fluids store
@@ -42,10 +42,6 @@ def part_id(db, code):
 def barcode(db, code):
     with db.reading() as s:
         return s.scalar(select(PartBarcode.barcode).join(Part).where(Part.code == code))
-
-
-def full_width(text):
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
 def authorized(db, adv, parts, business_type="repair"):

@@ -12,12 +12,7 @@ from dms.parts import stock
 from dms.parts.queries import movement_history, purchase_needs
 from dms.parts.receipts import ReceiptLine, ReturnLine, receive, return_to_supplier
 
-OIL_FILTER = "26300-35505"
-
-
-@pytest.fixture
-def clerk(demo_db):
-    return authenticate(demo_db, "warehouse1", "demo123")
+from builders import OIL_FILTER
 
 
 @pytest.fixture

@@ -13,16 +13,7 @@ from dms.parts.receipts import ReceiptLine, receive
 from dms.parts.stocktake import (cancel_stocktake, post_stocktake, record_count, start_stocktake,
                                  variance_report)
 
-OIL_FILTER = "26300-35505"
-
-
-def full_width(text: str) -> str:
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
-
-
-@pytest.fixture
-def clerk(demo_db):
-    return authenticate(demo_db, "warehouse1", "demo123")
+from builders import OIL_FILTER, full_width
 
 
 @pytest.fixture

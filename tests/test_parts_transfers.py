@@ -11,12 +11,7 @@ from dms.models import AuditLog, Part, Stock, StockMovement, Store, Transfer, Us
 from dms.parts import stock
 from dms.parts.transfers import TransferItem, in_transit, receive_transfer, send_transfer
 
-OIL_FILTER = "26300-35505"
-
-
-@pytest.fixture
-def clerk(demo_db):
-    return authenticate(demo_db, "warehouse1", "demo123")
+from builders import OIL_FILTER
 
 
 def _stock(db, code=OIL_FILTER, warehouse="WH1", store_id=None):

@@ -4,12 +4,11 @@ racing seats can never issue more than there is."""
 import multiprocessing
 from decimal import Decimal
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from dms.auth import CurrentUser, authenticate
+from dms.auth import CurrentUser
 from dms.db import Database
 from dms.errors import InsufficientStock
 from dms.models import Part, Stock, StockMovement, Warehouse
@@ -53,11 +52,6 @@ def _apply(db, actor, part_id, wh1, wh2, op, qty, cost):
             stock.post_in(s, actor, part_id, wh2, qty, "adjustment")
         else:
             stock.post_out(s, actor, part_id, wh2, qty, "adjustment")
-
-
-@pytest.fixture
-def clerk(demo_db):
-    return authenticate(demo_db, "warehouse1", "demo123")
 
 
 def test_any_sequence_keeps_the_ledger_balanced(demo_db, clerk):
