@@ -1,11 +1,12 @@
-"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms backup FILE`."""
+"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms backup FILE`;
+documents, exports, reports and imports live in `dms.cli_reports`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from dms import __version__
+from dms import __version__, cli_reports
 from dms.errors import DomainError
 
 
@@ -25,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", parents=[common], help="load the demo dealership (once)")
     backup = sub.add_parser("backup", parents=[common], help="back up the database to FILE")
     backup.add_argument("file")
+    cli_reports.add_commands(sub, common)
     return parser
 
 
@@ -85,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             from dms.backup import backup
 
             print(backup(db, args.file))
-        else:
+        elif args.command is None:
             return cmd_run(db, not args.no_demo)
+        else:
+            return cli_reports.run(db, args)
     except DomainError as exc:
         print(f"dms: {exc.text()}", file=sys.stderr)
         return 2
