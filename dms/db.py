@@ -167,3 +167,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+from dms import changes  # noqa: E402,F401  (registers the change-publishing session hooks)

@@ -72,3 +72,15 @@ class AuditLog(IdMixin, StoreMixin, Base):
     to_state: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
     data: Mapped[str | None] = mapped_column(Text)  # JSON details
+
+
+class ChangeLog(IdMixin, Base):
+    """What each committed transaction changed, for the other seats' screens to refresh
+    (written by `dms.changes`; PostgreSQL NOTIFY or SQLite's data_version wakes them)."""
+
+    __tablename__ = "change_log"
+
+    at: Mapped[datetime]
+    store_id: Mapped[int | None]
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int]

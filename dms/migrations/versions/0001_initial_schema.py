@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 14:56:39.046696
+Create Date: 2026-11-22 15:09:19.870583
 
 """
 from typing import Sequence, Union
@@ -20,6 +20,14 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     """Upgrade schema."""
+    op.create_table('change_log',
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('store_id', sa.Integer(), nullable=True),
+    sa.Column('entity', sa.String(length=30), nullable=False),
+    sa.Column('entity_id', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_change_log'))
+    )
     op.create_table('store',
     sa.Column('code', sa.String(length=20), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -208,6 +216,28 @@ def upgrade() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index('ix_audit_log_entity', ['entity', 'entity_id', 'at'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_store_id'), ['store_id'], unique=False)
+
+    op.create_table('campaign',
+    sa.Column('code', sa.String(length=30), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('description', sa.Text(), nullable=True),
+    sa.Column('labour_code', sa.String(length=20), nullable=True),
+    sa.Column('labour_text', sa.String(length=200), nullable=True),
+    sa.Column('starts_on', sa.Date(), nullable=True),
+    sa.Column('ends_on', sa.Date(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('store_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("kind IN ('campaign', 'recall')", name=op.f('ck_campaign_kind')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user_account.id'], name=op.f('fk_campaign_created_by_id_user_account')),
+    sa.ForeignKeyConstraint(['store_id'], ['store.id'], name=op.f('fk_campaign_store_id_store')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_campaign')),
+    sa.UniqueConstraint('store_id', 'code', name=op.f('uq_campaign_store_id_code'))
+    )
+    with op.batch_alter_table('campaign', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_campaign_store_id'), ['store_id'], unique=False)
 
     op.create_table('labour_operation',
     sa.Column('code', sa.String(length=20), nullable=False),
@@ -632,6 +662,27 @@ def upgrade() -> None:
         batch_op.create_index('ix_work_order_state', ['store_id', 'state'], unique=False)
         batch_op.create_index(batch_op.f('ix_work_order_store_id'), ['store_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_work_order_vehicle_id'), ['vehicle_id'], unique=False)
+
+    op.create_table('campaign_vehicle',
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('vin', sa.String(length=17), nullable=False),
+    sa.Column('vehicle_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('done_work_order_id', sa.Integer(), nullable=True),
+    sa.Column('done_at', sa.DateTime(), nullable=True),
+    sa.Column('done_by_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('open', 'done')", name=op.f('ck_campaign_vehicle_status')),
+    sa.ForeignKeyConstraint(['campaign_id'], ['campaign.id'], name=op.f('fk_campaign_vehicle_campaign_id_campaign'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['done_by_id'], ['user_account.id'], name=op.f('fk_campaign_vehicle_done_by_id_user_account')),
+    sa.ForeignKeyConstraint(['done_work_order_id'], ['work_order.id'], name=op.f('fk_campaign_vehicle_done_work_order_id_work_order')),
+    sa.ForeignKeyConstraint(['vehicle_id'], ['vehicle.id'], name=op.f('fk_campaign_vehicle_vehicle_id_vehicle')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_campaign_vehicle')),
+    sa.UniqueConstraint('campaign_id', 'vin', name=op.f('uq_campaign_vehicle_campaign_id_vin'))
+    )
+    with op.batch_alter_table('campaign_vehicle', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_campaign_vehicle_vehicle_id'), ['vehicle_id'], unique=False)
+        batch_op.create_index('ix_campaign_vehicle_vin', ['vin', 'status'], unique=False)
 
     op.create_table('estimate',
     sa.Column('work_order_id', sa.Integer(), nullable=False),
@@ -1250,6 +1301,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_estimate_work_order_id'))
 
     op.drop_table('estimate')
+    with op.batch_alter_table('campaign_vehicle', schema=None) as batch_op:
+        batch_op.drop_index('ix_campaign_vehicle_vin')
+        batch_op.drop_index(batch_op.f('ix_campaign_vehicle_vehicle_id'))
+
+    op.drop_table('campaign_vehicle')
     with op.batch_alter_table('work_order', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_work_order_vehicle_id'))
         batch_op.drop_index(batch_op.f('ix_work_order_store_id'))
@@ -1343,6 +1399,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_labour_operation_store_id'))
 
     op.drop_table('labour_operation')
+    with op.batch_alter_table('campaign', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_campaign_store_id'))
+
+    op.drop_table('campaign')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_store_id'))
         batch_op.drop_index('ix_audit_log_entity')
@@ -1392,3 +1452,4 @@ def downgrade() -> None:
 
     op.drop_table('bay')
     op.drop_table('store')
+    op.drop_table('change_log')

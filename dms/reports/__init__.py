@@ -1,0 +1,1 @@
+"""Reports: list exports, KPIs and spreadsheet imports."""
