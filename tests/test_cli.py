@@ -90,3 +90,27 @@ def test_postgresql_backup_uses_pg_dump(request, tmp_path, capsys):
     assert main(["backup", str(target), "--url", url]) == 0
     assert "pg_restore" in capsys.readouterr().out
     assert target.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+
+
+def test_import_dry_run_then_import_from_the_command_line(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    url = f"sqlite:///{tmp_path / 'imp.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    book = Workbook()
+    book.active.append(["客户编号", "姓名", "类型", "手机"])
+    book.active.append(["X00001", "命令行客户", "个人", "13912345678"])
+    book.active.append(["X00002", "第二位", "个人", "1391234"])  # not a mobile number
+    path = tmp_path / "customers.xlsx"
+    book.save(path)
+    before = _counts(url)
+    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--user", "advisor1"]) == 1
+    out = capsys.readouterr().out
+    assert "row 3, 手机" in out and "1 error(s)" in out
+    assert _counts(url) == before
+    book.active.delete_rows(3)
+    book.save(path)
+    assert main(["import", "customers", str(path), "--url", url, "--user", "advisor1"]) == 0
+    assert "1 row(s) imported" in capsys.readouterr().out
+    assert _counts(url)["customer"] == before["customer"] + 1
