@@ -114,3 +114,34 @@ def test_import_dry_run_then_import_from_the_command_line(tmp_path, capsys):
     assert main(["import", "customers", str(path), "--url", url, "--user", "advisor1"]) == 0
     assert "1 row(s) imported" in capsys.readouterr().out
     assert _counts(url)["customer"] == before["customer"] + 1
+
+
+def test_print_and_labels_from_the_command_line(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'print.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    out = tmp_path / "jobcard.pdf"
+    assert main(["print", "jobcard", "WO2026000001", "-o", str(out), "--url", url]) == 0
+    assert out.read_bytes()[:4] == b"%PDF"
+    assert main(["print", "jobcard", "WO1999999999", "-o", str(out), "--url", url]) == 2
+    assert "WO1999999999" in capsys.readouterr().err
+    labels = tmp_path / "labels.pdf"
+    assert main(["labels", "26300-35505", "-o", str(labels), "--url", url]) == 0
+    assert labels.read_bytes()[:4] == b"%PDF"
+
+
+def test_export_and_kpi_from_the_command_line(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    url = f"sqlite:///{tmp_path / 'xl.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    out = tmp_path / "customers.xlsx"
+    assert main(["export", "customers", "-o", str(out), "--url", url, "--lang", "en"]) == 0
+    assert "300 row(s)" in capsys.readouterr().out
+    assert load_workbook(out).active.max_row == 301
+    assert main(["export", "nothing", "-o", str(out), "--url", url]) == 2
+    kpi = tmp_path / "kpi.xlsx"
+    assert main(["report", "kpi", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(kpi),
+                 "--url", url]) == 0
+    assert len(load_workbook(kpi).sheetnames) == 8

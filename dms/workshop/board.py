@@ -60,7 +60,7 @@ class BoardJob:
     clocked_on: tuple[str, ...]  # display names of the technicians on the job now
 
 
-def _clocked(s: Session, line_ids: list[int]) -> dict[int, dict[int, Decimal]]:
+def clocked_hours(s: Session, line_ids: list[int]) -> dict[int, dict[int, Decimal]]:
     """line → technician → hours: each clock-on paired with the next clock-off of the same
     technician on the same job; a technician still on counts until now."""
     spans: dict[int, dict[int, timedelta]] = defaultdict(lambda: defaultdict(timedelta))
@@ -87,7 +87,7 @@ def hours_report(db, actor, work_order_id: int) -> tuple[JobHours, ...]:
     with db.reading() as s:
         order = load_order(s, actor, work_order_id, lock=False)
         jobs = [line for line in order.labour_lines if line.approval == "approved"]
-        clocked = _clocked(s, [line.id for line in jobs])
+        clocked = clocked_hours(s, [line.id for line in jobs])
         return tuple(JobHours(line.id, line.code, line.name, line.billed_hours,
                               sum(clocked.get(line.id, {}).values(), Decimal("0.00")),
                               tuple(sorted(clocked.get(line.id, {}).items())))

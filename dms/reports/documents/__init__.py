@@ -1,0 +1,45 @@
+"""Printed documents as PDF bytes (DESIGN §7), in Chinese with an embedded TrueType CJK font.
+
+    render(db, actor, kind, number) -> bytes   # kind in KINDS; number WO… (AP… for "appointment")
+    labels(db, actor, part_codes) -> bytes     # 60 × 40 mm part and bin labels
+
+Every document carries the store header, its number as a vector Code 128 barcode, "第 n 页 /
+共 N 页" and the signature lines it needs. Errors are domain errors with stable codes:
+`not_found` (no such order, appointment or part in the actor's store), `documents.no_estimate`,
+`documents.no_gate_pass`, `documents.unknown_kind`, `documents.font_missing` (ConfigError, says
+how to install or configure a font) and `documents.glyph_missing` (names the characters the font
+lacks). No Qt.
+"""
+
+from __future__ import annotations
+
+from dms.errors import ValidationError
+from dms.reports import fonts
+from dms.reports.documents import billing, labels as _labels, reception, workshop
+from dms.reports.documents.context import order_id
+
+KINDS = ("appointment", "checkin", "estimate", "jobcard", "picking", "qc", "settlement",
+         "settlement-receipt", "gatepass")
+_BY_ORDER = {"checkin": reception.checkin, "estimate": reception.estimate,
+             "jobcard": workshop.jobcard, "picking": workshop.picking, "qc": workshop.qc_sheet,
+             "settlement": billing.settlement, "settlement-receipt": billing.settlement_receipt,
+             "gatepass": billing.gatepass}
+__all__ = ["KINDS", "render", "labels"]
+
+
+def render(db, actor, kind: str, number: str) -> bytes:
+    """The PDF of document `kind` for work order `number` (appointment number for
+    "appointment"), in the actor's store."""
+    if kind not in KINDS:
+        raise ValidationError("documents.unknown_kind",
+                              "Unknown document {kind}; one of: {kinds}.", kind=kind,
+                              kinds=", ".join(KINDS))
+    font = fonts.cjk_font()
+    if kind == "appointment":
+        return reception.appointment(db, actor, number, font)
+    return _BY_ORDER[kind](db, actor, order_id(db, actor, number), font)
+
+
+def labels(db, actor, part_codes: list[str]) -> bytes:
+    """Part labels (barcode, code, name, bin) and then bin labels, one 60 × 40 mm page each."""
+    return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())

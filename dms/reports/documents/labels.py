@@ -1,0 +1,89 @@
+"""Part and bin labels for a label printer: one 60 × 40 mm page per label, a Code 128 barcode
+with the code, the name and the bin. No Qt."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import select
+
+from dms.errors import NotFound, ValidationError
+from dms.models import Bin, Part, PartBarcode, Stock, Warehouse
+from dms.reports import fonts
+from dms.reports.documents.base import barcode
+
+LABEL_SIZE = (60 * mm, 40 * mm)
+MARGIN = 2 * mm
+
+
+def _fit(canvas, font: str, value: str, size: float, width: float, x: float, y: float,
+         centre: bool = False) -> None:
+    """Draw `value` shrunk (down to 6 pt) and if need be cut with … to fit `width`."""
+    while size > 6 and stringWidth(value, font, size) > width:
+        size -= 0.5
+    while len(value) > 1 and stringWidth(value, font, size) > width:
+        value = value[:-2] + "…"
+    canvas.setFont(font, size)
+    (canvas.drawCentredString if centre else canvas.drawString)(x, y, value)
+
+
+def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
+    codes = [c.strip() for c in part_codes if c and c.strip()]
+    if not codes:
+        raise ValidationError("documents.no_labels", "Name at least one part to print labels for.")
+    rows = []
+    with db.reading() as s:
+        for code in codes:
+            part = s.scalars(select(Part).where(Part.store_id == actor.store_id,
+                                                Part.code == code)).first()
+            if part is None:
+                raise NotFound(what="Part", key=code)
+            scan = s.scalar(select(PartBarcode.barcode).where(PartBarcode.part_id == part.id)
+                            .order_by(PartBarcode.id).limit(1))
+            place = s.execute(select(Warehouse.code, Warehouse.name, Bin.code)
+                              .join(Stock, Stock.warehouse_id == Warehouse.id)
+                              .outerjoin(Bin, Bin.id == Stock.bin_id)
+                              .where(Stock.part_id == part.id)
+                              .order_by(Bin.code.is_(None), Warehouse.id).limit(1)).first()
+            rows.append((part.code, part.name, part.unit, scan or part.code,
+                         place[0] if place else None, place[1] if place else None,
+                         place[2] if place else None))
+    return rows
+
+
+def _label(canvas, font: str, value: str, title: str, lines: list[str]) -> None:
+    width, height = LABEL_SIZE
+    inner = width - 2 * MARGIN
+    _fit(canvas, font, title, 10, inner, MARGIN, height - MARGIN - 9)
+    for i, line in enumerate(lines):
+        _fit(canvas, font, line, 7.5, inner, MARGIN, height - MARGIN - 19 - 9 * i)
+    code = barcode(value, inner, 11 * mm, bar=0.3 * mm)
+    code.drawOn(canvas, (width - code.width) / 2, MARGIN + 9)
+    _fit(canvas, font, value, 8, inner, width / 2, MARGIN + 1, centre=True)
+    canvas.showPage()
+
+
+def labels(db, actor, part_codes: list[str], font: str) -> bytes:
+    """One label per part (its first barcode, else its code), then one per bin they sit in."""
+    parts = _parts(db, actor, part_codes)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LABEL_SIZE, pageCompression=1,
+                    initialFontName=font)
+    canvas.setTitle("配件标签")
+    canvas.setCreator("DMS")
+    bins: dict[tuple, list] = {}
+    with fonts.coverage(font):
+        for code, name, unit, scan, wh_code, wh_name, bin_code in parts:
+            place = f"库位：{wh_code or ''} {bin_code or '未设库位'}".strip()
+            _label(canvas, font, scan, name, [f"编号：{code}    单位：{unit}", place])
+            if bin_code:
+                bins.setdefault((wh_code, wh_name, bin_code), []).append((code, name))
+        for (wh_code, wh_name, bin_code), held in bins.items():
+            first = f"{held[0][0]} {held[0][1]}" + (f" 等{len(held)}种" if len(held) > 1 else "")
+            _label(canvas, font, bin_code, f"库位 {bin_code}",
+                   [f"仓库：{wh_name or ''}（{wh_code or ''}）", first])
+        canvas.save()
+    return buffer.getvalue()
