@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from dms import audit, clock
 from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
                                  OrderTotals, PartItem, PricedLine, price_order)
+from dms.crm import membership
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (FollowUp, GatePass, InsuranceClaim, Membership, Payment, Settlement,
                         WorkOrder)
@@ -33,7 +34,8 @@ from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.lines import is_billable
 
-PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance")
+# "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
+PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance", "points")
 NEEDS_REFERENCE = frozenset({"card", "wechat", "alipay", "transfer"})
 FOLLOW_UP_HOURS = (24, 72)  # DESIGN §1 step 11: within 24 h or 3 days
 PAYABLE_STATES = (states.SETTLED, states.DELIVERED, states.CLOSED)
@@ -173,6 +175,9 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
     from_card = sum((p.amount for p in payments if p.method == "member_balance"), ZERO)
     if from_card:
         _draw_member_balance(s, actor, order, from_card)
+    in_points = sum((p.amount for p in payments if p.method == "points"), ZERO)
+    if in_points:
+        st.points_redeemed += membership.redeem_points(s, actor, order, in_points)
     now = clock.now()
     for p in payments:
         s.add(Payment(settlement_id=st.id, method=p.method,
@@ -180,6 +185,7 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
     st.received += paid
     st.outstanding -= paid
     touch(st, actor)
+    membership.earn_points(s, actor, order, paid - in_points)  # money paid earns points
     return paid
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
+from dms.crm.campaigns import open_flags
 from dms.crm.identifiers import normalise_phone, normalise_plate, normalise_vin
 from dms.errors import NotFound
 from dms.models import Customer, Membership, MembershipTier, Vehicle
@@ -148,3 +149,16 @@ def customer_card(db, customer_id: int) -> CustomerCard:
             vehicles=tuple(VehicleSummary(id=v.id, plate=v.plate, vin=v.vin, brand=v.brand,
                                           series=v.series, model_year=v.model_year,
                                           colour=v.colour, mileage=v.mileage) for v in vehicles))
+
+
+def campaign_flags(db, actor, vehicle_ids) -> dict[int, tuple[str, ...]]:
+    """Codes of the open campaigns and recalls (recalls first) per vehicle of a lookup page;
+    vehicles with none are left out, so `flags.get(vehicle_id, ())`."""
+    ids = sorted({i for i in vehicle_ids if i is not None})
+    if not ids:
+        return {}
+    with db.reading() as session:
+        vins = dict(session.execute(select(Vehicle.id, Vehicle.vin).where(
+            Vehicle.id.in_(ids), Vehicle.store_id == actor.store_id)).all())
+        flags = open_flags(session, actor.store_id, vins.values())
+        return {vid: tuple(f.code for f in flags[vin]) for vid, vin in vins.items() if vin in flags}

@@ -104,6 +104,12 @@ def _require_desk(actor, action: str) -> None:
 
 def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
     """Book a visit; refuses an over-booked day unless the advisor confirms it (audited)."""
+    with db.transaction() as s:
+        return book_in(s, actor, data, confirm_overbooking)
+
+
+def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
+    """The booking itself, inside the caller's transaction (a reminder call books through it)."""
     _require_desk(actor, "book_appointment")
     if data.channel not in CHANNELS:
         raise ValidationError("appointment.channel", "Unknown booking channel {value}.", value=data.channel)
@@ -111,47 +117,46 @@ def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> Booking
         raise ValidationError("appointment.work", "Say what work the customer asks for.")
     if data.booked_for <= clock.now():
         raise ValidationError("appointment.past", "An appointment must be in the future.")
-    with db.transaction() as s:
-        vehicle = s.get(Vehicle, data.vehicle_id)
-        if vehicle is None or vehicle.store_id != actor.store_id:
-            raise NotFound(what="Vehicle", key=data.vehicle_id)
-        hours = data.planned_hours or DEFAULT_HOURS
-        before = _capacity(s, actor.store_id, data.booked_for.astimezone().date())
-        overbooked = before.booked_hours + hours > before.capacity_hours
-        if overbooked and not confirm_overbooking:
-            raise ValidationError(
-                "appointment.overbooked",
-                "{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.",
-                day=before.day.isoformat(), booked=before.booked_hours, capacity=before.capacity_hours)
-        parts = []
-        for code, qty in data.expected_parts:
-            part_id = s.scalar(select(Part.id).where(Part.store_id == actor.store_id, Part.code == code))
-            if part_id is None:
-                raise NotFound(what="Part", key=code)
-            parts.append(AppointmentPart(part_id=part_id, qty=Decimal(qty)))
-        customer = s.get(Customer, vehicle.customer_id)
-        appointment = Appointment(
-            store_id=actor.store_id, number=next_number(s, actor.store_id, "appointment"),
-            customer_id=customer.id, vehicle_id=vehicle.id, channel=data.channel,
-            contact_name=data.contact_name or customer.name,
-            contact_phone=data.contact_phone or customer.mobile,
-            requested_work=data.requested_work.strip(), booked_for=data.booked_for,
-            planned_hours=hours, estimate=data.estimate, taken_by_id=actor.id,
-            advisor_id=actor.id if actor.has("advisor") else None, notes=data.notes)
-        touch(appointment, actor)
-        s.add(appointment)
-        s.flush()
-        s.add_all(AppointmentPart(appointment_id=appointment.id, part_id=p.part_id, qty=p.qty)
-                  for p in parts)
-        s.flush()
-        short = picking.reserve_appointment(s, actor, appointment)
-        audit.record(s, actor, "appointment", appointment.id, "book", to_state="booked",
-                     reason="over-booking confirmed" if overbooked else None,
-                     booked_for=data.booked_for.isoformat(), parts_short=short)
-        s.flush()
-        after = Capacity(before.day, before.capacity_hours, before.booked_hours + hours)
-        return BookingResult(Changed("appointment", appointment.id, appointment.version, "booked"),
-                             appointment.number, after, overbooked)
+    vehicle = s.get(Vehicle, data.vehicle_id)
+    if vehicle is None or vehicle.store_id != actor.store_id:
+        raise NotFound(what="Vehicle", key=data.vehicle_id)
+    hours = data.planned_hours or DEFAULT_HOURS
+    before = _capacity(s, actor.store_id, data.booked_for.astimezone().date())
+    overbooked = before.booked_hours + hours > before.capacity_hours
+    if overbooked and not confirm_overbooking:
+        raise ValidationError(
+            "appointment.overbooked",
+            "{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.",
+            day=before.day.isoformat(), booked=before.booked_hours, capacity=before.capacity_hours)
+    parts = []
+    for code, qty in data.expected_parts:
+        part_id = s.scalar(select(Part.id).where(Part.store_id == actor.store_id, Part.code == code))
+        if part_id is None:
+            raise NotFound(what="Part", key=code)
+        parts.append(AppointmentPart(part_id=part_id, qty=Decimal(qty)))
+    customer = s.get(Customer, vehicle.customer_id)
+    appointment = Appointment(
+        store_id=actor.store_id, number=next_number(s, actor.store_id, "appointment"),
+        customer_id=customer.id, vehicle_id=vehicle.id, channel=data.channel,
+        contact_name=data.contact_name or customer.name,
+        contact_phone=data.contact_phone or customer.mobile,
+        requested_work=data.requested_work.strip(), booked_for=data.booked_for,
+        planned_hours=hours, estimate=data.estimate, taken_by_id=actor.id,
+        advisor_id=actor.id if actor.has("advisor") else None, notes=data.notes)
+    touch(appointment, actor)
+    s.add(appointment)
+    s.flush()
+    s.add_all(AppointmentPart(appointment_id=appointment.id, part_id=p.part_id, qty=p.qty)
+              for p in parts)
+    s.flush()
+    short = picking.reserve_appointment(s, actor, appointment)
+    audit.record(s, actor, "appointment", appointment.id, "book", to_state="booked",
+                 reason="over-booking confirmed" if overbooked else None,
+                 booked_for=data.booked_for.isoformat(), parts_short=short)
+    s.flush()
+    after = Capacity(before.day, before.capacity_hours, before.booked_hours + hours)
+    return BookingResult(Changed("appointment", appointment.id, appointment.version, "booked"),
+                         appointment.number, after, overbooked)
 
 
 def reminders_for(db, actor, day: date | None = None) -> list[ReminderRow]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms import audit, clock
+from dms.crm.campaigns import CampaignFlag, open_flags
 from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import Recommendation, Vehicle, WorkOrder
 from dms.numbering import next_number
@@ -62,6 +63,7 @@ class VehicleHistory:
     last_mileage: int | None
     visits: tuple[PastVisit, ...] = ()
     recommendations: tuple[OpenRecommendation, ...] = field(default=())
+    campaigns: tuple[CampaignFlag, ...] = ()  # open campaigns and recalls for this VIN
 
 
 def _validate(data: CheckIn) -> None:
@@ -123,7 +125,8 @@ def open_order(s, actor, data: CheckIn) -> WorkOrder:
 
 
 def vehicle_history(db, actor, vehicle_id: int, limit: int = 20) -> VehicleHistory:
-    """What the advisor sees at reception: past visits and the work declined before."""
+    """What the advisor sees at reception: past visits, the work declined before and the
+    campaigns or recalls still to be done on the car."""
     with db.reading() as s:
         vehicle = s.get(Vehicle, vehicle_id)
         if vehicle is None or vehicle.store_id != actor.store_id:
@@ -133,9 +136,11 @@ def vehicle_history(db, actor, vehicle_id: int, limit: int = 20) -> VehicleHisto
         recs = s.scalars(select(Recommendation).where(Recommendation.vehicle_id == vehicle_id,
                                                       Recommendation.status == "open")
                          .order_by(Recommendation.created_at))
+        flags = open_flags(s, actor.store_id, [vehicle.vin]).get(vehicle.vin, ())
         return VehicleHistory(
             vehicle_id=vehicle_id, last_mileage=vehicle.mileage,
             visits=tuple(PastVisit(o.id, o.number, o.entry_at, o.entry_mileage, o.business_type,
                                    o.complaint, o.state) for o in visits),
             recommendations=tuple(OpenRecommendation(r.id, r.description, r.estimated_amount,
-                                                     r.created_at) for r in recs))
+                                                     r.created_at) for r in recs),
+            campaigns=tuple(flags))
