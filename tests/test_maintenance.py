@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal as D
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from dms import clock
 from dms.billing import settlement as billing
@@ -15,7 +15,7 @@ from dms.crm import maintenance
 from dms.crm.customers import CustomerIn, VehicleIn
 from dms.crm.identifiers import make_vin, vin_year_code
 from dms.errors import ValidationError
-from dms.models import Vehicle, WorkOrder
+from dms.models import MaintenancePlanItem, Vehicle, WorkOrder
 from dms.workshop.reception import CheckIn, check_in
 
 from builders import SHARE, login, make_ready
@@ -110,9 +110,10 @@ def test_no_history_no_pace(demo_db, advisor, time, car):
     got = maintenance.project_due(demo_db, advisor, car)
     assert (got.km_per_day, got.mileage_due_date, got.due_date, got.basis) == (
         None, None, date(2025, 7, 1), "date")
-    with demo_db.reading() as s:
+    with demo_db.transaction() as s:  # a vehicle filed without a plan has nothing to project
         demo_car = s.scalars(select(Vehicle.id).order_by(Vehicle.id)).first()
-    assert maintenance.project_due(demo_db, advisor, demo_car).item is None  # filed without plan
+        s.execute(delete(MaintenancePlanItem).where(MaintenancePlanItem.vehicle_id == demo_car))
+    assert maintenance.project_due(demo_db, advisor, demo_car).item is None
 
 
 def delivered(db, time, vehicle_id, day, km):
@@ -167,8 +168,9 @@ def test_a_used_car_filed_late_gets_only_the_services_ahead(demo_db, advisor, ti
         customer_id=owner.id, vin=vin, purchase_date=date(2024, 1, 1), purchase_mileage=10,
         mileage=31000)).id
     plan = maintenance.vehicle_plan(demo_db, advisor, car)
-    # FS 2024-07-01/5010, SS 2025-07-01/15010, RS 2026-07-01/25010 are passed (date or km).
+    # FS 2024-07-01 and SS 2025-07-01 are passed by date; RS 2026-07-01 is ahead by date but
+    # its 25010 km are passed (31000 on the clock): due 2026-07-01 or at 35010 km, then yearly.
     assert [(p.package_code, p.due_date, p.due_mileage) for p in plan[:2]] == [
-        ("RS", date(2027, 7, 1), 35010), ("RS", date(2028, 7, 1), 45010)]
+        ("RS", date(2026, 7, 1), 35010), ("RS", date(2027, 7, 1), 45010)]
     assert len(plan) == 6
     assert maintenance.project_due(demo_db, advisor, car).readings[0].mileage == 10

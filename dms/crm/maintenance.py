@@ -110,8 +110,12 @@ def plan_vehicle(s, vehicle: Vehicle, today: date | None = None) -> list[Mainten
     for position in range(200):
         package = packages[_code(position)]
         on, km = add_months(on, package.interval_months), km + package.interval_km
-        if on < today or km <= current:
-            continue  # passed before the vehicle was filed
+        if on < today:
+            continue  # passed by date before the vehicle was filed
+        if km <= current:
+            # Passed by mileage only: due at the next interval beyond today's reading, so a
+            # high-mileage taxi is not scheduled decades ahead, one 10,000 km step a year.
+            km += ((current - km) // package.interval_km + 1) * package.interval_km
         items.append(MaintenancePlanItem(vehicle_id=vehicle.id, package_id=package.id,
                                          due_date=on, due_mileage=km, status="planned"))
         if len(items) == PLAN_LENGTH:

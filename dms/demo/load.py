@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms.auth import hash_password
+from dms.crm.maintenance import plan_vehicle
 from dms.demo import data
 from dms.demo.orders import load_orders
 from dms.models import (Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
@@ -112,6 +113,7 @@ def _load(s, store_id: int, c: dict) -> dict[str, int]:
                           **{k: v for k, v in row.items() if k not in vehicle_keys}, **sid)
         s.add(vehicle)
         s.flush()
+        plan_vehicle(s, vehicle, today)  # 首保/二保/regular services still ahead of it
         s.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=owner.id,
                                from_date=row["purchase_date"] or today))
         if row["insurer"]:
