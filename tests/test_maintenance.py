@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal as D
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from dms import clock
 from dms.billing import settlement as billing
@@ -135,8 +135,8 @@ def test_a_delivered_maintenance_order_completes_the_next_item(demo_db, advisor,
     with pytest.raises(ValidationError) as err:
         maintenance.complete_plan_item(demo_db, advisor, repair)
     assert err.value.code == "maintenance.not_delivered"
-    order_id = delivered(demo_db, time, car, date(2025, 6, 20), 5200)
-    done = maintenance.complete_plan_item(demo_db, advisor, order_id)
+    order_id = delivered(demo_db, time, car, date(2025, 6, 20), 5200)  # delivery completes it
+    [done] = [p for p in maintenance.vehicle_plan(demo_db, advisor, car) if p.status == "done"]
     assert (done.package_code, done.status, done.done_on, done.done_mileage, done.work_order_id) == (
         "FS", "done", date(2025, 6, 20), 5200, order_id)
     with pytest.raises(ValidationError) as err:
@@ -153,6 +153,9 @@ def test_a_delivered_maintenance_order_completes_the_next_item(demo_db, advisor,
 
 def test_complete_delivered_reads_the_orders_not_yet_counted(demo_db, advisor, time, car):
     order_id = delivered(demo_db, time, car, date(2025, 6, 20), 5200)
+    with demo_db.transaction() as s:  # as if delivered before plans were ticked at delivery
+        s.execute(update(MaintenancePlanItem).where(MaintenancePlanItem.work_order_id == order_id)
+                  .values(status="planned", work_order_id=None, done_on=None, done_mileage=None))
     time.on(date(2025, 6, 21))
     [item_id] = maintenance.complete_delivered(demo_db, advisor, car)
     assert maintenance.complete_delivered(demo_db, advisor, car) == ()
@@ -174,3 +177,14 @@ def test_a_used_car_filed_late_gets_only_the_services_ahead(demo_db, advisor, ti
         ("RS", date(2026, 7, 1), 35010), ("RS", date(2027, 7, 1), 45010)]
     assert len(plan) == 6
     assert maintenance.project_due(demo_db, advisor, car).readings[0].mileage == 10
+
+
+def test_delivering_a_maintenance_order_completes_the_next_planned_service(demo_orders_db):
+    """The demo's delivered maintenance orders went through `deliver`, which ticked the plan."""
+    with demo_orders_db.reading() as s:
+        done = s.scalars(select(MaintenancePlanItem).where(
+            MaintenancePlanItem.status == "done")).all()
+        delivered = s.scalars(select(WorkOrder.id).where(
+            WorkOrder.business_type == "maintenance",
+            WorkOrder.state.in_(("DELIVERED", "CLOSED")))).all()
+    assert delivered and sorted(i.work_order_id for i in done) == sorted(delivered)

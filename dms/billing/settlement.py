@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from dms import audit, clock
 from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
                                  OrderTotals, PartItem, PricedLine, price_order)
-from dms.crm import membership
+from dms.crm import maintenance, membership
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (FollowUp, GatePass, InsuranceClaim, Membership, Payment, Settlement,
                         WorkOrder)
@@ -369,6 +369,8 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
         follow_up.due_at = due
         move(s, actor, order, "deliver", gate_pass=gate_pass.number, keys_returned=keys_returned,
              documents_returned=documents_returned, follow_up_due=due.isoformat())
+        if order.business_type == "maintenance" and maintenance.has_planned(s, order.vehicle_id):
+            maintenance.complete_for_order(s, actor, order)  # the plan moves on from this visit
         s.flush()
         return DeliveryResult(changed(s, order), follow_up.id, due)
 

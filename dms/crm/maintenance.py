@@ -125,6 +125,10 @@ def plan_vehicle(s, vehicle: Vehicle, today: date | None = None) -> list[Mainten
     return items
 
 
+def has_planned(s, vehicle_id: int) -> bool:
+    return bool(_planned(s, vehicle_id))
+
+
 def _planned(s, vehicle_id: int) -> list[MaintenancePlanItem]:
     return list(s.scalars(select(MaintenancePlanItem).where(
         MaintenancePlanItem.vehicle_id == vehicle_id, MaintenancePlanItem.status == "planned")
