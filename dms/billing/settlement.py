@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from dms import audit, clock
 from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
                                  OrderTotals, PartItem, PricedLine, price_order)
 from dms.crm import maintenance, membership
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
-from dms.models import (FollowUp, GatePass, InsuranceClaim, Membership, Payment, Settlement,
+from dms.models import (FollowUp, GatePass, InsuranceClaim, Payment, Settlement,
                         WorkOrder)
 from dms.money import ZERO, money
 from dms.numbering import next_number
@@ -144,27 +144,6 @@ def _check_payments(payments) -> tuple[PaymentIn, ...]:
     return tuple(out)
 
 
-def _draw_member_balance(s, actor, order: WorkOrder, amount: Decimal) -> None:
-    card = s.scalars(select(Membership).where(
-        Membership.store_id == order.store_id, Membership.customer_id == order.customer_id,
-        Membership.status == "active").order_by(Membership.id.desc()).limit(1)).first()
-    if card is None:
-        raise ValidationError("settlement.no_membership",
-                              "The customer has no active membership card to pay from.")
-    # One atomic conditional update (fen integers, exact): the balance can never go negative,
-    # even when two seats draw from the same card at once.
-    done = s.execute(update(Membership)
-                     .where(Membership.id == card.id, Membership.balance >= amount)
-                     .values(balance=Membership.balance - amount)
-                     .execution_options(synchronize_session="fetch")).rowcount
-    if done != 1:
-        raise ValidationError("settlement.member_balance_insufficient",
-                              "The membership balance is {balance}; {amount} cannot be drawn.",
-                              balance=card.balance, amount=amount)
-    audit.record(s, actor, "membership", card.id, "balance_payment", amount=amount,
-                 work_order_id=order.id)
-
-
 def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn, ...]) -> Decimal:
     """Record `payments` against the settlement; never more than the outstanding balance."""
     paid = sum((p.amount for p in payments), ZERO)
@@ -174,7 +153,7 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
                               paid=paid, outstanding=st.outstanding)
     from_card = sum((p.amount for p in payments if p.method == "member_balance"), ZERO)
     if from_card:
-        _draw_member_balance(s, actor, order, from_card)
+        membership.draw_balance(s, actor, order, from_card)
     in_points = sum((p.amount for p in payments if p.method == "points"), ZERO)
     if in_points:
         st.points_redeemed += membership.redeem_points(s, actor, order, in_points)

@@ -296,6 +296,26 @@ def _auto_upgrade(s, actor, card: Membership) -> None:
         _move_tier(s, actor, card, best, "upgrade", None, f"points {earned}", points_earned=earned)
 
 
+def draw_balance(s, actor, order, amount: Decimal) -> None:
+    """Pay `amount` from the stored value on the customer's active card (settlement)."""
+    card = active_card(s, order.store_id, order.customer_id)
+    if card is None:
+        raise ValidationError("settlement.no_membership",
+                              "The customer has no active membership card to pay from.")
+    # One atomic conditional update (fen integers, exact): the balance can never go negative,
+    # even when two seats draw from the same card at once.
+    done = s.execute(update(Membership)
+                     .where(Membership.id == card.id, Membership.balance >= amount)
+                     .values(balance=Membership.balance - amount)
+                     .execution_options(synchronize_session="fetch")).rowcount
+    if done != 1:
+        raise ValidationError("settlement.member_balance_insufficient",
+                              "The membership balance is {balance}; {amount} cannot be drawn.",
+                              balance=card.balance, amount=amount)
+    audit.record(s, actor, "membership", card.id, "balance_payment", amount=amount,
+                 work_order_id=order.id)
+
+
 def redeem_points(s, actor, order, amount: Decimal) -> int:
     """Draw the points paying `amount` (100 points per yuan) from the customer's active card;
     refused when the card holds fewer. Returns the points drawn."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -11,6 +10,7 @@ from sqlalchemy import select
 
 from dms.auth import hash_password
 from dms.crm.maintenance import plan_vehicle
+from dms.crm.membership import add_months
 from dms.demo import data
 from dms.demo.orders import load_orders
 from dms.models import (Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
@@ -25,12 +25,6 @@ class DemoResult:
     store_code: str
     counts: dict[str, int] = field(default_factory=dict)
     logins: tuple[tuple[str, str, str], ...] = ()  # (username, password, roles)
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _at(day: date) -> datetime:
