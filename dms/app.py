@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from dms.changes import ChangeFeed
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError
 from dms.ui import excepthook, fonts, i18n
+from dms.ui.live import LiveUpdates
 from dms.ui.login import LoginDialog
 from dms.ui.main_window import MainWindow
 from dms.ui.tasks import TaskRunner
@@ -64,6 +66,8 @@ class AppSession(QObject):
         # Shown before the dialog closes, so there is always a visible window and the
         # application does not quit on "last window closed" in between.
         self.window = create_main_window(self.db, user, self.runner, self.settings_store)
+        self.live = LiveUpdates(ChangeFeed(self.db), self)
+        self.live.changed.connect(self.window.lookup.on_changes)
         self.window.show()
         self.window.activateWindow()
 

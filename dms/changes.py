@@ -22,13 +22,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from dms import clock
-from dms.models import (Appointment, ChangeLog, Complaint, FollowUp, LabourLine, PartLine,
-                        Settlement, Stock, WorkOrder)
+from dms.models import (Appointment, ChangeLog, Complaint, Customer, FollowUp, LabourLine,
+                        PartLine, Settlement, Stock, Vehicle, WorkOrder)
 
 CHANNEL = "dms_changes"
 # Records other seats show; a line change is reported as a change of its work order.
 WATCHED = {WorkOrder: "work_order", Appointment: "appointment", Settlement: "settlement",
-           Stock: "stock", FollowUp: "follow_up", Complaint: "complaint"}
+           Stock: "stock", FollowUp: "follow_up", Complaint: "complaint",
+           Customer: "customer", Vehicle: "vehicle"}
 LINES = (LabourLine, PartLine)
 
 

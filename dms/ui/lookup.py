@@ -110,6 +110,12 @@ class LookupWorkspace(QWidget):
             return
         self.model.set_query(text)
 
+    @Slot(object)
+    def on_changes(self, changes: object) -> None:
+        """Another seat changed a customer or vehicle: show the current search again."""
+        if self.model.text and any(c.entity in ("customer", "vehicle") for c in changes):
+            self.model.refresh()
+
     @Slot()
     def _on_model_reset(self) -> None:
         self._card_task = None
