@@ -38,3 +38,9 @@ screenshots: system-deps $(STAMP) translations
 
 clean:
 	rm -rf $(VENV) build $(QM)
+
+# Benchmarks (issue #7): small and large on SQLite into build/bench.json; see benchmarks/README.md.
+# Generating the large scale (200,000 work orders, 2 million stock movements) takes a long time.
+bench: $(STAMP)
+	mkdir -p build
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --url sqlite:///$(CURDIR)/build/bench.sqlite3 --scale small,large --json build/bench.json

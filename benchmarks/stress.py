@@ -1,0 +1,465 @@
+"""Stress harness (#8): N seats run the 12-step flow against one database, then the
+invariants are checked.
+
+    python benchmarks/stress.py --url sqlite:///tmp/x.db --seats 4 --seconds 30 --json out.json
+
+Each seat is a process (multiprocessing spawn) with its own `Database`; it plays advisor,
+dispatcher, technician, warehouse clerk, QC inspector and cashier for one car at a time, with
+exactly the service calls of tests/test_flow_e2e.py. Domain errors (ConcurrentChange,
+InsufficientStock, "clocked on elsewhere", SQLite busy, PostgreSQL deadlocks) are counted;
+the step is retried, or the flow abandoned and its order cancelled (issued parts returned
+first). Afterwards `check_invariants` looks at the whole database; the JSON report lists the
+violations and the exit status is 1 when there is any.
+
+Note: the services allow issuing parts only in the workshop states (AUTHORIZED … REWORK), so the
+part is picked by scan right after the customer's approval (pre-picking), as in the e2e test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import sys
+import time
+import traceback
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+if __name__ == "__main__" or "dms" not in sys.modules:
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy.exc import DBAPIError  # noqa: E402
+
+RETRIES = 5
+TERMINAL = ("DELIVERED", "CLOSED", "CANCELLED")
+CLOCKABLE = ("DISPATCHED", "IN_REPAIR", "REWORK")
+CONFLICT_KINDS = {"concurrent_change", "stock.insufficient", "clock.on_other_job",
+                  "clock.already_on", "dispatch.job_clocked_on", "reception.mileage_lower",
+                  "db.locked", "db.deadlock", "db.serialization", "db.error"}
+TECHS = tuple(f"tech{i}" for i in range(1, 9))
+
+
+class Abandon(Exception):
+    pass
+
+
+def _db_kind(exc: DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    if "locked" in text or "busy" in text:
+        return "db.locked"
+    if "deadlock" in text:
+        return "db.deadlock"
+    if "serializ" in text or "could not obtain lock" in text:
+        return "db.serialization"
+    return "db.error"
+
+
+# --- one seat ---------------------------------------------------------------------------------
+
+class Seat:
+    def __init__(self, url: str, seat_no: int, seed: int):
+        from dms.auth import trusted_user
+        from dms.db import Database
+        from dms.models import Bay, Part, PartBarcode, Stock, Vehicle
+
+        self.db = Database(url)
+        self.rng = random.Random(seed * 1000 + seat_no)
+        self.errors: Counter = Counter()
+        self.completed = self.abandoned = self.cancelled = 0
+        names = ("advisor1", "advisor2", "advisor3", "dispatcher1", "qc1", "warehouse1",
+                 "cashier1", "admin") + TECHS
+        self.u = {n: trusted_user(self.db, n) for n in names}
+        with self.db.reading() as s:
+            self.vehicles = s.scalars(select(Vehicle.id).order_by(Vehicle.id)).all()
+            self.bay = s.scalar(select(Bay.id).where(Bay.kind == "maintenance", Bay.active)
+                                .order_by(Bay.id).limit(1))
+            rows = s.execute(select(Part.code, PartBarcode.barcode, Stock.on_hand)
+                             .join(PartBarcode, PartBarcode.part_id == Part.id)
+                             .join(Stock, Stock.part_id == Part.id)
+                             .where(Part.active, Part.sale_price > 0)
+                             .order_by(Part.id)).all()
+        # A few scarce parts (they run out: InsufficientStock) and plenty of well-stocked ones.
+        low = [(c, b) for c, b, q in rows if 1 <= q <= 6][:8]
+        high = [(c, b) for c, b, q in rows if q >= 30][:16]
+        self.parts = low + high
+
+    # -- helpers -------------------------------------------------------------------------
+    def _count(self, kind: str) -> None:
+        self.errors[kind] += 1
+
+    def step(self, fn, *args, retry_on=(), **kwargs):
+        """Call a service; count what goes wrong; retry conflicts, give up on the rest."""
+        from dms.errors import ConcurrentChange, DomainError
+
+        for attempt in range(RETRIES):
+            try:
+                return fn(*args, **kwargs)
+            except ConcurrentChange as exc:
+                self._count(exc.code)
+            except DomainError as exc:
+                self._count(exc.code)
+                if exc.code not in retry_on:
+                    raise Abandon(exc.code) from exc
+            except DBAPIError as exc:
+                self._count(_db_kind(exc))
+            time.sleep(self.rng.uniform(0.005, 0.05) * (attempt + 1))
+        raise Abandon("retries")
+
+    # -- the flow ------------------------------------------------------------------------
+    def flow(self) -> None:
+        from dms.billing import settlement as billing
+        from dms.models import LabourLine, Vehicle
+        from dms.parts import picking
+        from dms.workshop import dispatch, estimates, qc
+        from dms.workshop.reception import CheckIn, check_in
+
+        u, rng = self.u, self.rng
+        adv = u[rng.choice(("advisor1", "advisor2", "advisor3"))]
+        vehicle_id = rng.choice(self.vehicles)
+
+        def arrive():
+            with self.db.reading() as s:
+                mileage = s.get(Vehicle, vehicle_id).mileage or 0
+            return check_in(self.db, adv, CheckIn(vehicle_id=vehicle_id,
+                                                  mileage=mileage + rng.randint(5, 500),
+                                                  fuel_level=4, complaint="常规保养（压力测试）",
+                                                  delivered_by_name="车主本人"))
+
+        wo = self.step(arrive, retry_on=("reception.mileage_lower",)).id
+        self.wo, self.tech = wo, None
+        code, barcode = rng.choice(self.parts)
+        self.step(estimates.add_labour, self.db, adv, wo, name="更换机油机滤", trade="maintenance",
+                  standard_hours=Decimal("0.5"), billed_hours=Decimal("0.5"), price_class_code="A")
+        self.step(estimates.add_part, self.db, adv, wo, code, Decimal("1"))
+        self.step(estimates.issue_estimate, self.db, adv, wo)
+        self.step(estimates.approve_estimate, self.db, adv, wo, "车主本人", "signature")
+        # Pre-picking: the clerk scans the part out (issue only allowed in workshop states).
+        self.step(picking.issue_scan, self.db, u["warehouse1"], wo, barcode, received_by="李师傅")
+        with self.db.reading() as s:
+            line = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
+        # Dispatch and clock on; a technician busy elsewhere means dispatching someone else.
+        for attempt in range(RETRIES):
+            tech = rng.choice(TECHS)
+            self.step(dispatch.assign_job, self.db, u["dispatcher1"], line, self.bay, u[tech].id)
+            try:
+                self.step(dispatch.clock_on, self.db, u[tech], line)
+            except Abandon as exc:
+                if str(exc) == "clock.on_other_job" and attempt < RETRIES - 1:
+                    continue
+                raise
+            self.tech = tech
+            break
+        time.sleep(rng.uniform(0.0, 0.05))  # the work itself
+        self.step(dispatch.clock_off, self.db, u[self.tech], line, done=True)
+        self.tech = None
+        self.step(dispatch.finish_repair, self.db, u[tech], wo, self_check_ok=True)
+        self.step(qc.final_inspection, self.db, u["qc1"], wo, True)
+        pre = self.step(billing.presettle, self.db, adv, wo)
+        share = pre.customer_share
+        cash = (share / 3).quantize(Decimal("0.01"))
+        partial = rng.random() < 0.2  # some pay the rest later, before the gate pass
+        rest = share - cash
+        payments = [billing.PaymentIn("cash", cash)] if cash > 0 else []
+        if rest > 0 and not partial:
+            payments.append(billing.PaymentIn("wechat", rest, f"WX{wo:010d}"))
+        self.step(billing.settle, self.db, u["cashier1"], wo, payments)
+        if partial and rest > 0:
+            self.step(billing.pay_outstanding, self.db, u["cashier1"], wo,
+                      [billing.PaymentIn("alipay", rest, f"ALI{wo:010d}")])
+        self.step(billing.issue_gate_pass, self.db, u["cashier1"], wo)
+        self.step(billing.deliver, self.db, adv, wo)
+
+    def abandon(self) -> None:
+        """Undo what can be undone: clock off, return issued parts, cancel the order."""
+        from dms.billing import settlement as billing
+        from dms.models import PartLine, WorkOrder
+        from dms.parts import picking
+        from dms.workshop import dispatch
+
+        wo = getattr(self, "wo", None)
+        self.abandoned += 1
+        if wo is None:
+            return
+        try:
+            if self.tech:
+                from dms.models import LabourLine
+                with self.db.reading() as s:
+                    line = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
+                self.step(dispatch.clock_off, self.db, self.u[self.tech], line)
+            with self.db.reading() as s:
+                state = s.get(WorkOrder, wo).state
+                issued = s.execute(select(PartLine.id, PartLine.qty_issued).where(
+                    PartLine.work_order_id == wo, PartLine.qty_issued > 0)).all()
+            if state in TERMINAL:
+                return
+            for line_id, qty in issued:
+                self.step(picking.return_part, self.db, self.u["warehouse1"], line_id, qty,
+                          "压力测试放弃，退回")
+            self.step(billing.cancel, self.db, self.u["advisor1"], wo, "压力测试放弃")
+            self.cancelled += 1
+        except Abandon as exc:
+            self._count(f"cancel_failed:{exc}")
+
+    def run(self, seconds: float) -> dict:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.wo, self.tech = None, None
+            try:
+                self.flow()
+                self.completed += 1
+            except Abandon:
+                self.abandon()
+            except Exception as exc:  # a bug, not a domain error: count it and go on
+                self._count(f"unexpected:{type(exc).__name__}")
+                traceback.print_exc()
+                self.abandon()
+        self.db.dispose()
+        return {"completed": self.completed, "abandoned": self.abandoned,
+                "cancelled": self.cancelled, "errors": dict(self.errors)}
+
+
+def seat_main(url: str, seat_no: int, seconds: float, seed: int, queue) -> None:
+    try:
+        queue.put((seat_no, Seat(url, seat_no, seed).run(seconds)))
+    except Exception as exc:
+        traceback.print_exc()
+        queue.put((seat_no, {"completed": 0, "abandoned": 0, "cancelled": 0,
+                             "errors": {f"seat_crashed:{type(exc).__name__}": 1}}))
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+def check_invariants(db, since_work_order_id: int | None = None) -> list[str]:
+    """Every violated invariant, as text; empty when the database is consistent.
+    `since_work_order_id`: orders above it were made by a harness that drives every order to
+    the end or cancels it, so none of them may be left open."""
+    from dms.models import (AuditLog, ClockEvent, GatePass, LabourLine, NumberSequence, PartLine,
+                            Payment, Reservation, Settlement, Stock, StockMovement, WorkOrder)
+
+    out: list[str] = []
+    with db.reading() as s:
+        # 1. Stock: on hand = sum of the ledger, never negative.
+        moved: dict = defaultdict(Decimal)
+        for part_id, wh, qty in s.execute(select(StockMovement.part_id, StockMovement.warehouse_id,
+                                                 StockMovement.qty)):
+            moved[(part_id, wh)] += Decimal(qty)
+        seen = set()
+        for row in s.scalars(select(Stock)):
+            key = (row.part_id, row.warehouse_id)
+            seen.add(key)
+            if row.on_hand != moved.get(key, Decimal(0)):
+                out.append(f"stock part {key[0]} warehouse {key[1]}: on hand {row.on_hand} "
+                           f"but movements sum to {moved.get(key, Decimal(0))}")
+            if row.on_hand < 0 or row.reserved < 0:
+                out.append(f"stock part {key[0]} warehouse {key[1]} negative: on hand "
+                           f"{row.on_hand}, reserved {row.reserved}")
+        for key in moved.keys() - seen:
+            out.append(f"movements for part {key[0]} warehouse {key[1]} without a stock row")
+
+        # 2. Invoice numbers unique and gap-free per store and year (voided ones count).
+        numbers: dict = defaultdict(list)
+        for store_id, no in s.execute(select(Settlement.store_id, Settlement.invoice_no)
+                                      .where(Settlement.invoice_no.is_not(None))):
+            numbers[(store_id, int(no[3:7]))].append(int(no[7:]))
+        for store_id, data in s.execute(select(AuditLog.store_id, AuditLog.data).where(
+                AuditLog.entity == "work_order", AuditLog.action == "reopen")):
+            voided = json.loads(data or "{}").get("voided_invoice")
+            if voided:
+                numbers[(store_id, int(voided[3:7]))].append(int(voided[7:]))
+        counters = {(r.store_id, r.year): r.last_value for r in s.scalars(
+            select(NumberSequence).where(NumberSequence.kind == "invoice"))}
+        for key in numbers.keys() | counters.keys():
+            got = numbers.get(key, [])
+            dupes = sorted(n for n, c in Counter(got).items() if c > 1)
+            if dupes:
+                out.append(f"invoice numbers used twice in store {key[0]} {key[1]}: {dupes[:10]}")
+            last = counters.get(key, 0)
+            missing = sorted(set(range(1, last + 1)) - set(got))
+            if missing:
+                out.append(f"invoice numbers missing in store {key[0]} {key[1]}: {missing[:10]}")
+            beyond = sorted(n for n in set(got) if n > last)
+            if beyond:
+                out.append(f"invoice numbers beyond the counter {last} in store {key[0]} "
+                           f"{key[1]}: {beyond[:10]}")
+
+        # 3. Money: payments = received, received + outstanding = customer share.
+        paid = dict(s.execute(select(Payment.settlement_id, func.count(Payment.id))
+                              .group_by(Payment.settlement_id)).all())
+        amounts: dict = defaultdict(Decimal)
+        for sid, amount in s.execute(select(Payment.settlement_id, Payment.amount)):
+            amounts[sid] += Decimal(amount)
+        for st in s.scalars(select(Settlement)):
+            if amounts.get(st.id, Decimal(0)) != st.received:
+                out.append(f"settlement {st.id} (order {st.work_order_id}): payments "
+                           f"{amounts.get(st.id, Decimal(0))} but received {st.received}")
+            if st.received + st.outstanding != st.customer_share:
+                out.append(f"settlement {st.id} (order {st.work_order_id}): received {st.received}"
+                           f" + outstanding {st.outstanding} != customer share {st.customer_share}")
+            if st.outstanding < 0:
+                out.append(f"settlement {st.id}: negative outstanding {st.outstanding}")
+            if st.state == "settled" and (st.invoice_no is None or st.settled_at is None):
+                out.append(f"settlement {st.id} settled without an invoice number")
+            if st.state != "settled" and st.invoice_no is not None:
+                out.append(f"settlement {st.id} is {st.state} but holds invoice {st.invoice_no}")
+            if st.state == "presettled" and paid.get(st.id) and st.received == 0:
+                out.append(f"settlement {st.id}: payments on an unsettled settlement")
+
+        # 4. Audit: every state change has its entry; the last one matches the order.
+        orders = {o.id: o for o in s.scalars(select(WorkOrder))}
+        trail: dict = defaultdict(list)
+        for wo_id, from_state, to_state in s.execute(
+                select(AuditLog.entity_id, AuditLog.from_state, AuditLog.to_state)
+                .where(AuditLog.entity == "work_order", AuditLog.to_state.is_not(None))
+                .order_by(AuditLog.id)):
+            trail[wo_id].append((from_state, to_state))
+        for wo_id, order in orders.items():
+            entries = trail.get(wo_id)
+            if not entries:
+                out.append(f"work order {order.number} ({order.state}) has no state audit entry")
+                continue
+            if entries[-1][1] != order.state:
+                out.append(f"work order {order.number} is {order.state} but its last audit entry "
+                           f"says {entries[-1][1]}")
+            for (_, before), (after_from, _) in zip(entries, entries[1:]):
+                if after_from != before:
+                    out.append(f"work order {order.number}: audit goes {before} → then from "
+                               f"{after_from}")
+                    break
+
+        # 5. Nothing stuck between states.
+        last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
+                                                        ClockEvent.technician_id)
+        clocked: dict = defaultdict(list)
+        for wo_id, tech in s.execute(
+                select(LabourLine.work_order_id, ClockEvent.technician_id)
+                .join(LabourLine, LabourLine.id == ClockEvent.labour_line_id)
+                .where(ClockEvent.id.in_(last), ClockEvent.kind == "on")):
+            clocked[wo_id].append(tech)
+        for wo_id, techs in clocked.items():
+            state = orders[wo_id].state
+            if state not in CLOCKABLE:
+                out.append(f"work order {orders[wo_id].number} is {state} with technician(s) "
+                           f"{techs} still clocked on")
+        busy = Counter(t for techs in clocked.values() for t in techs)
+        for tech, n in busy.items():
+            if n > 1:
+                out.append(f"technician {tech} clocked on {n} orders at once")
+        gate = set(s.scalars(select(GatePass.work_order_id)))
+        settled = {st.work_order_id: st for st in s.scalars(select(Settlement))}
+        for wo_id, order in orders.items():
+            if order.state in ("SETTLED", "DELIVERED", "CLOSED"):
+                st = settled.get(wo_id)
+                if st is None or st.state != "settled":
+                    out.append(f"work order {order.number} is {order.state} without a settled "
+                               f"settlement")
+            if order.state in ("DELIVERED", "CLOSED") and wo_id not in gate:
+                out.append(f"work order {order.number} delivered without a gate pass")
+        for wo_id, state in s.execute(
+                select(PartLine.work_order_id, WorkOrder.state).join(Reservation,
+                                                                    Reservation.part_line_id == PartLine.id)
+                .join(WorkOrder, WorkOrder.id == PartLine.work_order_id)
+                .where(Reservation.status == "active", WorkOrder.state.in_(("CANCELLED",)))
+                .distinct()):
+            out.append(f"work order {orders[wo_id].number} is {state} but still holds stock")
+        for wo_id, state in s.execute(
+                select(PartLine.work_order_id, WorkOrder.state)
+                .join(WorkOrder, WorkOrder.id == PartLine.work_order_id)
+                .where(PartLine.qty_issued > 0, WorkOrder.state == "CANCELLED").distinct()):
+            out.append(f"work order {orders[wo_id].number} is CANCELLED with parts still issued")
+        if since_work_order_id is not None:
+            for wo_id, order in orders.items():
+                if wo_id <= since_work_order_id or order.state in TERMINAL:
+                    continue
+                if order.state == "IN_REPAIR" and wo_id not in clocked:
+                    out.append(f"work order {order.number} left IN_REPAIR with no one clocked on")
+                else:
+                    out.append(f"work order {order.number} left open in state {order.state}")
+    return out
+
+
+# --- the run -----------------------------------------------------------------------------
+
+def prepare(db) -> None:
+    """An empty database gets the schema and the demo dealership (without orders)."""
+    from dms.demo.load import is_empty, load_demo
+    from dms.migrate import is_current, upgrade
+
+    if not is_current(db.engine):
+        upgrade(db.engine)
+    if is_empty(db):
+        load_demo(db, with_orders=False)
+
+
+def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
+    from dms.db import Database
+    from dms.models import WorkOrder
+
+    db = Database(url)
+    prepare(db)
+    with db.reading() as s:
+        since = s.scalar(select(func.max(WorkOrder.id))) or 0
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=seat_main, args=(url, n, seconds, seed, queue), daemon=True)
+             for n in range(seats)]
+    started = time.monotonic()
+    for p in procs:
+        p.start()
+    results, errors = {}, Counter()
+    grace = seconds + 120
+    while len(results) < seats and time.monotonic() - started < grace:
+        try:
+            seat_no, result = queue.get(timeout=1)
+            results[seat_no] = result
+        except Exception:
+            if not any(p.is_alive() for p in procs) and queue.empty():
+                break
+    elapsed = time.monotonic() - started
+    for p in procs:
+        p.join(timeout=5)
+        if p.is_alive():
+            p.kill()
+            errors["seat_killed"] += 1
+    errors["seat_lost"] += seats - len(results) - errors["seat_killed"]
+    completed = abandoned = cancelled = 0
+    for r in results.values():
+        completed += r["completed"]
+        abandoned += r["abandoned"]
+        cancelled += r["cancelled"]
+        errors.update(r["errors"])
+    errors = Counter({k: v for k, v in errors.items() if v > 0})
+    violations = check_invariants(db, since)
+    backend = db.backend
+    db.dispose()
+    return {"backend": backend, "seats": seats, "seconds": seconds,
+            "flows_completed": completed,
+            "flows_per_minute": round(completed / (elapsed / 60), 1) if elapsed else 0.0,
+            "flows_abandoned": abandoned, "orders_cancelled": cancelled,
+            "conflicts": sum(v for k, v in errors.items() if k in CONFLICT_KINDS),
+            "errors": dict(sorted(errors.items())),
+            "invariant_violations": violations}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", required=True, help="SQLAlchemy URL (sqlite:///… or postgresql://…)")
+    parser.add_argument("--seats", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--json", help="write the report here")
+    args = parser.parse_args(argv)
+    report = run(args.url, args.seats, args.seconds, args.seed)
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    print(text)
+    return 1 if report["invariant_violations"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
