@@ -1,4 +1,5 @@
-"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms backup FILE`;
+"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms backup FILE`,
+`dms restore FILE [--force]`;
 documents, exports, reports and imports live in `dms.cli_reports`."""
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", parents=[common], help="load the demo dealership (once)")
     backup = sub.add_parser("backup", parents=[common], help="back up the database to FILE")
     backup.add_argument("file")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="restore the database from FILE (made by `dms backup`) and verify it")
+    restore.add_argument("file")
+    restore.add_argument("--force", action="store_true",
+                         help="restore even if the database has newer data than the backup")
     cli_reports.add_commands(sub, common)
     return parser
 
@@ -87,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             from dms.backup import backup
 
             print(backup(db, args.file))
+        elif args.command == "restore":
+            from dms.backup import restore
+
+            print(restore(db, args.file, force=args.force).summary())
         elif args.command is None:
             return cmd_run(db, not args.no_demo)
         else:
