@@ -5,8 +5,8 @@
 For each scale its own database: with one scale, URL itself; with several, the SQLite file name
 (or the PostgreSQL database name) gets a "-SCALE" / "_SCALE" suffix. An empty database is
 generated first (benchmarks/generate.py). Every operation runs once to warm up, then N times;
-p50/p95 in milliseconds. With two or more scales, `ratios.scale_ratio` is p50(last) / p50(first)
-per operation and `ratios.floor_ratio` is, on SQLite, p50(app lookup) / p50(bare sqlite3 lookup)
+p50/p95 in milliseconds. With two or more scales, `ratios.scale_ratio` is p95(last) / p95(first)
+per operation and `ratios.floor_ratio` is, on SQLite, p95(app lookup) / p95(bare sqlite3 lookup)
 on the last scale. `scales` holds each scale's own ops and generation figures.
 """
 
@@ -234,10 +234,10 @@ def main(argv=None) -> int:
     ratios = {}
     if len(scales) > 1:
         first = results[scales[0]]["ops"]
-        ratios["scale_ratio"] = {k: round(last[k]["p50_ms"] / first[k]["p50_ms"], 3)
-                                 for k in last if first.get(k, {}).get("p50_ms")}
-        ratios["floor_ratio"] = {k: round(last[k]["p50_ms"] / last[f"floor_{k}"]["p50_ms"], 3)
-                                 for k in LOOKUPS if last.get(f"floor_{k}", {}).get("p50_ms")}
+        ratios["scale_ratio"] = {k: round(last[k]["p95_ms"] / first[k]["p95_ms"], 3)
+                                 for k in last if first.get(k, {}).get("p95_ms")}
+        ratios["floor_ratio"] = {k: round(last[k]["p95_ms"] / last[f"floor_{k}"]["p95_ms"], 3)
+                                 for k in LOOKUPS if last.get(f"floor_{k}", {}).get("p95_ms")}
     backend = make_url(args.url).get_backend_name()
     doc = {"backend": backend, "scale": ",".join(scales), "ops": last, "ratios": ratios,
            "scales": {sc: {"ops": r["ops"], "generation": r["generation"]}
