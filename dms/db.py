@@ -146,9 +146,9 @@ class Database:
     def __init__(self, url: str | None = None, engine: Engine | None = None):
         self.url = resolve_url(url) if engine is None else engine.url.render_as_string(False)
         self.engine = engine or make_engine(self.url)
+        self.read_engine = self.engine.execution_options(dms_read_only=True)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
-        self._read = sessionmaker(self.engine.execution_options(dms_read_only=True),
-                                  expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
 
     @property
     def backend(self) -> str:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import select, union
+from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
 from dms.crm.campaigns import open_flags
@@ -64,67 +64,82 @@ class CustomerCard:
     vehicles: tuple[VehicleSummary, ...]
 
 
-def _starts_with(column, prefix: str, backend: str):
-    # GLOB is case-sensitive, so SQLite can use the plain index; LIKE would need NOCASE.
-    if backend == "sqlite":
-        return column.op("GLOB")(prefix + "*")
-    return column.like(prefix + "%")
-
-
-def _conditions(text: str, backend: str):
-    """(vehicle conditions, customer conditions) for what the user typed."""
+def _prefixes(text: str) -> dict[str, str]:
+    """Which indexed columns to search, and the prefix for each, for what the user typed."""
     raw = _WILDCARDS.sub("", unicodedata.normalize("NFKC", text)).strip()
     if not raw:
-        return [], []
-    vehicle, customer = [], []
+        return {}
+    found = {}
     plate = _WILDCARDS.sub("", normalise_plate(raw))
     if plate:
-        vehicle.append(_starts_with(Vehicle.plate, plate, backend))
-        vehicle.append(_starts_with(Vehicle.plate_rev, plate[::-1], backend))
+        found["plate"], found["plate_rev"] = plate, plate[::-1]
     vin = _WILDCARDS.sub("", normalise_vin(raw))
     if len(vin) >= 6 and vin.isascii() and vin.isalnum():
-        vehicle.append(_starts_with(Vehicle.vin_rev, vin[::-1], backend))
+        found["vin_rev"] = vin[::-1]
     if re.fullmatch(r"\+?[\d\s-]{4,}", raw):
         digits = normalise_phone(raw)
-        customer.append(_starts_with(Customer.mobile, digits, backend))
-        customer.append(_starts_with(Customer.mobile_rev, digits[::-1], backend))
+        found["mobile"], found["mobile_rev"] = digits, digits[::-1]
     if not raw.isascii() or raw.isalpha():
-        customer.append(_starts_with(Customer.name, raw, backend))
-    return vehicle, customer
+        found["name"] = raw
+    return found
 
 
 _COLUMNS = (Customer.id.label("customer_id"), Customer.code.label("customer_code"),
             Customer.name.label("customer_name"), Customer.mobile.label("mobile"),
             Vehicle.id.label("vehicle_id"), Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
             Vehicle.brand.label("brand"), Vehicle.series.label("series"))
+_BRANCHES = {"plate": Vehicle.plate, "plate_rev": Vehicle.plate_rev, "vin_rev": Vehicle.vin_rev,
+             "mobile": Customer.mobile, "mobile_rev": Customer.mobile_rev, "name": Customer.name}
+_VEHICLE_BRANCHES = ("plate", "plate_rev", "vin_rev")
 
 
-def _search_query(text: str, backend: str, store_id: int | None):
-    vehicle_conds, customer_conds = _conditions(text, backend)
+def _page_statement(branches: tuple[str, ...], backend: str, scoped: bool):
+    """One indexed prefix search per branch, UNIONed, ordered and paged; all values are binds."""
     parts = []
-    for cond in vehicle_conds:
-        q = select(*_COLUMNS).join(Customer, Customer.id == Vehicle.customer_id).where(cond)
-        parts.append(q.where(Vehicle.store_id == store_id) if store_id else q)
-    for cond in customer_conds:
-        q = select(*_COLUMNS).select_from(Customer).outerjoin(
-            Vehicle, Vehicle.customer_id == Customer.id).where(cond)
-        parts.append(q.where(Customer.store_id == store_id) if store_id else q)
-    if not parts:
-        return None
-    return union(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    for name in branches:
+        column, pattern = _BRANCHES[name], bindparam(name)
+        # GLOB is case-sensitive, so SQLite can use the plain index; LIKE would need NOCASE.
+        cond = column.op("GLOB")(pattern) if backend == "sqlite" else column.like(pattern)
+        if name in _VEHICLE_BRANCHES:
+            q = select(*_COLUMNS).join(Customer, Customer.id == Vehicle.customer_id).where(cond)
+            owner = Vehicle
+        else:
+            q = select(*_COLUMNS).select_from(Customer).outerjoin(
+                Vehicle, Vehicle.customer_id == Customer.id).where(cond)
+            owner = Customer
+        parts.append(q.where(owner.store_id == bindparam("store_id")) if scoped else q)
+    found = union(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    return (select(found).order_by(found.c.customer_name, found.c.customer_id,
+                                   found.c.plate, found.c.vehicle_id)
+            .limit(bindparam("limit")).offset(bindparam("offset")))
+
+
+# The advisor's search runs on every key stroke: building and compiling the statement cost ten
+# times what SQLite needs to answer it, so each shape is compiled once and then only executed.
+_COMPILED: dict[tuple, tuple[str, tuple[str, ...] | None]] = {}
+
+
+def _compiled(engine, branches: tuple[str, ...], scoped: bool):
+    key = (engine.dialect.name, branches, scoped)
+    if key not in _COMPILED:
+        compiled = _page_statement(branches, engine.dialect.name, scoped).compile(dialect=engine.dialect)
+        _COMPILED[key] = (compiled.string, tuple(compiled.positiontup) if compiled.positional else None)
+    return _COMPILED[key]
 
 
 def search(db, text: str, offset: int = 0, limit: int = 50,
            store_id: int | None = None) -> list[LookupRow]:
     """One page of matches, ordered by customer name then plate; empty text finds nothing."""
-    found = _search_query(text, db.backend, store_id)
-    if found is None:
+    prefixes = _prefixes(text)
+    if not prefixes:
         return []
-    page = (select(found).order_by(found.c.customer_name, found.c.customer_id,
-                                   found.c.plate, found.c.vehicle_id)
-            .offset(offset).limit(limit))
-    with db.reading() as session:
-        return [LookupRow(**row._mapping) for row in session.execute(page)]
+    wildcard = "*" if db.backend == "sqlite" else "%"
+    values = {name: prefix + wildcard for name, prefix in prefixes.items()}
+    values.update(store_id=store_id, limit=limit, offset=offset)
+    sql, order = _compiled(db.engine, tuple(prefixes), store_id is not None)
+    params = tuple(values[name] for name in order) if order is not None else values
+    with db.read_engine.connect() as conn:  # a plain read: no ORM session needed
+        return [LookupRow(*row) for row in conn.exec_driver_sql(sql, params)]
 
 
 def _tier_name(session: Session, customer_id: int) -> str | None:
