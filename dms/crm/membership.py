@@ -296,19 +296,26 @@ def _auto_upgrade(s, actor, card: Membership) -> None:
         _move_tier(s, actor, card, best, "upgrade", None, f"points {earned}", points_earned=earned)
 
 
-def draw_balance(s, actor, order, amount: Decimal) -> None:
-    """Pay `amount` from the stored value on the customer's active card (settlement)."""
+def _paying_card(s, order) -> Membership:
     card = active_card(s, order.store_id, order.customer_id)
     if card is None:
         raise ValidationError("settlement.no_membership",
                               "The customer has no active membership card to pay from.")
-    # One atomic conditional update (fen integers, exact): the balance can never go negative,
-    # even when two seats draw from the same card at once.
-    done = s.execute(update(Membership)
-                     .where(Membership.id == card.id, Membership.balance >= amount)
-                     .values(balance=Membership.balance - amount)
-                     .execution_options(synchronize_session="fetch")).rowcount
-    if done != 1:
+    return card
+
+
+def _draw(s, card: Membership, column, amount) -> bool:
+    """One atomic conditional update (integers, exact): a card's balance can never go negative,
+    even when two seats draw from the same card at once."""
+    return s.execute(update(Membership).where(Membership.id == card.id, column >= amount)
+                     .values({column: column - amount})
+                     .execution_options(synchronize_session="fetch")).rowcount == 1
+
+
+def draw_balance(s, actor, order, amount: Decimal) -> None:
+    """Pay `amount` from the stored value on the customer's active card (settlement)."""
+    card = _paying_card(s, order)
+    if not _draw(s, card, Membership.balance, amount):
         raise ValidationError("settlement.member_balance_insufficient",
                               "The membership balance is {balance}; {amount} cannot be drawn.",
                               balance=card.balance, amount=amount)
@@ -320,15 +327,8 @@ def redeem_points(s, actor, order, amount: Decimal) -> int:
     """Draw the points paying `amount` (100 points per yuan) from the customer's active card;
     refused when the card holds fewer. Returns the points drawn."""
     points = int(Decimal(amount) * POINTS_PER_YUAN_REDEEMED)
-    card = active_card(s, order.store_id, order.customer_id)
-    if card is None:
-        raise ValidationError("settlement.no_membership",
-                              "The customer has no active membership card to pay from.")
-    done = s.execute(update(Membership)
-                     .where(Membership.id == card.id, Membership.points_balance >= points)
-                     .values(points_balance=Membership.points_balance - points)
-                     .execution_options(synchronize_session="fetch")).rowcount
-    if done != 1:
+    card = _paying_card(s, order)
+    if not _draw(s, card, Membership.points_balance, points):
         raise ValidationError("settlement.points_insufficient",
                               "The card holds {balance} points; {points} are needed for {amount}.",
                               balance=card.points_balance, points=points, amount=amount)
