@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from dms import fonts as font_files
 from dms.auth import authenticate
 from dms.billing.queries import settlement_view
 from dms.errors import ConfigError, NotFound, ValidationError
@@ -209,8 +210,8 @@ def test_unknown_number_kind_and_other_store(demo_orders_db, manager, closed):
 def test_a_missing_font_is_a_clear_error(demo_orders_db, manager, closed, monkeypatch, tmp_path):
     empty = tmp_path / "fonts"
     empty.mkdir()
-    monkeypatch.setattr(fonts, "PROJECT_FONTS", empty)
-    monkeypatch.setattr(fonts, "SYSTEM_CANDIDATES", ())
+    monkeypatch.setattr(font_files, "PROJECT_FONTS", empty)
+    monkeypatch.setattr(font_files, "SYSTEM_CANDIDATES", ())
     monkeypatch.setattr(fonts, "load_settings", lambda: {})
     monkeypatch.delenv("WINDIR", raising=False)
     monkeypatch.delenv("SystemRoot", raising=False)
@@ -227,7 +228,7 @@ def test_a_missing_font_is_a_clear_error(demo_orders_db, manager, closed, monkey
 
 
 def test_the_configured_font_comes_first(monkeypatch):
-    system = next((p for p in fonts.system_candidates() if p.is_file()), None)
+    system = next((p for p in font_files.system_candidates() if p.is_file()), None)
     if system is None:
         pytest.skip("no system CJK font")
     monkeypatch.setattr(fonts, "load_settings", lambda: {"cjk_font": str(system)})

@@ -12,7 +12,6 @@ character while a document is drawn, and `coverage()` turns them into one clear 
 
 from __future__ import annotations
 
-import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,20 +20,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from dms import fonts as font_files
 from dms.errors import ConfigError, ValidationError
 
-PROJECT_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-SYSTEM_CANDIDATES: tuple[str, ...] = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",          # Debian/Ubuntu fonts-wqy-microhei
-    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",          # Fedora
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",  # Arch
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",              # AR PL UMing
-    "/usr/share/fonts/arphic-uming/uming.ttc",
-)
-WINDOWS_FILES = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc")
 PROBE = "结算单派工出门证"  # a font that lacks these is no Chinese font
 FIX = ("Install WenQuanYi Micro Hei (Debian/Ubuntu: apt-get install fonts-wqy-microhei), copy "
        "a TrueType (.ttf/.ttc) Chinese font into {project}, or set \"cjk_font\" in the settings "
@@ -77,24 +65,9 @@ def load_settings() -> dict:
     return load()
 
 
-def system_candidates() -> list[Path]:
-    paths = [Path(p) for p in SYSTEM_CANDIDATES]
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
-    if windir:
-        paths += [Path(windir) / "Fonts" / name for name in WINDOWS_FILES]
-    return paths
-
-
 def candidates(settings: dict | None = None) -> list[Path]:
-    """Font files to try, best first."""
-    settings = load_settings() if settings is None else settings
-    found: list[Path] = []
-    if settings.get("cjk_font"):
-        found.append(Path(settings["cjk_font"]).expanduser())
-    project = Path(PROJECT_FONTS)
-    if project.is_dir():
-        found += sorted(p for p in project.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
-    return found + system_candidates()
+    """Font files to try, best first (`dms.fonts`), with the settings file by default."""
+    return font_files.candidates(load_settings() if settings is None else settings)
 
 
 def _register(path: Path) -> str:
@@ -127,7 +100,7 @@ def cjk_font(settings: dict | None = None) -> str:
             return _register(path)
         except (TTFError, ValueError, OSError) as exc:  # CFF outlines, not CJK, unreadable
             tried.append(f"{path} ({exc})")
-    raise FontNotFound(tried="; ".join(tried) or "nothing", project=PROJECT_FONTS)
+    raise FontNotFound(tried="; ".join(tried) or "nothing", project=font_files.PROJECT_FONTS)
 
 
 @contextmanager

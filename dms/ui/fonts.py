@@ -9,53 +9,20 @@ candidate wins: the file named in the settings ("cjk_font"), then the project's 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from dms.fonts import PROJECT_FONTS, candidates
+
 log = logging.getLogger(__name__)
-
-PROJECT_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-
-_UNIX_CANDIDATES = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",          # Debian/Ubuntu fonts-wqy-microhei
-    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",          # Fedora
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",  # Arch
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",              # AR PL UMing
-    "/usr/share/fonts/arphic-uming/uming.ttc",
-)
-_WINDOWS_FILES = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc")
 
 
 @dataclass(frozen=True)
 class RegisteredFont:
     path: Path
     family: str
-
-
-def system_candidates() -> list[Path]:
-    paths = [Path(p) for p in _UNIX_CANDIDATES]
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
-    if windir:
-        paths += [Path(windir) / "Fonts" / name for name in _WINDOWS_FILES]
-    return paths
-
-
-def candidates(settings: dict | None = None, project_dir: Path = PROJECT_FONTS) -> list[Path]:
-    """Font files to try, best first."""
-    found: list[Path] = []
-    configured = (settings or {}).get("cjk_font")
-    if configured:
-        found.append(Path(configured).expanduser())
-    if project_dir.is_dir():
-        found += sorted(p for p in project_dir.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
-    found += system_candidates()
-    return found
 
 
 def _load(path: Path) -> str | None:
@@ -83,7 +50,7 @@ def register_cjk_font(settings: dict | None = None,
     log) when no candidate exists; Chinese text then falls back to whatever Qt finds, which on
     a bare system means boxes.
     """
-    for path in paths if paths is not None else candidates(settings):
+    for path in paths if paths is not None else candidates(settings or {}):
         family = _load(path)
         if family is None:
             continue
