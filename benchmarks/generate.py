@@ -30,6 +30,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from dms.crm.identifiers import make_vin  # noqa: E402
 from dms.db import Database  # noqa: E402
 from dms.demo import names  # noqa: E402
+from dms.demo.data import unique  # noqa: E402
 from dms.demo.load import is_empty, load_demo  # noqa: E402
 from dms.migrate import upgrade  # noqa: E402
 
@@ -150,14 +151,6 @@ class Context:
         return (self.w.scalar(f"SELECT MAX(id) FROM {table}") or 0) + 1
 
 
-def _unique(make, seen: set):
-    value = make()
-    while value in seen:
-        value = make()
-    seen.add(value)
-    return value
-
-
 def _digits(rng, n):
     return "".join(rng.choice("0123456789") for _ in range(n))
 
@@ -175,7 +168,7 @@ def add_customers_and_vehicles(ctx: Context, sc: Scale) -> tuple[list, list]:
     rows, ids = [], []
     for i in range(sc.customers):
         cid = first + i
-        mobile = _unique(lambda: rng.choices(prefixes, p_weights)[0] + _digits(rng, 8), mobiles)
+        mobile = unique(lambda: rng.choices(prefixes, p_weights)[0] + _digits(rng, 8), mobiles)
         name = rng.choices(s_items, s_weights)[0] + "".join(rng.sample(given, rng.choice((1, 2))))
         rows.append((cid, ctx.store_id, f"B{i + 1:07d}", name, "person",
                      rng.choice("MF"), mobile, mobile[::-1], created))
@@ -201,8 +194,8 @@ def add_customers_and_vehicles(ctx: Context, sc: Scale) -> tuple[list, list]:
                 serial[pos] = vrng.choice(PLATE_LETTERS)
             return "京" + vrng.choice(AUTHORITIES) + "".join(serial)
 
-        p = _unique(plate, plates)
-        v = _unique(lambda: make_vin(wmi, "".join(vrng.choice(VIN_CHARS) for _ in range(5)),
+        p = unique(plate, plates)
+        v = unique(lambda: make_vin(wmi, "".join(vrng.choice(VIN_CHARS) for _ in range(5)),
                                      year_code, vrng.choice("BCDH"),
                                      "".join(vrng.choice("0123456789") for _ in range(6))), vins)
         mileage = vrng.randint(3_000, 180_000)

@@ -73,7 +73,8 @@ def _digits(rng: random.Random, n: int) -> str:
     return "".join(str(rng.randrange(10)) for _ in range(n))
 
 
-def _unique(make, seen: set):
+def unique(make, seen: set):
+    """A value from `make()` not yet in `seen` (then added to it)."""
     value = make()
     while value in seen:
         value = make()
@@ -115,7 +116,7 @@ def _customers(rng: random.Random, today: date) -> list[dict]:
     for i in range(CUSTOMERS):
         is_company = i in companies
         address, postcode, area_code = _address(rng, is_company)
-        mobile = _unique(
+        mobile = unique(
             lambda: _weighted(rng, names.MOBILE_PREFIXES) + _digits(rng, 8), mobiles
         )
         row = {
@@ -127,7 +128,7 @@ def _customers(rng: random.Random, today: date) -> list[dict]:
         }
         if is_company:
             row |= {
-                "name": _unique(lambda: _company_name(rng), company_names),
+                "name": unique(lambda: _company_name(rng), company_names),
                 "kind": "company", "gender": None, "home_phone": None,
                 "office_phone": _landline(rng), "employer": None, "title": None,
                 "id_number": None, "birthday": None, "email": None,
@@ -271,12 +272,12 @@ def _vehicle(rng, index, customer, today, plates, vins) -> dict:
     mileage = purchase_mileage + round((today - purchase).days / 365 * yearly)
 
     vds = series.vds + _VIN_CHARS[engine_index]
-    vin = _unique(
+    vin = unique(
         lambda: make_vin(series.wmi, vds, vin_year_code(model_year), rng.choice(series.plants),
                          _digits(rng, 6)),
         vins,
     )
-    plate = _unique(lambda: _plate(rng, series, engine.fuel, usage), plates)
+    plate = unique(lambda: _plate(rng, series, engine.fuel, usage), plates)
 
     hyundai = series.brand == cat.HYUNDAI
     model_code = engine.model_code
