@@ -17,11 +17,12 @@ from sqlalchemy import select
 
 from dms import audit
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
-from dms.models import (Bin, Part, PartBarcode, PartLine, Reservation, Stock, StockMovement,
+from dms.models import (Bin, Part, PartBarcode, PartLine, Stock, StockMovement,
                         Warehouse, WorkOrder)
 from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
-from dms.parts.reservations import (CLOSED, ZERO, active, default_warehouse, fit, held,
+from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
+                                    held,
                                     hand_over_appointment, release_appointment, release_line,
                                     release_order, reserve_appointment, reserve_line,
                                     reserve_order)
@@ -167,18 +168,7 @@ def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
     use = min(qty, sum((r.qty for r in holds), ZERO))
     movement = stock.post_out(s, actor, line.part_id, warehouse, qty, "issue", from_reserved=use,
                               work_order_id=order.id, part_line_id=line.id, **refs)
-    for r in holds:
-        take = min(r.qty, use)
-        if take <= 0:
-            break
-        if take < r.qty:  # split: the consumed part is kept as history
-            r.qty -= take
-            s.add(Reservation(part_id=r.part_id, warehouse_id=r.warehouse_id, qty=take,
-                              part_line_id=line.id, appointment_id=r.appointment_id,
-                              status="consumed"))
-        else:
-            r.status = "consumed"
-        use -= take
+    close_holds(s, holds, use, "consumed", line.id)  # post_out already took them from stock
     line.qty_issued += qty
     s.flush()
     fit(s, line)

@@ -53,23 +53,34 @@ def set_state(s, line) -> None:
         line.state = "reserved" if held(s, line) >= line.qty - line.qty_issued else "requested"
 
 
+def close_holds(s, holds, amount: Decimal, status: str,
+                line_id: int) -> list[tuple[Reservation, Decimal]]:
+    """Close `amount` of the given holds, in order, as `status` (consumed or released); a hold
+    only partly closed is split so the closed part stays as history. (hold, qty) closed."""
+    closed = []
+    for r in holds:
+        take = min(r.qty, amount)
+        if take <= 0:
+            break
+        closed.append((r, take))
+        if take < r.qty:
+            r.qty -= take
+            s.add(Reservation(part_id=r.part_id, warehouse_id=r.warehouse_id, qty=take,
+                              part_line_id=line_id, appointment_id=r.appointment_id,
+                              status=status))
+        else:
+            r.status = status
+        amount -= take
+    return closed
+
+
 def fit(s, line) -> None:
     """Let go of what is held beyond what the line still lacks (its quantity was lowered, or it
     was issued in full), then set its state."""
     surplus = held(s, line) - max(ZERO, line.qty - line.qty_issued)
-    for r in reversed(active(s, part_line_id=line.id)):
-        cut = min(r.qty, surplus)
-        if cut <= 0:
-            break
+    holds = reversed(active(s, part_line_id=line.id))
+    for r, cut in close_holds(s, holds, surplus, "released", line.id):
         stock.release(s, r.part_id, r.warehouse_id, cut)
-        if cut < r.qty:  # split: the released part is kept as history
-            r.qty -= cut
-            s.add(Reservation(part_id=r.part_id, warehouse_id=r.warehouse_id, qty=cut,
-                              part_line_id=line.id, appointment_id=r.appointment_id,
-                              status="released"))
-        else:
-            r.status = "released"
-        surplus -= cut
     s.flush()
     set_state(s, line)
 
