@@ -17,14 +17,12 @@ from sqlalchemy import select
 
 from dms import audit
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
-from dms.models import (Bin, Part, PartBarcode, PartLine, Stock, StockMovement,
-                        Warehouse, WorkOrder)
+from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
-                                    held,
-                                    hand_over_appointment, release_appointment, release_line,
-                                    release_order, reserve_appointment, reserve_line,
+                                    hand_over_appointment, held, release_appointment,
+                                    release_line, release_order, reserve_appointment, reserve_line,
                                     reserve_order)
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, touch
