@@ -4,6 +4,11 @@ Every service opens exactly one transaction through `Database.transaction()`; re
 queries use `Database.reading()`. On SQLite, writes start with BEGIN IMMEDIATE (DESIGN §6:
 a deferred BEGIN that later writes fails with "database is locked" under several seats),
 reads keep a plain deferred BEGIN so lookups never queue behind a writer in WAL mode.
+
+What the database layer raises becomes a domain error a user can act on: a broken connection
+(PostgreSQL restarted, our backend killed) ends either scope with `ConnectionLost`, and a
+server that cannot be reached raises `DatabaseUnreachable` (an engine hook). The PostgreSQL
+pool pings each connection before handing it out, so the next action reconnects by itself.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from dms.errors import ConfigError
+from dms.errors import ConfigError, ConnectionLost, DatabaseUnreachable
 
 APP_NAME = "dms"
 ENV_URL = "DMS_DATABASE_URL"
@@ -115,6 +121,22 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _install_postgresql_hooks(engine: Engine) -> None:
+    server = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}/{engine.url.database}"
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context):
+        # No connection at all (a failed connect, also the reconnect after a failed pre-ping)
+        # is the only case without a `connection`; pings and broken connections are left to
+        # the pool and to the session scopes.
+        if context.connection is None and not context.is_pre_ping and not context.is_disconnect:
+            # psycopg: 'connection failed: connection to server at "h", port 5432 failed: FATAL:  …'
+            first_line = str(context.original_exception).strip().splitlines()[0]
+            reason = first_line.rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip()
+            return DatabaseUnreachable(server=server, reason=reason)
+        return None
+
+
 def make_engine(url: str) -> Engine:
     """Engine for a SQLAlchemy URL; SQLite files are checked and tuned per DESIGN §6."""
     parsed = make_url(url)
@@ -135,7 +157,11 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         if parsed.drivername == "postgresql":  # plain postgresql:// means psycopg 3 here
             url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-        return create_engine(url, pool_pre_ping=True)
+        # pre-ping: a pooled connection the server dropped (restart, idle kill) is replaced
+        # before the next action uses it, instead of failing that action.
+        engine = create_engine(url, pool_pre_ping=True)
+        _install_postgresql_hooks(engine)
+        return engine
     raise ConfigError("db.unsupported", "Unsupported database URL {url}: use sqlite:/// or postgresql://",
                       url=parsed.render_as_string())
 
@@ -157,13 +183,29 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls everything back on any error."""
-        with self._write() as session, session.begin():
-            yield session
+        session = self._write()
+        body_done = False
+        try:
+            with session, session.begin():
+                yield session
+                body_done = True
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # Only the COMMIT itself runs without a statement of ours; lost there, the server
+            # may have committed already.
+            at_commit = body_done and exc.statement is None
+            raise (ConnectionLost.at_commit() if at_commit else ConnectionLost()) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
-            yield session
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            raise ConnectionLost() from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -62,3 +62,29 @@ class ConcurrentChange(DomainError):
 class InsufficientStock(DomainError):
     code = "stock.insufficient"
     default = "Not enough stock of {part}: {available} available, {requested} requested."
+
+
+class ConnectionLost(DomainError):
+    """The database connection broke during an action; the next action reconnects by itself.
+
+    Lost while statements ran: the transaction never committed, so nothing was saved. Lost
+    during the COMMIT itself (code "db.connection_lost_at_commit"): the server may have committed
+    before the connection broke, and only a reload can tell.
+    """
+
+    code = "db.connection_lost"
+    default = ("The connection to the database server was lost. Nothing of this action was saved; "
+               "try again.")
+
+    @classmethod
+    def at_commit(cls) -> ConnectionLost:
+        return cls("db.connection_lost_at_commit",
+                   "The connection to the database server was lost while this action was being "
+                   "saved, so it may or may not have been saved. Reload and check before trying "
+                   "again.")
+
+
+class DatabaseUnreachable(DomainError):
+    code = "db.unreachable"
+    default = ("Cannot connect to the database server {server} ({reason}). Check that it is "
+               "running and that this computer can reach it.")
