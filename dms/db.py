@@ -6,27 +6,31 @@ a deferred BEGIN that later writes fails with "database is locked" under several
 reads keep a plain deferred BEGIN so lookups never queue behind a writer in WAL mode.
 
 What the database layer raises becomes a domain error a user can act on: a broken connection
-(PostgreSQL restarted, our backend killed) ends either scope with `ConnectionLost`, and a
-server that cannot be reached raises `DatabaseUnreachable` (an engine hook). The PostgreSQL
-pool pings each connection before handing it out, so the next action reconnects by itself.
+(PostgreSQL restarted, our backend killed) ends either scope with `ConnectionLost`, a server
+that cannot be reached raises `DatabaseUnreachable` (an engine hook), and a versioned row that
+another seat changed meanwhile (`StaleDataError`) ends the write scope with `ConcurrentChange`
+naming who changed it and when. The PostgreSQL pool pings each connection before handing it
+out, so the next action reconnects by itself.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from dms.errors import ConfigError, ConnectionLost, DatabaseUnreachable
+from dms.errors import ConcurrentChange, ConfigError, ConnectionLost, DatabaseUnreachable
 
 APP_NAME = "dms"
 ENV_URL = "DMS_DATABASE_URL"
@@ -175,6 +179,7 @@ class Database:
         self.read_engine = self.engine.execution_options(dms_read_only=True)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+        event.listen(self._write, "before_flush", _note_versions)
 
     @property
     def backend(self) -> str:
@@ -196,6 +201,8 @@ class Database:
             # may have committed already.
             at_commit = body_done and exc.statement is None
             raise (ConnectionLost.at_commit() if at_commit else ConnectionLost()) from exc
+        except StaleDataError as exc:
+            raise self._stale(session, exc) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -207,8 +214,54 @@ class Database:
                 raise
             raise ConnectionLost() from exc
 
+    def _stale(self, session: Session, exc: StaleDataError) -> ConcurrentChange:
+        """Who changed (or deleted) the row this transaction meant to update, read afresh."""
+        from dms.workshop.common import conflict  # the one wording of "changed by X at T"
+
+        found = re.search(r"on table '([^']+)'", str(exc))
+        table = found.group(1) if found else "?"
+        noted = session.info.get("dms_versioned", {})
+        candidates = [(key, version) for key, version in noted.items()
+                      if key[0].__table__.name == table]
+        with self.reading() as s:
+            for (cls, ident, *_), version in candidates:
+                row = s.get(cls, ident)
+                if row is None:
+                    return ConcurrentChange(what=f"{_label(cls)} {ident[0]}", user="?", when="?")
+                if row.version != version:
+                    return conflict(s, _describe(s, row), row)
+        return ConcurrentChange(what=table, user="?", when="?")
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _note_versions(session: Session, _context, _instances) -> None:
+    """Remember the version each versioned row had when this transaction first wrote it: after
+    a StaleDataError the flush has been rolled back and only this tells which row was stale."""
+    noted = session.info.setdefault("dms_versioned", {})
+    for obj in (*session.dirty, *session.deleted):
+        state = inspect(obj)
+        column = state.mapper.version_id_col
+        if column is not None and state.key is not None:
+            attr = state.mapper.get_property_by_column(column).key
+            noted.setdefault(state.key, state.dict.get(attr))
+
+
+def _label(cls) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).capitalize()  # WorkOrder → Work order
+
+
+def _describe(session: Session, row) -> str:
+    """The record as users know it: "Work order WO…", "Settlement of work order WO…"."""
+    from dms.models import WorkOrder
+
+    if getattr(row, "number", None):
+        return f"{_label(type(row))} {row.number}"
+    if getattr(row, "work_order_id", None):
+        order = session.get(WorkOrder, row.work_order_id)
+        return f"{_label(type(row))} of work order {order.number}"
+    return f"{_label(type(row))} {row.id}"
 
 
 from dms import changes  # noqa: E402,F401  (registers the change-publishing session hooks)
