@@ -5,9 +5,10 @@
 For each scale its own database: with one scale, URL itself; with several, the SQLite file name
 (or the PostgreSQL database name) gets a "-SCALE" / "_SCALE" suffix. An empty database is
 generated first (benchmarks/generate.py). Every operation runs once to warm up, then N times;
-p50/p95 in milliseconds. With two or more scales, `ratios.scale_ratio` is p95(last) / p95(first)
-per operation and `ratios.floor_ratio` is, on SQLite, p95(app lookup) / p95(bare sqlite3 lookup)
-on the last scale. `scales` holds each scale's own ops and generation figures.
+p50/p95 in milliseconds. `ratios.floor_ratio` is p95(app lookup) / p95(the same lookup on a
+bare sqlite3 or psycopg connection) on the last scale; with two or more scales,
+`ratios.scale_ratio` is p95(last) / p95(first) per operation. `memory` is the peak resident memory of
+exporting the newest 20,000 work orders. `scales` holds each scale's own figures.
 """
 
 from __future__ import annotations
@@ -29,16 +30,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+import psycopg  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 import generate as gen  # noqa: E402
+import orders  # noqa: E402
 from dms.auth import trusted_user  # noqa: E402
 from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402
+from dms.crm.lookup import _prefixes as lookup_prefixes  # noqa: E402
 from dms.crm.lookup import search  # noqa: E402
 from dms.db import Database  # noqa: E402
 from dms.demo.load import is_empty  # noqa: E402
 from dms.migrate import current_revision  # noqa: E402
+from dms.models import WorkOrder  # noqa: E402
 from dms.reports.documents import render  # noqa: E402
 from dms.reports.excel import export  # noqa: E402
 from dms.workshop.board import job_board  # noqa: E402
@@ -50,6 +55,7 @@ OPS = (LOOKUPS + tuple(f"floor_{x}" for x in LOOKUPS)
        + ("open_work_order", "job_board", "settlement", "jobcard_pdf", "export_month_xlsx",
           "cold_start"))
 REPEAT = {"tiny": 20, "small": 50, "large": 50}
+LOOKUP_MORE = 10  # lookups take well under a millisecond: more runs for a steadier p95
 HEAVY = {"settlement": 0.5, "jobcard_pdf": 0.5, "export_month_xlsx": 0.2, "cold_start": 0.1}
 
 COLD_START = r"""
@@ -64,6 +70,21 @@ window = create_main_window(db, trusted_user(db, "admin"))
 window.show()
 app.processEvents()
 db.dispose()
+"""
+# Peak resident memory of one export of the newest EXPORT_ORDERS work orders (with the lines
+# sheet), in a fresh process: ru_maxrss before (imports, connection) and after the export.
+EXPORT_ORDERS = 20_000
+EXPORT_PEAK = r"""
+import resource, sys
+from datetime import datetime
+from dms.auth import trusted_user
+from dms.db import Database
+from dms.reports.excel import export
+db = Database(sys.argv[1])
+actor = trusted_user(db, "admin")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rows = export(db, actor, "workorders", sys.argv[2], since=datetime.fromisoformat(sys.argv[3]))
+print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rows)
 """
 
 
@@ -117,12 +138,18 @@ def samples_for(db: Database) -> dict:
         closed_id = c.execute(text("SELECT id FROM work_order WHERE state = 'CLOSED' "
                                    "ORDER BY id DESC LIMIT 1")).scalar()
         last = c.execute(text("SELECT MAX(entry_at) FROM work_order WHERE state = 'CLOSED'")).scalar()
+    with db.reading() as session:  # through the ORM: entry_at comes back as an aware datetime
+        newest = select(WorkOrder.entry_at).order_by(WorkOrder.entry_at.desc())
+        since = (session.execute(newest.offset(EXPORT_ORDERS - 1).limit(1)).scalar()
+                 or session.execute(select(func.min(WorkOrder.entry_at))).scalar())
     last = last if isinstance(last, date) else date.fromisoformat(str(last)[:10])
     month_end = last.replace(day=1) - timedelta(days=1)
-    return {"plate": [r.plate[2:6] for r in rows], "vin6": [r.vin[-6:] for r in rows],
+    # What an advisor types: the plate's serial (its last five), the VIN's last six, the
+    # mobile's last four digits, the surname and the first character of the given name.
+    return {"plate": [r.plate[-5:] for r in rows], "vin6": [r.vin[-6:] for r in rows],
             "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows],
             "open": (open_id, number), "closed": closed_id,
-            "month": (month_end.replace(day=1), month_end)}
+            "month": (month_end.replace(day=1), month_end), "export_since": since}
 
 
 def cycle(values):
@@ -135,26 +162,39 @@ def cycle(values):
     return nxt
 
 
-def floor_ops(path: str, store_id: int) -> dict:
-    """The same prefix searches as dms.crm.lookup, as bare sqlite3 on the same indexes."""
-    conn = sqlite3.connect(path)
-    cols = ("c.id, c.code, c.name, c.mobile, v.id, v.plate, v.vin, v.brand, v.series")
-    veh = f"SELECT {cols} FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.store_id = ? AND "
-    cus = f"SELECT {cols} FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id WHERE c.store_id = ? AND "
-    tail = " ORDER BY 3, 1, 6, 5 LIMIT 50"
+def floor_ops(url: str, store_id: int):
+    """The same lookups as bare DBAPI queries on the same indexes: for each text the prefix
+    searches that dms.crm.lookup picks (digits are a plate fragment and a phone number alike),
+    written by hand and run on a plain sqlite3 (or psycopg) connection. Returns (search, close)."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        conn, mark, match, wildcard = sqlite3.connect(u.database), "?", "GLOB", "*"
+    else:
+        conn = psycopg.connect(u.set(drivername="postgresql").render_as_string(False))
+        mark, match, wildcard = "%s", "LIKE", "%"
+    cols = "c.id, c.code, c.name, c.mobile, v.id, v.plate, v.vin, v.brand, v.series"
+    veh = (f"SELECT {cols} FROM vehicle v JOIN customer c ON c.id = v.customer_id "
+           f"WHERE v.store_id = {mark} AND ")
+    cus = (f"SELECT {cols} FROM customer c LEFT JOIN vehicle v ON v.customer_id = c.id "
+           f"WHERE c.store_id = {mark} AND ")
+    branch = {"plate": veh + "v.plate", "plate_rev": veh + "v.plate_rev",
+              "vin_rev": veh + "v.vin_rev", "mobile": cus + "c.mobile",
+              "mobile_rev": cus + "c.mobile_rev", "name": cus + "c.name"}
+    statements = {}
 
-    def q(parts):
-        sql = "SELECT * FROM (" + " UNION ".join(parts) + ")" + tail
-        return lambda *args: conn.execute(sql, [x for a in args for x in (store_id, a)]).fetchall()
-
-    plate = q([veh + "v.plate GLOB ?", veh + "v.plate_rev GLOB ?"])
-    vin = q([veh + "v.vin_rev GLOB ?"])
-    phone = q([cus + "c.mobile GLOB ?", cus + "c.mobile_rev GLOB ?"])
-    name = q([cus + "c.name GLOB ?"])
-    return {"plate": lambda t: plate(t + "*", t[::-1] + "*"),
-            "vin6": lambda t: vin(t[::-1] + "*"),
-            "phone": lambda t: phone(t + "*", t[::-1] + "*"),
-            "name": lambda t: name(t + "*"), "conn": conn}
+    def search(term: str):
+        prefixes = lookup_prefixes(term)
+        key = tuple(prefixes)
+        if key not in statements:
+            statements[key] = ("SELECT * FROM (" + " UNION ".join(
+                f"{branch[b]} {match} {mark}" for b in key) + ") AS found ORDER BY 3, 1, 6, 5 LIMIT 50")
+        args = [x for p in prefixes.values() for x in (store_id, p + wildcard)]
+        cursor = conn.cursor()
+        cursor.execute(statements[key], args)
+        rows = cursor.fetchall()
+        cursor.close()
+        return rows
+    return search, conn.close
 
 
 def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
@@ -173,20 +213,21 @@ def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
     ops = {}
     for kind in ("plate", "vin6", "phone", "name"):
         nxt = cycle(s[kind])
-        ops[f"lookup_{kind}"] = timed(lambda: search(db, nxt(), store_id=actor.store_id), n)
-    if db.backend == "sqlite":
-        floor = floor_ops(make_url(url).database, actor.store_id)
-        for kind in ("plate", "vin6", "phone", "name"):
-            nxt = cycle(s[kind])
-            ops[f"floor_lookup_{kind}"] = timed(lambda f=floor[kind]: f(nxt()), n)
-        floor["conn"].close()
+        ops[f"lookup_{kind}"] = timed(lambda: search(db, nxt(), store_id=actor.store_id), n * LOOKUP_MORE)
+        ops[f"lookup_{kind}"]["rows_mean"] = round(statistics.mean(
+            len(search(db, term, store_id=actor.store_id)) for term in s[kind]), 1)
+    floor, close = floor_ops(url, actor.store_id)
+    for kind in ("plate", "vin6", "phone", "name"):
+        nxt = cycle(s[kind])
+        ops[f"floor_lookup_{kind}"] = timed(lambda: floor(nxt()), n * LOOKUP_MORE)
+    close()
     closed = s["closed"]
     ops["open_work_order"] = timed(lambda: (order_lines(db, actor, closed),
                                             order_timeline(db, actor, closed)), n)
     ops["job_board"] = timed(lambda: job_board(db, actor), n)
 
     k = max(3, int(n * HEAVY["settlement"]))
-    ready = iter(gen.add_ready_orders(db, k + 1))
+    ready = iter(orders.add_ready_orders(db, k + 1))
 
     def settle_one():
         wid = next(ready)
@@ -209,10 +250,28 @@ def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
     ops["cold_start"] = timed(lambda: subprocess.run(cmd, check=True, env=env, cwd=ROOT,
                                                      capture_output=True),
                               max(3, int(n * HEAVY["cold_start"])), warm=1)
+    memory = export_memory(url, s["export_since"], env)
     db.dispose()
     for name, r in ops.items():
         log(f"  {scale:6s} {name:24s} p50 {r['p50_ms']:10.2f} ms  p95 {r['p95_ms']:10.2f} ms  n={r['n']}")
-    return {"ops": ops, "generation": generation, "url": url}
+    log(f"  {scale:6s} export of {memory['orders']:,} work orders ({memory['rows']:,} rows): "
+        f"peak {memory['peak_mb']} MB (before the export {memory['before_mb']} MB)")
+    return {"ops": ops, "memory": memory, "generation": generation, "url": url}
+
+
+def export_memory(url: str, since, env) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", EXPORT_PEAK, url, str(Path(tmp) / "wo.xlsx"),
+                              since.isoformat()], check=True, env=env, cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
+    before, peak, rows = (int(x) for x in out[-3:])
+    db = Database(url)
+    with db.reading() as session:
+        orders = session.execute(select(func.count()).select_from(WorkOrder)
+                                 .where(WorkOrder.entry_at >= since)).scalar()
+    db.dispose()
+    return {"orders": orders, "rows": rows, "before_mb": round(before / 1024, 1),
+            "peak_mb": round(peak / 1024, 1)}
 
 
 def main(argv=None) -> int:
@@ -231,16 +290,16 @@ def main(argv=None) -> int:
     for sc in scales:
         results[sc] = run_scale(scale_url(args.url, sc, len(scales) > 1), sc, args.repeat, log)
     last = results[scales[-1]]["ops"]
-    ratios = {}
+    ratios = {"floor_ratio": {k: round(last[k]["p95_ms"] / last[f"floor_{k}"]["p95_ms"], 3)
+                              for k in LOOKUPS}}
     if len(scales) > 1:
         first = results[scales[0]]["ops"]
         ratios["scale_ratio"] = {k: round(last[k]["p95_ms"] / first[k]["p95_ms"], 3)
-                                 for k in last if first.get(k, {}).get("p95_ms")}
-        ratios["floor_ratio"] = {k: round(last[k]["p95_ms"] / last[f"floor_{k}"]["p95_ms"], 3)
-                                 for k in LOOKUPS if last.get(f"floor_{k}", {}).get("p95_ms")}
+                                 for k in last if first[k]["p95_ms"]}
     backend = make_url(args.url).get_backend_name()
     doc = {"backend": backend, "scale": ",".join(scales), "ops": last, "ratios": ratios,
-           "scales": {sc: {"ops": r["ops"], "generation": r["generation"]}
+           "memory": results[scales[-1]]["memory"],
+           "scales": {sc: {"ops": r["ops"], "memory": r["memory"], "generation": r["generation"]}
                       for sc, r in results.items()}}
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -30,4 +30,9 @@ def test_tiny_benchmark_writes_every_op(tmp_path):
         op = doc["ops"][name]
         assert all(isinstance(op[k], (int, float)) for k in ("p50_ms", "p95_ms", "n")), name
         assert op["n"] > 0 and 0 <= op["p50_ms"] <= op["p95_ms"], name
-    assert "ratios" in doc
+    floor = doc["ratios"]["floor_ratio"]
+    assert set(floor) == {name for name in OPS if name.startswith("lookup_")}
+    assert all(value > 0 for value in floor.values())
+    memory = doc["memory"]  # every tiny order (200 and those settled by the run) was exported
+    assert memory["orders"] >= 200 and memory["rows"] > memory["orders"]
+    assert 0 < memory["before_mb"] <= memory["peak_mb"]
