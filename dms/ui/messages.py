@@ -1,13 +1,21 @@
 """Domain errors as translated text: the one place that maps error codes to what users read.
 
 Services raise `dms.errors.DomainError` subclasses carrying a stable `code` and `params`; the
-English default wording lives with the error (`.text()`), the translations live here. A code
-not listed here falls back to `.text()`, so a new error is never silent, only untranslated.
+English default wording lives with the error (`.text()`), the translations live here and, by
+area, in the `error_texts_*` modules beside it. A code not listed falls back to `.text()`, so
+a new error is never silent, only untranslated (tests/test_error_texts.py fails on it).
+
+Rules for a text: the English keeps every {name} of the service's message and uses no
+parameter the service does not pass. Parameters that are themselves words (a record name, an
+action, a state, a role…) are looked up in `error_words` by the parameter's name, so the
+Chinese text does not mix in English.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import string
 import sys
 
 import shiboken6
@@ -15,47 +23,130 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dms.errors import DomainError
+from dms.ui import (error_texts_admin, error_texts_billing, error_texts_customers,
+                    error_texts_parts, error_texts_workshop, error_words)
 
 log = logging.getLogger(__name__)
 
 
-def _things() -> dict[str, str]:
-    """Names of records that appear as {what} in messages."""
-    return {
-        "Customer": QCoreApplication.translate("Messages", "Customer"),
-        "Vehicle": QCoreApplication.translate("Messages", "Vehicle"),
-        "User": QCoreApplication.translate("Messages", "User"),
-        "Work order": QCoreApplication.translate("Messages", "Work order"),
-        "Part": QCoreApplication.translate("Messages", "Part"),
-        "Appointment": QCoreApplication.translate("Messages", "Appointment"),
-    }
+def _templates() -> dict[str, str | tuple[str, ...]]:
+    """Every error code and its text. Built on each call so the texts follow the current
+    translator; the literal QCoreApplication.translate calls are what pyside6-lupdate extracts.
 
-
-def _templates() -> dict[str, str]:
-    # Built on each call so the texts follow the current translator. The literal
-    # QCoreApplication.translate calls are what pyside6-lupdate extracts.
+    A code the services raise with different parameters in different places (e.g. with and
+    without the amount) lists its texts most specific first; `_pick` chooses one.
+    """
     return {
-        "auth.bad_credentials": QCoreApplication.translate(
-            "Messages", "Wrong user name or password."),
-        "auth.inactive": QCoreApplication.translate(
-            "Messages", "This account is disabled. Ask your manager to enable it."),
-        "db.network_share": QCoreApplication.translate(
-            "Messages", "The database file {path} is on a network share. SQLite cannot be "
-            "shared across computers safely; use a PostgreSQL server for several seats."),
-        "db.unsupported": QCoreApplication.translate(
-            "Messages", "Unsupported database address {url}: use sqlite:/// or postgresql://"),
-        "not_found": QCoreApplication.translate(
-            "Messages", "{what} {key} was not found."),
+        # generic errors (dms/errors.py)
+        "error": QCoreApplication.translate("Messages", "The action could not be completed."),
+        "validation": QCoreApplication.translate("Messages", "The action could not be completed."),
+        "config": QCoreApplication.translate(
+            "Messages", "The settings file cannot be read. Correct it, or delete it to start "
+                        "again with the default settings."),
+        "not_found": QCoreApplication.translate("Messages", "{what} {key} was not found."),
         "forbidden": QCoreApplication.translate(
             "Messages", "Your role does not allow this action: {action}."),
         "concurrent_change": QCoreApplication.translate(
             "Messages", "{what} was changed by {user} at {when}. Reload it and try again."),
         "workorder.invalid_transition": QCoreApplication.translate(
-            "Messages", "Cannot {action} a work order that is {state}."),
+            "Messages", "Cannot {action}: the work order is {state}."),
         "stock.insufficient": QCoreApplication.translate(
             "Messages", "Not enough stock of {part}: {available} available, {requested} "
-            "requested."),
+                        "requested."),
+        # sign-in (dms/auth.py)
+        "auth.bad_credentials": QCoreApplication.translate(
+            "Messages", "Wrong user name or password."),
+        "auth.inactive": QCoreApplication.translate(
+            "Messages", "This account is disabled. Ask your manager to enable it."),
+        "auth.unknown_user": QCoreApplication.translate("Messages", "No active user {username}."),
+        # database (dms/db.py, dms/migrate.py, the CLI)
+        "db.network_share": QCoreApplication.translate(
+            "Messages", "The database file {path} is on a network share. SQLite cannot be "
+                        "shared across computers safely; use a PostgreSQL server for several "
+                        "seats."),
+        "db.unsupported": QCoreApplication.translate(
+            "Messages", "Unsupported database address {url}: use sqlite:/// or postgresql://"),
+        "db.not_upgraded": QCoreApplication.translate(
+            "Messages", "The database schema is not current: run `dms db upgrade` first."),
+        "db.migration_fk": QCoreApplication.translate(
+            "Messages", "The upgrade left {n} rows with broken references."),
+        "db.connection_lost": QCoreApplication.translate(
+            "Messages", "The connection to the database server was lost. Nothing of this "
+                        "action was saved; try again."),
+        "db.connection_lost_at_commit": QCoreApplication.translate(
+            "Messages", "The connection to the database server was lost while this action was "
+                        "being saved, so it may or may not have been saved. Reload and check "
+                        "before trying again."),
+        "db.unreachable": (
+            QCoreApplication.translate(
+                "Messages", "Cannot connect to the database server {server} ({reason}). Check "
+                            "that it is running and that this computer can reach it."),
+            QCoreApplication.translate(
+                "Messages", "The database server cannot be reached. Check the network or ask "
+                            "your administrator, then try again.")),
+        **error_texts_workshop.templates(),
+        **error_texts_parts.templates(),
+        **error_texts_customers.templates(),
+        **error_texts_billing.templates(),
+        **error_texts_admin.templates(),
     }
+
+
+def _fields(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return set()
+
+
+def _pick(texts: str | tuple[str, ...], error: DomainError) -> str | None:
+    """The text with the same parameters as the error's English message, else the first whose
+    parameters the error carries, else None."""
+    texts = (texts,) if isinstance(texts, str) else texts
+    wanted = _fields(error.message)
+    return (next((t for t in texts if _fields(t) == wanted), None)
+            or next((t for t in texts if _fields(t) <= error.params.keys()), None))
+
+
+def _vocabularies() -> dict[str, dict[str, str]]:
+    """Parameter name → the words its values are translated with."""
+    states = error_words.states()
+    return {"action": error_words.actions(), "state": states, "status": states,
+            "role": error_words.roles(), "method": error_words.payment_methods(),
+            "field": error_words.fields(), "when": error_words.phrases()}
+
+
+def _translated(params: dict) -> dict:
+    """`params` with the values that are words (a state, an action…) translated."""
+    vocabularies = _vocabularies()
+    out = dict(params)
+    for name, value in params.items():
+        if not isinstance(value, str):
+            continue
+        if name in ("errors", "warnings"):  # "vin.length, vin.bad_char"
+            checks = error_words.checks()
+            out[name] = QCoreApplication.translate("Messages", ", ", "between list items").join(
+                checks.get(item, item) for item in value.split(", "))
+        elif name == "what":
+            out[name] = _thing(value)
+        elif name in vocabularies:
+            out[name] = vocabularies[name].get(value, value)
+    return out
+
+
+def _thing(value: str) -> str:
+    """A record as {what}: "Work order", "Work order WO…", "Settlement of work order WO…"."""
+    things = error_words.things()
+    if value in things:
+        return things[value]
+    of_order = re.fullmatch(r"(.+) of work order (\S+)", value)
+    if of_order and of_order[1] in things:
+        return QCoreApplication.translate("Messages", "{thing} of work order {number}").format(
+            thing=things[of_order[1]], number=of_order[2])
+    for name in sorted(things, key=len, reverse=True):
+        if value.startswith(name + " "):
+            return f"{things[name]} {value[len(name) + 1:]}"
+    return value
 
 
 def error_text(error: BaseException) -> str:
@@ -63,14 +154,14 @@ def error_text(error: BaseException) -> str:
     if not isinstance(error, DomainError):
         return QCoreApplication.translate("Messages", "Unexpected error: {error}").format(
             error=error)
-    template = _templates().get(error.code)
-    if template is None:
+    texts = _templates().get(error.code)
+    if texts is None:
         return error.text()
-    params = dict(error.params)
-    if isinstance(params.get("what"), str):
-        params["what"] = _things().get(params["what"], params["what"])
+    template = _pick(texts, error)
     try:
-        return template.format(**params)
+        if template is None:
+            raise KeyError(error.code)
+        return template.format(**_translated(error.params))
     except (KeyError, IndexError, ValueError):
         log.warning("Missing parameters for message %s: %r", error.code, error.params)
         return error.text()

@@ -290,44 +290,1628 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <source>{path} already exists; choose a new file name.</source>
+        <translation>{path} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <source>Vehicle</source>
-        <translation>车辆</translation>
+        <source>pg_dump was not found. Install the PostgreSQL client tools (Debian: postgresql-client, Windows: the PostgreSQL installer&apos;s command line tools) and make sure pg_dump is on PATH.</source>
+        <translation>找不到 pg_dump。请安装 PostgreSQL 客户端工具（Debian：postgresql-client；Windows：PostgreSQL 安装程序中的命令行工具），并确保 pg_dump 在 PATH 中。</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>用户</translation>
+        <source>pg_dump failed: {error}</source>
+        <translation>pg_dump 运行失败：{error}</translation>
     </message>
     <message>
-        <source>Work order</source>
-        <translation>工单</translation>
+        <source>Only SQLite databases in a plain file can be backed up.</source>
+        <translation>只能备份存放在普通文件中的 SQLite 数据库。</translation>
     </message>
     <message>
-        <source>Part</source>
-        <translation>配件</translation>
+        <source>Verifying a PostgreSQL dump restores it into a temporary database: give a PostgreSQL database URL.</source>
+        <translation>校验 PostgreSQL 备份需要将其恢复到临时数据库：请提供 PostgreSQL 数据库地址。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a DMS backup manifest.</source>
+        <translation>{path} 不是 DMS 备份清单文件。</translation>
+    </message>
+    <message>
+        <source>The database has newer data than the backup {file} ({reasons}). Restoring would lose it; use --force to restore anyway.</source>
+        <translation>数据库中的数据比备份 {file} 更新（{reasons}），恢复会丢失这些数据；如仍要恢复，请使用 --force。</translation>
+    </message>
+    <message>
+        <source>Backup file {path} does not exist.</source>
+        <translation>备份文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is missing: the backup cannot be verified. Use --force to restore it anyway without verification.</source>
+        <translation>缺少 {path}，无法校验备份。如仍要不经校验直接恢复，请使用 --force。</translation>
+    </message>
+    <message>
+        <source>pg_restore was not found. Install the PostgreSQL client tools (Debian: postgresql-client, Windows: the PostgreSQL installer&apos;s command line tools) and make sure pg_restore is on PATH.</source>
+        <translation>找不到 pg_restore。请安装 PostgreSQL 客户端工具（Debian：postgresql-client；Windows：PostgreSQL 安装程序中的命令行工具），并确保 pg_restore 在 PATH 中。</translation>
+    </message>
+    <message>
+        <source>pg_restore failed (nothing was changed): {error}</source>
+        <translation>pg_restore 运行失败（未做任何更改）：{error}</translation>
+    </message>
+    <message>
+        <source>Restoring {file} failed: {error}</source>
+        <translation>恢复 {file} 失败：{error}</translation>
+    </message>
+    <message>
+        <source>Verification of {file} failed {when}: {problems}</source>
+        <translation>校验 {file} 失败{when}：{problems}</translation>
+    </message>
+    <message>
+        <source>Verification of {file} failed before restoring: the file&apos;s SHA-256 does not match its manifest (the backup or the manifest was changed or damaged).</source>
+        <translation>恢复前校验 {file} 失败：文件的 SHA-256 与备份清单不符（备份文件或清单已被修改或损坏）。</translation>
+    </message>
+    <message>
+        <source>{path} is a {backup} backup; it cannot be restored into a {backend} database.</source>
+        <translation>{path} 是 {backup} 备份，不能恢复到 {backend} 数据库。</translation>
+    </message>
+    <message>
+        <source>No usable Chinese TrueType font was found for printing (tried: {tried}). Install WenQuanYi Micro Hei (Debian/Ubuntu: apt-get install fonts-wqy-microhei), copy a TrueType (.ttf/.ttc) Chinese font into {project}, or set &quot;cjk_font&quot; in the settings file to the path of one (for example C:\Windows\Fonts\msyh.ttc).</source>
+        <translation>找不到可用于打印的中文 TrueType 字体（已尝试：{tried}）。请安装文泉驿微米黑（Debian/Ubuntu：apt-get install fonts-wqy-microhei），或将一个 TrueType（.ttf/.ttc）中文字体复制到 {project}，或在设置文件中将 &quot;cjk_font&quot; 设为字体文件的路径（例如 C:\Windows\Fonts\msyh.ttc）。</translation>
+    </message>
+    <message>
+        <source>The printing font {font} has no glyph for {chars}; the document was not printed. Change the text, or configure a font that has these characters (settings key &quot;cjk_font&quot;).</source>
+        <translation>打印字体 {font} 中没有 {chars} 的字形，单据未打印。请修改文字，或配置一个包含这些字符的字体（设置项 &quot;cjk_font&quot;）。</translation>
+    </message>
+    <message>
+        <source>Work order {key} has no estimate yet.</source>
+        <translation>工单 {key} 还没有估价单。</translation>
+    </message>
+    <message>
+        <source>Work order {key} has no gate pass yet.</source>
+        <translation>工单 {key} 尚未开具出门证。</translation>
+    </message>
+    <message>
+        <source>Name at least one part to print labels for.</source>
+        <translation>请至少指定一个要打印标签的配件。</translation>
+    </message>
+    <message>
+        <source>Unknown document {kind}; one of: {kinds}.</source>
+        <translation>未知的单据类型：{kind}，可选：{kinds}。</translation>
+    </message>
+    <message>
+        <source>Not a date: {value}</source>
+        <translation>不是有效日期：{value}</translation>
+    </message>
+    <message>
+        <source>Unknown export {name}; one of: {known}.</source>
+        <translation>未知的导出项：{name}，可选：{known}。</translation>
+    </message>
+    <message>
+        <source>Unknown import {kind}: use one of {kinds}.</source>
+        <translation>未知的导入类型：{kind}，可选：{kinds}。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path} as an .xlsx workbook: {error}</source>
+        <translation>无法将 {path} 作为 .xlsx 工作簿读取：{error}</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>统计期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A negative amount ({value}) cannot be written in capitals.</source>
+        <translation>负数金额（{value}）不能转换为大写。</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount.</source>
+        <translation>{value} 不是金额。</translation>
+    </message>
+    <message>
+        <source>An amount in capitals needs an exact number, not {value}.</source>
+        <translation>大写金额需要精确的数值，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>{value} is too large to write in capitals.</source>
+        <translation>{value} 太大，无法转换为大写。</translation>
+    </message>
+    <message>
+        <source>Bad page: offset {offset}, limit {limit}.</source>
+        <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
+    </message>
+    <message>
+        <source>A line cannot be priced: {error}</source>
+        <translation>有项目无法计价：{error}</translation>
+    </message>
+    <message>
+        <source>Enter at least one payment.</source>
+        <translation>请至少录入一笔付款。</translation>
+    </message>
+    <message>
+        <source>Nothing is outstanding.</source>
+        <translation>没有待收款项。</translation>
+    </message>
+    <message>
+        <source>The order has no approved line or fee.</source>
+        <translation>该工单没有已确认的项目或费用。</translation>
+    </message>
+    <message>
+        <source>{paid} is more than the {outstanding} outstanding.</source>
+        <translation>付款 {paid} 超过了待收金额 {outstanding}。</translation>
+    </message>
+    <message>
+        <source>A payment must be a positive amount in whole fen, not {amount}.</source>
+        <translation>付款金额必须为正数且精确到分，{amount} 无效。</translation>
+    </message>
+    <message>
+        <source>Unknown payment method {method}.</source>
+        <translation>未知的付款方式：{method}。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) still wait for the customer&apos;s decision.</source>
+        <translation>还有 {count} 个项目等待客户确认。</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>A {method} payment needs its voucher or transaction number.</source>
+        <translation>{method}付款需要填写凭证号或交易流水号。</translation>
+    </message>
+    <message>
+        <source>The reference is too long.</source>
+        <translation>凭证号过长。</translation>
+    </message>
+    <message>
+        <source>{received} was already received, more than the new customer share {share}; refund the difference first.</source>
+        <translation>已收款 {received}，超过调整后的客户应付金额 {share}，请先退还差额。</translation>
+    </message>
+    <message>
+        <source>{received} was received for this order; refund it first.</source>
+        <translation>本工单已收款 {received}，请先退款。</translation>
+    </message>
+    <message>
+        <source>Gate pass {number} was already issued.</source>
+        <translation>出门证 {number} 已开具。</translation>
+    </message>
+    <message>
+        <source>{outstanding} is still outstanding; take the payment or ask the manager to approve credit.</source>
+        <translation>仍有 {outstanding} 未收，请收款或请经理批准挂账。</translation>
+    </message>
+    <message>
+        <source>The balance is neither paid nor on credit.</source>
+        <translation>余款既未结清，也未批准挂账。</translation>
+    </message>
+    <message>
+        <source>The follow-up is due after 24 or 72 hours.</source>
+        <translation>回访时间只能为交车后 24 或 72 小时。</translation>
+    </message>
+    <message>
+        <source>Hand the keys back to the customer.</source>
+        <translation>请先将车钥匙交还客户。</translation>
+    </message>
+    <message>
+        <source>Issue the gate pass first.</source>
+        <translation>请先开具出门证。</translation>
+    </message>
+    <message>
+        <source>Code {customer_code} is taken.</source>
+        <translation>客户编号 {customer_code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>Customer {customer_code} {name} has the same {field}.</source>
+        <translation>客户 {customer_code} {name} 的{field}与此相同。</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address.</source>
+        <translation>{email} 不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Unknown field {field}.</source>
+        <translation>未知的字段：{field}。</translation>
+    </message>
+    <message>
+        <source>A person or a company; gender M or F.</source>
+        <translation>客户类型应为个人或单位，性别应为男或女。</translation>
+    </message>
+    <message>
+        <source>{mobile} is not a mobile number.</source>
+        <translation>{mobile} 不是有效的手机号码。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>请填写客户姓名。</translation>
+    </message>
+    <message>
+        <source>A postcode is six digits.</source>
+        <translation>邮政编码应为 6 位数字。</translation>
+    </message>
+    <message>
+        <source>Vehicle {vin} ({plate}, engine {engine_no}) looks the same.</source>
+        <translation>车辆 {vin}（车牌 {plate}，发动机号 {engine_no}）疑似同一辆车。</translation>
+    </message>
+    <message>
+        <source>A mileage cannot be negative.</source>
+        <translation>里程不能为负数。</translation>
+    </message>
+    <message>
+        <source>The current owner has had the car since {since}; the change cannot be earlier.</source>
+        <translation>现车主自 {since} 起拥有该车，过户日期不能早于此日期。</translation>
+    </message>
+    <message>
+        <source>{plate} is not a valid plate ({errors}).</source>
+        <translation>{plate} 不是有效的车牌号（{errors}）。</translation>
+    </message>
+    <message>
+        <source>Plate {plate} is already on file.</source>
+        <translation>车牌 {plate} 已登记。</translation>
+    </message>
+    <message>
+        <source>{name} already owns the vehicle.</source>
+        <translation>{name} 已经是该车的车主。</translation>
+    </message>
+    <message>
+        <source>{vin} is not a valid VIN ({errors}).</source>
+        <translation>{vin} 不是有效的车架号（{errors}）。</translation>
+    </message>
+    <message>
+        <source>VIN {vin} is already on file ({plate}).</source>
+        <translation>车架号 {vin} 已登记（车牌 {plate}）。</translation>
+    </message>
+    <message>
+        <source>Check VIN {vin} ({warnings}; check digit should be {expected}).</source>
+        <translation>请核对车架号 {vin}（{warnings}；校验位应为 {expected}）。</translation>
+    </message>
+    <message>
+        <source>{balance} is still on card {card_no}; refund it first.</source>
+        <translation>会员卡 {card_no} 仍有储值余额 {balance}，请先退款。</translation>
+    </message>
+    <message>
+        <source>Enter the card number (at most 30 characters).</source>
+        <translation>请填写卡号（不超过 30 个字符）。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} is already in use.</source>
+        <translation>卡号 {card_no} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The customer already holds card {card_no}.</source>
+        <translation>该客户已持有会员卡 {card_no}。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} is {status}; cannot {action}.</source>
+        <translation>会员卡 {card_no} 的状态为“{status}”，不能{action}。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} has been given up; to be a member again, join again.</source>
+        <translation>会员卡 {card_no} 已退卡；如需继续享受会员权益，请重新办理入会。</translation>
+    </message>
+    <message>
+        <source>The card is already {tier}.</source>
+        <translation>该卡已是{tier}。</translation>
+    </message>
+    <message>
+        <source>The membership balance is {balance}; {amount} cannot be drawn.</source>
+        <translation>会员储值余额为 {balance}，不足以支付 {amount}。</translation>
+    </message>
+    <message>
+        <source>The customer has no active membership card to pay from.</source>
+        <translation>该客户没有可用于付款的有效会员卡。</translation>
+    </message>
+    <message>
+        <source>The card holds {balance} points; {points} are needed for {amount}.</source>
+        <translation>会员卡积分为 {balance}，抵扣 {amount} 需要 {points} 积分。</translation>
+    </message>
+    <message>
+        <source>Campaign {campaign} was already done on {vin}.</source>
+        <translation>车辆 {vin} 已完成活动 {campaign}。</translation>
+    </message>
+    <message>
+        <source>Campaign {campaign} already exists.</source>
+        <translation>活动 {campaign} 已存在。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a code and a name.</source>
+        <translation>活动需要编号和名称。</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>活动的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Import a .xlsx or .csv file, not {name}.</source>
+        <translation>请导入 .xlsx 或 .csv 文件，{name} 不是这两种格式。</translation>
+    </message>
+    <message>
+        <source>Unknown campaign kind {kind}.</source>
+        <translation>未知的活动类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>The file holds no valid VIN ({bad} invalid).</source>
+        <translation>文件中没有有效的车架号（{bad} 个无效）。</translation>
+    </message>
+    <message>
+        <source>Work order {number} was cancelled.</source>
+        <translation>工单 {number} 已取消。</translation>
+    </message>
+    <message>
+        <source>Vehicle {vin} is not in campaign {campaign}.</source>
+        <translation>车辆 {vin} 不在活动 {campaign} 的范围内。</translation>
+    </message>
+    <message>
+        <source>This follow-up was already recorded.</source>
+        <translation>该回访已登记。</translation>
+    </message>
+    <message>
+        <source>Write down the result of the call.</source>
+        <translation>请填写回访结果。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a score from 1 to 5.</source>
+        <translation>满意度应为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>The deadline must be a time in the future.</source>
+        <translation>处理期限必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Describe the complaint.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <source>Write down how to prevent it.</source>
+        <translation>请填写预防措施。</translation>
+    </message>
+    <message>
+        <source>Write down the resolution.</source>
+        <translation>请填写处理方案。</translation>
+    </message>
+    <message>
+        <source>Write down the root cause.</source>
+        <translation>请填写根本原因。</translation>
+    </message>
+    <message>
+        <source>Unknown severity {severity}.</source>
+        <translation>未知的严重程度：{severity}。</translation>
+    </message>
+    <message>
+        <source>Unknown complaint source {source}.</source>
+        <translation>未知的投诉来源：{source}。</translation>
+    </message>
+    <message>
+        <source>Cannot {action}: the complaint is {state}.</source>
+        <translation>不能对状态为“{state}”的投诉执行“{action}”。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>An appointment was already booked from this reminder.</source>
+        <translation>该提醒已生成过预约。</translation>
+    </message>
+    <message>
+        <source>Unknown reminder kind {kind}.</source>
+        <translation>未知的提醒类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>Unknown contact method {method}.</source>
+        <translation>未知的联系方式：{method}。</translation>
+    </message>
+    <message>
+        <source>Note what happened on the call.</source>
+        <translation>请记录通话结果。</translation>
+    </message>
+    <message>
+        <source>The vehicle is not this customer&apos;s.</source>
+        <translation>该车不属于此客户。</translation>
+    </message>
+    <message>
+        <source>Choose which vehicle to book.</source>
+        <translation>请选择要预约的车辆。</translation>
+    </message>
+    <message>
+        <source>The reminder window cannot be negative.</source>
+        <translation>提醒范围不能为负数。</translation>
+    </message>
+    <message>
+        <source>Order {number} already completed a plan item.</source>
+        <translation>工单 {number} 已完成过一个保养计划项目。</translation>
+    </message>
+    <message>
+        <source>The vehicle has no such planned service.</source>
+        <translation>该车没有这项计划保养。</translation>
+    </message>
+    <message>
+        <source>Only a delivered maintenance order completes a plan item.</source>
+        <translation>只有已交车的保养工单才能完成保养计划项目。</translation>
+    </message>
+    <message>
+        <source>The vehicle already has a plan.</source>
+        <translation>该车已有保养计划。</translation>
+    </message>
+    <message>
+        <source>Not a usable barcode: {value}.</source>
+        <translation>条码不可用：{value}。</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} already means part {part}.</source>
+        <translation>条码 {barcode} 已用于配件 {part}。</translation>
+    </message>
+    <message>
+        <source>The vehicle&apos;s series is not known.</source>
+        <translation>该车的车系未知。</translation>
+    </message>
+    <message>
+        <source>No part has the code {key}.</source>
+        <translation>没有编码为 {key} 的配件。</translation>
+    </message>
+    <message>
+        <source>No part has the barcode or code {key}.</source>
+        <translation>没有条码或编码为 {key} 的配件。</translation>
+    </message>
+    <message>
+        <source>Unknown purchase need status {value}.</source>
+        <translation>未知的采购需求状态：{value}。</translation>
+    </message>
+    <message>
+        <source>Bin {bin} is being counted; stock there cannot move until the stocktake is posted.</source>
+        <translation>货位 {bin} 正在盘点，盘点过账前该货位的库存不能变动。</translation>
+    </message>
+    <message>
+        <source>The unit cost must be zero or more: {value}.</source>
+        <translation>单位成本不能为负数：{value}。</translation>
+    </message>
+    <message>
+        <source>The quantity must be a positive number (to 0.001): {value}.</source>
+        <translation>数量必须为正数（最多三位小数）：{value}。</translation>
+    </message>
+    <message>
+        <source>Cannot release more than is reserved.</source>
+        <translation>释放数量不能超过预留数量。</translation>
+    </message>
+    <message>
+        <source>Keep the reason for the added part within {limit} characters.</source>
+        <translation>增项原因不能超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{part} waits for the customer&apos;s approval as added work.</source>
+        <translation>{part} 是增项，尚待客户确认。</translation>
+    </message>
+    <message>
+        <source>Keep the batch number within {limit} characters.</source>
+        <translation>批次号不能超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{part} is not on this order.</source>
+        <translation>{part} 不在本工单上。</translation>
+    </message>
+    <message>
+        <source>Only {left} of {part} is still to issue to this order.</source>
+        <translation>本工单的 {part} 只剩 {left} 待发料。</translation>
+    </message>
+    <message>
+        <source>Only {issued} of this line is issued.</source>
+        <translation>该项目只发料 {issued}，不能退回更多。</translation>
+    </message>
+    <message>
+        <source>Parts are issued to this order; return them first.</source>
+        <translation>本工单已领用配件，请先退料。</translation>
+    </message>
+    <message>
+        <source>A quantity is a number of more than 0 (to 0.001), not {value}.</source>
+        <translation>数量应为大于 0 的数字（最多三位小数），{value} 无效。</translation>
+    </message>
+    <message>
+        <source>Give a reason (1 to {limit} characters).</source>
+        <translation>请填写原因（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Enter who takes the parts (1 to {limit} characters).</source>
+        <translation>请填写领料人（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>A purchase needs a unit cost on every line.</source>
+        <translation>采购入库的每一行都需要填写单位成本。</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行。</translation>
+    </message>
+    <message>
+        <source>Unknown receipt mode {value}.</source>
+        <translation>未知的入库方式：{value}。</translation>
+    </message>
+    <message>
+        <source>The reference is at most 60 characters.</source>
+        <translation>单据号不能超过 60 个字符。</translation>
+    </message>
+    <message>
+        <source>Bins {bins} are being counted already.</source>
+        <translation>货位 {bins} 已在盘点中。</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} is already {status}.</source>
+        <translation>盘点单 {number} 的状态已是“{status}”。</translation>
+    </message>
+    <message>
+        <source>Choose at least one bin to count.</source>
+        <translation>请至少选择一个要盘点的货位。</translation>
+    </message>
+    <message>
+        <source>Part {part} belongs in bin {bin}, which this stocktake does not count.</source>
+        <translation>配件 {part} 属于货位 {bin}，不在本次盘点范围内。</translation>
+    </message>
+    <message>
+        <source>The counted quantity must be zero or more (to 0.001): {value}.</source>
+        <translation>盘点数量不能为负数（最多三位小数）：{value}。</translation>
+    </message>
+    <message>
+        <source>Part {part}: counted {counted}, but more is reserved for work orders; release those reservations first.</source>
+        <translation>配件 {part} 盘点数为 {counted}，少于工单预留数量；请先释放这些预留。</translation>
+    </message>
+    <message>
+        <source>{count} lines are not counted yet.</source>
+        <translation>还有 {count} 行未盘点。</translation>
+    </message>
+    <message>
+        <source>No bin {bins} in this warehouse.</source>
+        <translation>本仓库没有货位 {bins}。</translation>
+    </message>
+    <message>
+        <source>A transfer needs at least one line.</source>
+        <translation>调拨单至少需要一行。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} is already {status}.</source>
+        <translation>调拨单 {number} 的状态已是“{status}”。</translation>
+    </message>
+    <message>
+        <source>The receiving store has no part {part} in its catalogue.</source>
+        <translation>收货门店的配件目录中没有配件 {part}。</translation>
+    </message>
+    <message>
+        <source>Send to a different warehouse.</source>
+        <translation>请调拨到另一个仓库。</translation>
+    </message>
+    <message>
+        <source>Unknown action {action}.</source>
+        <translation>未知的操作：{action}。</translation>
+    </message>
+    <message>
+        <source>Unknown disposition {value}.</source>
+        <translation>未知的旧件处理方式：{value}。</translation>
+    </message>
+    <message>
+        <source>This line&apos;s old part is already recorded.</source>
+        <translation>该项目的旧件已登记。</translation>
+    </message>
+    <message>
+        <source>Cannot {action}: the old part is {status}.</source>
+        <translation>不能对状态为“{status}”的旧件执行“{action}”。</translation>
+    </message>
+    <message>
+        <source>Enter the storage location (1 to {limit} characters).</source>
+        <translation>请填写存放位置（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>No part was issued on this line.</source>
+        <translation>该项目没有发过料。</translation>
+    </message>
+    <message>
+        <source>Only a warranty claim&apos;s old part goes back to the maker.</source>
+        <translation>只有索赔旧件才能返厂。</translation>
+    </message>
+    <message>
+        <source>Keep the note within {limit} characters.</source>
+        <translation>备注不能超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A warranty claim&apos;s old part goes back to the maker.</source>
+        <translation>索赔旧件须返厂，不能交还客户或报废。</translation>
+    </message>
+    <message>
+        <source>A warranty claim&apos;s old part must go back to the maker.</source>
+        <translation>索赔项目的旧件必须返厂。</translation>
+    </message>
+    <message>
+        <source>The warranty claim&apos;s old parts {parts} are not in the old-part store.</source>
+        <translation>索赔旧件 {parts} 尚未入旧件库。</translation>
+    </message>
+    <message>
+        <source>Unknown booking channel {value}.</source>
+        <translation>未知的预约渠道：{value}。</translation>
+    </message>
+    <message>
+        <source>Appointment {number} is already {status}.</source>
+        <translation>预约 {number} 的状态已是“{status}”。</translation>
+    </message>
+    <message>
+        <source>{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.</source>
+        <translation>{day} 已约满（已约 {booked} 小时，可用 {capacity} 小时）；确认后可超额预约。</translation>
+    </message>
+    <message>
+        <source>An appointment must be in the future.</source>
+        <translation>预约时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Give a reason for cancelling.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+    <message>
+        <source>This appointment is for another vehicle.</source>
+        <translation>该预约对应的是另一辆车。</translation>
+    </message>
+    <message>
+        <source>Say what work the customer asks for.</source>
+        <translation>请填写客户要求的维修项目。</translation>
+    </message>
+    <message>
+        <source>Unknown business type {value}.</source>
+        <translation>未知的业务类型：{value}。</translation>
+    </message>
+    <message>
+        <source>Write down what the customer says is wrong.</source>
+        <translation>请填写客户描述的故障。</translation>
+    </message>
+    <message>
+        <source>The fuel level is in eighths, from 0 to 8.</source>
+        <translation>油量按八分之几填写，范围为 0 到 8。</translation>
+    </message>
+    <message>
+        <source>The mileage cannot be negative.</source>
+        <translation>里程不能为负数。</translation>
+    </message>
+    <message>
+        <source>{mileage} km is below the last recorded {last} km; confirm an odometer change with a note to accept it.</source>
+        <translation>里程 {mileage} 公里低于上次记录的 {last} 公里；如确已更换仪表，请确认并填写说明。</translation>
+    </message>
+    <message>
+        <source>The customer declined every line; cancel the order instead.</source>
+        <translation>客户拒绝了全部项目，请改为取消工单。</translation>
+    </message>
+    <message>
+        <source>Enter who approved the estimate (1 to {limit} characters).</source>
+        <translation>请填写确认人（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The assessed amount is an amount of 0 or more, not {value}.</source>
+        <translation>定损金额应为不小于 0 的金额，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>The deductible is an amount of 0 or more, not {value}.</source>
+        <translation>免赔额应为不小于 0 的金额，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100 %, not {value}.</source>
+        <translation>折扣应在 0 到 100% 之间，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100 %.</source>
+        <translation>折扣应在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Only customer-paid lines are discounted.</source>
+        <translation>只有客户付费的项目可以打折。</translation>
+    </message>
+    <message>
+        <source>A fee is an amount of more than 0, not {value}.</source>
+        <translation>费用金额应大于 0，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>Describe the fee (1 to {limit} characters).</source>
+        <translation>请填写费用说明（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Unknown fee kind {kind}.</source>
+        <translation>未知的费用类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>Hours are a number of more than 0, not {value}.</source>
+        <translation>工时应为大于 0 的数字，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>Enter the insurer (1 to {limit} characters).</source>
+        <translation>请填写保险公司（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the job (1 to {limit} characters).</source>
+        <translation>请填写工时项目名称（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Unknown line kind {kind}.</source>
+        <translation>未知的项目类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>Unknown approval method {method}.</source>
+        <translation>未知的确认方式：{method}。</translation>
+    </message>
+    <message>
+        <source>Add at least one job or part first.</source>
+        <translation>请先添加至少一个工时项目或配件。</translation>
+    </message>
+    <message>
+        <source>Only an insurance order has a claim.</source>
+        <translation>只有保险理赔工单才能填写理赔信息。</translation>
+    </message>
+    <message>
+        <source>Part {part} is no longer sold.</source>
+        <translation>配件 {part} 已停用。</translation>
+    </message>
+    <message>
+        <source>Unknown payer {payer}.</source>
+        <translation>未知的付费方：{payer}。</translation>
+    </message>
+    <message>
+        <source>Enter the paying company (1 to {limit} characters).</source>
+        <translation>请填写付费单位（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>A quantity is a number of more than 0, not {value}.</source>
+        <translation>数量应为大于 0 的数字，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>Enter the claim report number (1 to {limit} characters).</source>
+        <translation>请填写报案号（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The lines changed after the last estimate; issue a new estimate first.</source>
+        <translation>上次估价后项目有变动，请先重新出具估价单。</translation>
+    </message>
+    <message>
+        <source>Unknown trade {trade}.</source>
+        <translation>未知的工种：{trade}。</translation>
+    </message>
+    <message>
+        <source>Line {ids} cannot be chosen here.</source>
+        <translation>此处不能选择项目 {ids}。</translation>
+    </message>
+    <message>
+        <source>No job {seq} on this order.</source>
+        <translation>本工单没有第 {seq} 项工时项目。</translation>
+    </message>
+    <message>
+        <source>An estimate is valid for at least one day.</source>
+        <translation>估价单的有效期至少为一天。</translation>
+    </message>
+    <message>
+        <source>Describe the added work (1 to {limit} characters).</source>
+        <translation>请填写增项说明（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Line {id} is not waiting for a price.</source>
+        <translation>项目 {id} 不在待报价状态。</translation>
+    </message>
+    <message>
+        <source>Line {ids} is not priced added work.</source>
+        <translation>项目 {ids} 不是已报价的增项。</translation>
+    </message>
+    <message>
+        <source>No priced added work to answer.</source>
+        <translation>没有需要客户确认的已报价增项。</translation>
+    </message>
+    <message>
+        <source>Price at least one line.</source>
+        <translation>请至少为一个项目报价。</translation>
+    </message>
+    <message>
+        <source>Bay {bay} is out of service.</source>
+        <translation>工位 {bay} 已停用。</translation>
+    </message>
+    <message>
+        <source>Someone is still clocked on this car.</source>
+        <translation>仍有技师在这辆车上打卡作业。</translation>
+    </message>
+    <message>
+        <source>Keep the equipment note within 200 characters.</source>
+        <translation>设备说明不能超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Someone is clocked on job {job}: clock off before moving it.</source>
+        <translation>有技师正在作业 {job} 上打卡，请先收工再调整。</translation>
+    </message>
+    <message>
+        <source>Job {job} is done.</source>
+        <translation>作业 {job} 已完工。</translation>
+    </message>
+    <message>
+        <source>Jobs not done yet: {jobs}.</source>
+        <translation>以下作业尚未完工：{jobs}。</translation>
+    </message>
+    <message>
+        <source>Job {job} is not approved by the customer.</source>
+        <translation>作业 {job} 尚未经客户确认。</translation>
+    </message>
+    <message>
+        <source>Pause only to wait for parts or for the customer&apos;s approval.</source>
+        <translation>只有等待配件或等待客户确认时才能暂停。</translation>
+    </message>
+    <message>
+        <source>Planned hours must be more than 0.</source>
+        <translation>计划工时必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The planned end must follow the start.</source>
+        <translation>计划完工时间必须晚于计划开工时间。</translation>
+    </message>
+    <message>
+        <source>Finish only after the self-check passes.</source>
+        <translation>自检合格后才能完工。</translation>
+    </message>
+    <message>
+        <source>User {user} is not an active {role} of this store.</source>
+        <translation>用户 {user} 不是本店在职的{role}。</translation>
+    </message>
+    <message>
+        <source>You are already clocked on job {job}.</source>
+        <translation>您已在作业 {job} 上打卡。</translation>
+    </message>
+    <message>
+        <source>Job {job} is already done.</source>
+        <translation>作业 {job} 已经完工。</translation>
+    </message>
+    <message>
+        <source>Job {job} is assigned to someone else.</source>
+        <translation>作业 {job} 已派给其他技师。</translation>
+    </message>
+    <message>
+        <source>Job {job} is not dispatched.</source>
+        <translation>作业 {job} 尚未派工。</translation>
+    </message>
+    <message>
+        <source>You are not clocked on job {job}.</source>
+        <translation>您没有在作业 {job} 上打卡。</translation>
+    </message>
+    <message>
+        <source>You are still clocked on job {job} of {number}; clock off first.</source>
+        <translation>您仍在工单 {number} 的作业 {job} 上打卡，请先收工。</translation>
+    </message>
+    <message>
+        <source>Keep the reason within 40 characters.</source>
+        <translation>原因不能超过 40 个字符。</translation>
+    </message>
+    <message>
+        <source>The car is later than promised ({promised}): give a reason.</source>
+        <translation>车辆晚于承诺交车时间（{promised}），请填写延误原因。</translation>
+    </message>
+    <message>
+        <source>A passed inspection has no rework owner or penalty.</source>
+        <translation>质检合格时不能指定返工责任人或考核扣款。</translation>
+    </message>
+    <message>
+        <source>The penalty is an amount of 0 or more.</source>
+        <translation>考核扣款应为不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>Say why the inspection failed.</source>
+        <translation>请填写质检不合格的原因。</translation>
+    </message>
+    <message>
+        <source>Name the technician who redoes the work.</source>
+        <translation>请指定负责返工的维修技师。</translation>
+    </message>
+    <message>
+        <source>The rework owner did not work on this car.</source>
+        <translation>指定的返工技师没有参与这辆车的维修。</translation>
     </message>
     <message>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
+        <source>Bay</source>
+        <translation>工位</translation>
     </message>
     <message>
-        <source>This account is disabled. Ask your manager to enable it.</source>
-        <translation>该账号已停用，请联系经理启用。</translation>
+        <source>Campaign</source>
+        <translation>活动</translation>
     </message>
     <message>
-        <source>The database file {path} is on a network share. SQLite cannot be shared across computers safely; use a PostgreSQL server for several seats.</source>
-        <translation>数据库文件 {path} 位于网络共享上。SQLite 不能安全地在多台电脑之间共享；多工位请使用 PostgreSQL 服务器。</translation>
+        <source>Card</source>
+        <translation>会员卡</translation>
     </message>
     <message>
-        <source>Unsupported database address {url}: use sqlite:/// or postgresql://</source>
-        <translation>不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://</translation>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价单</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Gate pass</source>
+        <translation>出门证</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Labour operation</source>
+        <translation>标准工时项目</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Membership tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Part line</source>
+        <translation>配件项目</translation>
+    </message>
+    <message>
+        <source>Labour line</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Fee line</source>
+        <translation>费用项目</translation>
+    </message>
+    <message>
+        <source>Price class</source>
+        <translation>工时价格类别</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>issue an estimate</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>approve the estimate</source>
+        <translation>确认估价</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>start the repair</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>恢复维修</translation>
+    </message>
+    <message>
+        <source>finish the repair</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>pass QC</source>
+        <translation>质检通过</translation>
+    </message>
+    <message>
+        <source>fail QC</source>
+        <translation>质检不通过</translation>
+    </message>
+    <message>
+        <source>pre-settle</source>
+        <translation>预结算</translation>
+    </message>
+    <message>
+        <source>settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>deliver the car</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>add a barcode</source>
+        <translation>添加条码</translation>
+    </message>
+    <message>
+        <source>add a fee</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>add a job</source>
+        <translation>添加工时项目</translation>
+    </message>
+    <message>
+        <source>add a part</source>
+        <translation>添加配件</translation>
+    </message>
+    <message>
+        <source>handle appointments</source>
+        <translation>处理预约</translation>
+    </message>
+    <message>
+        <source>approve added work</source>
+        <translation>确认增项</translation>
+    </message>
+    <message>
+        <source>approve credit</source>
+        <translation>批准挂账</translation>
+    </message>
+    <message>
+        <source>assign a job</source>
+        <translation>分配作业</translation>
+    </message>
+    <message>
+        <source>book an appointment</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <source>book from a reminder</source>
+        <translation>根据提醒预约</translation>
+    </message>
+    <message>
+        <source>cancel a stocktake</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>change the tier</source>
+        <translation>变更会员等级</translation>
+    </message>
+    <message>
+        <source>change the owner</source>
+        <translation>变更车主</translation>
+    </message>
+    <message>
+        <source>check a car in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>clock on</source>
+        <translation>开工打卡</translation>
+    </message>
+    <message>
+        <source>close a complaint</source>
+        <translation>投诉结案</translation>
+    </message>
+    <message>
+        <source>see the complaints</source>
+        <translation>查看投诉</translation>
+    </message>
+    <message>
+        <source>complete a campaign on a vehicle</source>
+        <translation>登记车辆完成活动</translation>
+    </message>
+    <message>
+        <source>complete a planned service</source>
+        <translation>完成保养计划项目</translation>
+    </message>
+    <message>
+        <source>create a customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>create a maintenance plan</source>
+        <translation>制定保养计划</translation>
+    </message>
+    <message>
+        <source>create a vehicle</source>
+        <translation>新建车辆</translation>
+    </message>
+    <message>
+        <source>see the due follow-ups</source>
+        <translation>查看待回访</translation>
+    </message>
+    <message>
+        <source>escalate overdue complaints</source>
+        <translation>升级超期投诉</translation>
+    </message>
+    <message>
+        <source>exchange a part</source>
+        <translation>换件</translation>
+    </message>
+    <message>
+        <source>expire memberships</source>
+        <translation>处理会员到期</translation>
+    </message>
+    <message>
+        <source>see the follow-ups</source>
+        <translation>查看回访</translation>
+    </message>
+    <message>
+        <source>import a campaign</source>
+        <translation>导入活动</translation>
+    </message>
+    <message>
+        <source>import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>import parts</source>
+        <translation>导入配件</translation>
+    </message>
+    <message>
+        <source>import vehicles</source>
+        <translation>导入车辆</translation>
+    </message>
+    <message>
+        <source>issue a gate pass</source>
+        <translation>开具出门证</translation>
+    </message>
+    <message>
+        <source>issue parts</source>
+        <translation>发料</translation>
+    </message>
+    <message>
+        <source>change a membership tier</source>
+        <translation>变更会员等级</translation>
+    </message>
+    <message>
+        <source>downgrade memberships</source>
+        <translation>会员降级</translation>
+    </message>
+    <message>
+        <source>enrol a member</source>
+        <translation>办理入会</translation>
+    </message>
+    <message>
+        <source>give up a membership</source>
+        <translation>会员退卡</translation>
+    </message>
+    <message>
+        <source>renew a membership</source>
+        <translation>会员续期</translation>
+    </message>
+    <message>
+        <source>replace a membership card</source>
+        <translation>会员换卡</translation>
+    </message>
+    <message>
+        <source>hand an old part over</source>
+        <translation>旧件交还客户</translation>
+    </message>
+    <message>
+        <source>take an old part into store</source>
+        <translation>旧件入库</translation>
+    </message>
+    <message>
+        <source>return an old part to the maker</source>
+        <translation>旧件返厂</translation>
+    </message>
+    <message>
+        <source>scrap an old part</source>
+        <translation>旧件报废</translation>
+    </message>
+    <message>
+        <source>hand over</source>
+        <translation>交还客户</translation>
+    </message>
+    <message>
+        <source>take into store</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>return to the maker</source>
+        <translation>返厂</translation>
+    </message>
+    <message>
+        <source>scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>record a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>see the open complaints</source>
+        <translation>查看未结投诉</translation>
+    </message>
+    <message>
+        <source>take a payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>post a stocktake</source>
+        <translation>盘点过账</translation>
+    </message>
+    <message>
+        <source>price added work</source>
+        <translation>增项报价</translation>
+    </message>
+    <message>
+        <source>propose added work</source>
+        <translation>提出增项</translation>
+    </message>
+    <message>
+        <source>receive parts</source>
+        <translation>配件入库</translation>
+    </message>
+    <message>
+        <source>receive a transfer</source>
+        <translation>调拨收货</translation>
+    </message>
+    <message>
+        <source>record a reminder call</source>
+        <translation>登记提醒电话</translation>
+    </message>
+    <message>
+        <source>record a count</source>
+        <translation>录入盘点数量</translation>
+    </message>
+    <message>
+        <source>record a follow-up</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <source>record an old part</source>
+        <translation>登记旧件</translation>
+    </message>
+    <message>
+        <source>see the reminders</source>
+        <translation>查看提醒</translation>
+    </message>
+    <message>
+        <source>remove a line</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>replace the card</source>
+        <translation>换卡</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <source>resolve a complaint</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>return parts</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>return parts to the supplier</source>
+        <translation>退货给供应商</translation>
+    </message>
+    <message>
+        <source>send a transfer</source>
+        <translation>调拨发货</translation>
+    </message>
+    <message>
+        <source>record the insurance claim</source>
+        <translation>登记保险理赔信息</translation>
+    </message>
+    <message>
+        <source>start a stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>do the team-lead check</source>
+        <translation>班组长检验</translation>
+    </message>
+    <message>
+        <source>change a customer</source>
+        <translation>修改客户资料</translation>
+    </message>
+    <message>
+        <source>see the visit analysis</source>
+        <translation>查看回访分析</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>已接车</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>已估价</translation>
+    </message>
+    <message>
+        <source>authorized</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停中</translation>
+    </message>
+    <message>
+        <source>in QC</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <source>in rework</source>
+        <translation>返工中</translation>
+    </message>
+    <message>
+        <source>ready for settlement</source>
+        <translation>待结算</translation>
+    </message>
+    <message>
+        <source>pre-settled</source>
+        <translation>已预结算</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>a no-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>已退卡</translation>
+    </message>
+    <message>
+        <source>waiting for intake</source>
+        <translation>待入库</translation>
+    </message>
+    <message>
+        <source>in the old-part store</source>
+        <translation>在旧件库</translation>
+    </message>
+    <message>
+        <source>returned to the maker</source>
+        <translation>已返厂</translation>
+    </message>
+    <message>
+        <source>scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>已交还客户</translation>
+    </message>
+    <message>
+        <source>being counted</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>dispatcher</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>班组长</translation>
+    </message>
+    <message>
+        <source>QC inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>warehouse clerk</source>
+        <translation>仓库管理员</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>customer-care agent</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
+        <source>service manager</source>
+        <translation>服务经理</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>stored value</source>
+        <translation>会员储值</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>not 17 characters</source>
+        <translation>不是 17 位</translation>
+    </message>
+    <message>
+        <source>a character other than digits and letters (no I, O, Q)</source>
+        <translation>含有数字和字母（I、O、Q 除外）以外的字符</translation>
+    </message>
+    <message>
+        <source>the 10th character is not a model-year code</source>
+        <translation>第 10 位不是年款代码</translation>
+    </message>
+    <message>
+        <source>the check digit does not match</source>
+        <translation>校验位不符</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>车牌号为空</translation>
+    </message>
+    <message>
+        <source>no province abbreviation at the start</source>
+        <translation>开头不是省份简称</translation>
+    </message>
+    <message>
+        <source>the second character is not a letter</source>
+        <translation>第 2 位不是字母</translation>
+    </message>
+    <message>
+        <source>not the shape of a plate</source>
+        <translation>格式不正确</translation>
+    </message>
+    <message>
+        <source>wrong number of characters</source>
+        <translation>位数不对</translation>
+    </message>
+    <message>
+        <source>港/澳 only on 粤Z plates</source>
+        <translation>港、澳牌照应为粤Z</translation>
+    </message>
+    <message>
+        <source>contains I or O</source>
+        <translation>含有字母 I 或 O</translation>
+    </message>
+    <message>
+        <source>(backup against its manifest)</source>
+        <translation>（备份与清单比对）</translation>
+    </message>
+    <message>
+        <source>after restoring (the database now holds the backup&apos;s data)</source>
+        <translation>（恢复之后，数据库中现为备份的数据）</translation>
+    </message>
+    <message>
+        <source>The action could not be completed.</source>
+        <translation>操作未能完成。</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be read. Correct it, or delete it to start again with the default settings.</source>
+        <translation>无法读取设置文件。请修正该文件，或将其删除后以默认设置重新启动。</translation>
     </message>
     <message>
         <source>{what} {key} was not found.</source>
@@ -342,12 +1926,65 @@
         <translation>{what}已于 {when} 被 {user} 修改。请重新加载后再试。</translation>
     </message>
     <message>
-        <source>Cannot {action} a work order that is {state}.</source>
-        <translation>工单处于“{state}”状态，不能执行“{action}”。</translation>
+        <source>Cannot {action}: the work order is {state}.</source>
+        <translation>不能对状态为“{state}”的工单执行“{action}”。</translation>
     </message>
     <message>
         <source>Not enough stock of {part}: {available} available, {requested} requested.</source>
         <translation>配件 {part} 库存不足：可用 {available}，需要 {requested}。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your manager to enable it.</source>
+        <translation>该账号已停用，请联系经理启用。</translation>
+    </message>
+    <message>
+        <source>No active user {username}.</source>
+        <translation>没有名为 {username} 的在职用户。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network share. SQLite cannot be shared across computers safely; use a PostgreSQL server for several seats.</source>
+        <translation>数据库文件 {path} 位于网络共享上。SQLite 不能安全地在多台电脑之间共享；多工位请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>Unsupported database address {url}: use sqlite:/// or postgresql://</source>
+        <translation>不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://</translation>
+    </message>
+    <message>
+        <source>The database schema is not current: run `dms db upgrade` first.</source>
+        <translation>数据库结构不是最新版本：请先运行 `dms db upgrade`。</translation>
+    </message>
+    <message>
+        <source>The upgrade left {n} rows with broken references.</source>
+        <translation>数据库升级后有 {n} 行数据的关联引用失效。</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost. Nothing of this action was saved; try again.</source>
+        <translation>与数据库服务器的连接已断开，本次操作未保存任何内容，请重试。</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost while this action was being saved, so it may or may not have been saved. Reload and check before trying again.</source>
+        <translation>保存本次操作时与数据库服务器的连接断开，操作可能已保存，也可能未保存。请重新加载并核对后再重试。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database server {server} ({reason}). Check that it is running and that this computer can reach it.</source>
+        <translation>无法连接数据库服务器 {server}（{reason}）。请确认服务器正在运行，并且这台电脑能够连接到它。</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check the network or ask your administrator, then try again.</source>
+        <translation>无法连接数据库服务器。请检查网络或联系系统管理员，然后重试。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between list items</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{thing} of work order {number}</source>
+        <translation>工单 {number} 的{thing}</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
