@@ -26,6 +26,7 @@ class Writer:
         self.conn, self.backend = conn, backend
         self.mark = "?" if backend == "sqlite" else "%s"
         self.rows = 0
+        self.tables: set[str] = set()
 
     def ts(self, value: datetime):  # UTCDateTime: naive UTC
         naive = value.astimezone(timezone.utc).replace(tzinfo=None)
@@ -55,7 +56,19 @@ class Writer:
             n += len(batch)
         cur.close()
         self.rows += n
+        self.tables.add(table)
         return n
+
+    def sync_sequences(self) -> None:
+        """PostgreSQL: move each written table's id sequence past the ids written explicitly,
+        so that the services' own inserts get fresh ids (SQLite takes MAX(rowid) + 1 anyway)."""
+        if self.backend == "sqlite":
+            return
+        cur = self.conn.cursor()
+        for table in sorted(self.tables):
+            cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), MAX(id)) "
+                        f"FROM {table} HAVING MAX(id) IS NOT NULL")
+        cur.close()
 
     def scalar(self, sql: str, *args):
         cur = self.conn.cursor()

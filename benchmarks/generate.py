@@ -205,6 +205,7 @@ def generate(url: str, scale: str, seed: int = 2026, log=print) -> dict:
         factory.flush()
         factory.save_sequences()
         add_stock(ctx, sc, parts, factory.issues)
+        w.sync_sequences()
         raw.commit()
         if db.backend == "sqlite":
             w.conn.execute("PRAGMA foreign_keys=ON")

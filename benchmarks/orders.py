@@ -166,8 +166,8 @@ class OrderFactory:
 
 
 def bench_parts(ctx: Context) -> list[tuple[int, int, int]]:
-    rows = ctx.w.all("SELECT id, sale_price, avg_cost FROM part WHERE code LIKE 'BX%' "
-                     "ORDER BY id")
+    rows = ctx.w.all("SELECT id, sale_price, avg_cost FROM part WHERE code LIKE ? ORDER BY id",
+                     "BX%")
     return [(pid, int(price), int(cost) // 100) for pid, price, cost in rows]
 
 
@@ -189,6 +189,7 @@ def add_ready_orders(db: Database, count: int, seed: int = 7) -> list[int]:
         f.flush()
         f.save_sequences()
         _book_issues(ctx, issues)
+        w.sync_sequences()
         raw.commit()
         return ids
     finally:

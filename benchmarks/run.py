@@ -72,19 +72,23 @@ app.processEvents()
 db.dispose()
 """
 # Peak resident memory of one export of the newest EXPORT_ORDERS work orders (with the lines
-# sheet), in a fresh process: ru_maxrss before (imports, connection) and after the export.
+# sheet), in a fresh process: the high-water mark before (imports, connection) and after the
+# export. VmHWM, not ru_maxrss: ru_maxrss carries over the forking parent's size through exec.
 EXPORT_ORDERS = 20_000
 EXPORT_PEAK = r"""
-import resource, sys
+import re, sys
 from datetime import datetime
 from dms.auth import trusted_user
 from dms.db import Database
 from dms.reports.excel import export
+def peak_kb():
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1))
 db = Database(sys.argv[1])
 actor = trusted_user(db, "admin")
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 rows = export(db, actor, "workorders", sys.argv[2], since=datetime.fromisoformat(sys.argv[3]))
-print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rows)
+print(before, peak_kb(), rows)
 """
 
 
