@@ -73,6 +73,13 @@ class Module:
     def where(self, node) -> str:
         return f"{self.path.relative_to(ROOT)}:{node.lineno}"
 
+    def class_of(self, node) -> str | None:
+        while node in self.parents:
+            node = self.parents[node]
+            if isinstance(node, ast.ClassDef):
+                return node.name
+        return None
+
     def function_of(self, node):
         while node in self.parents:
             node = self.parents[node]
@@ -202,9 +209,14 @@ def raised() -> tuple[Raise, ...]:
     found = []
     for m in modules():
         for node in ast.walk(m.tree):
-            if not (isinstance(node, ast.Call) and _name(node) in classes):
+            if not isinstance(node, ast.Call):
                 continue
-            cls = classes[_name(node)]
+            name = _name(node)
+            if name == "cls":  # an alternative constructor: `return cls("db.…", "…")`
+                name = m.class_of(node)
+            if name not in classes:
+                continue
+            cls = classes[name]
             keywords = {k.arg: k.value for k in node.keywords}
             code = node.args[0] if node.args else keywords.get("code")
             message = node.args[1] if len(node.args) > 1 else keywords.get("message")
@@ -242,6 +254,7 @@ def test_the_reader_finds_the_codes_behind_helpers():
             "complaint.root_cause_required",  # a helper's parameter
             "restore.no_pg_restore",  # a helper returning the error
             "documents.glyph_missing",  # a subclass's own code
+            "db.connection_lost_at_commit",  # a classmethod: cls("…")
             "workorder.invalid_transition", "not_found", "forbidden"} <= codes
 
 
