@@ -200,7 +200,8 @@ def resolve_complaint(db, actor, complaint_id: int, root_cause: str, resolution:
     with db.transaction() as s:
         c = _complaint(s, actor, complaint_id)
         if c.status != "open":
-            raise InvalidTransition(action="resolve", state=c.status)
+            raise InvalidTransition("complaint.invalid_transition", "Cannot {action}: the complaint is {state}.",
+                                    action="resolve", state=c.status)
         c.root_cause, c.resolution, c.prevention = root_cause, resolution, prevention
         c.status = "resolved"
         audit.record(s, actor, "complaint", c.id, "resolve", from_state="open", to_state="resolved")
@@ -213,7 +214,8 @@ def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Ch
     with db.transaction() as s:
         c = _complaint(s, actor, complaint_id)
         if c.status != "resolved":
-            raise InvalidTransition(action="close", state=c.status)
+            raise InvalidTransition("complaint.invalid_transition", "Cannot {action}: the complaint is {state}.",
+                                    action="close", state=c.status)
         c.status, c.closed_at = "closed", clock.now()
         audit.record(s, actor, "complaint", c.id, "close", from_state="resolved", to_state="closed",
                      reason=(note or "").strip() or None)
