@@ -9,11 +9,18 @@ Subscribing: `ChangeFeed.poll()` returns the changes committed since the last ca
 PostgreSQL the feed LISTENs on a dedicated autocommit connection whose socket (`fileno()`) a
 GUI can watch; on SQLite `PRAGMA data_version` tells cheaply whether another connection has
 committed, so polling every half second costs next to nothing.
+
+When the server drops the LISTEN connection (a restart), the next `poll()` listens again on a
+new connection and reads `change_log` once, since nothing was notified meanwhile; `fileno()`
+then names the new socket, or None while the server cannot be reached (poll on a timer until
+it can). Live updates are best effort: a poll never raises for a lost server.
 """
 
 from __future__ import annotations
 
 import json
+import select as io
+import time
 from dataclasses import dataclass
 
 import psycopg
@@ -22,10 +29,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from dms import clock
+from dms.errors import ConnectionLost, DatabaseUnreachable
 from dms.models import (Appointment, ChangeLog, Complaint, Customer, FollowUp, LabourLine,
                         PartLine, Settlement, Stock, Vehicle, WorkOrder)
 
 CHANNEL = "dms_changes"
+RELISTEN_EVERY_S = 5  # while the server is down, how often a poll tries to connect again
+CONNECT_TIMEOUT_S = 3
 # Records other seats show; a line change is reported as a change of its work order.
 WATCHED = {WorkOrder: "work_order", Appointment: "appointment", Settlement: "settlement",
            Stock: "stock", FollowUp: "follow_up", Complaint: "complaint",
@@ -92,39 +102,81 @@ class ChangeFeed:
             self.last_id = s.scalar(select(func.max(ChangeLog.id))) or 0
         self._listener = self._sqlite = None
         self._version = None
-        if db.backend == "postgresql":
-            url = make_url(db.url).set(drivername="postgresql")
-            self._listener = psycopg.connect(url.render_as_string(hide_password=False),
-                                             autocommit=True)
-            self._listener.execute(f"LISTEN {CHANNEL}")
+        self._postgresql = db.backend == "postgresql"
+        self._catch_up = False  # read change_log on the next poll, woken or not
+        self._retry_at = 0.0
+        if self._postgresql:
+            self._listen()
         else:
             self._sqlite = db.engine.raw_connection()
             self._version = self._data_version()
 
+    def _listen(self) -> None:
+        url = make_url(self.db.url).set(drivername="postgresql")
+        self._listener = psycopg.connect(url.render_as_string(hide_password=False),
+                                         autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        self._listener.execute(f"LISTEN {CHANNEL}")
+
+    def _lost(self) -> bool:
+        return self._listener is None or self._listener.closed or self._listener.broken
+
     def fileno(self) -> int | None:
-        """The socket to watch for NOTIFY on PostgreSQL; None on SQLite (use a timer)."""
-        return self._listener.fileno() if self._listener else None
+        """The socket to watch for NOTIFY on PostgreSQL; None on SQLite, and on PostgreSQL while
+        the server cannot be reached (use a timer). May change after a poll."""
+        return None if self._lost() else self._listener.fileno()
 
     def _data_version(self) -> int:
         return self._sqlite.execute("PRAGMA data_version").fetchone()[0]
 
     def _woken(self) -> bool:
-        if self._listener is not None:
-            notified = False
-            for _ in self._listener.notifies(timeout=0, stop_after=None):
-                notified = True
-            return notified
+        if self._postgresql:
+            notified = False if self._lost() else self._drain()
+            return self._relisten() if self._lost() else notified
         version = self._data_version()
         changed, self._version = version != self._version, version
         return changed
 
+    def _drain(self) -> bool:
+        """Read what the socket holds; True if it held a notification. Each notifies() call reads
+        once, and a dropped connection first delivers the server's farewell message, then the
+        end of the stream: read while the socket stays readable (a few rounds at most)."""
+        notified = False
+        try:
+            for _ in range(10):
+                for _ in self._listener.notifies(timeout=0, stop_after=None):
+                    notified = True
+                if not io.select([self._listener.fileno()], [], [], 0)[0]:
+                    break
+        except psycopg.OperationalError:
+            pass  # the server closed the connection: the listener is broken now
+        return notified
+
+    def _relisten(self) -> bool:
+        """Listen again on a new connection; True when that worked (then read change_log)."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        if time.monotonic() < self._retry_at:
+            return False
+        try:
+            self._listen()
+        except psycopg.OperationalError:
+            self._retry_at = time.monotonic() + RELISTEN_EVERY_S
+            return False
+        return True
+
     def poll(self, force: bool = False) -> list[Change]:
         """Changes committed by anyone since the last poll (cheap when nothing happened)."""
-        if not (self._woken() or force):
+        if not (self._woken() or force or self._catch_up):
             return []
-        with self.db.reading() as s:
-            rows = s.scalars(select(ChangeLog).where(ChangeLog.id > self.last_id)
-                             .order_by(ChangeLog.id)).all()
+        try:
+            with self.db.reading() as s:
+                rows = s.scalars(select(ChangeLog).where(ChangeLog.id > self.last_id)
+                                 .order_by(ChangeLog.id)).all()
+        except (ConnectionLost, DatabaseUnreachable):
+            self._catch_up = True
+            return []
+        self._catch_up = False
         if rows:
             self.last_id = rows[-1].id
         return [Change(r.id, r.entity, r.entity_id, r.store_id) for r in rows]

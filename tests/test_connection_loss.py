@@ -7,15 +7,18 @@ backend what a restart does to all of them. SQLite has no connection to lose.
 
 from __future__ import annotations
 
+import select as selectors
 from datetime import timedelta
 from decimal import Decimal
 
+import psycopg
 import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
-from dms import clock
+from dms import changes, clock
 from dms.auth import trusted_user
+from dms.changes import ChangeFeed
 from dms.crm.customers import update_customer
 from dms.db import Database, make_engine
 from dms.errors import ConnectionLost, DatabaseUnreachable
@@ -156,3 +159,32 @@ def test_a_server_that_cannot_be_reached_is_a_clear_error():
         with db.transaction() as s:
             s.execute(text("SELECT 1"))
     db.dispose()
+
+
+def test_live_updates_listen_again_after_the_server_dropped_the_listen_connection(
+        pg_db, pg_server, monkeypatch):
+    screen = ChangeFeed(Database(engine=make_engine(pg_db.url)))  # another seat's screen
+    advisor = trusted_user(pg_db, "advisor1")
+    customer = _a_customer(pg_db)
+    assert _terminate(pg_server, "datname = :name AND query LIKE 'LISTEN%'",
+                      name=pg_db.engine.url.database)
+
+    # While the server cannot be reached, a poll neither raises nor forgets what it missed.
+    def refused(feed):
+        raise psycopg.OperationalError("connection failed: Connection refused")
+
+    monkeypatch.setattr(changes, "RELISTEN_EVERY_S", 0)
+    monkeypatch.setattr(ChangeFeed, "_listen", refused)
+    update_customer(pg_db, advisor, customer.id, notes="没人在听")
+    assert screen.poll() == [] and screen.fileno() is None  # the screen falls back to a timer
+
+    monkeypatch.undo()  # the server is back: the next poll listens again and catches up
+    assert ("customer", customer.id) in {(c.entity, c.entity_id) for c in screen.poll()}
+    assert screen.fileno() is not None
+
+    update_customer(pg_db, advisor, customer.id, notes="又在听了")  # NOTIFY on the new socket
+    readable, _, _ = selectors.select([screen.fileno()], [], [], 5)
+    assert readable and [(c.entity, c.entity_id) for c in screen.poll()] == [
+        ("customer", customer.id)]
+    screen.close()
+    screen.db.dispose()
