@@ -214,6 +214,26 @@ class Database:
                 raise
             raise ConnectionLost() from exc
 
+    def select_rows(self, sql: str, params) -> list[tuple]:
+        """One driver-level SELECT on a pooled connection: no ORM session and no explicit BEGIN
+        and ROLLBACK around it (a single statement reads one consistent snapshot by itself).
+        For the advisor's lookup, which runs on every key stroke. Failures read as in the
+        session scopes: no server is `DatabaseUnreachable` (engine hook, at check-out), a
+        connection that breaks is invalidated and reported as `ConnectionLost`."""
+        dialect = self.engine.dialect
+        with self.read_engine.connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            except dialect.loaded_dbapi.Error as exc:
+                if not dialect.is_disconnect(exc, conn.connection.dbapi_connection, cursor):
+                    raise
+                conn.invalidate(exc)
+                raise ConnectionLost() from exc
+            finally:
+                cursor.close()
+
     def _stale(self, session: Session, exc: StaleDataError) -> ConcurrentChange:
         """Who changed (or deleted) the row this transaction meant to update, read afresh."""
         from dms.workshop.common import conflict  # the one wording of "changed by X at T"

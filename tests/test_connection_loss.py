@@ -20,6 +20,7 @@ from dms import changes, clock
 from dms.auth import trusted_user
 from dms.changes import ChangeFeed
 from dms.crm.customers import update_customer
+from dms.crm.lookup import search
 from dms.db import Database, make_engine
 from dms.errors import ConnectionLost, DatabaseUnreachable
 from dms.models import Appointment, AuditLog, ChangeLog, Customer, Vehicle
@@ -133,6 +134,14 @@ def test_a_read_that_loses_its_connection_raises_connection_lost(pg_db, pg_serve
     assert _a_customer(pg_db).id > 0
 
 
+def test_a_lookup_that_loses_its_connection_raises_connection_lost(pg_db):
+    # The lookup's bare driver-level SELECT: the backend ends itself in the middle of it.
+    with pytest.raises(ConnectionLost):
+        pg_db.select_rows("SELECT pg_terminate_backend(pg_backend_pid())", ())
+    customer = _a_customer(pg_db)
+    assert {row.customer_id for row in search(pg_db, customer.mobile)} == {customer.id}
+
+
 def test_connections_killed_while_idle_in_the_pool_are_replaced_unnoticed(pg_db, pg_server):
     advisor = trusted_user(pg_db, "advisor1")
     customer = _a_customer(pg_db)
@@ -188,3 +197,21 @@ def test_live_updates_listen_again_after_the_server_dropped_the_listen_connectio
         ("customer", customer.id)]
     screen.close()
     screen.db.dispose()
+
+
+def test_the_screen_keeps_hearing_other_seats_after_its_listen_connection_dropped(
+        qtbot, pg_db, pg_server):
+    from dms.ui.live import LiveUpdates
+
+    feed = ChangeFeed(Database(engine=make_engine(pg_db.url)))  # this screen's own feed
+    live = LiveUpdates(feed)
+    advisor, customer = trusted_user(pg_db, "advisor1"), _a_customer(pg_db)
+    assert _terminate(pg_server, "datname = :name AND query LIKE 'LISTEN%'",
+                      name=pg_db.engine.url.database)
+    # The dropped socket turns readable; the screen polls, the feed listens again on a new one.
+    qtbot.waitUntil(lambda: feed.listens == 2 and feed.fileno() is not None, timeout=5000)
+    with qtbot.waitSignal(live.changed, timeout=2000) as signal:
+        update_customer(pg_db, advisor, customer.id, notes="重新连上以后")
+    assert ("customer", customer.id) in {(c.entity, c.entity_id) for c in signal.args[0]}
+    live.close()
+    feed.db.dispose()

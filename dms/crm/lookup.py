@@ -138,17 +138,7 @@ def search(db, text: str, offset: int = 0, limit: int = 50,
     values.update(store_id=store_id, limit=limit, offset=offset)
     sql, order = _compiled(db.engine, tuple(prefixes), store_id is not None)
     params = tuple(values[name] for name in order) if order is not None else values
-    # One SELECT on a bare pooled DBAPI connection: no ORM session, and no explicit BEGIN and
-    # ROLLBACK around it (a single statement reads one consistent snapshot by itself).
-    conn = db.read_engine.raw_connection()
-    try:
-        cursor = conn.cursor()
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-        cursor.close()
-    finally:
-        conn.close()
-    return [LookupRow(*row) for row in rows]
+    return [LookupRow(*row) for row in db.select_rows(sql, params)]
 
 
 def _tier_name(session: Session, customer_id: int) -> str | None:
