@@ -102,6 +102,7 @@ class ChangeFeed:
             self.last_id = s.scalar(select(func.max(ChangeLog.id))) or 0
         self._listener = self._sqlite = None
         self._version = None
+        self.listens = 0  # LISTEN connections opened so far: a new one means a new socket
         self._postgresql = db.backend == "postgresql"
         self._catch_up = False  # read change_log on the next poll, woken or not
         self._retry_at = 0.0
@@ -116,6 +117,7 @@ class ChangeFeed:
         self._listener = psycopg.connect(url.render_as_string(hide_password=False),
                                          autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         self._listener.execute(f"LISTEN {CHANNEL}")
+        self.listens += 1
 
     def _lost(self) -> bool:
         return self._listener is None or self._listener.closed or self._listener.broken
