@@ -13,8 +13,11 @@ from dms.errors import DomainError
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--url", help="database URL (default: DMS_DATABASE_URL, the settings "
-                                      "file, or the embedded SQLite file)")
+    # SUPPRESS: a subcommand without its own --url keeps the one given before it (no --url at
+    # all leaves no attribute). The action is shared by every parser: no set_defaults here.
+    common.add_argument("--url", default=argparse.SUPPRESS,
+                        help="database URL (default: DMS_DATABASE_URL, the settings file, or the "
+                             "embedded SQLite file)")
     parser = argparse.ArgumentParser(prog="dms", parents=[common],
                                      description="After-sales DMS for 4S dealerships.")
     parser.add_argument("--version", action="version", version=f"dms {__version__}")
@@ -84,7 +87,7 @@ def cmd_run(db, load_demo_if_empty: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        db = _database(args.url)
+        db = _database(getattr(args, "url", None))
         if args.command == "db":
             cmd_upgrade(db)
         elif args.command == "demo":

@@ -48,6 +48,12 @@ def test_upgrade_then_demo_twice(backend, request, tmp_path, capsys):
     assert _counts(url) == first
 
 
+def test_url_before_the_subcommand_is_used(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'first.db'}"
+    assert main(["--url", url, "db", "upgrade"]) == 0
+    assert "first.db" in capsys.readouterr().out and (tmp_path / "first.db").exists()
+
+
 def test_demo_on_a_database_that_was_never_upgraded_is_refused(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'raw.db'}"
     assert main(["demo", "--url", url]) == 2
