@@ -139,12 +139,10 @@ def test_a_backup_without_manifest_needs_force(demo_db, tmp_path):
     assert not result.ok and "NOT verified" in result.summary()
 
 
-def test_restore_into_an_empty_new_database_needs_no_force(demo_orders_db, backend, request, tmp_path):
-    if backend != demo_orders_db.backend:
-        pytest.skip("one combination per backend")
+def test_restore_into_an_empty_new_database_needs_no_force(demo_orders_db, request, tmp_path):
     target = tmp_path / "dms.backup"
     backup(demo_orders_db, str(target))
-    fresh = _empty_database(backend, request, tmp_path)
+    fresh = _empty_database(demo_orders_db.backend, request, tmp_path)
     try:
         result = restore(fresh, target)
         assert result.ok
