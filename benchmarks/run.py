@@ -217,8 +217,9 @@ def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
     ops = {}
     for kind in ("plate", "vin6", "phone", "name"):
         nxt = cycle(s[kind])
-        ops[f"lookup_{kind}"] = timed(lambda: search(db, nxt(), store_id=actor.store_id), n * LOOKUP_MORE)
-        ops[f"lookup_{kind}"]["rows_mean"] = round(statistics.mean(
+        op = ops[f"lookup_{kind}"] = timed(lambda: search(db, nxt(), store_id=actor.store_id),
+                                           n * LOOKUP_MORE)
+        op["rows_mean"] = round(statistics.mean(
             len(search(db, term, store_id=actor.store_id)) for term in s[kind]), 1)
     floor, close = floor_ops(url, actor.store_id)
     for kind in ("plate", "vin6", "phone", "name"):
