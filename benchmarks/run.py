@@ -31,10 +31,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import psycopg  # noqa: E402
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 import generate as gen  # noqa: E402
+from latency import ensure_database  # noqa: E402
 import orders  # noqa: E402
 from dms.auth import trusted_user  # noqa: E402
 from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402
@@ -100,19 +101,6 @@ def scale_url(url: str, scale: str, several: bool) -> str:
         p = Path(u.database)
         return u.set(database=str(p.with_name(f"{p.stem}-{scale}{p.suffix}"))).render_as_string(False)
     return u.set(database=f"{u.database}_{scale}").render_as_string(False)
-
-
-def ensure_pg_database(url: str) -> None:
-    u = make_url(url)
-    if u.get_backend_name() != "postgresql":
-        return
-    admin = create_engine(u.set(drivername="postgresql+psycopg", database="postgres"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                            {"n": u.database}).first():
-            conn.execute(text(f'CREATE DATABASE "{u.database}"'))
-    admin.dispose()
 
 
 def timed(fn, n: int, warm: int = 1) -> dict:
@@ -202,7 +190,7 @@ def floor_ops(url: str, store_id: int):
 
 
 def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
-    ensure_pg_database(url)
+    ensure_database(url)
     generation = None
     probe = Database(url)
     empty = current_revision(probe.engine) is None or is_empty(probe)
