@@ -105,9 +105,25 @@ def main(argv: list[str] | None = None) -> int:
         else:
             return cli_reports.run(db, args)
     except DomainError as exc:
-        print(f"dms: {exc.text()}", file=sys.stderr)
+        print(f"dms: {_error_text(exc, args)}", file=sys.stderr)
         return 2
     return 0
+
+
+def _error_text(exc: DomainError, args) -> str:
+    """In the language the window would use: --lang, else the settings', else the system's."""
+    from dms.db import load_settings
+    from dms.ui.i18n import DEFAULT_LANGUAGE, choose_language
+
+    try:
+        language = getattr(args, "lang", None) or choose_language(load_settings())
+    except DomainError:  # an unreadable settings file: its own error is what matters
+        language = DEFAULT_LANGUAGE
+    if language == DEFAULT_LANGUAGE:
+        return exc.text()
+    from dms.ui.messages import text_in
+
+    return text_in(exc, language)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import text
@@ -131,6 +133,12 @@ def test_print_and_labels_from_the_command_line(tmp_path, capsys):
     assert out.read_bytes()[:4] == b"%PDF"
     assert main(["print", "jobcard", "WO1999999999", "-o", str(out), "--url", url]) == 2
     assert "WO1999999999" in capsys.readouterr().err
+    # In the user's language; a process of its own, as the command line keeps its Qt core
+    # application (for the translators) to the end.
+    chinese = subprocess.run([sys.executable, "-m", "dms", "print", "jobcard", "WO1999999999",
+                              "-o", str(out), "--url", url, "--lang", "zh_CN"],
+                             capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert chinese.returncode == 2 and chinese.stderr == "dms: 未找到工单 WO1999999999。\n"
     labels = tmp_path / "labels.pdf"
     assert main(["labels", "26300-35505", "-o", str(labels), "--url", url]) == 0
     assert labels.read_bytes()[:4] == b"%PDF"

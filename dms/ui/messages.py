@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from dms.errors import DomainError
 from dms.ui import (error_texts_admin, error_texts_billing, error_texts_customers,
                     error_texts_parts, error_texts_workshop, error_words)
+from dms.ui.i18n import current_language, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,18 @@ def error_text(error: BaseException) -> str:
     except (KeyError, IndexError, ValueError):
         log.warning("Missing parameters for message %s: %r", error.code, error.params)
         return error.text()
+
+
+def text_in(error: DomainError, language: str) -> str:
+    """`error_text` outside the window (the command line): a QCoreApplication, no GUI, carries
+    the translators for `language`."""
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 (alive until return)
+    previous = current_language()
+    install_translators(language)
+    try:
+        return error_text(error)
+    finally:
+        install_translators(previous)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
