@@ -236,8 +236,6 @@ class Database:
 
     def _stale(self, session: Session, exc: StaleDataError) -> ConcurrentChange:
         """Who changed (or deleted) the row this transaction meant to update, read afresh."""
-        from dms.workshop.common import conflict  # the one wording of "changed by X at T"
-
         found = re.search(r"on table '([^']+)'", str(exc))
         table = found.group(1) if found else "?"
         noted = session.info.get("dms_versioned", {})
@@ -254,6 +252,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def conflict(session: Session, what: str, record) -> ConcurrentChange:
+    """The error for a versioned record someone else changed: who, and when (local time)."""
+    from dms.models import User
+
+    who = session.get(User, record.updated_by_id) if record.updated_by_id else None
+    when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if record.updated_at else "?"
+    return ConcurrentChange(what=what, user=who.display_name if who else "?", when=when)
 
 
 def _note_versions(session: Session, _context, _instances) -> None:

@@ -17,12 +17,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from dms import audit, clock
+from dms.db import conflict
 from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
                         Vehicle)
 from dms.numbering import next_number
 from dms.parts import picking
-from dms.workshop.common import Changed, changed, conflict, touch
+from dms.workshop.common import Changed, changed, touch
 from dms.workshop.reception import CheckIn, open_order
 
 WORKDAY_HOURS = Decimal("8")

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock
-from dms.errors import ConcurrentChange, NotFound
-from dms.models import User, WorkOrder
+from dms.db import conflict
+from dms.errors import NotFound
+from dms.models import WorkOrder
 from dms.workshop.states import transition
 
 
@@ -22,12 +23,6 @@ class Changed:
     id: int
     version: int | None = None
     state: str | None = None
-
-
-def conflict(session: Session, what: str, record) -> ConcurrentChange:
-    who = session.get(User, record.updated_by_id) if record.updated_by_id else None
-    when = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if record.updated_at else "?"
-    return ConcurrentChange(what=what, user=who.display_name if who else "?", when=when)
 
 
 def load_order(session: Session, actor, work_order_id: int,
