@@ -112,10 +112,10 @@ def job_board(db, actor) -> tuple[BoardJob, ...]:
                                                  o.state.in_(states.WORKSHOP_STATES))).all()
         rows = s.execute(
             select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
-                   o.promised_at, line.id.label("labour_line_id"), line.seq, line.code, line.name, line.trade,
-                   line.state, line.billed_hours, line.bay_id, Bay.name, line.technician_id,
-                   tech.display_name, line.team_lead_id, a.planned_start, a.planned_end,
-                   a.planned_hours)
+                   o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,
+                   line.name, line.trade, line.state, line.billed_hours, line.bay_id, Bay.name,
+                   line.technician_id, tech.display_name, line.team_lead_id, a.planned_start,
+                   a.planned_end, a.planned_hours)  # in BoardJob's order
             .join(line, line.work_order_id == o.id)
             .join(Vehicle, Vehicle.id == o.vehicle_id)
             .outerjoin(Bay, Bay.id == line.bay_id)
