@@ -1,9 +1,13 @@
 """Builders shared by several test modules: orders in a known state and the snapshots that prove
 a refused call changed nothing. Plain functions; each test module keeps its own fixtures."""
 
+import shutil
+import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from dms import clock
@@ -191,3 +195,15 @@ def make_ready(db, vehicle_id=None, *, warranty_only=False):
 def full_width(text: str) -> str:
     """What a scanner types with a Chinese input method in full-width mode."""
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def qt_tool(name: str) -> Path:
+    """A Qt command-line tool (pyside6-lrelease, pyside6-lupdate) beside this Python, else on
+    PATH; the test is skipped when it is not installed."""
+    path = Path(sys.executable).parent / name
+    if not path.exists():
+        found = shutil.which(name)
+        if not found:
+            pytest.skip(f"{name} is not installed")
+        path = Path(found)
+    return path

@@ -13,7 +13,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import shutil
+import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,6 +23,8 @@ from sqlalchemy.engine import make_url
 
 from dms.db import Database, make_engine
 from dms.migrate import upgrade
+
+from builders import qt_tool
 
 PG_URL = os.environ.get("DMS_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -151,3 +155,24 @@ def clerk(demo_db):
     from dms.auth import authenticate
 
     return authenticate(demo_db, "warehouse1", "demo123")
+
+
+# --- translations ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def qm_dir(tmp_path_factory):
+    """The zh_CN catalogue compiled from the committed .ts (the .qm is not committed)."""
+    out = tmp_path_factory.mktemp("qm")
+    ts = Path(__file__).resolve().parents[1] / "resources" / "translations" / "dms_zh_CN.ts"
+    subprocess.run([str(qt_tool("pyside6-lrelease")), str(ts), "-qm", str(out / "dms_zh_CN.qm")],
+                   check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture
+def zh_cn(qapp, qm_dir):
+    from dms.ui import i18n
+
+    assert i18n.install_translators("zh_CN", qm_dir)
+    yield
+    i18n.remove_translators()

@@ -14,10 +14,7 @@ import functools
 import importlib
 import inspect
 import re
-import shutil
 import string
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -329,32 +326,6 @@ def _leading_text(value: FString) -> str:
 
 
 # --- (b) in zh_CN every text is Chinese ---------------------------------------------------------
-
-def _tool(name: str) -> Path:
-    path = Path(sys.executable).parent / name
-    if not path.exists():
-        found = shutil.which(name)
-        if not found:
-            pytest.skip(f"{name} is not installed")
-        path = Path(found)
-    return path
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("qm")
-    ts = ROOT / "resources" / "translations" / "dms_zh_CN.ts"
-    subprocess.run([str(_tool("pyside6-lrelease")), str(ts), "-qm", str(out / "dms_zh_CN.qm")],
-                   check=True, capture_output=True)
-    return out
-
-
-@pytest.fixture
-def zh_cn(qapp, qm_dir):
-    assert i18n.install_translators("zh_CN", qm_dir)
-    yield
-    i18n.remove_translators()
-
 
 def _texts() -> dict[str, str]:
     """Every text and word, keyed by where it comes from."""

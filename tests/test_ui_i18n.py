@@ -5,15 +5,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
-import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from builders import qt_tool
 from dms.auth import CurrentUser
 from dms.errors import AuthError
 from dms.ui import i18n, messages
@@ -25,38 +24,11 @@ from dms.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "dms_zh_CN.ts"
-BIN = Path(sys.executable).parent
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dms" / "ui").glob("*.py")) + [
     "dms/app.py"]
 PLACEHOLDER = re.compile(r"\{\w*\}")
 USER = CurrentUser(id=1, username="advisor1", display_name="王顾问", store_id=1,
                    store_name="北京现代示范店", roles=frozenset({"advisor"}))
-
-
-def _tool(name: str) -> Path:
-    path = BIN / name
-    if not path.exists():
-        found = shutil.which(name)
-        if not found:
-            pytest.skip(f"{name} is not installed")
-        path = Path(found)
-    return path
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory):
-    """The zh_CN catalogue compiled from the committed .ts (the .qm is not committed)."""
-    out = tmp_path_factory.mktemp("qm")
-    subprocess.run([str(_tool("pyside6-lrelease")), str(TS), "-qm", str(out / "dms_zh_CN.qm")],
-                   check=True, capture_output=True)
-    return out
-
-
-@pytest.fixture
-def zh_cn(qapp, qm_dir):
-    assert i18n.install_translators("zh_CN", qm_dir)
-    yield
-    i18n.remove_translators()
 
 
 @pytest.fixture
@@ -108,7 +80,7 @@ def test_translations_keep_placeholders_and_mnemonics():
 def test_catalogue_matches_the_source_code(tmp_path):
     """Every tr() string in the code is in the .ts, and the .ts has nothing stale."""
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(_tool("pyside6-lupdate")), *SOURCES, "-no-obsolete", "-ts", str(fresh)],
+    subprocess.run([str(qt_tool("pyside6-lupdate")), *SOURCES, "-no-obsolete", "-ts", str(fresh)],
                    cwd=ROOT, check=True, capture_output=True)
     in_code, in_ts = set(_messages(fresh)), set(_messages(TS))
     assert not in_code - in_ts, f"not in {TS.name}: {sorted(in_code - in_ts)}"
