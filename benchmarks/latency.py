@@ -36,39 +36,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from database import ensure_database, prepare  # noqa: E402 (benchmarks/database.py)
+
 POLL_S = 0.5  # the SQLite screens' timer, dms/ui/live.py POLL_MS
 END_CHECK_S = 0.2  # how often a PostgreSQL subscriber blocked in select() looks whether to stop
 WRITER = "advisor1"
-
-
-# --- set-up ------------------------------------------------------------------------------------
-
-def ensure_database(url: str) -> None:
-    """Create the PostgreSQL database the URL names when it does not exist (SQLite makes its file)."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    if u.get_backend_name() != "postgresql":
-        return
-    admin = create_engine(u.set(drivername="postgresql+psycopg", database="postgres"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                        {"n": u.database}).first() is None:
-            conn.execute(text(f'CREATE DATABASE "{u.database}"'))
-    admin.dispose()
-
-
-def prepare(db) -> None:
-    """An empty database gets the schema and the demo dealership (without work orders)."""
-    from dms.demo.load import is_empty, load_demo
-    from dms.migrate import is_current, upgrade
-
-    if not is_current(db.engine):
-        upgrade(db.engine)
-    if is_empty(db):
-        load_demo(db, with_orders=False)
 
 
 # --- the processes -----------------------------------------------------------------------------

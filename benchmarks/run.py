@@ -35,7 +35,7 @@ from sqlalchemy import func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 import generate as gen  # noqa: E402
-from latency import ensure_database  # noqa: E402
+from database import ensure_database  # noqa: E402
 import orders  # noqa: E402
 from dms.auth import trusted_user  # noqa: E402
 from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402

@@ -31,6 +31,7 @@ from decimal import Decimal
 if __name__ == "__main__" or "dms" not in sys.modules:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from database import prepare  # noqa: E402 (benchmarks/database.py)
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.exc import DBAPIError  # noqa: E402
 
@@ -384,17 +385,6 @@ def check_invariants(db, since_work_order_id: int | None = None) -> list[str]:
 
 
 # --- the run -----------------------------------------------------------------------------
-
-def prepare(db) -> None:
-    """An empty database gets the schema and the demo dealership (without orders)."""
-    from dms.demo.load import is_empty, load_demo
-    from dms.migrate import is_current, upgrade
-
-    if not is_current(db.engine):
-        upgrade(db.engine)
-    if is_empty(db):
-        load_demo(db, with_orders=False)
-
 
 def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
     from dms.db import Database
