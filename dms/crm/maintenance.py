@@ -195,10 +195,10 @@ def project_due(db, actor, vehicle_id: int) -> Projection:
         planned = _planned(s, vehicle_id)
         item = planned[0] if planned else None
         view = _view(item, s.get(MaintenancePackage, item.package_id)) if item else None
-    return _project(vehicle_id, view, accepted, flagged)
+    return project(vehicle_id, view, accepted, flagged)
 
 
-def _project(vehicle_id: int, item: PlanItemView | None, accepted: list[Reading],
+def project(vehicle_id: int, item: PlanItemView | None, accepted: list[Reading],
              flagged: list[Reading]) -> Projection:
     first, last = (accepted[0], accepted[-1]) if accepted else (None, None)
     span = (last.on - first.on).days if accepted else 0

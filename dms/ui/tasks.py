@@ -5,6 +5,10 @@ names two `@Slot(int, object)` methods on itself. The result (or the exception) 
 through a queued Qt signal, so the slots always run in the GUI thread. Every submission gets
 an increasing task id; a widget that only cares about its latest request (search as you
 type) compares the id and ignores stale answers.
+
+Reads overlap in a small pool. Writes go to a named serial lane (one per workspace): a lane
+runs one task at a time, in submission order, so two scans at the parts counter can never
+overtake each other.
 """
 
 from __future__ import annotations
@@ -62,25 +66,39 @@ class TaskRunner(QObject):
         # SQLite serialises writers anyway; a few threads keep reads overlapping.
         self._pool.setMaxThreadCount(max_threads)
         self._relays: dict[int, _Relay] = {}
+        self._lanes: dict[str, QThreadPool] = {}
+
+    def _lane(self, name: str) -> QThreadPool:
+        if name not in self._lanes:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._lanes[name] = pool
+        return self._lanes[name]
 
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_result: Callable[[int, object], None],
                on_error: Callable[[int, object], None],
+               lane: str | None = None,
+               then: Callable[[int, object], None] | None = None,
                **kwargs: Any) -> int:
         """Start `fn(*args, **kwargs)` in the pool and return the task id.
 
         `on_result(task_id, result)` or `on_error(task_id, exception)` is called in the GUI
         thread; pass bound `@Slot` methods of a GUI-thread QObject so that Qt drops the
-        delivery if that object was deleted meanwhile.
+        delivery if that object was deleted meanwhile. `lane` names a serial lane (writes);
+        `then(task_id, result)` is called after `on_result` (the change bus publishes there).
         """
         task_id = next(_ids)
         relay = _Relay()
         # Connect before starting: a signal emitted with no connection is lost.
         relay.succeeded.connect(on_result)
+        if then is not None:
+            relay.succeeded.connect(then)
         relay.failed.connect(on_error)
         relay.done.connect(self._on_done)
         self._relays[task_id] = relay
-        self._pool.start(_Job(task_id, relay, fn, args, kwargs))
+        pool = self._pool if lane is None else self._lane(lane)
+        pool.start(_Job(task_id, relay, fn, args, kwargs))
         return task_id
 
     @property
@@ -97,8 +115,10 @@ class TaskRunner(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Drop queued tasks and wait for running ones (call before disposing the database)."""
-        self._pool.clear()
-        finished = self._pool.waitForDone(timeout_ms)
+        pools = [self._pool, *self._lanes.values()]
+        for pool in pools:
+            pool.clear()
+        finished = all([pool.waitForDone(timeout_ms) for pool in pools])
         if not finished:
             log.warning("Background tasks still running after %d ms", timeout_ms)
         return finished

@@ -1,0 +1,1 @@
+"""Widgets and models several workspaces use: the paged table model, the message bar."""

@@ -1,0 +1,176 @@
+"""The front desk 前台接待 workspace (DESIGN §9): the advisor's day starts here.
+
+Pages: search (the entry) → vehicle file; the appointment book (F3). Every write is one
+command in the workspace's lane; every dialog keeps what was typed when the service refuses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+
+from dms.crm.vehicle_file import vehicle_file
+from dms.ui.frontdesk.appointments import AppointmentBook, BookingDialog
+from dms.ui.frontdesk.dialogs import CustomerDialog, VehicleDialog, WalkInDialog
+from dms.ui.frontdesk.search import SearchPage
+from dms.ui.frontdesk.vehicle_file import VehicleFilePage
+from dms.ui.shell.workspace import Workspace
+
+ENTITIES = {"customer", "vehicle", "work_order", "appointment", "complaint"}
+
+
+class FrontDesk(Workspace):
+    id = "frontdesk"
+    roles = frozenset({"advisor", "customer_care"})
+
+    @classmethod
+    def title_for(cls) -> str:
+        return QCoreApplication.translate("FrontDesk", "Front desk")
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self._file_task: int | None = None
+        self.search_page = SearchPage(self)
+        self.file_page = VehicleFilePage(self)
+        self.book_page = AppointmentBook(self)
+        self.pages = QStackedWidget()
+        for page in (self.search_page, self.file_page, self.book_page):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.search_page.open_vehicle.connect(self.open_vehicle)
+        self.search_page.open_customer.connect(self.edit_customer)
+
+        make = ctx.actions.make
+        self.search_action = make("frontdesk.search", self, self.show_search)
+        self.back_action = make("frontdesk.back", self.file_page, self.show_search)
+        self.appointments_action = make("frontdesk.appointments", self, self.show_book)
+        self.new_customer_action = make("frontdesk.new_customer", self, self.new_customer)
+        self.walk_in_action = make("frontdesk.walk_in", self.file_page, self.walk_in)
+        self.book_action = make("frontdesk.book", self.file_page, self.book)
+        self.take_up_action = make("frontdesk.add_recommendation", self.file_page, self.take_up)
+        self.edit_vehicle_action = make("frontdesk.edit_vehicle", self.file_page,
+                                        self.edit_vehicle)
+        self.edit_customer_action = make("frontdesk.edit_customer", self.file_page,
+                                         lambda: self.edit_customer(self.file_page.file.customer_id))
+        self.new_vehicle_action = make("frontdesk.new_vehicle", self.file_page,
+                                       lambda: self.new_vehicle(self.file_page.file.customer_id))
+        for action in (self.search_action, self.appointments_action, self.new_customer_action):
+            self.addAction(action)
+        for action in (self.back_action, self.walk_in_action, self.book_action,
+                       self.take_up_action, self.edit_vehicle_action, self.edit_customer_action,
+                       self.new_vehicle_action):
+            self.file_page.addAction(action)
+        for action in (self.walk_in_action, self.book_action, self.edit_vehicle_action,
+                       self.edit_customer_action, self.back_action):
+            self.file_page.add_button(action)
+
+    # -- the shell's interface -------------------------------------------------------------
+    def focus_widget(self):
+        page = self.pages.currentWidget()
+        if page is self.search_page:
+            return self.search_page.search
+        if page is self.book_page:
+            return self.book_page.focus_widget()
+        return self.file_page.open_view
+
+    def wants(self, changes) -> bool:
+        return any(c.entity in ENTITIES for c in changes)
+
+    def apply_changes(self, changes) -> None:
+        self.search_page.refresh()
+        self.book_page.refresh()
+        file = self.file_page.file
+        if file is not None and self.pages.currentWidget() is self.file_page:
+            self._load_file(file.id)
+
+    def refresh(self) -> None:
+        self.apply_changes([])
+
+    def open_target(self, entity: str, key: int) -> bool:
+        if entity == "vehicle":
+            self.open_vehicle(key)
+            return True
+        if entity == "customer":
+            self.edit_customer(key)
+            return True
+        return False
+
+    # -- pages ------------------------------------------------------------------------------
+    @Slot()
+    def show_search(self) -> None:
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.search.setFocus()
+        self.search_page.search.selectAll()
+
+    @Slot()
+    def show_book(self) -> None:
+        self.pages.setCurrentWidget(self.book_page)
+        self.book_page.show_day()
+
+    @Slot(int)
+    def open_vehicle(self, vehicle_id: int) -> None:
+        self._load_file(vehicle_id)
+
+    def _load_file(self, vehicle_id: int) -> None:
+        self._file_task = self.read(vehicle_file, vehicle_id, on_result=self._on_file)
+
+    @Slot(int, object)
+    def _on_file(self, task_id: int, file) -> None:
+        if task_id != self._file_task:
+            return
+        self.file_page.show_file(file)
+        if self.pages.currentWidget() is not self.file_page:
+            self.pages.setCurrentWidget(self.file_page)
+            self.file_page.open_view.setFocus()
+
+    # -- dialogs: each ends in one command ------------------------------------------------------
+    @Slot()
+    def walk_in(self, taken_up: tuple[int, ...] = ()) -> None:
+        file = self.file_page.file
+        if file is None:
+            return
+        dialog = WalkInDialog(self, file, taken_up)
+        if dialog.exec():
+            self.message_bar.show_message(self.tr("Work order {number} opened.").format(
+                number=dialog.result_number), "info")
+            self._load_file(file.id)
+
+    @Slot()
+    def take_up(self) -> None:
+        self.walk_in(self.file_page.selected_declined())
+
+    @Slot()
+    def book(self) -> None:
+        file = self.file_page.file
+        if file is not None and BookingDialog(self, file).exec():
+            self._load_file(file.id)
+
+    @Slot()
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self)
+        if dialog.exec():
+            self.new_vehicle(dialog.saved.id)
+
+    @Slot(int)
+    def edit_customer(self, customer_id: int) -> None:
+        if CustomerDialog(self, customer_id).exec():
+            self.search_page.reload_card()
+            if self.file_page.file is not None:
+                self._load_file(self.file_page.file.id)
+
+    def new_vehicle(self, customer_id: int) -> None:
+        dialog = VehicleDialog(self, customer_id)
+        if dialog.exec():
+            self.open_vehicle(dialog.saved.id)
+
+    @Slot()
+    def edit_vehicle(self) -> None:
+        file = self.file_page.file
+        if file is not None and VehicleDialog(self, file.customer_id, file.id).exec():
+            self._load_file(file.id)
+
+    def retranslate_ui(self) -> None:
+        self.search_page.retranslate_ui()
+        self.file_page.retranslate_ui()

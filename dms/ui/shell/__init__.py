@@ -1,0 +1,1 @@
+"""The window around the workspaces: workspace and action registries, change bus, commands."""

@@ -1,0 +1,78 @@
+"""Other seats' changes, read off the GUI thread (DESIGN §6, §9).
+
+`dms.changes.ChangeFeed` does the database work; here it lives in a thread of its own, which
+waits on the LISTEN socket (PostgreSQL) or wakes every half second (SQLite, where a poll first
+reads `PRAGMA data_version`, next to free). A server that is down makes the feed retry its
+connection; that wait now blocks this thread, never the screens. Changes reach the GUI thread
+through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from dms.changes import ChangeFeed
+
+log = logging.getLogger(__name__)
+POLL_S = 0.5
+
+
+class _Reader(QThread):
+    changed = Signal(object)
+
+    def __init__(self, db, interval_s: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._interval = interval_s
+        self._stop = threading.Event()
+        self.ready = threading.Event()  # the feed knows where it starts reading
+
+    def run(self) -> None:
+        try:
+            feed = ChangeFeed(self._db)
+        except Exception:  # noqa: BLE001 - live updates are best effort; the screens still work
+            log.exception("Live updates are off: the change feed could not start")
+            self.ready.set()
+            return
+        self.ready.set()
+        try:
+            while not self._stop.is_set():
+                fd = feed.fileno()
+                if fd is None:
+                    self._stop.wait(self._interval)
+                else:
+                    select.select([fd], [], [], self._interval)
+                if self._stop.is_set():
+                    break
+                changes = feed.poll()
+                if changes:
+                    self.changed.emit(changes)
+        finally:
+            feed.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class LiveFeed(QObject):
+    """Emits `changed(list[Change])` in the GUI thread for what other seats commit."""
+
+    changed = Signal(object)
+
+    def __init__(self, db, parent: QObject | None = None, interval_s: float = POLL_S):
+        super().__init__(parent)
+        self._reader = _Reader(db, interval_s)
+        self._reader.changed.connect(self.changed)
+        self._reader.start()
+
+    def wait_ready(self, timeout_s: float = 5.0) -> bool:
+        """For tests: block until the feed has its starting point."""
+        return self._reader.ready.wait(timeout_s)
+
+    def close(self) -> None:
+        self._reader.stop()
+        self._reader.wait(5000)
