@@ -13,13 +13,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
-from dms.changes import ChangeFeed
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError
 from dms.ui import excepthook, fonts, i18n
-from dms.ui.live import LiveUpdates
 from dms.ui.login import LoginDialog
-from dms.ui.main_window import MainWindow
+from dms.ui.shell.feed import LiveFeed
+from dms.ui.shell.main_window import MainWindow
 from dms.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,8 @@ def create_main_window(db: object, user: Any, runner: TaskRunner | None = None,
 
 
 class AppSession(QObject):
-    """Login dialog first; on success the main window. Emits nothing: it just owns both."""
+    """Login dialog first; on success the main window; sign out returns to the login dialog.
+    The change feed runs for the whole session, on a thread of its own."""
 
     def __init__(self, db: object, runner: TaskRunner, settings_store: Any = None,
                  username: str = ""):
@@ -57,6 +57,7 @@ class AppSession(QObject):
         self.login = LoginDialog(db, runner, username=username)
         self.login.signed_in.connect(self._on_signed_in)
         self.window: MainWindow | None = None
+        self.live = LiveFeed(db, self)
 
     def start(self) -> None:
         self.login.show()
@@ -66,10 +67,21 @@ class AppSession(QObject):
         # Shown before the dialog closes, so there is always a visible window and the
         # application does not quit on "last window closed" in between.
         self.window = create_main_window(self.db, user, self.runner, self.settings_store)
-        self.live = LiveUpdates(ChangeFeed(self.db), self)
-        self.live.changed.connect(self.window.lookup.on_changes)
+        self.live.changed.connect(self.window.bus.collect)
+        self.window.signed_out.connect(self._on_signed_out)
         self.window.show()
         self.window.activateWindow()
+
+    @Slot()
+    def _on_signed_out(self) -> None:
+        window, self.window = self.window, None
+        self.login.reset()
+        self.login.show()  # before the window closes: never no window at all
+        window.close()
+        window.deleteLater()
+
+    def close(self) -> None:
+        self.live.close()
 
 
 def _setup_logging() -> None:
@@ -101,6 +113,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
         # closed"); handled later it would end every event loop run after this one.
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     finally:
+        session.close()
         runner.shutdown()
         db.dispose()
     return code

@@ -294,6 +294,33 @@ def create_vehicle(db, actor, data: VehicleIn, confirm_vin_warning: bool = False
         return Saved("vehicle", vehicle.id, vehicle.plate or vehicle.vin, vin.warnings)
 
 
+# A vehicle's identity (VIN), owner (change_owner) and readings (check-in) change elsewhere.
+_VEHICLE_EDITABLE = ("plate", "brand", "series", "model_code", "model_year", "engine_no",
+                     "engine_model", "transmission", "key_no", "displacement", "colour",
+                     "fuel_type", "usage", "selling_dealer")
+
+
+def update_vehicle(db, actor, vehicle_id: int, confirm_duplicate: bool = False,
+                   **changes) -> Saved:
+    """Correct the vehicle's registration and description fields (plate rules as on create)."""
+    _require(actor, "update_vehicle")
+    unknown = set(changes) - set(_VEHICLE_EDITABLE)
+    if unknown:
+        raise ValidationError("vehicle.field", "Unknown field {field}.", field=sorted(unknown)[0])
+    values = {k: _text(v) for k, v in changes.items()}
+    with db.transaction() as s:
+        vehicle = _get(s, actor, Vehicle, vehicle_id, "Vehicle")
+        if "plate" in values and check_plate(values["plate"] or "").plate != vehicle.plate:
+            values["plate"] = _check_plate(s, actor, values["plate"], None, confirm_duplicate)
+        else:
+            values.pop("plate", None)
+        changed = {k: v for k, v in values.items() if v != getattr(vehicle, k)}
+        for key, value in changed.items():
+            setattr(vehicle, key, value)
+        audit.record(s, actor, "vehicle", vehicle.id, "update", fields=sorted(changed))
+        return Saved("vehicle", vehicle.id, vehicle.plate or vehicle.vin)
+
+
 def change_owner(db, actor, vehicle_id: int, new_customer_id: int,
                  on_date: date | None = None) -> Saved:
     """The car changes hands on `on_date`: the old ownership ends, a new one starts."""

@@ -81,6 +81,15 @@ class LoginDialog(QDialog):
         self.retranslate_ui()
         (self.password if username else self.username).setFocus()
 
+    def reset(self) -> None:
+        """Ready for the next person (sign out / switch user): the name stays, nothing else."""
+        self._task, self.user = None, None
+        self._set_busy(False)
+        self.password.clear()
+        self.error.hide()
+        self.username.setFocus()
+        self.username.selectAll()
+
     @property
     def busy(self) -> bool:
         return self._task is not None

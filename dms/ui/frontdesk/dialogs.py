@@ -3,8 +3,7 @@ and vehicles are created and edited. Each OK is one command (`CommandDialog`).""
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDateTimeEdit, QHBoxLayout,
@@ -121,3 +120,177 @@ class WalkInDialog(CommandDialog):
                 "expected_version": self.appointment.version}
         return intake.check_in, (data, self.taken_up), {}
 
+    def done_text(self, result) -> str:
+        return self.tr("Work order opened: it is listed under the open work orders.")
+
+
+
+def _set(widget, value) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif isinstance(widget, QDateEdit):
+        if value:
+            widget.setDate(QDate(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(value or 0)
+    else:
+        widget.setText("" if value is None else str(value))
+
+
+def _get(widget):
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython() if widget.date() != widget.minimumDate() else None
+    if isinstance(widget, QSpinBox):
+        return widget.value() or None
+    return _text(widget)
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(QDate(1900, 1, 1))
+    edit.setSpecialValueText(" ")  # the minimum date shows empty: not given
+    edit.setDate(edit.minimumDate())
+    return edit
+
+
+class _RecordDialog(CommandDialog):
+    """A form of named fields, loaded from a file read (edit) or empty (create)."""
+
+    def add_fields(self, fields: list[tuple[str, str, QWidget]]) -> None:
+        self.fields = {}
+        for name, label, widget in fields:
+            widget.setObjectName(f"field_{name}")
+            self.fields[name] = widget
+            self.form.addRow(label, widget)
+            signal = {QLineEdit: "textEdited", QComboBox: "currentIndexChanged",
+                      QDateEdit: "dateChanged", QSpinBox: "valueChanged"}[type(widget)]
+            getattr(widget, signal).connect(self.edited)
+
+    def fill(self, values: dict) -> None:
+        for name, widget in self.fields.items():
+            if name in values:
+                _set(widget, values[name])
+
+    def values(self) -> dict:
+        return {name: _get(widget) for name, widget in self.fields.items()}
+
+
+class CustomerDialog(_RecordDialog):
+    CONFIRMABLE = {"customer.duplicate": "confirm_duplicate"}
+
+    def __init__(self, workspace, customer_id: int | None = None):
+        super().__init__(workspace)
+        self.setObjectName("customerDialog")
+        self.customer_id = customer_id
+        self.kind = _combo({"person": self.tr("Person"), "company": self.tr("Company")}, "person")
+        self.add_fields([
+            ("kind", self.tr("&Type"), self.kind),
+            ("name", self.tr("&Name or company"), QLineEdit()),
+            ("mobile", self.tr("&Mobile"), QLineEdit()),
+            ("gender", self.tr("&Gender"), _combo({"M": self.tr("Male"), "F": self.tr("Female")},
+                                                  empty=True)),
+            ("home_phone", self.tr("&Home phone"), QLineEdit()),
+            ("office_phone", self.tr("&Office phone"), QLineEdit()),
+            ("address", self.tr("&Address"), QLineEdit()),
+            ("postcode", self.tr("Post&code"), QLineEdit()),
+            ("employer", self.tr("&Employer"), QLineEdit()),
+            ("title", self.tr("&Job title"), QLineEdit()),
+            ("id_number", self.tr("&ID / organisation no."), QLineEdit()),
+            ("birthday", self.tr("&Birthday"), _date_edit()),
+            ("email", self.tr("E-ma&il"), QLineEdit()),
+            ("notes", self.tr("No&tes"), QLineEdit()),
+        ])
+        self.setWindowTitle(self.tr("Edit customer") if customer_id else self.tr("New customer"))
+        self.fields["name"].setFocus()
+        if customer_id is not None:
+            self.ok_button.setEnabled(False)
+            workspace.read(customers.customer_file, customer_id, on_result=self._loaded,
+                           on_error=self._on_error)
+
+    def _loaded(self, _task_id: int, file) -> None:
+        self.fill(file.fields)
+        self.ok_button.setEnabled(True)
+
+    @property
+    def saved(self):
+        return self.result_value
+
+    def call(self):
+        values = self.values()
+        if self.customer_id is None:
+            return customers.create_customer, (customers.CustomerIn(**values),), {}
+        return customers.update_customer, (self.customer_id,), values
+
+    def done_text(self, result) -> str:
+        return self.tr("Customer {code} saved.").format(code=result.label)
+
+
+class VehicleDialog(_RecordDialog):
+    CONFIRMABLE = {"vehicle.vin_warning": "confirm_vin_warning",
+                   "vehicle.duplicate": "confirm_duplicate"}
+    EDITABLE = ("plate", "brand", "series", "model_code", "model_year", "engine_no", "colour",
+                "fuel_type", "transmission")
+
+    def __init__(self, workspace, customer_id: int, vehicle_id: int | None = None):
+        super().__init__(workspace)
+        self.setObjectName("vehicleDialog")
+        self.customer_id, self.vehicle_id = customer_id, vehicle_id
+        year = QSpinBox()
+        year.setRange(0, 2100)
+        year.setSpecialValueText(" ")
+        mileage = QSpinBox()
+        mileage.setRange(0, 2_000_000)
+        mileage.setSpecialValueText(" ")
+        fields = [("vin", self.tr("&VIN"), QLineEdit()), ("plate", self.tr("&Plate"), QLineEdit()),
+                  ("brand", self.tr("&Brand"), QLineEdit()),
+                  ("series", self.tr("&Series"), QLineEdit()),
+                  ("model_code", self.tr("&Model code"), QLineEdit()),
+                  ("model_year", self.tr("Model &year"), year),
+                  ("engine_no", self.tr("&Engine no."), QLineEdit()),
+                  ("colour", self.tr("&Colour"), QLineEdit()),
+                  ("fuel_type", self.tr("&Fuel type"), QLineEdit()),
+                  ("transmission", self.tr("&Transmission"), QLineEdit())]
+        if vehicle_id is None:
+            fields += [("purchase_date", self.tr("P&urchase date"), _date_edit()),
+                       ("mileage", self.tr("Mileage &today"), mileage),
+                       ("insurer", self.tr("&Insurer"), QLineEdit()),
+                       ("insurance_expiry", self.tr("Insurance e&xpiry"), _date_edit())]
+        self.add_fields(fields)
+        self.setWindowTitle(self.tr("Edit vehicle") if vehicle_id else self.tr("New vehicle"))
+        if vehicle_id is not None:
+            self.fields["vin"].setReadOnly(True)  # a VIN is the car's identity
+            self.fields["plate"].setFocus()
+            self.ok_button.setEnabled(False)
+            workspace.read(customers.customer_file, customer_id, on_result=self._loaded,
+                           on_error=self._on_error)
+        else:
+            self.fields["vin"].setFocus()
+
+    def _loaded(self, _task_id: int, file) -> None:
+        for vehicle in file.vehicles:
+            if vehicle.id == self.vehicle_id:
+                self.fill(vehicle.fields)
+        self.ok_button.setEnabled(True)
+
+    @property
+    def saved(self):
+        return self.result_value
+
+    def call(self):
+        values = self.values()
+        if self.vehicle_id is None:
+            data = customers.VehicleIn(customer_id=self.customer_id, vin=values.pop("vin") or "",
+                                       **values)
+            return customers.create_vehicle, (data,), {}
+        return customers.update_vehicle, (self.vehicle_id,), {
+            k: values[k] for k in self.EDITABLE}
+
+    def done_text(self, result) -> str:
+        text = self.tr("Vehicle {label} saved.").format(label=result.label)
+        if result.warnings:
+            text += " " + self.tr("VIN warning overridden and recorded.")
+        return text

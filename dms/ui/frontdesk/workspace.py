@@ -30,6 +30,7 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
+        self.dialog = None  # the dialog open now (tests drive it)
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
         self.book_page = AppointmentBook(self)
@@ -126,16 +127,26 @@ class FrontDesk(Workspace):
             self.file_page.open_view.setFocus()
 
     # -- dialogs: each ends in one command ------------------------------------------------------
+    def _open(self, dialog, on_accept=None):
+        """Window-modal and non-blocking: the event loop (and live updates) keep running. The
+        last dialog is kept until the next one opens (tests read what it holds)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.open()
+        return dialog
+
+    def _reload_file(self) -> None:
+        if self.file_page.file is not None:
+            self._load_file(self.file_page.file.id)
+
     @Slot()
     def walk_in(self, taken_up: tuple[int, ...] = ()) -> None:
         file = self.file_page.file
-        if file is None:
-            return
-        dialog = WalkInDialog(self, file, taken_up)
-        if dialog.exec():
-            self.message_bar.show_message(self.tr("Work order {number} opened.").format(
-                number=dialog.result_number), "info")
-            self._load_file(file.id)
+        if file is not None:
+            self._open(WalkInDialog(self, file.id, file.mileage, taken_up), self._reload_file)
 
     @Slot()
     def take_up(self) -> None:
@@ -144,32 +155,31 @@ class FrontDesk(Workspace):
     @Slot()
     def book(self) -> None:
         file = self.file_page.file
-        if file is not None and BookingDialog(self, file).exec():
-            self._load_file(file.id)
+        if file is not None:
+            self._open(BookingDialog(self, file), self._reload_file)
 
     @Slot()
     def new_customer(self) -> None:
         dialog = CustomerDialog(self)
-        if dialog.exec():
-            self.new_vehicle(dialog.saved.id)
+        self._open(dialog, lambda: self.new_vehicle(dialog.saved.id))
 
     @Slot(int)
     def edit_customer(self, customer_id: int) -> None:
-        if CustomerDialog(self, customer_id).exec():
-            self.search_page.reload_card()
-            if self.file_page.file is not None:
-                self._load_file(self.file_page.file.id)
+        self._open(CustomerDialog(self, customer_id), self._after_customer)
+
+    def _after_customer(self) -> None:
+        self.search_page.reload_card()
+        self._reload_file()
 
     def new_vehicle(self, customer_id: int) -> None:
         dialog = VehicleDialog(self, customer_id)
-        if dialog.exec():
-            self.open_vehicle(dialog.saved.id)
+        self._open(dialog, lambda: self.open_vehicle(dialog.saved.id))
 
     @Slot()
     def edit_vehicle(self) -> None:
         file = self.file_page.file
-        if file is not None and VehicleDialog(self, file.customer_id, file.id).exec():
-            self._load_file(file.id)
+        if file is not None:
+            self._open(VehicleDialog(self, file.customer_id, file.id), self._reload_file)
 
     def retranslate_ui(self) -> None:
         self.search_page.retranslate_ui()

@@ -30,10 +30,11 @@ class _Reader(QThread):
         self._interval = interval_s
         self._stop = threading.Event()
         self.ready = threading.Event()  # the feed knows where it starts reading
+        self.feed: ChangeFeed | None = None
 
     def run(self) -> None:
         try:
-            feed = ChangeFeed(self._db)
+            feed = self.feed = ChangeFeed(self._db)
         except Exception:  # noqa: BLE001 - live updates are best effort; the screens still work
             log.exception("Live updates are off: the change feed could not start")
             self.ready.set()
@@ -68,6 +69,10 @@ class LiveFeed(QObject):
         self._reader = _Reader(db, interval_s)
         self._reader.changed.connect(self.changed)
         self._reader.start()
+
+    @property
+    def feed(self) -> ChangeFeed | None:
+        return self._reader.feed
 
     def wait_ready(self, timeout_s: float = 5.0) -> bool:
         """For tests: block until the feed has its starting point."""
