@@ -4,7 +4,7 @@ of it?
     python benchmarks/latency.py --url URL --seats N --changes M --json FILE [--interval S]
 
 N subscriber processes each open a `dms.changes.ChangeFeed` and wait exactly as the screens do
-(dms/ui/live.py): on PostgreSQL they block in select() on the feed's socket (the screen's
+(dms/ui/shell/feed.py): on PostgreSQL they block in select() on the feed's socket (the screen's
 QSocketNotifier) and poll the feed when it becomes readable; on SQLite they poll the feed every
 half second (the screen's QTimer). One writer process makes M customer edits through
 `dms.crm.customers.update_customer`, about one every `--interval` seconds (jittered so the edits
@@ -38,7 +38,7 @@ if ROOT not in sys.path:
 
 from database import ensure_database, prepare  # noqa: E402 (benchmarks/database.py)
 
-POLL_S = 0.5  # the SQLite screens' timer, dms/ui/live.py POLL_MS
+POLL_S = 0.5  # the SQLite screens' timer, dms/ui/shell/feed.py POLL_S
 END_CHECK_S = 0.2  # how often a PostgreSQL subscriber blocked in select() looks whether to stop
 WRITER = "advisor1"
 
@@ -46,7 +46,7 @@ WRITER = "advisor1"
 # --- the processes -----------------------------------------------------------------------------
 
 def subscriber_main(url: str, seat: int, ready, target, deadline, results) -> None:
-    """One seat's screen: wait for changes as dms/ui/live.py does, note when each arrived."""
+    """One seat's screen: wait for changes as dms/ui/shell/feed.py does, note when each arrived."""
     from dms.changes import ChangeFeed
     from dms.db import Database
 

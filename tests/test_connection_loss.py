@@ -201,10 +201,11 @@ def test_live_updates_listen_again_after_the_server_dropped_the_listen_connectio
 
 def test_the_screen_keeps_hearing_other_seats_after_its_listen_connection_dropped(
         qtbot, pg_db, pg_server):
-    from dms.ui.live import LiveUpdates
+    from dms.ui.shell.feed import LiveFeed
 
-    feed = ChangeFeed(Database(engine=make_engine(pg_db.url)))  # this screen's own feed
-    live = LiveUpdates(feed)
+    live = LiveFeed(Database(engine=make_engine(pg_db.url)))  # this screen's own feed
+    assert live.wait_ready()
+    feed = live.feed
     advisor, customer = trusted_user(pg_db, "advisor1"), _a_customer(pg_db)
     assert _terminate(pg_server, "datname = :name AND query LIKE 'LISTEN%'",
                       name=pg_db.engine.url.database)

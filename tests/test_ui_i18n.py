@@ -17,14 +17,13 @@ from dms.auth import CurrentUser
 from dms.errors import AuthError
 from dms.ui import i18n, messages
 from dms.ui.login import LoginDialog
-from dms.ui.lookup import LookupWorkspace
-from dms.ui.main_window import MainWindow
+from dms.ui.shell.main_window import MainWindow
 from dms.ui.settings_dialog import SettingsDialog
 from dms.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "dms_zh_CN.ts"
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dms" / "ui").glob("*.py")) + [
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dms" / "ui").rglob("*.py")) + [
     "dms/app.py"]
 PLACEHOLDER = re.compile(r"\{\w*\}")
 USER = CurrentUser(id=1, username="advisor1", display_name="王顾问", store_id=1,
@@ -94,18 +93,22 @@ def test_choose_language():
     assert i18n.choose_language({}) == i18n.system_language()
 
 
-def test_switching_to_chinese_retranslates_the_lookup(qtbot, english, qm_dir):
-    workspace = LookupWorkspace(object(), TaskRunner())
-    qtbot.addWidget(workspace)
-    workspace.show()
-    assert workspace.search.placeholderText() == "Plate, VIN, phone or name"
-    assert workspace.model.headerData(0, Qt.Orientation.Horizontal) == "Plate"
+def test_switching_to_chinese_retranslates_the_front_desk(qtbot, english, qm_dir):
+    window = MainWindow(object(), USER, TaskRunner(), MemoryStore())
+    qtbot.addWidget(window)
+    window.show()
+    search = window.workspace("frontdesk").search_page
+    assert search.search.placeholderText() == (
+        "Plate, VIN, phone, name, work order or invoice number")
+    assert search.model.headerData(0, Qt.Orientation.Horizontal) == "Plate"
+    assert window.tab_bar.tabText(0) == "Front desk"
     assert i18n.install_translators("zh_CN", qm_dir)
-    qtbot.waitUntil(lambda: workspace.search.placeholderText() == "车牌号、VIN 码、电话或姓名")
-    assert workspace.model.headerData(0, Qt.Orientation.Horizontal) == "车牌号"
-    assert workspace.card.captions["name"].text() == "姓名"
+    qtbot.waitUntil(lambda: search.search.placeholderText() == "车牌号、VIN 码、电话、姓名、工单号或发票号")
+    assert search.model.headerData(0, Qt.Orientation.Horizontal) == "车牌号"
+    assert window.tab_bar.tabText(0) == "前台接待"
+    assert search.card.captions["name"].text() == "姓名"
     i18n.remove_translators()
-    qtbot.waitUntil(lambda: workspace.search.placeholderText() == "Plate, VIN, phone or name")
+    qtbot.waitUntil(lambda: window.tab_bar.tabText(0) == "Front desk")
 
 
 def test_main_window_in_chinese(qtbot, zh_cn):
@@ -116,7 +119,7 @@ def test_main_window_in_chinese(qtbot, zh_cn):
     assert window.file_menu.title() == "文件(&F)"
     assert window.settings_action.text() == "设置(&S)…"
     assert "服务顾问" in window.user_label.text()
-    assert window.lookup.search.placeholderText() == "车牌号、VIN 码、电话或姓名"
+    assert window.palette_action.text() == "快速打开(&Q)…"
 
 
 def test_domain_errors_in_chinese(zh_cn):

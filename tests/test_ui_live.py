@@ -1,4 +1,5 @@
-"""A screen hears of another seat's change within a second, on SQLite and PostgreSQL."""
+"""A screen hears of another seat's change within a second, on SQLite and PostgreSQL, and the
+feed's waiting never runs on the GUI thread."""
 
 import os
 
@@ -6,14 +7,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import select  # noqa: E402
 
-from dms.changes import ChangeFeed  # noqa: E402
 from dms.db import Database, make_engine  # noqa: E402
 from dms.models import Customer, Store  # noqa: E402
-from dms.ui.live import LiveUpdates  # noqa: E402
+from dms.ui.shell.bus import ChangeBus  # noqa: E402
+from dms.ui.shell.feed import LiveFeed  # noqa: E402
 
 
 def test_another_seat_adds_a_customer_and_this_screen_hears_of_it(qtbot, demo_db):
-    live = LiveUpdates(ChangeFeed(demo_db), interval_ms=100)
+    live = LiveFeed(demo_db, interval_s=0.1)
+    assert live.wait_ready()
     other_seat = Database(engine=make_engine(demo_db.url))
     with qtbot.waitSignal(live.changed, timeout=1000) as signal:
         with other_seat.transaction() as s:
@@ -27,24 +29,41 @@ def test_another_seat_adds_a_customer_and_this_screen_hears_of_it(qtbot, demo_db
     other_seat.dispose()
 
 
-def test_the_lookup_shows_a_vehicle_added_on_another_seat(qtbot, demo_db):
+def test_a_burst_of_changes_reaches_the_screens_as_one_delivery(qtbot):
+    from dms.changes import Change
+
+    bus = ChangeBus()
+    received = []
+    bus.changed.connect(received.append)
+    for n in range(20):
+        bus.collect([Change(n, "stock", n % 5, None), Change(n, "work_order", 7, None)])
+    qtbot.waitUntil(lambda: bool(received), timeout=1000)
+    assert len(received) == 1
+    assert sorted((c.entity, c.entity_id) for c in received[0]) == sorted(
+        [("stock", n) for n in range(5)] + [("work_order", 7)])
+
+
+def test_the_search_shows_a_vehicle_added_on_another_seat(qtbot, demo_db):
     from dms.app import create_main_window
     from dms.auth import authenticate
     from dms.models import Vehicle
 
     window = create_main_window(demo_db, authenticate(demo_db, "advisor1", "demo123"))
     qtbot.addWidget(window)
-    live = LiveUpdates(ChangeFeed(demo_db), interval_ms=100)
-    live.changed.connect(window.lookup.on_changes)
-    window.lookup.search.setText("京Q")
-    window.lookup.run_search()
-    qtbot.waitUntil(lambda: not window.lookup.model.loading, timeout=3000)
-    before = window.lookup.model.rowCount()
+    window.show()
+    live = LiveFeed(demo_db, interval_s=0.1)
+    live.changed.connect(window.bus.collect)
+    assert live.wait_ready()
+    search = window.workspace("frontdesk").search_page
+    search.search.setText("京Q")
+    search.run_search()
+    qtbot.waitUntil(lambda: not search.model.loading, timeout=3000)
+    before = search.model.rowCount()
     other_seat = Database(engine=make_engine(demo_db.url))
     with other_seat.transaction() as s:
         owner = s.scalars(select(Customer).order_by(Customer.id)).first()
         s.add(Vehicle(store_id=owner.store_id, customer_id=owner.id, plate="京QZ9999",
                       vin="LBEZZZ9999Z000001"))
-    qtbot.waitUntil(lambda: window.lookup.model.rowCount() == before + 1, timeout=2000)
+    qtbot.waitUntil(lambda: search.model.rowCount() == before + 1, timeout=2000)
     live.close()
     other_seat.dispose()

@@ -38,6 +38,7 @@ def session(qtbot, demo_db):
     yield session
     if session.window is not None:
         session.window.close()
+    session.close()
     runner.shutdown()
 
 
@@ -59,8 +60,9 @@ def test_advisor_signs_in_and_sees_the_main_window(qtbot, session):
     assert user.store_name in window.windowTitle()
     assert user.display_name in window.windowTitle()
     assert user.display_name in window.user_label.text()
-    assert window.lookup.search.placeholderText() == "Plate, VIN, phone or name"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
+    assert window.current.id == "frontdesk"
+    assert window.workspace("frontdesk").search_page.search.placeholderText().startswith("Plate")
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Go", "&Help"]
 
 
 def test_enter_in_the_password_field_signs_in(qtbot, session):
@@ -98,6 +100,20 @@ def test_empty_fields_are_checked_before_asking_the_database(qtbot, session):
     assert session.login.error.isVisible()
     assert session.login.error.text() == "Enter your user name and password."
     assert not session.login.busy
+
+
+def test_sign_out_and_switch_user_without_quitting(qtbot, session):
+    _sign_in(qtbot, session.login, "advisor1", "demo123")
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    first = session.window
+    first.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: session.login.isVisible() and session.window is None)
+    assert session.login.password.text() == "" and session.login.user is None
+    session.login.username.clear()
+    _sign_in(qtbot, session.login, "care1", "demo123")
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    assert session.window.user.username == "care1" and session.window is not first
+    qtbot.addWidget(session.window)
 
 
 def test_second_try_after_a_wrong_password_succeeds(qtbot, session):

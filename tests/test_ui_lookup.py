@@ -1,4 +1,4 @@
-"""The lookup workspace against the demo dealership: search as you type, paging, the card."""
+"""The front desk's search against the demo dealership: search as you type, paging, the card."""
 
 import os
 
@@ -7,14 +7,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from dms.auth import authenticate
 from dms.crm import lookup
+from dms.crm.find import front_desk_search
 from dms.errors import NotFound
 from dms.ui import i18n
-from dms.ui.lookup import LookupWorkspace
-from dms.ui.lookup_model import LookupModel
+from dms.ui.common.table import PagedTableModel
+from dms.ui.shell.main_window import MainWindow
+from dms.ui.shell.palette import found_columns
 from dms.ui.tasks import TaskRunner
+
+PLATE, VIN, CUSTOMER = 0, 1, 3
 
 
 @pytest.fixture
@@ -24,14 +29,26 @@ def runner():
     runner.shutdown()
 
 
+def _search_page(qtbot, db, runner):
+    window = MainWindow(db, authenticate(db, "advisor1", "demo123"), runner)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    return window.workspace("frontdesk").search_page
+
+
 @pytest.fixture
 def workspace(qtbot, demo_db, runner):
     i18n.remove_translators()
-    workspace = LookupWorkspace(demo_db, runner)
-    qtbot.addWidget(workspace)
-    workspace.resize(1200, 700)
-    workspace.show()
-    return workspace
+    return _search_page(qtbot, demo_db, runner)
+
+
+def _model(db, runner, text=None, page_size=20):
+    user = authenticate(db, "advisor1", "demo123")
+    model = PagedTableModel(runner, found_columns(str), key=lambda r: r.key, page_size=page_size)
+    model.set_query = lambda text: model.set_fetch(
+        lambda offset, limit: front_desk_search(db, user, text, offset, limit))
+    return model
 
 
 @pytest.fixture
@@ -64,7 +81,7 @@ def _type(qtbot, widget, text):
 
 
 def _plates(model):
-    return [model.index(r, LookupModel.PLATE).data() for r in range(model.rowCount())]
+    return [model.index(r, PLATE).data() for r in range(model.rowCount())]
 
 
 def test_typing_a_plate_fragment_finds_the_vehicle_and_shows_its_owner(qtbot, workspace,
@@ -79,8 +96,8 @@ def test_typing_a_plate_fragment_finds_the_vehicle_and_shows_its_owner(qtbot, wo
     assert all(fragment in p for p in plates if p)
     row = plates.index(sample.plate)
     model = workspace.model
-    assert model.index(row, LookupModel.CUSTOMER).data() == sample.customer_name
-    assert model.index(row, LookupModel.VIN).data() == sample.vin
+    assert model.index(row, CUSTOMER).data() == sample.customer_name
+    assert model.index(row, VIN).data() == sample.vin
 
     workspace.table.selectRow(row)
     qtbot.waitUntil(lambda: workspace.card.values["name"].text() == sample.customer_name,
@@ -92,7 +109,7 @@ def test_typing_a_plate_fragment_finds_the_vehicle_and_shows_its_owner(qtbot, wo
     assert sample.plate in [vehicles.index(r, 0).data() for r in range(vehicles.rowCount())]
     selected = workspace.card.vehicles.selectionModel().selectedRows()
     assert [vehicles.index(i.row(), 0).data() for i in selected] == [sample.plate]
-    assert "results" in workspace.status.text()
+    assert "Found" in workspace.status.text()
 
 
 def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch, sample):
@@ -104,9 +121,7 @@ def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch
         return real_search(db, text, offset, limit, **kwargs)
 
     monkeypatch.setattr(lookup, "search", counting_search)
-    workspace = LookupWorkspace(demo_db, runner)
-    qtbot.addWidget(workspace)
-    workspace.show()
+    workspace = _search_page(qtbot, demo_db, runner)
     _type(qtbot, workspace.search, sample.plate)
     qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=10_000)
     assert calls == [(sample.plate, 0)]
@@ -129,13 +144,13 @@ def test_no_match_says_so(qtbot, workspace):
     workspace.run_search()
     qtbot.waitUntil(lambda: not workspace.model.loading, timeout=10_000)
     assert workspace.model.rowCount() == 0
-    assert "No customer or vehicle matches" in workspace.status.text()
+    assert "No customer, vehicle or work order matches" in workspace.status.text()
 
 
 def test_model_pages_through_a_long_result(qtbot, demo_db, runner, qtmodeltester):
     text, expected = _long_query(demo_db)
     assert expected > 20, "the demo data should have a common surname"
-    model = LookupModel(demo_db, runner, page_size=20)
+    model = _model(demo_db, runner, page_size=20)
     model.set_query(text)
     qtbot.waitUntil(lambda: model.rowCount() == 20 and not model.loading, timeout=10_000)
     assert model.canFetchMore(QModelIndex())
@@ -161,11 +176,11 @@ def test_model_tester_on_the_workspace_model(qtbot, workspace, sample, qtmodelte
     qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=10_000)
     qtmodeltester.check(workspace.model)
     assert workspace.model.headerData(0, Qt.Orientation.Horizontal) == "Plate"
-    assert workspace.model.columnCount() == 5
+    assert workspace.model.columnCount() == 6
 
 
 def test_superseded_answers_are_dropped(qtbot, demo_db, runner, sample):
-    model = LookupModel(demo_db, runner)
+    model = _model(demo_db, runner, page_size=50)
     model.set_query(_long_query(demo_db)[0])
     model.set_query(sample.plate)  # before the first answer arrives
     qtbot.waitUntil(lambda: not model.loading and not runner.busy, timeout=10_000)
@@ -173,7 +188,7 @@ def test_superseded_answers_are_dropped(qtbot, demo_db, runner, sample):
     assert all(sample.plate in p for p in _plates(model) if p), _plates(model)
 
 
-def test_card_error_is_shown_as_a_message(qtbot, workspace, sample, monkeypatch):
+def test_card_error_is_shown_in_the_message_bar(qtbot, workspace, sample, monkeypatch):
     def missing(db, customer_id):
         raise NotFound(what="Customer", key=customer_id)
 
@@ -182,16 +197,22 @@ def test_card_error_is_shown_as_a_message(qtbot, workspace, sample, monkeypatch)
     workspace.run_search()
     qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=10_000)
     workspace.table.selectRow(0)
+    desk = workspace.window().workspace("frontdesk")
+    qtbot.waitUntil(lambda: desk.message_bar.isVisible(), timeout=10_000)
+    assert f"Customer {sample.customer_id} was not found." in desk.message_bar.text()
 
-    def box():
-        return next((w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QMessageBox) and w.isVisible()
-                     and w.objectName() == "domainErrorBox"), None)
 
-    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
-    assert f"Customer {sample.customer_id} was not found." in box().text()
-    box().close()
-    assert workspace.card.card is None
+def test_up_from_the_first_row_and_escape_return_to_the_search(qtbot, workspace, sample):
+    workspace.search.setText(sample.plate[:3])
+    workspace.run_search()
+    qtbot.waitUntil(lambda: workspace.model.rowCount() > 1, timeout=10_000)
+    qtbot.keyClick(workspace.search, Qt.Key.Key_Down)
+    assert workspace.table.hasFocus()
+    qtbot.keyClick(workspace.table, Qt.Key.Key_Up)
+    assert workspace.search.hasFocus()
+    qtbot.keyClick(workspace.search, Qt.Key.Key_Down)
+    qtbot.keyClick(workspace.table, Qt.Key.Key_Escape)
+    assert workspace.search.hasFocus()
 
 
 def test_down_key_moves_from_the_search_into_the_results(qtbot, workspace, sample):

@@ -156,8 +156,9 @@ class SearchPage(QWidget):
             "searching": self.tr("Searching…"),
             "none": self.tr("No customer, vehicle or work order matches “{text}”.").format(
                 text=self.text),
-            "results": (self.tr("%n result(s), scroll down for more", "", count) if more
-                        else self.tr("%n result(s); Enter opens the vehicle file", "", count)),
+            "results": (self.tr("Found {count}, scroll down for more") if more
+                        else self.tr("Found {count}; Enter opens the vehicle file")).format(
+                            count=count),
             "failed": self.tr("The search failed."),
             "idle": self.tr("Type part of a plate, VIN, phone number, name or a work-order "
                             "or invoice number."),
