@@ -136,6 +136,20 @@ def demo_orders_db(request, tmp_path, templates):
     yield from _database(request, tmp_path, templates, demo="orders")
 
 
+def pytest_sessionfinish(session):
+    """`make efficiency`: the counted tasks (tests/robot.py) as JSON, one entry per run."""
+    out = os.environ.get("DMS_EFFICIENCY_JSON")
+    if not out:
+        return
+    import json
+
+    from robot import RESULTS
+
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps({"tasks": RESULTS}, ensure_ascii=False, indent=1),
+                         encoding="utf-8")
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say plainly how many tests ran against PostgreSQL, so CI output shows that half ran."""
     stats = terminalreporter.stats

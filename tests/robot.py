@@ -10,11 +10,22 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 
+# Counted tasks of this test session: `make efficiency` writes them to build/efficiency.json.
+RESULTS: list[dict] = []
+
+
 class Robot:
     def __init__(self, qtbot):
         self.qtbot = qtbot
         self.actions = 0
         self.log: list[str] = []
+
+    def done(self, task: str, role: str, target: int) -> None:
+        """The task is finished: record it, and fail if it took more actions than its target
+        (DESIGN §9's table)."""
+        RESULTS.append({"task": task, "role": role, "actions": self.actions, "target": target,
+                        "steps": list(self.log)})
+        assert self.actions <= target, f"{task}: {self.actions} actions > {target}: {self.log}"
 
     def _count(self, what: str) -> None:
         self.actions += 1

@@ -75,13 +75,18 @@ def _returning_car(db, advisor, tmp_path):
     return plate, vehicle_id
 
 
-def test_returning_customer_by_plate_tail_in_three_actions(qtbot, window, demo_db, advisor,
-                                                          tmp_path):
+@pytest.mark.efficiency
+@pytest.mark.parametrize("by", ["plate tail", "VIN tail", "mobile"])
+def test_returning_customer_to_a_draft_order_in_three_actions(qtbot, window, demo_db, advisor,
+                                                             tmp_path, by):
     plate, vehicle_id = _returning_car(demo_db, advisor, tmp_path)
+    with demo_db.reading() as s:
+        car = s.get(Vehicle, vehicle_id)
+        text = {"plate tail": plate[-5:], "VIN tail": car.vin[-6:], "mobile": car.owner.mobile}[by]
     desk = _desk(window)
     robot = Robot(qtbot)
     assert QApplication.focusWidget() is desk.search_page.search  # the entry has the focus
-    robot.type(desk.search_page.search, plate[-5:])
+    robot.type(desk.search_page.search, text)
     robot.key(desk.search_page.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.file_page
                     and desk.file_page.file is not None, timeout=SHOWN_MS)
@@ -95,7 +100,8 @@ def test_returning_customer_by_plate_tail_in_three_actions(qtbot, window, demo_d
     assert page.campaigns.rowCount() == 1 and page.campaigns.row_at(0).kind == "recall"
     robot.shortcut("Ctrl+N")  # the draft work order opens beside the file
     qtbot.waitUntil(lambda: desk.dialog is not None and desk.dialog.isVisible(), timeout=SHOWN_MS)
-    assert robot.actions <= 3, robot.log
+    robot.done(f"returning customer by {by} → draft work order with history, declined work "
+               "and campaigns on screen", "advisor", 3)
     desk.dialog.reject()
 
 
@@ -213,6 +219,7 @@ def customers_changed(customer_id):
     return [Change(0, "customer", customer_id, None)]
 
 
+@pytest.mark.efficiency
 def test_quick_open_jumps_to_a_work_order_by_number(qtbot, window, demo_db, advisor):
     with demo_db.reading() as s:
         vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
@@ -231,7 +238,7 @@ def test_quick_open_jumps_to_a_work_order_by_number(qtbot, window, demo_db, advi
     desk = _desk(window)
     qtbot.waitUntil(lambda: desk.file_page.file is not None
                     and desk.file_page.file.id == vehicle.id, timeout=SHOWN_MS)
-    assert robot.actions == 3
+    robot.done("quick open a work order by its number from anywhere", "advisor", 3)
 
 
 def test_the_workspaces_of_each_role(qtbot, demo_db):
