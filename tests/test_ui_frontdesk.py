@@ -304,3 +304,26 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, window, demo_db, adv
     qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
     for model in (desk.file_page.open_orders, desk.file_page.declined, desk.file_page.campaigns):
         qtmodeltester.check(model)
+
+
+def test_change_of_owner_keeps_the_history(qtbot, window, demo_db, advisor):
+    with demo_db.reading() as s:
+        vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
+        buyer = s.scalars(select(Customer).where(Customer.id != vehicle.customer_id)
+                          .order_by(Customer.id)).first()
+        vehicle_id, seller_id, buyer_id, buyer_code = (vehicle.id, vehicle.customer_id,
+                                                       buyer.id, buyer.code)
+    desk = _desk(window)
+    desk.open_vehicle(vehicle_id)
+    qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
+    desk.change_owner_action.trigger()
+    dialog = desk.dialog
+    dialog.find.setText(buyer.name)
+    dialog.search()
+    qtbot.waitUntil(lambda: dialog.choice.count() > 0, timeout=SHOWN_MS)
+    dialog.choice.setCurrentIndex(dialog.choice.findData(buyer_id))
+    dialog.submit()
+    qtbot.waitUntil(lambda: desk.file_page.file.customer_id == buyer_id, timeout=SHOWN_MS)
+    assert desk.file_page.file.customer_code == buyer_code
+    owners = customers.customer_file(demo_db, advisor, seller_id)
+    assert vehicle_id in {v.id for v in owners.vehicles if not v.current}  # kept, as before

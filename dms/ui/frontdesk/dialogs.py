@@ -294,3 +294,57 @@ class VehicleDialog(_RecordDialog):
         if result.warnings:
             text += " " + self.tr("VIN warning overridden and recorded.")
         return text
+
+
+class OwnerDialog(CommandDialog):
+    """The car changes hands: find the new owner (as in the search), the date; the file keeps
+    the owner history."""
+
+    def __init__(self, workspace, vehicle_id: int, current_owner: str):
+        super().__init__(workspace)
+        self.setObjectName("ownerDialog")
+        self.setWindowTitle(self.tr("Change owner"))
+        self.vehicle_id = vehicle_id
+        self.find = QLineEdit()
+        self.find.setObjectName("ownerSearch")
+        self.find.setPlaceholderText(self.tr("Name, mobile or customer code of the new owner"))
+        self.choice = QComboBox()
+        self.choice.setObjectName("ownerChoice")
+        self.on_date = _date_edit()
+        self.on_date.setDate(QDate(clock.now().astimezone().date()))
+        self.form.addRow(self.tr("Current owner"), QLineEdit(current_owner, readOnly=True))
+        self.form.addRow(self.tr("&Find"), self.find)
+        self.form.addRow(self.tr("&New owner"), self.choice)
+        self.form.addRow(self.tr("&From"), self.on_date)
+        self.find.returnPressed.connect(self.search)
+        self.find.setFocus()
+        self._task = None
+
+    def search(self) -> None:
+        from dms.crm.find import front_desk_search
+
+        text = self.find.text().strip()
+        if text:
+            self._task = self.ws.read(front_desk_search, text, 0, 20, on_result=self._found)
+
+    def _found(self, task_id: int, rows) -> None:
+        if task_id != self._task:
+            return
+        self.choice.clear()
+        seen = set()
+        for row in rows:
+            if row.customer_id not in seen:
+                seen.add(row.customer_id)
+                self.choice.addItem(f"{row.customer_name} {row.customer_code} {row.mobile or ''}",
+                                    row.customer_id)
+        if seen:
+            self.choice.setFocus()
+
+    def call(self):
+        customer_id = self.choice.currentData()
+        if customer_id is None:
+            raise ValidationError("customer.name", "Enter the customer's name.")
+        return customers.change_owner, (self.vehicle_id, customer_id), {"on_date": _get(self.on_date)}
+
+    def done_text(self, result) -> str:
+        return self.tr("Owner changed; the file keeps the previous owner.")

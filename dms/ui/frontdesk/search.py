@@ -74,6 +74,8 @@ class SearchPage(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((7, 12, 10, 6, 8)):
             header.resizeSection(column, width * em)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the query's order first
+        self.table.setSortingEnabled(True)  # a header click sorts the rows loaded so far
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
 

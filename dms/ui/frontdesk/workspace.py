@@ -6,12 +6,12 @@ command in the workspace's lane; every dialog keeps what was typed when the serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.ui.frontdesk.appointments import AppointmentBook, BookingDialog
-from dms.ui.frontdesk.dialogs import CustomerDialog, VehicleDialog, WalkInDialog
+from dms.ui.frontdesk.dialogs import CustomerDialog, OwnerDialog, VehicleDialog, WalkInDialog
 from dms.ui.frontdesk.search import SearchPage
 from dms.ui.frontdesk.vehicle_file import VehicleFilePage
 from dms.ui.shell.workspace import Workspace
@@ -57,12 +57,21 @@ class FrontDesk(Workspace):
                                          lambda: self.edit_customer(self.file_page.file.customer_id))
         self.new_vehicle_action = make("frontdesk.new_vehicle", self.file_page,
                                        lambda: self.new_vehicle(self.file_page.file.customer_id))
+        self.change_owner_action = make("frontdesk.change_owner", self.file_page,
+                                        self.change_owner)
+        self.open_file_action = make("frontdesk.open_file", self.search_page,
+                                     lambda: self.search_page.open_row(
+                                         self.search_page._selected_number()))
         for action in (self.search_action, self.appointments_action, self.new_customer_action):
             self.addAction(action)
-        for action in (self.back_action, self.walk_in_action, self.book_action,
-                       self.take_up_action, self.edit_vehicle_action, self.edit_customer_action,
-                       self.new_vehicle_action):
-            self.file_page.addAction(action)
+        file_actions = (self.walk_in_action, self.book_action, self.take_up_action,
+                        self.edit_vehicle_action, self.edit_customer_action,
+                        self.new_vehicle_action, self.change_owner_action, self.back_action)
+        self.file_page.addActions(file_actions)
+        # Right-click menus from the same actions: what the keys do, the mouse can reach.
+        self.file_page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.search_page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.search_page.table.addActions([self.open_file_action, self.new_customer_action])
         for action in (self.walk_in_action, self.book_action, self.edit_vehicle_action,
                        self.edit_customer_action, self.back_action):
             self.file_page.add_button(action)
@@ -174,6 +183,13 @@ class FrontDesk(Workspace):
     def new_vehicle(self, customer_id: int) -> None:
         dialog = VehicleDialog(self, customer_id)
         self._open(dialog, lambda: self.open_vehicle(dialog.saved.id))
+
+    @Slot()
+    def change_owner(self) -> None:
+        file = self.file_page.file
+        if file is not None:
+            self._open(OwnerDialog(self, file.id, f"{file.customer_name} {file.customer_code}"),
+                       self._reload_file)
 
     @Slot()
     def edit_vehicle(self) -> None:

@@ -40,12 +40,13 @@ def specs() -> dict[str, ActionSpec]:
         "shell.about": ActionSpec(_t("&About DMS")),
         # front desk
         "frontdesk.search": ActionSpec(_t("&Search customer or vehicle"), "F2", "lookup.search"),
-        "frontdesk.open_file": ActionSpec(_t("&Open vehicle file"), "Return", "customer.read"),
+        "frontdesk.open_file": ActionSpec(_t("&Open vehicle file (Enter)"), None, "customer.read"),
         "frontdesk.back": ActionSpec(_t("&Back to search"), "Esc"),
         "frontdesk.new_customer": ActionSpec(_t("New &customer…"), "Ctrl+Shift+C", "customer.edit"),
         "frontdesk.edit_customer": ActionSpec(_t("&Edit customer…"), "Ctrl+E", "customer.edit"),
         "frontdesk.new_vehicle": ActionSpec(_t("New &vehicle…"), "Ctrl+Shift+V", "vehicle.edit"),
         "frontdesk.edit_vehicle": ActionSpec(_t("Edit ve&hicle…"), "Ctrl+Shift+E", "vehicle.edit"),
+        "frontdesk.change_owner": ActionSpec(_t("Change &owner…"), None, "vehicle.edit"),
         "frontdesk.walk_in": ActionSpec(_t("New &work order (walk-in)…"), "Ctrl+N", "workorder.open"),
         "frontdesk.book": ActionSpec(_t("&Book appointment…"), "Ctrl+B", "appointment.book"),
         "frontdesk.add_recommendation": ActionSpec(
