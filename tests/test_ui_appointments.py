@@ -202,6 +202,24 @@ def test_changing_the_input_after_the_warning_needs_confirming_again(qtbot, wind
     assert dialog.isVisible() and _appointments(demo_db) == 6
 
 
+def test_a_package_fills_the_booking_and_keeps_what_was_typed(qtbot, window, demo_db, advisor,
+                                                              cars):
+    dialog = _open_booking(qtbot, window.workspace("frontdesk"), cars[3].id)
+    qtbot.waitUntil(lambda: dialog.package.findData("SS") > 0, timeout=SHOWN_MS)
+    dialog.work.setPlainText("异响")
+    dialog.part_code.setText(OIL_FILTER[0])
+    dialog.add_part()
+    dialog.package.setCurrentIndex(dialog.package.findData("SS"))
+    assert dialog.work.toPlainText() == "二保；异响" and dialog.hours.value() == 1.3
+    assert WASHER_FLUID[0] in {p.code for p in dialog.parts.rows}
+    assert dialog.parts.row_at(0).qty == 1  # typed before: not doubled by the package
+    dialog.package.setCurrentIndex(dialog.package.findData("FS"))
+    assert dialog.work.toPlainText() == "首保；异响" and dialog.estimate.text() == "380.00"
+    assert WASHER_FLUID[0] not in {p.code for p in dialog.parts.rows}
+    assert OIL_FILTER[0] in {p.code for p in dialog.parts.rows}
+    dialog.reject()
+
+
 def test_the_dialog_also_works_when_run_with_exec(qtbot, window, demo_db, advisor, cars):
     desk = window.workspace("frontdesk")
     file = vehicle_file(demo_db, advisor, cars[1].id)
@@ -224,9 +242,9 @@ def test_arrival_opens_the_work_order_and_then_the_vehicle_file(qtbot, window, d
     page.day_view.setFocus()
     page.day_view.selectRow(0)
     Robot(qtbot).shortcut("Ctrl+Return")
-    qtbot.waitUntil(lambda: page.arrival_dialog is not None
-                    and page.arrival_dialog.isVisible(), timeout=SHOWN_MS)
-    arrival = page.arrival_dialog
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+                    timeout=SHOWN_MS)
+    arrival = page.dialog
     assert arrival.complaint.toPlainText() == "首保 + 异响"
     assert arrival.mileage.value() == (cars[2].mileage or 0)
     arrival.fuel.set_value(5)
@@ -261,7 +279,7 @@ def test_no_show_and_cancel_with_a_reason(qtbot, window, demo_db, advisor, cars)
 
     page.day_view.selectRow(1)
     page.cancel_action.trigger()
-    dialog = page.cancel_dialog
+    dialog = page.dialog
     dialog.submit()  # no reason given
     qtbot.waitUntil(lambda: dialog.message_bar.level == "error", timeout=SHOWN_MS)
     assert dialog.isVisible()
@@ -303,9 +321,9 @@ def test_tomorrows_reminder_calls_are_recorded(qtbot, window, demo_db, advisor, 
     page.reminder_view.setFocus()
     page.reminder_view.selectRow(0)
     Robot(qtbot).shortcut("Ctrl+R")
-    qtbot.waitUntil(lambda: getattr(page, "remind_dialog", None) is not None
-                    and page.remind_dialog.isVisible(), timeout=SHOWN_MS)
-    dialog = page.remind_dialog
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+                    timeout=SHOWN_MS)
+    dialog = page.dialog
     dialog.method.setCurrentIndex(dialog.method.findData("wechat"))
     dialog.result.setCurrentText("客户确认准时到店")
     dialog.submit()

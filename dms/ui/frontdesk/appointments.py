@@ -70,8 +70,9 @@ class AppointmentBook(QWidget):
         self.day = reads.today()
         self.week_mode = False
         self.capacity = None  # the shown day's appointments.Capacity, once read
-        self.arrival_dialog: WalkInDialog | None = None
+        self.dialog = None  # the last dialog opened here, kept until the next (tests read it)
         self._tasks: dict[str, int] = {}
+        self._stale = False
         self._acting_on = None  # the booking a no-show is being recorded for
         runner, tr = workspace.ctx.runner, self.tr
 
@@ -201,7 +202,12 @@ class AppointmentBook(QWidget):
         self.day_view.setFocus()
 
     def refresh(self) -> None:
-        """Read the shown day (or week), its capacity and tomorrow's calls again, merged in."""
+        """Read the shown day (or week), its capacity and tomorrow's calls again, merged in;
+        while another page of the front desk is shown, only once this one is shown again."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         ws = self.ws
         if self.week_mode:
             self._tasks["week"] = ws.read(reads.week_capacity, self.week_start(),
@@ -212,6 +218,11 @@ class AppointmentBook(QWidget):
                                           on_result=self._on_capacity)
         self._tasks["reminders"] = ws.read(appointments.reminders_for,
                                            on_result=self._on_reminders)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def focus_widget(self) -> QWidget:
         return self.week_view if self.week_mode else self.day_view
@@ -322,13 +333,17 @@ class AppointmentBook(QWidget):
         dialog = WalkInDialog(self.ws, entry.vehicle_id, entry.mileage, appointment=entry,
                               complaint=entry.requested_work)
         dialog.accepted.connect(self._on_arrived)
-        dialog.finished.connect(dialog.deleteLater)
-        self.arrival_dialog = dialog
+        self._open(dialog)
+
+    def _open(self, dialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
         dialog.open()
 
     @Slot()
     def _on_arrived(self) -> None:
-        entry, self._acting_on, self.arrival_dialog = self._acting_on, None, None
+        entry, self._acting_on = self._acting_on, None
         self.ws.message_bar.show_message(self.tr(
             "{plate} has arrived: appointment {number} is now a work order.").format(
                 plate=entry.plate or "", number=entry.number), "info")
@@ -353,22 +368,21 @@ class AppointmentBook(QWidget):
     def cancel(self) -> None:
         entry = self.selected_entry()
         if entry is not None and self.cancel_action.isEnabled():
-            self.cancel_dialog = CancelDialog(self.ws, entry)
-            self.cancel_dialog.open()
+            self._open(CancelDialog(self.ws, entry))
 
     @Slot()
     def remind(self) -> None:
-        """The selected call of tomorrow's list, else the selected booking of the day."""
-        row = _selected(self.reminder_view, self.reminders)
+        """A call to the booking selected in the day (when the day has the focus), else to
+        the one selected in tomorrow's list."""
         entry = self.selected_entry()
-        if row is not None:
-            target = (row.appointment_id, row.number, row.plate)
-        elif entry is not None and entry.status == "booked":
+        row = _selected(self.reminder_view, self.reminders)
+        if self.day_view.hasFocus() and entry is not None and entry.status == "booked":
             target = (entry.id, entry.number, entry.plate)
+        elif row is not None:
+            target = (row.appointment_id, row.number, row.plate)
         else:
             return
-        self.remind_dialog = RemindDialog(self.ws, *target)
-        self.remind_dialog.open()
+        self._open(RemindDialog(self.ws, *target))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -455,6 +469,7 @@ class BookingDialog(CommandDialog):
         self.setObjectName("bookingDialog")
         self.file = file
         self.packages: list[reads.PackageOption] = []
+        self._package = None  # the package whose work, hours and parts were filled in
         self.day_capacity = None
         self._tasks: dict[str, int] = {}
         self.setWindowTitle(self.tr("Book appointment: {plate}").format(plate=file.plate or ""))
@@ -553,14 +568,24 @@ class BookingDialog(CommandDialog):
 
     @Slot(int)
     def _package_chosen(self, index: int) -> None:
+        """Fill in a package's work, hours, price and parts; what the advisor typed besides
+        (more work, another part) stays, what the previous package filled in goes."""
         package = next((p for p in self.packages if p.code == self.package.itemData(index)), None)
-        if package is None:
-            return
-        self.work.setPlainText(package.name)
-        if package.hours > 0:
-            self.hours.setValue(float(package.hours))
-        self.estimate.setText(f"{package.price:.2f}")
-        self.parts.set_rows([ExpectedPart(code, qty) for code, qty in package.parts])
+        before, self._package = self._package, package
+        typed = self.work.toPlainText().strip()
+        if before is not None and typed.startswith(before.name):
+            typed = typed[len(before.name):].lstrip("；; ")
+        name = package.name if package else ""
+        self.work.setPlainText("；".join(t for t in (name, typed) if t))
+        if package is not None:
+            if package.hours > 0:
+                self.hours.setValue(float(package.hours))
+            self.estimate.setText(f"{package.price:.2f}")
+        dropped = {code for code, _ in before.parts} if before else set()
+        kept = [p for p in self.parts.rows if p.code not in dropped]
+        codes = {p.code for p in kept}
+        self.parts.set_rows(kept + [ExpectedPart(code, qty) for code, qty in
+                                    (package.parts if package else ()) if code not in codes])
         self._read_stock()
 
     @Slot()
