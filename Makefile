@@ -34,7 +34,8 @@ test: system-deps $(STAMP) translations
 efficiency: system-deps $(STAMP) translations
 	DMS_EFFICIENCY_JSON=$(CURDIR)/build/efficiency.json QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m efficiency
 
-# Screenshots of the screens in Chinese, from a fresh demo database, into docs/screenshots/.
+# Screenshots of the login dialog and the front desk in Chinese and English (scripts/screenshot.py),
+# from a fresh demo database, into docs/screenshots/. The print tests write jobcard.png/settlement_slip.png.
 screenshots: system-deps $(STAMP) translations
 	rm -f $(SHOT_DB)
 	$(BIN)/dms db upgrade --url sqlite:///$(SHOT_DB)

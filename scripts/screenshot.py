@@ -1,11 +1,29 @@
-"""Screenshots of the login dialog and the lookup workspace in Simplified Chinese.
+"""Screenshots of the login dialog and the front desk, in Simplified Chinese and in English.
 
-Runs offscreen against an upgraded database with the demo data loaded, signs in as advisor1
-through the login dialog (the same service call as the application), types a plate fragment
-into the lookup, selects the first result and saves
+Runs offscreen against an upgraded database with the demo data loaded (`make screenshots`
+makes a fresh one). For each language it installs the translators, signs in as advisor1
+through the login dialog (the same service call as the application), shows the main window
+at 1366×768 and saves into docs/screenshots/:
 
-    docs/screenshots/login_zh_CN.png
-    docs/screenshots/lookup_zh_CN.png
+    login_{lang}.png             the login dialog, password typed
+    frontdesk_search_{lang}.png  the front desk's search: a plate fragment (--text, 京A)
+                                 typed, the first result selected, its customer card loaded
+    quick_open_{lang}.png        the quick-open palette (Ctrl+K) over the window, a plate
+                                 fragment typed and its matches listed
+    vehicle_file_{lang}.png      the vehicle file of the car with the most work orders (a
+                                 read query picks it; ties go to one with finished orders,
+                                 declined work and complaints), its latest order expanded
+    walk_in_{lang}.png           the walk-in dialog opened from that vehicle file
+    new_customer_{lang}.png      the new-customer dialog
+    appointments_{lang}.png      the appointment book's day view (when the front desk has
+                                 one): today, or tomorrow late in the evening; two bookings
+                                 are made first through `dms.workshop.appointments.book` when
+                                 the day has none (this writes to the database)
+
+lang is zh_CN and en. Dialogs are separate windows offscreen: each is drawn centred over the
+window grab with a thin frame and its title. The Chinese catalogue is the built .qm when it
+is current, else one built now with pyside6-lrelease. jobcard.png and settlement_slip.png
+(from the print tests) are not touched.
 
 Usage: .venv/bin/python scripts/screenshot.py --url sqlite:///path/to/dms.sqlite3 [--text 京A]
 """
@@ -23,21 +41,32 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QThread  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QThread  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import case, func, select  # noqa: E402
 
+from dms import auth, clock  # noqa: E402
 from dms.app import AppSession  # noqa: E402
 from dms.db import Database  # noqa: E402
+from dms.models import Complaint, Recommendation, Vehicle, WorkOrder  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
+from dms.workshop import appointments  # noqa: E402
+from dms.workshop.states import OPEN_STATES  # noqa: E402
 
 log = logging.getLogger("screenshot")
-LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+SIZE = (1366, 768)
+BOOK_PAGE = ROOT / "dms" / "ui" / "frontdesk" / "appointments.py"
+BOOKINGS = (("常规保养", Decimal("1.5")), ("刹车异响检查", Decimal("2")))  # demo data is Chinese
 
 
 class NoSettings:
@@ -67,9 +96,9 @@ def settle(ms: int = 300) -> None:
         QThread.msleep(10)
 
 
-def translations_dir() -> Path:
+def translations_dir(language: str) -> Path:
     """The built catalogue if it is current, else one built now into a temporary directory."""
-    ts = ROOT / "resources" / "translations" / f"dms_{LANGUAGE}.ts"
+    ts = ROOT / "resources" / "translations" / f"dms_{language}.ts"
     qm = ts.with_suffix(".qm")
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm.parent
@@ -80,12 +109,215 @@ def translations_dir() -> Path:
     return out
 
 
+# -- the demo data: which car to show, bookings for the book ----------------------------------
+def vehicles_with_history(db, actor, limit: int = 10) -> list[tuple[int, str, int]]:
+    """(vehicle id, plate, work orders) of the store's cars, most work orders first; among
+    equals those with finished orders (the service history), open declined work and
+    complaints of the owner come first."""
+    done = func.sum(case((WorkOrder.state.in_(tuple(OPEN_STATES)), 0), else_=1))
+    declined = (select(func.count(Recommendation.id))
+                .where(Recommendation.vehicle_id == Vehicle.id, Recommendation.status == "open")
+                .correlate(Vehicle).scalar_subquery())
+    complaints = (select(func.count(Complaint.id))
+                  .where(Complaint.customer_id == Vehicle.customer_id)
+                  .correlate(Vehicle).scalar_subquery())
+    orders = func.count(WorkOrder.id)
+    with db.reading() as s:
+        rows = s.execute(
+            select(Vehicle.id, Vehicle.plate, orders)
+            .join(WorkOrder, WorkOrder.vehicle_id == Vehicle.id)
+            .where(Vehicle.store_id == actor.store_id)
+            .group_by(Vehicle.id, Vehicle.plate, Vehicle.customer_id)
+            .order_by(orders.desc(), done.desc(), declined.desc(), complaints.desc(),
+                      Vehicle.id)
+            .limit(limit)).all()
+    return [(vehicle_id, plate or "", count) for vehicle_id, plate, count in rows]
+
+
+def book_day(db, actor, vehicle_ids: list[int]) -> date:
+    """The day the book page will show, with bookings in it: today while there is room left
+    for a booking in the future, else tomorrow. Books BOOKINGS there if the day has none."""
+    from dms.workshop import appointment_book as reads
+
+    now = clock.now().astimezone()
+    start = (now + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0) \
+        + timedelta(hours=1)
+    times = [start + timedelta(hours=n) for n in range(len(BOOKINGS))]
+    times = [t for t in times if t.date() == now.date()]
+    day = now.date() if times else now.date() + timedelta(days=1)
+    if not times:
+        times = [datetime.combine(day, datetime.min.time()).astimezone().replace(hour=10 + 3 * n)
+                 for n in range(len(BOOKINGS))]
+    if reads.day_book(db, actor, day):
+        return day
+    for vehicle_id, at, (work, hours) in zip(vehicle_ids, times, BOOKINGS):
+        result = appointments.book(db, actor, appointments.Booking(
+            vehicle_id=vehicle_id, channel="phone", requested_work=work, booked_for=at,
+            planned_hours=hours), confirm_overbooking=True)
+        log.info("Booked %s for %s", result.number, at.isoformat(timespec="minutes"))
+    return day
+
+
+# -- grabbing ------------------------------------------------------------------------------
+def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window with `dialog` drawn centred over it, framed, its title in a strip on top
+    (offscreen windows have no decorations and grab() takes one window only)."""
+    shot = window.grab()
+    inner = dialog.grab()
+    strip = dialog.fontMetrics().height() + 10
+    w, h = inner.width() + 2, inner.height() + strip + 1
+    x, y = (shot.width() - w) // 2, max(0, (shot.height() - h) // 2)
+    painter = QPainter(shot)
+    painter.fillRect(QRect(x + 4, y + 4, w, h), QColor(0, 0, 0, 60))  # a hint of a shadow
+    painter.fillRect(QRect(x, y, w, h), QColor("#6b6b6b"))
+    painter.fillRect(QRect(x + 1, y + 1, w - 2, strip - 1), QColor("#e4e4e4"))
+    painter.setFont(dialog.font())
+    painter.setPen(QColor("#202020"))
+    painter.drawText(QRect(x + 10, y + 1, w - 20, strip - 1),
+                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                     dialog.windowTitle())
+    painter.drawPixmap(QPoint(x + 1, y + strip), inner)
+    painter.end()
+    return shot
+
+
+class Shots:
+    def __init__(self, out: Path, language: str):
+        self.out, self.language, self.saved = out, language, []
+
+    def save(self, name: str, pixmap: QPixmap) -> None:
+        path = self.out / f"{name}_{self.language}.png"
+        if not pixmap.save(str(path)):
+            raise SystemExit(f"screenshot: could not write {path}")
+        self.saved.append(path)
+        log.info("Saved %s (%d×%d)", path.relative_to(ROOT) if path.is_relative_to(ROOT)
+                 else path, pixmap.width(), pixmap.height())
+
+
+def drop_deleted() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def modal_dialog(what: str) -> QWidget:
+    wait_until(lambda: QApplication.activeModalWidget() is not None, what)
+    return QApplication.activeModalWidget()
+
+
+def close_dialog(dialog: QWidget) -> None:
+    dialog.reject()
+    wait_until(lambda: not dialog.isVisible(), "the dialog to close")
+
+
+def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
+                 quick_text: str) -> list[Path]:
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    runner = TaskRunner()
+    session = AppSession(db, runner, NoSettings(), username=args.user)
+    try:
+        session.start()
+        login = session.login
+        login.password.setText(args.password)
+        settle()
+        shots.save("login", login.grab())
+        login.sign_in()
+        wait_until(lambda: session.window is not None or login.error.isVisible(), "sign-in")
+        if session.window is None:
+            raise SystemExit(f"screenshot: sign-in failed: {login.error.text()}")
+
+        window = session.window
+        window.resize(*SIZE)
+        desk = window.show_workspace("frontdesk")
+        idle = lambda: not runner.busy  # noqa: E731
+
+        # The search: a plate fragment, the first result, its customer card.
+        search = desk.search_page
+        desk.show_search()
+        search.search.setText(args.text)
+        search.run_search()
+        wait_until(lambda: not search.model.loading and search.model.rowCount() > 0,
+                   f"results for {args.text!r}")
+        search.table.selectRow(0)
+        search.table.setFocus()
+        wait_until(lambda: search.card.card is not None, "the customer card")
+        settle()
+        shots.save("frontdesk_search", window.grab())
+
+        # Quick open over the search page.
+        window.quick_open()
+        palette = modal_dialog("the quick-open palette")
+        palette.text.setText(quick_text)
+        palette.search()
+        wait_until(lambda: not palette.model.loading and palette.model.rowCount() > 0,
+                   f"quick-open matches for {quick_text!r}")
+        settle()
+        shots.save("quick_open", with_dialog(window, palette))
+        close_dialog(palette)
+
+        # The vehicle file, its latest finished order expanded.
+        desk.open_vehicle(vehicle_id)
+        page = desk.file_page
+        wait_until(lambda: page.file is not None and page.file.id == vehicle_id
+                   and desk.pages.currentWidget() is page, "the vehicle file")
+        wait_until(idle, "the vehicle file's reads")
+        if page.history.topLevelItemCount():
+            page.history.topLevelItem(0).setExpanded(True)
+        settle()
+        shots.save("vehicle_file", window.grab())
+
+        # A walk-in from the vehicle file, then a new customer.
+        desk.walk_in()
+        dialog = desk.dialog
+        if dialog is None or not dialog.isVisible():
+            raise SystemExit("screenshot: the walk-in dialog did not open")
+        wait_until(idle, "the walk-in dialog's reads")
+        settle()
+        shots.save("walk_in", with_dialog(window, dialog))
+        close_dialog(dialog)
+
+        desk.show_search()
+        desk.new_customer()
+        dialog = desk.dialog
+        wait_until(idle, "the customer dialog's reads")
+        settle()
+        shots.save("new_customer", with_dialog(window, dialog))
+        close_dialog(dialog)
+
+        # The appointment book.
+        book = getattr(desk, "book_page", None)
+        if book_on is not None and book is not None:
+            desk.show_book()
+            if book.day != book_on:
+                book.show_day(book_on)
+            wait_until(lambda: idle() and book.capacity is not None
+                       and book.bookings.rowCount() > 0, "the appointment book")
+            settle()
+            shots.save("appointments", window.grab())
+
+        window.close()
+        window.deleteLater()
+    finally:
+        session.close()
+        runner.shutdown()
+        session.login.deleteLater()
+        session.deleteLater()
+        drop_deleted()
+    return shots.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
-    parser.add_argument("--text", default="京A", help="what to type into the lookup (京A)")
+    parser.add_argument("--text", default="京A", help="what to type into the search (京A)")
+    parser.add_argument("--quick-text", default=None,
+                        help="what to type into quick open (the shown car's plate, 3 characters)")
     parser.add_argument("--user", default="advisor1")
     parser.add_argument("--password", default="demo123")
+    parser.add_argument("--languages", default=",".join(LANGUAGES),
+                        help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -95,41 +327,35 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("dms")
     if fonts.register_cjk_font({}) is None:
         raise SystemExit("screenshot: no CJK font; Chinese would render as boxes")
-    if not i18n.install_translators(LANGUAGE, translations_dir()):
-        raise SystemExit("screenshot: the zh_CN translation could not be loaded")
     args.out.mkdir(parents=True, exist_ok=True)
 
     db = Database(args.url)
-    runner = TaskRunner()
+    saved: list[Path] = []
     try:
-        session = AppSession(db, runner, NoSettings(), username=args.user)
-        session.start()
-        login = session.login
-        login.password.setText(args.password)
-        settle()
-        login.grab().save(str(args.out / f"login_{LANGUAGE}.png"))
-        login.sign_in()
-        wait_until(lambda: session.window is not None or login.error.isVisible(), "sign-in")
-        if session.window is None:
-            raise SystemExit(f"screenshot: sign-in failed: {login.error.text()}")
-
-        window = session.window
-        window.resize(1280, 800)
-        lookup = window.lookup
-        lookup.search.setFocus()
-        lookup.search.setText(args.text)
-        wait_until(lambda: lookup.model.rowCount() > 0, f"results for {args.text!r}")
-        lookup.table.selectRow(0)
-        lookup.table.setFocus()
-        wait_until(lambda: lookup.card.card is not None, "the customer card")
-        settle()
-        path = args.out / f"lookup_{LANGUAGE}.png"
-        window.grab().save(str(path))
-        print(f"Saved {args.out / f'login_{LANGUAGE}.png'} and {path}")
-        window.close()
+        try:
+            actor = auth.authenticate(db, args.user, args.password)
+        except Exception as exc:  # noqa: BLE001 - said plainly, the sign-in would fail too
+            raise SystemExit(f"screenshot: {args.user} cannot sign in: {exc}") from exc
+        cars = vehicles_with_history(db, actor)
+        if not cars:
+            raise SystemExit("screenshot: no vehicle with work orders; load `dms demo` first")
+        vehicle_id, plate, count = cars[0]
+        log.info("Vehicle file: %s (id %d, %d work order(s))", plate, vehicle_id, count)
+        if count < 2:
+            log.warning("No vehicle has more than one work order in this database")
+        book_on = None
+        if BOOK_PAGE.exists():
+            book_on = book_day(db, actor, [v for v, _p, _c in cars[1:]] or [vehicle_id])
+        else:
+            log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
+        quick_text = args.quick_text or plate[:3] or args.text
+        for language in args.languages.split(","):
+            saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
     finally:
-        runner.shutdown()
+        i18n.remove_translators()
         db.dispose()
+    print("Saved " + ", ".join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
+                               for p in saved))
     return 0
 
 
