@@ -45,7 +45,7 @@ def workspace(qtbot, demo_db, runner):
 
 def _model(db, runner, text=None, page_size=20):
     user = authenticate(db, "advisor1", "demo123")
-    model = PagedTableModel(runner, found_columns(str), key=lambda r: r.key, page_size=page_size)
+    model = PagedTableModel(runner, found_columns(), key=lambda r: r.key, page_size=page_size)
     model.set_query = lambda text: model.set_fetch(
         lambda offset, limit: front_desk_search(db, user, text, offset, limit))
     return model

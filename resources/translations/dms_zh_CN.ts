@@ -2,6 +2,344 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation type="unfinished">车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Requested work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished">作业内容</translation>
+    </message>
+    <message>
+        <source>(no package)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation type="unfinished">配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>no such part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &amp;parts (code, Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Estimate (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Quick open…</source>
+        <translation>快速打开(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销 / 切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About DMS</source>
+        <translation>关于 DMS(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Search customer or vehicle</source>
+        <translation>查找客户或车辆(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open vehicle file (Enter)</source>
+        <translation>打开车辆档案(&amp;O)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Back to search</source>
+        <translation>返回查找(&amp;B)</translation>
+    </message>
+    <message>
+        <source>New &amp;customer…</source>
+        <translation>新建客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit customer…</source>
+        <translation>编辑客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;vehicle…</source>
+        <translation>新建车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Edit ve&amp;hicle…</source>
+        <translation>编辑车辆(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;owner…</source>
+        <translation>变更车主(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>New &amp;work order (walk-in)…</source>
+        <translation>新建工单（直接到店）(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Book appointment…</source>
+        <translation>预约(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add declined work to a new order…</source>
+        <translation>将未做项目加入新工单(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment book</source>
+        <translation>预约簿(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived: open work order…</source>
+        <translation>已到店：开工单(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>未到店(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking…</source>
+        <translation>取消预约(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;reminder call…</source>
+        <translation>记录提醒电话(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous day</source>
+        <translation>前一天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt day</source>
+        <translation>后一天(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Week view</source>
+        <translation>周视图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>{action}: your role does not allow this.</source>
+        <translation>{action}：您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentBook</name>
+    <message>
+        <source>Booked {booked} of {capacity} h — over by {over} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked {booked} of {capacity} h, {free} h free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{plate} has arrived: appointment {number} is now a work order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment {number} recorded as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s reminder calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book appointment: {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that day: {booked} of {capacity} h booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment {number} booked for {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day is over-booked: {booked} of {capacity} h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel appointment {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment {number} cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Press F9 to save anyway.</source>
+        <translation>按 F9 仍然保存。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCardView</name>
     <message>
         <source>Loading…</source>
@@ -85,6 +423,93 @@
     </message>
 </context>
 <context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or company</source>
+        <translation>姓名或单位名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>&amp;Home phone</source>
+        <translation>家庭电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Office phone</source>
+        <translation>单位电话(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Post&amp;code</source>
+        <translation>邮编(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation>工作单位(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Job title</source>
+        <translation>职务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;ID / organisation no.</source>
+        <translation>身份证号 / 组织机构代码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>E-ma&amp;il</source>
+        <translation>电子邮箱(&amp;I)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Customer {code} saved.</source>
+        <translation>客户 {code} 已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -97,6 +522,13 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDesk</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台接待</translation>
     </message>
 </context>
 <context>
@@ -139,65 +571,15 @@
     </message>
 </context>
 <context>
-    <name>LookupModel</name>
-    <message>
-        <source>Plate</source>
-        <translation>车牌号</translation>
-    </message>
-    <message>
-        <source>VIN</source>
-        <translation>VIN 码</translation>
-    </message>
-    <message>
-        <source>Brand / series</source>
-        <translation>品牌 / 车系</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-</context>
-<context>
-    <name>LookupWorkspace</name>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No customer or vehicle matches “{text}”.</source>
-        <translation>没有与“{text}”匹配的客户或车辆。</translation>
-    </message>
-    <message>
-        <source>{count}+ results, scroll down for more</source>
-        <translation>已显示 {count} 条结果，向下滚动加载更多</translation>
-    </message>
-    <message>
-        <source>{count} results</source>
-        <translation>共 {count} 条结果</translation>
-    </message>
-    <message>
-        <source>The search failed.</source>
-        <translation>搜索失败。</translation>
-    </message>
-    <message>
-        <source>Type at least part of a plate, VIN, phone number or name.</source>
-        <translation>请输入车牌号、VIN 码、电话号码或姓名（可输入部分）。</translation>
-    </message>
-    <message>
-        <source>Plate, VIN, phone or name</source>
-        <translation>车牌号、VIN 码、电话或姓名</translation>
-    </message>
-    <message>
-        <source>Searches as you type. Press Down to move into the results.</source>
-        <translation>输入即搜索。按下方向键进入结果列表。</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships. In this window: the front desk (customer and vehicle lookup, vehicle files, customers and vehicles, the appointment book). The workshop, parts, cashier and customer-care steps run as services and from the command line.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理。本窗口提供：前台接待（客户与车辆查询、车辆档案、客户与车辆建档、预约簿）。车间、配件、收银和客服回访各环节目前以服务和命令行方式运行。&lt;/p&gt;</translation>
+    </message>
     <message>
         <source>Service advisor</source>
         <translation>服务顾问</translation>
@@ -235,40 +617,28 @@
         <translation>服务经理</translation>
     </message>
     <message>
-        <source>About DMS</source>
-        <translation>关于 DMS</translation>
+        <source>Your roles have no workspace in this window yet. Their work runs through the command line (see the README).</source>
+        <translation>您的角色在本窗口中暂无工作台，相关工作请通过命令行完成（见 README）。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships: customers, vehicles, appointments, work orders, workshop, parts and settlement.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理：客户、车辆、预约、工单、车间、配件与结算。&lt;/p&gt;</translation>
+        <source>About DMS</source>
+        <translation>关于 DMS</translation>
     </message>
     <message>
         <source>DMS — {store} — {user}</source>
         <translation>DMS — {store} — {user}</translation>
     </message>
     <message>
-        <source>Lookup</source>
-        <translation>客户车辆查询</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;About DMS</source>
-        <translation>关于 DMS(&amp;A)</translation>
     </message>
     <message>
         <source>{user} ({roles}) · {store}</source>
@@ -281,10 +651,6 @@
     <message>
         <source>Server database (PostgreSQL)</source>
         <translation>服务器数据库（PostgreSQL）</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2362,134 @@
     </message>
 </context>
 <context>
+    <name>OwnerDialog</name>
+    <message>
+        <source>Change owner</source>
+        <translation>变更车主</translation>
+    </message>
+    <message>
+        <source>Name, mobile or customer code of the new owner</source>
+        <translation>新车主的姓名、手机或客户编号</translation>
+    </message>
+    <message>
+        <source>Current owner</source>
+        <translation>当前车主</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New owner</source>
+        <translation>新车主(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>生效日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Owner changed; the file keeps the previous owner.</source>
+        <translation>车主已变更，档案保留原车主记录。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpen</name>
+    <message>
+        <source>Quick open</source>
+        <translation>快速打开</translation>
+    </message>
+    <message>
+        <source>Plate, VIN tail, phone, name, work order or invoice number</source>
+        <translation>车牌号、VIN 后几位、电话、姓名、工单号或发票号</translation>
+    </message>
+    <message>
+        <source>Enter opens the first match; Down to choose another.</source>
+        <translation>回车打开第一条结果；按下方向键选择其他结果。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindDialog</name>
+    <message>
+        <source>Reminder call: {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished">微信</translation>
+    </message>
+    <message>
+        <source>App message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed, will come on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will come, but later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder call for {number} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>No customer, vehicle or work order matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的客户、车辆或工单。</translation>
+    </message>
+    <message>
+        <source>Found {count}, scroll down for more</source>
+        <translation>找到 {count} 条，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>Found {count}; Enter opens the vehicle file</source>
+        <translation>找到 {count} 条；回车打开车辆档案</translation>
+    </message>
+    <message>
+        <source>The search failed.</source>
+        <translation>查找失败。</translation>
+    </message>
+    <message>
+        <source>Type part of a plate, VIN, phone number, name or a work-order or invoice number.</source>
+        <translation>输入车牌号、VIN 码、电话、姓名的一部分，或工单号、发票号。</translation>
+    </message>
+    <message>
+        <source>Plate, VIN, phone, name, work order or invoice number</source>
+        <translation>车牌号、VIN 码、电话、姓名、工单号或发票号</translation>
+    </message>
+    <message>
+        <source>Searches as you type. Enter opens the vehicle file; Down moves into the results.</source>
+        <translation>边输入边查找。回车打开车辆档案；按下方向键进入结果列表。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose a CJK font</source>
@@ -2035,6 +2529,224 @@
     </message>
 </context>
 <context>
+    <name>VehicleDialog</name>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>VIN 码(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Plate</source>
+        <translation>车牌号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Brand</source>
+        <translation>品牌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Series</source>
+        <translation>车系(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Model code</source>
+        <translation>车型代码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Model &amp;year</source>
+        <translation>年款(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine no.</source>
+        <translation>发动机号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Fuel type</source>
+        <translation>燃油类型(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Transmission</source>
+        <translation>变速箱(&amp;T)</translation>
+    </message>
+    <message>
+        <source>P&amp;urchase date</source>
+        <translation>购车日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mileage &amp;today</source>
+        <translation>当前里程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurer</source>
+        <translation>保险公司(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insurance e&amp;xpiry</source>
+        <translation>保险到期日(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>编辑车辆</translation>
+    </message>
+    <message>
+        <source>New vehicle</source>
+        <translation>新建车辆</translation>
+    </message>
+    <message>
+        <source>Vehicle {label} saved.</source>
+        <translation>车辆 {label} 已保存。</translation>
+    </message>
+    <message>
+        <source>VIN warning overridden and recorded.</source>
+        <translation>已确认 VIN 警告并记录。</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleFilePage</name>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>客户描述</translation>
+    </message>
+    <message>
+        <source>Declined work</source>
+        <translation>未做项目</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>提出于</translation>
+    </message>
+    <message>
+        <source>Campaign / recall</source>
+        <translation>服务活动 / 召回</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>作业内容</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <source>(no plate)</source>
+        <translation>（未上牌）</translation>
+    </message>
+    <message>
+        <source>{model} · VIN {vin} · {mileage} on {day}</source>
+        <translation>{model} · VIN {vin} · {day} 里程 {mileage}</translation>
+    </message>
+    <message>
+        <source>{tier} member · balance {balance} · {points} points</source>
+        <translation>{tier}会员 · 余额 {balance} · 积分 {points}</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>insurance {insurer} until {day}</source>
+        <translation>保险：{insurer}，{day} 到期</translation>
+    </message>
+    <message>
+        <source>no insurance on file</source>
+        <translation>无保险记录</translation>
+    </message>
+    <message>
+        <source>No maintenance plan.</source>
+        <translation>无保养计划。</translation>
+    </message>
+    <message>
+        <source>by mileage</source>
+        <translation>按里程</translation>
+    </message>
+    <message>
+        <source>by date</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>{km} km a day</source>
+        <translation>日均 {km} 公里</translation>
+    </message>
+    <message>
+        <source>pace unknown</source>
+        <translation>行驶速度未知</translation>
+    </message>
+    <message>
+        <source>Next: &lt;b&gt;{package}&lt;/b&gt; due {due} ({basis})&lt;br&gt;plan: {date} or {mileage}&lt;br&gt;{pace}</source>
+        <translation>下次：&lt;b&gt;{package}&lt;/b&gt;，{due} 到期（{basis}）&lt;br&gt;计划：{date} 或 {mileage}&lt;br&gt;{pace}</translation>
+    </message>
+    <message>
+        <source>Open work orders</source>
+        <translation>在修工单</translation>
+    </message>
+    <message>
+        <source>Service history</source>
+        <translation>维修历史</translation>
+    </message>
+    <message>
+        <source>Declined work (select, then Ctrl+D)</source>
+        <translation>未做项目（选中后按 Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Campaigns and recalls</source>
+        <translation>服务活动与召回</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Date / line</source>
+        <translation>日期 / 项目</translation>
+    </message>
+    <message>
+        <source>Mileage / qty</source>
+        <translation>里程 / 数量</translation>
+    </message>
+    <message>
+        <source>Type / amount</source>
+        <translation>类型 / 金额</translation>
+    </message>
+    <message>
+        <source>State / payer</source>
+        <translation>状态 / 付费方</translation>
+    </message>
+</context>
+<context>
     <name>VehicleTableModel</name>
     <message>
         <source>{km} km</source>
@@ -2067,6 +2779,120 @@
     <message>
         <source>Mileage</source>
         <translation>里程</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>&amp;Mileage</source>
+        <translation>里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;note</source>
+        <translation>里程表说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Fuel (Alt+0–8)</source>
+        <translation>油量(&amp;F)（Alt+0–8）</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>客户描述(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Business type</source>
+        <translation>业务类型(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered by</source>
+        <translation>送修人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>承诺交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Arrived: open work order</source>
+        <translation>已到店：开工单</translation>
+    </message>
+    <message>
+        <source>New work order</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Work order opened: it is listed under the open work orders.</source>
+        <translation>工单已开立，见“在修工单”。</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>General repair</source>
+        <translation>一般维修</translation>
+    </message>
+    <message>
+        <source>Body and paint</source>
+        <translation>钣金喷漆</translation>
+    </message>
+    <message>
+        <source>Warranty claim</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Insurance claim</source>
+        <translation>保险理赔</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>厂家索赔</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
     </message>
 </context>
 </TS>

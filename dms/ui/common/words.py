@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from dms.ui import error_words
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Words", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate extracts from
 
 
 def state_name(state: str | None) -> str:
@@ -20,23 +19,23 @@ def state_name(state: str | None) -> str:
 
 
 def business_types() -> dict[str, str]:
-    return {"maintenance": _t("Maintenance"), "repair": _t("General repair"),
-            "body_paint": _t("Body and paint"), "warranty": _t("Warranty claim"),
-            "insurance": _t("Insurance claim"), "internal": _t("Internal")}
+    return {"maintenance": translate("Words", "Maintenance"), "repair": translate("Words", "General repair"),
+            "body_paint": translate("Words", "Body and paint"), "warranty": translate("Words", "Warranty claim"),
+            "insurance": translate("Words", "Insurance claim"), "internal": translate("Words", "Internal")}
 
 
 def payers() -> dict[str, str]:
-    return {"customer": _t("Customer"), "insurance": _t("Insurance"),
-            "warranty": _t("Warranty"), "internal": _t("Internal")}
+    return {"customer": translate("Words", "Customer"), "insurance": translate("Words", "Insurance"),
+            "warranty": translate("Words", "Warranty"), "internal": translate("Words", "Internal")}
 
 
 def channels() -> dict[str, str]:
-    return {"phone": _t("Phone"), "app": _t("App"), "wechat": _t("WeChat"),
-            "walk_in": _t("Walk-in")}
+    return {"phone": translate("Words", "Phone"), "app": translate("Words", "App"), "wechat": translate("Words", "WeChat"),
+            "walk_in": translate("Words", "Walk-in")}
 
 
 def severities() -> dict[str, str]:
-    return {"low": _t("Low"), "medium": _t("Medium"), "high": _t("High")}
+    return {"low": translate("Words", "Low"), "medium": translate("Words", "Medium"), "high": translate("Words", "High")}
 
 
 def word(vocabulary: dict[str, str], key: str | None) -> str:

@@ -53,7 +53,7 @@ class SearchPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._enter)
 
-        self.model = PagedTableModel(workspace.ctx.runner, found_columns(self.tr),
+        self.model = PagedTableModel(workspace.ctx.runner, found_columns(),
                                      key=lambda r: r.key, parent=self)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.failed.connect(self._on_failed)

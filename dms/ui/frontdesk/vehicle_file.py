@@ -44,7 +44,6 @@ class VehicleFilePage(QWidget):
         self.setObjectName("vehicleFile")
         self.file = None
         runner = workspace.ctx.runner
-        tr = self.tr
 
         self.title = QLabel()
         self.title.setObjectName("vehicleTitle")
@@ -64,29 +63,29 @@ class VehicleFilePage(QWidget):
         self.buttons.setSpacing(4)
 
         self.open_orders = PagedTableModel(runner, [
-            Column(lambda: tr("Work order"), lambda o: o.number),
-            Column(lambda: tr("State"), lambda o: words.state_name(o.state)),
-            Column(lambda: tr("Promised"), lambda o: words.when(o.promised_at),
+            Column(lambda: self.tr("Work order"), lambda o: o.number),
+            Column(lambda: self.tr("State"), lambda o: words.state_name(o.state)),
+            Column(lambda: self.tr("Promised"), lambda o: words.when(o.promised_at),
                    colour=self._promise_colour),
-            Column(lambda: tr("Advisor"), lambda o: o.advisor),
-            Column(lambda: tr("Complaint"), lambda o: (o.complaint or "").splitlines()[0]
+            Column(lambda: self.tr("Advisor"), lambda o: o.advisor),
+            Column(lambda: self.tr("Complaint"), lambda o: (o.complaint or "").splitlines()[0]
                    if o.complaint else ""),
         ], parent=self)
         self.declined = PagedTableModel(runner, [
-            Column(lambda: tr("Declined work"), lambda d: d.description),
-            Column(lambda: tr("Estimate"), lambda d: words.money(d.estimated_amount),
+            Column(lambda: self.tr("Declined work"), lambda d: d.description),
+            Column(lambda: self.tr("Estimate"), lambda d: words.money(d.estimated_amount),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: tr("Since"), lambda d: f"{words.day(d.since)} {d.work_order_number}"),
+            Column(lambda: self.tr("Since"), lambda d: f"{words.day(d.since)} {d.work_order_number}"),
         ], parent=self)
         self.campaigns = PagedTableModel(runner, [
-            Column(lambda: tr("Campaign / recall"), lambda c: f"{c.code} {c.name}",
+            Column(lambda: self.tr("Campaign / recall"), lambda c: f"{c.code} {c.name}",
                    colour=lambda c: RED if c.kind == "recall" else None),
-            Column(lambda: tr("Work"), lambda c: c.labour_text or c.description or ""),
+            Column(lambda: self.tr("Work"), lambda c: c.labour_text or c.description or ""),
         ], key=lambda c: c.campaign_id, parent=self)
         self.complaints = PagedTableModel(runner, [
-            Column(lambda: tr("Complaint"), lambda c: f"{c.number} {c.description}"),
-            Column(lambda: tr("Severity"), lambda c: words.word(words.severities(), c.severity)),
-            Column(lambda: tr("Status"), lambda c: words.state_name(c.status),
+            Column(lambda: self.tr("Complaint"), lambda c: f"{c.number} {c.description}"),
+            Column(lambda: self.tr("Severity"), lambda c: words.word(words.severities(), c.severity)),
+            Column(lambda: self.tr("Status"), lambda c: words.state_name(c.status),
                    colour=lambda c: RED if c.status == "open" else None),
         ], parent=self)
         self.open_view = _table(self.open_orders, "vehicleOpenOrders")

@@ -23,45 +23,62 @@ class ActionSpec:
     permission: str | None = None  # an id of dms.permissions.ACTIONS; None: everyone
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate extracts from
 
 
 def specs() -> dict[str, ActionSpec]:
     """Every action, texts in the current language (built on each call, like error texts)."""
     return {
         # the shell
-        "shell.palette": ActionSpec(_t("&Quick open…"), "Ctrl+K", "lookup.search"),
-        "shell.help": ActionSpec(_t("&Keyboard shortcuts"), "F1"),
-        "shell.refresh": ActionSpec(_t("&Refresh"), "F5"),
-        "shell.sign_out": ActionSpec(_t("Sign &out / switch user"), "Ctrl+Shift+L"),
-        "shell.settings": ActionSpec(_t("&Settings…")),
-        "shell.quit": ActionSpec(_t("&Quit"), "Ctrl+Q"),
-        "shell.about": ActionSpec(_t("&About DMS")),
+        "shell.palette": ActionSpec(
+            translate("Actions", "&Quick open…"), "Ctrl+K", "lookup.search"),
+        "shell.help": ActionSpec(translate("Actions", "&Keyboard shortcuts"), "F1"),
+        "shell.refresh": ActionSpec(translate("Actions", "&Refresh"), "F5"),
+        "shell.sign_out": ActionSpec(
+            translate("Actions", "Sign &out / switch user"), "Ctrl+Shift+L"),
+        "shell.settings": ActionSpec(translate("Actions", "&Settings…")),
+        "shell.quit": ActionSpec(translate("Actions", "&Quit"), "Ctrl+Q"),
+        "shell.about": ActionSpec(translate("Actions", "&About DMS")),
         # front desk
-        "frontdesk.search": ActionSpec(_t("&Search customer or vehicle"), "F2", "lookup.search"),
-        "frontdesk.open_file": ActionSpec(_t("&Open vehicle file (Enter)"), None, "customer.read"),
-        "frontdesk.back": ActionSpec(_t("&Back to search"), "Esc"),
-        "frontdesk.new_customer": ActionSpec(_t("New &customer…"), "Ctrl+Shift+C", "customer.edit"),
-        "frontdesk.edit_customer": ActionSpec(_t("&Edit customer…"), "Ctrl+E", "customer.edit"),
-        "frontdesk.new_vehicle": ActionSpec(_t("New &vehicle…"), "Ctrl+Shift+V", "vehicle.edit"),
-        "frontdesk.edit_vehicle": ActionSpec(_t("Edit ve&hicle…"), "Ctrl+Shift+E", "vehicle.edit"),
-        "frontdesk.change_owner": ActionSpec(_t("Change &owner…"), None, "vehicle.edit"),
-        "frontdesk.walk_in": ActionSpec(_t("New &work order (walk-in)…"), "Ctrl+N", "workorder.open"),
-        "frontdesk.book": ActionSpec(_t("&Book appointment…"), "Ctrl+B", "appointment.book"),
+        "frontdesk.search": ActionSpec(
+            translate("Actions", "&Search customer or vehicle"), "F2", "lookup.search"),
+        "frontdesk.open_file": ActionSpec(
+            translate("Actions", "&Open vehicle file (Enter)"), None, "customer.read"),
+        "frontdesk.back": ActionSpec(translate("Actions", "&Back to search"), "Esc"),
+        "frontdesk.new_customer": ActionSpec(
+            translate("Actions", "New &customer…"), "Ctrl+Shift+C", "customer.edit"),
+        "frontdesk.edit_customer": ActionSpec(
+            translate("Actions", "&Edit customer…"), "Ctrl+E", "customer.edit"),
+        "frontdesk.new_vehicle": ActionSpec(
+            translate("Actions", "New &vehicle…"), "Ctrl+Shift+V", "vehicle.edit"),
+        "frontdesk.edit_vehicle": ActionSpec(
+            translate("Actions", "Edit ve&hicle…"), "Ctrl+Shift+E", "vehicle.edit"),
+        "frontdesk.change_owner": ActionSpec(
+            translate("Actions", "Change &owner…"), None, "vehicle.edit"),
+        "frontdesk.walk_in": ActionSpec(
+            translate("Actions", "New &work order (walk-in)…"), "Ctrl+N", "workorder.open"),
+        "frontdesk.book": ActionSpec(
+            translate("Actions", "&Book appointment…"), "Ctrl+B", "appointment.book"),
         "frontdesk.add_recommendation": ActionSpec(
-            _t("&Add declined work to a new order…"), "Ctrl+D", "workorder.open"),
-        "frontdesk.appointments": ActionSpec(_t("&Appointment book"), "F3", "appointment.read"),
-        "appointment.arrive": ActionSpec(_t("&Arrived: open work order…"), "Ctrl+Return",
-                                         "appointment.arrive"),
-        "appointment.no_show": ActionSpec(_t("&No-show"), None, "appointment.no_show"),
-        "appointment.cancel": ActionSpec(_t("&Cancel booking…"), "Del", "appointment.cancel"),
-        "appointment.remind": ActionSpec(_t("Record &reminder call…"), "Ctrl+R",
-                                         "appointment.remind"),
-        "appointment.previous": ActionSpec(_t("&Previous day"), "Alt+Left", "appointment.read"),
-        "appointment.next": ActionSpec(_t("Ne&xt day"), "Alt+Right", "appointment.read"),
-        "appointment.today": ActionSpec(_t("&Today"), "Alt+Home", "appointment.read"),
-        "appointment.week": ActionSpec(_t("&Week view"), "Alt+W", "appointment.read"),
+            translate("Actions", "&Add declined work to a new order…"), "Ctrl+D", "workorder.open"),
+        "frontdesk.appointments": ActionSpec(
+            translate("Actions", "&Appointment book"), "F3", "appointment.read"),
+        "appointment.arrive": ActionSpec(
+            translate("Actions", "&Arrived: open work order…"), "Ctrl+Return", "appointment.arrive"),
+        "appointment.no_show": ActionSpec(
+            translate("Actions", "&No-show"), None, "appointment.no_show"),
+        "appointment.cancel": ActionSpec(
+            translate("Actions", "&Cancel booking…"), "Del", "appointment.cancel"),
+        "appointment.remind": ActionSpec(
+            translate("Actions", "Record &reminder call…"), "Ctrl+R", "appointment.remind"),
+        "appointment.previous": ActionSpec(
+            translate("Actions", "&Previous day"), "Alt+Left", "appointment.read"),
+        "appointment.next": ActionSpec(
+            translate("Actions", "Ne&xt day"), "Alt+Right", "appointment.read"),
+        "appointment.today": ActionSpec(
+            translate("Actions", "&Today"), "Alt+Home", "appointment.read"),
+        "appointment.week": ActionSpec(
+            translate("Actions", "&Week view"), "Alt+W", "appointment.read"),
     }
 
 
@@ -109,7 +126,8 @@ class Actions(QObject):
         if action.isEnabled() or self.allowed(action_id):
             action.setToolTip(plain)
         else:
-            action.setToolTip(_t("{action}: your role does not allow this.").format(action=plain))
+            action.setToolTip(translate("Actions", "{action}: your role does not allow this.")
+                              .format(action=plain))
 
     def set_enabled(self, action: QAction, enabled: bool) -> None:
         """Enable an action for the screen's state, never beyond what the roles allow."""

@@ -3,7 +3,7 @@ invoice number; Enter jumps to the vehicle file of the first (or selected) match
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -14,16 +14,19 @@ from dms.ui.common.words import state_name
 DEBOUNCE_MS = 150
 
 
-def found_columns(tr) -> list[Column]:
-    """The columns of a search result row (the front desk's lookup shows the same)."""
+def found_columns() -> list[Column]:
+    """The columns of a search result row (the front desk's search shows the same)."""
+    t = QCoreApplication.translate
     return [
-        Column(lambda: tr("Plate"), lambda r: r.plate),
-        Column(lambda: tr("VIN"), lambda r: r.vin),
-        Column(lambda: tr("Brand / series"), lambda r: " ".join(p for p in (r.brand, r.series) if p)),
-        Column(lambda: tr("Customer"), lambda r: r.customer_name, tooltip=lambda r: r.customer_code),
-        Column(lambda: tr("Mobile"), lambda r: r.mobile),
-        Column(lambda: tr("Open order"), lambda r: (f"{r.order_number} · {state_name(r.order_state)}"
-                                                    if r.order_number else "")),
+        Column(lambda: t("Columns", "Plate"), lambda r: r.plate),
+        Column(lambda: t("Columns", "VIN"), lambda r: r.vin),
+        Column(lambda: t("Columns", "Brand / series"),
+               lambda r: " ".join(p for p in (r.brand, r.series) if p)),
+        Column(lambda: t("Columns", "Customer"), lambda r: r.customer_name,
+               tooltip=lambda r: r.customer_code),
+        Column(lambda: t("Columns", "Mobile"), lambda r: r.mobile),
+        Column(lambda: t("Columns", "Open order"),
+               lambda r: f"{r.order_number} · {state_name(r.order_state)}" if r.order_number else ""),
     ]
 
 
@@ -38,7 +41,7 @@ class QuickOpen(QDialog):
         self.text.setPlaceholderText(self.tr(
             "Plate, VIN tail, phone, name, work order or invoice number"))
         self.text.installEventFilter(self)
-        self.model = PagedTableModel(ctx.runner, found_columns(self.tr), key=lambda r: r.key,
+        self.model = PagedTableModel(ctx.runner, found_columns(), key=lambda r: r.key,
                                      page_size=20, parent=self)
         self.model.page_loaded.connect(self._on_loaded)
         self.results = QTableView()
