@@ -40,6 +40,7 @@ class CommandDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         for keys in ("F9", "Ctrl+Return"):
             QShortcut(QKeySequence(keys), self, self.submit)
+        self.setMinimumWidth(520)  # room for an address or a complaint in the customer's words
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(self.form)

@@ -72,7 +72,7 @@ class SearchPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((7, 12, 10, 6, 8)):
+        for column, width in enumerate((8, 14, 11, 6, 8)):  # 京ADM9587 and a whole VIN fit
             header.resizeSection(column, width * em)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the query's order first
         self.table.setSortingEnabled(True)  # a header click sorts the rows loaded so far
@@ -93,6 +93,7 @@ class SearchPage(QWidget):
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 540])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -83,10 +83,11 @@ class VehicleFilePage(QWidget):
             Column(lambda: self.tr("Work"), lambda c: c.labour_text or c.description or ""),
         ], key=lambda c: c.campaign_id, parent=self)
         self.complaints = PagedTableModel(runner, [
-            Column(lambda: self.tr("Complaint"), lambda c: f"{c.number} {c.description}"),
-            Column(lambda: self.tr("Severity"), lambda c: words.word(words.severities(), c.severity)),
             Column(lambda: self.tr("Status"), lambda c: words.state_name(c.status),
                    colour=lambda c: RED if c.status == "open" else None),
+            Column(lambda: self.tr("Severity"), lambda c: words.word(words.severities(), c.severity)),
+            Column(lambda: self.tr("Complaint"), lambda c: f"{c.number} {c.description}",
+                   tooltip=lambda c: c.description),
         ], parent=self)
         self.open_view = _table(self.open_orders, "vehicleOpenOrders")
         self.declined_view = _table(self.declined, "vehicleDeclined")
@@ -176,7 +177,11 @@ class VehicleFilePage(QWidget):
                 item.addChild(child)
             self.history.addTopLevelItem(item)
             item.setExpanded(order.id in expanded)
-        self.history.resizeColumnToContents(0)
+        for column in range(3):
+            self.history.resizeColumnToContents(column)
+        for view in (self.open_view, self.declined_view, self.campaign_view, self.complaint_view):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setStretchLastSection(True)
         self._render()
 
     def _render(self) -> None:
