@@ -128,7 +128,8 @@ def test_a_phone_booking_changes_the_capacity_a_second_window_shows(qtbot, windo
     qtbot.waitUntil(lambda: dialog.package.findData("FS") > 0
                     and dialog.day_capacity is not None, timeout=SHOWN_MS)
     assert dialog.day_capacity.booked_hours == before
-    dialog.package.setCurrentIndex(dialog.package.findData("FS"))  # the caller wants 首保
+    assert dialog.package.hasFocus() and dialog.package.findData("FS") == 1
+    robot.key(dialog.package, Qt.Key.Key_Down)  # the caller wants 首保, tomorrow 09:00
     assert dialog.work.toPlainText() == "首保" and dialog.hours.value() == 1.0
     assert dialog.estimate.text() == "380.00" and dialog.parts.rowCount() == 3
     robot.type(dialog.part_code, WASHER_FLUID[0])  # and a bottle of washer fluid
@@ -139,6 +140,7 @@ def test_a_phone_booking_changes_the_capacity_a_second_window_shows(qtbot, windo
     assert dialog.isVisible()  # Enter in the part field added the part, nothing else
     robot.key(dialog.work, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    assert robot.actions == 5, robot.log  # Ctrl+B, the package, a part and Enter, F9
 
     with demo_db.reading() as s:
         booked = s.scalars(select(Appointment)).one()
@@ -183,6 +185,7 @@ def test_an_over_booking_asks_for_confirmation_and_is_saved_after_f9(qtbot, wind
 
     _, page = _book_page(qtbot, window, tomorrow)
     assert page.capacity.free_hours == -1 and "over by 1" in page.capacity_label.text()
+    assert "b3261e" in page.capacity_label.styleSheet()  # red
     assert page.bookings.rowCount() == 7
 
 

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDoubleSpinBox,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QStackedWidget, QTableView, QToolButton,
@@ -138,6 +138,8 @@ class AppointmentBook(QWidget):
         self.week_action = make("appointment.week", self, self.toggle_week)
         self.week_action.setCheckable(True)
         self.arrive_action = make("appointment.arrive", self, self.arrive)
+        self.arrive_action.setShortcuts([self.arrive_action.shortcut(),
+                                         QKeySequence("Ctrl+Enter")])  # the keypad's Enter too
         self.no_show_action = make("appointment.no_show", self, self.no_show)
         self.cancel_action = make("appointment.cancel", self, self.cancel)
         self.remind_action = make("appointment.remind", self, self.remind)
