@@ -327,3 +327,29 @@ def test_change_of_owner_keeps_the_history(qtbot, window, demo_db, advisor):
     assert desk.file_page.file.customer_code == buyer_code
     owners = customers.customer_file(demo_db, advisor, seller_id)
     assert vehicle_id in {v.id for v in owners.vehicles if not v.current}  # kept, as before
+
+
+def test_another_seats_change_reaches_the_open_file_without_touching_what_is_typed(
+        qtbot, window, demo_db, advisor):
+    from dms.db import Database, make_engine
+    from dms.ui.shell.feed import LiveFeed
+
+    with demo_db.reading() as s:
+        vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
+        vehicle_id, customer_id = vehicle.id, vehicle.customer_id
+    live = LiveFeed(demo_db)
+    live.changed.connect(window.bus.collect)
+    assert live.wait_ready()
+    desk = _desk(window)
+    desk.open_vehicle(vehicle_id)
+    qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
+    desk.walk_in()
+    dialog = desk.dialog
+    dialog.complaint.setPlainText("左前轮异响")
+    other_seat = Database(engine=make_engine(demo_db.url))
+    customers.update_customer(other_seat, authenticate(other_seat, "advisor2", "demo123"),
+                              customer_id, mobile="13800009876")
+    qtbot.waitUntil(lambda: desk.file_page.file.mobile == "13800009876", timeout=2000)
+    assert dialog.isVisible() and dialog.complaint.toPlainText() == "左前轮异响"
+    live.close()
+    other_seat.dispose()
