@@ -21,7 +21,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDoubleSpinBox,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QProgressBar, QStackedWidget, QTableView, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -43,7 +43,10 @@ def _hours(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _table(model: PagedTableModel, name: str) -> QTableView:
+def _table(model: PagedTableModel, name: str, widths: tuple[int, ...] = (),
+           stretch: int | None = None) -> QTableView:
+    """A read-only table; `widths` in ems per column, `stretch` the column that takes the rest
+    (else the last)."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -52,9 +55,27 @@ def _table(model: PagedTableModel, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    em = view.fontMetrics().horizontalAdvance("M")
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width * em)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setAlternatingRowColors(True)
     return view
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    """Several fields on one form row; the label's mnemonic goes to the first."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    row.setFocusProxy(widgets[0])
+    return row
 
 
 def _selected(view: QTableView, model: PagedTableModel):
@@ -121,9 +142,9 @@ class AppointmentBook(QWidget):
             Column(lambda: tr("Work"), lambda r: r.requested_work.splitlines()[0]
                    if r.requested_work else ""),
         ], key=lambda r: r.appointment_id, parent=self)
-        self.day_view = _table(self.bookings, "bookDayView")
-        self.week_view = _table(self.week, "bookWeekView")
-        self.reminder_view = _table(self.reminders, "bookReminders")
+        self.day_view = _table(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 6, 10), stretch=3)
+        self.week_view = _table(self.week, "bookWeekView", (9, 7, 7, 7))
+        self.reminder_view = _table(self.reminders, "bookReminders", (5, 8, 8, 10), stretch=4)
         self.day_view.activated.connect(lambda _index: self.arrive())
         self.week_view.activated.connect(self._open_week_day)
         self.reminder_view.activated.connect(lambda _index: self.remind())
@@ -469,6 +490,7 @@ class BookingDialog(CommandDialog):
     def __init__(self, workspace, file, parent: QWidget | None = None):
         super().__init__(workspace, parent)
         self.setObjectName("bookingDialog")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
         self.file = file
         self.packages: list[reads.PackageOption] = []
         self._package = None  # the package whose work, hours and parts were filled in
@@ -491,9 +513,7 @@ class BookingDialog(CommandDialog):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.day_load = QLabel()
         self.day_load.setObjectName("bookingDayLoad")
-        when_row = QHBoxLayout()
-        when_row.addWidget(self.when)
-        when_row.addWidget(self.day_load, 1)
+        when_row = _row(self.when, self.day_load)
         self.hours = QDoubleSpinBox()
         self.hours.setObjectName("bookingHours")
         self.hours.setRange(0.1, 99)
@@ -509,9 +529,7 @@ class BookingDialog(CommandDialog):
         self.part_qty.setRange(0.1, 999)
         self.part_qty.setDecimals(1)
         self.part_qty.setValue(1)
-        part_row = QHBoxLayout()
-        part_row.addWidget(self.part_code, 1)
-        part_row.addWidget(self.part_qty)
+        part_row = _row(self.part_code, self.part_qty)
         self.parts = PagedTableModel(workspace.ctx.runner, [
             Column(lambda: tr("Part"), lambda p: p.code),
             Column(lambda: tr("Name"), lambda p: p.name if p.known else tr("no such part"),
@@ -522,8 +540,8 @@ class BookingDialog(CommandDialog):
                    colour=lambda p: RED if p.available is not None and p.available < p.qty
                    else None),
         ], key=lambda p: p.code, parent=self)
-        self.parts_view = _table(self.parts, "bookingParts")
-        self.parts_view.setFixedHeight(110)
+        self.parts_view = _table(self.parts, "bookingParts", (9, 12, 4, 5), stretch=1)
+        self.parts_view.setFixedHeight(self.fontMetrics().height() * 8)
         self.parts_view.installEventFilter(self)
         self.estimate = QLineEdit()
         self.estimate.setObjectName("bookingEstimate")
@@ -540,11 +558,11 @@ class BookingDialog(CommandDialog):
         self.form.addRow(QLabel(f"<b>{file.plate or ''}</b> · {file.customer_name} · "
                                 f"{file.mobile or ''}"))
         for label, field in ((tr("&Package"), self.package), (tr("&Work"), self.work),
-                             (tr("&Date and time"), when_row), (tr("Planned &hours"), self.hours),
-                             (tr("Expected &parts (code, Enter)"), part_row),
+                             (tr("&Date and time"), when_row), (tr("Planned h&ours"), self.hours),
+                             (tr("Expected pa&rts (code, Enter)"), part_row),
                              ("", self.parts_view), (tr("&Estimate (¥)"), self.estimate),
                              (tr("C&hannel"), self.channel), (tr("&Contact"), self.contact_name),
-                             (tr("Contact p&hone"), self.contact_phone)):
+                             (tr("Contact pho&ne"), self.contact_phone)):
             self.form.addRow(label, field)
 
         self.package.currentIndexChanged.connect(self._package_chosen)
