@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from dms import clock
 from dms.auth import authenticate
+from dms.changes import Change
 from dms.crm.vehicle_file import vehicle_file
 from dms.db import Database, make_engine
 from dms.demo.catalogue import OIL_FILTER, WASHER_FLUID
@@ -312,6 +313,25 @@ def test_a_booking_changed_elsewhere_meanwhile_is_refused_not_overwritten(qtbot,
     qtbot.waitUntil(lambda: desk.message_bar.level == "error", timeout=SHOWN_MS)
     with demo_db.reading() as s:
         assert s.get(Appointment, booked.changed.id).status == "booked"
+
+
+def test_another_seats_booking_arrives_in_place_and_the_selection_stays(qtbot, window, demo_db,
+                                                                        advisor, cars):
+    day = _today() + timedelta(days=3)
+    _book(demo_db, advisor, cars[0].id, _at(day, 9))
+    chosen = _book(demo_db, advisor, cars[1].id, _at(day, 11))
+    _, page = _book_page(qtbot, window, day)
+    qtbot.waitUntil(lambda: page.bookings.rowCount() == 2, timeout=SHOWN_MS)
+    page.day_view.selectRow(1)
+    resets = []
+    page.bookings.modelReset.connect(lambda: resets.append(1))
+    other = authenticate(demo_db, "advisor2", "demo123")
+    earlier = _book(demo_db, other, cars[2].id, _at(day, 8), "2")
+    window.bus.collect([Change(0, "appointment", earlier.changed.id, None)])  # the feed's part
+    qtbot.waitUntil(lambda: page.bookings.rowCount() == 3 and page.capacity.booked_hours == 4,
+                    timeout=SHOWN_MS)
+    assert page.bookings.row_at(0).number == earlier.number
+    assert page.selected_entry().id == chosen.changed.id and not resets
 
 
 def test_tomorrows_reminder_calls_are_recorded(qtbot, window, demo_db, advisor, cars):
