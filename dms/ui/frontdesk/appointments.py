@@ -21,9 +21,9 @@ from decimal import Decimal
 from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDoubleSpinBox,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QProgressBar, QStackedWidget, QTableView, QToolButton,
-                               QVBoxLayout, QWidget)
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QProgressBar, QStackedWidget, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from dms.crm.reminders import METHODS
 from dms.ui.common import words
