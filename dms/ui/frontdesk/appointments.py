@@ -95,7 +95,7 @@ class AppointmentBook(QWidget):
         self._tasks: dict[str, int] = {}
         self._stale = False
         self._acting_on = None  # the booking a no-show is being recorded for
-        runner, tr = workspace.ctx.runner, self.tr
+        runner = workspace.ctx.runner
 
         self.heading = QLabel()
         self.heading.setObjectName("bookDay")
@@ -111,35 +111,35 @@ class AppointmentBook(QWidget):
         self.capacity_label.setObjectName("bookCapacity")
 
         self.bookings = PagedTableModel(runner, [
-            Column(lambda: tr("Time"), lambda e: e.booked_for.astimezone().strftime("%H:%M"),
+            Column(lambda: self.tr("Time"), lambda e: e.booked_for.astimezone().strftime("%H:%M"),
                    tooltip=lambda e: e.number),
-            Column(lambda: tr("Plate"), lambda e: e.plate),
-            Column(lambda: tr("Customer"), lambda e: e.customer_name,
+            Column(lambda: self.tr("Plate"), lambda e: e.plate),
+            Column(lambda: self.tr("Customer"), lambda e: e.customer_name,
                    tooltip=lambda e: e.contact_phone),
-            Column(lambda: tr("Requested work"), lambda e: e.requested_work.splitlines()[0]
+            Column(lambda: self.tr("Requested work"), lambda e: e.requested_work.splitlines()[0]
                    if e.requested_work else "", tooltip=lambda e: e.requested_work),
-            Column(lambda: tr("Hours"), lambda e: _hours(e.planned_hours),
+            Column(lambda: self.tr("Hours"), lambda e: _hours(e.planned_hours),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: tr("Status"), lambda e: words.state_name(e.status),
+            Column(lambda: self.tr("Status"), lambda e: words.state_name(e.status),
                    colour=lambda e: None if e.status in appointments.LIVE else GREY),
-            Column(lambda: tr("Reminded"), lambda e: words.when(e.reminded_at)),
+            Column(lambda: self.tr("Reminded"), lambda e: words.when(e.reminded_at)),
         ], parent=self)
         self.week = PagedTableModel(runner, [
-            Column(lambda: tr("Day"), lambda c: f"{self._weekday(c.day)} {c.day.isoformat()}"),
-            Column(lambda: tr("Booked (h)"), lambda c: _hours(c.booked_hours),
+            Column(lambda: self.tr("Day"), lambda c: f"{self._weekday(c.day)} {c.day.isoformat()}"),
+            Column(lambda: self.tr("Booked (h)"), lambda c: _hours(c.booked_hours),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: tr("Capacity (h)"), lambda c: _hours(c.capacity_hours),
+            Column(lambda: self.tr("Capacity (h)"), lambda c: _hours(c.capacity_hours),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: tr("Free (h)"), lambda c: _hours(c.free_hours),
+            Column(lambda: self.tr("Free (h)"), lambda c: _hours(c.free_hours),
                    align=Qt.AlignmentFlag.AlignRight,
                    colour=lambda c: RED if c.free_hours < 0 else None),
         ], key=lambda c: c.day, parent=self)
         self.reminders = PagedTableModel(runner, [
-            Column(lambda: tr("Time"), lambda r: r.booked_for.astimezone().strftime("%H:%M")),
-            Column(lambda: tr("Plate"), lambda r: r.plate),
-            Column(lambda: tr("Customer"), lambda r: r.customer_name),
-            Column(lambda: tr("Phone"), lambda r: r.contact_phone),
-            Column(lambda: tr("Work"), lambda r: r.requested_work.splitlines()[0]
+            Column(lambda: self.tr("Time"), lambda r: r.booked_for.astimezone().strftime("%H:%M")),
+            Column(lambda: self.tr("Plate"), lambda r: r.plate),
+            Column(lambda: self.tr("Customer"), lambda r: r.customer_name),
+            Column(lambda: self.tr("Phone"), lambda r: r.contact_phone),
+            Column(lambda: self.tr("Work"), lambda r: r.requested_work.splitlines()[0]
                    if r.requested_work else ""),
         ], key=lambda r: r.appointment_id, parent=self)
         self.day_view = _table(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 6, 10), stretch=3)
@@ -497,11 +497,10 @@ class BookingDialog(CommandDialog):
         self.day_capacity = None
         self._tasks: dict[str, int] = {}
         self.setWindowTitle(self.tr("Book appointment: {plate}").format(plate=file.plate or ""))
-        tr = self.tr
 
         self.package = QComboBox()
         self.package.setObjectName("bookingPackage")
-        self.package.addItem(tr("(no package)"), None)
+        self.package.addItem(self.tr("(no package)"), None)
         self.work = QPlainTextEdit()
         self.work.setObjectName("bookingWork")
         self.work.setTabChangesFocus(True)
@@ -531,11 +530,11 @@ class BookingDialog(CommandDialog):
         self.part_qty.setValue(1)
         part_row = _row(self.part_code, self.part_qty)
         self.parts = PagedTableModel(workspace.ctx.runner, [
-            Column(lambda: tr("Part"), lambda p: p.code),
-            Column(lambda: tr("Name"), lambda p: p.name if p.known else tr("no such part"),
+            Column(lambda: self.tr("Part"), lambda p: p.code),
+            Column(lambda: self.tr("Name"), lambda p: p.name if p.known else self.tr("no such part"),
                    colour=lambda p: None if p.known else RED),
-            Column(lambda: tr("Qty"), lambda p: _hours(p.qty), align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: tr("Available"), lambda p: _hours(p.available),
+            Column(lambda: self.tr("Qty"), lambda p: _hours(p.qty), align=Qt.AlignmentFlag.AlignRight),
+            Column(lambda: self.tr("Available"), lambda p: _hours(p.available),
                    align=Qt.AlignmentFlag.AlignRight,
                    colour=lambda p: RED if p.available is not None and p.available < p.qty
                    else None),
@@ -557,12 +556,12 @@ class BookingDialog(CommandDialog):
 
         self.form.addRow(QLabel(f"<b>{file.plate or ''}</b> · {file.customer_name} · "
                                 f"{file.mobile or ''}"))
-        for label, field in ((tr("&Package"), self.package), (tr("&Work"), self.work),
-                             (tr("&Date and time"), when_row), (tr("Planned h&ours"), self.hours),
-                             (tr("Expected pa&rts (code, Enter)"), part_row),
-                             ("", self.parts_view), (tr("&Estimate (¥)"), self.estimate),
-                             (tr("C&hannel"), self.channel), (tr("&Contact"), self.contact_name),
-                             (tr("Contact pho&ne"), self.contact_phone)):
+        for label, field in ((self.tr("&Package"), self.package), (self.tr("&Work"), self.work),
+                             (self.tr("&Date and time"), when_row), (self.tr("Planned h&ours"), self.hours),
+                             (self.tr("Expected pa&rts (code, Enter)"), part_row),
+                             ("", self.parts_view), (self.tr("&Estimate (¥)"), self.estimate),
+                             (self.tr("C&hannel"), self.channel), (self.tr("&Contact"), self.contact_name),
+                             (self.tr("Contact pho&ne"), self.contact_phone)):
             self.form.addRow(label, field)
 
         self.package.currentIndexChanged.connect(self._package_chosen)
