@@ -22,7 +22,7 @@ from dms.db import Database, make_engine
 from dms.demo.catalogue import OIL_FILTER, WASHER_FLUID
 from dms.models import Appointment, AppointmentPart, AuditLog, Vehicle, WorkOrder
 from dms.ui import i18n
-from dms.ui.frontdesk.appointments import BookingDialog
+from dms.ui.frontdesk.booking import BookingDialog
 from dms.ui.shell.feed import LiveFeed
 from dms.ui.shell.main_window import MainWindow
 from dms.ui.tasks import TaskRunner

@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plate</source>
-        <translation type="unfinished">车牌号</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished">客户</translation>
-    </message>
-    <message>
-        <source>Requested work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <source>Reminded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Booked (h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capacity (h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free (h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation type="unfinished">作业内容</translation>
-    </message>
-    <message>
-        <source>(no package)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation type="unfinished">配件</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
-    </message>
-    <message>
-        <source>no such part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Date and time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned &amp;hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected &amp;parts (code, Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Estimate (¥)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;hannel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact p&amp;hone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;Quick open…</source>
@@ -234,94 +119,233 @@
 <context>
     <name>AppointmentBook</name>
     <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Requested work</source>
+        <translation>预约项目</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation>已提醒</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Booked (h)</source>
+        <translation>已约（小时）</translation>
+    </message>
+    <message>
+        <source>Capacity (h)</source>
+        <translation>产能（小时）</translation>
+    </message>
+    <message>
+        <source>Free (h)</source>
+        <translation>空余（小时）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>预约项目</translation>
+    </message>
+    <message>
         <source>Booked {booked} of {capacity} h — over by {over} h</source>
-        <translation type="unfinished"></translation>
+        <translation>已约 {booked} / {capacity} 小时，超出 {over} 小时</translation>
     </message>
     <message>
         <source>Booked {booked} of {capacity} h, {free} h free</source>
-        <translation type="unfinished"></translation>
+        <translation>已约 {booked} / {capacity} 小时，空余 {free} 小时</translation>
     </message>
     <message>
         <source>Week {first} – {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 至 {last} 一周</translation>
     </message>
     <message>
         <source> (today)</source>
-        <translation type="unfinished"></translation>
+        <translation>（今天）</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
     <message>
         <source>{plate} has arrived: appointment {number} is now a work order.</source>
-        <translation type="unfinished"></translation>
+        <translation>{plate} 已到店：预约 {number} 已转为工单。</translation>
     </message>
     <message>
         <source>Appointment {number} recorded as a no-show.</source>
-        <translation type="unfinished"></translation>
+        <translation>预约 {number} 已记为未到店。</translation>
     </message>
     <message>
         <source>Tomorrow&apos;s reminder calls</source>
-        <translation type="unfinished"></translation>
+        <translation>明日预约提醒</translation>
     </message>
 </context>
 <context>
     <name>BookingDialog</name>
     <message>
         <source>Book appointment: {plate}</source>
-        <translation type="unfinished"></translation>
+        <translation>预约：{plate}</translation>
+    </message>
+    <message>
+        <source>(no package)</source>
+        <translation>（不选套餐）</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>no such part</source>
+        <translation>无此配件</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <source>&amp;Package</source>
+        <translation>保养套餐(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>预约项目(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>日期时间(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Planned h&amp;ours</source>
+        <translation>预计工时(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Expected pa&amp;rts (code, Enter)</source>
+        <translation>预订配件(&amp;R)（编号，回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate (¥)</source>
+        <translation>预估金额(&amp;E)（元）</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>预约渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Contact pho&amp;ne</source>
+        <translation>联系电话(&amp;N)</translation>
     </message>
     <message>
         <source>that day: {booked} of {capacity} h booked</source>
-        <translation type="unfinished"></translation>
+        <translation>当天已约 {booked} / {capacity} 小时</translation>
     </message>
     <message>
         <source>Appointment {number} booked for {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>预约 {number} 已登记：{when}。</translation>
     </message>
     <message>
         <source>The day is over-booked: {booked} of {capacity} h.</source>
-        <translation type="unfinished"></translation>
+        <translation>当天已超约：{booked} / {capacity} 小时。</translation>
     </message>
 </context>
 <context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel appointment {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>取消预约 {number}</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)</translation>
     </message>
     <message>
         <source>Appointment {number} cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>预约 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN 码</translation>
+    </message>
+    <message>
+        <source>Brand / series</source>
+        <translation>品牌 / 车系</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>在修工单</translation>
     </message>
 </context>
 <context>
@@ -2411,47 +2435,47 @@
     <name>RemindDialog</name>
     <message>
         <source>Reminder call: {plate}</source>
-        <translation type="unfinished"></translation>
+        <translation>预约提醒：{plate}</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Text message</source>
-        <translation type="unfinished"></translation>
+        <translation>短信</translation>
     </message>
     <message>
         <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+        <translation>微信</translation>
     </message>
     <message>
         <source>App message</source>
-        <translation type="unfinished"></translation>
+        <translation>App 消息</translation>
     </message>
     <message>
         <source>Confirmed, will come on time</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认，按时到店</translation>
     </message>
     <message>
         <source>Will come, but later</source>
-        <translation type="unfinished"></translation>
+        <translation>会来，但会晚到</translation>
     </message>
     <message>
         <source>Not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>未联系上</translation>
     </message>
     <message>
         <source>&amp;Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方式(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果(&amp;R)</translation>
     </message>
     <message>
         <source>Reminder call for {number} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>预约 {number} 的提醒电话已记录。</translation>
     </message>
 </context>
 <context>

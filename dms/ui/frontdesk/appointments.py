@@ -1,5 +1,5 @@
 """The appointment book 预约 (step 2): the day's bookings against the workshop's capacity, the
-week at a glance, tomorrow's reminder calls, and booking from a phone call.
+week at a glance and tomorrow's reminder calls (the booking dialogs are in `booking.py`).
 
 Day view: time, plate, customer, requested work, planned hours, status and reminder of each
 booking, with the day's booked hours against capacity (red when over). Alt+W toggles the week
@@ -14,73 +14,23 @@ or bay (see `dms.workshop.appointment_book`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QRegularExpressionValidator
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDoubleSpinBox,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QProgressBar, QStackedWidget, QTableView,
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
-from dms.crm.reminders import METHODS
 from dms.ui.common import words
-from dms.ui.common.command_dialog import CommandDialog
 from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.views import hours, selected_row, table_view
+from dms.ui.frontdesk.booking import CancelDialog, RemindDialog
 from dms.ui.frontdesk.dialogs import WalkInDialog
-from dms.ui.shell.bus import as_changes
 from dms.workshop import appointment_book as reads
 from dms.workshop import appointments
 
 RED, GREY = QColor("#b3261e"), QColor("#8c8c8c")
 OVER_STYLE = "QProgressBar::chunk { background: #b3261e; }"
-BOOKING_HOUR = 9  # a new booking starts at tomorrow 09:00
-
-
-def _hours(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
-
-
-def _table(model: PagedTableModel, name: str, widths: tuple[int, ...] = (),
-           stretch: int | None = None) -> QTableView:
-    """A read-only table; `widths` in ems per column, `stretch` the column that takes the rest
-    (else the last)."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    em = view.fontMetrics().horizontalAdvance("M")
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width * em)
-    if stretch is None:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.setAlternatingRowColors(True)
-    return view
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    """Several fields on one form row; the label's mnemonic goes to the first."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    row.setFocusProxy(widgets[0])
-    return row
-
-
-def _selected(view: QTableView, model: PagedTableModel):
-    rows = view.selectionModel().selectedRows()
-    return model.row_at(rows[0].row()) if rows else None
 
 
 class AppointmentBook(QWidget):
@@ -118,7 +68,7 @@ class AppointmentBook(QWidget):
                    tooltip=lambda e: e.contact_phone),
             Column(lambda: self.tr("Requested work"), lambda e: e.requested_work.splitlines()[0]
                    if e.requested_work else "", tooltip=lambda e: e.requested_work),
-            Column(lambda: self.tr("Hours"), lambda e: _hours(e.planned_hours),
+            Column(lambda: self.tr("Hours"), lambda e: hours(e.planned_hours),
                    align=Qt.AlignmentFlag.AlignRight),
             Column(lambda: self.tr("Status"), lambda e: words.state_name(e.status),
                    colour=lambda e: None if e.status in appointments.LIVE else GREY),
@@ -126,11 +76,11 @@ class AppointmentBook(QWidget):
         ], parent=self)
         self.week = PagedTableModel(runner, [
             Column(lambda: self.tr("Day"), lambda c: f"{self._weekday(c.day)} {c.day.isoformat()}"),
-            Column(lambda: self.tr("Booked (h)"), lambda c: _hours(c.booked_hours),
+            Column(lambda: self.tr("Booked (h)"), lambda c: hours(c.booked_hours),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: self.tr("Capacity (h)"), lambda c: _hours(c.capacity_hours),
+            Column(lambda: self.tr("Capacity (h)"), lambda c: hours(c.capacity_hours),
                    align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: self.tr("Free (h)"), lambda c: _hours(c.free_hours),
+            Column(lambda: self.tr("Free (h)"), lambda c: hours(c.free_hours),
                    align=Qt.AlignmentFlag.AlignRight,
                    colour=lambda c: RED if c.free_hours < 0 else None),
         ], key=lambda c: c.day, parent=self)
@@ -142,9 +92,9 @@ class AppointmentBook(QWidget):
             Column(lambda: self.tr("Work"), lambda r: r.requested_work.splitlines()[0]
                    if r.requested_work else ""),
         ], key=lambda r: r.appointment_id, parent=self)
-        self.day_view = _table(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 6, 10), stretch=3)
-        self.week_view = _table(self.week, "bookWeekView", (9, 7, 7, 7))
-        self.reminder_view = _table(self.reminders, "bookReminders", (5, 8, 8, 10), stretch=4)
+        self.day_view = table_view(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 6, 10), stretch=3)
+        self.week_view = table_view(self.week, "bookWeekView", (9, 7, 7, 7))
+        self.reminder_view = table_view(self.reminders, "bookReminders", (5, 8, 8, 10), stretch=4)
         self.day_view.activated.connect(lambda _index: self.arrive())
         self.week_view.activated.connect(self._open_week_day)
         self.reminder_view.activated.connect(lambda _index: self.remind())
@@ -317,13 +267,13 @@ class AppointmentBook(QWidget):
         c = self.capacity
         if c is None:
             return
-        booked, total = _hours(c.booked_hours), _hours(c.capacity_hours)
+        booked, total = hours(c.booked_hours), hours(c.capacity_hours)
         self.capacity_label.setText(
             self.tr("Booked {booked} of {capacity} h — over by {over} h").format(
-                booked=booked, capacity=total, over=_hours(-c.free_hours))
+                booked=booked, capacity=total, over=hours(-c.free_hours))
             if c.free_hours < 0 else
             self.tr("Booked {booked} of {capacity} h, {free} h free").format(
-                booked=booked, capacity=total, free=_hours(c.free_hours)))
+                booked=booked, capacity=total, free=hours(c.free_hours)))
 
     def _render_heading(self) -> None:
         if self.week_mode:
@@ -340,7 +290,7 @@ class AppointmentBook(QWidget):
 
     # -- acting on a booking ----------------------------------------------------------------
     def selected_entry(self):
-        return _selected(self.day_view, self.bookings) if not self.week_mode else None
+        return selected_row(self.day_view, self.bookings) if not self.week_mode else None
 
     def _update_actions(self, *_args) -> None:
         entry = self.selected_entry()
@@ -398,7 +348,7 @@ class AppointmentBook(QWidget):
         """A call to the booking selected in the day (when the day has the focus), else to
         the one selected in tomorrow's list."""
         entry = self.selected_entry()
-        row = _selected(self.reminder_view, self.reminders)
+        row = selected_row(self.reminder_view, self.reminders)
         if self.day_view.hasFocus() and entry is not None and entry.status == "booked":
             target = (entry.id, entry.number, entry.plate)
         elif row is not None:
@@ -418,279 +368,3 @@ class AppointmentBook(QWidget):
             model.retranslate()
         self._render_heading()
         self._render_capacity()
-
-
-class CancelDialog(CommandDialog):
-    def __init__(self, workspace, entry):
-        super().__init__(workspace)
-        self.setObjectName("cancelBookingDialog")
-        self.entry = entry
-        self.setWindowTitle(self.tr("Cancel appointment {number}").format(number=entry.number))
-        self.reason = QLineEdit()
-        self.reason.setObjectName("cancelReason")
-        self.form.addRow(QLabel(f"<b>{entry.plate or ''}</b> · {entry.customer_name} · "
-                                f"{words.when(entry.booked_for)}"))
-        self.form.addRow(self.tr("&Reason"), self.reason)
-        self.reason.setFocus()
-
-    def call(self):
-        return appointments.cancel, (self.entry.id, self.reason.text()), {
-            "expected_version": self.entry.version}
-
-    def done_text(self, result) -> str:
-        return self.tr("Appointment {number} cancelled.").format(number=self.entry.number)
-
-
-class RemindDialog(CommandDialog):
-    """The reminder call's outcome: how the customer was contacted and what they said."""
-
-    def __init__(self, workspace, appointment_id: int, number: str, plate: str | None):
-        super().__init__(workspace)
-        self.setObjectName("remindDialog")
-        self.appointment_id, self.number = appointment_id, number
-        self.setWindowTitle(self.tr("Reminder call: {plate}").format(plate=plate or number))
-        names = {"phone": self.tr("Phone call"), "sms": self.tr("Text message"),
-                 "wechat": self.tr("WeChat"), "app": self.tr("App message")}
-        self.method = QComboBox()
-        self.method.setObjectName("remindMethod")
-        for method in METHODS:
-            self.method.addItem(names.get(method, method), method)
-        self.result = QComboBox()
-        self.result.setObjectName("remindResult")
-        self.result.setEditable(True)
-        self.result.addItems([self.tr("Confirmed, will come on time"),
-                              self.tr("Will come, but later"), self.tr("Not reached")])
-        self.form.addRow(self.tr("&Method"), self.method)
-        self.form.addRow(self.tr("&Result"), self.result)
-        self.result.setFocus()
-
-    def call(self):
-        return appointments.mark_reminded, (self.appointment_id, self.method.currentData(),
-                                            self.result.currentText().strip() or None), {}
-
-    def done_text(self, result) -> str:
-        return self.tr("Reminder call for {number} recorded.").format(number=self.number)
-
-
-@dataclass(frozen=True)
-class ExpectedPart:
-    code: str
-    qty: Decimal
-    name: str | None = None  # None until the stock is read
-    available: Decimal | None = None
-    known: bool = True
-
-
-class BookingDialog(CommandDialog):
-    """Book the car of a vehicle file from a phone call: a package (or the work in words),
-    the time, planned hours, expected parts with their stock, estimate, channel, contact."""
-
-    CONFIRMABLE = {"appointment.overbooked": "confirm_overbooking"}
-
-    def __init__(self, workspace, file, parent: QWidget | None = None):
-        super().__init__(workspace, parent)
-        self.setObjectName("bookingDialog")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
-        self.file = file
-        self.packages: list[reads.PackageOption] = []
-        self._package = None  # the package whose work, hours and parts were filled in
-        self.day_capacity = None
-        self._tasks: dict[str, int] = {}
-        self.setWindowTitle(self.tr("Book appointment: {plate}").format(plate=file.plate or ""))
-
-        self.package = QComboBox()
-        self.package.setObjectName("bookingPackage")
-        self.package.addItem(self.tr("(no package)"), None)
-        self.work = QPlainTextEdit()
-        self.work.setObjectName("bookingWork")
-        self.work.setTabChangesFocus(True)
-        self.work.setFixedHeight(56)
-        tomorrow = reads.today() + timedelta(days=1)
-        self.when = QDateTimeEdit(QDateTime(datetime.combine(tomorrow, time(BOOKING_HOUR))))
-        self.when.setObjectName("bookingWhen")
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.day_load = QLabel()
-        self.day_load.setObjectName("bookingDayLoad")
-        when_row = _row(self.when, self.day_load)
-        self.hours = QDoubleSpinBox()
-        self.hours.setObjectName("bookingHours")
-        self.hours.setRange(0.1, 99)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
-        self.hours.setValue(float(appointments.DEFAULT_HOURS))
-        self.hours.setSuffix(" h")
-        self.part_code = QLineEdit()
-        self.part_code.setObjectName("bookingPartCode")
-        self.part_code.installEventFilter(self)
-        self.part_qty = QDoubleSpinBox()
-        self.part_qty.setObjectName("bookingPartQty")
-        self.part_qty.setRange(0.1, 999)
-        self.part_qty.setDecimals(1)
-        self.part_qty.setValue(1)
-        part_row = _row(self.part_code, self.part_qty)
-        self.parts = PagedTableModel(workspace.ctx.runner, [
-            Column(lambda: self.tr("Part"), lambda p: p.code),
-            Column(lambda: self.tr("Name"), lambda p: p.name if p.known else self.tr("no such part"),
-                   colour=lambda p: None if p.known else RED),
-            Column(lambda: self.tr("Qty"), lambda p: _hours(p.qty), align=Qt.AlignmentFlag.AlignRight),
-            Column(lambda: self.tr("Available"), lambda p: _hours(p.available),
-                   align=Qt.AlignmentFlag.AlignRight,
-                   colour=lambda p: RED if p.available is not None and p.available < p.qty
-                   else None),
-        ], key=lambda p: p.code, parent=self)
-        self.parts_view = _table(self.parts, "bookingParts", (9, 12, 4, 5), stretch=1)
-        self.parts_view.setFixedHeight(self.fontMetrics().height() * 8)
-        self.parts_view.installEventFilter(self)
-        self.estimate = QLineEdit()
-        self.estimate.setObjectName("bookingEstimate")
-        self.estimate.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"\d{0,8}(\.\d{0,2})?"), self.estimate))
-        self.channel = QComboBox()
-        self.channel.setObjectName("bookingChannel")
-        for key, text in words.channels().items():
-            self.channel.addItem(text, key)
-        self.channel.setCurrentIndex(self.channel.findData("phone"))
-        self.contact_name = QLineEdit(file.customer_name)
-        self.contact_phone = QLineEdit(file.mobile or "")
-
-        self.form.addRow(QLabel(f"<b>{file.plate or ''}</b> · {file.customer_name} · "
-                                f"{file.mobile or ''}"))
-        for label, field in ((self.tr("&Package"), self.package), (self.tr("&Work"), self.work),
-                             (self.tr("&Date and time"), when_row), (self.tr("Planned h&ours"), self.hours),
-                             (self.tr("Expected pa&rts (code, Enter)"), part_row),
-                             ("", self.parts_view), (self.tr("&Estimate (¥)"), self.estimate),
-                             (self.tr("C&hannel"), self.channel), (self.tr("&Contact"), self.contact_name),
-                             (self.tr("Contact pho&ne"), self.contact_phone)):
-            self.form.addRow(label, field)
-
-        self.package.currentIndexChanged.connect(self._package_chosen)
-        self.when.dateTimeChanged.connect(self._load_day)
-        for signal in (self.package.currentIndexChanged, self.work.textChanged,
-                       self.when.dateTimeChanged, self.hours.valueChanged,
-                       self.estimate.textChanged, self.channel.currentIndexChanged,
-                       self.contact_name.textChanged, self.contact_phone.textChanged,
-                       self.parts.rowsInserted, self.parts.rowsRemoved):
-            signal.connect(self.edited)
-        self._tasks["packages"] = workspace.read(reads.packages, on_result=self._on_packages)
-        self._load_day()
-        self.package.setFocus()
-
-    # -- packages, the day's load, parts ------------------------------------------------------
-    @Slot(int, object)
-    def _on_packages(self, task_id: int, found) -> None:
-        if self._tasks.get("packages") != task_id:
-            return
-        self.packages = list(found)
-        for package in self.packages:
-            self.package.addItem(f"{package.name} ({package.code})", package.code)
-
-    @Slot(int)
-    def _package_chosen(self, index: int) -> None:
-        """Fill in a package's work, hours, price and parts; what the advisor typed besides
-        (more work, another part) stays, what the previous package filled in goes."""
-        package = next((p for p in self.packages if p.code == self.package.itemData(index)), None)
-        before, self._package = self._package, package
-        typed = self.work.toPlainText().strip()
-        if before is not None and typed.startswith(before.name):
-            typed = typed[len(before.name):].lstrip("；; ")
-        name = package.name if package else ""
-        self.work.setPlainText("；".join(t for t in (name, typed) if t))
-        if package is not None:
-            if package.hours > 0:
-                self.hours.setValue(float(package.hours))
-            self.estimate.setText(f"{package.price:.2f}")
-        dropped = {code for code, _ in before.parts} if before else set()
-        kept = [p for p in self.parts.rows if p.code not in dropped]
-        codes = {p.code for p in kept}
-        self.parts.set_rows(kept + [ExpectedPart(code, qty) for code, qty in
-                                    (package.parts if package else ()) if code not in codes])
-        self._read_stock()
-
-    @Slot()
-    def _load_day(self) -> None:
-        day = self.when.dateTime().toPython().date()
-        self._tasks["day"] = self.ws.read(reads.week_capacity, day, 1,
-                                          on_result=self._on_day_load)
-
-    @Slot(int, object)
-    def _on_day_load(self, task_id: int, days) -> None:
-        if self._tasks.get("day") != task_id:
-            return
-        self.day_capacity = c = days[0]
-        self.day_load.setText(self.tr("that day: {booked} of {capacity} h booked").format(
-            booked=_hours(c.booked_hours), capacity=_hours(c.capacity_hours)))
-        self.day_load.setStyleSheet(f"color: {RED.name()};" if c.free_hours <= 0 else "")
-
-    def add_part(self) -> None:
-        code = self.part_code.text().strip().upper()
-        if not code:
-            return
-        qty = Decimal(f"{self.part_qty.value():.1f}")
-        rows = self.parts.rows
-        at = self.parts.row_of(code)
-        if at >= 0:
-            rows[at] = replace(rows[at], qty=rows[at].qty + qty)
-        else:
-            rows.append(ExpectedPart(code, qty))
-        self.parts.set_rows(rows)
-        self.part_code.clear()
-        self.part_qty.setValue(1)
-        self._read_stock()
-
-    def _read_stock(self) -> None:
-        codes = tuple(p.code for p in self.parts.rows)
-        if codes:
-            self._tasks["stock"] = self.ws.read(reads.part_stock, codes,
-                                                on_result=self._on_stock)
-
-    @Slot(int, object)
-    def _on_stock(self, task_id: int, stock) -> None:
-        if self._tasks.get("stock") != task_id:
-            return
-        self.parts.set_rows([
-            replace(p, name=found.name, available=found.available) if found
-            else replace(p, known=False) if p.code in stock else p
-            for p in self.parts.rows for found in [stock.get(p.code)]])
-
-    def eventFilter(self, watched, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.part_code and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.add_part()  # Enter adds the part; it must not confirm the whole dialog
-                return True
-            if watched is self.parts_view and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                chosen = _selected(self.parts_view, self.parts)
-                if chosen is not None:
-                    self.parts.set_rows([p for p in self.parts.rows if p.code != chosen.code])
-                return True
-        return super().eventFilter(watched, event)
-
-    # -- the command ---------------------------------------------------------------------------
-    def call(self):
-        text = self.estimate.text().strip().rstrip(".")
-        booking = appointments.Booking(
-            vehicle_id=self.file.id, channel=self.channel.currentData(),
-            requested_work=self.work.toPlainText(),
-            booked_for=self.when.dateTime().toPython().astimezone(),
-            planned_hours=Decimal(f"{self.hours.value():.1f}"),
-            estimate=Decimal(text) if text else None,
-            expected_parts=tuple((p.code, p.qty) for p in self.parts.rows),
-            contact_name=self.contact_name.text().strip() or None,
-            contact_phone=self.contact_phone.text().strip() or None)
-        return appointments.book, (booking,), {}
-
-    @Slot(int, object)
-    def _on_result(self, task_id: int, result) -> None:
-        # The booking's result wraps its Changed; the bus would not see it on its own.
-        self.ws.ctx.bus.publish(as_changes(result.changed))
-        super()._on_result(task_id, result)
-
-    def done_text(self, result) -> str:
-        text = self.tr("Appointment {number} booked for {when}.").format(
-            number=result.number, when=self.when.dateTime().toString("yyyy-MM-dd HH:mm"))
-        if result.overbooked:
-            text += " " + self.tr("The day is over-booked: {booked} of {capacity} h.").format(
-                booked=_hours(result.capacity.booked_hours),
-                capacity=_hours(result.capacity.capacity_hours))
-        return text

@@ -15,7 +15,7 @@ from dms.errors import ValidationError
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
 from dms.workshop import appointments, intake
-from dms.workshop.reception import BUSINESS_TYPES, CheckIn
+from dms.workshop.reception import CheckIn
 
 
 def _text(widget) -> str | None:

@@ -6,26 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QTableView, QToolButton, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from dms import clock
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.views import table_view
 
 RED, AMBER = QColor("#b3261e"), QColor("#8a5a00")
-
-
-def _table(model: PagedTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def _box(view: QWidget) -> QGroupBox:
@@ -89,11 +77,11 @@ class VehicleFilePage(QWidget):
             Column(lambda: self.tr("Complaint"), lambda c: f"{c.number} {c.description}",
                    tooltip=lambda c: c.description),
         ], parent=self)
-        self.open_view = _table(self.open_orders, "vehicleOpenOrders")
-        self.declined_view = _table(self.declined, "vehicleDeclined")
+        self.open_view = table_view(self.open_orders, "vehicleOpenOrders")
+        self.declined_view = table_view(self.declined, "vehicleDeclined")
         self.declined_view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.campaign_view = _table(self.campaigns, "vehicleCampaigns")
-        self.complaint_view = _table(self.complaints, "vehicleComplaints")
+        self.campaign_view = table_view(self.campaigns, "vehicleCampaigns")
+        self.complaint_view = table_view(self.complaints, "vehicleComplaints")
         self.history = QTreeWidget()
         self.history.setObjectName("vehicleHistory")
         self.history.setColumnCount(5)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.crm.vehicle_file import vehicle_file
-from dms.ui.frontdesk.appointments import AppointmentBook, BookingDialog
+from dms.ui.frontdesk.appointments import AppointmentBook
+from dms.ui.frontdesk.booking import BookingDialog
 from dms.ui.frontdesk.dialogs import CustomerDialog, OwnerDialog, VehicleDialog, WalkInDialog
 from dms.ui.frontdesk.search import SearchPage
 from dms.ui.frontdesk.vehicle_file import VehicleFilePage

@@ -16,11 +16,12 @@ COALESCE_MS = 60
 
 
 def as_changes(result: object) -> list[Change]:
-    """The changes a command's result names: a `Changed` (entity, id), a list of them, or a
-    `Saved`. Anything else names none."""
+    """The changes a command's result names: a `Changed` (entity, id), a list of them, a
+    `Saved`, or a result carrying one as `.changed` (a booking). Anything else names none."""
     items = result if isinstance(result, (list, tuple)) else [result]
     found = []
     for item in items:
+        item = getattr(item, "changed", item)
         entity, key = getattr(item, "entity", None), getattr(item, "id", None)
         if isinstance(entity, str) and isinstance(key, int):
             found.append(Change(0, entity, key, None))

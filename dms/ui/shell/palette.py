@@ -16,16 +16,16 @@ DEBOUNCE_MS = 150
 
 def found_columns() -> list[Column]:
     """The columns of a search result row (the front desk's search shows the same)."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # the name lupdate extracts from
     return [
-        Column(lambda: t("Columns", "Plate"), lambda r: r.plate),
-        Column(lambda: t("Columns", "VIN"), lambda r: r.vin),
-        Column(lambda: t("Columns", "Brand / series"),
+        Column(lambda: translate("Columns", "Plate"), lambda r: r.plate),
+        Column(lambda: translate("Columns", "VIN"), lambda r: r.vin),
+        Column(lambda: translate("Columns", "Brand / series"),
                lambda r: " ".join(p for p in (r.brand, r.series) if p)),
-        Column(lambda: t("Columns", "Customer"), lambda r: r.customer_name,
+        Column(lambda: translate("Columns", "Customer"), lambda r: r.customer_name,
                tooltip=lambda r: r.customer_code),
-        Column(lambda: t("Columns", "Mobile"), lambda r: r.mobile),
-        Column(lambda: t("Columns", "Open order"),
+        Column(lambda: translate("Columns", "Mobile"), lambda r: r.mobile),
+        Column(lambda: translate("Columns", "Open order"),
                lambda r: f"{r.order_number} · {state_name(r.order_state)}" if r.order_number else ""),
     ]
 

@@ -1,0 +1,55 @@
+"""Small view helpers several workspaces use: a read-only table, fields on one form row, the
+selected row of a table, hours as people write them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QTableView,
+                               QWidget)
+
+from dms.ui.common.table import PagedTableModel
+
+
+def hours(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def table_view(model: PagedTableModel, name: str, widths: tuple[int, ...] = (),
+           stretch: int | None = None) -> QTableView:
+    """A read-only table; `widths` in ems per column, `stretch` the column that takes the rest
+    (else the last)."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    em = view.fontMetrics().horizontalAdvance("M")
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width * em)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def form_row(*widgets: QWidget) -> QWidget:
+    """Several fields on one form row; the label's mnemonic goes to the first."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    row.setFocusProxy(widgets[0])
+    return row
+
+
+def selected_row(view: QTableView, model: PagedTableModel):
+    rows = view.selectionModel().selectedRows()
+    return model.row_at(rows[0].row()) if rows else None
