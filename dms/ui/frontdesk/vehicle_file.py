@@ -86,6 +86,7 @@ class VehicleFilePage(QWidget):
         self.history.setObjectName("vehicleHistory")
         self.history.setColumnCount(5)
         self.history.setAlternatingRowColors(True)
+        self.history.itemExpanded.connect(lambda _item: self.history.resizeColumnToContents(1))
         self.maintenance = QLabel()
         self.maintenance.setObjectName("vehicleMaintenance")
         self.maintenance.setWordWrap(True)
