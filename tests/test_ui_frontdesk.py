@@ -353,3 +353,12 @@ def test_another_seats_change_reaches_the_open_file_without_touching_what_is_typ
     assert dialog.isVisible() and dialog.complaint.toPlainText() == "左前轮异响"
     live.close()
     other_seat.dispose()
+
+
+def test_escape_returns_from_the_appointment_book_to_the_search(qtbot, window):
+    desk = _desk(window)
+    desk.appointments_action.trigger()
+    assert desk.pages.currentWidget() is desk.book_page
+    qtbot.keyClick(desk.book_page.focus_widget() or desk.book_page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.search_page)
+    assert desk.search_page.search.hasFocus()

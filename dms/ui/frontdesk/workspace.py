@@ -47,6 +47,7 @@ class FrontDesk(Workspace):
         make = ctx.actions.make
         self.search_action = make("frontdesk.search", self, self.show_search)
         self.back_action = make("frontdesk.back", self.file_page, self.show_search)
+        self.book_page.addAction(make("frontdesk.back", self.book_page, self.show_search))
         self.appointments_action = make("frontdesk.appointments", self, self.show_book)
         self.new_customer_action = make("frontdesk.new_customer", self, self.new_customer)
         self.walk_in_action = make("frontdesk.walk_in", self.file_page, self.walk_in)

@@ -35,6 +35,7 @@ class QuickOpen(QDialog):
         super().__init__(parent)
         self.setObjectName("quickOpen")
         self.setWindowTitle(self.tr("Quick open"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._ctx = ctx
         self.text = QLineEdit()
         self.text.setObjectName("quickOpenText")
