@@ -1994,6 +1994,74 @@
         <source>DMS</source>
         <translation>DMS</translation>
     </message>
+    <message>
+        <source>{problem} (see dms --help)</source>
+        <translation>命令行有误：{problem}（参见 dms --help）</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{argument}：“{value}”不是日期，请写成 YYYY-MM-DD 格式。</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not one of {choices}.</source>
+        <translation>{argument}：“{value}”不在可选值 {choices} 之中。</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not a valid value.</source>
+        <translation>{argument}：“{value}”不是有效的值。</translation>
+    </message>
+    <message>
+        <source>{argument} needs a value.</source>
+        <translation>{argument} 后面需要一个值。</translation>
+    </message>
+    <message>
+        <source>Missing: {arguments} (see dms --help).</source>
+        <translation>缺少参数：{arguments}（参见 dms --help）。</translation>
+    </message>
+    <message>
+        <source>Unknown arguments: {arguments} (see dms --help).</source>
+        <translation>无法识别的参数：{arguments}（参见 dms --help）。</translation>
+    </message>
+    <message>
+        <source>{path}: the file or folder does not exist.</source>
+        <translation>{path}：文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied.</source>
+        <translation>{path}：没有访问权限。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{path}: part of the path is a file, not a folder.</source>
+        <translation>{path}：路径中有一部分是文件而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full.</source>
+        <translation>{path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is read-only.</source>
+        <translation>{path}：磁盘为只读。</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The output was closed before the command had written all of it.</source>
+        <translation>输出在命令写完之前已被关闭。</translation>
+    </message>
+    <message>
+        <source>Interrupted: the step in progress was not saved.</source>
+        <translation>已中断：正在进行的步骤未保存。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details in {log}.</source>
+        <translation>意外错误（{error}），详情见 {log}。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
