@@ -92,6 +92,7 @@ class LoginDialog(QDialog):
         name = self.username.text().strip()
         if not name or not self.password.text():
             self._show_error(self.tr("Enter your user name and password."))
+            (self.password if name else self.username).setFocus()
             return
         self._set_busy(True)
         self._task = self._runner.submit(auth.authenticate, self._db, name, self.password.text(),
