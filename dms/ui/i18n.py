@@ -14,9 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from dms.paths import TRANSLATIONS
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = TRANSLATIONS
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "en"  # the source language: no translator needed
 
