@@ -193,6 +193,17 @@ def test_every_order_state_prints_what_it_has(demo_orders_db, manager):
             assert err.value.code == "documents.no_gate_pass"
 
 
+def test_the_invoice_number_finds_the_order(demo_orders_db, manager, closed, tmp_path):
+    """The cashier and the customer hold the invoice number (INV…), not the WO…."""
+    invoice = settlement_view(demo_orders_db, manager, closed[0]).invoice_no
+    for kind in ("settlement", "jobcard"):
+        text = _text(tmp_path, documents.render(demo_orders_db, manager, kind, invoice.lower()))
+        assert closed[1] in text, kind
+    stranger = replace(manager, store_id=manager.store_id + 999)
+    with pytest.raises(NotFound):
+        documents.render(demo_orders_db, stranger, "settlement", invoice)
+
+
 def test_unknown_number_kind_and_other_store(demo_orders_db, manager, closed):
     with pytest.raises(NotFound) as err:
         documents.render(demo_orders_db, manager, "jobcard", "WO1999999999")

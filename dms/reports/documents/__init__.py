@@ -1,6 +1,7 @@
 """Printed documents as PDF bytes (DESIGN §7), in Chinese with an embedded TrueType CJK font.
 
-    render(db, actor, kind, number) -> bytes   # kind in KINDS; number WO… (AP… for "appointment")
+    render(db, actor, kind, number) -> bytes   # kind in KINDS; number WO… or INV… (AP… for
+                                               # "appointment")
     labels(db, actor, part_codes) -> bytes     # 60 × 40 mm part and bin labels
 
 Every document carries the store header, its number as a vector Code 128 barcode, "第 n 页 /
