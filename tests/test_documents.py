@@ -258,6 +258,40 @@ def test_a_character_outside_the_font_is_named(demo_orders_db, manager, closed):
     assert documents.render(demo_orders_db, manager, "settlement", closed[1])
 
 
+SYMBOLS = "-25℃ ±0.5 2×4 №3 ①②⑩ ，。：！（）【】《》“” ¥12 ￥12 ✗"
+
+
+def test_the_symbols_of_a_4s_document_print(demo_orders_db, manager, closed, tmp_path):
+    """℃ and the like, which the Chinese font lacks or leaves empty, print in the symbol font."""
+    with demo_orders_db.transaction() as s:
+        s.get(WorkOrder, closed[0]).complaint = f"冷却液冰点 {SYMBOLS}"
+    pdf = documents.render(demo_orders_db, manager, "checkin", closed[1])
+    assert SYMBOLS.replace(" ", "") in _text(tmp_path, pdf)
+    used = dict(_fonts(tmp_path, pdf))
+    assert any("DejaVu" in name for name in used) and all(e == "yes" for e in used.values())
+    with demo_orders_db.reading() as s:
+        code = s.scalar(select(Part.code).where(Part.name.like("%℃%")).limit(1))
+    label = documents.labels(demo_orders_db, manager, [code])
+    assert "℃" in _text(tmp_path, label)  # pdftotext reads it even from an empty glyph:
+    assert any("DejaVu" in name for name, _ in _fonts(tmp_path, label))  # drawn in DejaVu
+
+
+def test_without_a_symbol_font_an_empty_glyph_is_refused(demo_orders_db, manager, closed,
+                                                         monkeypatch):
+    """WenQuanYi maps ℃ to a glyph without an outline: printed, it would vanish silently."""
+    monkeypatch.setattr(fonts, "SYMBOL_CANDIDATES", ())
+    monkeypatch.setattr(fonts, "_symbols", [])
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SystemRoot", raising=False)
+    if not any("WenQuanYi" in str(p) or "wqy" in str(p) for p in fonts.candidates()[:1]):
+        pytest.skip("the check is about WenQuanYi Micro Hei's empty ℃")
+    with demo_orders_db.transaction() as s:
+        s.get(WorkOrder, closed[0]).complaint = "冰点 -25℃"
+    with pytest.raises(ValidationError) as err:
+        documents.render(demo_orders_db, manager, "checkin", closed[1])
+    assert err.value.code == "documents.glyph_missing" and "U+2103" in str(err.value)
+
+
 def test_render_is_warm_fast(demo_orders_db, manager, closed):
     documents.render(demo_orders_db, manager, "settlement", closed[1])
     start = time.perf_counter()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
@@ -22,12 +21,11 @@ MARGIN = 2 * mm
 def _fit(canvas, font: str, value: str, size: float, width: float, x: float, y: float,
          centre: bool = False) -> None:
     """Draw `value` shrunk (down to 6 pt) and if need be cut with … to fit `width`."""
-    while size > 6 and stringWidth(value, font, size) > width:
+    while size > 6 and fonts.string_width(value, font, size) > width:
         size -= 0.5
-    while len(value) > 1 and stringWidth(value, font, size) > width:
+    while len(value) > 1 and fonts.string_width(value, font, size) > width:
         value = value[:-2] + "…"
-    canvas.setFont(font, size)
-    (canvas.drawCentredString if centre else canvas.drawString)(x, y, value)
+    fonts.draw_string(canvas, x, y, value, font, size, "middle" if centre else "start")
 
 
 def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
