@@ -62,7 +62,10 @@ def cmd_demo(db) -> None:
     if not is_current(db.engine):
         raise DomainError("db.not_upgraded", "The database schema is not current: run `dms db upgrade` first.")
     result = load_demo(db)
-    if result.loaded:
+    if result.resumed:
+        print(f"Demo store {result.store_code} was cut short by an earlier run; finished: "
+              f"{result.counts['work orders']} more work orders.")
+    elif result.loaded:
         print("Demo data loaded: " + ", ".join(f"{n} {k}" for k, n in result.counts.items()) + ".")
     else:
         print(f"Demo store {result.store_code} is already in this database; nothing was changed.")
