@@ -37,51 +37,56 @@ class Parser(argparse.ArgumentParser):
         raise usage_error(message)
 
 
-# argparse's English messages (Python 3.11-3.13) → a code and its parameters.
-_USAGE = (
-    (re.compile(r"argument (?P<argument>\S+): invalid fromisoformat value: '(?P<value>.*)'"),
-     "cli.bad_date", "{argument}: \u201c{value}\u201d is not a date; write it as YYYY-MM-DD."),
-    (re.compile(r"argument (?P<argument>\S+): invalid choice: '(?P<value>.*?)' "
-                r"\(choose from (?P<choices>.*)\)"),
-     "cli.bad_choice", "{argument}: \u201c{value}\u201d is not one of {choices}."),
-    (re.compile(r"argument (?P<argument>\S+): invalid \w+ value: '(?P<value>.*)'"),
-     "cli.bad_value", "{argument}: \u201c{value}\u201d is not a valid value."),
-    (re.compile(r"argument (?P<argument>\S+): expected one argument"),
-     "cli.needs_value", "{argument} needs a value."),
-    (re.compile(r"the following arguments are required: (?P<arguments>.*)"),
-     "cli.missing_arguments", "Missing: {arguments} (see dms --help)."),
-    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"),
-     "cli.unknown_arguments", "Unknown arguments: {arguments} (see dms --help)."),
-)
+# argparse's English messages (Python 3.11-3.13), read back into codes and parameters.
+_BAD_DATE = re.compile(r"argument (\S+): invalid fromisoformat value: '(.*)'")
+_BAD_CHOICE = re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)")
+_BAD_VALUE = re.compile(r"argument (\S+): invalid \w+ value: '(.*)'")
+_NEEDS_VALUE = re.compile(r"argument (\S+): expected one argument")
+_MISSING = re.compile(r"the following arguments are required: (.*)")
+_UNKNOWN = re.compile(r"unrecognized arguments: (.*)")
 
 
 def usage_error(message: str) -> DomainError:
-    for pattern, code, text in _USAGE:
-        found = pattern.fullmatch(message)
-        if found:
-            params = found.groupdict()
-            if "choices" in params:
-                params["choices"] = params["choices"].replace("'", "")
-            return UsageError(code, text, **params)
+    if found := _BAD_DATE.fullmatch(message):
+        return UsageError("cli.bad_date", "{argument}: \u201c{value}\u201d is not a date; write it "
+                          "as YYYY-MM-DD.", argument=found[1], value=found[2])
+    if found := _BAD_CHOICE.fullmatch(message):
+        return UsageError("cli.bad_choice", "{argument}: \u201c{value}\u201d is not one of "
+                          "{choices}.", argument=found[1], value=found[2],
+                          choices=found[3].replace("'", ""))
+    if found := _BAD_VALUE.fullmatch(message):
+        return UsageError("cli.bad_value", "{argument}: \u201c{value}\u201d is not a valid value.",
+                          argument=found[1], value=found[2])
+    if found := _NEEDS_VALUE.fullmatch(message):
+        return UsageError("cli.needs_value", "{argument} needs a value.", argument=found[1])
+    if found := _MISSING.fullmatch(message):
+        return UsageError("cli.missing_arguments", "Missing: {arguments} (see dms --help).",
+                          arguments=found[1])
+    if found := _UNKNOWN.fullmatch(message):
+        return UsageError("cli.unknown_arguments",
+                          "Unknown arguments: {arguments} (see dms --help).", arguments=found[1])
     return UsageError(problem=message)
-
-
-_OS_ERRORS = {
-    errno.ENOENT: ("cli.no_such_path", "{path}: the file or folder does not exist."),
-    errno.EACCES: ("cli.permission", "{path}: permission denied."),
-    errno.EPERM: ("cli.permission", "{path}: permission denied."),
-    errno.EISDIR: ("cli.is_directory", "{path} is a folder, not a file."),
-    errno.ENOTDIR: ("cli.not_directory", "{path}: part of the path is a file, not a folder."),
-    errno.ENOSPC: ("cli.disk_full", "{path}: the disk is full."),
-    errno.EROFS: ("cli.read_only", "{path}: the disk is read-only."),
-}
 
 
 def os_error(exc: OSError) -> DomainError:
     """A file the command could not read or write, named, with the reason in plain words."""
-    path = exc.filename if exc.filename is not None else ""
-    code, text = _OS_ERRORS.get(exc.errno, ("cli.os_error", "{path}: {reason}"))
-    return DomainError(code, text, path=str(path), reason=exc.strerror or str(exc))
+    path = str(exc.filename if exc.filename is not None else "")
+    if exc.errno == errno.ENOENT:
+        return DomainError("cli.no_such_path", "{path}: the file or folder does not exist.",
+                           path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return DomainError("cli.permission", "{path}: permission denied.", path=path)
+    if exc.errno == errno.EISDIR:
+        return DomainError("cli.is_directory", "{path} is a folder, not a file.", path=path)
+    if exc.errno == errno.ENOTDIR:
+        return DomainError("cli.not_directory",
+                           "{path}: part of the path is a file, not a folder.", path=path)
+    if exc.errno == errno.ENOSPC:
+        return DomainError("cli.disk_full", "{path}: the disk is full.", path=path)
+    if exc.errno == errno.EROFS:
+        return DomainError("cli.read_only", "{path}: the disk is read-only.", path=path)
+    return DomainError("cli.os_error", "Cannot use {path}: {reason}", path=path,
+                       reason=exc.strerror or str(exc))
 
 
 def crash_log() -> Path:

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import re
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -25,8 +27,8 @@ def runner():
 
 
 @pytest.fixture
-def workspace(qtbot, demo_db, runner):
-    i18n.remove_translators()
+def workspace(qtbot, demo_db, runner, qm_dir):
+    assert i18n.install_translators("en", qm_dir)  # English, with its plural forms
     workspace = LookupWorkspace(demo_db, runner)
     qtbot.addWidget(workspace)
     workspace.resize(1200, 700)
@@ -92,7 +94,12 @@ def test_typing_a_plate_fragment_finds_the_vehicle_and_shows_its_owner(qtbot, wo
     assert sample.plate in [vehicles.index(r, 0).data() for r in range(vehicles.rowCount())]
     selected = workspace.card.vehicles.selectionModel().selectedRows()
     assert [vehicles.index(i.row(), 0).data() for i in selected] == [sample.plate]
-    assert "results" in workspace.status.text()
+    assert re.fullmatch(r"\d+\+? results?(, scroll down for more)?", workspace.status.text())
+
+
+def test_one_result_is_counted_in_the_singular(qtbot, workspace, sample):
+    _type(qtbot, workspace.search, sample.vin)
+    qtbot.waitUntil(lambda: workspace.status.text() == "1 result", timeout=10_000)
 
 
 def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch, sample):

@@ -30,7 +30,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{path}: part of the path is a file, not a folder."),
         "cli.disk_full": QCoreApplication.translate("Messages", "{path}: the disk is full."),
         "cli.read_only": QCoreApplication.translate("Messages", "{path}: the disk is read-only."),
-        "cli.os_error": QCoreApplication.translate("Messages", "{path}: {reason}"),
+        "cli.os_error": QCoreApplication.translate("Messages", "Cannot use {path}: {reason}"),
         "cli.broken_pipe": QCoreApplication.translate(
             "Messages", "The output was closed before the command had written all of it."),
         "cli.interrupted": QCoreApplication.translate(

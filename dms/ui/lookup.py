@@ -143,12 +143,13 @@ class LookupWorkspace(QWidget):
     def _render_status(self) -> None:
         state, count, more = self._status
         if state == "searching":
-            text = self.tr("Searching…")
+            text = self.tr("Searching...")
         elif state == "none":
             text = self.tr("No customer or vehicle matches “{text}”.").format(text=self.model.text)
         elif state == "results":
-            text = (self.tr("{count}+ results, scroll down for more") if more
-                    else self.tr("{count} results")).format(count=count)
+            # %n: Qt picks the plural form of the language (the English ones are in dms_en).
+            text = (self.tr("%n+ result(s), scroll down for more", "", count) if more
+                    else self.tr("%n result(s)", "", count))
         elif state == "failed":
             text = self.tr("The search failed.")
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -90,10 +90,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About DMS"), self.tr(
-            "<h3>DMS {version}</h3><p>After-sales management for 4S dealerships: customers, "
-            "vehicles, appointments, work orders, workshop, parts and settlement.</p>"
-            ).format(version=dms.__version__))
+        QMessageBox.about(self, self.tr("About DMS"), self.about_text())
+
+    def about_text(self) -> str:
+        """What this window can do: its workspaces, read from the tabs, so it stays true."""
+        workspaces = [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
+        return self.tr(
+            "<h3>DMS {version}</h3><p>After-sales management for 4S dealerships.</p>"
+            "<p>In this window: {workspaces}; settings.</p><p>Documents, exports, the KPI "
+            "report and imports: the <code>dms</code> command line (<code>dms --help</code>)."
+            "</p>").format(version=dms.__version__, workspaces=QCoreApplication.translate(
+                "Messages", ", ", "between list items").join(workspaces))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("DMS — {store} — {user}").format(
@@ -101,7 +108,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.lookup), self.tr("Lookup"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.settings_action.setText(self.tr("&Settings…"))
+        self.settings_action.setText(self.tr("&Settings..."))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About DMS"))
         self.user_label.setText(self.tr("{user} ({roles}) · {store}").format(

@@ -4,8 +4,8 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
     </message>
     <message>
         <source>Select a result to see the customer.</source>
@@ -106,8 +106,8 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
+        <source>Signing in...</source>
+        <translation>正在登录...</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -164,20 +164,24 @@
 <context>
     <name>LookupWorkspace</name>
     <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
+        <source>Searching...</source>
+        <translation>正在搜索...</translation>
     </message>
     <message>
         <source>No customer or vehicle matches “{text}”.</source>
         <translation>没有与“{text}”匹配的客户或车辆。</translation>
     </message>
-    <message>
-        <source>{count}+ results, scroll down for more</source>
-        <translation>已显示 {count} 条结果，向下滚动加载更多</translation>
+    <message numerus="yes">
+        <source>%n+ result(s), scroll down for more</source>
+        <translation>
+            <numerusform>已显示 %n 条结果，向下滚动加载更多</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} results</source>
-        <translation>共 {count} 条结果</translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>共 %n 条结果</numerusform>
+        </translation>
     </message>
     <message>
         <source>The search failed.</source>
@@ -239,8 +243,8 @@
         <translation>关于 DMS</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships: customers, vehicles, appointments, work orders, workshop, parts and settlement.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理：客户、车辆、预约、工单、车间、配件与结算。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships.&lt;/p&gt;&lt;p&gt;In this window: {workspaces}; settings.&lt;/p&gt;&lt;p&gt;Documents, exports, the KPI report and imports: the &lt;code&gt;dms&lt;/code&gt; command line (&lt;code&gt;dms --help&lt;/code&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理系统。&lt;/p&gt;&lt;p&gt;本窗口可用：{workspaces}；设置。&lt;/p&gt;&lt;p&gt;单据打印、数据导出、KPI 报表和数据导入：使用 &lt;code&gt;dms&lt;/code&gt; 命令行（&lt;code&gt;dms --help&lt;/code&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>DMS — {store} — {user}</source>
@@ -259,8 +263,8 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2047,8 +2051,8 @@
         <translation>{path}：磁盘为只读。</translation>
     </message>
     <message>
-        <source>{path}: {reason}</source>
-        <translation>{path}：{reason}</translation>
+        <source>Cannot use {path}: {reason}</source>
+        <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
         <source>The output was closed before the command had written all of it.</source>
@@ -2074,6 +2078,10 @@
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
+        <source>There is no font file {path}. Choose one with Browse..., or leave the field empty.</source>
+        <translation>字体文件 {path} 不存在。请用“浏览...”选择一个字体文件，或将此栏留空。</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2090,12 +2098,12 @@
         <translation>中文字体文件(&amp;F)</translation>
     </message>
     <message>
-        <source>Automatic (WenQuanYi Micro Hei, Microsoft YaHei…)</source>
-        <translation>自动（文泉驿微米黑、微软雅黑…）</translation>
+        <source>Automatic (WenQuanYi Micro Hei, Microsoft YaHei...)</source>
+        <translation>自动（文泉驿微米黑、微软雅黑等）</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
     </message>
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
