@@ -139,6 +139,31 @@ def _check_slip(text: str, view, kind: str) -> None:
         assert line.name.replace(" ", "") in text, line.name
 
 
+ENGLISH_TITLES = {"appointment": "Appointment confirmation", "checkin": "Check-in sheet",
+                  "estimate": "Repair estimate", "jobcard": "Job card", "picking": "Picking list",
+                  "qc": "QC sheet", "settlement": "Settlement slip",
+                  "settlement-receipt": "Settlement slip", "gatepass": "Gate pass"}
+
+
+def test_every_kind_in_english(demo_orders_db, manager, closed, tmp_path):
+    """--lang en: the documents' own words in English; what the store typed stays as typed."""
+    from dms.reports.documents.words import EN
+
+    with demo_orders_db.reading() as s:
+        appointment = s.scalar(select(Appointment.number).where(Appointment.status == "booked")
+                               .order_by(Appointment.id).limit(1))
+    own = {zh for zh in EN if "{" not in zh and len(zh) >= 3}  # fixed texts, long enough
+    for kind in documents.KINDS:  # not to occur by chance inside the data
+        key = appointment if kind == "appointment" else closed[1]
+        text = _text(tmp_path, documents.render(demo_orders_db, manager, kind, key, lang="en"))
+        assert ENGLISH_TITLES[kind].replace(" ", "") in text, kind
+        assert "北京京华现代汽车4S店" in text and key in text, kind
+        left = sorted(zh for zh in own if zh.replace(" ", "") in text)
+        assert not left, (kind, left)
+    labels = _text(tmp_path, documents.labels(demo_orders_db, manager, ["26300-35505"], lang="en"))
+    assert "Code:" in labels and "26300-35505" in labels and "编号" not in labels
+
+
 def test_receipt_is_80_mm_wide_and_as_tall_as_its_content(demo_orders_db, manager, closed,
                                                           tmp_path):
     pdf = documents.render(demo_orders_db, manager, "settlement-receipt", closed[1])

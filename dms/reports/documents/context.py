@@ -12,6 +12,7 @@ from sqlalchemy import select
 from dms.errors import NotFound
 from dms.models import Customer, Settlement, Store, User, Vehicle, WorkOrder
 from dms.reports.documents.base import BUSINESS, STATE, money, store_header, when
+from dms.reports.documents.words import say
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def order_head(db, actor, work_order_id: int) -> OrderHead:
 
 def header(head: OrderHead, title: str, *lines: str):
     return store_header(head.store, title, head.number,
-                        f"状态：{STATE.get(head.state, head.state)}", *lines)
+                        say("状态：{state}").format(state=say(STATE.get(head.state, head.state))), *lines)
 
 
 def vehicle_fields(head: OrderHead) -> list[tuple[str, str]]:
