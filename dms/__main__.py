@@ -7,18 +7,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dms import __version__, cli_reports
+from dms import __version__, cli_errors, cli_reports
 from dms.errors import DomainError
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = cli_errors.Parser(add_help=False)
     # SUPPRESS: a subcommand without its own --url keeps the one given before it (no --url at
     # all leaves no attribute). The action is shared by every parser: no set_defaults here.
     common.add_argument("--url", default=argparse.SUPPRESS,
                         help="database URL (default: DMS_DATABASE_URL, the settings file, or the "
                              "embedded SQLite file)")
-    parser = argparse.ArgumentParser(prog="dms", parents=[common],
+    parser = cli_errors.Parser(prog="dms", parents=[common],
                                      description="After-sales DMS for 4S dealerships.")
     parser.add_argument("--version", action="version", version=f"dms {__version__}")
     parser.add_argument("--no-demo", action="store_true",
@@ -62,7 +62,10 @@ def cmd_demo(db) -> None:
     if not is_current(db.engine):
         raise DomainError("db.not_upgraded", "The database schema is not current: run `dms db upgrade` first.")
     result = load_demo(db)
-    if result.loaded:
+    if result.resumed:
+        print(f"Demo store {result.store_code} was cut short by an earlier run; finished: "
+              f"{result.counts['work orders']} more work orders.")
+    elif result.loaded:
         print("Demo data loaded: " + ", ".join(f"{n} {k}" for k, n in result.counts.items()) + ".")
     else:
         print(f"Demo store {result.store_code} is already in this database; nothing was changed.")
@@ -85,45 +88,30 @@ def cmd_run(db, load_demo_if_empty: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        db = _database(getattr(args, "url", None))
-        if args.command == "db":
-            cmd_upgrade(db)
-        elif args.command == "demo":
-            cmd_demo(db)
-        elif args.command == "backup":
-            from dms.backup import backup
+    """The exit code; every failure is one line on stderr (`dms.cli_errors`)."""
+    argv = sys.argv[1:] if argv is None else argv
+    return cli_errors.guarded(lambda: _command(_parser().parse_args(argv)), argv)
 
-            print(backup(db, args.file))
-        elif args.command == "restore":
-            from dms.backup import restore
 
-            print(restore(db, args.file, force=args.force).summary())
-        elif args.command is None:
-            return cmd_run(db, not args.no_demo)
-        else:
-            return cli_reports.run(db, args)
-    except DomainError as exc:
-        print(f"dms: {_error_text(exc, args)}", file=sys.stderr)
-        return 2
+def _command(args) -> int:
+    db = _database(getattr(args, "url", None))
+    if args.command == "db":
+        cmd_upgrade(db)
+    elif args.command == "demo":
+        cmd_demo(db)
+    elif args.command == "backup":
+        from dms.backup import backup
+
+        print(backup(db, args.file))
+    elif args.command == "restore":
+        from dms.backup import restore
+
+        print(restore(db, args.file, force=args.force).summary())
+    elif args.command is None:
+        return cmd_run(db, not args.no_demo)
+    else:
+        return cli_reports.run(db, args)
     return 0
-
-
-def _error_text(exc: DomainError, args) -> str:
-    """In the language the window would use: --lang, else the settings', else the system's."""
-    from dms.db import load_settings
-    from dms.ui.i18n import DEFAULT_LANGUAGE, choose_language
-
-    try:
-        language = getattr(args, "lang", None) or choose_language(load_settings())
-    except DomainError:  # an unreadable settings file: its own error is what matters
-        language = DEFAULT_LANGUAGE
-    if language == DEFAULT_LANGUAGE:
-        return exc.text()
-    from dms.ui.messages import text_in
-
-    return text_in(exc, language)
 
 
 if __name__ == "__main__":

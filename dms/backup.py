@@ -285,6 +285,7 @@ def backup(db, target: str) -> str:
             raise ConfigError("backup.exists", "{path} already exists; choose a new file name.",
                               path=str(existing))
     if db.backend == "sqlite":
+        path.open("xb").close()  # a missing folder or no permission: an OSError naming the file
         source = sqlite3.connect(_sqlite_file(db))
         dest = sqlite3.connect(path)
         try:

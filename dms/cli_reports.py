@@ -59,12 +59,12 @@ def run(db, args) -> int:
     if args.command == "print":
         from dms.reports.documents import render
 
-        Path(args.output).write_bytes(render(db, actor, args.kind, args.number))
+        Path(args.output).write_bytes(render(db, actor, args.kind, args.number, _lang(args)))
         print(f"{args.kind} {args.number} → {args.output}")
     elif args.command == "labels":
         from dms.reports.documents import labels
 
-        Path(args.output).write_bytes(labels(db, actor, args.part_codes))
+        Path(args.output).write_bytes(labels(db, actor, args.part_codes, _lang(args)))
         print(f"{len(args.part_codes)} label(s) → {args.output}")
     elif args.command == "export":
         from dms.reports.excel import export

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_FONTS = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+from dms.paths import FONTS
+
+PROJECT_FONTS = FONTS
 SYSTEM_CANDIDATES: tuple[str, ...] = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",          # Debian/Ubuntu fonts-wqy-microhei
     "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",          # Fedora

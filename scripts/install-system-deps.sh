@@ -1,6 +1,7 @@
 #!/bin/sh
 # System packages the window and the tests need, installed where the machine allows it:
 #   fonts-wqy-microhei  CJK font with TrueType outlines (Qt screens and reportlab PDFs)
+#   fonts-dejavu-core   DejaVu Sans: the symbols the CJK font lacks on paper (℃ …)
 #   poppler-utils       pdftoppm / pdftotext / pdffonts, used by the tests to check printed documents
 #   zbar-tools          zbarimg: the tests decode the barcodes on rendered pages
 #   libreoffice-calc-nogui  the tests open every exported workbook with LibreOffice (headless)
@@ -8,7 +9,7 @@
 #   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 #                       Qt 6 runtime libraries (offscreen and X11)
 set -eu
-PACKAGES="fonts-wqy-microhei poppler-utils zbar-tools libreoffice-calc-nogui libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+PACKAGES="fonts-wqy-microhei fonts-dejavu-core poppler-utils zbar-tools libreoffice-calc-nogui libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

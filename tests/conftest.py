@@ -175,11 +175,12 @@ def clerk(demo_db):
 
 @pytest.fixture(scope="session")
 def qm_dir(tmp_path_factory):
-    """The zh_CN catalogue compiled from the committed .ts (the .qm is not committed)."""
+    """The catalogues (zh_CN, and en's plural forms) compiled from the committed .ts (the .qm
+    files are not committed)."""
     out = tmp_path_factory.mktemp("qm")
-    ts = Path(__file__).resolve().parents[1] / "resources" / "translations" / "dms_zh_CN.ts"
-    subprocess.run([str(qt_tool("pyside6-lrelease")), str(ts), "-qm", str(out / "dms_zh_CN.qm")],
-                   check=True, capture_output=True)
+    for ts in (Path(__file__).resolve().parents[1] / "resources" / "translations").glob("*.ts"):
+        subprocess.run([str(qt_tool("pyside6-lrelease")), str(ts), "-qm",
+                        str(out / ts.with_suffix(".qm").name)], check=True, capture_output=True)
     return out
 
 

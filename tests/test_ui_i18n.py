@@ -56,11 +56,17 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
             for ctx in root.iter("context") for msg in ctx.iter("message")}
 
 
+def _text(translation: ET.Element) -> str:
+    """The translation, or its plural forms one after another."""
+    forms = [f.text or "" for f in translation.iter("numerusform")]
+    return "".join(forms) if forms else translation.text or ""
+
+
 def test_every_message_is_translated():
     found = _messages(TS)
     assert len(found) > 50
     problems = [f"{ctx}: {src!r}" for (ctx, src), tr in found.items()
-                if tr is None or not (tr.text or "").strip()
+                if tr is None or not _text(tr).strip()
                 or tr.get("type") in ("unfinished", "vanished", "obsolete")]
     assert not problems, "untranslated:\n" + "\n".join(problems)
 
@@ -68,12 +74,31 @@ def test_every_message_is_translated():
 def test_translations_keep_placeholders_and_mnemonics():
     problems = []
     for (ctx, src), tr in _messages(TS).items():
-        text = tr.text or ""
+        text = _text(tr)
+        if "%n" in src and "%n" not in text:
+            problems.append(f"{ctx}: {src!r} -> {text!r} (%n)")
         if sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(text)):
             problems.append(f"{ctx}: {src!r} -> {text!r} (placeholders)")
         if re.search(r"&\w", src) and not re.search(r"&\w", text):
             problems.append(f"{ctx}: {src!r} -> {text!r} (mnemonic)")
     assert not problems, "\n".join(problems)
+
+
+def test_no_ellipsis_character_in_the_interface():
+    """The CJK font draws U+2026 as centred dots ("设置···"): menus and buttons use "..."."""
+    found = [f"{ctx}: {src!r} -> {_text(tr)!r}" for (ctx, src), tr in _messages(TS).items()
+             if "\u2026" in src + _text(tr)]
+    assert not found, "\n".join(found)
+
+
+def test_english_plurals_come_from_the_en_catalogue(english, qm_dir):
+    assert i18n.install_translators("en", qm_dir)
+    translate = messages.QCoreApplication.translate
+    text = "%n result(s); Enter opens the vehicle file"
+    assert translate("SearchPage", text, "", 1) == "1 result; Enter opens the vehicle file"
+    assert translate("SearchPage", text, "", 3) == "3 results; Enter opens the vehicle file"
+    assert i18n.install_translators("zh_CN", qm_dir)
+    assert translate("SearchPage", text, "", 1) == "找到 1 条；回车打开车辆档案"
 
 
 def test_catalogue_matches_the_source_code(tmp_path):
@@ -117,9 +142,9 @@ def test_main_window_in_chinese(qtbot, zh_cn):
     window.show()
     assert window.windowTitle() == "DMS — 北京现代示范店 — 王顾问"
     assert window.file_menu.title() == "文件(&F)"
-    assert window.settings_action.text() == "设置(&S)…"
+    assert window.settings_action.text() == "设置(&S)..."
     assert "服务顾问" in window.user_label.text()
-    assert window.palette_action.text() == "快速打开(&Q)…"
+    assert window.palette_action.text() == "快速打开(&Q)..."
 
 
 def test_domain_errors_in_chinese(zh_cn):
@@ -147,6 +172,31 @@ def test_settings_dialog_saves_and_switches_language(qtbot, english, qm_dir, mon
     dialog.language.setCurrentIndex(0)  # system default
     dialog.accept()
     assert store.settings == {"database_url": "sqlite:///x.db"}
+
+
+def test_settings_refuse_a_font_file_that_does_not_exist(qtbot, english, tmp_path):
+    store = MemoryStore({"language": "en"})
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    missing = tmp_path / "no-such-font.ttc"
+    dialog.font_path.setText(str(missing))
+    dialog.accept()
+    assert store.saved == [] and dialog.isVisible()
+    assert dialog.error.isVisible() and str(missing) in dialog.error.text()
+    assert dialog.focusWidget() is dialog.font_path
+    (font := tmp_path / "font.ttc").write_bytes(b"")
+    dialog.font_path.setText(str(font))
+    dialog.accept()
+    assert store.saved == [{"language": "en", "cjk_font": str(font)}]
+
+
+def test_the_about_box_names_what_the_window_can_do(qtbot, zh_cn):
+    window = MainWindow(object(), USER, TaskRunner(), MemoryStore())
+    qtbot.addWidget(window)
+    text = window.about_text()
+    assert "前台接待" in text and "设置" in text and "dms --help" in text
+    assert "结算" not in text.split("命令行")[0]  # no screens promised that are not there
 
 
 def test_wrong_password_message_in_chinese(qtbot, zh_cn, demo_db):

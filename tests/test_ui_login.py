@@ -116,6 +116,17 @@ def test_sign_out_and_switch_user_without_quitting(qtbot, session):
     qtbot.addWidget(session.window)
 
 
+def test_the_empty_field_gets_the_focus(qtbot, session):
+    dialog = session.login
+    dialog.password.setFocus()
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.focusWidget() is dialog.username  # nothing typed: the user name first
+    qtbot.keyClicks(dialog.username, "advisor1")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.focusWidget() is dialog.password
+    assert dialog.error.text() == "Enter your user name and password."
+
+
 def test_second_try_after_a_wrong_password_succeeds(qtbot, session):
     _sign_in(qtbot, session.login, "advisor1", "nope")
     qtbot.waitUntil(lambda: session.login.error.isVisible())

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import re
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -38,9 +40,10 @@ def _search_page(qtbot, db, runner):
 
 
 @pytest.fixture
-def workspace(qtbot, demo_db, runner):
+def workspace(qtbot, demo_db, runner, qm_dir):
+    assert i18n.install_translators("en", qm_dir)  # English, with its plural forms
+    yield _search_page(qtbot, demo_db, runner)
     i18n.remove_translators()
-    return _search_page(qtbot, demo_db, runner)
 
 
 def _model(db, runner, text=None, page_size=20):
@@ -109,7 +112,14 @@ def test_typing_a_plate_fragment_finds_the_vehicle_and_shows_its_owner(qtbot, wo
     assert sample.plate in [vehicles.index(r, 0).data() for r in range(vehicles.rowCount())]
     selected = workspace.card.vehicles.selectionModel().selectedRows()
     assert [vehicles.index(i.row(), 0).data() for i in selected] == [sample.plate]
-    assert "Found" in workspace.status.text()
+    assert re.fullmatch(r"\d+ results?(, scroll down for more|; Enter opens the vehicle file)",
+                        workspace.status.text())
+
+
+def test_one_result_is_counted_in_the_singular(qtbot, workspace, sample):
+    _type(qtbot, workspace.search, sample.vin)
+    qtbot.waitUntil(lambda: workspace.status.text() == "1 result; Enter opens the vehicle file",
+                    timeout=10_000)
 
 
 def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch, sample):

@@ -9,9 +9,12 @@ from sqlalchemy import select
 
 from dms import clock
 from dms.crm import analysis as an
+from dms.demo.orders import PLAN
 from dms.errors import Forbidden, ValidationError
 from dms.models import Complaint, FollowUp, User, WorkOrder
 from builders import login
+
+CLOSED = dict(PLAN)["CLOSED"]  # each has its follow-up done
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def expected(scores):
 
 def test_visit_analysis_matches_a_hand_computation(demo_orders_db, care):
     calls = done_follow_ups(demo_orders_db)
-    assert len(calls) == 6  # the six CLOSED demo orders
+    assert len(calls) == CLOSED
     first, last = min(c[1] for c in calls), max(c[1] for c in calls)
     result = an.visit_analysis(demo_orders_db, care, first, last)
     overall = result.overall
@@ -58,7 +61,7 @@ def test_visit_analysis_matches_a_hand_computation(demo_orders_db, care):
     for name, rows in (("advisor", result.by_advisor), ("type", result.by_business_type),
                        ("month", result.by_month)):
         assert table(rows) == {k: expected(v) for (n, k), v in by.items() if n == name}
-    assert sum(r.count for r in result.by_advisor) == 6
+    assert sum(r.count for r in result.by_advisor) == CLOSED
     assert [r.key for r in result.by_month] == sorted(r.key for r in result.by_month)
 
     # the range is by the day of the call, both ends included
@@ -75,7 +78,7 @@ def test_follow_up_list_filters(demo_orders_db, care):
         statuses = {f.id: f.status for f in s.scalars(select(FollowUp))}
     assert {r.id: r.status for r in everything} == statuses
     done = an.follow_up_list(demo_orders_db, care, status="done")
-    assert len(done) == 6 and all(r.agent and r.done_at for r in done)
+    assert len(done) == CLOSED and all(r.agent and r.done_at for r in done)
     low = an.follow_up_list(demo_orders_db, care, satisfaction=(1, 2))
     assert all(r.satisfaction in (1, 2) for r in low)
     assert len(low) == len([c for c in done_follow_ups(demo_orders_db) if c[0] <= 2])

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from dms.auth import hash_password
 from dms.crm.maintenance import plan_vehicle
 from dms.crm.membership import add_months
 from dms.demo import data
-from dms.demo.orders import load_orders
-from dms.models import (Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
+from dms.demo.orders import BOOKINGS, HISTORY_DAYS, load_orders, planned
+from dms.models import (Appointment, Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
                         MaintenancePackageItem, Membership, MembershipEvent, MembershipTier,
                         Part, PartBarcode, PriceClass, Stock, StockMovement, Store, Supplier,
-                        User, UserRole, Vehicle, VehicleOwnership, Warehouse)
+                        User, UserRole, Vehicle, VehicleOwnership, Warehouse, WorkOrder)
 
 
 @dataclass(frozen=True)
 class DemoResult:
     loaded: bool  # False: the demo store was already there and nothing changed
     store_code: str
+    resumed: bool = False  # True: an earlier run was cut short; this one finished it
     counts: dict[str, int] = field(default_factory=dict)
     logins: tuple[tuple[str, str, str], ...] = ()  # (username, password, roles)
 
@@ -42,15 +43,27 @@ def load_demo(db, seed: int = 2026, with_orders: bool = True) -> DemoResult:
     logins = tuple((u["username"], u["password"], ",".join(u["roles"])) for u in content["users"])
     code = content["store"]["code"]
     with db.transaction() as s:
-        if s.scalar(select(Store.id).where(Store.code == code)) is not None:
+        store_id = s.scalar(select(Store.id).where(Store.code == code))
+        resumed = store_id is not None
+        if resumed and (not with_orders or _orders_complete(s, store_id)):
             return DemoResult(False, code, logins=logins)
-        store = Store(**content["store"])
-        s.add(store)
-        s.flush()
-        counts = _load(s, store.id, content)
+        counts: dict[str, int] = {}
+        if not resumed:  # the dealership itself: all or nothing, one transaction
+            store = Store(**content["store"])
+            s.add(store)
+            s.flush()
+            counts = _load(s, store.id, content)
     if with_orders:  # through the services, one transaction per action like a real day
         counts["work orders"] = load_orders(db, code, seed)
-    return DemoResult(True, code, counts, logins)
+    return DemoResult(True, code, resumed, counts, logins)
+
+
+def _orders_complete(s, store_id: int) -> bool:
+    """Every demo visit has its order and tomorrow's bookings are made (`load_orders` runs
+    until then, so a run killed half-way is finished by the next)."""
+    orders = s.scalar(select(func.count(WorkOrder.id)).where(WorkOrder.store_id == store_id))
+    booked = s.scalar(select(func.count(Appointment.id)).where(Appointment.store_id == store_id))
+    return orders >= planned() and booked >= BOOKINGS
 
 
 def _load(s, store_id: int, c: dict) -> dict[str, int]:
@@ -134,7 +147,8 @@ def _load_parts(s, store_id: int, c: dict, user: User) -> None:
             suppliers[p["supplier"]] = Supplier(code=f"S{len(suppliers) + 1:03d}", name=p["supplier"], **sid)
     s.add_all(suppliers.values())
     s.flush()
-    received = _at(date.today().replace(day=1))
+    # The opening stock predates the demo's four weeks of orders, so their KPIs see it.
+    received = _at(date.today() - timedelta(days=HISTORY_DAYS[1] + 7))
     for p in c["parts"]:
         part = Part(code=p["code"], name=p["name"], brand=p["brand"], category=p["category"],
                     subcategory=p["subcategory"], unit=p["unit"], fits_models=p["fits_models"],

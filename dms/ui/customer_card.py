@@ -162,7 +162,7 @@ class CustomerCardView(QWidget):
 
     def _render(self) -> None:
         if self._state != "card" or self._card is None:
-            self.placeholder.setText(self.tr("Loading…") if self._state == "loading" else
+            self.placeholder.setText(self.tr("Loading...") if self._state == "loading" else
                                      self.tr("Select a result to see the customer."))
             self._pages.setCurrentIndex(0)
             return

@@ -1,7 +1,8 @@
 """Choose the user interface language and install the Qt translators for it.
 
 Source strings are English; `resources/translations/dms_<lang>.qm` (built from the `.ts` by
-`pyside6-lrelease`, see the Makefile's `translations` target) holds the other languages.
+`pyside6-lrelease`, see the Makefile's `translations` target) holds the other languages, and
+`dms_en` the English plural forms of the "%n …" texts ("1 result", "2 results").
 Qt's own strings (dialog buttons, context menus) come from qtbase_<lang>.qm shipped with PySide6.
 Installing a translator sends LanguageChange to every widget, and the widgets retranslate
 themselves, so a switch applies at once.
@@ -14,11 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from dms.paths import TRANSLATIONS
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = TRANSLATIONS
 LANGUAGES = ("zh_CN", "en")
-DEFAULT_LANGUAGE = "en"  # the source language: no translator needed
+DEFAULT_LANGUAGE = "en"  # the source language: a translator for plural forms only
 
 _installed: list[QTranslator] = []
 _language = DEFAULT_LANGUAGE
@@ -58,12 +61,11 @@ def install_translators(language: str, directory: Path | None = None) -> bool:
     remove_translators()
     QLocale.setDefault(QLocale(language))
     _language = language
-    if language == DEFAULT_LANGUAGE:
-        return True
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", qt_dir):
-        _install(app, qt_translator)
+    if language != DEFAULT_LANGUAGE:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_translator = QTranslator(app)
+        if qt_translator.load(f"qtbase_{language}", qt_dir):
+            _install(app, qt_translator)
     own = QTranslator(app)
     own_dir = directory or TRANSLATIONS_DIR
     if not own.load(f"dms_{language}", str(own_dir)):

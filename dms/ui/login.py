@@ -101,6 +101,7 @@ class LoginDialog(QDialog):
         name = self.username.text().strip()
         if not name or not self.password.text():
             self._show_error(self.tr("Enter your user name and password."))
+            (self.password if name else self.username).setFocus()
             return
         self._set_busy(True)
         self._task = self._runner.submit(auth.authenticate, self._db, name, self.password.text(),
@@ -136,7 +137,7 @@ class LoginDialog(QDialog):
         for widget in (self.username, self.password, self.sign_in_button):
             widget.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
-        self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+        self.sign_in_button.setText(self.tr("Signing in...") if busy else self.tr("Sign in"))
 
     def reject(self) -> None:
         self._task = None  # a late answer must not sign anyone in
@@ -148,7 +149,7 @@ class LoginDialog(QDialog):
         self.username_label.setText(self.tr("&User name"))
         self.password_label.setText(self.tr("&Password"))
         self.username.setPlaceholderText(self.tr("e.g. advisor1"))
-        self.sign_in_button.setText(self.tr("Signing in…") if self.busy else self.tr("Sign in"))
+        self.sign_in_button.setText(self.tr("Signing in...") if self.busy else self.tr("Sign in"))
         self.cancel_button.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:

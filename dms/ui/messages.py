@@ -23,8 +23,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dms.errors import DomainError
-from dms.ui import (error_texts_admin, error_texts_billing, error_texts_customers,
-                    error_texts_parts, error_texts_workshop, error_words)
+from dms.ui import (error_texts_admin, error_texts_billing, error_texts_cli,
+                    error_texts_customers, error_texts_parts, error_texts_workshop, error_words)
 from dms.ui.i18n import current_language, install_translators
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ def _templates() -> dict[str, str | tuple[str, ...]]:
         **error_texts_customers.templates(),
         **error_texts_billing.templates(),
         **error_texts_admin.templates(),
+        **error_texts_cli.templates(),
     }
 
 

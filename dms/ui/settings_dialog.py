@@ -8,6 +8,7 @@ persistence code and tests can pass an in-memory store.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Slot
@@ -53,6 +54,11 @@ class SettingsDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
 
         self.language_label, self.font_label = QLabel(), QLabel()
         self.language_label.setBuddy(self.language)
@@ -67,6 +73,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         self.retranslate_ui()
@@ -83,9 +90,17 @@ class SettingsDialog(QDialog):
             self.font_path.setText(path)
 
     def accept(self) -> None:
+        font = self.font_path.text().strip()
+        if font and not Path(font).expanduser().is_file():
+            # A wrong path would only show at the next start, as boxes instead of Chinese.
+            self.error.setText(self.tr("There is no font file {path}. Choose one with "
+                                       "Browse..., or leave the field empty.").format(path=font))
+            self.error.show()
+            self.font_path.setFocus()
+            return
         settings = dict(self._store.load())
         language = self.selected_language()
-        for key, value in (("language", language), ("cjk_font", self.font_path.text().strip())):
+        for key, value in (("language", language), ("cjk_font", font)):
             if value:
                 settings[key] = value
             else:
@@ -102,8 +117,8 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("&Language"))
         self.font_label.setText(self.tr("CJK &font file"))
         self.font_path.setPlaceholderText(
-            self.tr("Automatic (WenQuanYi Micro Hei, Microsoft YaHei…)"))
-        self.browse.setText(self.tr("Browse…"))
+            self.tr("Automatic (WenQuanYi Micro Hei, Microsoft YaHei...)"))
+        self.browse.setText(self.tr("Browse..."))
         self.note.setText(self.tr(
             "The language changes when you press OK; a few texts, and the font, "
             "change at the next start."))

@@ -4,8 +4,8 @@
 <context>
     <name>Actions</name>
     <message>
-        <source>&amp;Quick open…</source>
-        <translation>快速打开(&amp;Q)…</translation>
+        <source>&amp;Quick open...</source>
+        <translation>快速打开(&amp;Q)...</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -20,8 +20,8 @@
         <translation>注销 / 切换用户(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -44,56 +44,56 @@
         <translation>返回查找(&amp;B)</translation>
     </message>
     <message>
-        <source>New &amp;customer…</source>
-        <translation>新建客户(&amp;C)…</translation>
+        <source>New &amp;customer...</source>
+        <translation>新建客户(&amp;C)...</translation>
     </message>
     <message>
-        <source>&amp;Edit customer…</source>
-        <translation>编辑客户(&amp;E)…</translation>
+        <source>&amp;Edit customer...</source>
+        <translation>编辑客户(&amp;E)...</translation>
     </message>
     <message>
-        <source>New &amp;vehicle…</source>
-        <translation>新建车辆(&amp;V)…</translation>
+        <source>New &amp;vehicle...</source>
+        <translation>新建车辆(&amp;V)...</translation>
     </message>
     <message>
-        <source>Edit ve&amp;hicle…</source>
-        <translation>编辑车辆(&amp;H)…</translation>
+        <source>Edit ve&amp;hicle...</source>
+        <translation>编辑车辆(&amp;H)...</translation>
     </message>
     <message>
-        <source>Change &amp;owner…</source>
-        <translation>变更车主(&amp;O)…</translation>
+        <source>Change &amp;owner...</source>
+        <translation>变更车主(&amp;O)...</translation>
     </message>
     <message>
-        <source>New &amp;work order (walk-in)…</source>
-        <translation>新建工单（直接到店）(&amp;W)…</translation>
+        <source>New &amp;work order (walk-in)...</source>
+        <translation>新建工单（直接到店）(&amp;W)...</translation>
     </message>
     <message>
-        <source>&amp;Book appointment…</source>
-        <translation>预约(&amp;B)…</translation>
+        <source>&amp;Book appointment...</source>
+        <translation>预约(&amp;B)...</translation>
     </message>
     <message>
-        <source>&amp;Add declined work to a new order…</source>
-        <translation>将未做项目加入新工单(&amp;A)…</translation>
+        <source>&amp;Add declined work to a new order...</source>
+        <translation>将未做项目加入新工单(&amp;A)...</translation>
     </message>
     <message>
         <source>&amp;Appointment book</source>
         <translation>预约簿(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Arrived: open work order…</source>
-        <translation>已到店：开工单(&amp;A)…</translation>
+        <source>&amp;Arrived: open work order...</source>
+        <translation>已到店：开工单(&amp;A)...</translation>
     </message>
     <message>
         <source>&amp;No-show</source>
         <translation>未到店(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Cancel booking…</source>
-        <translation>取消预约(&amp;C)…</translation>
+        <source>&amp;Cancel booking...</source>
+        <translation>取消预约(&amp;C)...</translation>
     </message>
     <message>
-        <source>Record &amp;reminder call…</source>
-        <translation>记录提醒电话(&amp;R)…</translation>
+        <source>Record &amp;reminder call...</source>
+        <translation>记录提醒电话(&amp;R)...</translation>
     </message>
     <message>
         <source>&amp;Previous day</source>
@@ -366,8 +366,8 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
     </message>
     <message>
         <source>Select a result to see the customer.</source>
@@ -562,8 +562,8 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
+        <source>Signing in...</source>
+        <translation>正在登录...</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -596,14 +596,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships. In this window: the front desk (customer and vehicle lookup, vehicle files, customers and vehicles, the appointment book). The workshop, parts, cashier and customer-care steps run as services and from the command line.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理。本窗口提供：前台接待（客户与车辆查询、车辆档案、客户与车辆建档、预约簿）。车间、配件、收银和客服回访各环节目前以服务和命令行方式运行。&lt;/p&gt;</translation>
-    </message>
     <message>
         <source>Service advisor</source>
         <translation>服务顾问</translation>
@@ -647,6 +639,14 @@
     <message>
         <source>About DMS</source>
         <translation>关于 DMS</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships.&lt;/p&gt;&lt;p&gt;In this window: {workspaces}; settings.&lt;/p&gt;&lt;p&gt;Documents, exports, the KPI report and imports: the &lt;code&gt;dms&lt;/code&gt; command line (&lt;code&gt;dms --help&lt;/code&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理系统。&lt;/p&gt;&lt;p&gt;本窗口可用：{workspaces}；设置。&lt;/p&gt;&lt;p&gt;单据打印、数据导出、KPI 报表和数据导入：使用 &lt;code&gt;dms&lt;/code&gt; 命令行（&lt;code&gt;dms --help&lt;/code&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>DMS — {store} — {user}</source>
@@ -2384,6 +2384,74 @@
         <source>DMS</source>
         <translation>DMS</translation>
     </message>
+    <message>
+        <source>{problem} (see dms --help)</source>
+        <translation>命令行有误：{problem}（参见 dms --help）</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{argument}：“{value}”不是日期，请写成 YYYY-MM-DD 格式。</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not one of {choices}.</source>
+        <translation>{argument}：“{value}”不在可选值 {choices} 之中。</translation>
+    </message>
+    <message>
+        <source>{argument}: “{value}” is not a valid value.</source>
+        <translation>{argument}：“{value}”不是有效的值。</translation>
+    </message>
+    <message>
+        <source>{argument} needs a value.</source>
+        <translation>{argument} 后面需要一个值。</translation>
+    </message>
+    <message>
+        <source>Missing: {arguments} (see dms --help).</source>
+        <translation>缺少参数：{arguments}（参见 dms --help）。</translation>
+    </message>
+    <message>
+        <source>Unknown arguments: {arguments} (see dms --help).</source>
+        <translation>无法识别的参数：{arguments}（参见 dms --help）。</translation>
+    </message>
+    <message>
+        <source>{path}: the file or folder does not exist.</source>
+        <translation>{path}：文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied.</source>
+        <translation>{path}：没有访问权限。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{path}: part of the path is a file, not a folder.</source>
+        <translation>{path}：路径中有一部分是文件而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full.</source>
+        <translation>{path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is read-only.</source>
+        <translation>{path}：磁盘为只读。</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {reason}</source>
+        <translation>无法使用 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The output was closed before the command had written all of it.</source>
+        <translation>输出在命令写完之前已被关闭。</translation>
+    </message>
+    <message>
+        <source>Interrupted: the step in progress was not saved.</source>
+        <translation>已中断：正在进行的步骤未保存。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details in {log}.</source>
+        <translation>意外错误（{error}），详情见 {log}。</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -2481,20 +2549,24 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <source>Searching…</source>
-        <translation>正在查找…</translation>
+        <source>Searching...</source>
+        <translation>正在查找...</translation>
     </message>
     <message>
         <source>No customer, vehicle or work order matches “{text}”.</source>
         <translation>没有与“{text}”匹配的客户、车辆或工单。</translation>
     </message>
-    <message>
-        <source>Found {count}, scroll down for more</source>
-        <translation>找到 {count} 条，向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n result(s), scroll down for more</source>
+        <translation>
+            <numerusform>找到 %n 条，向下滚动查看更多</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Found {count}; Enter opens the vehicle file</source>
-        <translation>找到 {count} 条；回车打开车辆档案</translation>
+    <message numerus="yes">
+        <source>%n result(s); Enter opens the vehicle file</source>
+        <translation>
+            <numerusform>找到 %n 条；回车打开车辆档案</numerusform>
+        </translation>
     </message>
     <message>
         <source>The search failed.</source>
@@ -2524,6 +2596,10 @@
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
+        <source>There is no font file {path}. Choose one with Browse..., or leave the field empty.</source>
+        <translation>字体文件 {path} 不存在。请用“浏览...”选择一个字体文件，或将此栏留空。</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2540,12 +2616,12 @@
         <translation>中文字体文件(&amp;F)</translation>
     </message>
     <message>
-        <source>Automatic (WenQuanYi Micro Hei, Microsoft YaHei…)</source>
-        <translation>自动（文泉驿微米黑、微软雅黑…）</translation>
+        <source>Automatic (WenQuanYi Micro Hei, Microsoft YaHei...)</source>
+        <translation>自动（文泉驿微米黑、微软雅黑等）</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
     </message>
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
@@ -2670,12 +2746,12 @@
         <translation>作业内容</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>declined</source>

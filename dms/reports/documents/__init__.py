@@ -1,7 +1,9 @@
-"""Printed documents as PDF bytes (DESIGN §7), in Chinese with an embedded TrueType CJK font.
+"""Printed documents as PDF bytes (DESIGN §7), in Chinese (or, with lang="en", their own
+words in English: `words.py`) with an embedded TrueType CJK font.
 
-    render(db, actor, kind, number) -> bytes   # kind in KINDS; number WO… (AP… for "appointment")
-    labels(db, actor, part_codes) -> bytes     # 60 × 40 mm part and bin labels
+    render(db, actor, kind, number, lang) -> bytes  # kind in KINDS; number WO… or INV… (AP…
+                                                    # for "appointment")
+    labels(db, actor, part_codes, lang) -> bytes    # 60 × 40 mm part and bin labels
 
 Every document carries the store header, its number as a vector Code 128 barcode, "第 n 页 /
 共 N 页" and the signature lines it needs. Errors are domain errors with stable codes:
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from dms.errors import ValidationError
 from dms.reports import fonts
-from dms.reports.documents import billing, labels as _labels, reception, workshop
+from dms.reports.documents import billing, labels as _labels, reception, words, workshop
 from dms.reports.documents.context import order_id
 
 KINDS = ("appointment", "checkin", "estimate", "jobcard", "picking", "qc", "settlement",
@@ -27,19 +29,21 @@ _BY_ORDER = {"checkin": reception.checkin, "estimate": reception.estimate,
 __all__ = ["KINDS", "render", "labels"]
 
 
-def render(db, actor, kind: str, number: str) -> bytes:
+def render(db, actor, kind: str, number: str, lang: str = "zh_CN") -> bytes:
     """The PDF of document `kind` for work order `number` (appointment number for
-    "appointment"), in the actor's store."""
+    "appointment"), in the actor's store, its own words in `lang` (zh_CN or en)."""
     if kind not in KINDS:
         raise ValidationError("documents.unknown_kind",
                               "Unknown document {kind}; one of: {kinds}.", kind=kind,
                               kinds=", ".join(KINDS))
     font = fonts.cjk_font()
-    if kind == "appointment":
-        return reception.appointment(db, actor, number, font)
-    return _BY_ORDER[kind](db, actor, order_id(db, actor, number), font)
+    with words.language(lang):
+        if kind == "appointment":
+            return reception.appointment(db, actor, number, font)
+        return _BY_ORDER[kind](db, actor, order_id(db, actor, number), font)
 
 
-def labels(db, actor, part_codes: list[str]) -> bytes:
+def labels(db, actor, part_codes: list[str], lang: str = "zh_CN") -> bytes:
     """Part labels (barcode, code, name, bin) and then bin labels, one 60 × 40 mm page each."""
-    return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())
+    with words.language(lang):
+        return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())

@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
@@ -23,6 +22,7 @@ from reportlab.platypus import (Flowable, Paragraph, SimpleDocTemplate, Spacer, 
                                 TableStyle)
 
 from dms.reports import fonts
+from dms.reports.documents.words import say
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class Styles:
                               leading=leading or size * 1.3, alignment=align, wordWrap="CJK")
 
     def p(self, value, size: float = 9, align=0) -> Paragraph:
-        body = escape(text(value)).replace("\n", "<br/>")
+        body = fonts.markup(say(text(value)), self.font).replace("\n", "<br/>")
         return Paragraph(body, self.style(size, align))
 
     def title(self, value: str, size: float = 13) -> Paragraph:
@@ -162,8 +162,8 @@ class Barcode(Flowable):
 
     def draw(self):
         self.code.drawOn(self.canv, 0, self.size + 2)
-        self.canv.setFont(self.font, self.size)
-        self.canv.drawCentredString(self.width / 2, 0, self.value)
+        fonts.draw_string(self.canv, self.width / 2, 0, self.value, self.font, self.size,
+                          "middle")
 
 
 # --- header, page numbers, build ---------------------------------------------------------------
@@ -203,24 +203,20 @@ def _logo(canvas, path: str | None, x: float, top: float, size: float) -> float:
 def draw_header(canvas, header: Header, font: str, width: float, height: float) -> None:
     top, left, right = height - A4_MARGIN, A4_MARGIN, width - A4_MARGIN
     x = left + _logo(canvas, header.logo_path, left, top, 16 * mm)
-    canvas.setFont(font, 13)
-    canvas.drawString(x, top - 13, header.store_name)
-    canvas.setFont(font, 8)
+    fonts.draw_string(canvas, x, top - 13, header.store_name, font, 13)
     y = top - 24
-    for line in (f"地址：{header.address}" if header.address else None,
-                 f"电话：{header.phone}" if header.phone else None):
+    for line in (say("地址：{value}").format(value=header.address) if header.address else None,
+                 say("电话：{value}").format(value=header.phone) if header.phone else None):
         if line:
-            canvas.drawString(x, y, line)
+            fonts.draw_string(canvas, x, y, line, font, 8)
             y -= 10
     code = barcode(header.number, 70 * mm, 9 * mm)
     code.drawOn(canvas, right - code.width, top - 9 * mm)
-    canvas.setFont(font, 9)
-    canvas.drawRightString(right, top - 9 * mm - 10, header.number)
-    canvas.setFont(font, 7.5)
+    fonts.draw_string(canvas, right, top - 9 * mm - 10, header.number, font, 9, "end")
     for i, line in enumerate(header.lines):
-        canvas.drawRightString(right, top - 9 * mm - 20 - 9 * i, line)
-    canvas.setFont(font, 16)
-    canvas.drawCentredString(width / 2, top - HEADER_H + 4 * mm, header.title)
+        fonts.draw_string(canvas, right, top - 9 * mm - 20 - 9 * i, line, font, 7.5, "end")
+    fonts.draw_string(canvas, width / 2, top - HEADER_H + 4 * mm, say(header.title), font, 16,
+                      "middle")
     canvas.setLineWidth(0.8)
     canvas.line(left, top - HEADER_H + 1 * mm, right, top - HEADER_H + 1 * mm)
 
@@ -244,7 +240,8 @@ def numbered_canvas(font: str):
                 self.__dict__.update(state)
                 width = self._pagesize[0]
                 self.setFont(font, 7.5)
-                self.drawCentredString(width / 2, 4 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
+                self.drawCentredString(width / 2, 4 * mm, say("第 {page} 页 / 共 {total} 页").format(
+                    page=self._pageNumber, total=total))
                 super().showPage()
             super().save()
 

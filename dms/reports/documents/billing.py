@@ -18,6 +18,8 @@ from dms.reports.capitals import amount_in_capitals
 from dms.reports.documents.base import (FEE, METHOD, PAYER, STATE, Barcode, Styles, build_a4,
                                         build_roll, frame_width, gap, money, qty, when)
 from dms.reports.documents.context import header, order_head, vehicle_fields
+from dms.reports.documents import words
+from dms.reports.documents.words import say
 
 ROLL_WIDTH = 80 * mm
 KIND = {"labour": "工时", "part": "配件"}
@@ -37,7 +39,7 @@ def _summary(view: SettlementView) -> list[tuple[str, str]]:
             ("应收材料费", money(view.material_receivable)), ("实收材料费", money(view.material_net))]
     rows += [(FEE[kind], money(amount)) for kind, amount in view.fees]
     rows += [("合计金额", money(view.total))]
-    rows += [(f"{PAYER.get(p, p)}承担", money(v)) for p, v in view.shares
+    rows += [(say("{payer}承担").format(payer=say(PAYER.get(p, p))), money(v)) for p, v in view.shares
              if v or p == "customer"]
     rows += [("已收金额", money(view.received)), ("欠收金额", money(view.outstanding)),
              ("本次收款", money(this_payment(view)))]
@@ -45,7 +47,8 @@ def _summary(view: SettlementView) -> list[tuple[str, str]]:
 
 
 def _methods(view: SettlementView) -> str:
-    return "；".join(f"{METHOD.get(m, m)} {money(a)}" for m, a in view.by_method) or "未收款"
+    return ("; " if words.english() else "；").join(
+        f"{say(METHOD.get(m, m))} {money(a)}" for m, a in view.by_method) or say("未收款")
 
 
 def _status(view: SettlementView) -> str:
@@ -71,9 +74,11 @@ def settlement(db, actor, work_order_id: int, font: str) -> bytes:
     half = (len(summary) + 1) // 2
     pairs = [list(summary[i]) + (list(summary[i + half]) if i + half < len(summary) else ["", ""])
              for i in range(half)]
-    capitals = [["合计（大写）", f"人民币 {amount_in_capitals(view.total)}", "¥ " + money(view.total)]]
+    capitals = [["合计（大写）", say("人民币 {amount}").format(amount=amount_in_capitals(view.total)),
+                 "¥ " + money(view.total)]]
     if view.customer_share != view.total:
-        capitals.append(["客户应付（大写）", f"人民币 {amount_in_capitals(view.customer_share)}",
+        capitals.append(["客户应付（大写）", say("人民币 {amount}").format(
+            amount=amount_in_capitals(view.customer_share)),
                          "¥ " + money(view.customer_share)])
     payments = [["付款方式", "金额", "参考号", "时间", "收银员"]] + [
         [METHOD.get(p.method, p.method), money(p.amount), p.reference or "", when(p.at), p.cashier]
@@ -86,11 +91,12 @@ def settlement(db, actor, work_order_id: int, font: str) -> bytes:
                                    right=(2,), size=10)]), gap(),
              st.p("收款记录", 10), gap(1 * mm),
              st.grid(payments, [w * 0.16, w * 0.16, w * 0.28, w * 0.22, w * 0.18], right=(1,)),
-             gap(1 * mm), st.p(f"按付款方式：{_methods(view)}", 8.5), gap(2 * mm),
+             gap(1 * mm), st.p(say("按付款方式：{methods}").format(methods=_methods(view)), 8.5), gap(2 * mm),
              st.p("客户确认：以上维修项目已完工，车辆已验收，费用无误。本单据为结算凭证，请妥善保管。", 8),
              gap(8 * mm), st.signatures(["客户签字", "收银员", "服务顾问"], w)]
-    return build_a4(font, header(head, "结算单", f"结算：{when(view.settled_at)}",
-                                 f"发票：{view.invoice_no}" if view.invoice_no else ""), story)
+    return build_a4(font, header(head, "结算单", say("结算：{when}").format(when=when(view.settled_at)),
+                                 say("发票：{number}").format(number=view.invoice_no)
+                                 if view.invoice_no else ""), story)
 
 
 def _roll_table(st: Styles, rows, width: float, size: float = 8) -> Table:
@@ -111,7 +117,8 @@ def settlement_receipt(db, actor, work_order_id: int, font: str) -> bytes:
                               spaceBefore=1.5 * mm, spaceAfter=1.5 * mm)
     store = head.store
     story = [st.p(store.name, 11, TA_CENTER)]
-    story += [st.p(line, 7.5, TA_CENTER) for line in (store.address, store.phone and f"电话：{store.phone}")
+    phone = store.phone and say("电话：{value}").format(value=store.phone)
+    story += [st.p(line, 7.5, TA_CENTER) for line in (store.address, phone)
               if line]
     story += [gap(1.5 * mm), st.p("结算单", 13, TA_CENTER), gap(1 * mm),
               Barcode(view.work_order_number, font, width=w, height=9 * mm, size=8, align="CENTER"),
@@ -122,22 +129,25 @@ def settlement_receipt(db, actor, work_order_id: int, font: str) -> bytes:
                                ["结算", when(view.settled_at)], ["发票号", view.invoice_no or ""],
                                ["状态", STATE.get(head.state, head.state)]], w), rule()]
     for x in view.lines:
-        story += [st.p(f"{x.name}（{x.code}）", 8),
+        story += [st.p(say("{name}（{code}）").format(name=x.name, code=x.code), 8),
                   _roll_table(st, [[f"{qty(x.quantity)}{x.unit or 'h'} × {money(x.unit_price)}"
-                                    + (f" 优惠 {money(x.discount)}" if x.discount else "")
-                                    + ("" if x.payer == "customer" else f" [{PAYER.get(x.payer)}]"),
+                                    + (say(" 优惠 {amount}").format(amount=money(x.discount))
+                                       if x.discount else "")
+                                    + ("" if x.payer == "customer" else f" [{say(PAYER.get(x.payer))}]"),
                                     money(x.net)]], w, 7.5)]
     story += [rule(), _roll_table(st, [list(r) for r in _summary(view)], w, 8.5), rule(),
-              st.p(f"合计（大写）：人民币 {amount_in_capitals(view.total)}", 9), gap(1 * mm)]
+              st.p(say("合计（大写）：人民币 {amount}").format(amount=amount_in_capitals(view.total)), 9), gap(1 * mm)]
     if view.customer_share != view.total:
-        story += [st.p(f"客户应付（大写）：人民币 {amount_in_capitals(view.customer_share)}", 9)]
-    story += [rule(), _roll_table(st, [[f"{METHOD.get(p.method, p.method)} {when(p.at, '%m-%d %H:%M')}",
+        story += [st.p(say("客户应付（大写）：人民币 {amount}").format(
+            amount=amount_in_capitals(view.customer_share)), 9)]
+    story += [rule(), _roll_table(st, [[f"{say(METHOD.get(p.method, p.method))} {when(p.at, '%m-%d %H:%M')}",
                                         money(p.amount)] for p in view.payments]
                                   or [["未收款", ""]], w),
-              st.p(f"收银员：{view.payments[-1].cashier if view.payments else ''}", 7.5), rule(),
+              st.p(say("收银员：{name}").format(
+                   name=view.payments[-1].cashier if view.payments else ""), 7.5), rule(),
               gap(8 * mm), st.p("客户签字：________________", 9), gap(2 * mm),
               st.p("谢谢惠顾，欢迎再次光临！", 8, TA_CENTER)]
-    return build_roll(font, story, ROLL_WIDTH, f"结算单 {view.work_order_number}")
+    return build_roll(font, story, ROLL_WIDTH, say("结算单 {number}").format(number=view.work_order_number))
 
 
 def gatepass(db, actor, work_order_id: int, font: str) -> bytes:
@@ -158,7 +168,8 @@ def gatepass(db, actor, work_order_id: int, font: str) -> bytes:
                         ("服务顾问", head.advisor), ("收款状态", _status(view)),
                         ("开具时间", when(issued)), ("开具人", issuer),
                         ("放行时间", when(released))], inner), gap(6 * mm),
-             st.p(f"兹有车牌号 {head.plate or '未上牌'} 的车辆已完成维修并办理结算手续，准予出厂。", 11),
+             st.p(say("兹有车牌号 {plate} 的车辆已完成维修并办理结算手续，准予出厂。").format(
+                  plate=head.plate or say("未上牌")), 11),
              gap(2 * mm), st.p("本证仅限当次出厂有效，门卫核对车牌与车架号后收回存档。", 8.5),
              gap(12 * mm), st.signatures(["客户签字", "收银员", "门卫"], inner)]
     doc = Table([[x] for x in story], colWidths=[w])
@@ -166,4 +177,4 @@ def gatepass(db, actor, work_order_id: int, font: str) -> bytes:
                              ("FONTNAME", (0, 0), (-1, -1), font),
                              ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)]))
-    return build_a4(font, header(head, "出门证", f"出门证号：{number}"), [doc])
+    return build_a4(font, header(head, "出门证", say("出门证号：{number}").format(number=number)), [doc])

@@ -10,8 +10,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms.errors import NotFound
-from dms.models import Customer, Store, User, Vehicle, WorkOrder
+from dms.models import Customer, Settlement, Store, User, Vehicle, WorkOrder
 from dms.reports.documents.base import BUSINESS, STATE, money, store_header, when
+from dms.reports.documents.words import say
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,15 @@ def store_info(s, store_id: int) -> StoreInfo:
 
 
 def order_id(db, actor, number: str) -> int:
-    """The id of work order `number` in the actor's store."""
+    """The id of work order `number` in the actor's store; the invoice number printed on its
+    settlement slip (what the cashier and the customer hold) finds the order as well."""
     key = (number or "").strip().upper()
     with db.reading() as s:
         found = s.scalar(select(WorkOrder.id).where(WorkOrder.store_id == actor.store_id,
                                                     WorkOrder.number == key))
+        if found is None:
+            found = s.scalar(select(Settlement.work_order_id).where(
+                Settlement.store_id == actor.store_id, Settlement.invoice_no == key))
     if found is None:
         raise NotFound(what="Work order", key=number)
     return found
@@ -98,7 +103,7 @@ def order_head(db, actor, work_order_id: int) -> OrderHead:
 
 def header(head: OrderHead, title: str, *lines: str):
     return store_header(head.store, title, head.number,
-                        f"状态：{STATE.get(head.state, head.state)}", *lines)
+                        say("状态：{state}").format(state=say(STATE.get(head.state, head.state))), *lines)
 
 
 def vehicle_fields(head: OrderHead) -> list[tuple[str, str]]:

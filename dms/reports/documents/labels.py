@@ -6,14 +6,15 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
 from dms.errors import NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, Stock, Warehouse
 from dms.reports import fonts
+from dms.reports.documents import words
 from dms.reports.documents.base import barcode
+from dms.reports.documents.words import say
 
 LABEL_SIZE = (60 * mm, 40 * mm)
 MARGIN = 2 * mm
@@ -22,12 +23,11 @@ MARGIN = 2 * mm
 def _fit(canvas, font: str, value: str, size: float, width: float, x: float, y: float,
          centre: bool = False) -> None:
     """Draw `value` shrunk (down to 6 pt) and if need be cut with … to fit `width`."""
-    while size > 6 and stringWidth(value, font, size) > width:
+    while size > 6 and fonts.string_width(value, font, size) > width:
         size -= 0.5
-    while len(value) > 1 and stringWidth(value, font, size) > width:
+    while len(value) > 1 and fonts.string_width(value, font, size) > width:
         value = value[:-2] + "…"
-    canvas.setFont(font, size)
-    (canvas.drawCentredString if centre else canvas.drawString)(x, y, value)
+    fonts.draw_string(canvas, x, y, value, font, size, "middle" if centre else "start")
 
 
 def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
@@ -57,7 +57,7 @@ def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
 def _label(canvas, font: str, value: str, title: str, lines: list[str]) -> None:
     width, height = LABEL_SIZE
     inner = width - 2 * MARGIN
-    _fit(canvas, font, title, 10, inner, MARGIN, height - MARGIN - 9)
+    _fit(canvas, font, say(title), 10, inner, MARGIN, height - MARGIN - 9)
     for i, line in enumerate(lines):
         _fit(canvas, font, line, 7.5, inner, MARGIN, height - MARGIN - 19 - 9 * i)
     code = barcode(value, inner, 11 * mm, bar=0.3 * mm)
@@ -77,13 +77,17 @@ def labels(db, actor, part_codes: list[str], font: str) -> bytes:
     bins: dict[tuple, list] = {}
     with fonts.coverage(font):
         for code, name, unit, scan, wh_code, wh_name, bin_code in parts:
-            place = f"库位：{wh_code or ''} {bin_code or '未设库位'}".strip()
-            _label(canvas, font, scan, name, [f"编号：{code}    单位：{unit}", place])
+            place = say("库位：{warehouse} {bin}").format(
+                warehouse=wh_code or "", bin=bin_code or say("未设库位")).strip()
+            _label(canvas, font, scan, name,
+                   [say("编号：{code}    单位：{unit}").format(code=code, unit=unit), place])
             if bin_code:
                 bins.setdefault((wh_code, wh_name, bin_code), []).append((code, name))
         for (wh_code, wh_name, bin_code), held in bins.items():
-            first = f"{held[0][0]} {held[0][1]}" + (f" 等{len(held)}种" if len(held) > 1 else "")
-            _label(canvas, font, bin_code, f"库位 {bin_code}",
-                   [f"仓库：{wh_name or ''}（{wh_code or ''}）", first])
+            first = f"{held[0][0]} {held[0][1]}"
+            if len(held) > 1:  # "等3种" counts them all, "and 2 more" the others
+                first += say(" 等{n}种").format(n=len(held) - 1 if words.english() else len(held))
+            _label(canvas, font, bin_code, say("库位 {bin}").format(bin=bin_code),
+                   [say("仓库：{name}（{code}）").format(name=wh_name or "", code=wh_code or ""), first])
         canvas.save()
     return buffer.getvalue()

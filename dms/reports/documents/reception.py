@@ -18,6 +18,8 @@ from dms.models import (Appointment, AppointmentPart, Customer, Estimate, Estima
 from dms.reports.documents.base import (CHANNEL, FEE, PAYER, TRADE, Styles, build_a4,
                                         frame_width, gap, money, qty, store_header, when)
 from dms.reports.documents.context import header, order_head, store_info, vehicle_fields
+from dms.reports.documents import words
+from dms.reports.documents.words import say
 
 APPOINTMENT_STATUS = {"booked": "已预约", "arrived": "已到店", "no_show": "未到店",
                       "cancelled": "已取消"}
@@ -57,8 +59,9 @@ def appointment(db, actor, number: str, font: str) -> bytes:
         store = store_info(s, appt.store_id)
     st, width = Styles(font), frame_width()
     head = store_header(store, "预约确认单", appt.number,
-                        f"状态：{APPOINTMENT_STATUS.get(appt.status, appt.status)}",
-                        f"登记：{when(appt.created_at)}")
+                        say("状态：{state}").format(
+                             state=say(APPOINTMENT_STATUS.get(appt.status, appt.status))),
+                        say("登记：{when}").format(when=when(appt.created_at)))
     model = " ".join(x for x in (vehicle.brand, vehicle.series, vehicle.model_code) if x)
     story = [st.fields([
         ("预约号", appt.number), ("预约时间", when(appt.booked_for)),
@@ -66,7 +69,7 @@ def appointment(db, actor, number: str, font: str) -> bytes:
         ("联系人", appt.contact_name or customer.name),
         ("联系电话", appt.contact_phone or customer.mobile or ""),
         ("车牌号", vehicle.plate or "未上牌"), ("VIN", vehicle.vin), ("车型", model),
-        ("预计工时", f"{qty(appt.planned_hours)} 小时" if appt.planned_hours else ""),
+        ("预计工时", say("{hours} 小时").format(hours=qty(appt.planned_hours)) if appt.planned_hours else ""),
         ("预估金额", money(appt.estimate) if appt.estimate else ""),
         ("服务顾问", advisor.display_name)], width), gap(),
         st.grid([["预约项目"], [appt.requested_work]], [width]), gap()]
@@ -78,8 +81,9 @@ def appointment(db, actor, number: str, font: str) -> bytes:
                           + [[r.code, r.name, qty(r.qty), r.unit] for r in parts],
                           [0.25 * width, 0.5 * width, 0.12 * width, 0.13 * width], right=(2,)),
                   gap()]
-    story += [st.p(f"请于预约时间准时到店，并携带行驶证及保养手册。如需变更或取消预约，请提前致电"
-                   f"{store.phone or '本店'}。预约车辆可优先接待，所需配件已为您预留。", 8.5), gap(8 * mm),
+    story += [st.p(say("请于预约时间准时到店，并携带行驶证及保养手册。如需变更或取消预约，请提前致电"
+                       "{phone}。预约车辆可优先接待，所需配件已为您预留。").format(
+                           phone=store.phone or say("本店")), 8.5), gap(8 * mm),
               st.signatures(["服务顾问", "客户确认"], width)]
     return build_a4(font, head, story)
 
@@ -109,7 +113,7 @@ def car_outline(marks, font: str, width: float) -> Drawing:
         d.add(Line(x * scale, 5 * scale, x * scale, 14 * scale, strokeColor=grey))
         d.add(Line(x * scale, 56 * scale, x * scale, 65 * scale, strokeColor=grey))
     d.add(Line(50 * scale, 5 * scale, 50 * scale, 65 * scale, strokeColor=grey, strokeDashArray=[2, 2]))
-    d.add(String(2 * scale, 66 * scale, "车头", fontName=font, fontSize=7, fillColor=grey))
+    d.add(String(2 * scale, 66 * scale, say("车头"), fontName=font, fontSize=7, fillColor=grey))
     unplaced = 0
     for n, mark in enumerate(marks, 1):
         zone = ZONES.get(mark.get("zone"))
@@ -130,7 +134,7 @@ def fuel_gauge(level: int | None, font: str) -> Drawing:
         filled = level is not None and i < level
         d.add(Rect(i * 6 * mm, 1 * mm, 5.4 * mm, 4 * mm, strokeColor=colors.black, strokeWidth=0.5,
                    fillColor=colors.HexColor("#444444") if filled else None))
-    d.add(String(49 * mm, 1.8 * mm, f"{level}/8" if level is not None else "未记录",
+    d.add(String(49 * mm, 1.8 * mm, f"{level}/8" if level is not None else say("未记录"),
                  fontName=font, fontSize=8))
     return d
 
@@ -162,7 +166,7 @@ def checkin(db, actor, number_id: int, font: str) -> bytes:
              st.p("以上车辆状况经双方确认无误。车内贵重物品请客户自行带走，未登记物品本店不承担保管责任。"
                   "维修中如需增加项目，本店将征得客户同意后方可施工。", 8), gap(8 * mm),
              st.signatures(["客户签字", "服务顾问"], width)]
-    return build_a4(font, header(head, "接车单（环检单）", f"进厂：{when(head.entry_at)}"), story)
+    return build_a4(font, header(head, "接车单（环检单）", say("进厂：{when}").format(when=when(head.entry_at))), story)
 
 
 # --- estimate ----------------------------------------------------------------------------------
@@ -229,15 +233,20 @@ def estimate(db, actor, number_id: int, font: str) -> bytes:
     totals = [["工时费合计", money(view["labour_total"]), "材料费合计", money(view["parts_total"])],
               ["费用合计", money(view["fees_total"]), "优惠合计", money(discount)],
               ["估价合计", money(view["total"]), "客户应付", money(view["customer_share"])]]
-    totals += [[f"{name}承担", money(v), "", ""] for name, v in shares if name != "客户"]
+    totals += [[say("{payer}承担").format(payer=say(name)), money(v), "", ""]
+               for name, v in shares if name != "客户"]
     story += [KeepTogether([st.grid(totals, [w * 0.2, w * 0.3, w * 0.2, w * 0.3], head=False,
                                     right=(1, 3), size=9)]), gap()]
-    valid = (f"本估价单有效期至 {when(view['valid_until'], '%Y-%m-%d')}。" if view["valid_until"]
-             else "本估价单有效期：未设定。")
-    story.append(st.p(valid + "实际费用以结算单为准；维修中发现的新增项目，须经客户确认后方可施工。", 8.5))
+    valid = (say("本估价单有效期至 {day}。").format(
+        day=when(view["valid_until"], "%Y-%m-%d")) if view["valid_until"]
+             else say("本估价单有效期：未设定。"))
+    story.append(st.p(valid + (" " if words.english() else "")
+                      + say("实际费用以结算单为准；维修中发现的新增项目，须经客户确认后方可施工。"), 8.5))
     if signed:
         how = APPROVAL_METHOD.get(signed[1], signed[1])
-        story += [gap(2 * mm), st.p(f"客户确认：{signed[0]}（{how}） {when(signed[2])}", 8.5)]
+        story += [gap(2 * mm), st.p(say("客户确认：{name}（{how}） {when}").format(
+            name=signed[0], how=say(how), when=when(signed[2])), 8.5)]
     story += [gap(8 * mm), st.signatures(["客户签字", "服务顾问"], width)]
-    return build_a4(font, header(head, f"维修估价单（第 {view['version']} 版）",
-                                 f"出具：{when(view['created_at'])}"), story)
+    return build_a4(font, header(head, say("维修估价单（第 {version} 版）").format(
+        version=view["version"]),
+                                 say("出具：{when}").format(when=when(view["created_at"]))), story)

@@ -10,7 +10,9 @@ from dms.models import Bay, DispatchAssignment, QCInspection, User
 from dms.parts.picking import picking_list
 from dms.reports.documents.base import (APPROVAL, BOX, LINE_STATE, PAYER, TICK, TRADE, Barcode,
                                         Styles, build_a4, frame_width, gap, qty, when)
+from dms.reports.documents import words
 from dms.reports.documents.context import header, order_head, vehicle_fields
+from dms.reports.documents.words import say
 from dms.workshop.board import hours_report
 from dms.workshop.lines import order_lines
 
@@ -18,6 +20,11 @@ QC_LEVEL = {"self": "技师自检", "team_lead": "班组长检验", "final": "�
 CHECKS = ("工单项目全部完成，故障已排除", "无漏油、漏水、漏气", "灯光、仪表、报警灯正常",
           "轮胎气压、螺栓扭矩已检查", "路试正常（制动、转向、异响）", "旧件已按客户要求处理",
           "车内外清洁，三件套已取下", "车内无遗留工具、物品")
+
+
+def _names(names) -> str:
+    """People as one list ("张三、李四"), or a dash for nobody."""
+    return ("、" if not words.english() else ", ").join(sorted(n for n in names if n)) or "—"
 
 
 def _people(s, ids) -> dict[int, str]:
@@ -68,12 +75,12 @@ def jobcard(db, actor, work_order_id: int, font: str) -> bytes:
             [w * 0.2, w * 0.34, w * 0.12, w * 0.1, w * 0.1, w * 0.14], right=(2,)), gap()]
     leads = {people.get(a.team_lead_id) for a in assigned.values() if a.team_lead_id}
     dispatchers = {people.get(a.dispatcher_id) for a in assigned.values()}
-    story += [st.p(f"派工员：{'、'.join(sorted(n for n in dispatchers if n)) or '—'}    "
-                   f"班组长：{'、'.join(sorted(n for n in leads if n)) or '—'}    "
-                   f"预计交车：{when(head.promised_at) or '—'}", 8.5), gap(1 * mm),
+    story += [st.p(say("派工员：{names}    ").format(names=_names(dispatchers))
+                   + say("班组长：{names}    ").format(names=_names(leads))
+                   + say("预计交车：{when}").format(when=when(head.promised_at) or "—"), 8.5), gap(1 * mm),
               st.p("施工要求：按标准工时作业，发现增项须报服务顾问经客户同意后施工；完工后逐项自检并勾选。", 8),
               gap(8 * mm), st.signatures(["派工员", "维修技师", "质检员"], w)]
-    return build_a4(font, header(head, "派工单", f"进厂：{when(head.entry_at)}"), story)
+    return build_a4(font, header(head, "派工单", say("进厂：{when}").format(when=when(head.entry_at))), story)
 
 
 def picking(db, actor, work_order_id: int, font: str) -> bytes:
@@ -126,4 +133,4 @@ def qc_sheet(db, actor, work_order_id: int, font: str) -> bytes:
             [["级别", "检验员", "结论", "时间", "原因", "返工责任人"]] + [list(r) for r in records],
             [w * f for f in (0.13, 0.12, 0.1, 0.17, 0.34, 0.14)]), gap()]
     story += [gap(6 * mm), st.signatures(["技师自检", "班组长", "终检员"], w)]
-    return build_a4(font, header(head, "质量检验单", f"完工：{when(head.completed_at)}"), story)
+    return build_a4(font, header(head, "质量检验单", say("完工：{when}").format(when=when(head.completed_at))), story)

@@ -156,12 +156,12 @@ class SearchPage(QWidget):
     def _render_status(self) -> None:
         state, count, more = self._status
         texts = {
-            "searching": self.tr("Searching…"),
+            "searching": self.tr("Searching..."),
             "none": self.tr("No customer, vehicle or work order matches “{text}”.").format(
                 text=self.text),
-            "results": (self.tr("Found {count}, scroll down for more") if more
-                        else self.tr("Found {count}; Enter opens the vehicle file")).format(
-                            count=count),
+            # %n: Qt picks the language's plural form (the English ones are in dms_en.ts)
+            "results": (self.tr("%n result(s), scroll down for more", "", count) if more
+                        else self.tr("%n result(s); Enter opens the vehicle file", "", count)),
             "failed": self.tr("The search failed."),
             "idle": self.tr("Type part of a plate, VIN, phone number, name or a work-order "
                             "or invoice number."),

@@ -31,12 +31,12 @@ def specs() -> dict[str, ActionSpec]:
     return {
         # the shell
         "shell.palette": ActionSpec(
-            translate("Actions", "&Quick open…"), "Ctrl+K", "lookup.search"),
+            translate("Actions", "&Quick open..."), "Ctrl+K", "lookup.search"),
         "shell.help": ActionSpec(translate("Actions", "&Keyboard shortcuts"), "F1"),
         "shell.refresh": ActionSpec(translate("Actions", "&Refresh"), "F5"),
         "shell.sign_out": ActionSpec(
             translate("Actions", "Sign &out / switch user"), "Ctrl+Shift+L"),
-        "shell.settings": ActionSpec(translate("Actions", "&Settings…")),
+        "shell.settings": ActionSpec(translate("Actions", "&Settings...")),
         "shell.quit": ActionSpec(translate("Actions", "&Quit"), "Ctrl+Q"),
         "shell.about": ActionSpec(translate("Actions", "&About DMS")),
         # front desk
@@ -46,31 +46,31 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Open vehicle file (Enter)"), None, "customer.read"),
         "frontdesk.back": ActionSpec(translate("Actions", "&Back to search"), "Esc"),
         "frontdesk.new_customer": ActionSpec(
-            translate("Actions", "New &customer…"), "Ctrl+Shift+C", "customer.edit"),
+            translate("Actions", "New &customer..."), "Ctrl+Shift+C", "customer.edit"),
         "frontdesk.edit_customer": ActionSpec(
-            translate("Actions", "&Edit customer…"), "Ctrl+E", "customer.edit"),
+            translate("Actions", "&Edit customer..."), "Ctrl+E", "customer.edit"),
         "frontdesk.new_vehicle": ActionSpec(
-            translate("Actions", "New &vehicle…"), "Ctrl+Shift+V", "vehicle.edit"),
+            translate("Actions", "New &vehicle..."), "Ctrl+Shift+V", "vehicle.edit"),
         "frontdesk.edit_vehicle": ActionSpec(
-            translate("Actions", "Edit ve&hicle…"), "Ctrl+Shift+E", "vehicle.edit"),
+            translate("Actions", "Edit ve&hicle..."), "Ctrl+Shift+E", "vehicle.edit"),
         "frontdesk.change_owner": ActionSpec(
-            translate("Actions", "Change &owner…"), None, "vehicle.edit"),
+            translate("Actions", "Change &owner..."), None, "vehicle.edit"),
         "frontdesk.walk_in": ActionSpec(
-            translate("Actions", "New &work order (walk-in)…"), "Ctrl+N", "workorder.open"),
+            translate("Actions", "New &work order (walk-in)..."), "Ctrl+N", "workorder.open"),
         "frontdesk.book": ActionSpec(
-            translate("Actions", "&Book appointment…"), "Ctrl+B", "appointment.book"),
+            translate("Actions", "&Book appointment..."), "Ctrl+B", "appointment.book"),
         "frontdesk.add_recommendation": ActionSpec(
-            translate("Actions", "&Add declined work to a new order…"), "Ctrl+D", "workorder.open"),
+            translate("Actions", "&Add declined work to a new order..."), "Ctrl+D", "workorder.open"),
         "frontdesk.appointments": ActionSpec(
             translate("Actions", "&Appointment book"), "F3", "appointment.read"),
         "appointment.arrive": ActionSpec(
-            translate("Actions", "&Arrived: open work order…"), "Ctrl+Return", "appointment.arrive"),
+            translate("Actions", "&Arrived: open work order..."), "Ctrl+Return", "appointment.arrive"),
         "appointment.no_show": ActionSpec(
             translate("Actions", "&No-show"), None, "appointment.no_show"),
         "appointment.cancel": ActionSpec(
-            translate("Actions", "&Cancel booking…"), "Del", "appointment.cancel"),
+            translate("Actions", "&Cancel booking..."), "Del", "appointment.cancel"),
         "appointment.remind": ActionSpec(
-            translate("Actions", "Record &reminder call…"), "Ctrl+R", "appointment.remind"),
+            translate("Actions", "Record &reminder call..."), "Ctrl+R", "appointment.remind"),
         "appointment.previous": ActionSpec(
             translate("Actions", "&Previous day"), "Alt+Left", "appointment.read"),
         "appointment.next": ActionSpec(
@@ -122,7 +122,7 @@ class Actions(QObject):
     def _retranslate_one(self, action_id: str, action: QAction) -> None:
         spec = specs()[action_id]
         action.setText(spec.text)
-        plain = spec.text.replace("&", "").rstrip("…")
+        plain = spec.text.replace("&", "").rstrip("...")
         if action.isEnabled() or self.allowed(action_id):
             action.setToolTip(plain)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabBar,
                                QVBoxLayout, QWidget)
@@ -182,11 +182,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About DMS"), self.tr(
-            "<h3>DMS {version}</h3><p>After-sales management for 4S dealerships. In this window: "
-            "the front desk (customer and vehicle lookup, vehicle files, customers and vehicles, "
-            "the appointment book). The workshop, parts, cashier and customer-care steps run "
-            "as services and from the command line.</p>").format(version=dms.__version__))
+        QMessageBox.about(self, self.tr("About DMS"), self.about_text())
+
+    def about_text(self) -> str:
+        """What this window can do: its workspaces, read from the tabs, so it stays true."""
+        workspaces = [self.tab_bar.tabText(i).replace("&", "") for i in range(self.tab_bar.count())]
+        return self.tr(
+            "<h3>DMS {version}</h3><p>After-sales management for 4S dealerships.</p>"
+            "<p>In this window: {workspaces}; settings.</p><p>Documents, exports, the KPI "
+            "report and imports: the <code>dms</code> command line (<code>dms --help</code>)."
+            "</p>").format(version=dms.__version__, workspaces=QCoreApplication.translate(
+                "Messages", ", ", "between list items").join(workspaces))
 
     # -- remembered layout ---------------------------------------------------------------------
     def _restore(self) -> None:

@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n result(s), scroll down for more</source>
+        <translation>
+            <numerusform>%n result, scroll down for more</numerusform>
+            <numerusform>%n results, scroll down for more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s); Enter opens the vehicle file</source>
+        <translation>
+            <numerusform>%n result; Enter opens the vehicle file</numerusform>
+            <numerusform>%n results; Enter opens the vehicle file</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
