@@ -42,7 +42,7 @@ from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402
 from dms.crm.lookup import _prefixes as lookup_prefixes  # noqa: E402
 from dms.crm.lookup import search  # noqa: E402
 from dms.db import Database  # noqa: E402
-from dms.demo.load import is_empty  # noqa: E402
+from dms.demo import is_empty  # noqa: E402
 from dms.migrate import current_revision  # noqa: E402
 from dms.models import WorkOrder  # noqa: E402
 from dms.reports.documents import render  # noqa: E402

@@ -2,13 +2,14 @@
 
 Every start asks whether the schema is current. That question is answered without Alembic
 (importing it costs a fifth of a second): the database's `alembic_version` row against the
-head read from the revision files' `revision`/`down_revision` assignments. Alembic is loaded
-only when there is something to migrate, or when the history is not one plain line.
+head read from the revision files' `revision`/`down_revision` lines. Alembic is loaded only
+when there is something to migrate, or when the history is not one plain line.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -27,29 +28,36 @@ def alembic_config():
     return config
 
 
-def _declared_heads() -> set[str]:
-    """Revisions no other revision names as its down_revision, read from the files' source."""
+# `revision = '0002'` / `down_revision: Union[...] = '0001'` at the start of a line, as Alembic
+# writes them (a whole-file parse of the initial schema alone would cost a tenth of a second).
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
+
+
+def _declared_head() -> str | None:
+    """The one revision no other names as its down_revision, read from the files' source;
+    None when that is not plain (several heads, an assignment spread over lines)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in VERSIONS.glob("*.py"):
-        values = {}
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = (node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1
-                      else node.target if isinstance(node, ast.AnnAssign) else None)
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                values[target.id] = ast.literal_eval(node.value)
-        if isinstance(values.get("revision"), str):
-            revisions.add(values["revision"])
-            down = values.get("down_revision")
-            parents.update((down,) if isinstance(down, str) else down or ())
-    return revisions - parents
+        try:
+            values = {name: ast.literal_eval(value) for name, value
+                      in _ASSIGNMENT.findall(path.read_text(encoding="utf-8"))}
+        except (ValueError, SyntaxError):
+            return None
+        if not isinstance(values.get("revision"), str):
+            return None
+        revisions.add(values["revision"])
+        down = values.get("down_revision")
+        parents.update((down,) if isinstance(down, str) else down or ())
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def head_revision() -> str:
-    heads = _declared_heads()
-    if len(heads) == 1:
-        return heads.pop()
-    from alembic.script import ScriptDirectory  # several heads: Alembic says what is wrong
+    head = _declared_head()
+    if head is not None:
+        return head
+    from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
