@@ -1,7 +1,8 @@
 """Composition root: settings, database, QApplication, font, translators, login, main window.
 
 Everything the screens need is created here and handed down; `dms/ui` never builds a database
-or reads the settings file itself.
+or reads the settings file itself. The main window and its screens are imported once someone has
+signed in, so the sign-in dialog does not wait for them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
@@ -22,8 +23,10 @@ from dms.errors import ConfigError
 from dms.ui import excepthook, fonts, i18n
 from dms.ui.live import LiveUpdates
 from dms.ui.login import LoginDialog
-from dms.ui.main_window import MainWindow
 from dms.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from dms.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,8 @@ class FileSettingsStore:
 def create_main_window(db: object, user: Any, runner: TaskRunner | None = None,
                        settings_store: Any = None) -> MainWindow:
     """The main window for a signed-in `user` (also used by tests and the screenshot script)."""
+    from dms.ui.main_window import MainWindow
+
     return MainWindow(db, user, runner or TaskRunner(), settings_store)
 
 
