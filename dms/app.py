@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,31 @@ def create_main_window(db: object, user: Any, runner: TaskRunner | None = None,
     return MainWindow(db, user, runner or TaskRunner(), settings_store)
 
 
+class AfterFirstPaint(QObject):
+    """Calls `then()` once `widget` has been painted for the first time."""
+
+    def __init__(self, widget: QObject, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # The filter runs before the paint; the timer fires once the whole window is drawn.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def prepare_sign_in() -> None:
+    """What the first sign-in needs besides checking the password: the main window's modules
+    and the ORM's mapper configuration (together a few hundred ms on a slow PC)."""
+    import dms.ui.main_window  # noqa: F401
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 class AppSession(QObject):
     """Login dialog first; on success the main window. Emits nothing: it just owns both."""
 
@@ -68,6 +94,14 @@ class AppSession(QObject):
 
     def start(self) -> None:
         self.login.show()
+        # The dialog first; then, while the user types, the worker prepares the rest.
+        AfterFirstPaint(self.login, lambda: self.runner.submit(
+            prepare_sign_in, on_result=self._prepared, on_error=self._prepared))
+
+    @Slot(int, object)
+    def _prepared(self, _task: int, outcome: object) -> None:
+        if isinstance(outcome, Exception):  # the sign-in meets it again and reports it
+            log.warning("Preparing the sign-in failed: %s", outcome)
 
     @Slot(object)
     def _on_signed_in(self, user: object) -> None:
@@ -86,23 +120,9 @@ class AppSession(QObject):
 STARTUP_PROBE = "DMS_STARTUP_PROBE"
 
 
-class _FirstPaintProbe(QObject):
-    def __init__(self, widget: QObject, path: str):
-        super().__init__(widget)
-        self._path = path
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # The filter runs before the paint; the timer fires once the whole window is drawn.
-            QTimer.singleShot(0, self._painted)
-        return False
-
-    @Slot()
-    def _painted(self) -> None:
-        Path(self._path).write_text(f"{time.time():.6f}\n", encoding="utf-8")
-        QCoreApplication.quit()
+def _note_startup(path: str) -> None:
+    Path(path).write_text(f"{time.time():.6f}\n", encoding="utf-8")
+    QCoreApplication.quit()
 
 
 def _setup_logging() -> None:
@@ -128,7 +148,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)
     if os.environ.get(STARTUP_PROBE):
-        _FirstPaintProbe(session.login, os.environ[STARTUP_PROBE])
+        AfterFirstPaint(session.login, lambda: _note_startup(os.environ[STARTUP_PROBE]))
     try:
         session.start()
         code = app.exec()
