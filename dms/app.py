@@ -1,8 +1,8 @@
 """Composition root: settings, database, QApplication, font, translators, login, main window.
 
 Everything the screens need is created here and handed down; `dms/ui` never builds a database
-or reads the settings file itself. The main window and its screens are imported once someone has
-signed in, so the sign-in dialog does not wait for them.
+or reads the settings file itself. The sign-in dialog comes first: what only the signed-in
+window needs (its modules, the ORM's mappers) is prepared by a worker while the user types.
 """
 
 from __future__ import annotations
