@@ -22,7 +22,8 @@ def ensure_database(url: str) -> None:
 
 def prepare(db) -> None:
     """An empty database gets the schema and the demo dealership (without work orders)."""
-    from dms.demo.load import is_empty, load_demo
+    from dms.demo import is_empty
+    from dms.demo.load import load_demo
     from dms.migrate import is_current, upgrade
 
     if not is_current(db.engine):

@@ -30,7 +30,8 @@ from dms.crm.identifiers import make_vin  # noqa: E402
 from dms.db import Database  # noqa: E402
 from dms.demo import names  # noqa: E402
 from dms.demo.data import unique  # noqa: E402
-from dms.demo.load import is_empty, load_demo  # noqa: E402
+from dms.demo import is_empty  # noqa: E402
+from dms.demo.load import load_demo  # noqa: E402
 from dms.migrate import upgrade  # noqa: E402
 from orders import WORKSHOP, YEARS_BACK, OrderFactory, entry_times  # noqa: E402
 

@@ -42,7 +42,7 @@ from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402
 from dms.crm.lookup import _prefixes as lookup_prefixes  # noqa: E402
 from dms.crm.lookup import search  # noqa: E402
 from dms.db import Database  # noqa: E402
-from dms.demo.load import is_empty  # noqa: E402
+from dms.demo import is_empty  # noqa: E402
 from dms.migrate import current_revision  # noqa: E402
 from dms.models import WorkOrder  # noqa: E402
 from dms.reports.documents import render  # noqa: E402
@@ -53,25 +53,11 @@ from dms.workshop.timeline import order_timeline  # noqa: E402
 
 LOOKUPS = ("lookup_plate", "lookup_vin6", "lookup_phone", "lookup_name")
 OPS = (LOOKUPS + tuple(f"floor_{x}" for x in LOOKUPS)
-       + ("open_work_order", "job_board", "settlement", "jobcard_pdf", "export_month_xlsx",
-          "cold_start"))
+       + ("open_work_order", "job_board", "settlement", "jobcard_pdf", "export_month_xlsx"))
 REPEAT = {"tiny": 20, "small": 50, "large": 50}
 LOOKUP_MORE = 10  # lookups take well under a millisecond: more runs for a steadier p95
-HEAVY = {"settlement": 0.5, "jobcard_pdf": 0.5, "export_month_xlsx": 0.2, "cold_start": 0.1}
+HEAVY = {"settlement": 0.5, "jobcard_pdf": 0.5, "export_month_xlsx": 0.2}
 
-COLD_START = r"""
-import sys
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from dms.app import create_main_window
-from dms.auth import trusted_user
-from dms.db import Database
-db = Database(sys.argv[1])
-window = create_main_window(db, trusted_user(db, "admin"))
-window.show()
-app.processEvents()
-db.dispose()
-"""
 # Peak resident memory of one export of the newest EXPORT_ORDERS work orders (with the lines
 # sheet), in a fresh process: the high-water mark before (imports, connection) and after the
 # export. VmHWM, not ru_maxrss: ru_maxrss carries over the forking parent's size through exec.
@@ -239,10 +225,6 @@ def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
             lambda: export(db, actor, "workorders", out, since=since, until=until),
             max(3, int(n * HEAVY["export_month_xlsx"])))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    cmd = [sys.executable, "-c", COLD_START, url]
-    ops["cold_start"] = timed(lambda: subprocess.run(cmd, check=True, env=env, cwd=ROOT,
-                                                     capture_output=True),
-                              max(3, int(n * HEAVY["cold_start"])), warm=1)
     memory = export_memory(url, s["export_since"], env)
     db.dispose()
     for name, r in ops.items():

@@ -75,11 +75,13 @@ def cmd_demo(db) -> None:
 
 
 def cmd_run(db, load_demo_if_empty: bool) -> int:
-    from dms.demo.load import is_empty, load_demo
+    from dms.demo import is_empty
     from dms.migrate import upgrade
 
     upgrade(db.engine)
     if load_demo_if_empty and is_empty(db):
+        from dms.demo.load import load_demo
+
         load_demo(db)
         print("First start: demo dealership loaded (sign in as advisor1 / demo123).")
     from dms.app import run

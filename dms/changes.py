@@ -23,7 +23,6 @@ import select as io
 import time
 from dataclasses import dataclass
 
-import psycopg
 from sqlalchemy import event, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -113,6 +112,8 @@ class ChangeFeed:
             self._version = self._data_version()
 
     def _listen(self) -> None:
+        import psycopg  # PostgreSQL only: a SQLite seat's start does not pay for importing it
+
         url = make_url(self.db.url).set(drivername="postgresql")
         self._listener = psycopg.connect(url.render_as_string(hide_password=False),
                                          autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
@@ -142,6 +143,8 @@ class ChangeFeed:
         """Read what the socket holds; True if it held a notification. Each notifies() call reads
         once, and a dropped connection first delivers the server's farewell message, then the
         end of the stream: read while the socket stays readable (a few rounds at most)."""
+        import psycopg
+
         notified = False
         try:
             for _ in range(10):
@@ -160,6 +163,8 @@ class ChangeFeed:
             self._listener = None
         if time.monotonic() < self._retry_at:
             return False
+        import psycopg
+
         try:
             self._listen()
         except psycopg.OperationalError:

@@ -12,8 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OPS = ("lookup_plate", "lookup_vin6", "lookup_phone", "lookup_name",
        "floor_lookup_plate", "floor_lookup_vin6", "floor_lookup_phone", "floor_lookup_name",
-       "open_work_order", "job_board", "settlement", "jobcard_pdf", "export_month_xlsx",
-       "cold_start")
+       "open_work_order", "job_board", "settlement", "jobcard_pdf", "export_month_xlsx")
 
 
 def test_tiny_benchmark_writes_every_op(tmp_path):

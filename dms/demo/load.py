@@ -32,12 +32,6 @@ def _at(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.utc)
 
 
-def is_empty(db) -> bool:
-    """No store yet: a brand-new database (the first start loads the demo into it)."""
-    with db.reading() as s:
-        return s.scalar(select(Store.id).limit(1)) is None
-
-
 def load_demo(db, seed: int = 2026, with_orders: bool = True) -> DemoResult:
     content = data.build(seed)
     logins = tuple((u["username"], u["password"], ",".join(u["roles"])) for u in content["users"])

@@ -43,6 +43,7 @@ class AppointmentBook(QWidget):
         self.capacity = None  # the shown day's appointments.Capacity, once read
         self.dialog = None  # the last dialog opened here, kept until the next (tests read it)
         self._tasks: dict[str, int] = {}
+        self.shown_day: date | None = None  # the day whose bookings are on screen (benchmarks)
         self._stale = False
         self._acting_on = None  # the booking a no-show is being recorded for
         runner = workspace.ctx.runner
@@ -167,6 +168,7 @@ class AppointmentBook(QWidget):
         """Show the day view of `day` (default: the day shown last, at first today), loaded."""
         if day is not None:
             self.day = day
+        self.shown_day = None
         self.week_mode = False
         self.week_action.setChecked(False)
         self.views.setCurrentWidget(self.day_view)
@@ -236,6 +238,8 @@ class AppointmentBook(QWidget):
     def _on_day(self, task_id: int, entries) -> None:
         if self._latest("day", task_id):
             self.bookings.set_rows(entries)
+            self.shown_day = self.day
+            self.day_view.viewport().update()  # an unchanged day repaints too: it is current
             if self.bookings.rowCount() and not self.day_view.selectionModel().hasSelection():
                 self.day_view.selectRow(0)
             self._update_actions()

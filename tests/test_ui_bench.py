@@ -1,0 +1,47 @@
+"""benchmarks/ui.py with tiny numbers on the demo dealership: it starts the real application,
+signs in, opens every screen and writes the JSON report with every figure. The measurement
+itself is not part of the suite (see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ui import SCREENS  # noqa: E402
+
+STARTS, SIGN_INS, REPEAT = 1, 1, 2
+
+
+def _figures(doc: dict, key: str, *names: str) -> dict:
+    figures = doc[key]
+    assert all(isinstance(figures[n], (int, float)) and figures[n] >= 0 for n in names), key
+    return figures
+
+
+def test_tiny_run_writes_every_figure(demo_db, tmp_path):
+    out = tmp_path / "ui.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui.py"), "--url", demo_db.url,
+                           "--json", str(out), "--starts", str(STARTS), "--sign-ins", str(SIGN_INS),
+                           "--repeat", str(REPEAT)],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["backend"] == demo_db.backend
+
+    cold = _figures(doc, "cold_start_ms", "p50", "p95")
+    assert cold["n"] == STARTS and 0 < cold["p50"] <= cold["p95"]
+    assert _figures(doc, "cold_start_cpu_ms", "p50", "p95")["n"] == STARTS
+    signs = _figures(doc, "sign_in_ms", "p50", "p95")
+    hashes = _figures(doc, "password_hash_ms", "p50", "p95")
+    assert signs["n"] == SIGN_INS and signs["first"] > 0 and signs["p50"] > 0 and hashes["p50"] > 0
+    lag = _figures(doc, "gui_lag_ms", "p50", "p99", "max")
+    assert lag["n"] > 0 and lag["p50"] <= lag["p99"] <= lag["max"]
+
+    assert set(doc["screens"]) == set(SCREENS) >= {"lookup", "customer_card"}
+    for name, screen in doc["screens"].items():
+        assert screen["n"] == REPEAT, name
+        assert 0 < screen["open_p50_ms"] <= screen["open_p95_ms"], name
