@@ -49,7 +49,7 @@ OWN_ACTIONS = {
     "advisor": {"estimate", "approve", "pause", "resume", "presettle", "deliver", "cancel"},
     "dispatcher": {"dispatch", "pause", "resume"},
     "technician": {"start", "pause", "resume", "finish"},
-    "team_lead": {"finish", "qc_fail"},
+    "team_lead": {"start", "pause", "resume", "finish", "qc_fail"},
     "qc_inspector": {"qc_pass", "qc_fail"},
     "warehouse_clerk": set(),
     "cashier": {"settle", "deliver"},
@@ -62,9 +62,15 @@ OWN_ACTIONS = {
 def test_role_by_action(role):
     assert {a for a in st.RULES if role in st.allowed_roles(a)} == OWN_ACTIONS[role]
     for action, rule in st.RULES.items():
-        if role not in rule.roles:
+        if role not in st.allowed_roles(action):
             with pytest.raises(Forbidden):
                 st.transition(action, rule.sources[0], {role})
+
+
+def test_every_state_action_is_in_the_permission_registry():
+    from dms.permissions import ACTIONS
+
+    assert {f"workorder.{a}" for a in st.RULES} <= ACTIONS.keys()
 
 
 def test_menu_of_next_actions():

@@ -12,6 +12,7 @@ from dms import audit, clock
 from dms.db import conflict
 from dms.errors import NotFound
 from dms.models import WorkOrder
+from dms.permissions import require
 from dms.workshop.states import transition
 
 
@@ -52,7 +53,7 @@ def move(session: Session, actor, order: WorkOrder, action: str, reason: str | N
          **data) -> str:
     """Apply `action` through the transition table, stamp and audit it; returns the new state."""
     before = order.state
-    order.state = transition(action, before, actor.roles)
+    order.state = transition(action, before, require(session, actor, f"workorder.{action}"))
     touch(order, actor)
     audit.record(session, actor, "work_order", order.id, action, from_state=before,
                  to_state=order.state, reason=reason, **data)

@@ -1,0 +1,162 @@
+"""Who may do what (DESIGN §10): one registry of every command and every read of personal data.
+
+Services enforce it with `require()` inside their transaction, the CLI goes through the same
+services, and the window enables its buttons with `may()`. Ids are "area.verb"; the work-order
+state actions are "workorder.<transition>" with the transition names of
+`dms.workshop.states`, whose table takes its roles from here.
+
+`require()` re-reads the user's roles, active flag and store on every command: a manager who
+disables an account or takes a role away stops the next command, not the next sign-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dms.errors import Forbidden
+from dms.models import User, UserRole
+from dms.models.store import ROLES
+
+
+def _roles(*names: str) -> frozenset[str]:
+    unknown = set(names) - set(ROLES)
+    if unknown:  # a misspelt role would silently lock everyone out of the action
+        raise ValueError(f"unknown roles {sorted(unknown)}")
+    return frozenset(names)
+
+
+MANAGER = _roles("manager")
+DESK = _roles("advisor", "customer_care", "manager")  # customer files and appointments
+CARE = _roles("customer_care", "manager")
+WAREHOUSE = _roles("warehouse_clerk")
+WORKSHOP_HANDS = _roles("technician", "team_lead")
+
+ACTIONS: dict[str, frozenset[str]] = {
+    # customers and vehicles: the files hold mobile, ID number and address
+    "customer.read": _roles("advisor", "customer_care", "cashier", "manager"),
+    "customer.edit": DESK,
+    "vehicle.edit": DESK,
+    "lookup.search": _roles("advisor", "customer_care", "cashier", "manager"),
+    "membership.read": _roles("advisor", "customer_care", "cashier", "manager"),
+    "membership.edit": _roles("advisor", "customer_care", "cashier", "manager"),
+    "membership.downgrade": MANAGER,
+    "membership.expire": CARE,
+    "maintenance.plan": DESK,
+    "campaign.import": CARE,
+    "campaign.complete": _roles("advisor", "manager"),
+    "reminder.list": DESK,
+    "reminder.call": _roles("advisor", "customer_care"),
+    # appointments
+    "appointment.read": DESK,
+    "appointment.book": _roles("advisor", "customer_care"),
+    "appointment.remind": _roles("advisor", "customer_care"),
+    "appointment.no_show": _roles("advisor", "customer_care"),
+    "appointment.cancel": _roles("advisor", "customer_care"),
+    "appointment.arrive": _roles("advisor"),
+    # work orders: reception, estimate, the state actions of dms.workshop.states
+    "workorder.open": _roles("advisor"),
+    "estimate.edit": _roles("advisor"),
+    "workorder.estimate": _roles("advisor"),
+    "workorder.approve": _roles("advisor"),
+    "workorder.dispatch": _roles("dispatcher"),
+    "workorder.start": WORKSHOP_HANDS,
+    "workorder.pause": _roles("technician", "team_lead", "dispatcher", "advisor"),
+    "workorder.resume": _roles("technician", "team_lead", "dispatcher", "advisor"),
+    "workorder.finish": WORKSHOP_HANDS,
+    "workorder.qc_pass": _roles("qc_inspector"),
+    # a team lead's check fails a car too (qc.team_lead_check); passing it is the inspector's
+    "workorder.qc_fail": _roles("qc_inspector", "team_lead"),
+    "workorder.presettle": _roles("advisor"),
+    "workorder.settle": _roles("cashier"),
+    "workorder.deliver": _roles("advisor", "cashier"),
+    "workorder.close": _roles("customer_care"),
+    "workorder.cancel": _roles("advisor", "manager"),
+    "workorder.reopen": MANAGER,
+    "job.clock": WORKSHOP_HANDS,
+    "addedwork.propose": WORKSHOP_HANDS,
+    "addedwork.price": _roles("advisor"),
+    "addedwork.approve": _roles("advisor"),
+    "qc.team_lead_check": _roles("team_lead"),
+    "qc.final": _roles("qc_inspector"),
+    # cashier desk
+    "payment.collect": _roles("cashier"),
+    "credit.approve": MANAGER,
+    "gatepass.issue": _roles("cashier", "advisor"),
+    # follow-up and complaints
+    "followup.record": _roles("customer_care"),
+    "followup.list": CARE,
+    "complaint.open": DESK,
+    "complaint.resolve": DESK,
+    "complaint.close": CARE,
+    "complaint.escalate": CARE,
+    "complaint.list": DESK,
+    # parts
+    "stock.receive": WAREHOUSE,
+    "stock.return_to_supplier": WAREHOUSE,
+    "picking.issue": WAREHOUSE,
+    "picking.return": WAREHOUSE,
+    "picking.exchange": WAREHOUSE,
+    "transfer.send": WAREHOUSE,
+    "transfer.receive": WAREHOUSE,
+    "stocktake.count": WAREHOUSE,
+    "stocktake.close": _roles("warehouse_clerk", "manager"),
+    "part.add_barcode": WAREHOUSE,
+    "oldpart.record": _roles("warehouse_clerk", "technician", "team_lead", "advisor"),
+    "oldpart.intake": WAREHOUSE,
+    "oldpart.hand_over": _roles("warehouse_clerk", "advisor"),
+    "oldpart.return_to_maker": WAREHOUSE,
+    "oldpart.scrap": _roles("warehouse_clerk", "manager"),
+    # imports
+    "import.parts": _roles("warehouse_clerk", "manager"),
+    "import.customers": DESK,
+    "import.vehicles": DESK,
+    # exports, reports and documents: personal data leaves the system here
+    "export.customers": MANAGER,
+    "export.vehicles": MANAGER,
+    "export.appointments": MANAGER,
+    "export.workorders": MANAGER,
+    "export.parts": _roles("warehouse_clerk", "manager"),
+    "export.movements": _roles("warehouse_clerk", "manager"),
+    "export.settlements": _roles("cashier", "manager"),
+    "export.followups": CARE,
+    "export.complaints": CARE,
+    "report.kpi": MANAGER,
+    "report.visits": CARE,
+    "document.appointment": _roles("advisor", "customer_care", "manager"),
+    "document.checkin": _roles("advisor", "manager"),
+    "document.estimate": _roles("advisor", "manager"),
+    "document.jobcard": _roles("advisor", "dispatcher", "team_lead", "manager"),
+    "document.picking": _roles("warehouse_clerk", "advisor", "manager"),
+    "document.qc": _roles("qc_inspector", "advisor", "manager"),
+    "document.settlement": _roles("cashier", "advisor", "manager"),
+    "document.settlement_receipt": _roles("cashier", "advisor", "manager"),
+    "document.gatepass": _roles("cashier", "advisor", "manager"),
+    "document.labels": _roles("warehouse_clerk", "manager"),
+    # users
+    "user.manage": MANAGER,
+}
+
+
+def may(roles: Iterable[str], action: str) -> bool:
+    """Whether someone holding `roles` may perform `action`; an unknown action is a KeyError."""
+    return not ACTIONS[action].isdisjoint(roles)
+
+
+def require(session: Session, actor, action: str, store_id: int | None = None) -> frozenset[str]:
+    """The actor's current roles, once the database says the actor is active, still in the store
+    signed in to (and, given `store_id`, the record's store) and holds a role of `action`."""
+    allowed = ACTIONS[action]
+    user = session.execute(select(User.active, User.store_id).where(User.id == actor.id)).first()
+    if user is None or not user.active:
+        raise Forbidden("forbidden.inactive", "The account {username} is disabled.",
+                        username=actor.username, action=action)
+    if user.store_id != actor.store_id or (store_id is not None and store_id != actor.store_id):
+        raise Forbidden("forbidden.store", "This belongs to another store: {action}.",
+                        action=action)
+    roles = frozenset(session.scalars(select(UserRole.role).where(UserRole.user_id == actor.id)))
+    if allowed.isdisjoint(roles):
+        raise Forbidden(action=action)
+    return roles
