@@ -13,10 +13,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from dms import users
 from dms.changes import ChangeFeed
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError
 from dms.ui import excepthook, fonts, i18n
+from dms.ui.account_dialogs import FirstStartDialog
 from dms.ui.live import LiveUpdates
 from dms.ui.login import LoginDialog
 from dms.ui.main_window import MainWindow
@@ -46,7 +48,8 @@ def create_main_window(db: object, user: Any, runner: TaskRunner | None = None,
 
 
 class AppSession(QObject):
-    """Login dialog first; on success the main window. Emits nothing: it just owns both."""
+    """Login dialog first (on an empty database: the first-start dialog, which signs its new
+    manager in); on success the main window. Emits nothing: it just owns them."""
 
     def __init__(self, db: object, runner: TaskRunner, settings_store: Any = None,
                  username: str = ""):
@@ -56,10 +59,13 @@ class AppSession(QObject):
         self.settings_store = settings_store
         self.login = LoginDialog(db, runner, username=username)
         self.login.signed_in.connect(self._on_signed_in)
+        self.first_start = None if users.is_initialised(db) else FirstStartDialog(db, runner)
+        if self.first_start is not None:
+            self.first_start.done.connect(self._on_signed_in)
         self.window: MainWindow | None = None
 
     def start(self) -> None:
-        self.login.show()
+        (self.first_start or self.login).show()
 
     @Slot(object)
     def _on_signed_in(self, user: object) -> None:
@@ -94,6 +100,8 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     runner = TaskRunner()
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)
+    if session.first_start is not None:
+        session.first_start.rejected.connect(app.quit)
     try:
         session.start()
         code = app.exec()

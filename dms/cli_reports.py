@@ -9,8 +9,8 @@ from pathlib import Path
 
 
 def add_commands(sub, common: argparse.ArgumentParser) -> None:
+    # Who acts: DMS_USER and DMS_PASSWORD, else asked on the terminal (dms.cli_auth).
     acting = argparse.ArgumentParser(add_help=False, parents=[common])
-    acting.add_argument("--user", help="act as this user (default: the first manager)")
     acting.add_argument("--lang", choices=("zh_CN", "en"),
                         help="language of headers and labels (default: the settings, else zh_CN)")
 
@@ -53,9 +53,9 @@ def _lang(args) -> str:
 
 def run(db, args) -> int:
     """Run one of the commands above; the process exit code."""
-    from dms.auth import trusted_user
+    from dms.cli_auth import sign_in
 
-    actor = trusted_user(db, args.user)
+    actor = sign_in(db)
     if args.command == "print":
         from dms.reports.documents import render
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from builders import as_user
 from dms.crm import lookup
 from dms.errors import NotFound
 from dms.ui import i18n
@@ -27,7 +28,7 @@ def runner():
 @pytest.fixture
 def workspace(qtbot, demo_db, runner):
     i18n.remove_translators()
-    workspace = LookupWorkspace(demo_db, runner)
+    workspace = LookupWorkspace(demo_db, runner, actor=as_user(demo_db, "advisor1"))
     qtbot.addWidget(workspace)
     workspace.resize(1200, 700)
     workspace.show()
@@ -38,7 +39,7 @@ def workspace(qtbot, demo_db, runner):
 def sample(demo_db):
     """A demo vehicle with a Beijing (京) plate, straight from the service."""
     for prefix in ("京", "京A", "京N", "京E"):
-        rows = [r for r in lookup.search(demo_db, prefix) if r.plate]
+        rows = [r for r in lookup.search(demo_db, as_user(demo_db, "advisor1"), prefix) if r.plate]
         if rows:
             return rows[0]
     pytest.fail("the demo data has no 京 plates")
@@ -46,7 +47,7 @@ def sample(demo_db):
 
 def _long_query(db) -> tuple[str, int]:
     """A query with many matches (common surnames), and how many."""
-    counts = {text: len(lookup.search(db, text, 0, 1000))
+    counts = {text: len(lookup.search(db, as_user(db, "advisor1"), text, 0, 1000))
               for text in ("张", "王", "李", "刘", "陈", "京A")}
     return max(counts.items(), key=lambda item: item[1])
 
@@ -99,12 +100,12 @@ def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch
     calls = []
     real_search = lookup.search
 
-    def counting_search(db, text, offset=0, limit=50, **kwargs):
+    def counting_search(db, actor, text, offset=0, limit=50):
         calls.append((text, offset))
-        return real_search(db, text, offset, limit, **kwargs)
+        return real_search(db, actor, text, offset, limit)
 
     monkeypatch.setattr(lookup, "search", counting_search)
-    workspace = LookupWorkspace(demo_db, runner)
+    workspace = LookupWorkspace(demo_db, runner, actor=as_user(demo_db, "advisor1"))
     qtbot.addWidget(workspace)
     workspace.show()
     _type(qtbot, workspace.search, sample.plate)
@@ -135,7 +136,7 @@ def test_no_match_says_so(qtbot, workspace):
 def test_model_pages_through_a_long_result(qtbot, demo_db, runner, qtmodeltester):
     text, expected = _long_query(demo_db)
     assert expected > 20, "the demo data should have a common surname"
-    model = LookupModel(demo_db, runner, page_size=20)
+    model = LookupModel(demo_db, runner, page_size=20, actor=as_user(demo_db, "advisor1"))
     model.set_query(text)
     qtbot.waitUntil(lambda: model.rowCount() == 20 and not model.loading, timeout=10_000)
     assert model.canFetchMore(QModelIndex())
@@ -165,7 +166,7 @@ def test_model_tester_on_the_workspace_model(qtbot, workspace, sample, qtmodelte
 
 
 def test_superseded_answers_are_dropped(qtbot, demo_db, runner, sample):
-    model = LookupModel(demo_db, runner)
+    model = LookupModel(demo_db, runner, actor=as_user(demo_db, "advisor1"))
     model.set_query(_long_query(demo_db)[0])
     model.set_query(sample.plate)  # before the first answer arrives
     qtbot.waitUntil(lambda: not model.loading and not runner.busy, timeout=10_000)
@@ -174,7 +175,7 @@ def test_superseded_answers_are_dropped(qtbot, demo_db, runner, sample):
 
 
 def test_card_error_is_shown_as_a_message(qtbot, workspace, sample, monkeypatch):
-    def missing(db, customer_id):
+    def missing(db, actor, customer_id):
         raise NotFound(what="Customer", key=customer_id)
 
     monkeypatch.setattr(lookup, "customer_card", missing)

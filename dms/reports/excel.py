@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports import headers
 from dms.reports.exports import DEFINITIONS, Scope, SheetDef
 
@@ -124,6 +125,7 @@ def export(db, actor, name: str, path, lang: str = "zh_CN", since=None, until=No
     wb = Workbook(write_only=True)
     total = 0
     with db.reading() as s:
+        require(s, actor, f"export.{name}")
         for sheet in sheets:
             writer = _SheetWriter(wb, sheet, lang)
             for row in sheet.rows(s, scope):

@@ -44,6 +44,7 @@ from dms.errors import ValidationError
 from dms.models import (AuditLog, Appointment, Complaint, FollowUp, LabourLine, Part, Settlement,
                         Stock, StockMovement, User, WorkOrder)
 from dms.money import ZERO, money
+from dms.permissions import require
 from dms.reports import headers
 from dms.reports.exports import stream
 from dms.workshop.board import clocked_hours  # the one pairing of clock events into hours
@@ -240,6 +241,7 @@ def kpis(db, actor, date_from: date, date_to: date) -> dict:
     days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     store = actor.store_id
     with db.reading() as s:
+        require(s, actor, "report.kpi")
         revenue, by_advisor, material = _revenue(s, store, start, end, days)
         order_ids, per_advisor, from_appointment = _orders(s, store, start, end)
         return {

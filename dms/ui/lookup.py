@@ -24,7 +24,7 @@ DEBOUNCE_MS = 250
 
 class LookupWorkspace(QWidget):
     def __init__(self, db: object, runner: TaskRunner, parent: QWidget | None = None,
-                 store_id: int | None = None):
+                 actor: object = None):
         super().__init__(parent)
         self.setObjectName("lookupWorkspace")
         self._db = db
@@ -47,7 +47,8 @@ class LookupWorkspace(QWidget):
         self.search.textChanged.connect(self._on_text_changed)
         self.search.returnPressed.connect(self.run_search)
 
-        self.model = LookupModel(db, runner, self, store_id=store_id)
+        self._actor = actor
+        self.model = LookupModel(db, runner, self, actor=actor)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.loading_changed.connect(self._on_loading_changed)
         self.model.failed.connect(self._on_search_failed)
@@ -173,7 +174,7 @@ class LookupWorkspace(QWidget):
             return
         self.card.show_loading()
         self._card_task = self._runner.submit(
-            lookup.customer_card, self._db, row.customer_id,
+            lookup.customer_card, self._db, self._actor, row.customer_id,
             on_result=self._on_card, on_error=self._on_card_failed)
 
     @Slot(int, object)

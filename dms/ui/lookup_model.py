@@ -42,11 +42,11 @@ class LookupModel(QAbstractTableModel):
 
     def __init__(self, db: object, runner: TaskRunner, parent=None,
                  search: Callable[..., list[Any]] | None = None, page_size: int = PAGE_SIZE,
-                 store_id: int | None = None):
+                 actor: Any = None):
         super().__init__(parent)
         self._db = db
-        # The signed-in user's store: a dealer group's other stores stay out of the results.
-        self._scope = {"store_id": store_id} if store_id is not None else {}
+        # The signed-in user: the search checks the role and keeps to the user's store.
+        self._actor = actor
         self._runner = runner
         self._search = search or lookup.search
         self._page_size = page_size
@@ -88,8 +88,8 @@ class LookupModel(QAbstractTableModel):
 
     def _fetch_page(self) -> None:
         self._set_pending(self._runner.submit(
-            self._search, self._db, self._text, len(self._rows), self._page_size,
-            on_result=self._on_page, on_error=self._on_error, **self._scope))
+            self._search, self._db, self._actor, self._text, len(self._rows), self._page_size,
+            on_result=self._on_page, on_error=self._on_error))
 
     def _set_pending(self, task_id: int | None) -> None:
         was_loading = self._pending is not None

@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._settings_store = settings_store
 
-        self.lookup = LookupWorkspace(db, runner, store_id=getattr(user, "store_id", None))
+        self.lookup = LookupWorkspace(db, runner, actor=user)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaces")
         self.tabs.setDocumentMode(True)

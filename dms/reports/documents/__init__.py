@@ -14,6 +14,7 @@ lacks). No Qt.
 from __future__ import annotations
 
 from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports import fonts
 from dms.reports.documents import billing, labels as _labels, reception, workshop
 from dms.reports.documents.context import order_id
@@ -34,6 +35,8 @@ def render(db, actor, kind: str, number: str) -> bytes:
         raise ValidationError("documents.unknown_kind",
                               "Unknown document {kind}; one of: {kinds}.", kind=kind,
                               kinds=", ".join(KINDS))
+    with db.reading() as s:
+        require(s, actor, "document." + kind.replace("-", "_"))
     font = fonts.cjk_font()
     if kind == "appointment":
         return reception.appointment(db, actor, number, font)
@@ -42,4 +45,6 @@ def render(db, actor, kind: str, number: str) -> bytes:
 
 def labels(db, actor, part_codes: list[str]) -> bytes:
     """Part labels (barcode, code, name, bin) and then bin labels, one 60 × 40 mm page each."""
+    with db.reading() as s:
+        require(s, actor, "document.labels")
     return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())

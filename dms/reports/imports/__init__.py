@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from dms import audit, clock
-from dms.errors import Forbidden, ValidationError
+from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports.imports import customers, parts, vehicles
 from dms.reports.imports.common import Kind
 from dms.reports.imports.sheet import Errors, RowError, read, write_report, write_template
@@ -62,8 +63,8 @@ def default_report_path(path) -> Path:
 
 def import_file(db, actor, kind: str, path, dry_run: bool = False, report_path=None) -> ImportResult:
     spec = _kind(kind)
-    if not actor.has(*spec.roles):
-        raise Forbidden(action=f"import_{kind}")
+    with db.reading() as s:
+        require(s, actor, f"import.{spec.name}")
     path = Path(path)
     report = Path(report_path) if report_path else default_report_path(path)
     sheet, errors = read(path, spec.columns, Errors)
