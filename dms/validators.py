@@ -52,6 +52,27 @@ def number(value, code: str, field: str, *, places: int, maximum: Decimal,
     return exact
 
 
+def column_texts(values: dict, model) -> dict:
+    """Every text in `values` checked against the length of the column of the same name on
+    `model` (SQLite would store a longer one that PostgreSQL refuses) and for NUL and lone
+    surrogates; returns `values`."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            column = model.__table__.columns.get(name)
+            length = getattr(column.type, "length", None) if column is not None else None
+            _storable(value, name, length or MAX_TEXT)
+    return values
+
+
+def _storable(value: str, field: str, limit: int) -> None:
+    if clean_text(value) is None:
+        raise ValidationError("text.bad_character", "{field} contains a character that cannot "
+                              "be stored (a NUL or a broken character).", field=field)
+    if len(value) > limit:
+        raise ValidationError("text.too_long", "{field}: at most {limit} characters.",
+                              field=field, limit=limit)
+
+
 def clean_text(value: str) -> str | None:
     """None when `value` holds what neither backend can store: NUL or a lone surrogate (from a
     broken paste or a damaged file); else the value."""
@@ -68,10 +89,5 @@ def text(value, code: str, limit: int, *, field: str = "text", required: bool = 
         if required:
             raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
         return None
-    if clean_text(value) is None:
-        raise ValidationError("text.bad_character", "{field} contains a character that cannot "
-                              "be stored (a NUL or a broken character).", field=field)
-    if len(value) > limit:
-        raise ValidationError("text.too_long", "{field}: at most {limit} characters.",
-                              field=field, limit=limit)
+    _storable(value, field, limit)
     return value

@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlalchemy import false, func, select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.crm import maintenance
 from dms.crm.identifiers import check_plate, check_vin, is_mobile, normalise_phone
 from dms.crm.membership import MembershipView, membership_view
@@ -142,7 +142,7 @@ def _clean_customer(data: CustomerIn) -> dict:
         raise ValidationError("customer.email", "{email} is not an e-mail address.",
                               email=values["email"])
     values["id_number"] = values["id_number"].upper() if values["id_number"] else None
-    return values
+    return validators.column_texts(values, Customer)
 
 
 def _duplicate_customer(s, store_id: int, values: dict, exclude: int | None) -> None:
@@ -255,9 +255,13 @@ def create_vehicle(db, actor, data: VehicleIn, confirm_vin_warning: bool = False
                    confirm_duplicate: bool = False) -> Saved:
     """File a vehicle for its owner, with its owner history and its maintenance plan."""
     values = {k: _text(v) for k, v in dataclasses.asdict(data).items()}
-    if (values["purchase_mileage"] or 0) < 0 or (values["mileage"] or 0) < 0:
-        raise ValidationError("vehicle.mileage", "A mileage cannot be negative.")
+    for key in ("purchase_mileage", "mileage"):
+        if values[key] is not None:
+            values[key] = int(validators.number(values[key], "vehicle.mileage", key, places=0,
+                                                maximum=validators.MAX_MILEAGE))
     insurance = {k: values.pop(k) for k in _INSURANCE}
+    validators.column_texts(values, Vehicle)
+    validators.column_texts(insurance, InsurancePolicy)
     with db.transaction() as s:
         require(s, actor, "vehicle.edit")
         owner = _get(s, actor, Customer, data.customer_id, "Customer")

@@ -26,7 +26,9 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "customer.postcode": QCoreApplication.translate("Messages", "A postcode is six digits."),
         "vehicle.duplicate": QCoreApplication.translate(
             "Messages", "Vehicle {vin} ({plate}, engine {engine_no}) looks the same."),
-        "vehicle.mileage": QCoreApplication.translate("Messages", "A mileage cannot be negative."),
+        "vehicle.mileage": (
+            QCoreApplication.translate("Messages", "A mileage cannot be negative."),
+            QCoreApplication.translate("Messages", "{value} is not a mileage in whole km.")),
         "vehicle.owner_date": QCoreApplication.translate(
             "Messages", "The current owner has had the car since {since}; the change cannot be "
                         "earlier."),

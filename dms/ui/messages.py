@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from dms.errors import DomainError
 from dms.ui import (error_texts_admin, error_texts_billing, error_texts_customers,
                     error_texts_parts, error_texts_security, error_texts_workshop, error_words,
-                    permission_words)
+                    field_words, permission_words)
 from dms.ui.i18n import current_language, install_translators
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ def _vocabularies() -> dict[str, dict[str, str]]:
     states = error_words.states()
     return {"action": error_words.actions() | permission_words.actions(), "state": states, "status": states,
             "role": error_words.roles(), "method": error_words.payment_methods(),
-            "field": error_words.fields(), "when": error_words.phrases()}
+            "field": error_words.fields() | field_words.fields(), "when": error_words.phrases()}
 
 
 def _translated(params: dict) -> dict:

@@ -2274,6 +2274,146 @@
         <source>restore the database</source>
         <translation>恢复数据库</translation>
     </message>
+    <message>
+        <source>{value} is not a mileage in whole km.</source>
+        <translation>{value} 不是以整公里计的里程。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>mileage at purchase</source>
+        <translation>购车里程</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>home phone</source>
+        <translation>住宅电话</translation>
+    </message>
+    <message>
+        <source>office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>model code</source>
+        <translation>车型代码</translation>
+    </message>
+    <message>
+        <source>engine number</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>engine model</source>
+        <translation>发动机型号</translation>
+    </message>
+    <message>
+        <source>transmission</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>key number</source>
+        <translation>钥匙号</translation>
+    </message>
+    <message>
+        <source>displacement</source>
+        <translation>排量</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>selling dealer</source>
+        <translation>销售商</translation>
+    </message>
+    <message>
+        <source>usage</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
+        <source>insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>store code</source>
+        <translation>门店代码</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
