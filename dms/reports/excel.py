@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from dms.errors import ValidationError
 from dms.permissions import require
 from dms.reports import headers
+from dms.reports.cells import text_cell
 from dms.reports.exports import DEFINITIONS, Scope, SheetDef
 
 EXPORTS: tuple[str, ...] = tuple(DEFINITIONS)
@@ -91,7 +92,7 @@ class _SheetWriter:
         fmt = FORMATS.get(kind)
         if fmt and isinstance(value, (Decimal, int, date, datetime)):
             return self._styled(value, fmt)
-        return value
+        return text_cell(self.ws, value)
 
     def append(self, row: tuple) -> None:
         self.ws.append([self._cell(v, c.kind) for v, c in zip(row, self.columns)])

@@ -46,6 +46,7 @@ from dms.models import (AuditLog, Appointment, Complaint, FollowUp, LabourLine, 
 from dms.money import ZERO, money
 from dms.permissions import require
 from dms.reports import headers
+from dms.reports.cells import as_text
 from dms.reports.exports import stream
 from dms.workshop.board import clocked_hours  # the one pairing of clock events into hours
 
@@ -277,7 +278,7 @@ class _Sheet:
     def _put(self, row, col, value, kind):
         if isinstance(value, datetime):
             value = value.astimezone().replace(tzinfo=None, microsecond=0)
-        cell = self.ws.cell(row=row, column=col, value=value)
+        cell = as_text(self.ws.cell(row=row, column=col, value=value))  # names are user text
         if FMT.get(kind):
             cell.number_format = FMT[kind]
         return cell

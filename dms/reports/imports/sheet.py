@@ -16,6 +16,7 @@ from openpyxl.styles import Font, PatternFill
 
 from dms import validators
 from dms.errors import ValidationError
+from dms.reports.cells import as_text
 from dms.reports.imports.messages import message
 
 
@@ -379,8 +380,9 @@ def write_report(path: Path, sheet: Sheet, errors: list[RowError], summary: list
         for i, v in enumerate(row.cells, start=1):
             if isinstance(v, (date, datetime)):
                 ws.cell(out, i).number_format = "yyyy-mm-dd"
-            elif isinstance(v, str) and v.startswith("="):
-                ws.cell(out, i).data_type = "s"  # text the file held, not a formula to run
+    for line in ws.iter_rows():  # the file's headers and cells, messages quoting them
+        for cell in line:
+            as_text(cell)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     ws.column_dimensions[ws.cell(1, len(sheet.headers) + 1).column_letter].width = 60
@@ -397,4 +399,7 @@ def write_report(path: Path, sheet: Sheet, errors: list[RowError], summary: list
         cell.font = _BOLD
     for e in errors:
         summary_ws.append([e.row, e.column, e.code, e.message])
+    for line in summary_ws.iter_rows():  # the file name is user text too
+        for cell in line:
+            as_text(cell)
     wb.save(path)
