@@ -52,6 +52,15 @@ def number(value, code: str, field: str, *, places: int, maximum: Decimal,
     return exact
 
 
+def bounded(value: Decimal, field: str, maximum: Decimal) -> Decimal:
+    """`value` (already an exact, finite Decimal) unless it is beyond `maximum`; for the
+    services that parse their numbers themselves. Call it before quantize, which overflows."""
+    if value > maximum:
+        raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
+                              field=field, limit=maximum, value=value)
+    return value
+
+
 def column_texts(values: dict, model) -> dict:
     """Every text in `values` checked against the length of the column of the same name on
     `model` (SQLite would store a longer one that PostgreSQL refuses) and for NUL and lone

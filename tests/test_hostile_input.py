@@ -168,3 +168,46 @@ def test_the_import_report_keeps_the_files_cells_and_name_as_text(demo_db, tmp_p
     result = import_file(demo_db, as_user(demo_db, "admin"), "customers", path, dry_run=True)
     assert result.errors
     _no_formulas(result.report_path)
+
+
+@pytest.mark.parametrize("qty", ["1e20", "1e400", "100001"])
+def test_an_impossible_quantity_is_refused(qty):
+    from dms.parts import stock
+
+    with pytest.raises(ValidationError) as err:
+        stock.quantity(qty)
+    assert err.value.code == "value.too_large" and err.value.params["field"] == "quantity"
+
+
+@pytest.mark.parametrize("amount", ["1e20", "1e30", "1e400"])
+def test_an_impossible_payment_is_refused_before_any_database_work(amount):
+    from dms.billing.settlement import PaymentIn, _check_payments
+
+    with pytest.raises(ValidationError) as err:
+        _check_payments([PaymentIn("cash", Decimal(amount))])
+    assert err.value.code in ("value.too_large", "settlement.payment_amount")
+
+
+@pytest.mark.parametrize("penalty", ["1e20", "1e30", "-1"])
+def test_an_impossible_qc_penalty_is_refused(penalty):
+    from dms.workshop.qc import _penalty
+
+    with pytest.raises(ValidationError) as err:
+        _penalty(penalty)
+    assert err.value.code in ("value.too_large", "qc.penalty")
+
+
+def test_planned_hours_beyond_a_job_are_refused():
+    from dms.workshop.dispatch import _planned
+
+    with pytest.raises(ValidationError) as err:
+        _planned(None, None, "1e20", None)
+    assert err.value.code == "value.too_large"
+
+
+def test_bound_errors_read_in_both_languages(zh_cn):
+    from dms.ui import messages
+
+    with pytest.raises(ValidationError) as err:
+        estimates.number("1e20", "estimate.fee_amount")
+    assert messages.error_text(err.value) == "金额最多为 100000000，不能是 1e20。"

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
                                  OrderTotals, PartItem, PricedLine, price_order)
 from dms.crm import maintenance, membership
@@ -121,6 +121,7 @@ def _check_payments(payments) -> tuple[PaymentIn, ...]:
             raise ValidationError("settlement.payment_method", "Unknown payment method {method}.",
                                   method=p.method)
         try:
+            validators.bounded(Decimal(p.amount), "amount", validators.MAX_AMOUNT)
             amount = money(p.amount)
             exact = amount == Decimal(p.amount)
         except (InvalidOperation, ValueError):

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from sqlalchemy import select, update
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import InsufficientStock, NotFound, ValidationError
 from dms.models import Bin, Part, Stock, Stocktake, StocktakeLine, Warehouse
 from dms.numbering import next_number
@@ -77,6 +77,8 @@ def _counted(value) -> Decimal:
         qty = Decimal(value)
     except ArithmeticError:
         qty = Decimal(-1)
+    if qty.is_finite():
+        validators.bounded(qty, "quantity", validators.MAX_QUANTITY)
     if not qty.is_finite() or qty < 0 or qty != qty.quantize(stock.QTY):
         raise ValidationError("stocktake.qty", "The counted quantity must be zero or more "
                               "(to 0.001): {value}.", value=value)

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         WorkOrder)
@@ -99,8 +99,8 @@ def _planned(start, end, hours, equipment):
         raise ValidationError("dispatch.planned_times", "The planned end must follow the start.")
     if hours is not None:
         try:  # floats are refused like money: they have already lost the value
-            hours = (None if isinstance(hours, float)
-                     else Decimal(hours).quantize(HOUR, ROUND_HALF_UP))
+            hours = (None if isinstance(hours, float) else validators.bounded(
+                Decimal(hours), "hours", validators.MAX_HOURS).quantize(HOUR, ROUND_HALF_UP))
         except ArithmeticError:
             hours = None
         if hours is None or hours <= 0:

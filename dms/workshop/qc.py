@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import InvalidTransition, ValidationError
 from dms.models import ClockEvent, LabourLine, QCInspection, WorkOrder
 from dms.money import money
@@ -33,7 +33,7 @@ def _penalty(penalty) -> Decimal | None:
     if penalty is None:
         return None
     try:
-        value = money(penalty)
+        value = validators.bounded(money(penalty), "amount", validators.MAX_AMOUNT)
     except (TypeError, ArithmeticError):
         value = None
     if value is None or value < 0:
