@@ -92,3 +92,11 @@ def test_customer_card_lists_every_vehicle(demo_db, advisor, sample):
     assert vehicle.id in [v.id for v in card.vehicles]
     with pytest.raises(NotFound):
         customer_card(demo_db, advisor, 10**9)
+
+
+@pytest.mark.parametrize("typed", ["john", "JOHN", "John Smith", "john  smi", "ｊｏｈｎ"])
+def test_ascii_names_match_in_any_case_and_by_several_words(demo_db, advisor, typed):
+    from dms.crm.customers import CustomerIn, create_customer
+
+    saved = create_customer(demo_db, advisor, CustomerIn(name="John Smith", kind="person"))
+    assert saved.id in {row.customer_id for row in search(demo_db, advisor, typed)}

@@ -18,6 +18,7 @@ from dms.crm.campaigns import open_flags
 from dms.crm.identifiers import normalise_phone, normalise_plate, normalise_vin
 from dms.errors import NotFound
 from dms.models import Customer, Membership, MembershipTier, Vehicle
+from dms.models.crm import name_key
 from dms.permissions import require
 
 # Characters that are wildcards in LIKE or GLOB: never part of a plate, VIN, phone or name.
@@ -80,8 +81,9 @@ def _prefixes(text: str) -> dict[str, str]:
     if re.fullmatch(r"\+?[\d\s-]{4,}", raw):
         digits = normalise_phone(raw)
         found["mobile"], found["mobile_rev"] = digits, digits[::-1]
-    if not raw.isascii() or raw.isalpha():
-        found["name"] = raw
+    words = raw.split()
+    if not raw.isascii() or all(w.isalpha() for w in words):  # "王", "john", "John Smith"
+        found["name_key"] = name_key(raw)
     return found
 
 
@@ -90,7 +92,8 @@ _COLUMNS = (Customer.id.label("customer_id"), Customer.code.label("customer_code
             Vehicle.id.label("vehicle_id"), Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
             Vehicle.brand.label("brand"), Vehicle.series.label("series"))
 _BRANCHES = {"plate": Vehicle.plate, "plate_rev": Vehicle.plate_rev, "vin_rev": Vehicle.vin_rev,
-             "mobile": Customer.mobile, "mobile_rev": Customer.mobile_rev, "name": Customer.name}
+             "mobile": Customer.mobile, "mobile_rev": Customer.mobile_rev,
+             "name_key": Customer.name_key}
 _VEHICLE_BRANCHES = ("plate", "plate_rev", "vin_rev")
 
 
