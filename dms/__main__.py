@@ -87,18 +87,23 @@ def cmd_demo(db) -> None:
         print(f"  {username:<12} {password:<10} {roles}")
 
 
-def cmd_run(db, load_demo_if_empty: bool, url: str | None) -> int:
-    """The window. An empty embedded default database is the trial: it gets the demo, whose
-    passwords are published. Any other empty database starts empty; the window offers to
-    create its store and first manager (as `dms init` does)."""
+def first_start(db, load_demo_if_empty: bool, url: str | None) -> bool:
+    """Schema up to date; True when the demo was loaded. Only an empty embedded default
+    database is the trial that gets the demo, whose passwords are published. Any other empty
+    database starts empty: `dms init`, or the window, creates its store and first manager."""
     from dms.db import default_sqlite_url, resolve_url
     from dms.demo.load import is_empty, load_demo
     from dms.migrate import upgrade
 
     upgrade(db.engine)
-    trial = resolve_url(url) == default_sqlite_url()
-    if load_demo_if_empty and trial and is_empty(db):
+    if load_demo_if_empty and resolve_url(url) == default_sqlite_url() and is_empty(db):
         load_demo(db)
+        return True
+    return False
+
+
+def cmd_run(db, load_demo_if_empty: bool, url: str | None) -> int:
+    if first_start(db, load_demo_if_empty, url):
         print("First start: demo dealership loaded (sign in as advisor1 / demo123).")
     from dms.app import run
 

@@ -166,3 +166,56 @@ def test_export_and_kpi_from_the_command_line(tmp_path, capsys):
     assert main(["report", "kpi", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(kpi),
                  "--url", url]) == 0
     assert len(load_workbook(kpi).sheetnames) == 8
+
+
+# --- issue 13: the command line signs in; the demo only into the embedded trial database ----
+
+def test_commands_that_read_or_write_sign_in(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'auth.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    out = tmp_path / "c.xlsx"
+    monkeypatch.delenv("DMS_USER")
+    monkeypatch.delenv("DMS_PASSWORD")
+    monkeypatch.setattr(sys, "stdin", open(os.devnull))  # a script: nobody to ask
+    assert main(["export", "customers", "-o", str(out), "--url", url]) == 2
+    assert "DMS_USER" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("DMS_USER", "tech1")
+    monkeypatch.setenv("DMS_PASSWORD", "wrong")
+    assert main(["export", "customers", "-o", str(out), "--url", url]) == 2
+    assert "Wrong user name or password" in capsys.readouterr().err
+    monkeypatch.setenv("DMS_PASSWORD", "demo123")  # right, but a technician
+    assert main(["export", "customers", "-o", str(out), "--url", url, "--lang", "en"]) == 2
+    assert "export.customers" in capsys.readouterr().err and not out.exists()
+    with pytest.raises(SystemExit):  # acting as a named user on trust is gone
+        main(["export", "customers", "-o", str(out), "--url", url, "--user", "admin"])
+
+
+def test_the_demo_loads_only_into_the_embedded_default_database(tmp_path, monkeypatch):
+    from dms import db as dbmod
+    from dms.__main__ import first_start
+    from dms.demo.load import is_empty
+    from dms.users import is_initialised
+
+    trial = f"sqlite:///{tmp_path / 'trial.db'}"
+    monkeypatch.setattr(dbmod, "default_sqlite_url", lambda: trial)
+    monkeypatch.delenv("DMS_DATABASE_URL", raising=False)
+    monkeypatch.setattr(dbmod, "load_settings", lambda: {})
+    real = Database(f"sqlite:///{tmp_path / 'real.db'}")
+    assert not first_start(real, True, real.url) and is_empty(real) and not is_initialised(real)
+    embedded = Database(trial)
+    assert first_start(embedded, True, None) and is_initialised(embedded)
+    real.dispose()
+    embedded.dispose()
+
+
+def test_init_creates_the_first_manager_of_a_real_database(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'real.db'}"
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "a long secret")
+    assert main(["init", "--store-code", "BJ09", "--store-name", "北京九店", "--manager", "boss",
+                 "--url", url]) == 0
+    assert main(["init", "--store-code", "BJ10", "--store-name", "十店", "--manager", "boss2",
+                 "--url", url]) == 2
+    monkeypatch.setenv("DMS_USER", "BOSS")
+    monkeypatch.setenv("DMS_PASSWORD", "a long secret")
+    assert main(["export", "customers", "-o", str(tmp_path / "c.xlsx"), "--url", url]) == 0
