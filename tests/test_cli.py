@@ -120,13 +120,16 @@ def test_import_dry_run_then_import_from_the_command_line(tmp_path, capsys):
     path = tmp_path / "customers.xlsx"
     book.save(path)
     before = _counts(url)
-    assert main(["import", "customers", str(path), "--dry-run", "--url", url]) == 1
+    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "row 3, 手机" in out and "1 error(s)" in out
+    assert "row 3, 手机: Not a mobile number" in out and "1 error(s)" in out
+    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--lang", "zh_CN"]) == 1
+    out = capsys.readouterr().out
+    assert "第 3 行，手机：不是手机号码" in out and "1 个错误" in out
     assert _counts(url) == before
     book.active.delete_rows(3)
     book.save(path)
-    assert main(["import", "customers", str(path), "--url", url]) == 0
+    assert main(["import", "customers", str(path), "--url", url, "--lang", "en"]) == 0
     assert "1 row(s) imported" in capsys.readouterr().out
     assert _counts(url)["customer"] == before["customer"] + 1
 
