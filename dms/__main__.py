@@ -125,14 +125,10 @@ def cmd_init(db, args) -> None:
 def cmd_accounts(db, args) -> None:
     from dms import users
     from dms.auth import authenticate
-    from dms.cli_auth import ask_new_password, sign_in
+    from dms.cli_auth import ask_new_password, credentials, sign_in
 
     if args.command == "passwd":  # the one command a password set by someone else allows
-        import getpass
-        import os
-
-        name = os.environ.get("DMS_USER") or input("User: ")
-        old = os.environ.get("DMS_PASSWORD") or getpass.getpass("Current password: ")
+        name, old = credentials()
         users.change_password(db, authenticate(db, name, old), old, ask_new_password())
         print("Password changed.")
     elif args.user_command == "unlock":

@@ -11,16 +11,21 @@ from dms.auth import CurrentUser, authenticate
 from dms.errors import AuthError
 
 
-def sign_in(db, stdin=None) -> CurrentUser:
-    stdin = stdin or sys.stdin
+def credentials() -> tuple[str, str]:
+    """(user name, password): from the environment, else asked on the terminal."""
     username, password = os.environ.get("DMS_USER"), os.environ.get("DMS_PASSWORD")
     if not username or password is None:
-        if not stdin.isatty():
+        if not sys.stdin.isatty():
             raise AuthError("auth.no_credentials", "Sign in: set DMS_USER and DMS_PASSWORD, or "
                             "run the command in a terminal to be asked.")
         username = username or input("User: ")
         password = getpass.getpass("Password: ")
-    actor = authenticate(db, username, password)
+    return username, password
+
+
+def sign_in(db) -> CurrentUser:
+    """The signed-in user, who must have chosen their own password (else `dms passwd`)."""
+    actor = authenticate(db, *credentials())
     if actor.must_change_password:
         raise AuthError("auth.must_change_password", "The password of {username} was set by "
                         "someone else: sign in to the window (or run `dms passwd`) and choose "

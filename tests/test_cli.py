@@ -222,3 +222,19 @@ def test_init_creates_the_first_manager_of_a_real_database(tmp_path, capsys, mon
     monkeypatch.setenv("DMS_USER", "BOSS")
     monkeypatch.setenv("DMS_PASSWORD", "a long secret")
     assert main(["export", "customers", "-o", str(tmp_path / "c.xlsx"), "--url", url]) == 0
+
+
+def test_passwd_replaces_a_password_a_manager_set(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'pw.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "temporary-1")
+    assert main(["user", "reset", "advisor1", "--url", url]) == 0  # as admin
+    monkeypatch.setenv("DMS_USER", "advisor1")
+    monkeypatch.setenv("DMS_PASSWORD", "temporary-1")
+    assert main(["export", "customers", "-o", str(tmp_path / "c.xlsx"), "--url", url]) == 2
+    assert "dms passwd" in capsys.readouterr().err
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "my own 2026")
+    assert main(["passwd", "--url", url]) == 0
+    monkeypatch.setenv("DMS_PASSWORD", "my own 2026")
+    assert main(["user", "unlock", "advisor2", "--url", url]) == 2  # an advisor may not
