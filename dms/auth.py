@@ -149,10 +149,11 @@ def authenticate(db, username: str, password: str) -> CurrentUser:
         _record(db, signed_in, "sign_in_refused", reason="inactive")
         raise AuthError("auth.inactive", "The account {username} is disabled.",
                         username=signed_in.username)
+    upgraded = hash_password(password) if needs_rehash(stored) else None  # before the lock
     with db.transaction() as s:
         s.execute(delete(SignInThrottle).where(SignInThrottle.username == key))
-        if needs_rehash(stored):
-            s.get(User, signed_in.id).password_hash = hash_password(password)
+        if upgraded:
+            s.get(User, signed_in.id).password_hash = upgraded
         audit.record(s, signed_in, "user", signed_in.id, "sign_in")
     return signed_in
 
