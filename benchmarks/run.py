@@ -175,7 +175,7 @@ def floor_ops(url: str, store_id: int):
            f"WHERE c.store_id = {mark} AND ")
     branch = {"plate": veh + "v.plate", "plate_rev": veh + "v.plate_rev",
               "vin_rev": veh + "v.vin_rev", "mobile": cus + "c.mobile",
-              "mobile_rev": cus + "c.mobile_rev", "name": cus + "c.name"}
+              "mobile_rev": cus + "c.mobile_rev", "name_key": cus + "c.name_key"}
     statements = {}
 
     def search(term: str):

@@ -64,7 +64,7 @@ def test_transfer_out_in_transit_then_in(demo_db, clerk):
 
 
 @pytest.mark.parametrize("lines, to, error, code", [
-    ([TransferItem(OIL_FILTER, Decimal(10**6))], "WH2", InsufficientStock, "stock.insufficient"),
+    ([TransferItem(OIL_FILTER, Decimal(99_999))], "WH2", InsufficientStock, "stock.insufficient"),
     ([TransferItem(OIL_FILTER, Decimal(1))], "WH1", ValidationError, "transfer.same_warehouse"),
     ([TransferItem(OIL_FILTER, Decimal(1))], "WH9", NotFound, "not_found"),
     ([TransferItem(OIL_FILTER, Decimal(1)), TransferItem("NOPE", Decimal(1))], "WH2", NotFound, "part.unknown_code"),
