@@ -211,3 +211,26 @@ def test_bound_errors_read_in_both_languages(zh_cn):
     with pytest.raises(ValidationError) as err:
         estimates.number("1e20", "estimate.fee_amount")
     assert messages.error_text(err.value) == "金额最多为 100000000，不能是 1e20。"
+
+
+@pytest.mark.parametrize("cost", ["1e20", "1e400"])
+def test_an_impossible_unit_cost_is_refused(cost):
+    from dms.parts.receipts import _cost
+
+    with pytest.raises(ValidationError) as err:
+        _cost(cost, "purchase")
+    assert err.value.code in ("value.too_large", "stock.cost")
+
+
+@pytest.mark.parametrize("fee", ["1e20", "-5", "abc"])
+def test_an_impossible_membership_fee_is_refused(demo_db, fee):
+    from dms.crm import membership
+
+    with demo_db.reading() as s:
+        customer_id = s.scalar(select(func.max(Customer.id)))
+    before = state(demo_db)
+    with pytest.raises(ValidationError) as err:
+        membership.join(demo_db, as_user(demo_db, "care1"), customer_id, "general", "H-0001",
+                        fee=fee)
+    assert err.value.code in ("value.too_large", "membership.fee")
+    assert state(demo_db) == before

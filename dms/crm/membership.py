@@ -24,7 +24,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from sqlalchemy import func, select, update
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import NotFound, ValidationError
 from dms.models import Customer, Membership, MembershipEvent, MembershipTier, PointsEntry
 from dms.permissions import require
@@ -113,6 +113,9 @@ def _card_no(s, actor, card_no: str) -> str:
 
 def _event(s, actor, card: Membership, kind: str, from_tier=None, to_tier=None, fee=None,
            note=None, **data) -> None:
+    if fee is not None:  # a typed-in fee: bounded like every amount
+        fee = validators.number(fee, "membership.fee", "amount", places=2,
+                                maximum=validators.MAX_AMOUNT)
     s.add(MembershipEvent(membership_id=card.id, kind=kind, from_tier_id=from_tier,
                           to_tier_id=to_tier, fee=fee, at=clock.now(), user_id=actor.id, note=note))
     audit.record(s, actor, "membership", card.id, kind, reason=note, card_no=card.card_no,

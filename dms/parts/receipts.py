@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit
+from dms import audit, validators
 from dms.errors import NotFound, ValidationError
 from dms.models import Part, PurchaseNeed, Supplier, Warehouse
 from dms.parts import stock
@@ -99,6 +99,8 @@ def _cost(value, mode: str) -> Decimal | None:
         cost = Decimal(value)
     except ArithmeticError:
         cost = Decimal(-1)
+    if cost.is_finite():
+        validators.bounded(cost, "amount", validators.MAX_AMOUNT)
     if not cost.is_finite() or cost < 0 or cost != cost.quantize(stock.COST):
         raise ValidationError("stock.cost", "The unit cost must be zero or more: {value}.", value=value)
     return cost

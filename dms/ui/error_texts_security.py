@@ -44,6 +44,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "init.not_initialised": QCoreApplication.translate(
             "Messages", "This database has no store and no users yet: run `dms init` to create "
                         "the store and its first manager."),
+        "membership.fee": QCoreApplication.translate(
+            "Messages", "A membership fee is an amount of 0 or more, not {value}."),
         # bounds (dms/validators.py)
         "value.too_large": QCoreApplication.translate(
             "Messages", "{field}: at most {limit}, not {value}."),

@@ -2414,6 +2414,10 @@
         <source>user name</source>
         <translation>用户名</translation>
     </message>
+    <message>
+        <source>A membership fee is an amount of 0 or more, not {value}.</source>
+        <translation>会员费应为 0 或以上的金额，不能是 {value}。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
