@@ -32,6 +32,7 @@ from dms.demo import names  # noqa: E402
 from dms.demo.data import unique  # noqa: E402
 from dms.demo import is_empty  # noqa: E402
 from dms.demo.load import load_demo  # noqa: E402
+from dms.models.crm import name_key  # noqa: E402
 from dms.migrate import upgrade  # noqa: E402
 from orders import WORKSHOP, YEARS_BACK, OrderFactory, entry_times  # noqa: E402
 
@@ -79,11 +80,11 @@ def add_customers_and_vehicles(ctx: Context, sc: Scale) -> tuple[list, list]:
         cid = first + i
         mobile = unique(lambda: rng.choices(prefixes, p_weights)[0] + _digits(rng, 8), mobiles)
         name = rng.choices(s_items, s_weights)[0] + "".join(rng.sample(given, rng.choice((1, 2))))
-        rows.append((cid, ctx.store_id, f"B{i + 1:07d}", name, "person",
+        rows.append((cid, ctx.store_id, f"B{i + 1:07d}", name, name_key(name), "person",
                      rng.choice("MF"), mobile, mobile[::-1], created))
         ids.append(cid)
-    w.insert("customer", ("id", "store_id", "code", "name", "kind", "gender", "mobile",
-                          "mobile_rev", "created_at"), rows)
+    w.insert("customer", ("id", "store_id", "code", "name", "name_key", "kind", "gender",
+                          "mobile", "mobile_rev", "created_at"), rows)
 
     plates = {p for (p,) in w.all("SELECT plate FROM vehicle WHERE plate IS NOT NULL")}
     vins = {v for (v,) in w.all("SELECT vin FROM vehicle")}

@@ -83,13 +83,13 @@ def writer_main(url: str, changes: int, interval: float, seed: int, results) -> 
     from sqlalchemy import event, func, select
     from sqlalchemy.orm import Session
 
-    from dms.auth import trusted_user
+    from database import staff
     from dms.crm.customers import update_customer
     from dms.db import Database
     from dms.models import ChangeLog, Customer
 
     db = Database(url)
-    actor = trusted_user(db, WRITER)
+    actor = staff(db, WRITER)
     with db.reading() as s:
         customers = s.scalars(select(Customer.id).where(Customer.store_id == actor.store_id)
                               .order_by(Customer.id).limit(max(changes, 1))).all()

@@ -37,7 +37,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 import generate as gen  # noqa: E402
 from database import ensure_database  # noqa: E402
 import orders  # noqa: E402
-from dms.auth import trusted_user  # noqa: E402
+from database import staff  # noqa: E402
 from dms.billing.settlement import PaymentIn, presettle, settle  # noqa: E402
 from dms.crm.lookup import _prefixes as lookup_prefixes  # noqa: E402
 from dms.crm.lookup import search  # noqa: E402
@@ -65,14 +65,16 @@ EXPORT_ORDERS = 20_000
 EXPORT_PEAK = r"""
 import re, sys
 from datetime import datetime
-from dms.auth import trusted_user
+from dms.auth import current, find_user
 from dms.db import Database
 from dms.reports.excel import export
 def peak_kb():
     with open("/proc/self/status") as f:
         return int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1))
 db = Database(sys.argv[1])
-actor = trusted_user(db, "admin")
+with db.reading() as s:
+    row = find_user(s, "admin")
+actor = current(row.User, row.name)
 before = peak_kb()
 rows = export(db, actor, "workorders", sys.argv[2], since=datetime.fromisoformat(sys.argv[3]))
 print(before, peak_kb(), rows)
@@ -157,7 +159,7 @@ def floor_ops(url: str, store_id: int):
            f"WHERE c.store_id = {mark} AND ")
     branch = {"plate": veh + "v.plate", "plate_rev": veh + "v.plate_rev",
               "vin_rev": veh + "v.vin_rev", "mobile": cus + "c.mobile",
-              "mobile_rev": cus + "c.mobile_rev", "name": cus + "c.name"}
+              "mobile_rev": cus + "c.mobile_rev", "name_key": cus + "c.name_key"}
     statements = {}
 
     def search(term: str):
@@ -185,16 +187,16 @@ def run_scale(url: str, scale: str, repeat: int | None, log) -> dict:
         generation = gen.generate(url, scale, log=log)
     db = Database(url)
     n = repeat or REPEAT[scale]
-    actor = trusted_user(db, "admin")
-    advisor, cashier = trusted_user(db, "advisor1"), trusted_user(db, "cashier1")
+    actor = staff(db, "admin")
+    advisor, cashier = staff(db, "advisor1"), staff(db, "cashier1")
     s = samples_for(db)
     ops = {}
     for kind in ("plate", "vin6", "phone", "name"):
         nxt = cycle(s[kind])
-        op = ops[f"lookup_{kind}"] = timed(lambda: search(db, nxt(), store_id=actor.store_id),
+        op = ops[f"lookup_{kind}"] = timed(lambda: search(db, advisor, nxt()),
                                            n * LOOKUP_MORE)
         op["rows_mean"] = round(statistics.mean(
-            len(search(db, term, store_id=actor.store_id)) for term in s[kind]), 1)
+            len(search(db, advisor, term)) for term in s[kind]), 1)
     floor, close = floor_ops(url, actor.store_id)
     for kind in ("plate", "vin6", "phone", "name"):
         nxt = cycle(s[kind])

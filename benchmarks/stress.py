@@ -65,7 +65,7 @@ def _db_kind(exc: DBAPIError) -> str:
 
 class Seat:
     def __init__(self, url: str, seat_no: int, seed: int):
-        from dms.auth import trusted_user
+        from database import staff
         from dms.db import Database
         from dms.models import Bay, Part, PartBarcode, Stock, Vehicle
 
@@ -75,7 +75,7 @@ class Seat:
         self.completed = self.abandoned = self.cancelled = 0
         names = ("advisor1", "advisor2", "advisor3", "dispatcher1", "qc1", "warehouse1",
                  "cashier1", "admin") + TECHS
-        self.u = {n: trusted_user(self.db, n) for n in names}
+        self.u = {n: staff(self.db, n) for n in names}
         with self.db.reading() as s:
             self.vehicles = s.scalars(select(Vehicle.id).order_by(Vehicle.id)).all()
             self.bay = s.scalar(select(Bay.id).where(Bay.kind == "maintenance", Bay.active)

@@ -1,6 +1,7 @@
-"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms backup FILE`,
-`dms restore FILE [--force]`;
-documents, exports, reports and imports live in `dms.cli_reports`."""
+"""Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms init`,
+`dms passwd`, `dms user unlock|reset NAME`, `dms backup FILE`, `dms restore FILE [--force]`;
+documents, exports, reports and imports live in `dms.cli_reports`. Every command that reads
+personal data or writes signs in (`dms.cli_auth`): DMS_USER/DMS_PASSWORD or a prompt."""
 
 from __future__ import annotations
 
@@ -28,6 +29,21 @@ def _parser() -> argparse.ArgumentParser:
                                                                          required=True)
     db.add_parser("upgrade", parents=[common], help="create or upgrade the schema in place")
     sub.add_parser("demo", parents=[common], help="load the demo dealership (once)")
+    init = sub.add_parser("init", parents=[common],
+                          help="create the store and its first manager in a new database "
+                               "(password: asked, or DMS_NEW_PASSWORD)")
+    init.add_argument("--store-code", required=True)
+    init.add_argument("--store-name", required=True)
+    init.add_argument("--manager", required=True, help="the manager's user name")
+    init.add_argument("--display-name", help="the manager's name as shown (default: the user name)")
+    sub.add_parser("passwd", parents=[common], help="change your password")
+    user = sub.add_parser("user", help="accounts (a manager)").add_subparsers(
+        dest="user_command", required=True)
+    unlock = user.add_parser("unlock", parents=[common], help="clear failed sign-ins of NAME")
+    unlock.add_argument("name")
+    reset = user.add_parser("reset", parents=[common],
+                            help="set a temporary password for NAME, changed at their next sign-in")
+    reset.add_argument("name")
     backup = sub.add_parser("backup", parents=[common], help="back up the database to FILE")
     backup.add_argument("file")
     restore = sub.add_parser("restore", parents=[common],
@@ -74,19 +90,73 @@ def cmd_demo(db) -> None:
         print(f"  {username:<12} {password:<10} {roles}")
 
 
-def cmd_run(db, load_demo_if_empty: bool) -> int:
+def first_start(db, load_demo_if_empty: bool, url: str | None) -> bool:
+    """Schema up to date; True when the demo was loaded. Only an empty embedded default
+    database is the trial that gets the demo, whose passwords are published. Any other empty
+    database starts empty: `dms init`, or the window, creates its store and first manager."""
+    from dms.db import default_sqlite_url, resolve_url
     from dms.demo import is_empty
     from dms.migrate import upgrade
 
     upgrade(db.engine)
-    if load_demo_if_empty and is_empty(db):
+    if load_demo_if_empty and resolve_url(url) == default_sqlite_url() and is_empty(db):
         from dms.demo.load import load_demo
 
         load_demo(db)
+        return True
+    return False
+
+
+def cmd_run(db, load_demo_if_empty: bool, url: str | None) -> int:
+    if first_start(db, load_demo_if_empty, url):
         print("First start: demo dealership loaded (sign in as advisor1 / demo123).")
     from dms.app import run
 
     return run(db)
+
+
+def cmd_init(db, args) -> None:
+    from dms.cli_auth import ask_new_password
+    from dms.migrate import upgrade
+    from dms.users import init_database
+
+    upgrade(db.engine)
+    manager = init_database(db, args.store_code, args.store_name, args.manager,
+                            args.display_name or args.manager, ask_new_password())
+    print(f"Store {args.store_code} created with its manager {manager.username}; sign in as "
+          f"{manager.username} to add the staff.")
+
+
+def cmd_accounts(db, args) -> None:
+    from dms import users
+    from dms.auth import authenticate
+    from dms.cli_auth import ask_new_password, credentials, sign_in
+
+    if args.command == "passwd":  # the one command a password set by someone else allows
+        name, old = credentials()
+        users.change_password(db, authenticate(db, name, old), old, ask_new_password())
+        print("Password changed.")
+    elif args.user_command == "unlock":
+        users.unlock(db, sign_in(db), args.name)
+        print(f"{args.name} may sign in again.")
+    else:
+        manager = sign_in(db)
+        users.reset_password(db, manager, args.name, ask_new_password("Temporary password: "))
+        print(f"{args.name} has a temporary password and must change it at the next sign-in.")
+
+
+def _sign_in_for(db, action: str):
+    """A manager's sign-in for backup and restore; a database without users (a new server
+    being restored) has nobody to sign in as, so nothing is checked there."""
+    from dms.cli_auth import sign_in
+    from dms.migrate import current_revision
+    from dms.permissions import require
+    from dms.users import is_initialised
+
+    if current_revision(db.engine) is not None and is_initialised(db):
+        actor = sign_in(db)
+        with db.reading() as s:
+            require(s, actor, action)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,16 +171,22 @@ def _command(args) -> int:
         cmd_upgrade(db)
     elif args.command == "demo":
         cmd_demo(db)
+    elif args.command == "init":
+        cmd_init(db, args)
+    elif args.command in ("passwd", "user"):
+        cmd_accounts(db, args)
     elif args.command == "backup":
         from dms.backup import backup
 
+        _sign_in_for(db, "database.backup")
         print(backup(db, args.file))
     elif args.command == "restore":
         from dms.backup import restore
 
+        _sign_in_for(db, "database.restore")
         print(restore(db, args.file, force=args.force).summary())
     elif args.command is None:
-        return cmd_run(db, not args.no_demo)
+        return cmd_run(db, not args.no_demo, getattr(args, "url", None))
     else:
         return cli_reports.run(db, args)
     return 0

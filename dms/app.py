@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
+from dms import users
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError
 from dms.ui import excepthook, fonts, i18n
+from dms.ui.account_dialogs import FirstStartDialog
 from dms.ui.login import LoginDialog
 from dms.ui.tasks import TaskRunner
 
@@ -81,9 +83,10 @@ def prepare_sign_in() -> None:
 
 
 class AppSession(QObject):
-    """Login dialog first; on success the main window; sign out returns to the login dialog.
-    The change feed starts with the first sign-in (not before the dialog is painted) and runs
-    for the rest of the session, on a thread of its own."""
+    """Login dialog first (on an empty database: the first-start dialog, which signs its new
+    manager in); on success the main window; sign out returns to the login dialog. The change
+    feed starts with the first sign-in (not before the dialog is painted) and runs for the rest
+    of the session, on a thread of its own."""
 
     def __init__(self, db: object, runner: TaskRunner, settings_store: Any = None,
                  username: str = ""):
@@ -93,13 +96,17 @@ class AppSession(QObject):
         self.settings_store = settings_store
         self.login = LoginDialog(db, runner, username=username)
         self.login.signed_in.connect(self._on_signed_in)
+        self.first_start = None if users.is_initialised(db) else FirstStartDialog(db, runner)
+        if self.first_start is not None:
+            self.first_start.done.connect(self._on_signed_in)
         self.window: MainWindow | None = None
         self.live: LiveFeed | None = None
 
     def start(self) -> None:
-        self.login.show()
+        dialog = self.first_start or self.login
+        dialog.show()
         # The dialog first; then, while the user types, the worker prepares the rest.
-        AfterFirstPaint(self.login, lambda: self.runner.submit(
+        AfterFirstPaint(dialog, lambda: self.runner.submit(
             prepare_sign_in, on_result=self._prepared, on_error=self._prepared))
 
     @Slot(int, object)
@@ -167,8 +174,11 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     runner = TaskRunner()
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)
+    if session.first_start is not None:
+        session.first_start.rejected.connect(app.quit)
     if os.environ.get(STARTUP_PROBE):
-        AfterFirstPaint(session.login, lambda: _note_startup(os.environ[STARTUP_PROBE]))
+        AfterFirstPaint(session.first_start or session.login,
+                        lambda: _note_startup(os.environ[STARTUP_PROBE]))
     try:
         session.start()
         code = app.exec()

@@ -3,7 +3,8 @@
 Backup
     SQLite: the online backup API copies a consistent snapshot while other seats keep
     working; the copy is switched to journal_mode=DELETE so it is one self-contained file.
-    PostgreSQL: `pg_dump -Fc`. The manifest is computed inside a REPEATABLE READ transaction
+    PostgreSQL: `pg_dump -Fc`, the password in PGPASSWORD, never on its command line. Backup
+    and manifest are created 0600. The manifest is computed inside a REPEATABLE READ transaction
     whose snapshot is exported and handed to `pg_dump --snapshot`, so the dump and the
     manifest describe exactly the same data even while other seats write.
 
@@ -43,11 +44,15 @@ database on `db`'s server, compared and dropped.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
+import os
 import shutil
+import signal
 import sqlite3
 import subprocess
+import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -60,6 +65,9 @@ from dms.errors import ConfigError
 
 MANIFEST_FORMAT = 1
 LOG_TABLES = ("audit_log", "change_log")
+# Signing in is audited, and `dms restore` signs in first: those rows are not data a restore
+# would lose, so the highest id and latest time of the audit log leave them out.
+_NOT_SIGN_IN = "action NOT IN ('sign_in', 'sign_in_failed', 'sign_in_refused')"
 
 
 # --- manifest ---------------------------------------------------------------------------------
@@ -99,7 +107,10 @@ def snapshot(conn: Connection) -> dict:
         if name.startswith("sqlite_"):
             continue
         known = Base.metadata.tables.get(name)
-        if known is not None and "id" in known.c:
+        if name == "audit_log":
+            rows = conn.execute(text('SELECT count(*) FROM "audit_log"')).scalar_one()
+            max_id = conn.execute(text(f'SELECT max(id) FROM "audit_log" WHERE {_NOT_SIGN_IN}')).scalar()
+        elif known is not None and "id" in known.c:
             rows, max_id = conn.execute(text(f'SELECT count(*), max(id) FROM "{name}"')).one()
         else:
             rows, max_id = conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one(), None
@@ -107,7 +118,10 @@ def snapshot(conn: Connection) -> dict:
     latest = {}
     for name in LOG_TABLES:
         if name in present:
-            at = conn.execute(select(func.max(Base.metadata.tables[name].c.at))).scalar()
+            query = select(func.max(Base.metadata.tables[name].c.at))
+            if name == "audit_log":
+                query = query.where(text(_NOT_SIGN_IN))
+            at = conn.execute(query).scalar()
             latest[name] = None if at is None else _utc(at).isoformat()
     amounts = {}
     for name, columns in _amount_columns().items():
@@ -254,8 +268,36 @@ def _pg_tool(name: str, code: str) -> str:
     return tool
 
 
-def _libpq(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+def _libpq(url: str) -> tuple[str, dict]:
+    """The URL pg_dump and pg_restore get, without the password, and their environment with
+    it: a command line is visible to every user of the machine (ps), the environment is not."""
+    u = make_url(url)
+    env = dict(os.environ)
+    if u.password:
+        env["PGPASSWORD"] = str(u.password)
+    return u.set(drivername="postgresql")._replace(password=None).render_as_string(hide_password=False), env
+
+
+def run_tool(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    """A PostgreSQL client tool that cannot outlive this process. On Linux the tool gets
+    SIGKILL when `dms` dies, even by SIGKILL (PR_SET_PDEATHSIG); pg_restore runs as one
+    transaction (-1), so a killed restore rolls back instead of finishing unverified."""
+    preexec = None
+    if sys.platform == "linux":
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork
+        preexec = lambda: prctl(1, signal.SIGKILL)  # noqa: E731 - 1: PR_SET_PDEATHSIG
+    return subprocess.run(args, capture_output=True, text=True, env=env, preexec_fn=preexec)
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty, readable and writable by its owner only (0600): a backup holds
+    every customer's data. Refuses an existing file (O_EXCL) like the check before it."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise ConfigError("backup.exists", "{path} already exists; choose a new file name.",
+                          path=str(path)) from None
+    return path
 
 
 def _sqlite_file(db) -> Path:
@@ -274,7 +316,8 @@ def _write_manifest(target: Path, backend: str, source_url: str, found: dict) ->
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "source": make_url(source_url).render_as_string(hide_password=True),
                 "file": target.name, "file_sha256": _file_sha256(target), **found}
-    manifest_path(target).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    private_file(manifest_path(target)).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                                   encoding="utf-8")
 
 
 def backup(db, target: str) -> str:
@@ -287,7 +330,7 @@ def backup(db, target: str) -> str:
     if db.backend == "sqlite":
         path.open("xb").close()  # a missing folder or no permission: an OSError naming the file
         source = sqlite3.connect(_sqlite_file(db))
-        dest = sqlite3.connect(path)
+        dest = sqlite3.connect(private_file(path))
         try:
             source.backup(dest)  # consistent snapshot while other connections write
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -308,8 +351,9 @@ def backup(db, target: str) -> str:
         conn.execute(text("SET TRANSACTION READ ONLY"))
         snapshot_id = conn.execute(text("SELECT pg_export_snapshot()")).scalar_one()
         found = snapshot(conn)
-        result = subprocess.run([pg_dump, "-Fc", f"--snapshot={snapshot_id}", "-f", str(path),
-                                 _libpq(db.url)], capture_output=True, text=True)
+        url, env = _libpq(db.url)
+        private_file(path)  # pg_dump truncates it and keeps the mode
+        result = run_tool([pg_dump, "-Fc", f"--snapshot={snapshot_id}", "-f", str(path), url], env)
         conn.rollback()
     if result.returncode != 0:
         path.unlink(missing_ok=True)
@@ -337,8 +381,9 @@ def _check_file(source: Path, manifest: dict, backend: str | None) -> None:
 
 def _pg_restore(source: Path, url: str) -> None:
     pg_restore = _pg_tool("pg_restore", "restore.no_pg_restore")
-    result = subprocess.run([pg_restore, "--clean", "--if-exists", "--no-owner", "-1",
-                             "-d", _libpq(url), str(source)], capture_output=True, text=True)
+    target, env = _libpq(url)
+    result = run_tool([pg_restore, "--clean", "--if-exists", "--no-owner", "-1",
+                       "-d", target, str(source)], env)
     if result.returncode != 0:
         raise ConfigError("restore.pg_restore_failed",
                           "pg_restore failed (nothing was changed): {error}", error=result.stderr.strip())

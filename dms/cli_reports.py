@@ -9,8 +9,8 @@ from pathlib import Path
 
 
 def add_commands(sub, common: argparse.ArgumentParser) -> None:
+    # Who acts: DMS_USER and DMS_PASSWORD, else asked on the terminal (dms.cli_auth).
     acting = argparse.ArgumentParser(add_help=False, parents=[common])
-    acting.add_argument("--user", help="act as this user (default: the first manager)")
     acting.add_argument("--lang", choices=("zh_CN", "en"),
                         help="language of headers and labels (default: the settings, else zh_CN)")
 
@@ -53,9 +53,9 @@ def _lang(args) -> str:
 
 def run(db, args) -> int:
     """Run one of the commands above; the process exit code."""
-    from dms.auth import trusted_user
+    from dms.cli_auth import sign_in
 
-    actor = trusted_user(db, args.user)
+    actor = sign_in(db)
     if args.command == "print":
         from dms.reports.documents import render
 
@@ -80,11 +80,19 @@ def run(db, args) -> int:
     else:
         from dms.reports.imports import import_file
 
-        result = import_file(db, actor, args.kind, args.file, dry_run=args.dry_run)
+        lang = _lang(args)
+        result = import_file(db, actor, args.kind, args.file, dry_run=args.dry_run, lang=lang)
+        rows = result.rows_imported if not args.dry_run else result.rows_read
+        zh = lang.lower().startswith("zh")
         for error in result.errors:
-            print(f"row {error.row}, {error.column}: {error.message}")
-        done = "checked (dry run)" if args.dry_run else "imported"
-        print(f"{result.rows_imported if not args.dry_run else result.rows_read} row(s) {done}; "
-              f"{len(result.errors)} error(s); report: {result.report_path}")
+            print(f"第 {error.row} 行，{error.column}：{error.message}" if zh else
+                  f"row {error.row}, {error.column}: {error.message}")
+        if zh:
+            done = "已检查（试运行）" if args.dry_run else "已导入"
+            print(f"{rows} 行{done}；{len(result.errors)} 个错误；报告：{result.report_path}")
+        else:
+            done = "checked (dry run)" if args.dry_run else "imported"
+            print(f"{rows} row(s) {done}; {len(result.errors)} error(s); "
+                  f"report: {result.report_path}")
         return 1 if result.errors else 0
     return 0

@@ -57,7 +57,11 @@ def load_settings() -> dict:
 def save_settings(settings: dict) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
+    # 0600: the file may hold a database URL with its password
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(settings, ensure_ascii=False, indent=2))
+    os.chmod(path, 0o600)  # a file made before by an older version
 
 
 def default_sqlite_url() -> str:

@@ -135,8 +135,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "document.settlement_receipt": _roles("cashier", "advisor", "manager"),
     "document.gatepass": _roles("cashier", "advisor", "manager"),
     "document.labels": _roles("warehouse_clerk", "manager"),
-    # users
+    # users and the database as a whole
     "user.manage": MANAGER,
+    "database.backup": MANAGER,
+    "database.restore": MANAGER,
 }
 
 

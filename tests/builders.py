@@ -143,8 +143,8 @@ FIXED = datetime(2026, 3, 10, 6, 30, tzinfo=timezone.utc)
 SHARE = Decimal("592.62")  # customer share of the order built by make_ready
 
 
-def login(db, name):
-    return authenticate(db, name, "admin123" if name == "admin" else "demo123")
+def login(db, name, password=None):
+    return authenticate(db, name, password or ("admin123" if name == "admin" else "demo123"))
 
 
 def make_ready(db, vehicle_id=None, *, warranty_only=False):
@@ -207,3 +207,13 @@ def qt_tool(name: str) -> Path:
             pytest.skip(f"{name} is not installed")
         path = Path(found)
     return path
+
+
+def as_user(db, username: str):
+    """A user of the database as signed in, without the cost of a password check (tests that
+    are about something else than signing in)."""
+    from dms.auth import current, find_user
+
+    with db.reading() as s:
+        row = find_user(s, username)
+        return current(row.User, row.name)

@@ -21,10 +21,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from dms import auth
 from dms.db import Database, make_engine
 from dms.migrate import upgrade
 
 from builders import qt_tool
+
+# The product hashes at scrypt N=2^17 (0.3-0.5 s a sign-in); the suite signs in hundreds of
+# times, so it sets a cheap cost here, explicitly. tests/test_auth.py checks the product's.
+PRODUCT_SCRYPT_N = auth.N
+auth.N = 2**10
 
 PG_URL = os.environ.get("DMS_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])

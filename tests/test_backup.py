@@ -164,7 +164,10 @@ def test_restore_refuses_a_backup_of_the_other_backend(demo_db, tmp_path):
     assert refused.value.code == "restore.wrong_backend"
 
 
-def test_cli_restore_prints_a_verification_summary(demo_orders_db, tmp_path, capsys):
+def test_cli_restore_prints_a_verification_summary(demo_orders_db, tmp_path, capsys,
+                                                   monkeypatch):
+    monkeypatch.setenv("DMS_USER", "admin")  # backup and restore are a manager's
+    monkeypatch.setenv("DMS_PASSWORD", "admin123")
     db = demo_orders_db
     url = db.url
     target = tmp_path / "cli.backup"
@@ -181,3 +184,12 @@ def test_cli_restore_prints_a_verification_summary(demo_orders_db, tmp_path, cap
     db.engine.dispose()
     with db.reading() as s:
         assert s.scalar(select(Customer).where(Customer.code == "Z99999")) is None
+
+
+def test_signing_in_for_a_restore_is_no_newer_data(demo_orders_db, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DMS_USER", "admin")
+    monkeypatch.setenv("DMS_PASSWORD", "admin123")
+    target = tmp_path / "cli.backup"
+    assert main(["backup", str(target), "--url", demo_orders_db.url]) == 0
+    assert main(["restore", str(target), "--url", demo_orders_db.url]) == 0  # signs in again
+    assert "verification passed" in capsys.readouterr().out

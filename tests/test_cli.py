@@ -16,6 +16,13 @@ from dms.db import Database
 TABLES = ("store", "user_account", "customer", "vehicle", "part", "stock_movement", "bay")
 
 
+@pytest.fixture(autouse=True)
+def signed_in_as_admin(monkeypatch):
+    """Scripts sign in through the environment (the demo's manager here)."""
+    monkeypatch.setenv("DMS_USER", "admin")
+    monkeypatch.setenv("DMS_PASSWORD", "admin123")
+
+
 def _url(backend, request, tmp_path) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'cli.db'}"
@@ -113,13 +120,16 @@ def test_import_dry_run_then_import_from_the_command_line(tmp_path, capsys):
     path = tmp_path / "customers.xlsx"
     book.save(path)
     before = _counts(url)
-    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--user", "advisor1"]) == 1
+    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "row 3, 手机" in out and "1 error(s)" in out
+    assert "row 3, 手机: Not a mobile number" in out and "1 error(s)" in out
+    assert main(["import", "customers", str(path), "--dry-run", "--url", url, "--lang", "zh_CN"]) == 1
+    out = capsys.readouterr().out
+    assert "第 3 行，手机：不是手机号码" in out and "1 个错误" in out
     assert _counts(url) == before
     book.active.delete_rows(3)
     book.save(path)
-    assert main(["import", "customers", str(path), "--url", url, "--user", "advisor1"]) == 0
+    assert main(["import", "customers", str(path), "--url", url, "--lang", "en"]) == 0
     assert "1 row(s) imported" in capsys.readouterr().out
     assert _counts(url)["customer"] == before["customer"] + 1
 
@@ -165,3 +175,72 @@ def test_export_and_kpi_from_the_command_line(tmp_path, capsys):
     assert main(["report", "kpi", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(kpi),
                  "--url", url]) == 0
     assert len(load_workbook(kpi).sheetnames) == 8
+
+
+# --- issue 13: the command line signs in; the demo only into the embedded trial database ----
+
+def test_commands_that_read_or_write_sign_in(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'auth.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    out = tmp_path / "c.xlsx"
+    monkeypatch.delenv("DMS_USER")
+    monkeypatch.delenv("DMS_PASSWORD")
+    monkeypatch.setattr(sys, "stdin", open(os.devnull))  # a script: nobody to ask
+    assert main(["export", "customers", "-o", str(out), "--url", url]) == 2
+    assert "DMS_USER" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("DMS_USER", "tech1")
+    monkeypatch.setenv("DMS_PASSWORD", "wrong")
+    assert main(["export", "customers", "-o", str(out), "--url", url]) == 2
+    assert "Wrong user name or password" in capsys.readouterr().err
+    monkeypatch.setenv("DMS_PASSWORD", "demo123")  # right, but a technician
+    assert main(["export", "customers", "-o", str(out), "--url", url, "--lang", "en"]) == 2
+    assert "export.customers" in capsys.readouterr().err and not out.exists()
+    with pytest.raises(SystemExit):  # acting as a named user on trust is gone
+        main(["export", "customers", "-o", str(out), "--url", url, "--user", "admin"])
+
+
+def test_the_demo_loads_only_into_the_embedded_default_database(tmp_path, monkeypatch):
+    from dms import db as dbmod
+    from dms.__main__ import first_start
+    from dms.demo.load import is_empty
+    from dms.users import is_initialised
+
+    trial = f"sqlite:///{tmp_path / 'trial.db'}"
+    monkeypatch.setattr(dbmod, "default_sqlite_url", lambda: trial)
+    monkeypatch.delenv("DMS_DATABASE_URL", raising=False)
+    monkeypatch.setattr(dbmod, "load_settings", lambda: {})
+    real = Database(f"sqlite:///{tmp_path / 'real.db'}")
+    assert not first_start(real, True, real.url) and is_empty(real) and not is_initialised(real)
+    embedded = Database(trial)
+    assert first_start(embedded, True, None) and is_initialised(embedded)
+    real.dispose()
+    embedded.dispose()
+
+
+def test_init_creates_the_first_manager_of_a_real_database(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'real.db'}"
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "a long secret")
+    assert main(["init", "--store-code", "BJ09", "--store-name", "北京九店", "--manager", "boss",
+                 "--url", url]) == 0
+    assert main(["init", "--store-code", "BJ10", "--store-name", "十店", "--manager", "boss2",
+                 "--url", url]) == 2
+    monkeypatch.setenv("DMS_USER", "BOSS")
+    monkeypatch.setenv("DMS_PASSWORD", "a long secret")
+    assert main(["export", "customers", "-o", str(tmp_path / "c.xlsx"), "--url", url]) == 0
+
+
+def test_passwd_replaces_a_password_a_manager_set(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'pw.db'}"
+    main(["db", "upgrade", "--url", url])
+    main(["demo", "--url", url])
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "temporary-1")
+    assert main(["user", "reset", "advisor1", "--url", url]) == 0  # as admin
+    monkeypatch.setenv("DMS_USER", "advisor1")
+    monkeypatch.setenv("DMS_PASSWORD", "temporary-1")
+    assert main(["export", "customers", "-o", str(tmp_path / "c.xlsx"), "--url", url]) == 2
+    assert "dms passwd" in capsys.readouterr().err
+    monkeypatch.setenv("DMS_NEW_PASSWORD", "my own 2026")
+    assert main(["passwd", "--url", url]) == 0
+    monkeypatch.setenv("DMS_PASSWORD", "my own 2026")
+    assert main(["user", "unlock", "advisor2", "--url", url]) == 2  # an advisor may not

@@ -17,7 +17,7 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
 from dms import changes, clock
-from dms.auth import trusted_user
+from builders import as_user
 from dms.changes import ChangeFeed
 from dms.crm.customers import update_customer
 from dms.crm.lookup import search
@@ -83,7 +83,7 @@ def _a_customer(db: Database) -> Customer:
 
 def test_customer_edit_killed_before_its_flush_saves_nothing_and_the_next_edit_works(
         pg_db, kill_before_commit):
-    advisor = trusted_user(pg_db, "advisor1")
+    advisor = as_user(pg_db, "advisor1")
     customer = _a_customer(pg_db)
     before = _counts(pg_db)
 
@@ -103,7 +103,7 @@ def test_customer_edit_killed_before_its_flush_saves_nothing_and_the_next_edit_w
 
 def test_booking_killed_just_before_commit_saves_nothing_and_the_next_booking_works(
         pg_db, kill_before_commit):
-    advisor = trusted_user(pg_db, "advisor1")
+    advisor = as_user(pg_db, "advisor1")
     with pg_db.reading() as s:
         vehicle_id = s.scalar(select(Vehicle.id).order_by(Vehicle.id).limit(1))
     booking = appointments.Booking(vehicle_id=vehicle_id, channel="phone", requested_work="保养",
@@ -139,11 +139,12 @@ def test_a_lookup_that_loses_its_connection_raises_connection_lost(pg_db):
     with pytest.raises(ConnectionLost):
         pg_db.select_rows("SELECT pg_terminate_backend(pg_backend_pid())", ())
     customer = _a_customer(pg_db)
-    assert {row.customer_id for row in search(pg_db, customer.mobile)} == {customer.id}
+    found = search(pg_db, as_user(pg_db, "advisor1"), customer.mobile)
+    assert {row.customer_id for row in found} == {customer.id}
 
 
 def test_connections_killed_while_idle_in_the_pool_are_replaced_unnoticed(pg_db, pg_server):
-    advisor = trusted_user(pg_db, "advisor1")
+    advisor = as_user(pg_db, "advisor1")
     customer = _a_customer(pg_db)
     update_customer(pg_db, advisor, customer.id, notes="之前")  # the pool now holds connections
     database = pg_db.engine.url.database
@@ -160,7 +161,7 @@ def test_a_server_that_cannot_be_reached_is_a_clear_error():
     # Nothing listens on port 1; no server is needed (or touched) for this test.
     db = Database("postgresql://dms@127.0.0.1:1/dms")
     with pytest.raises(DatabaseUnreachable) as err:
-        trusted_user(db, "advisor1")
+        as_user(db, "advisor1")
     assert err.value.code == "db.unreachable"
     assert err.value.params == {"server": "127.0.0.1:1/dms", "reason": "Connection refused"}
     assert "Cannot connect to the database server 127.0.0.1:1/dms" in err.value.text()
@@ -173,7 +174,7 @@ def test_a_server_that_cannot_be_reached_is_a_clear_error():
 def test_live_updates_listen_again_after_the_server_dropped_the_listen_connection(
         pg_db, pg_server, monkeypatch):
     screen = ChangeFeed(Database(engine=make_engine(pg_db.url)))  # another seat's screen
-    advisor = trusted_user(pg_db, "advisor1")
+    advisor = as_user(pg_db, "advisor1")
     customer = _a_customer(pg_db)
     assert _terminate(pg_server, "datname = :name AND query LIKE 'LISTEN%'",
                       name=pg_db.engine.url.database)
@@ -206,7 +207,7 @@ def test_the_screen_keeps_hearing_other_seats_after_its_listen_connection_droppe
     live = LiveFeed(Database(engine=make_engine(pg_db.url)))  # this screen's own feed
     assert live.wait_ready()
     feed = live.feed
-    advisor, customer = trusted_user(pg_db, "advisor1"), _a_customer(pg_db)
+    advisor, customer = as_user(pg_db, "advisor1"), _a_customer(pg_db)
     assert _terminate(pg_server, "datname = :name AND query LIKE 'LISTEN%'",
                       name=pg_db.engine.url.database)
     # The dropped socket turns readable; the screen polls, the feed listens again on a new one.

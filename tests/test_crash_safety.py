@@ -16,7 +16,7 @@ from sqlalchemy import event, func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import stress  # noqa: E402
 
-from dms.auth import trusted_user  # noqa: E402
+from builders import as_user  # noqa: E402
 from dms.billing import settlement as billing  # noqa: E402
 from dms.models import (Bay, LabourLine, NumberSequence, Part, PartBarcode, PartLine, Payment,  # noqa: E402
                         Settlement, Stock, StockMovement, Vehicle, WorkOrder)
@@ -44,10 +44,10 @@ def _child(url, action, wo, barcode, ready):
     if action == "settle":
         share = billing_share(db, wo)
         cash = (share / 2).quantize(Decimal("0.01"))
-        billing.settle(db, trusted_user(db, "cashier1"), wo, [
+        billing.settle(db, as_user(db, "cashier1"), wo, [
             billing.PaymentIn("cash", cash), billing.PaymentIn("wechat", share - cash, "WX1")])
     else:
-        picking.issue_scan(db, trusted_user(db, "warehouse1"), wo, barcode, received_by="李师傅")
+        picking.issue_scan(db, as_user(db, "warehouse1"), wo, barcode, received_by="李师傅")
 
 
 def billing_share(db, wo):
@@ -57,7 +57,7 @@ def billing_share(db, wo):
 
 def _order(db, until):
     """A car taken through the flow with the services, up to `until`."""
-    u = {n: trusted_user(db, n) for n in ("advisor1", "dispatcher1", "tech1", "qc1", "warehouse1")}
+    u = {n: as_user(db, n) for n in ("advisor1", "dispatcher1", "tech1", "qc1", "warehouse1")}
     with db.reading() as s:
         v = s.scalars(select(Vehicle).order_by(Vehicle.id).limit(1)).one()
         barcode = s.scalar(select(PartBarcode.barcode).join(Part).where(Part.code == PART))
@@ -121,7 +121,7 @@ def test_killed_during_settlement(demo_db):
         assert (st.state, st.received, st.invoice_no) == ("presettled", Decimal("0.00"), None)
         assert s.get(WorkOrder, wo).state == "PRESETTLED"
 
-    result = billing.settle(db, trusted_user(db, "cashier1"), wo,
+    result = billing.settle(db, as_user(db, "cashier1"), wo,
                             [billing.PaymentIn("cash", billing_share(db, wo))])
     assert result.outstanding == 0
     invoices, last = _invoices(db)
@@ -145,7 +145,7 @@ def test_killed_during_picking(demo_db):
             StockMovement.work_order_id == wo)) == 0
         assert s.scalar(select(PartLine.qty_issued).where(PartLine.work_order_id == wo)) == 0
 
-    picking.issue_scan(db, trusted_user(db, "warehouse1"), wo, barcode, received_by="李师傅")
+    picking.issue_scan(db, as_user(db, "warehouse1"), wo, barcode, received_by="李师傅")
     with db.reading() as s:
         assert s.execute(select(Stock.on_hand, Stock.reserved).where(Stock.part_id == part_id)
                          ).one() == (shelf[0] - 1, shelf[1] - 1)

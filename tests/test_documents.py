@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from dms import fonts as font_files
 from dms.auth import authenticate
 from dms.billing.queries import settlement_view
-from dms.errors import ConfigError, NotFound, ValidationError
+from dms.errors import ConfigError, Forbidden, NotFound, ValidationError
 from dms.models import Appointment, Payment, PartBarcode, Part, Settlement, WorkOrder
 from dms.reports import documents, fonts
 from dms.reports.capitals import amount_in_capitals
@@ -238,9 +238,10 @@ def test_unknown_number_kind_and_other_store(demo_orders_db, manager, closed):
     with pytest.raises(ValidationError) as err:
         documents.render(demo_orders_db, manager, "invoice", closed[1])
     assert err.value.code == "documents.unknown_kind"
-    stranger = replace(manager, store_id=manager.store_id + 999)
-    with pytest.raises(NotFound):
+    stranger = replace(manager, store_id=manager.store_id + 999)  # not who the database says
+    with pytest.raises(Forbidden) as err:
         documents.render(demo_orders_db, stranger, "settlement", closed[1])
+    assert err.value.code == "forbidden.store"
 
 
 def test_a_missing_font_is_a_clear_error(demo_orders_db, manager, closed, monkeypatch, tmp_path):

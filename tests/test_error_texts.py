@@ -295,7 +295,11 @@ def test_words_cover_what_the_services_pass():
     from dms.reports.imports import KINDS
     from dms.workshop import states
 
-    things, actions, statuses = (error_words.things(), error_words.actions(),
+    from dms.permissions import ACTIONS
+    from dms.ui import permission_words
+
+    things, actions, statuses = (error_words.things(),
+                                 error_words.actions() | permission_words.actions(),
                                  error_words.states())
     missing = []
     for r in raised():
@@ -310,6 +314,7 @@ def test_words_cover_what_the_services_pass():
     assert not missing, "\n".join(missing)
     assert set(states.STATES) <= statuses.keys()
     assert set(states.RULES) <= actions.keys()
+    assert ACTIONS.keys() == permission_words.actions().keys()
     assert {f"import_{k}" for k in KINDS} <= actions.keys()
     assert set(MOVES) | {f"old_part.{k}" for k in MOVES} <= actions.keys()
     assert {s for m in MOVES.values() for s in (*m.sources, m.target)} <= statuses.keys()
@@ -407,7 +412,7 @@ def test_service_failures_read_in_chinese(demo_db, zh_cn):
 
     with pytest.raises(DomainError) as refused:
         estimates.add_labour(demo_db, cashier, wo, "JX01")
-    assert messages.error_text(refused.value) == "您的角色无权执行此操作：添加工时项目。"
+    assert messages.error_text(refused.value) == "您的角色无权执行此操作：编辑估价。"
 
     with pytest.raises(DomainError) as refused:
         estimates.add_labour(demo_db, advisor, wo, "JX01", expected_version=-1)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dms.auth import authenticate
-from dms.errors import ValidationError
+from dms.errors import Forbidden, ValidationError
 from dms.models import (Appointment, Complaint, Customer, Fee, FollowUp, LabourLine, Part,
                         PartLine, Payment, Settlement, Stock, StockMovement, Vehicle, WorkOrder)
 from dms.reports import excel, headers
@@ -175,8 +175,10 @@ def test_unknown_export_is_refused(demo_orders_db, manager, tmp_path):
 def test_other_store_sees_nothing(demo_orders_db, manager, tmp_path):
     from dataclasses import replace
 
-    stranger = replace(manager, store_id=manager.store_id + 999)
-    assert export(demo_orders_db, stranger, "workorders", tmp_path / "o.xlsx") == 0
+    stranger = replace(manager, store_id=manager.store_id + 999)  # not who the database says
+    with pytest.raises(Forbidden) as err:
+        export(demo_orders_db, stranger, "workorders", tmp_path / "o.xlsx")
+    assert err.value.code == "forbidden.store"
 
 
 def test_workbooks_are_written_in_write_only_mode(demo_orders_db, manager, tmp_path, monkeypatch):

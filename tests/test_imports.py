@@ -364,9 +364,10 @@ def test_dates_as_cells_or_text(demo_db, tmp_path):
                                         ("vehicles", "tech1"), ("customers", "cashier1")])
 def test_wrong_role_is_forbidden(demo_db, tmp_path, kind, user):
     path = _xlsx(tmp_path / "x.xlsx", CUSTOMER_ZH, customer_rows(1))
+    actor = _user(demo_db, user)  # signing in is audited: before the counts
     before = counts(demo_db)
     with pytest.raises(Forbidden):
-        import_file(demo_db, _user(demo_db, user), kind, path, dry_run=True)
+        import_file(demo_db, actor, kind, path, dry_run=True)
     assert counts(demo_db) == before and not (tmp_path / "x.result.xlsx").exists()
 
 

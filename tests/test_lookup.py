@@ -3,9 +3,27 @@
 import pytest
 from sqlalchemy import select
 
+from dms.auth import hash_password
 from dms.crm.lookup import customer_card, search
 from dms.errors import NotFound
-from dms.models import Customer, Store, Vehicle
+from dms.models import Customer, Store, User, UserRole, Vehicle
+
+from builders import login
+
+
+@pytest.fixture
+def advisor(demo_db):
+    return login(demo_db, "advisor1")
+
+
+def _advisor_of_another_store(db):
+    with db.transaction() as s:
+        store = Store(code="BJ02", name="北京二店")
+        s.add(store)
+        s.flush()
+        s.add(User(store_id=store.id, username="advisor_bj02", display_name="二店顾问",
+                   password_hash=hash_password("demo1234"), roles=[UserRole(role="advisor")]))
+    return login(db, "advisor_bj02", "demo1234")
 
 
 @pytest.fixture
@@ -24,7 +42,7 @@ def _hits(rows, vehicle):
 
 @pytest.mark.parametrize("how", ["plate_prefix", "plate_no_province", "plate_lower_spaced",
                                  "vin_last6", "vin_full", "mobile", "mobile_last4", "name"])
-def test_finds_the_vehicle_and_its_owner(demo_db, sample, how):
+def test_finds_the_vehicle_and_its_owner(demo_db, advisor, sample, how):
     vehicle, owner = sample
     text = {
         "plate_prefix": vehicle.plate[:4],
@@ -36,40 +54,49 @@ def test_finds_the_vehicle_and_its_owner(demo_db, sample, how):
         "mobile_last4": owner.mobile[-4:],
         "name": owner.name,
     }[how]
-    rows = search(demo_db, text, limit=200)
+    rows = search(demo_db, advisor, text, limit=200)
     [row] = _hits(rows, vehicle)
     assert (row.customer_id, row.customer_name, row.plate, row.vin) == (
         owner.id, owner.name, vehicle.plate, vehicle.vin)
 
 
-def test_empty_and_wildcard_text_find_nothing(demo_db):
-    assert search(demo_db, "") == []
-    assert search(demo_db, "   ") == []
-    assert search(demo_db, "%") == []
-    assert search(demo_db, "*_?") == []
+def test_empty_and_wildcard_text_find_nothing(demo_db, advisor):
+    assert search(demo_db, advisor, "") == []
+    assert search(demo_db, advisor, "   ") == []
+    assert search(demo_db, advisor, "%") == []
+    assert search(demo_db, advisor, "*_?") == []
 
 
-def test_pages_are_disjoint_and_ordered(demo_db):
-    everything = search(demo_db, "京", limit=1000)
+def test_pages_are_disjoint_and_ordered(demo_db, advisor):
+    everything = search(demo_db, advisor, "京", limit=1000)
     assert len(everything) > 60
-    pages = search(demo_db, "京", 0, 25) + search(demo_db, "京", 25, 25) + search(demo_db, "京", 50, 25)
+    pages = search(demo_db, advisor, "京", 0, 25) + search(demo_db, advisor, "京", 25, 25) + search(demo_db, advisor, "京", 50, 25)
     assert pages == everything[:75]
     names = [r.customer_name for r in everything]
     assert names == sorted(names)
 
 
-def test_lookup_is_scoped_to_the_store(demo_db, sample):
+def test_lookup_is_scoped_to_the_store(demo_db, advisor, sample):
     vehicle, _ = sample
     with demo_db.reading() as s:
         store_id = s.scalar(select(Store.id))
-    assert _hits(search(demo_db, vehicle.plate, store_id=store_id), vehicle)
-    assert search(demo_db, vehicle.plate, store_id=store_id + 1) == []
+    assert _hits(search(demo_db, advisor, vehicle.plate), vehicle)
+    stranger = _advisor_of_another_store(demo_db)
+    assert search(demo_db, stranger, vehicle.plate) == []
 
 
-def test_customer_card_lists_every_vehicle(demo_db, sample):
+def test_customer_card_lists_every_vehicle(demo_db, advisor, sample):
     vehicle, owner = sample
-    card = customer_card(demo_db, owner.id)
+    card = customer_card(demo_db, advisor, owner.id)
     assert (card.name, card.mobile, card.code) == (owner.name, owner.mobile, owner.code)
     assert vehicle.id in [v.id for v in card.vehicles]
     with pytest.raises(NotFound):
-        customer_card(demo_db, 10**9)
+        customer_card(demo_db, advisor, 10**9)
+
+
+@pytest.mark.parametrize("typed", ["john", "JOHN", "John Smith", "john  smi", "ｊｏｈｎ"])
+def test_ascii_names_match_in_any_case_and_by_several_words(demo_db, advisor, typed):
+    from dms.crm.customers import CustomerIn, create_customer
+
+    saved = create_customer(demo_db, advisor, CustomerIn(name="John Smith", kind="person"))
+    assert saved.id in {row.customer_id for row in search(demo_db, advisor, typed)}

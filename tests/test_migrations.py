@@ -111,4 +111,25 @@ def test_a_migration_that_keeps_references_whole_on_sqlite_goes_through(tmp_path
     _, old = upgrade(db.engine)
     new = _history_with(tmp_path, monkeypatch, "    op.execute(\"UPDATE store SET name = name\")")
     assert upgrade(db.engine) == (old, new)
+
+
+def test_0003_upgrades_a_database_of_the_previous_release_in_place(request, tmp_path, backend):
+    """Users, their roles and customers made at 0001 survive the security revision (a batch
+    rebuild of user_account and customer on SQLite) and get their new columns filled."""
+    db = _fresh(backend, request, tmp_path)
+    upgrade(db.engine, "0001")
+    with db.transaction() as s:
+        s.execute(text("INSERT INTO store (code, name) VALUES ('S1', '一店')"))
+        s.execute(text("INSERT INTO user_account (store_id, username, display_name, "
+                       "password_hash, active, created_at) VALUES (1, 'old', '老用户', 'x', "
+                       ":yes, CURRENT_TIMESTAMP)"), {"yes": True})
+        s.execute(text("INSERT INTO user_role (user_id, role) VALUES (1, 'manager')"))
+        s.execute(text("INSERT INTO customer (store_id, code, name, kind, created_at) "
+                       "VALUES (1, 'C1', 'John  SMITH', 'person', CURRENT_TIMESTAMP)"))
+    upgrade(db.engine)
+    with db.reading() as s:
+        assert s.execute(text("SELECT must_change_password FROM user_account")).scalar_one() in (
+            False, 0)
+        assert s.execute(text("SELECT role FROM user_role")).scalar_one() == "manager"
+        assert s.execute(text("SELECT name_key FROM customer")).scalar_one() == "john smith"
     db.dispose()

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from dms.auth import CurrentUser, authenticate
 from dms.errors import Forbidden, InsufficientStock, NotFound, ValidationError
-from dms.models import AuditLog, Part, Stock, StockMovement, Store, Transfer, User, Warehouse
+from dms.models import AuditLog, Part, Stock, StockMovement, Store, Transfer, User, UserRole, Warehouse
 from dms.parts import stock
 from dms.parts.transfers import TransferItem, in_transit, receive_transfer, send_transfer
 
@@ -64,7 +64,7 @@ def test_transfer_out_in_transit_then_in(demo_db, clerk):
 
 
 @pytest.mark.parametrize("lines, to, error, code", [
-    ([TransferItem(OIL_FILTER, Decimal(10**6))], "WH2", InsufficientStock, "stock.insufficient"),
+    ([TransferItem(OIL_FILTER, Decimal(99_999))], "WH2", InsufficientStock, "stock.insufficient"),
     ([TransferItem(OIL_FILTER, Decimal(1))], "WH1", ValidationError, "transfer.same_warehouse"),
     ([TransferItem(OIL_FILTER, Decimal(1))], "WH9", NotFound, "not_found"),
     ([TransferItem(OIL_FILTER, Decimal(1)), TransferItem("NOPE", Decimal(1))], "WH2", NotFound, "part.unknown_code"),
@@ -96,7 +96,8 @@ def _second_store(db, carry=True):
         if carry:
             s.add(Part(store_id=store.id, code=OIL_FILTER, name="机油滤清器", unit="个",
                        sale_price=Decimal("49.00"), avg_cost=Decimal(0)))
-        user = User(store_id=store.id, username="clerk2", display_name="二店库管", password_hash="-")
+        user = User(store_id=store.id, username="clerk2", display_name="二店库管", password_hash="-",
+                    roles=[UserRole(role="warehouse_clerk")])
         s.add(user)
         s.flush()
         return CurrentUser(id=user.id, username="clerk2", display_name="二店库管", store_id=store.id,

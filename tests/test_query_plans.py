@@ -12,7 +12,7 @@ import re
 
 from sqlalchemy import event, select
 
-from dms.auth import trusted_user
+from builders import as_user
 from dms.crm import lookup
 from dms.models import Customer, Vehicle, WorkOrder
 from dms.workshop.board import job_board
@@ -55,6 +55,7 @@ def _statements(db, action) -> list[tuple[str, object]]:
 
 def test_every_lookup_shape_searches_indexes(demo_orders_db):
     db = demo_orders_db
+    advisor = as_user(db, "advisor1")
     with db.reading() as s:
         v = s.execute(select(Vehicle.plate, Vehicle.vin, Customer.mobile, Customer.name)
                       .join(Customer, Customer.id == Vehicle.customer_id)
@@ -67,18 +68,18 @@ def test_every_lookup_shape_searches_indexes(demo_orders_db):
     assert _scans(db, f"SELECT id FROM customer WHERE notes = {mark}", ("x",))
     for text in texts:
         prefixes = lookup._prefixes(text)
-        sql, order = lookup._compiled(db.engine, tuple(prefixes), True)
+        sql, order = lookup._compiled(db.engine, tuple(prefixes))
         wildcard = "*" if db.backend == "sqlite" else "%"
         values = {name: p + wildcard for name, p in prefixes.items()}
         values.update(store_id=store_id, limit=50, offset=0)
         params = tuple(values[n] for n in order) if order is not None else values
         assert _scans(db, sql, params) == [], text
-        assert lookup.search(db, text, store_id=store_id), text  # and it finds the car
+        assert lookup.search(db, advisor, text), text  # and it finds the car
 
 
 def test_opening_an_order_and_the_kanban_search_indexes(demo_orders_db):
     db = demo_orders_db
-    actor = trusted_user(db, "admin")
+    actor = as_user(db, "admin")
     with db.reading() as s:
         order_id = s.scalar(select(WorkOrder.id).where(WorkOrder.state == "CLOSED")
                             .order_by(WorkOrder.id).limit(1))

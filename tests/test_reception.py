@@ -39,7 +39,8 @@ def test_check_in_opens_a_received_order(demo_db, advisor, vehicle):
         assert order.number.startswith("WO") and order.entry_mileage == vehicle.mileage + 1200
         assert order.advisor_id == advisor.id and order.customer_id == vehicle.customer_id
         assert s.get(Vehicle, vehicle.id).mileage == vehicle.mileage + 1200
-        entry = s.scalars(select(AuditLog).where(AuditLog.entity_id == order.id)).one()
+        entry = s.scalars(select(AuditLog).where(AuditLog.entity == "work_order",
+                                                 AuditLog.entity_id == order.id)).one()
         assert (entry.action, entry.to_state, entry.user_id) == ("check_in", "RECEIVED", advisor.id)
     history = vehicle_history(demo_db, advisor, vehicle.id)
     assert [v.number for v in history.visits] == [order.number]

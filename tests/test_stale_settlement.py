@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from dms.auth import trusted_user
+from builders import as_user
 from dms.db import Database, make_engine
 from dms.errors import ConcurrentChange
 from dms.models import Settlement, WorkOrder
@@ -32,7 +32,7 @@ def _stamp_as(seat: Database, settlement_id: int, user) -> None:
 
 def test_a_settlement_changed_since_it_was_read_names_who_changed_it(demo_orders_db):
     db = demo_orders_db
-    cashier, manager = trusted_user(db, "cashier1"), trusted_user(db, "admin")
+    cashier, manager = as_user(db, "cashier1"), as_user(db, "admin")
     shown, number = _a_settlement(db)  # what the cashier's screen holds
     settlement_id = shown.id
     other = _other_seat(db)
@@ -55,7 +55,7 @@ def test_two_open_transactions_racing_on_one_settlement(demo_orders_db):
     db = demo_orders_db
     if db.backend == "sqlite":
         pytest.skip("SQLite's BEGIN IMMEDIATE lets only one write transaction be open at a time")
-    cashier, manager = trusted_user(db, "cashier1"), trusted_user(db, "admin")
+    cashier, manager = as_user(db, "cashier1"), as_user(db, "admin")
     shown, number = _a_settlement(db)
     other = _other_seat(db)
 

@@ -43,14 +43,14 @@ def test_checker_holds_on_the_demo(demo_orders_db):
 
 def test_checker_catches_planted_violations(demo_db):
     from dms import clock
-    from dms.auth import trusted_user
+    from builders import as_user
     from dms.models import Stock, StockMovement
 
     db = demo_db
     assert stress.check_invariants(db) == []
     with db.transaction() as s:  # a movement that bypassed the stock row
         row = s.scalars(select(Stock).where(Stock.on_hand > 0).order_by(Stock.id).limit(1)).one()
-        store = trusted_user(db, "warehouse1")
+        store = as_user(db, "warehouse1")
         s.add(StockMovement(store_id=store.store_id, part_id=row.part_id,
                             warehouse_id=row.warehouse_id, kind="adjustment", qty=Decimal("-1"),
                             at=clock.now(), user_id=store.id))
@@ -59,11 +59,11 @@ def test_checker_catches_planted_violations(demo_db):
 
 
 def test_checker_catches_state_without_audit_and_open_orders(demo_db):
-    from dms.auth import trusted_user
+    from builders import as_user
     from dms.models import Vehicle, WorkOrder
     from dms.workshop.reception import CheckIn, check_in
 
-    adv = trusted_user(demo_db, "advisor1")
+    adv = as_user(demo_db, "advisor1")
     with demo_db.reading() as s:
         v = s.scalars(select(Vehicle).order_by(Vehicle.id).limit(1)).one()
     wo = check_in(demo_db, adv, CheckIn(vehicle_id=v.id, mileage=(v.mileage or 0) + 10,

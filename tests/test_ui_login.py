@@ -179,3 +179,49 @@ def app_run_env(qapp, monkeypatch, tmp_path):
 def test_run_ends_when_the_login_is_cancelled(app_run_env, demo_db):
     _close_when_shown(LoginDialog, "reject")
     assert app_module.run(demo_db) == 0
+
+
+def test_a_password_set_by_someone_else_is_changed_before_the_window_opens(qtbot, session,
+                                                                         demo_db):
+    from dms import users
+    from dms.auth import authenticate
+
+    users.reset_password(demo_db, authenticate(demo_db, "admin", "admin123"), "advisor1",
+                         "temporary-1")
+    _sign_in(qtbot, session.login, "advisor1", "temporary-1")
+    qtbot.waitUntil(lambda: getattr(session.login, "change_password", None) is not None
+                    and session.login.change_password.isVisible())
+    change = session.login.change_password
+    assert session.window is None
+    qtbot.keyClicks(change.new, "my own 2026")
+    qtbot.keyClicks(change.again, "my own 2027")
+    change.submit()
+    assert change.error.isVisible() and session.window is None  # the two differ
+    change.again.clear()
+    qtbot.keyClicks(change.again, "my own 2026")
+    change.submit()
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    qtbot.addWidget(session.window)
+    assert not session.login.user.must_change_password
+    assert authenticate(demo_db, "advisor1", "my own 2026").username == "advisor1"
+
+
+def test_an_empty_database_offers_its_store_and_first_manager(qtbot, db):
+    i18n.remove_translators()
+    runner = TaskRunner()
+    session = AppSession(db, runner, MemoryStore())
+    dialog = session.first_start
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(session.login)
+    session.start()
+    assert dialog.isVisible() and not session.login.isVisible()
+    for edit, text in ((dialog.store_code, "BJ09"), (dialog.username, "boss"),
+                       (dialog.password, "a long secret"), (dialog.again, "a long secret")):
+        qtbot.keyClicks(edit, text)
+    dialog.store_name.setText("北京九店")  # keyClicks types ASCII only
+    dialog.submit()
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    qtbot.addWidget(session.window)
+    assert session.window.user.roles == {"manager"}
+    session.window.close()
+    runner.shutdown()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from builders import as_user
 from dms.auth import authenticate
 from dms.crm import lookup
 from dms.crm.find import front_desk_search
@@ -58,7 +59,7 @@ def _model(db, runner, text=None, page_size=20):
 def sample(demo_db):
     """A demo vehicle with a Beijing (京) plate, straight from the service."""
     for prefix in ("京", "京A", "京N", "京E"):
-        rows = [r for r in lookup.search(demo_db, prefix) if r.plate]
+        rows = [r for r in lookup.search(demo_db, as_user(demo_db, "advisor1"), prefix) if r.plate]
         if rows:
             return rows[0]
     pytest.fail("the demo data has no 京 plates")
@@ -66,7 +67,7 @@ def sample(demo_db):
 
 def _long_query(db) -> tuple[str, int]:
     """A query with many matches (common surnames), and how many."""
-    counts = {text: len(lookup.search(db, text, 0, 1000))
+    counts = {text: len(lookup.search(db, as_user(db, "advisor1"), text, 0, 1000))
               for text in ("张", "王", "李", "刘", "陈", "京A")}
     return max(counts.items(), key=lambda item: item[1])
 
@@ -126,9 +127,9 @@ def test_typing_is_debounced_into_one_search(qtbot, demo_db, runner, monkeypatch
     calls = []
     real_search = lookup.search
 
-    def counting_search(db, text, offset=0, limit=50, **kwargs):
+    def counting_search(db, actor, text, offset=0, limit=50):
         calls.append((text, offset))
-        return real_search(db, text, offset, limit, **kwargs)
+        return real_search(db, actor, text, offset, limit)
 
     monkeypatch.setattr(lookup, "search", counting_search)
     workspace = _search_page(qtbot, demo_db, runner)
@@ -199,7 +200,7 @@ def test_superseded_answers_are_dropped(qtbot, demo_db, runner, sample):
 
 
 def test_card_error_is_shown_in_the_message_bar(qtbot, workspace, sample, monkeypatch):
-    def missing(db, customer_id):
+    def missing(db, actor, customer_id):
         raise NotFound(what="Customer", key=customer_id)
 
     monkeypatch.setattr(lookup, "customer_card", missing)

@@ -20,16 +20,17 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
                                  OrderTotals, PartItem, PricedLine, price_order)
 from dms.crm import maintenance, membership
-from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (FollowUp, GatePass, InsuranceClaim, Payment, Settlement,
                         WorkOrder)
 from dms.money import ZERO, money
 from dms.numbering import next_number
 from dms.parts import old_parts, picking
+from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.lines import is_billable
@@ -72,11 +73,6 @@ class DeliveryResult:
     changed: Changed
     follow_up_id: int
     follow_up_due_at: datetime
-
-
-def _require(actor, action: str) -> None:
-    if not actor.has(*states.allowed_roles(action)):
-        raise Forbidden(action=action)
 
 
 def _reason(reason: str | None) -> str:
@@ -125,6 +121,7 @@ def _check_payments(payments) -> tuple[PaymentIn, ...]:
             raise ValidationError("settlement.payment_method", "Unknown payment method {method}.",
                                   method=p.method)
         try:
+            validators.bounded(Decimal(p.amount), "amount", validators.MAX_AMOUNT)
             amount = money(p.amount)
             exact = amount == Decimal(p.amount)
         except (InvalidOperation, ValueError):
@@ -209,10 +206,10 @@ def _price(s, order: WorkOrder) -> OrderTotals:
 def presettle(db, actor, work_order_id: int,
               expected_version: int | None = None) -> SettlementResult:
     """READY → PRESETTLED: price the order and write (or rewrite, after a reopen) its settlement."""
-    _require(actor, "presettle")
     with db.transaction() as s:
+        roles = require(s, actor, "workorder.presettle")
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("presettle", order.state, actor.roles)
+        states.transition("presettle", order.state, roles)
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
@@ -243,11 +240,11 @@ def presettle(db, actor, work_order_id: int,
 def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
            expected_version: int | None = None) -> SettlementResult:
     """PRESETTLED → SETTLED: take the payments (possibly partial) and assign the invoice number."""
-    _require(actor, "settle")
     payments = _check_payments(payments)
     with db.transaction() as s:
+        roles = require(s, actor, "workorder.settle")
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("settle", order.state, actor.roles)
+        states.transition("settle", order.state, roles)
         old_parts.check_settlement(s, order)
         st = _settlement(s, order)
         paid = _take(s, actor, order, st, payments)
@@ -262,12 +259,11 @@ def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
 def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
                     expected_version: int | None = None) -> SettlementResult:
     """A later payment against the balance of a settled order (same rules as `settle`)."""
-    if not actor.has("cashier"):
-        raise Forbidden(action="pay_outstanding")
     payments = _check_payments(payments)
     if not payments:
         raise ValidationError("settlement.no_payment", "Enter at least one payment.")
     with db.transaction() as s:
+        require(s, actor, "payment.collect")
         order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
                                    PAYABLE_STATES)
         _owing(st)
@@ -280,10 +276,9 @@ def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
 def approve_credit(db, actor, work_order_id: int, reason: str,
                    expected_version: int | None = None) -> SettlementResult:
     """The manager lets the car go with a balance outstanding (挂账)."""
-    if not actor.has("manager"):
-        raise Forbidden(action="approve_credit")
     reason = _reason(reason)
     with db.transaction() as s:
+        require(s, actor, "credit.approve")
         order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
         _owing(st)
         st.credit_approved_by_id = actor.id
@@ -296,9 +291,8 @@ def approve_credit(db, actor, work_order_id: int, reason: str,
 def issue_gate_pass(db, actor, work_order_id: int,
                     expected_version: int | None = None) -> GatePassResult:
     """出门证 for a settled order: paid in full, or the balance approved as credit."""
-    if not actor.has("cashier", "advisor"):
-        raise Forbidden(action="issue_gate_pass")
     with db.transaction() as s:
+        require(s, actor, "gatepass.issue")
         order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass")
         existing = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
         if existing is not None:
@@ -322,15 +316,15 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
             documents_returned: bool = True, follow_up_after_hours: int = 24,
             expected_version: int | None = None) -> DeliveryResult:
     """SETTLED → DELIVERED against the gate pass; opens the follow-up call task."""
-    _require(actor, "deliver")
     if follow_up_after_hours not in FOLLOW_UP_HOURS:
         raise ValidationError("delivery.follow_up_hours",
                               "The follow-up is due after 24 or 72 hours.")
     if not keys_returned:
         raise ValidationError("delivery.keys_not_returned", "Hand the keys back to the customer.")
     with db.transaction() as s:
+        roles = require(s, actor, "workorder.deliver")
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("deliver", order.state, actor.roles)
+        states.transition("deliver", order.state, roles)
         gate_pass = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
         if gate_pass is None:
             raise ValidationError("delivery.no_gate_pass", "Issue the gate pass first.")
@@ -357,11 +351,11 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
 def reopen(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> SettlementResult:
     """Manager only: back to READY; the invoice is voided (its number stays in the audit log)."""
-    _require(actor, "reopen")
     reason = _reason(reason)
     with db.transaction() as s:
+        roles = require(s, actor, "workorder.reopen")
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("reopen", order.state, actor.roles)
+        states.transition("reopen", order.state, roles)
         st = _settlement(s, order)
         voided = st.invoice_no
         st.state, st.invoice_no, st.settled_at, st.cashier_id = "reopened", None, None, None
@@ -374,9 +368,9 @@ def reopen(db, actor, work_order_id: int, reason: str,
 def cancel(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> Changed:
     """Any state before SETTLED; refused while money received for the order is not refunded."""
-    _require(actor, "cancel")
     reason = _reason(reason)
     with db.transaction() as s:
+        require(s, actor, "workorder.cancel")
         order = load_order(s, actor, work_order_id, expected_version)
         move(s, actor, order, "cancel", reason)
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).first()

@@ -17,11 +17,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from dms import clock
-from dms.errors import Forbidden, ValidationError
+from dms.errors import ValidationError
 from dms.models import Complaint, Customer, FollowUp, User, Vehicle, WorkOrder
+from dms.permissions import require
 
-CARE_ROLES = ("customer_care", "manager")
-COMPLAINT_ROLES = ("customer_care", "manager", "advisor")
 LOW_SCORES = (1, 2)
 
 
@@ -85,11 +84,6 @@ class VisitAnalysis:
     by_month: tuple[SatisfactionRow, ...]
 
 
-def _require(actor, roles, action: str) -> None:
-    if not actor.has(*roles):
-        raise Forbidden(action=action)
-
-
 def _bounds(date_from: date | None, date_to: date | None):
     if date_from and date_to and date_to < date_from:
         raise ValidationError("analysis.dates", "The end date is before the start date.")
@@ -114,7 +108,6 @@ def follow_up_list(db, actor, status=None, advisor_id: int | None = None,
                    satisfaction=None, offset: int = 0, limit: int = 100) -> list[FollowUpRow]:
     """Follow-ups by status (one or several), the order's advisor, the day of the call (the
     planned day while not called yet) and score (one or several), latest first."""
-    _require(actor, CARE_ROLES, "follow_up_list")
     start, end = _bounds(date_from, date_to)
     agent = aliased(User)
     day = func.coalesce(FollowUp.done_at, FollowUp.due_at)
@@ -126,6 +119,7 @@ def follow_up_list(db, actor, status=None, advisor_id: int | None = None,
     if (scores := _values(satisfaction)) is not None:
         where.append(FollowUp.satisfaction.in_(scores))
     with db.reading() as s:
+        require(s, actor, "followup.list")
         rows = s.execute(
             select(FollowUp, WorkOrder, Customer.name, Customer.mobile, Vehicle.plate,
                    User.display_name, agent.display_name)
@@ -148,7 +142,6 @@ def complaint_list(db, actor, status=None, advisor_id: int | None = None,
                    limit: int = 100) -> list[ComplaintRow]:
     """Complaints by status, advisor (the order's advisor or the owner), day opened, score of
     the follow-up that raised them and severity, latest first."""
-    _require(actor, COMPLAINT_ROLES, "complaint_list")
     start, end = _bounds(date_from, date_to)
     owner, advisor = aliased(User), aliased(User)
     where = [Complaint.store_id == actor.store_id, *_in_range(Complaint.created_at, start, end)]
@@ -162,6 +155,7 @@ def complaint_list(db, actor, status=None, advisor_id: int | None = None,
         where.append(FollowUp.satisfaction.in_(scores))
     now = clock.now()
     with db.reading() as s:
+        require(s, actor, "complaint.list")
         rows = s.execute(
             select(Complaint, Customer.name, WorkOrder.number, advisor.display_name,
                    owner.display_name, FollowUp.satisfaction)
@@ -192,9 +186,9 @@ def _row(key: str, label: str, scores: list[int]) -> SatisfactionRow:
 def visit_analysis(db, actor, date_from: date, date_to: date) -> VisitAnalysis:
     """Satisfaction of the follow-up calls made from `date_from` to `date_to`: average, count
     and share of 1–2 scores, overall, by advisor, by business type and by month."""
-    _require(actor, CARE_ROLES, "visit_analysis")
     start, end = _bounds(date_from, date_to)
     with db.reading() as s:
+        require(s, actor, "report.visits")
         rows = s.execute(
             select(FollowUp.satisfaction, FollowUp.done_at, WorkOrder.advisor_id,
                    User.display_name, WorkOrder.business_type)

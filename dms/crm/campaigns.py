@@ -20,12 +20,11 @@ from sqlalchemy.orm import Session
 
 from dms import audit, clock
 from dms.crm.identifiers import check_vin
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import Campaign, CampaignVehicle, Vehicle, WorkOrder
+from dms.permissions import require
 
 KINDS = ("campaign", "recall")
-IMPORT_ROLES = ("manager", "customer_care")
-COMPLETE_ROLES = ("advisor", "manager")
 HEADERS = ("VIN", "车架号", "车辆识别代号", "底盘号")
 
 
@@ -128,8 +127,6 @@ def import_campaign(db, actor, code: str, name: str, kind: str, path: str | Path
                     labour_text: str | None = None, starts_on: date | None = None,
                     ends_on: date | None = None) -> ImportResult:
     """Create a campaign or recall from a VIN list; invalid VINs are returned, not imported."""
-    if not actor.has(*IMPORT_ROLES):
-        raise Forbidden(action="import_campaign")
     code, name = (code or "").strip(), (name or "").strip()
     if not code or not name:
         raise ValidationError("campaign.code_name", "A campaign needs a code and a name.")
@@ -142,6 +139,7 @@ def import_campaign(db, actor, code: str, name: str, kind: str, path: str | Path
         raise ValidationError("campaign.no_vins", "The file holds no valid VIN ({bad} invalid).",
                               bad=len(invalid))
     with db.transaction() as s:
+        require(s, actor, "campaign.import")
         if s.scalar(select(Campaign.id).where(Campaign.store_id == actor.store_id,
                                               Campaign.code == code)) is not None:
             raise ValidationError("campaign.code_exists", "Campaign {campaign} already exists.",
@@ -192,9 +190,8 @@ def complete_campaign_vehicle(db, actor, campaign_id: int, vehicle_id: int,
                               work_order_id: int) -> int:
     """The campaign work was done on this car by `work_order_id`; it is no longer flagged.
     Returns the campaign vehicle id."""
-    if not actor.has(*COMPLETE_ROLES):
-        raise Forbidden(action="complete_campaign_vehicle")
     with db.transaction() as s:
+        require(s, actor, "campaign.complete")
         campaign = s.get(Campaign, campaign_id)
         if campaign is None or campaign.store_id != actor.store_id:
             raise NotFound(what="Campaign", key=campaign_id)

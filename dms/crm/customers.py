@@ -17,15 +17,15 @@ from datetime import date
 
 from sqlalchemy import false, func, select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.crm import maintenance
 from dms.crm.identifiers import check_plate, check_vin, is_mobile, normalise_phone
 from dms.crm.membership import MembershipView, membership_view
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import Customer, InsurancePolicy, Vehicle, VehicleOwnership
 from dms.numbering import next_value
+from dms.permissions import require
 
-FILE_ROLES = ("advisor", "customer_care", "manager")
 KINDS, GENDERS = ("person", "company"), ("M", "F")
 
 
@@ -115,11 +115,6 @@ def _today() -> date:
     return clock.now().astimezone().date()
 
 
-def _require(actor, action: str) -> None:
-    if not actor.has(*FILE_ROLES):
-        raise Forbidden(action=action)
-
-
 def _get(s, actor, model, key: int, what: str):
     row = s.get(model, key)
     if row is None or row.store_id != actor.store_id:
@@ -147,7 +142,7 @@ def _clean_customer(data: CustomerIn) -> dict:
         raise ValidationError("customer.email", "{email} is not an e-mail address.",
                               email=values["email"])
     values["id_number"] = values["id_number"].upper() if values["id_number"] else None
-    return values
+    return validators.column_texts(values, Customer)
 
 
 def _duplicate_customer(s, store_id: int, values: dict, exclude: int | None) -> None:
@@ -170,9 +165,9 @@ def _next_code(s, store_id: int) -> str:
 
 
 def create_customer(db, actor, data: CustomerIn, confirm_duplicate: bool = False) -> Saved:
-    _require(actor, "create_customer")
     values = _clean_customer(data)
     with db.transaction() as s:
+        require(s, actor, "customer.edit")
         if not confirm_duplicate:
             _duplicate_customer(s, actor.store_id, values, None)
         values["code"] = values["code"] or _next_code(s, actor.store_id)
@@ -191,12 +186,12 @@ def create_customer(db, actor, data: CustomerIn, confirm_duplicate: bool = False
 def update_customer(db, actor, customer_id: int, confirm_duplicate: bool = False,
                     **changes) -> Saved:
     """Change fields of CustomerIn (the code stays)."""
-    _require(actor, "update_customer")
     editable = {f.name for f in dataclasses.fields(CustomerIn)} - {"code"}
     unknown = set(changes) - editable
     if unknown:
         raise ValidationError("customer.field", "Unknown field {field}.", field=sorted(unknown)[0])
     with db.transaction() as s:
+        require(s, actor, "customer.edit")
         customer = _get(s, actor, Customer, customer_id, "Customer")
         current = {f.name: getattr(customer, f.name) for f in dataclasses.fields(CustomerIn)}
         values = _clean_customer(CustomerIn(**(current | changes)))
@@ -259,12 +254,16 @@ def _model_year(years: tuple[int, ...], production: date | None) -> int | None:
 def create_vehicle(db, actor, data: VehicleIn, confirm_vin_warning: bool = False,
                    confirm_duplicate: bool = False) -> Saved:
     """File a vehicle for its owner, with its owner history and its maintenance plan."""
-    _require(actor, "create_vehicle")
     values = {k: _text(v) for k, v in dataclasses.asdict(data).items()}
-    if (values["purchase_mileage"] or 0) < 0 or (values["mileage"] or 0) < 0:
-        raise ValidationError("vehicle.mileage", "A mileage cannot be negative.")
+    for key in ("purchase_mileage", "mileage"):
+        if values[key] is not None:
+            values[key] = int(validators.number(values[key], "vehicle.mileage", key, places=0,
+                                                maximum=validators.MAX_MILEAGE))
     insurance = {k: values.pop(k) for k in _INSURANCE}
+    validators.column_texts(values, Vehicle)
+    validators.column_texts(insurance, InsurancePolicy)
     with db.transaction() as s:
+        require(s, actor, "vehicle.edit")
         owner = _get(s, actor, Customer, data.customer_id, "Customer")
         vin = _check_vin(s, actor, data, confirm_vin_warning)
         values["vin"] = vin.vin
@@ -303,12 +302,12 @@ _VEHICLE_EDITABLE = ("plate", "brand", "series", "model_code", "model_year", "en
 def update_vehicle(db, actor, vehicle_id: int, confirm_duplicate: bool = False,
                    **changes) -> Saved:
     """Correct the vehicle's registration and description fields (plate rules as on create)."""
-    _require(actor, "update_vehicle")
     unknown = set(changes) - set(_VEHICLE_EDITABLE)
     if unknown:
         raise ValidationError("vehicle.field", "Unknown field {field}.", field=sorted(unknown)[0])
-    values = {k: _text(v) for k, v in changes.items()}
+    values = validators.column_texts({k: _text(v) for k, v in changes.items()}, Vehicle)
     with db.transaction() as s:
+        require(s, actor, "vehicle.edit")
         vehicle = _get(s, actor, Vehicle, vehicle_id, "Vehicle")
         if "plate" in values and check_plate(values["plate"] or "").plate != vehicle.plate:
             values["plate"] = _check_plate(s, actor, values["plate"], None, confirm_duplicate)
@@ -324,9 +323,9 @@ def update_vehicle(db, actor, vehicle_id: int, confirm_duplicate: bool = False,
 def change_owner(db, actor, vehicle_id: int, new_customer_id: int,
                  on_date: date | None = None) -> Saved:
     """The car changes hands on `on_date`: the old ownership ends, a new one starts."""
-    _require(actor, "change_owner")
     on_date = on_date or _today()
     with db.transaction() as s:
+        require(s, actor, "vehicle.edit")
         s.execute(select(Vehicle.id).where(Vehicle.id == vehicle_id).with_for_update())
         vehicle = _get(s, actor, Vehicle, vehicle_id, "Vehicle")
         new = _get(s, actor, Customer, new_customer_id, "Customer")
@@ -352,6 +351,7 @@ def customer_file(db, actor, customer_id: int) -> CustomerFile:
     """The customer with every vehicle owned now or before (with owner history), the current
     membership card, its events and its latest points entries."""
     with db.reading() as s:
+        require(s, actor, "customer.read")
         customer = _get(s, actor, Customer, customer_id, "Customer")
         owned = select(VehicleOwnership.vehicle_id).where(
             VehicleOwnership.customer_id == customer_id)

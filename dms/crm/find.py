@@ -82,7 +82,7 @@ def front_desk_search(db, actor, text: str, offset: int = 0, limit: int = 50) ->
         with db.reading() as s:
             permissions.require(s, actor, "lookup.search")
             return _by_number(s, actor, number, limit) if offset == 0 else []
-    rows = lookup.search(db, text, offset, limit, store_id=actor.store_id)
+    rows = lookup.search(db, actor, text, offset, limit)
     with db.reading() as s:
         permissions.require(s, actor, "lookup.search")
         orders = _open_orders(s, [r.vehicle_id for r in rows if r.vehicle_id is not None])

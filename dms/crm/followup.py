@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from dms import audit, clock
-from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Complaint, Customer, FollowUp, User, Vehicle, WorkOrder
 from dms.numbering import next_number
+from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, move
 
@@ -25,8 +26,6 @@ SEVERITIES = ("low", "medium", "high")
 COMPLAINT_DEADLINE = timedelta(hours=48)
 ESCALATION_INTERVAL = timedelta(hours=24)
 UNREACHED = "unreachable"
-CARE_ROLES = ("customer_care", "manager")
-COMPLAINT_ROLES = ("customer_care", "manager", "advisor")
 
 
 @dataclass(frozen=True)
@@ -70,11 +69,6 @@ class OpenComplaint:
     escalation_level: int
 
 
-def _require(actor, roles, action: str) -> None:
-    if not actor.has(*roles):
-        raise Forbidden(action=action)
-
-
 def _text(value: str | None, code: str, message: str) -> str:
     text = (value or "").strip()
     if not text:
@@ -92,7 +86,6 @@ def _complaint(s, actor, complaint_id: int) -> Complaint:
 def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: int | None,
                      issue: str | None = None, reached: bool = True) -> FollowUpResult:
     """The call's outcome. Not reached: "unreachable", to be called again; nothing else moves."""
-    _require(actor, ("customer_care",), "record_follow_up")
     result = _text(result, "followup.result_required", "Write down the result of the call.")
     issue = (issue or "").strip() or None
     if reached and (isinstance(satisfaction, bool) or not isinstance(satisfaction, int)
@@ -100,6 +93,7 @@ def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: in
         raise ValidationError("followup.satisfaction", "Satisfaction is a score from 1 to 5.")
     now = clock.now()
     with db.transaction() as s:
+        require(s, actor, "followup.record")
         follow_up = s.get(FollowUp, follow_up_id, with_for_update=True)
         if follow_up is None or follow_up.store_id != actor.store_id:
             raise NotFound(what="Follow-up", key=follow_up_id)
@@ -139,7 +133,6 @@ def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: in
 
 def open_complaint(db, actor, customer_id: int, source: str, description: str, severity: str,
                    owner_id: int, deadline: datetime, work_order_id: int | None = None) -> Changed:
-    _require(actor, COMPLAINT_ROLES, "open_complaint")
     if source not in SOURCES:
         raise ValidationError("complaint.source", "Unknown complaint source {source}.", source=source)
     if severity not in SEVERITIES:
@@ -149,6 +142,7 @@ def open_complaint(db, actor, customer_id: int, source: str, description: str, s
     if deadline is None or deadline.tzinfo is None or deadline <= now:
         raise ValidationError("complaint.deadline", "The deadline must be a time in the future.")
     with db.transaction() as s:
+        require(s, actor, "complaint.open")
         customer = s.get(Customer, customer_id)
         if customer is None or customer.store_id != actor.store_id:
             raise NotFound(what="Customer", key=customer_id)
@@ -172,9 +166,9 @@ def open_complaint(db, actor, customer_id: int, source: str, description: str, s
 
 def escalate_overdue(db, actor, now: datetime | None = None) -> list[int]:
     """Open complaints past their deadline go one level up; returns the escalated ids."""
-    _require(actor, CARE_ROLES, "escalate_overdue")
     now = now or clock.now()
     with db.transaction() as s:
+        require(s, actor, "complaint.escalate")
         overdue = s.scalars(select(Complaint).where(
             Complaint.store_id == actor.store_id, Complaint.status == "open",
             Complaint.deadline < now).order_by(Complaint.deadline).with_for_update()).all()
@@ -193,11 +187,11 @@ def escalate_overdue(db, actor, now: datetime | None = None) -> list[int]:
 def resolve_complaint(db, actor, complaint_id: int, root_cause: str, resolution: str,
                       prevention: str) -> Changed:
     """open → resolved; root cause, resolution and prevention note are all required."""
-    _require(actor, COMPLAINT_ROLES, "resolve_complaint")
     root_cause = _text(root_cause, "complaint.root_cause_required", "Write down the root cause.")
     resolution = _text(resolution, "complaint.resolution_required", "Write down the resolution.")
     prevention = _text(prevention, "complaint.prevention_required", "Write down how to prevent it.")
     with db.transaction() as s:
+        require(s, actor, "complaint.resolve")
         c = _complaint(s, actor, complaint_id)
         if c.status != "open":
             raise InvalidTransition("complaint.invalid_transition", "Cannot {action}: the complaint is {state}.",
@@ -210,8 +204,8 @@ def resolve_complaint(db, actor, complaint_id: int, root_cause: str, resolution:
 
 def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Changed:
     """resolved → closed, once the customer has accepted the resolution."""
-    _require(actor, CARE_ROLES, "close_complaint")
     with db.transaction() as s:
+        require(s, actor, "complaint.close")
         c = _complaint(s, actor, complaint_id)
         if c.status != "resolved":
             raise InvalidTransition("complaint.invalid_transition", "Cannot {action}: the complaint is {state}.",
@@ -225,8 +219,8 @@ def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Ch
 def due_follow_ups(db, actor, until: datetime, limit: int = 200,
                    offset: int = 0) -> list[DueFollowUp]:
     """Calls to make up to `until`, oldest first (open ones and unreachable ones to retry)."""
-    _require(actor, CARE_ROLES, "due_follow_ups")
     with db.reading() as s:
+        require(s, actor, "followup.list")
         rows = s.execute(
             select(FollowUp, WorkOrder, Customer.name, Customer.mobile, Vehicle.plate,
                    User.display_name)
@@ -245,9 +239,9 @@ def due_follow_ups(db, actor, until: datetime, limit: int = 200,
 
 def open_complaints(db, actor, limit: int = 200, offset: int = 0) -> list[OpenComplaint]:
     """Complaints not yet closed, most urgent deadline first."""
-    _require(actor, COMPLAINT_ROLES, "open_complaints")
     now = clock.now()
     with db.reading() as s:
+        require(s, actor, "complaint.list")
         rows = s.execute(
             select(Complaint, Customer.name, User.display_name)
             .join(Customer, Customer.id == Complaint.customer_id)

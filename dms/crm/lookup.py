@@ -18,6 +18,8 @@ from dms.crm.campaigns import open_flags
 from dms.crm.identifiers import normalise_phone, normalise_plate, normalise_vin
 from dms.errors import NotFound
 from dms.models import Customer, Membership, MembershipTier, Vehicle
+from dms.models.crm import name_key
+from dms.permissions import require
 
 # Characters that are wildcards in LIKE or GLOB: never part of a plate, VIN, phone or name.
 _WILDCARDS = re.compile(r"[%_*?\[\]\\]")
@@ -79,8 +81,9 @@ def _prefixes(text: str) -> dict[str, str]:
     if re.fullmatch(r"\+?[\d\s-]{4,}", raw):
         digits = normalise_phone(raw)
         found["mobile"], found["mobile_rev"] = digits, digits[::-1]
-    if not raw.isascii() or raw.isalpha():
-        found["name"] = raw
+    words = raw.split()
+    if not raw.isascii() or all(w.isalpha() for w in words):  # "王", "john", "John Smith"
+        found["name_key"] = name_key(raw)
     return found
 
 
@@ -89,11 +92,12 @@ _COLUMNS = (Customer.id.label("customer_id"), Customer.code.label("customer_code
             Vehicle.id.label("vehicle_id"), Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
             Vehicle.brand.label("brand"), Vehicle.series.label("series"))
 _BRANCHES = {"plate": Vehicle.plate, "plate_rev": Vehicle.plate_rev, "vin_rev": Vehicle.vin_rev,
-             "mobile": Customer.mobile, "mobile_rev": Customer.mobile_rev, "name": Customer.name}
+             "mobile": Customer.mobile, "mobile_rev": Customer.mobile_rev,
+             "name_key": Customer.name_key}
 _VEHICLE_BRANCHES = ("plate", "plate_rev", "vin_rev")
 
 
-def _page_statement(branches: tuple[str, ...], backend: str, scoped: bool):
+def _page_statement(branches: tuple[str, ...], backend: str):
     """One indexed prefix search per branch, UNIONed, ordered and paged; all values are binds."""
     parts = []
     for name in branches:
@@ -107,7 +111,7 @@ def _page_statement(branches: tuple[str, ...], backend: str, scoped: bool):
             q = select(*_COLUMNS).select_from(Customer).outerjoin(
                 Vehicle, Vehicle.customer_id == Customer.id).where(cond)
             owner = Customer
-        parts.append(q.where(owner.store_id == bindparam("store_id")) if scoped else q)
+        parts.append(q.where(owner.store_id == bindparam("store_id")))
     found = union(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     return (select(found).order_by(found.c.customer_name, found.c.customer_id,
                                    found.c.plate, found.c.vehicle_id)
@@ -119,24 +123,26 @@ def _page_statement(branches: tuple[str, ...], backend: str, scoped: bool):
 _COMPILED: dict[tuple, tuple[str, tuple[str, ...] | None]] = {}
 
 
-def _compiled(engine, branches: tuple[str, ...], scoped: bool):
-    key = (engine.dialect.name, branches, scoped)
+def _compiled(engine, branches: tuple[str, ...]):
+    key = (engine.dialect.name, branches)
     if key not in _COMPILED:
-        compiled = _page_statement(branches, engine.dialect.name, scoped).compile(dialect=engine.dialect)
+        compiled = _page_statement(branches, engine.dialect.name).compile(dialect=engine.dialect)
         _COMPILED[key] = (compiled.string, tuple(compiled.positiontup) if compiled.positional else None)
     return _COMPILED[key]
 
 
-def search(db, text: str, offset: int = 0, limit: int = 50,
-           store_id: int | None = None) -> list[LookupRow]:
-    """One page of matches, ordered by customer name then plate; empty text finds nothing."""
+def search(db, actor, text: str, offset: int = 0, limit: int = 50) -> list[LookupRow]:
+    """One page of matches in the actor's store, ordered by customer name then plate; empty
+    text finds nothing."""
     prefixes = _prefixes(text)
     if not prefixes:
         return []
+    with db.reading() as session:
+        require(session, actor, "lookup.search")
     wildcard = "*" if db.backend == "sqlite" else "%"
     values = {name: prefix + wildcard for name, prefix in prefixes.items()}
-    values.update(store_id=store_id, limit=limit, offset=offset)
-    sql, order = _compiled(db.engine, tuple(prefixes), store_id is not None)
+    values.update(store_id=actor.store_id, limit=limit, offset=offset)
+    sql, order = _compiled(db.engine, tuple(prefixes))
     params = tuple(values[name] for name in order) if order is not None else values
     return [LookupRow(*row) for row in db.select_rows(sql, params)]
 
@@ -148,10 +154,11 @@ def _tier_name(session: Session, customer_id: int) -> str | None:
         .order_by(MembershipTier.level.desc()).limit(1))
 
 
-def customer_card(db, customer_id: int) -> CustomerCard:
+def customer_card(db, actor, customer_id: int) -> CustomerCard:
     with db.reading() as session:
+        require(session, actor, "customer.read")
         customer = session.get(Customer, customer_id)
-        if customer is None:
+        if customer is None or customer.store_id != actor.store_id:
             raise NotFound(what="Customer", key=customer_id)
         vehicles = session.scalars(select(Vehicle).where(Vehicle.customer_id == customer_id)
                                    .order_by(Vehicle.plate, Vehicle.id))

@@ -25,13 +25,13 @@ from sqlalchemy import select
 
 from dms import audit, clock
 from dms.crm.membership import add_months
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import MaintenancePackage, MaintenancePlanItem, Vehicle, WorkOrder
+from dms.permissions import require
 from dms.workshop import states
 
 PLAN_LENGTH = 6
 FIRST, SECOND, REGULAR = "FS", "SS", "RS"
-PLAN_ROLES = ("advisor", "customer_care", "manager")
 DONE_STATES = (states.DELIVERED, states.CLOSED)
 
 
@@ -69,11 +69,6 @@ class Projection:
 
 def _today() -> date:
     return clock.now().astimezone().date()
-
-
-def _require(actor, action: str) -> None:
-    if not actor.has(*PLAN_ROLES):
-        raise Forbidden(action=action)
 
 
 def _vehicle(s, actor, vehicle_id: int) -> Vehicle:
@@ -137,8 +132,8 @@ def _planned(s, vehicle_id: int) -> list[MaintenancePlanItem]:
 
 def create_plan(db, actor, vehicle_id: int) -> tuple[PlanItemView, ...]:
     """A plan for a vehicle filed without one (e.g. before the packages existed)."""
-    _require(actor, "create_plan")
     with db.transaction() as s:
+        require(s, actor, "maintenance.plan")
         vehicle = _vehicle(s, actor, vehicle_id)
         if _planned(s, vehicle_id):
             raise ValidationError("maintenance.plan_exists", "The vehicle already has a plan.")
@@ -261,8 +256,8 @@ def complete_for_order(s, actor, order: WorkOrder,
 
 def complete_plan_item(db, actor, work_order_id: int,
                        plan_item_id: int | None = None) -> PlanItemView:
-    _require(actor, "complete_plan_item")
     with db.transaction() as s:
+        require(s, actor, "maintenance.plan")
         order = s.get(WorkOrder, work_order_id)
         if order is None or order.store_id != actor.store_id:
             raise NotFound(what="Work order", key=work_order_id)
@@ -273,8 +268,8 @@ def complete_plan_item(db, actor, work_order_id: int,
 def complete_delivered(db, actor, vehicle_id: int) -> tuple[int, ...]:
     """Complete plan items from the vehicle's delivered maintenance orders not yet counted
     (those entered since the vehicle was filed), oldest first; returns the plan item ids."""
-    _require(actor, "complete_plan_item")
     with db.transaction() as s:
+        require(s, actor, "maintenance.plan")
         vehicle = _vehicle(s, actor, vehicle_id)
         counted = select(MaintenancePlanItem.work_order_id).where(
             MaintenancePlanItem.vehicle_id == vehicle_id,

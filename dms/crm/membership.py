@@ -24,11 +24,11 @@ from decimal import ROUND_FLOOR, Decimal
 
 from sqlalchemy import func, select, update
 
-from dms import audit, clock
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms import audit, clock, validators
+from dms.errors import NotFound, ValidationError
 from dms.models import Customer, Membership, MembershipEvent, MembershipTier, PointsEntry
+from dms.permissions import require
 
-MEMBERSHIP_ROLES = ("customer_care", "cashier", "advisor", "manager")
 POINTS_PER_YUAN_REDEEMED = 100  # 100 points pay ¥1.00
 
 
@@ -79,11 +79,6 @@ def _today() -> date:
     return clock.now().astimezone().date()
 
 
-def _require(actor, action: str, roles=MEMBERSHIP_ROLES) -> None:
-    if not actor.has(*roles):
-        raise Forbidden(action=action)
-
-
 def _tier(s, actor, code: str) -> MembershipTier:
     tier = s.scalars(select(MembershipTier).where(MembershipTier.store_id == actor.store_id,
                                                   MembershipTier.code == code)).first()
@@ -118,6 +113,9 @@ def _card_no(s, actor, card_no: str) -> str:
 
 def _event(s, actor, card: Membership, kind: str, from_tier=None, to_tier=None, fee=None,
            note=None, **data) -> None:
+    if fee is not None:  # a typed-in fee: bounded like every amount
+        fee = validators.number(fee, "membership.fee", "amount", places=2,
+                                maximum=validators.MAX_AMOUNT)
     s.add(MembershipEvent(membership_id=card.id, kind=kind, from_tier_id=from_tier,
                           to_tier_id=to_tier, fee=fee, at=clock.now(), user_id=actor.id, note=note))
     audit.record(s, actor, "membership", card.id, kind, reason=note, card_no=card.card_no,
@@ -127,8 +125,8 @@ def _event(s, actor, card: Membership, kind: str, from_tier=None, to_tier=None, 
 def join(db, actor, customer_id: int, tier_code: str, card_no: str,
          fee: Decimal | None = None) -> MembershipView:
     """Issue a card of `tier_code` (fee: the tier's unless given), valid for the tier's months."""
-    _require(actor, "membership_join")
     with db.transaction() as s:
+        require(s, actor, "membership.edit")
         customer = s.get(Customer, customer_id)
         if customer is None or customer.store_id != actor.store_id:
             raise NotFound(what="Customer", key=customer_id)
@@ -151,8 +149,8 @@ def join(db, actor, customer_id: int, tier_code: str, card_no: str,
 
 def renew(db, actor, membership_id: int, fee: Decimal | None = None) -> MembershipView:
     """Extend by the tier's months from the later of today and the end; reactivates if expired."""
-    _require(actor, "membership_renew")
     with db.transaction() as s:
+        require(s, actor, "membership.edit")
         card = _card(s, actor, membership_id)
         if card.status == "quit":
             raise ValidationError("membership.quit", "Card {card_no} was given up; join again.",
@@ -176,8 +174,8 @@ def change_tier(db, actor, membership_id: int, tier_code: str, reason: str | Non
                 fee: Decimal | None = None) -> MembershipView:
     """Upgrade (any membership role; fee: the new tier's unless given) or downgrade (manager, with
     a reason) the card to `tier_code`."""
-    _require(actor, "membership_change_tier")
     with db.transaction() as s:
+        require(s, actor, "membership.edit")
         card = _card(s, actor, membership_id, "change the tier")
         tier = _tier(s, actor, tier_code)
         if tier.level == card.tier.level:
@@ -186,7 +184,7 @@ def change_tier(db, actor, membership_id: int, tier_code: str, reason: str | Non
         if tier.level > card.tier.level:
             _move_tier(s, actor, card, tier, "upgrade", tier.fee if fee is None else fee, reason)
         else:
-            _require(actor, "membership_downgrade", ("manager",))
+            require(s, actor, "membership.downgrade")
             if not (reason or "").strip():
                 raise ValidationError("membership.reason_required", "Give a reason.")
             _move_tier(s, actor, card, tier, "downgrade", fee, reason.strip())
@@ -195,8 +193,8 @@ def change_tier(db, actor, membership_id: int, tier_code: str, reason: str | Non
 
 def quit_membership(db, actor, membership_id: int, reason: str) -> MembershipView:
     """退会: refused while stored value is left on the card (refund it first)."""
-    _require(actor, "membership_quit")
     with db.transaction() as s:
+        require(s, actor, "membership.edit")
         card = _card(s, actor, membership_id)
         if card.status == "quit":
             raise ValidationError("membership.quit", "Card {card_no} was already given up.",
@@ -214,8 +212,8 @@ def replace_card(db, actor, membership_id: int, new_card_no: str,
                  reason: str | None = None, fee: Decimal | None = None) -> MembershipView:
     """A lost or damaged card: the new number replaces the old one, which no longer finds the
     membership (the old number is kept in the event note)."""
-    _require(actor, "membership_replace_card")
     with db.transaction() as s:
+        require(s, actor, "membership.edit")
         card = _card(s, actor, membership_id, "replace the card")
         old, card.card_no = card.card_no, _card_no(s, actor, new_card_no)
         note = f"{old} → {card.card_no}" + (f": {reason.strip()}" if (reason or "").strip() else "")
@@ -226,9 +224,9 @@ def replace_card(db, actor, membership_id: int, new_card_no: str,
 
 def expire_memberships(db, actor, today: date | None = None) -> tuple[int, ...]:
     """Active cards whose validity ended before `today` become "expired" (event "expire")."""
-    _require(actor, "expire_memberships", ("customer_care", "manager"))
     today = today or _today()
     with db.transaction() as s:
+        require(s, actor, "membership.expire")
         cards = s.scalars(select(Membership).where(Membership.store_id == actor.store_id,
                                                    Membership.status == "active",
                                                    Membership.valid_until < today)
@@ -242,6 +240,7 @@ def expire_memberships(db, actor, today: date | None = None) -> tuple[int, ...]:
 def find_card(db, actor, card_no: str) -> MembershipView:
     """The membership a card number names; a replaced number finds nothing."""
     with db.reading() as s:
+        require(s, actor, "membership.read")
         card = s.scalars(select(Membership).where(
             Membership.store_id == actor.store_id,
             Membership.card_no == (card_no or "").strip().upper())).first()

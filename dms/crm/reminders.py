@@ -22,17 +22,16 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from dms import audit, clock
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import (Customer, InsurancePolicy, MaintenancePackage, MaintenancePlanItem,
                         Membership, MembershipTier, Recommendation, Reminder, Store, Vehicle)
+from dms.permissions import require
 from dms.workshop.appointments import Booking, BookingResult, book_in
 from dms.workshop.common import Changed
 
 KINDS = ("maintenance", "insurance", "membership", "birthday", "declined")
 METHODS = ("phone", "sms", "wechat", "app")
 CHANNEL = {"phone": "phone", "sms": "phone", "wechat": "wechat", "app": "app"}
-LIST_ROLES = ("advisor", "customer_care", "manager")
-CALL_ROLES = ("advisor", "customer_care")
 DECLINED_AFTER_DAYS = 30
 
 
@@ -70,11 +69,6 @@ class _Due:
     customer_name: str
     mobile: str | None
     plate: str | None
-
-
-def _require(actor, roles, action: str) -> None:
-    if not actor.has(*roles):
-        raise Forbidden(action=action)
 
 
 def _who():
@@ -200,13 +194,13 @@ def reminder_list(db, actor, kind: str, within_days: int = 30, within_km: int = 
     than `declined_after_days`. Reminders whose customer was reached are left out unless
     `include_done`.
     """
-    _require(actor, LIST_ROLES, "reminder_list")
     if kind not in KINDS:
         raise ValidationError("reminder.kind", "Unknown reminder kind {kind}.", kind=kind)
     if within_days < 0 or within_km < 0 or declined_after_days < 0:
         raise ValidationError("reminder.window", "The reminder window cannot be negative.")
     today = clock.now().astimezone().date()
     with db.transaction() as s:
+        require(s, actor, "reminder.list")
         # FOR NO KEY UPDATE: serialises reminder creation per store without blocking the
         # inserts that reference the store row (SQLite's BEGIN IMMEDIATE already serialises).
         s.execute(select(Store.id).where(Store.id == actor.store_id).with_for_update(key_share=True))
@@ -248,11 +242,11 @@ def _call(s, actor, reminder: Reminder, method: str, result: str | None, reached
 def record_call(db, actor, reminder_id: int, method: str, result: str | None,
                 reached: bool) -> Changed:
     """The reminder call: who called, when, how, and what the customer said."""
-    _require(actor, CALL_ROLES, "record_call")
     _check_method(method)
     if not reached and not (result or "").strip():
         raise ValidationError("reminder.result", "Note what happened on the call.")
     with db.transaction() as s:
+        require(s, actor, "reminder.call")
         return _call(s, actor, _load(s, actor, reminder_id), method, result, reached)
 
 
@@ -293,9 +287,9 @@ def book_from_reminder(db, actor, reminder_id: int, booked_for: datetime,
                        vehicle_id: int | None = None, planned_hours=None) -> ReminderBooking:
     """The customer answered and booked: the call and the appointment in one transaction, so
     a refused booking (over-booked day, past time…) leaves the reminder as it was."""
-    _require(actor, CALL_ROLES, "book_from_reminder")
     _check_method(method)
     with db.transaction() as s:
+        require(s, actor, "reminder.call")
         reminder = _load(s, actor, reminder_id)
         if reminder.appointment_id is not None:
             raise ValidationError("reminder.already_booked",

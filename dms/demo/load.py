@@ -36,6 +36,9 @@ def load_demo(db, seed: int = 2026, with_orders: bool = True) -> DemoResult:
     content = data.build(seed)
     logins = tuple((u["username"], u["password"], ",".join(u["roles"])) for u in content["users"])
     code = content["store"]["code"]
+    # one hash per password (there are two), made before the write lock is taken: at the
+    # sign-in cost every hash takes a noticeable part of a second
+    hashes = {p: hash_password(p) for p in {u["password"] for u in content["users"]}}
     with db.transaction() as s:
         store_id = s.scalar(select(Store.id).where(Store.code == code))
         resumed = store_id is not None
@@ -46,7 +49,7 @@ def load_demo(db, seed: int = 2026, with_orders: bool = True) -> DemoResult:
             store = Store(**content["store"])
             s.add(store)
             s.flush()
-            counts = _load(s, store.id, content)
+            counts = _load(s, store.id, content, hashes)
     if with_orders:  # through the services, one transaction per action like a real day
         counts["work orders"] = load_orders(db, code, seed)
     return DemoResult(True, code, resumed, counts, logins)
@@ -60,12 +63,12 @@ def _orders_complete(s, store_id: int) -> bool:
     return orders >= planned() and booked >= BOOKINGS
 
 
-def _load(s, store_id: int, c: dict) -> dict[str, int]:
+def _load(s, store_id: int, c: dict, hashes: dict[str, str]) -> dict[str, int]:
     sid = {"store_id": store_id}
     users = {}
     for u in c["users"]:
         user = User(username=u["username"], display_name=u["display_name"], team=u["team"],
-                    password_hash=hash_password(u["password"]), **sid)
+                    password_hash=hashes[u["password"]], **sid)
         user.roles = [UserRole(role=r) for r in u["roles"]]
         users[u["username"]] = user
     s.add_all(users.values())

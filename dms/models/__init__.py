@@ -10,7 +10,8 @@ from dms.models.crm import (Complaint, Customer, FollowUp, InsurancePolicy, Main
 from dms.models.parts import (Bin, OldPart, OldPartEvent, Part, PartBarcode, PurchaseNeed,
                               Reservation, Stock, StockMovement, Stocktake, StocktakeLine,
                               Supplier, Transfer, TransferLine, Warehouse)
-from dms.models.store import ROLES, AuditLog, ChangeLog, NumberSequence, Store, User, UserRole
+from dms.models.store import (ROLES, AuditLog, ChangeLog, NumberSequence, SignInThrottle, Store,
+                              User, UserRole)
 from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,
                                  DispatchAssignment, Estimate, EstimateApproval, Fee,
                                  InsuranceClaim, LabourLine, LabourOperation, PartLine,

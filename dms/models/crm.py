@@ -6,6 +6,7 @@ without its province, last digits of a phone) becomes an indexed prefix range on
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -25,17 +26,25 @@ def reverse(value: str | None) -> str | None:
     return None if value is None else value[::-1]
 
 
+def name_key(value: str | None) -> str | None:
+    """A name as the lookup matches it: NFKC, lower case, single spaces ("John  SMITH" →
+    "john smith"), so an ASCII name is found in any case and by its first words."""
+    return None if value is None else " ".join(unicodedata.normalize("NFKC", value).lower().split())
+
+
 class Customer(IdMixin, StoreMixin, CreatedMixin, Base):
     __tablename__ = "customer"
     __table_args__ = (
         UniqueConstraint("store_id", "code"),
         _prefix_index("ix_customer_name", "name"),
+        _prefix_index("ix_customer_name_key", "name_key"),
         _prefix_index("ix_customer_mobile", "mobile"),
         _prefix_index("ix_customer_mobile_rev", "mobile_rev"),
     )
 
     code: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str | None] = mapped_column(String(100))  # set with the name (name_key())
     kind: Mapped[str] = mapped_column(String(10), default="person")  # person | company
     gender: Mapped[str | None] = mapped_column(String(1))
     mobile: Mapped[str | None] = mapped_column(String(20))  # digits only
@@ -56,6 +65,11 @@ class Customer(IdMixin, StoreMixin, CreatedMixin, Base):
     @validates("mobile")
     def _set_mobile_rev(self, _key, value):
         self.mobile_rev = reverse(value)
+        return value
+
+    @validates("name")
+    def _set_name_key(self, _key, value):
+        self.name_key = name_key(value)
         return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dms.models.base import Base, CreatedMixin, IdMixin, StoreMixin
@@ -32,6 +32,8 @@ class User(IdMixin, StoreMixin, CreatedMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     team: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(default=True)
+    # set by someone else (a manager's reset, `dms init`'s demo): changed at the next sign-in
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
@@ -44,6 +46,18 @@ class UserRole(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"),
                                          primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins per user name (lower case, known or not): what locks a name for a while.
+    A success deletes the row."""
+
+    __tablename__ = "sign_in_throttle"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None]
 
 
 class NumberSequence(IdMixin, StoreMixin, Base):

@@ -11,8 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dms import audit
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, Stock, Supplier, Vehicle, Warehouse
+from dms.permissions import require
 
 
 def normalise_scan(text: str) -> str:
@@ -187,12 +188,11 @@ def part_card(db, actor, part_id: int) -> PartCard:
 def add_barcode(db, actor, part_id: int, barcode: str) -> BarcodeAdded:
     """Give a part another barcode (normalised like a scan); unique in the store, and not
     another part's code, so a scan always means one part."""
-    if not actor.has("warehouse_clerk"):
-        raise Forbidden(action="add_barcode")
     key = normalise_scan(barcode)
     if not key or len(key) > 60 or not key.isprintable():
         raise ValidationError("catalogue.barcode", "Not a usable barcode: {value}.", value=barcode)
     with db.transaction() as s:
+        require(s, actor, "part.add_barcode")
         part = _own_part(s, actor, part_id)
         taken = s.scalar(select(Part.code).join(PartBarcode, PartBarcode.part_id == Part.id)
                          .where(PartBarcode.store_id == actor.store_id, PartBarcode.barcode == key))

@@ -16,28 +16,27 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms import audit, clock
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import OldPart, OldPartEvent, Part, PartLine, User
+from dms.permissions import require
 from dms.workshop.common import load_order
 
 DISPOSITIONS = ("show_customer", "warranty_return", "scrap")
-RECORDERS = ("warehouse_clerk", "technician", "team_lead", "advisor")
 WARRANTY = "warranty_return"
 KEPT = ("in_store", "returned")  # where a warranty claim's old part may be at settlement
 
 
 @dataclass(frozen=True)
-class Move:
+class Move:  # who may make it: the action "oldpart.<move>" of dms.permissions
     sources: tuple[str, ...]
     target: str
-    roles: tuple[str, ...]
 
 
 MOVES = {
-    "intake": Move(("pending",), "in_store", ("warehouse_clerk",)),
-    "hand_over": Move(("pending", "in_store"), "handed_over", ("warehouse_clerk", "advisor")),
-    "return_to_maker": Move(("in_store",), "returned", ("warehouse_clerk",)),
-    "scrap": Move(("pending", "in_store"), "scrapped", ("warehouse_clerk", "manager")),
+    "intake": Move(("pending",), "in_store"),
+    "hand_over": Move(("pending", "in_store"), "handed_over"),
+    "return_to_maker": Move(("in_store",), "returned"),
+    "scrap": Move(("pending", "in_store"), "scrapped"),
 }
 
 
@@ -91,13 +90,12 @@ def record_old_part(db, actor, part_line_id: int, disposition: str,
                     location: str) -> OldPartChanged:
     """The part an issued line replaced, taken off the car; one record per line. A warranty-paid
     line's old part goes back to the maker."""
-    if not actor.has(*RECORDERS):
-        raise Forbidden(action="record_old_part")
     if disposition not in DISPOSITIONS:
         raise ValidationError("old_part.disposition", "Unknown disposition {value}.",
                               value=disposition)
     location = _text(location, "old_part.location", 40)
     with db.transaction() as s:
+        require(s, actor, "oldpart.record")
         line = s.get(PartLine, part_line_id)
         if line is None:
             raise NotFound(what="Part line", key=part_line_id)
@@ -126,11 +124,10 @@ def move_old_part(db, actor, old_part_id: int, action: str, location: str | None
     move = MOVES.get(action)
     if move is None:
         raise ValidationError("old_part.action", "Unknown action {action}.", action=action)
-    if not actor.has(*move.roles):
-        raise Forbidden(action=f"old_part.{action}")
     location = _text(location, "old_part.location", 40, required=False)
     note = _text(note, "old_part.note", 200, required=False)
     with db.transaction() as s:
+        require(s, actor, f"oldpart.{action}")
         old = s.scalars(select(OldPart).where(OldPart.id == old_part_id)
                         .with_for_update()).one_or_none()
         if old is None or old.store_id != actor.store_id:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms import audit
-from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
@@ -24,6 +24,7 @@ from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_w
                                     hand_over_appointment, held, release_appointment,
                                     release_line, release_order, reserve_appointment, reserve_line,
                                     reserve_order)
+from dms.permissions import require
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, touch
 from dms.workshop.lines import kept_pct, member_discounts, price
@@ -103,11 +104,6 @@ def _text(value, code: str, limit: int, required: bool = True) -> str | None:
     if (required and not text) or len(text) > limit:
         raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
     return text or None
-
-
-def _clerk(actor, action: str) -> None:
-    if not actor.has("warehouse_clerk"):
-        raise Forbidden(action=action)
 
 
 # --- the picking list ---------------------------------------------------------------
@@ -201,12 +197,12 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     """The clerk scans a part for the order: issued against its approved line(s), never more
     than approved; a part the order lacks is refused, or with `add_reason` proposed as added
     work (issued once the customer approved it)."""
-    _clerk(actor, "issue_part")
     qty = _qty(qty)
     taker = _text(received_by, "picking.received_by", 60)
     batch = _text(batch, "picking.batch", 40, required=False)
     reason = _text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
+        require(s, actor, "picking.issue")
         order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES)
         part = part_for_scan(s, actor.store_id, scanned)
         lines = [x for x in s.scalars(select(PartLine).where(
@@ -268,9 +264,9 @@ def _take_back(s, actor, order, line, qty: Decimal, reason: str, final: str) -> 
 
 def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
     """Unused parts back to the counter (退料)."""
-    _clerk(actor, "return_part")
     qty, reason = _qty(qty), _text(reason, "picking.reason", 200)
     with db.transaction() as s:
+        require(s, actor, "picking.return")
         line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES)
         moved = _take_back(s, actor, order, line, qty, reason, "returned")
         return ReturnResult(_done(s, actor, order, "return_part", part_line_id=line.id, qty=qty,
@@ -281,11 +277,11 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
                   received_by: str | None = None, batch: str | None = None) -> ReturnResult:
     """A wrong or faulty issued part back, the scanned replacement out on a new approved line
     that takes over the old line's job, payer and discount: one transaction."""
-    _clerk(actor, "exchange_part")
     qty, reason = _qty(qty), _text(reason, "picking.reason", 200)
     taker = _text(received_by, "picking.received_by", 60, required=False)
     batch = _text(batch, "picking.batch", 40, required=False)
     with db.transaction() as s:
+        require(s, actor, "picking.exchange")
         line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES)
         part = part_for_scan(s, actor.store_id, new_scan)
         if not part.active:

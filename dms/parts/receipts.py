@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms import audit, validators
+from dms.errors import NotFound, ValidationError
 from dms.models import Part, PurchaseNeed, Supplier, Warehouse
 from dms.parts import stock
+from dms.permissions import require
 
 MODES = ("purchase", "transfer", "return")  # 采购入库, 调拨入库 (from outside the system), 退货入库
 NEED_OPEN = ("open", "ordered")
@@ -54,11 +55,6 @@ class SupplierReturn:
     warehouse_id: int
     reference: str | None
     movement_ids: tuple[int, ...]
-
-
-def _clerk(actor, action: str) -> None:
-    if not actor.has("warehouse_clerk"):
-        raise Forbidden(action=action)
 
 
 def own_warehouse(s, actor, code: str) -> Warehouse:
@@ -103,6 +99,8 @@ def _cost(value, mode: str) -> Decimal | None:
         cost = Decimal(value)
     except ArithmeticError:
         cost = Decimal(-1)
+    if cost.is_finite():
+        validators.bounded(cost, "amount", validators.MAX_AMOUNT)
     if not cost.is_finite() or cost < 0 or cost != cost.quantize(stock.COST):
         raise ValidationError("stock.cost", "The unit cost must be zero or more: {value}.", value=value)
     return cost
@@ -111,13 +109,13 @@ def _cost(value, mode: str) -> Decimal | None:
 def receive(db, actor, supplier_code: str, mode: str, warehouse_code: str,
             lines: list[ReceiptLine], reference: str | None = None) -> Receipt:
     """Book goods in from a supplier: all lines or none."""
-    _clerk(actor, "receive")
     if mode not in MODES:
         raise ValidationError("receipt.mode", "Unknown receipt mode {value}.", value=mode)
     if not lines:
         raise ValidationError("receipt.empty", "A receipt needs at least one line.")
     reference = _reference(reference)
     with db.transaction() as s:
+        require(s, actor, "stock.receive")
         supplier = _supplier(s, actor, supplier_code)
         warehouse = own_warehouse(s, actor, warehouse_code)
         checked = [(own_part_by_code(s, actor, line.part_code), stock.quantity(line.qty),
@@ -162,12 +160,12 @@ def return_to_supplier(db, actor, supplier_code: str, warehouse_code: str,
                        lines: list[ReturnLine], reference: str | None = None,
                        reason: str | None = None) -> SupplierReturn:
     """Send parts back to the supplier (退货): only unreserved stock can go; all lines or none."""
-    _clerk(actor, "return_to_supplier")
     if not lines:
         raise ValidationError("receipt.empty", "A return needs at least one line.")
     reference = _reference(reference)
     reason = (reason or "").strip() or None
     with db.transaction() as s:
+        require(s, actor, "stock.return_to_supplier")
         supplier = _supplier(s, actor, supplier_code)
         warehouse = own_warehouse(s, actor, warehouse_code)
         checked = [(own_part_by_code(s, actor, line.part_code), stock.quantity(line.qty),

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from dms import changes, clock
+from dms import changes, clock, validators
 from dms.errors import InsufficientStock, NotFound, ValidationError
 from dms.models import Bin, Part, Stock, StockMovement, Warehouse
 
@@ -31,6 +31,8 @@ def quantity(value, code: str = "stock.qty") -> Decimal:
         qty = Decimal(value)
     except ArithmeticError:
         qty = Decimal(0)
+    if qty.is_finite():
+        validators.bounded(qty, "quantity", validators.MAX_QUANTITY)
     if not qty.is_finite() or qty <= 0 or qty != qty.quantize(QTY):
         raise ValidationError(code, "The quantity must be a positive number (to 0.001): {value}.",
                               value=value)

@@ -24,13 +24,14 @@ from decimal import Decimal
 
 from sqlalchemy import select, update
 
-from dms import audit, clock
-from dms.errors import Forbidden, InsufficientStock, NotFound, ValidationError
+from dms import audit, clock, validators
+from dms.errors import InsufficientStock, NotFound, ValidationError
 from dms.models import Bin, Part, Stock, Stocktake, StocktakeLine, Warehouse
 from dms.numbering import next_number
 from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
 from dms.parts.receipts import own_warehouse
+from dms.permissions import require
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,6 @@ class StocktakeDone:
     movement_ids: tuple[int, ...] = ()
 
 
-def _may_count(actor, action: str) -> None:
-    if not actor.has("warehouse_clerk"):
-        raise Forbidden(action=action)
-
-
-def _may_close(actor, action: str) -> None:
-    if not actor.has("warehouse_clerk", "manager"):
-        raise Forbidden(action=action)
-
-
 def _counted(value) -> Decimal:
     if isinstance(value, float):
         raise TypeError("quantity must not be a float")
@@ -86,6 +77,8 @@ def _counted(value) -> Decimal:
         qty = Decimal(value)
     except ArithmeticError:
         qty = Decimal(-1)
+    if qty.is_finite():
+        validators.bounded(qty, "quantity", validators.MAX_QUANTITY)
     if not qty.is_finite() or qty < 0 or qty != qty.quantize(stock.QTY):
         raise ValidationError("stocktake.qty", "The counted quantity must be zero or more "
                               "(to 0.001): {value}.", value=value)
@@ -113,8 +106,8 @@ def _on_hand(s, part_id: int, warehouse_id: int) -> Decimal:
 
 def start_stocktake(db, actor, warehouse_code: str, bin_codes: list[str] | None = None) -> StocktakeSheet:
     """Lock the bins (all of the warehouse's when bin_codes is None) and print the sheet."""
-    _may_count(actor, "start_stocktake")
     with db.transaction() as s:
+        require(s, actor, "stocktake.count")
         warehouse = own_warehouse(s, actor, warehouse_code)
         query = select(Bin).where(Bin.warehouse_id == warehouse.id)
         if bin_codes is not None:
@@ -155,9 +148,9 @@ def start_stocktake(db, actor, warehouse_code: str, bin_codes: list[str] | None 
 
 def record_count(db, actor, stocktake_id: int, part_code_or_scan: str, counted_qty) -> SheetLine:
     """Write down what is on the shelf; a later count of the same part replaces it."""
-    _may_count(actor, "record_count")
     qty = _counted(counted_qty)
     with db.transaction() as s:
+        require(s, actor, "stocktake.count")
         take = _own(s, actor, stocktake_id)
         _counting(take)
         part = part_for_scan(s, actor.store_id, part_code_or_scan)
@@ -191,8 +184,8 @@ def variance_report(db, actor, stocktake_id: int, offset: int = 0, limit: int | 
 
 def post_stocktake(db, actor, stocktake_id: int, treat_uncounted_as_zero: bool = False) -> StocktakeDone:
     """Unlock the bins and post an adjustment for every variance, in one transaction."""
-    _may_close(actor, "post_stocktake")
     with db.transaction() as s:
+        require(s, actor, "stocktake.close")
         take = _own(s, actor, stocktake_id, lock=True)
         _counting(take)
         lines = s.scalars(select(StocktakeLine).where(StocktakeLine.stocktake_id == take.id)
@@ -230,8 +223,8 @@ def post_stocktake(db, actor, stocktake_id: int, treat_uncounted_as_zero: bool =
 
 def cancel_stocktake(db, actor, stocktake_id: int, reason: str | None = None) -> StocktakeDone:
     """Abandon the count: the bins are free again and no stock changes."""
-    _may_close(actor, "cancel_stocktake")
     with db.transaction() as s:
+        require(s, actor, "stocktake.close")
         take = _own(s, actor, stocktake_id, lock=True)
         _counting(take)
         _unlock(s, take)

@@ -17,12 +17,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from dms import audit, clock
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import Part, StockMovement, Store, Transfer, TransferLine, User, Warehouse
 from dms.numbering import next_number
 from dms.parts import stock
 from dms.parts.catalogue import page
 from dms.parts.receipts import own_part_by_code, own_warehouse
+from dms.permissions import require
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,6 @@ class InTransit:
     lines: tuple[TransitLine, ...]
 
 
-def _clerk(actor, action: str) -> None:
-    if not actor.has("warehouse_clerk"):
-        raise Forbidden(action=action)
-
-
 def _destination(s, actor, code: str, store_code: str | None) -> Warehouse:
     if not store_code:
         return own_warehouse(s, actor, code)
@@ -91,10 +87,10 @@ def _dest_part(s, part: Part, store_id: int) -> Part:
 def send_transfer(db, actor, from_warehouse_code: str, to_warehouse_code: str,
                   lines: list[TransferItem], to_store_code: str | None = None) -> TransferDone:
     """Take the goods off the sending shelf now; they are in transit until received."""
-    _clerk(actor, "send_transfer")
     if not lines:
         raise ValidationError("transfer.empty", "A transfer needs at least one line.")
     with db.transaction() as s:
+        require(s, actor, "transfer.send")
         source = own_warehouse(s, actor, from_warehouse_code)
         target = _destination(s, actor, to_warehouse_code, to_store_code)
         if target.id == source.id:
@@ -121,8 +117,8 @@ def send_transfer(db, actor, from_warehouse_code: str, to_warehouse_code: str,
 
 def receive_transfer(db, actor, transfer_id: int) -> TransferDone:
     """Book a transfer in at its destination; a clerk of the destination store does it."""
-    _clerk(actor, "receive_transfer")
     with db.transaction() as s:
+        require(s, actor, "transfer.receive")
         transfer = s.scalars(select(Transfer).where(Transfer.id == transfer_id).with_for_update()).first()
         target = s.get(Warehouse, transfer.to_warehouse_id) if transfer else None
         if transfer is None or target.store_id != actor.store_id:

@@ -16,7 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports import headers
+from dms.reports.cells import text_cell
 from dms.reports.exports import DEFINITIONS, Scope, SheetDef
 
 EXPORTS: tuple[str, ...] = tuple(DEFINITIONS)
@@ -90,7 +92,7 @@ class _SheetWriter:
         fmt = FORMATS.get(kind)
         if fmt and isinstance(value, (Decimal, int, date, datetime)):
             return self._styled(value, fmt)
-        return value
+        return text_cell(self.ws, value)
 
     def append(self, row: tuple) -> None:
         self.ws.append([self._cell(v, c.kind) for v, c in zip(row, self.columns)])
@@ -124,6 +126,7 @@ def export(db, actor, name: str, path, lang: str = "zh_CN", since=None, until=No
     wb = Workbook(write_only=True)
     total = 0
     with db.reading() as s:
+        require(s, actor, f"export.{name}")
         for sheet in sheets:
             writer = _SheetWriter(wb, sheet, lang)
             for row in sheet.rows(s, scope):

@@ -44,7 +44,9 @@ from dms.errors import ValidationError
 from dms.models import (AuditLog, Appointment, Complaint, FollowUp, LabourLine, Part, Settlement,
                         Stock, StockMovement, User, WorkOrder)
 from dms.money import ZERO, money
+from dms.permissions import require
 from dms.reports import headers
+from dms.reports.cells import as_text
 from dms.reports.exports import stream
 from dms.workshop.board import clocked_hours  # the one pairing of clock events into hours
 
@@ -240,6 +242,7 @@ def kpis(db, actor, date_from: date, date_to: date) -> dict:
     days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     store = actor.store_id
     with db.reading() as s:
+        require(s, actor, "report.kpi")
         revenue, by_advisor, material = _revenue(s, store, start, end, days)
         order_ids, per_advisor, from_appointment = _orders(s, store, start, end)
         return {
@@ -275,7 +278,7 @@ class _Sheet:
     def _put(self, row, col, value, kind):
         if isinstance(value, datetime):
             value = value.astimezone().replace(tzinfo=None, microsecond=0)
-        cell = self.ws.cell(row=row, column=col, value=value)
+        cell = as_text(self.ws.cell(row=row, column=col, value=value))  # names are user text
         if FMT.get(kind):
             cell.number_format = FMT[kind]
         return cell

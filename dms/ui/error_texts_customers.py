@@ -24,9 +24,12 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{mobile} is not a mobile number."),
         "customer.name": QCoreApplication.translate("Messages", "Enter the customer's name."),
         "customer.postcode": QCoreApplication.translate("Messages", "A postcode is six digits."),
+        "vehicle.field": QCoreApplication.translate("Messages", "Unknown field {field}."),
         "vehicle.duplicate": QCoreApplication.translate(
             "Messages", "Vehicle {vin} ({plate}, engine {engine_no}) looks the same."),
-        "vehicle.mileage": QCoreApplication.translate("Messages", "A mileage cannot be negative."),
+        "vehicle.mileage": (
+            QCoreApplication.translate("Messages", "A mileage cannot be negative."),
+            QCoreApplication.translate("Messages", "{value} is not a mileage in whole km.")),
         "vehicle.owner_date": QCoreApplication.translate(
             "Messages", "The current owner has had the car since {since}; the change cannot be "
                         "earlier."),

@@ -40,6 +40,7 @@ def things() -> dict[str, str]:
         "Transfer": QCoreApplication.translate("Messages", "Transfer"),
         "User": QCoreApplication.translate("Messages", "User"),
         "Vehicle": QCoreApplication.translate("Messages", "Vehicle"),
+        "Recommendation": QCoreApplication.translate("Messages", "Declined work item"),
         "Warehouse": QCoreApplication.translate("Messages", "Warehouse"),
         "Work order": QCoreApplication.translate("Messages", "Work order"),
     }

@@ -1,5 +1,6 @@
-"""Sign-in dialog. Authentication runs in the task runner (scrypt takes ~0.1 s, enough to
-freeze typing); a wrong password keeps the dialog open, clears the password and says why."""
+"""Sign-in dialog. Authentication runs in the task runner (scrypt takes ~0.4 s, enough to
+freeze typing); a wrong password keeps the dialog open, clears the password and says why. A
+password someone else set is replaced first (PasswordChangeDialog)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 from dms import auth
 from dms.errors import DomainError
 from dms.ui import messages
+from dms.ui.account_dialogs import PasswordChangeDialog
 from dms.ui.tasks import TaskRunner
 
 
@@ -112,6 +114,17 @@ class LoginDialog(QDialog):
         if task_id != self._task:
             return
         self._task = None
+        if getattr(user, "must_change_password", False):  # set by someone else: choose one
+            self._set_busy(False)
+            self.change_password = PasswordChangeDialog(self._db, self._runner, user,
+                                                        self.password.text(), self)
+            self.change_password.done.connect(self._finish)
+            self.change_password.open()
+            return
+        self._finish(user)
+
+    @Slot(object)
+    def _finish(self, user: object) -> None:
         self.user = user
         self.signed_in.emit(user)
         self.accept()

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dms.errors import DomainError
 from dms.ui import (error_texts_admin, error_texts_billing, error_texts_cli,
-                    error_texts_customers, error_texts_parts, error_texts_workshop, error_words)
+                    error_texts_customers, error_texts_parts, error_texts_security,
+                    error_texts_workshop, error_words, field_words, permission_words)
 from dms.ui.i18n import current_language, install_translators
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ def _templates() -> dict[str, str | tuple[str, ...]]:
         **error_texts_billing.templates(),
         **error_texts_admin.templates(),
         **error_texts_cli.templates(),
+        **error_texts_security.templates(),
     }
 
 
@@ -113,9 +115,9 @@ def _pick(texts: str | tuple[str, ...], error: DomainError) -> str | None:
 def _vocabularies() -> dict[str, dict[str, str]]:
     """Parameter name → the words its values are translated with."""
     states = error_words.states()
-    return {"action": error_words.actions(), "state": states, "status": states,
+    return {"action": error_words.actions() | permission_words.actions(), "state": states, "status": states,
             "role": error_words.roles(), "method": error_words.payment_methods(),
-            "field": error_words.fields(), "when": error_words.phrases()}
+            "field": error_words.fields() | field_words.fields(), "when": error_words.phrases()}
 
 
 def _translated(params: dict) -> dict:

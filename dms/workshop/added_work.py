@@ -47,7 +47,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
     `part_codes` holds codes (one each) or (code, qty) pairs. Nothing is priced yet."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "propose_added_work",
-                           _REPAIRING, ("technician", "team_lead"))
+                           _REPAIRING, "addedwork.propose")
         description = text(description, "added_work.description", 100)
         op = operation(s, actor, operation_code)
         pending = dict(approval="proposed", added_work=True, amount=Decimal(0), net=Decimal(0))
@@ -73,7 +73,7 @@ def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPr
     """The advisor prices proposed lines like any other line, before asking the customer."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "price_added_work",
-                           _REPAIRING)
+                           _REPAIRING, "addedwork.price")
         labour, parts, _ = lines(s, order)
         pool = {("labour", x.id): x for x in labour if x.added_work and x.approval in _PENDING}
         pool |= {("part", x.id): x for x in parts if x.added_work and x.approval in _PENDING}
@@ -108,7 +108,7 @@ def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, met
     the order resumes once nothing waits for a price or an answer."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "approve_added_work",
-                           _REPAIRING)
+                           _REPAIRING, "addedwork.approve")
         name = approver_name(approved_by_name, method)
         labour, parts, _ = lines(s, order)
         priced = [x for x in labour if x.added_work and x.approval == "priced"]

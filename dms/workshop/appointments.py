@@ -18,11 +18,12 @@ from sqlalchemy import func, select
 
 from dms import audit, clock
 from dms.db import conflict
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
                         Vehicle)
 from dms.numbering import next_number
 from dms.parts import picking
+from dms.permissions import require
 from dms.workshop.common import Changed, changed, touch
 from dms.workshop.reception import CheckIn, open_order
 
@@ -98,11 +99,6 @@ def day_capacity(db, actor, day: date) -> Capacity:
         return _capacity(s, actor.store_id, day)
 
 
-def _require_desk(actor, action: str) -> None:
-    if not actor.has("advisor", "customer_care"):
-        raise Forbidden(action=action)
-
-
 def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
     """Book a visit; refuses an over-booked day unless the advisor confirms it (audited)."""
     with db.transaction() as s:
@@ -111,7 +107,7 @@ def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> Booking
 
 def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
     """The booking itself, inside the caller's transaction (a reminder call books through it)."""
-    _require_desk(actor, "book_appointment")
+    require(s, actor, "appointment.book")
     if data.channel not in CHANNELS:
         raise ValidationError("appointment.channel", "Unknown booking channel {value}.", value=data.channel)
     if not data.requested_work.strip():
@@ -165,6 +161,7 @@ def reminders_for(db, actor, day: date | None = None) -> list[ReminderRow]:
     day = day or clock.now().astimezone().date() + timedelta(days=1)
     start, end = _day_bounds(day)
     with db.reading() as s:
+        require(s, actor, "appointment.read")
         rows = s.execute(
             select(Appointment, Customer.name, Vehicle.plate)
             .join(Customer, Customer.id == Appointment.customer_id)
@@ -177,8 +174,9 @@ def reminders_for(db, actor, day: date | None = None) -> list[ReminderRow]:
                             a.requested_work) for a, name, plate in rows]
 
 
-def _load(s, actor, appointment_id: int, expected_version: int | None) -> Appointment:
-    _require_desk(actor, "appointment")
+def _load(s, actor, appointment_id: int, expected_version: int | None,
+          action: str) -> Appointment:
+    require(s, actor, action)
     appointment = s.get(Appointment, appointment_id)
     if appointment is None or appointment.store_id != actor.store_id:
         raise NotFound(what="Appointment", key=appointment_id)
@@ -201,7 +199,7 @@ def _set_status(s, actor, appointment: Appointment, action: str, status: str, re
 
 def mark_reminded(db, actor, appointment_id: int, method: str, result: str | None = None) -> Changed:
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, None)
+        appointment = _load(s, actor, appointment_id, None, "appointment.remind")
         appointment.reminded_at = clock.now()
         touch(appointment, actor)
         audit.record(s, actor, "appointment", appointment.id, "remind", reason=result, method=method)
@@ -213,7 +211,8 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
            expected_version: int | None = None) -> Changed:
     """The booked car is here: the appointment is marked arrived and its work order opened."""
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, expected_version)
+        appointment = _load(s, actor, appointment_id, expected_version,
+                            "appointment.arrive")
         if data.vehicle_id != appointment.vehicle_id:
             raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
         _set_status(s, actor, appointment, "arrive", "arrived")
@@ -225,7 +224,8 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
 
 def no_show(db, actor, appointment_id: int, expected_version: int | None = None) -> Changed:
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, expected_version)
+        appointment = _load(s, actor, appointment_id, expected_version,
+                            "appointment.no_show")
         result = _set_status(s, actor, appointment, "no_show", "no_show")
         picking.release_appointment(s, actor, appointment)
         return result
@@ -235,7 +235,8 @@ def cancel(db, actor, appointment_id: int, reason: str, expected_version: int | 
     if not reason.strip():
         raise ValidationError("appointment.reason", "Give a reason for cancelling.")
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, expected_version)
+        appointment = _load(s, actor, appointment_id, expected_version,
+                            "appointment.cancel")
         result = _set_status(s, actor, appointment, "cancel", "cancelled", reason)
         picking.release_appointment(s, actor, appointment)
         return result

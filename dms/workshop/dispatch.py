@@ -15,10 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         WorkOrder)
+from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move, touch
 
@@ -98,8 +99,8 @@ def _planned(start, end, hours, equipment):
         raise ValidationError("dispatch.planned_times", "The planned end must follow the start.")
     if hours is not None:
         try:  # floats are refused like money: they have already lost the value
-            hours = (None if isinstance(hours, float)
-                     else Decimal(hours).quantize(HOUR, ROUND_HALF_UP))
+            hours = (None if isinstance(hours, float) else validators.bounded(
+                Decimal(hours), "hours", validators.MAX_HOURS).quantize(HOUR, ROUND_HALF_UP))
         except ArithmeticError:
             hours = None
         if hours is None or hours <= 0:
@@ -117,10 +118,9 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
                planned_end: datetime | None = None, planned_hours: Decimal | None = None,
                equipment: str | None = None, expected_version: int | None = None) -> Assigned:
     """Put a job on a bay and a technician; assigning again moves it (reassignment)."""
-    if not actor.has("dispatcher"):
-        raise Forbidden(action="assign_job")
     hours, equipment = _planned(planned_start, planned_end, planned_hours, equipment)
     with db.transaction() as s:
+        require(s, actor, "workorder.dispatch")
         line, order = _load_line(s, actor, labour_line_id, expected_version)
         if order.state not in ASSIGNABLE:
             raise InvalidTransition(action="assign_job", state=order.state)
@@ -165,8 +165,8 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         return Assigned(changed(s, order), line.id, assignment.id)
 
 
-def _may_clock(s: Session, actor, line: LabourLine, order: WorkOrder) -> bool:
-    if line.technician_id == actor.id or actor.has("team_lead"):
+def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> bool:
+    if line.technician_id == actor.id or "team_lead" in roles:
         return True
     if line.state != "rework":
         return False
@@ -177,9 +177,8 @@ def _may_clock(s: Session, actor, line: LabourLine, order: WorkOrder) -> bool:
 
 
 def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
-    if not actor.has("technician"):
-        raise Forbidden(action="clock_on")
     with db.transaction() as s:
+        roles = require(s, actor, "job.clock")
         line, order = _load_line(s, actor, labour_line_id, expected_version)
         if order.state not in CLOCKABLE:
             raise InvalidTransition(action="clock_on", state=order.state)
@@ -189,7 +188,7 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
                                   job=line.code)
         if line.state == "done" and order.state != states.IN_REPAIR:
             raise ValidationError("clock.job_done", "Job {job} is already done.", job=line.code)
-        if not _may_clock(s, actor, line, order):
+        if not _may_clock(s, actor, roles, line, order):
             raise ValidationError("clock.not_assigned", "Job {job} is assigned to someone else.",
                                   job=line.code)
         # Lock the technician so two terminals cannot clock the same person on twice.
@@ -222,6 +221,7 @@ def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | 
     if reason and len(reason) > 40:
         raise ValidationError("clock.reason", "Keep the reason within 40 characters.")
     with db.transaction() as s:
+        require(s, actor, "job.clock")
         line, order = _load_line(s, actor, labour_line_id, expected_version)
         on_job = [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
         if actor.id not in on_job:
@@ -238,12 +238,11 @@ def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | 
 
 def pause(db, actor, work_order_id: int, reason: str,
           expected_version: int | None = None) -> Changed:
-    if not states.allowed_roles("pause") & actor.roles:
-        raise Forbidden(action="pause")
     if reason not in PAUSE_REASONS:
         raise ValidationError("dispatch.pause_reason", "Pause for waiting parts or approval.",
                               value=reason)
     with db.transaction() as s:
+        require(s, actor, "workorder.pause")
         order = load_order(s, actor, work_order_id, expected_version)
         pause_order(s, actor, order, reason)
         return changed(s, order)
@@ -277,8 +276,12 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
     """All jobs done and the technician's self-check passed: the car goes to QC."""
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("finish", order.state, actor.roles)
+        roles = require(s, actor, "workorder.finish")
+        states.transition("finish", order.state, roles)
         jobs = [line for line in order.labour_lines if line.approval == "approved"]
+        if "team_lead" not in roles and actor.id not in {line.technician_id for line in jobs}:
+            raise Forbidden("forbidden.not_assigned", "Work order {number} is not assigned to "
+                            "you: {action}.", number=order.number, action="workorder.finish")
         if open_clocks(s, line_ids=[line.id for line in jobs]):
             raise ValidationError("dispatch.clocked_on", "Someone is still clocked on this car.")
         open_jobs = [line.code for line in jobs if line.state != "done"]

@@ -12,18 +12,20 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.billing.pricing import FEE_KINDS, PAYERS
-from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
                         LabourOperation, Part, PartLine, PriceClass, Recommendation, User)
 from dms.parts import picking
+from dms.permissions import require
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.dispatch import require_staff
 from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, member_discounts,
                                 order_totals, part_names, plain, price, snapshot)
 
@@ -53,30 +55,30 @@ class ApprovalResult:
 # --- checks ------------------------------------------------------------------------------
 
 def open_order(s, actor, wo_id, expected_version, action: str, allowed=_EDITABLE,
-               roles: tuple[str, ...] = ("advisor",)):
-    """The order, once the actor's role and the order's state allow `action` (role first)."""
-    if not actor.has(*roles):
-        raise Forbidden(action=action)
+               permission: str = "estimate.edit"):
+    """The order, once the actor's role (`permission`) and the order's state allow `action`
+    (role first)."""
+    require(s, actor, permission)
     order = load_order(s, actor, wo_id, expected_version)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
 
 
+# The field each number names in a bound error, and its bound (dms.validators).
+_NUMBERS = {"estimate.hours": ("hours", validators.MAX_HOURS),
+            "estimate.qty": ("quantity", validators.MAX_QUANTITY),
+            "estimate.discount": ("percentage", Decimal(100)),
+            "estimate.fee_amount": ("amount", validators.MAX_AMOUNT),
+            "estimate.assessed_amount": ("amount", validators.MAX_AMOUNT),
+            "estimate.deductible": ("amount", validators.MAX_AMOUNT)}
+
+
 def number(value, code: str, places: int = 2, *, positive: bool = True) -> Decimal:
     """A typed-in number, exact and quantised to what its column keeps; floats are refused."""
-    try:
-        if isinstance(value, (float, bool)):
-            raise TypeError
-        exact = Decimal(value)
-        if not exact.is_finite():
-            raise ValueError
-        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    except (TypeError, ValueError, InvalidOperation):
-        raise ValidationError(code, "{value!r} is not an exact number.", value=value) from None
-    if exact < 0 or (positive and exact == 0):
-        raise ValidationError(code, "{value} is out of range.", value=exact)
-    return exact
+    field, maximum = _NUMBERS.get(code, ("amount", validators.MAX_AMOUNT))
+    return validators.number(value, code, field, places=places, maximum=maximum,
+                             allow_minimum=not positive)
 
 
 def text(value, code: str, limit: int) -> str:
@@ -179,9 +181,8 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
         op = operation(s, actor, operation_code)
         std = number(_first(standard_hours, op and op.standard_hours, billed_hours),
                      "estimate.hours")
-        technician = s.get(User, technician_id) if technician_id is not None else None
-        if technician_id is not None and getattr(technician, "store_id", None) != actor.store_id:
-            raise NotFound(what="User", key=technician_id)
+        if technician_id is not None:
+            require_staff(s, actor, technician_id, "technician", "dispatch.technician")
         line = labour_line(s, order, op, price_class_code, standard_hours=std,
                            name=text(name or (op and op.name), "estimate.labour_name", 100),
                            trade=valid_trade(trade or (op and op.trade)),

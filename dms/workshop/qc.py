@@ -12,10 +12,11 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from dms import audit, clock
-from dms.errors import Forbidden, InvalidTransition, ValidationError
+from dms import audit, clock, validators
+from dms.errors import InvalidTransition, ValidationError
 from dms.models import ClockEvent, LabourLine, QCInspection, WorkOrder
 from dms.money import money
+from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move
 from dms.workshop.dispatch import require_staff, set_job_state
@@ -32,7 +33,7 @@ def _penalty(penalty) -> Decimal | None:
     if penalty is None:
         return None
     try:
-        value = money(penalty)
+        value = validators.bounded(money(penalty), "amount", validators.MAX_AMOUNT)
     except (TypeError, ArithmeticError):
         value = None
     if value is None or value < 0:
@@ -71,10 +72,9 @@ def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | N
                     expected_version: int | None = None) -> Changed:
     """The second of the three QC levels; a fail sends the car to REWORK like a final fail
     (without an owner, every job goes back)."""
-    if not actor.has("team_lead"):
-        raise Forbidden(action="team_lead_check")
-    reason = _reason(reason, passed)
     with db.transaction() as s:
+        require(s, actor, "qc.team_lead_check")
+        reason = _reason(reason, passed)
         order = load_order(s, actor, work_order_id, expected_version)
         if order.state != states.QC:
             raise InvalidTransition(action="team_lead_check", state=order.state)
@@ -96,14 +96,13 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
                      expected_version: int | None = None) -> Changed:
     """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK."""
     action = "qc_pass" if passed else "qc_fail"
-    if not actor.has("qc_inspector"):  # the final word is the inspector's, not a team lead's
-        raise Forbidden(action=action)
-    reason = _reason(reason, passed)
-    penalty = _penalty(penalty)
-    delay_reason = (delay_reason or "").strip() or None
     with db.transaction() as s:
+        roles = require(s, actor, "qc.final")
+        reason = _reason(reason, passed)
+        penalty = _penalty(penalty)
+        delay_reason = (delay_reason or "").strip() or None
         order = load_order(s, actor, work_order_id, expected_version)
-        states.transition(action, order.state, actor.roles)
+        states.transition(action, order.state, roles)
         now = clock.now()
         if passed:
             if rework_owner_id is not None or penalty is not None:

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from dms import audit, clock
 from dms.crm.campaigns import CampaignFlag, open_flags
-from dms.errors import Forbidden, NotFound, ValidationError
+from dms.errors import NotFound, ValidationError
 from dms.models import Recommendation, Vehicle, WorkOrder
 from dms.numbering import next_number
+from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, touch
 
@@ -86,8 +87,7 @@ def check_in(db, actor, data: CheckIn) -> Changed:
 
 def open_order(s, actor, data: CheckIn) -> WorkOrder:
     """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
-    if not actor.has("advisor"):
-        raise Forbidden(action="check_in")
+    require(s, actor, "workorder.open")
     _validate(data)
     now = clock.now()
     vehicle = s.get(Vehicle, data.vehicle_id)

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Quick open...</source>
@@ -549,6 +556,41 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>New database</source>
+        <translation>新数据库</translation>
+    </message>
+    <message>
+        <source>This database is empty. Create the store and its first manager; the manager then adds the staff.</source>
+        <translation>此数据库为空。请创建门店及其第一位经理，之后由经理添加员工。</translation>
+    </message>
+    <message>
+        <source>Store code</source>
+        <translation>门店代码</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name</source>
+        <translation>经理用户名</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation>经理姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+</context>
+<context>
     <name>FrontDesk</name>
     <message>
         <source>Front desk</source>
@@ -922,6 +964,10 @@
     <message>
         <source>A mileage cannot be negative.</source>
         <translation>里程不能为负数。</translation>
+    </message>
+    <message>
+        <source>{value} is not a mileage in whole km.</source>
+        <translation>{value} 不是以整公里计的里程。</translation>
     </message>
     <message>
         <source>The current owner has had the car since {since}; the change cannot be earlier.</source>
@@ -1692,6 +1738,10 @@
         <translation>车辆</translation>
     </message>
     <message>
+        <source>Declined work item</source>
+        <translation>未做项目</translation>
+    </message>
+    <message>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -2452,6 +2502,426 @@
         <source>Unexpected error ({error}); details in {log}.</source>
         <translation>意外错误（{error}），详情见 {log}。</translation>
     </message>
+    <message>
+        <source>The account {username} is disabled. Ask your manager to enable it.</source>
+        <translation>账号 {username} 已停用，请联系经理启用。</translation>
+    </message>
+    <message>
+        <source>This belongs to another store: {action}.</source>
+        <translation>该记录属于其他门店：{action}。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is not assigned to you: {action}.</source>
+        <translation>工单 {number} 未派给您：{action}。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins for {username}; try again after {until}, or ask your manager to unlock the account.</source>
+        <translation>{username} 登录失败次数过多，请在 {until} 之后再试，或请经理解锁账号。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password cannot be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>Use at most 200 ordinary characters in a password.</source>
+        <translation>密码最多使用 200 个普通字符。</translation>
+    </message>
+    <message>
+        <source>Choose a new password, not the current one.</source>
+        <translation>请设置新密码，不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The password of {username} was set by someone else: sign in to the window (or run `dms passwd`) and choose your own first.</source>
+        <translation>{username} 的密码由他人设置：请先登录窗口（或运行 `dms passwd`）设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>Sign in: set DMS_USER and DMS_PASSWORD, or run the command in a terminal to be asked.</source>
+        <translation>请登录：设置 DMS_USER 和 DMS_PASSWORD，或在终端中运行命令并按提示输入。</translation>
+    </message>
+    <message>
+        <source>Enter a text of 1 to {limit} characters.</source>
+        <translation>请输入 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>This database already has a store; sign in as its manager to add users.</source>
+        <translation>此数据库已有门店；请以其经理身份登录后添加用户。</translation>
+    </message>
+    <message>
+        <source>This database has no store and no users yet: run `dms init` to create the store and its first manager.</source>
+        <translation>此数据库尚无门店和用户：请运行 `dms init` 创建门店和第一位经理。</translation>
+    </message>
+    <message>
+        <source>A membership fee is an amount of 0 or more, not {value}.</source>
+        <translation>会员费应为 0 或以上的金额，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>{field}: at most {limit}, not {value}.</source>
+        <translation>{field}最多为 {limit}，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>{field} contains a character that cannot be stored (a NUL or a broken character).</source>
+        <translation>{field}含有无法保存的字符（空字符或损坏的字符）。</translation>
+    </message>
+    <message>
+        <source>{field}: at most {limit} characters.</source>
+        <translation>{field}最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>mileage at purchase</source>
+        <translation>购车里程</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>home phone</source>
+        <translation>住宅电话</translation>
+    </message>
+    <message>
+        <source>office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>model code</source>
+        <translation>车型代码</translation>
+    </message>
+    <message>
+        <source>engine number</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>engine model</source>
+        <translation>发动机型号</translation>
+    </message>
+    <message>
+        <source>transmission</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>key number</source>
+        <translation>钥匙号</translation>
+    </message>
+    <message>
+        <source>displacement</source>
+        <translation>排量</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>selling dealer</source>
+        <translation>销售商</translation>
+    </message>
+    <message>
+        <source>usage</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
+        <source>insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>store code</source>
+        <translation>门店代码</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>open customer files</source>
+        <translation>查看客户档案</translation>
+    </message>
+    <message>
+        <source>edit customers</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>edit vehicles</source>
+        <translation>编辑车辆</translation>
+    </message>
+    <message>
+        <source>search customers and vehicles</source>
+        <translation>查询客户和车辆</translation>
+    </message>
+    <message>
+        <source>look up membership cards</source>
+        <translation>查询会员卡</translation>
+    </message>
+    <message>
+        <source>handle memberships</source>
+        <translation>办理会员业务</translation>
+    </message>
+    <message>
+        <source>handle maintenance plans</source>
+        <translation>管理保养计划</translation>
+    </message>
+    <message>
+        <source>call from a reminder</source>
+        <translation>提醒回访</translation>
+    </message>
+    <message>
+        <source>see the appointments</source>
+        <translation>查看预约</translation>
+    </message>
+    <message>
+        <source>remind of an appointment</source>
+        <translation>预约提醒</translation>
+    </message>
+    <message>
+        <source>mark a no-show</source>
+        <translation>标记爽约</translation>
+    </message>
+    <message>
+        <source>cancel an appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>receive a booked car</source>
+        <translation>预约到店接车</translation>
+    </message>
+    <message>
+        <source>open a work order</source>
+        <translation>开立工单</translation>
+    </message>
+    <message>
+        <source>edit the estimate</source>
+        <translation>编辑估价</translation>
+    </message>
+    <message>
+        <source>record the customer&apos;s approval</source>
+        <translation>登记客户确认</translation>
+    </message>
+    <message>
+        <source>dispatch jobs</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>pause a repair</source>
+        <translation>暂停维修</translation>
+    </message>
+    <message>
+        <source>resume a repair</source>
+        <translation>恢复维修</translation>
+    </message>
+    <message>
+        <source>close a work order</source>
+        <translation>关闭工单</translation>
+    </message>
+    <message>
+        <source>cancel a work order</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <source>reopen a work order</source>
+        <translation>重开工单</translation>
+    </message>
+    <message>
+        <source>clock on and off</source>
+        <translation>上下工打卡</translation>
+    </message>
+    <message>
+        <source>record approval of added work</source>
+        <translation>登记增项确认</translation>
+    </message>
+    <message>
+        <source>do the team lead&apos;s check</source>
+        <translation>班组长检验</translation>
+    </message>
+    <message>
+        <source>do the final inspection</source>
+        <translation>终检</translation>
+    </message>
+    <message>
+        <source>return parts to a supplier</source>
+        <translation>退货给供应商</translation>
+    </message>
+    <message>
+        <source>take parts back</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>count stock</source>
+        <translation>盘点计数</translation>
+    </message>
+    <message>
+        <source>post or cancel a stocktake</source>
+        <translation>过账或取消盘点</translation>
+    </message>
+    <message>
+        <source>export the customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>export the vehicles</source>
+        <translation>导出车辆</translation>
+    </message>
+    <message>
+        <source>export the appointments</source>
+        <translation>导出预约</translation>
+    </message>
+    <message>
+        <source>export the work orders</source>
+        <translation>导出工单</translation>
+    </message>
+    <message>
+        <source>export the parts</source>
+        <translation>导出配件</translation>
+    </message>
+    <message>
+        <source>export the stock movements</source>
+        <translation>导出出入库记录</translation>
+    </message>
+    <message>
+        <source>export the settlements</source>
+        <translation>导出结算</translation>
+    </message>
+    <message>
+        <source>export the follow-ups</source>
+        <translation>导出回访</translation>
+    </message>
+    <message>
+        <source>export the complaints</source>
+        <translation>导出投诉</translation>
+    </message>
+    <message>
+        <source>see the KPI report</source>
+        <translation>查看KPI报表</translation>
+    </message>
+    <message>
+        <source>print an appointment slip</source>
+        <translation>打印预约单</translation>
+    </message>
+    <message>
+        <source>print a check-in sheet</source>
+        <translation>打印接车单</translation>
+    </message>
+    <message>
+        <source>print an estimate</source>
+        <translation>打印估价单</translation>
+    </message>
+    <message>
+        <source>print a job card</source>
+        <translation>打印派工单</translation>
+    </message>
+    <message>
+        <source>print a picking list</source>
+        <translation>打印领料单</translation>
+    </message>
+    <message>
+        <source>print a QC sheet</source>
+        <translation>打印质检单</translation>
+    </message>
+    <message>
+        <source>print a settlement</source>
+        <translation>打印结算单</translation>
+    </message>
+    <message>
+        <source>print a settlement receipt</source>
+        <translation>打印结算收据</translation>
+    </message>
+    <message>
+        <source>print a gate pass</source>
+        <translation>打印出门证</translation>
+    </message>
+    <message>
+        <source>print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore the database</source>
+        <translation>恢复数据库</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -2482,6 +2952,25 @@
     <message>
         <source>Owner changed; the file keeps the previous owner.</source>
         <translation>车主已变更，档案保留原车主记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Choose your password</source>
+        <translation>设置您的密码</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else. Choose your own before you start.</source>
+        <translation>您的密码由他人设置。开始工作前请设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ lacks). No Qt.
 from __future__ import annotations
 
 from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports import fonts
 from dms.reports.documents import billing, labels as _labels, reception, words, workshop
 from dms.reports.documents.context import order_id
@@ -36,6 +37,8 @@ def render(db, actor, kind: str, number: str, lang: str = "zh_CN") -> bytes:
         raise ValidationError("documents.unknown_kind",
                               "Unknown document {kind}; one of: {kinds}.", kind=kind,
                               kinds=", ".join(KINDS))
+    with db.reading() as s:
+        require(s, actor, "document." + kind.replace("-", "_"))
     font = fonts.cjk_font()
     with words.language(lang):
         if kind == "appointment":
@@ -45,5 +48,7 @@ def render(db, actor, kind: str, number: str, lang: str = "zh_CN") -> bytes:
 
 def labels(db, actor, part_codes: list[str], lang: str = "zh_CN") -> bytes:
     """Part labels (barcode, code, name, bin) and then bin labels, one 60 × 40 mm page each."""
+    with db.reading() as s:
+        require(s, actor, "document.labels")
     with words.language(lang):
         return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())

@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from dms import audit, clock
-from dms.errors import Forbidden, ValidationError
+from dms.errors import ValidationError
+from dms.permissions import require
 from dms.reports.imports import customers, parts, vehicles
 from dms.reports.imports.common import Kind
 from dms.reports.imports.sheet import Errors, RowError, read, write_report, write_template
@@ -60,13 +61,18 @@ def default_report_path(path) -> Path:
     return path.with_name(f"{path.stem}.result.xlsx")
 
 
-def import_file(db, actor, kind: str, path, dry_run: bool = False, report_path=None) -> ImportResult:
+def import_file(db, actor, kind: str, path, dry_run: bool = False, report_path=None,
+                lang: str | None = None) -> ImportResult:
+    """`lang` ("zh_CN", "en"): the language of the row errors and the report; default: the
+    language of the file's headers."""
     spec = _kind(kind)
-    if not actor.has(*spec.roles):
-        raise Forbidden(action=f"import_{kind}")
+    with db.reading() as s:
+        require(s, actor, f"import.{spec.name}")
     path = Path(path)
     report = Path(report_path) if report_path else default_report_path(path)
-    sheet, errors = read(path, spec.columns, Errors)
+    short = None if lang is None else ("zh" if lang.lower().startswith("zh") else "en")
+    sheet, errors = read(path, spec.columns, lambda found: Errors(short or found))
+    sheet.lang = short or sheet.lang
     rows = sheet.rows
     imported = 0
     try:

@@ -18,8 +18,7 @@ CHUNK = 500  # keeps IN lists well under SQLite's and PostgreSQL's parameter lim
 class Kind:
     name: str
     title_zh: str
-    title_en: str
-    roles: tuple[str, ...]
+    title_en: str  # who may import: the action "import.<name>" of dms.permissions
     columns: tuple[Column, ...]
     # check(session, actor, rows, errors) -> context for write; adds errors, never writes
     check: Callable[[Session, Any, list[Row], Errors], Any]

@@ -74,5 +74,5 @@ def write(s, actor, rows, _context) -> dict:
             "last_id": customers[-1].id if customers else None}
 
 
-KIND = Kind("customers", "客户", "Customers", ("advisor", "customer_care", "manager"), COLUMNS,
+KIND = Kind("customers", "客户", "Customers", COLUMNS,
             check, write)

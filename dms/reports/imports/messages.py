@@ -11,6 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.duplicate_column": ("Column {column} appears twice.", "列 {column} 重复出现。"),
     "import.number": ("Not a number: {value}.", "不是数字：{value}。"),
     "import.negative": ("Must not be negative: {value}.", "不能为负数：{value}。"),
+    "import.too_large": ("At most {max}: {value}.", "最大为 {max}：{value}。"),
+    "import.zero_price": ("A price must be more than 0: {value}.", "价格必须大于 0：{value}。"),
+    "import.formula": ("A formula without a calculated value (open the file in Excel and save "
+                       "it again): {value}.", "公式没有计算结果（请在 Excel 中打开文件并重新保存）：{value}。"),
     "import.decimals": ("At most {places} decimal places: {value}.", "最多 {places} 位小数：{value}。"),
     "import.integer": ("Not a whole number: {value}.", "不是整数：{value}。"),
     "import.date": ("Not a date (yyyy-mm-dd): {value}.", "不是日期（yyyy-mm-dd）：{value}。"),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from dms.models import Part, PartBarcode, Supplier
 from dms.parts.catalogue import normalise_scan
 from dms.reports.imports.common import Kind, duplicates, lookup
-from dms.reports.imports.sheet import CellError, Column, Money, Qty, Text, flag, text
+from dms.reports.imports.sheet import CellError, Column, Price, Qty, Text, flag, text
 
 
 def _code(value):
@@ -47,7 +47,7 @@ COLUMNS = (
     Column("genuine", "正厂(是/否)", "genuine", flag, aliases=("正厂", "原厂")),
     Column("origin", "产地", "origin", Text(40)),
     Column("supplier", "供应商", "supplier", Text(100), width=20),
-    Column("sale_price", "销售价", "sale price", Money, required=True, aliases=("售价", "price")),
+    Column("sale_price", "销售价", "sale price", Price, required=True, aliases=("售价", "price")),
     Column("reorder_threshold", "补货点", "reorder point", Qty,
            aliases=("reorder threshold", "安全库存")),
 )
@@ -126,4 +126,4 @@ def write(s, actor, rows, _context) -> dict:
             "barcodes": len(barcodes), "suppliers_created": created}
 
 
-KIND = Kind("parts", "配件", "Parts", ("warehouse_clerk", "manager"), COLUMNS, check, write)
+KIND = Kind("parts", "配件", "Parts", COLUMNS, check, write)

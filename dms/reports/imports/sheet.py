@@ -14,7 +14,9 @@ from typing import Any, Callable
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
+from dms import validators
 from dms.errors import ValidationError
+from dms.reports.cells import as_text
 from dms.reports.imports.messages import message
 
 
@@ -117,7 +119,9 @@ def Text(max_len: int, upper: bool = False):  # noqa: N802 - a converter factory
     return lambda v: text(v, max_len, upper=upper)
 
 
-def decimal(value: Any, places: int) -> Decimal | None:
+def decimal(value: Any, places: int, maximum: Decimal = validators.MAX_AMOUNT) -> Decimal | None:
+    """A number cell, exact, 0 to `maximum` (dms.validators' bounds): beyond them the database
+    would refuse it (an integer overflow in fen), so it is the row's error instead."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -141,21 +145,26 @@ def decimal(value: Any, places: int) -> Decimal | None:
         raise CellError("import.number", value=_shown(value))
     if d < 0:
         raise CellError("import.negative", value=_shown(value))
+    if d > maximum:  # before quantize, which overflows its precision from about 1e26
+        raise CellError("import.too_large", max=maximum, value=_shown(value))
     if d != d.quantize(Decimal(1).scaleb(-places)):
         raise CellError("import.decimals", places=places, value=_shown(value))
     return d.quantize(Decimal(1).scaleb(-places))
 
 
-def Money(value):  # noqa: N802
-    return decimal(value, 2)
+def Price(value):  # noqa: N802 - a price of 0 is a typing slip, not a free part
+    d = decimal(value, 2)
+    if d == 0:
+        raise CellError("import.zero_price", value=_shown(value))
+    return d
 
 
 def Qty(value):  # noqa: N802
-    return decimal(value, 3)
+    return decimal(value, 3, validators.MAX_QUANTITY)
 
 
-def integer(value: Any) -> int | None:
-    d = decimal(value, 6)
+def integer(value: Any, maximum: Decimal = validators.MAX_MILEAGE) -> int | None:
+    d = decimal(value, 6, maximum)
     if d is None:
         return None
     if d != d.to_integral_value():
@@ -248,18 +257,33 @@ class Sheet:
     lang: str
 
 
-def read(path: Path, columns: tuple[Column, ...], errors_for: Callable[[str], Errors]
-         ) -> tuple[Sheet, Errors]:
+def _lines(path: Path, data_only: bool) -> list[tuple]:
+    """The first sheet's rows; a file that is not a readable workbook (a zip, XML or style
+    error, also one met half-way through the sheet) is a clear error."""
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds: zip, XML, key errors
         raise ValidationError("import.unreadable", "Cannot read {path} as an .xlsx workbook: {error}",
                               path=str(path), error=str(exc)) from None
     try:
-        ws = wb.worksheets[0]
-        lines = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        return [tuple(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+    except Exception as exc:  # damaged sheet XML is only parsed while iterating
+        raise ValidationError("import.unreadable", "Cannot read {path} as an .xlsx workbook: {error}",
+                              path=str(path), error=str(exc)) from None
     finally:
         wb.close()
+
+
+def _uncalculated(value, formula) -> bool:
+    return value is None and isinstance(formula, str) and formula.startswith("=")
+
+
+def read(path: Path, columns: tuple[Column, ...], errors_for: Callable[[str], Errors]
+         ) -> tuple[Sheet, Errors]:
+    lines = _lines(path, data_only=True)
+    # A formula Excel never calculated has no cached value: read as the formula itself, so it
+    # is a row error instead of an empty cell imported silently.
+    formulas = _lines(path, data_only=False)
     header = tuple("" if h is None else str(h).strip() for h in (lines[0] if lines else ()))
     while header and not header[-1]:
         header = header[:-1]
@@ -289,11 +313,18 @@ def read(path: Path, columns: tuple[Column, ...], errors_for: Callable[[str], Er
     rows = []
     for number, line in enumerate(lines[1:], start=2):
         line = tuple(line[:len(header)]) + (None,) * (len(header) - len(line))
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in line):
+        formula_line = formulas[number - 1] if number - 1 < len(formulas) else ()
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in line) and not any(
+                isinstance(f, str) and f.startswith("=") for f in formula_line):
             continue
         raw = {key: line[i] for key, i in positions.items()}
         row = Row(number, line, raw)
         for col in columns:
+            i = positions.get(col.key)
+            if i is not None and i < len(formula_line) and _uncalculated(line[i], formula_line[i]):
+                errors.add(number, col.key, "import.formula", value=_shown(formula_line[i]))
+                row.bad.add(col.key)
+                continue
             try:
                 value = col.convert(raw.get(col.key))
             except CellError as exc:
@@ -349,8 +380,9 @@ def write_report(path: Path, sheet: Sheet, errors: list[RowError], summary: list
         for i, v in enumerate(row.cells, start=1):
             if isinstance(v, (date, datetime)):
                 ws.cell(out, i).number_format = "yyyy-mm-dd"
-            elif isinstance(v, str) and v.startswith("="):
-                ws.cell(out, i).data_type = "s"  # text the file held, not a formula to run
+    for line in ws.iter_rows():  # the file's headers and cells, messages quoting them
+        for cell in line:
+            as_text(cell)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     ws.column_dimensions[ws.cell(1, len(sheet.headers) + 1).column_letter].width = 60
@@ -367,4 +399,7 @@ def write_report(path: Path, sheet: Sheet, errors: list[RowError], summary: list
         cell.font = _BOLD
     for e in errors:
         summary_ws.append([e.row, e.column, e.code, e.message])
+    for line in summary_ws.iter_rows():  # the file name is user text too
+        for cell in line:
+            as_text(cell)
     wb.save(path)

@@ -22,10 +22,6 @@ from dms.ui.shell.palette import found_columns
 DEBOUNCE_MS = 250
 
 
-def _card(db, actor, customer_id: int):
-    return lookup.customer_card(db, customer_id)
-
-
 class SearchPage(QWidget):
     open_vehicle = Signal(int)  # vehicle id
     open_customer = Signal(int)  # a customer without vehicles: edit the customer
@@ -196,7 +192,8 @@ class SearchPage(QWidget):
             self.card.show_card(current, row.vehicle_id)
             return
         self.card.show_loading()
-        self._card_task = self._ws.read(_card, row.customer_id, on_result=self._on_card)
+        self._card_task = self._ws.read(lookup.customer_card, row.customer_id,
+                                        on_result=self._on_card)
 
     @Slot(int, object)
     def _on_card(self, task_id: int, card: object) -> None:
@@ -209,7 +206,8 @@ class SearchPage(QWidget):
     def reload_card(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self._card_task = self._ws.read(_card, row.customer_id, on_result=self._on_card)
+            self._card_task = self._ws.read(lookup.customer_card, row.customer_id,
+                                        on_result=self._on_card)
 
     # -- keyboard: no traps ---------------------------------------------------------------------
     def eventFilter(self, watched, event: QEvent) -> bool:

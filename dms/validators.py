@@ -1,0 +1,102 @@
+"""The bounds on every typed-in or imported value, in one place (DESIGN §10): money, quantities,
+hours, mileage, percentages and text, the same on SQLite and PostgreSQL.
+
+Each check takes the raw value, the error `code` its caller has always raised for a malformed
+or missing value (so the message a user knows stays) and the `field` it names; a value beyond
+the limits is "value.too_large", text "text.too_long" or "text.bad_character", naming the field. A float is refused like a malformed number: it has already lost the value.
+Overflow, NaN, infinity and "1e400" are validation errors, never an OverflowError or a
+database DataError: the limits are far below what the columns hold on either backend.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from dms.errors import ValidationError
+
+MAX_AMOUNT = Decimal("100000000")  # ¥100 million: more than any one line a 4S store writes
+MAX_QUANTITY = Decimal("100000")  # of one part on one line or movement
+MAX_HOURS = Decimal("1000")  # labour hours on one job
+MAX_MILEAGE = Decimal(2_000_000)  # km on an odometer
+MAX_PERCENT = Decimal(100)
+MAX_TEXT = 4000  # a note; shorter limits are the columns' own
+
+
+def number(value, code: str, field: str, *, places: int, maximum: Decimal,
+           minimum: Decimal = Decimal(0), allow_minimum: bool = True) -> Decimal:
+    """An exact Decimal in [minimum, maximum], quantised half-up to `places` (0: whole, no
+    fraction accepted). Malformed or below the minimum: `code` (the caller's, with {value});
+    above the maximum: value.too_large, naming `field`.
+
+    Money: places=2, maximum=MAX_AMOUNT (allow_minimum=False for a price or a payment);
+    quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
+    0, MAX_MILEAGE."""
+    try:
+        if value is None or isinstance(value, (float, bool)):
+            raise TypeError
+        exact = Decimal(value.strip() if isinstance(value, str) else value)
+        if not exact.is_finite():
+            raise ValueError
+        if exact > maximum:  # before quantize: 1e30 would overflow its precision
+            raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
+                                  field=field, limit=maximum, value=value)
+        if exact < minimum:
+            raise ValidationError(code, "{value} is out of range.", value=value)
+        if places == 0 and exact != exact.to_integral_value():  # whole units: km, days
+            raise ValueError
+        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except (TypeError, ValueError, ArithmeticError):
+        raise ValidationError(code, "{value!r} is not an exact number.", value=value) from None
+    if exact < minimum or (exact == minimum and not allow_minimum):
+        raise ValidationError(code, "{value} is out of range.", value=exact)
+    return exact
+
+
+def bounded(value: Decimal, field: str, maximum: Decimal) -> Decimal:
+    """`value` (already an exact, finite Decimal) unless it is beyond `maximum`; for the
+    services that parse their numbers themselves. Call it before quantize, which overflows."""
+    if value > maximum:
+        raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
+                              field=field, limit=maximum, value=value)
+    return value
+
+
+def column_texts(values: dict, model) -> dict:
+    """Every text in `values` checked against the length of the column of the same name on
+    `model` (SQLite would store a longer one that PostgreSQL refuses) and for NUL and lone
+    surrogates; returns `values`."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            column = model.__table__.columns.get(name)
+            length = getattr(column.type, "length", None) if column is not None else None
+            _storable(value, name, length or MAX_TEXT)
+    return values
+
+
+def _storable(value: str, field: str, limit: int) -> None:
+    if clean_text(value) is None:
+        raise ValidationError("text.bad_character", "{field} contains a character that cannot "
+                              "be stored (a NUL or a broken character).", field=field)
+    if len(value) > limit:
+        raise ValidationError("text.too_long", "{field}: at most {limit} characters.",
+                              field=field, limit=limit)
+
+
+def clean_text(value: str) -> str | None:
+    """None when `value` holds what neither backend can store: NUL or a lone surrogate (from a
+    broken paste or a damaged file); else the value."""
+    if "\0" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        return None
+    return value
+
+
+def text(value, code: str, limit: int, *, field: str = "text", required: bool = True) -> str | None:
+    """Stripped text of at most `limit` characters (the column's), without NUL or lone
+    surrogates; empty is None unless `required`."""
+    value = "" if value is None else str(value).strip()
+    if not value:
+        if required:
+            raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
+        return None
+    _storable(value, field, limit)
+    return value
