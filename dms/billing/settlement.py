@@ -30,7 +30,7 @@ from dms.models import (FollowUp, GatePass, InsuranceClaim, Payment, Settlement,
 from dms.money import ZERO, money
 from dms.numbering import next_number
 from dms.parts import old_parts, picking
-from dms.workshop import states
+from dms.workshop import completion, states
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.lines import is_billable
 
@@ -215,6 +215,7 @@ def presettle(db, actor, work_order_id: int,
         states.transition("presettle", order.state, actor.roles)
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
+        completion.check_ready(s, order)  # e.g. a part added back after a reopen
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
                        .with_for_update()).one_or_none()
         received = st.received if st is not None else ZERO
@@ -348,7 +349,9 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
         follow_up.due_at = due
         move(s, actor, order, "deliver", gate_pass=gate_pass.number, keys_returned=keys_returned,
              documents_returned=documents_returned, follow_up_due=due.isoformat())
-        if order.business_type == "maintenance" and maintenance.has_planned(s, order.vehicle_id):
+        picking.release_held(s, actor, order)  # nothing stays reserved for a car that left
+        if (order.business_type == "maintenance" and not maintenance.completed_by(s, order.id)
+                and maintenance.has_planned(s, order.vehicle_id)):
             maintenance.complete_for_order(s, actor, order)  # the plan moves on from this visit
         s.flush()
         return DeliveryResult(changed(s, order), follow_up.id, due)

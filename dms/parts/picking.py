@@ -22,8 +22,8 @@ from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
                                     hand_over_appointment, held, release_appointment,
-                                    release_line, release_order, reserve_appointment, reserve_line,
-                                    reserve_order)
+                                    release_held, release_line, release_order, reserve_appointment,
+                                    reserve_line, reserve_order)
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, touch
 from dms.workshop.lines import kept_pct, member_discounts, price
@@ -32,7 +32,8 @@ ISSUE_STATES = st.WORKSHOP_STATES
 RETURN_STATES = st.WORKSHOP_STATES + (st.READY,)
 PENDING = ("proposed", "priced")
 __all__ = ["PickLine", "PickingList", "Issued", "IssueResult", "ReturnResult", "picking_list",
-           "issue_scan", "return_part", "exchange_part", "reserve_line", "release_line",
+           "issue_scan", "return_part", "exchange_part", "release_part", "reserve_line",
+           "release_line", "release_held",
            "reserve_order", "release_order", "reserve_appointment", "release_appointment",
            "hand_over_appointment", "default_warehouse"]
 
@@ -84,7 +85,7 @@ class IssueResult:
 class ReturnResult:
     changed: Changed
     part_line_id: int
-    movement_id: int
+    movement_id: int | None  # None: a release moves no stock, only what was held
     state: str
     qty_issued: Decimal
     replacement: Issued | None = None  # an exchange's new line
@@ -275,6 +276,31 @@ def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
         moved = _take_back(s, actor, order, line, qty, reason, "returned")
         return ReturnResult(_done(s, actor, order, "return_part", part_line_id=line.id, qty=qty,
                                   reason=reason), line.id, moved, line.state, line.qty_issued)
+
+
+def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
+    """The car did not need (the rest of) a part line: what it holds goes back to free stock and
+    the line ends at what was issued, priced again; "released" if nothing was. So no line reaches
+    READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
+    if not actor.has("warehouse_clerk", "advisor"):
+        raise Forbidden(action="release_part")
+    reason = _text(reason, "picking.reason", 200)
+    with db.transaction() as s:
+        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES)
+        if line.state in CLOSED or line.qty_issued >= line.qty:
+            raise ValidationError("picking.nothing_to_release",
+                                  "Nothing of this line waits to be issued.")
+        before = line.qty
+        if line.qty_issued == 0:
+            release_line(s, actor, line)
+            line.state = "released"
+        else:
+            line.qty = line.qty_issued
+            price(line, member_discounts(s, order), kept_pct(line))
+            fit(s, line)
+        return ReturnResult(_done(s, actor, order, "release_part", part_line_id=line.id,
+                                  qty=before - line.qty_issued, reason=reason),
+                            line.id, None, line.state, line.qty_issued)
 
 
 def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,

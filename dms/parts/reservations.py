@@ -18,7 +18,9 @@ from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, St
 from dms.parts import stock
 
 ZERO = Decimal(0)
-CLOSED = ("returned", "exchanged")  # the line is done with; nothing more to pick for it
+# The line is done with; nothing more to pick for it. "released": let go of without ever being
+# issued (the car did not need it), so never billed.
+CLOSED = ("returned", "exchanged", "released")
 NEED_LIVE = ("open", "ordered")
 
 
@@ -227,6 +229,24 @@ def reserve_order(s, actor, order) -> None:
             _sync_needs(s, order, part_id)
 
 
+def release_held(s, actor, order) -> None:
+    """At delivery: whatever the order (and its appointment) still holds goes back, and its
+    open purchase needs lapse: nothing stays reserved for a car that has left."""
+    for line in live_lines(s, order.id):
+        if active(s, part_line_id=line.id):
+            release_line(s, actor, line)
+    _release_rest(s, order)
+
+
+def _release_rest(s, order) -> None:
+    if order.appointment_id:
+        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
+    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
+                                                     PurchaseNeed.status == "open")):
+        need.status = "cancelled"
+    s.flush()
+
+
 def release_order(s, actor, order) -> None:
     """For a cancelled order: refused while parts are out; otherwise all holds are released and
     its open purchase needs cancelled."""
@@ -235,9 +255,4 @@ def release_order(s, actor, order) -> None:
                               "Parts are issued to this order; return them first.")
     for line in live_lines(s, order.id):
         release_all(s, active(s, part_line_id=line.id))
-    if order.appointment_id:
-        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
-                                                     PurchaseNeed.status == "open")):
-        need.status = "cancelled"
-    s.flush()
+    _release_rest(s, order)

@@ -18,6 +18,7 @@ from dms.billing.pricing import (NO_DISCOUNTS, Discounts, FeeItem, InsuranceTerm
                                  OrderTotals, PartItem, price_line, price_order)
 from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
                         PartLine)
+from dms.parts.reservations import CLOSED
 from dms.workshop.common import load_order
 
 
@@ -123,7 +124,7 @@ def lines(s, order):
 def is_billable(line) -> bool:
     """A job or part that may be clocked on, issued and billed: the customer agreed to it, and
     (a part) it was not handed back or exchanged for another."""
-    return line.approval == "approved" and line.state not in ("returned", "exchanged")
+    return line.approval == "approved" and line.state not in CLOSED
 
 
 def billable_lines(session, order) -> tuple[list[LabourLine], list[PartLine]]:

@@ -42,6 +42,7 @@ RULES: dict[str, Rule] = {
     "resume": _rule([PAUSED], IN_REPAIR, "technician", "dispatcher", "advisor"),
     "finish": _rule([IN_REPAIR], QC, "technician", "team_lead"),
     "qc_pass": _rule([QC], READY, "qc_inspector"),
+    "parts_ready": _rule([AUTHORIZED], READY, "advisor"),  # parts-only / accessory order
     "qc_fail": _rule([QC], REWORK, "qc_inspector", "team_lead"),  # team-lead check may fail too
     "presettle": _rule([READY], PRESETTLED, "advisor"),
     "settle": _rule([PRESETTLED], SETTLED, "cashier"),

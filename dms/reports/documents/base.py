@@ -41,7 +41,7 @@ TRADE = {"maintenance": "保养", "mechanical": "机修", "electrical": "电器"
          "paint": "喷漆"}
 LINE_STATE = {"waiting": "待修", "in_progress": "维修中", "done": "完工", "rework": "返工",
               "requested": "待备料", "reserved": "已预留", "issued": "已领料",
-              "returned": "已退料", "exchanged": "已换件"}
+              "returned": "已退料", "exchanged": "已换件", "released": "已释放"}
 APPROVAL = {"proposed": "待报价", "priced": "待确认", "approved": "已确认", "declined": "客户拒绝"}
 CHANNEL = {"phone": "电话", "app": "App", "walk_in": "到店", "wechat": "微信"}
 BOX, TICK = "□", "✓"
