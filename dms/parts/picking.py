@@ -292,8 +292,8 @@ def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
                                   "Nothing of this line waits to be issued.")
         before = line.qty
         if line.qty_issued == 0:
+            line.state = "released"  # first, so its purchase need lapses with the hold
             release_line(s, actor, line)
-            line.state = "released"
         else:
             line.qty = line.qty_issued
             price(line, member_discounts(s, order), kept_pct(line))

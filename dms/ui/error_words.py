@@ -118,6 +118,7 @@ def actions() -> dict[str, str]:
         "open_complaint": QCoreApplication.translate("Messages", "record a complaint"),
         "open_complaints": QCoreApplication.translate("Messages", "see the open complaints"),
         "pay_outstanding": QCoreApplication.translate("Messages", "take a payment"),
+        "parts_ready": QCoreApplication.translate("Messages", "complete a parts-only order"),
         "post_stocktake": QCoreApplication.translate("Messages", "post a stocktake"),
         "price_added_work": QCoreApplication.translate("Messages", "price added work"),
         "propose_added_work": QCoreApplication.translate("Messages", "propose added work"),
@@ -133,6 +134,7 @@ def actions() -> dict[str, str]:
         "resolve": QCoreApplication.translate("Messages", "resolve"),
         "resolve_complaint": QCoreApplication.translate("Messages", "resolve a complaint"),
         "return_part": QCoreApplication.translate("Messages", "return parts"),
+        "release_part": QCoreApplication.translate("Messages", "release parts not needed"),
         "return_to_supplier": QCoreApplication.translate(
             "Messages", "return parts to the supplier"),
         "send_transfer": QCoreApplication.translate("Messages", "send a transfer"),

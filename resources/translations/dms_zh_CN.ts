@@ -1994,6 +1994,30 @@
         <source>DMS</source>
         <translation>DMS</translation>
     </message>
+    <message>
+        <source>{count} added-work line(s) still wait for a price or the customer&apos;s answer.</source>
+        <translation>还有 {count} 项增项在等待报价或客户答复。</translation>
+    </message>
+    <message>
+        <source>Parts neither issued nor released: {parts}.</source>
+        <translation>以下配件既未领料也未释放：{parts}。</translation>
+    </message>
+    <message>
+        <source>The order has jobs: dispatch them instead.</source>
+        <translation>该工单有维修作业，请先派工。</translation>
+    </message>
+    <message>
+        <source>Nothing of this line waits to be issued.</source>
+        <translation>该配件行没有待领料的数量。</translation>
+    </message>
+    <message>
+        <source>release parts not needed</source>
+        <translation>释放未用配件</translation>
+    </message>
+    <message>
+        <source>complete a parts-only order</source>
+        <translation>完成纯配件工单</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
