@@ -151,7 +151,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "qc.rework_owner_jobs": QCoreApplication.translate(
             "Messages", "The rework owner did not work on this car."),
         "ready.added_work_open": QCoreApplication.translate(
-            "Messages", "{count} added-work line(s) still wait for a price or the customer's answer."),
+            "Messages", "{count} added-work line(s) still wait for a price or the customer's "
+                        "answer."),
         "ready.parts_open": QCoreApplication.translate(
             "Messages", "Parts neither issued nor released: {parts}."),
         "ready.has_jobs": QCoreApplication.translate(
