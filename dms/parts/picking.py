@@ -322,7 +322,7 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
         new = PartLine(work_order_id=order.id, labour_line_id=line.labour_line_id,
                        part_id=part.id, qty=qty, unit=part.unit, unit_price=part.sale_price,
                        payer=line.payer, approval="approved", added_work=line.added_work)
-        price(new, member_discounts(s, order), pct)
+        price(new, member_discounts(s, order), pct, line.discount_approved_by_id)
         s.add(new)
         s.flush()
         issued = _issue(s, actor, order, new, qty, received_by=taker, batch=batch, reason=reason)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from dms import audit
 from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import Part, PurchaseNeed, Supplier, Warehouse
+from dms.money import money
 from dms.parts import stock
 
 MODES = ("purchase", "transfer", "return")  # 采购入库, 调拨入库 (from outside the system), 退货入库
@@ -129,9 +130,8 @@ def receive(db, actor, supplier_code: str, mode: str, warehouse_code: str,
                                   reason=f"receipt:{mode}")
             movements.append(moved.id)
             received[part.id] = received.get(part.id, Decimal(0)) + qty
-            total += qty * (cost or Decimal(0))
+            total += money(qty * (cost or Decimal(0)))  # each line half up, then summed
         fulfilled = _fulfil_needs(s, actor, received)
-        total = total.quantize(Decimal("0.01"))
         audit.record(s, actor, "supplier", supplier.id, "receipt", mode=mode, reference=reference,
                      warehouse=warehouse.code, movements=movements, needs=fulfilled, total=total)
         return Receipt(supplier.id, warehouse.id, mode, reference, tuple(movements),

@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication
 def templates() -> dict[str, str | tuple[str, ...]]:
     return {
         # settlement, gate pass and delivery (dms/billing/settlement.py)
-        "settlement.bad_line": QCoreApplication.translate(
-            "Messages", "A line cannot be priced: {error}"),
         "settlement.no_payment": QCoreApplication.translate(
             "Messages", "Enter at least one payment."),
         "settlement.nothing_outstanding": QCoreApplication.translate(

@@ -157,4 +157,6 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Parts neither issued nor released: {parts}."),
         "ready.has_jobs": QCoreApplication.translate(
             "Messages", "The order has jobs: dispatch them instead."),
+        "estimate.discount_limit": QCoreApplication.translate(
+            "Messages", "A discount above {limit} % needs a manager's approval."),
     }

@@ -138,6 +138,7 @@ def actions() -> dict[str, str]:
         "return_to_supplier": QCoreApplication.translate(
             "Messages", "return parts to the supplier"),
         "send_transfer": QCoreApplication.translate("Messages", "send a transfer"),
+        "set_setting": QCoreApplication.translate("Messages", "change a store setting"),
         "set_insurance_claim": QCoreApplication.translate(
             "Messages", "record the insurance claim"),
         "start_stocktake": QCoreApplication.translate("Messages", "start a stocktake"),

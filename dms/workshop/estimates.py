@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
-from dms import audit, clock
+from dms import audit, clock, policy
 from dms.billing.pricing import FEE_KINDS, PAYERS
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
@@ -93,15 +93,26 @@ def line_payer(order, payer: str | None) -> str:
     return payer
 
 
-def manual_pct(value, payer: str) -> Decimal | None:
+def manual_pct(s, actor, value, payer: str,
+               approved_by=None) -> tuple[Decimal | None, int | None]:
+    """The manual discount and who approved it: within the actor's role limit (a store
+    setting, `dms.policy`) it is the actor's own; above it `approved_by`, a manager signed in at
+    the desk whose own limit covers it, is recorded with the line."""
     if value is None:
-        return None
+        return None, None
     pct = number(value, "estimate.discount", positive=False)
     if pct > 100:
         raise ValidationError("estimate.discount", "A discount is between 0 and 100 %.")
     if payer != "customer" and pct:  # warranty, insurance and internal pay list price
         raise ValidationError("estimate.discount_payer", "Only customer-paid lines are discounted.")
-    return pct or None
+    limit = policy.discount_limit(s, actor)
+    if pct <= limit:
+        return pct or None, None
+    if (approved_by is None or not approved_by.has("manager")
+            or approved_by.store_id != actor.store_id or pct > policy.discount_limit(s, approved_by)):
+        raise ValidationError("estimate.discount_limit", "A discount above {limit} % needs a "
+                              "manager's approval.", limit=limit, pct=pct)
+    return pct, approved_by.id
 
 
 def approver_name(approved_by_name: str, method: str) -> str:
@@ -171,9 +182,10 @@ def _save(s, actor, order, line, action: str, **data) -> Changed:
 
 def add_labour(db, actor, work_order_id: int, operation_code: str | None = None, *, name=None,
                trade=None, standard_hours=None, billed_hours=None, price_class_code=None,
-               payer=None, discount_pct=None, technician_id=None,
+               payer=None, discount_pct=None, technician_id=None, discount_approved_by=None,
                expected_version: int | None = None) -> Changed:
-    """A job from the catalogue (its defaults) or typed in; payer defaults by business type."""
+    """A job from the catalogue (its defaults) or typed in; payer defaults by business type.
+    `discount_approved_by`: the manager (CurrentUser) allowing a discount above the limit."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "add_labour")
         op = operation(s, actor, operation_code)
@@ -188,8 +200,10 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
                            payer=line_payer(order, payer),
                            billed_hours=number(_first(billed_hours, std), "estimate.hours"),
                            technician_id=technician_id)
-        price(line, member_discounts(s, order), manual_pct(discount_pct, line.payer))
-        return _save(s, actor, order, line, "add_labour", code=line.code, net=line.net)
+        price(line, member_discounts(s, order),
+              *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
+        return _save(s, actor, order, line, "add_labour", code=line.code, net=line.net,
+                     discount_approved_by=line.discount_approved_by_id)
 
 
 def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
@@ -203,7 +217,8 @@ def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
 
 
 def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, discount_pct=None,
-             labour_line_seq: int | None = None, expected_version: int | None = None) -> Changed:
+             labour_line_seq: int | None = None, discount_approved_by=None,
+             expected_version: int | None = None) -> Changed:
     """A part at its catalogue sale price, optionally tied to the job (by its seq) that fits it."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "add_part")
@@ -215,11 +230,12 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
                 raise ValidationError("estimate.unknown_line", "No job {seq} on this order.",
                                       seq=labour_line_seq)
         line = new_part_line(s, order, part_code, qty, payer, labour_line_id=job_id)
-        price(line, member_discounts(s, order), manual_pct(discount_pct, line.payer))
+        price(line, member_discounts(s, order),
+              *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
         s.add(line)
         picking.reserve_line(s, actor, line)  # held from now on, or a purchase need raised
         return _save(s, actor, order, line, "add_part", part_id=line.part_id, qty=line.qty,
-                     net=line.net)
+                     net=line.net, discount_approved_by=line.discount_approved_by_id)
 
 
 def add_fee(db, actor, work_order_id: int, kind: str, amount, payer=None, description=None,

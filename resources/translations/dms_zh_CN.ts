@@ -418,10 +418,6 @@
         <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
     </message>
     <message>
-        <source>A line cannot be priced: {error}</source>
-        <translation>有项目无法计价：{error}</translation>
-    </message>
-    <message>
         <source>Enter at least one payment.</source>
         <translation>请至少录入一笔付款。</translation>
     </message>
@@ -2017,6 +2013,22 @@
     <message>
         <source>complete a parts-only order</source>
         <translation>完成纯配件工单</translation>
+    </message>
+    <message>
+        <source>A discount above {limit} % needs a manager&apos;s approval.</source>
+        <translation>超过 {limit}% 的折扣需要服务经理批准。</translation>
+    </message>
+    <message>
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid value for {key}.</source>
+        <translation>{value} 不是 {key} 的有效值。</translation>
+    </message>
+    <message>
+        <source>change a store setting</source>
+        <translation>修改门店设置</translation>
     </message>
 </context>
 <context>
