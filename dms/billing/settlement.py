@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 
 from dms import audit, clock
+from dms.billing import invoices
 from dms.billing.pricing import FEE_KINDS, OrderTotals
 from dms.crm import maintenance, membership
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
@@ -228,8 +229,7 @@ def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
         old_parts.check_settlement(s, order)
         st = _settlement(s, order)
         paid = _take(s, actor, order, st, payments)
-        # Inside the transaction: a refused settle rolls the counter back, so no number is burnt.
-        st.invoice_no = next_number(s, order.store_id, "invoice")
+        invoices.issue(s, actor, st)  # a refused settle burns no number
         st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
         move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
              outstanding=st.outstanding)
@@ -335,15 +335,16 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
 
 def reopen(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> SettlementResult:
-    """Manager only: back to READY; the invoice is voided (its number stays in the audit log)."""
+    """Manager only: back to READY; the invoice number is voided, kept on record (`invoice`),
+    and the next settlement takes a new one. Money taken is corrected only by a refund."""
     _require(actor, "reopen")
     reason = _reason(reason)
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version)
         states.transition("reopen", order.state, actor.roles)
         st = _settlement(s, order)
-        voided = st.invoice_no
-        st.state, st.invoice_no, st.settled_at, st.cashier_id = "reopened", None, None, None
+        voided = invoices.void(s, actor, st, reason)
+        st.state, st.settled_at, st.cashier_id = "reopened", None, None
         st.credit_approved_by_id = None  # approved for the old amount
         touch(st, actor)
         move(s, actor, order, "reopen", reason, voided_invoice=voided, received=st.received)

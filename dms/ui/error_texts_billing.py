@@ -48,4 +48,10 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Hand the keys back to the customer."),
         "delivery.no_gate_pass": QCoreApplication.translate(
             "Messages", "Issue the gate pass first."),
+        "refund.amount": QCoreApplication.translate(
+            "Messages", "A refund is a positive amount in whole fen, not {amount}."),
+        "refund.approval_needed": QCoreApplication.translate(
+            "Messages", "Above {limit} a manager approves the refund or credit note."),
+        "refund.too_much": QCoreApplication.translate(
+            "Messages", "At most {most} can be refunded."),
     }

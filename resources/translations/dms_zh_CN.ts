@@ -2030,6 +2030,30 @@
         <source>change a store setting</source>
         <translation>修改门店设置</translation>
     </message>
+    <message>
+        <source>A refund is a positive amount in whole fen, not {amount}.</source>
+        <translation>退款金额须为以分计的正数，不能是 {amount}。</translation>
+    </message>
+    <message>
+        <source>Above {limit} a manager approves the refund or credit note.</source>
+        <translation>超过 {limit} 的退款或红字冲销需要服务经理批准。</translation>
+    </message>
+    <message>
+        <source>At most {most} can be refunded.</source>
+        <translation>最多可退 {most}。</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>开具红字冲销</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款单</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

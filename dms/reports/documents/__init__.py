@@ -2,6 +2,7 @@
 
     render(db, actor, kind, number) -> bytes   # kind in KINDS; number WO… (AP… for "appointment")
     labels(db, actor, part_codes) -> bytes     # 60 × 40 mm part and bin labels
+    refund(db, actor, refund_id) -> bytes      # 退款单 / 红字冲销单 (dms.billing.refunds)
 
 Every document carries the store header, its number as a vector Code 128 barcode, "第 n 页 /
 共 N 页" and the signature lines it needs. Errors are domain errors with stable codes:
@@ -24,7 +25,7 @@ _BY_ORDER = {"checkin": reception.checkin, "estimate": reception.estimate,
              "jobcard": workshop.jobcard, "picking": workshop.picking, "qc": workshop.qc_sheet,
              "settlement": billing.settlement, "settlement-receipt": billing.settlement_receipt,
              "gatepass": billing.gatepass}
-__all__ = ["KINDS", "render", "labels"]
+__all__ = ["KINDS", "render", "labels", "refund"]
 
 
 def render(db, actor, kind: str, number: str) -> bytes:
@@ -43,3 +44,8 @@ def render(db, actor, kind: str, number: str) -> bytes:
 def labels(db, actor, part_codes: list[str]) -> bytes:
     """Part labels (barcode, code, name, bin) and then bin labels, one 60 × 40 mm page each."""
     return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())
+
+
+def refund(db, actor, refund_id: int) -> bytes:
+    """The slip of a refund or credit note, for the customer to sign."""
+    return billing.refund_slip(db, actor, refund_id, fonts.cjk_font())

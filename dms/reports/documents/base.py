@@ -34,7 +34,7 @@ PAYER = {"customer": "客户", "insurance": "保险", "warranty": "索赔", "int
 FEE = {"management": "管理费", "auxiliary": "辅料费", "subcontract": "包工费", "rescue": "施救费",
        "other": "其他费用"}
 METHOD = {"cash": "现金", "card": "银行卡", "wechat": "微信", "alipay": "支付宝", "transfer": "转账",
-          "member_balance": "会员储值"}
+          "member_balance": "会员储值", "points": "积分抵扣"}
 BUSINESS = {"maintenance": "保养", "repair": "维修", "body_paint": "钣喷", "warranty": "索赔",
             "insurance": "事故", "internal": "内部"}
 TRADE = {"maintenance": "保养", "mechanical": "机修", "electrical": "电器", "body": "钣金",
