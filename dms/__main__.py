@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.add_argument("--force", action="store_true",
                          help="restore even if the database has newer data than the backup")
+    sub.add_parser("housekeeping", parents=[common],
+                   help="release what no-show appointments and expired estimates hold; prune "
+                        "the change log (the app does this at start and hourly)")
     cli_reports.add_commands(sub, common)
     return parser
 
@@ -71,6 +74,14 @@ def cmd_demo(db) -> None:
         print(f"  {username:<12} {password:<10} {roles}")
 
 
+def cmd_housekeeping(db) -> None:
+    from dms.housekeeping import run
+
+    done = run(db)
+    print(f"{len(done.no_shows)} no-show appointment(s) and {len(done.estimates_released)} "
+          f"expired estimate(s) released; {done.changes_pruned} change-log row(s) pruned.")
+
+
 def cmd_run(db, load_demo_if_empty: bool) -> int:
     from dms.demo.load import is_empty, load_demo
     from dms.migrate import upgrade
@@ -100,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             from dms.backup import restore
 
             print(restore(db, args.file, force=args.force).summary())
+        elif args.command == "housekeeping":
+            cmd_housekeeping(db)
         elif args.command is None:
             return cmd_run(db, not args.no_demo)
         else:

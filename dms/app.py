@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from dms import housekeeping
 from dms.changes import ChangeFeed
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError
@@ -91,6 +92,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     fonts.register_cjk_font(settings)
     i18n.install_translators(i18n.choose_language(settings))
 
+    housekeeping.run(db)  # expired holds released before anyone signs in (hourly: the window)
     runner = TaskRunner()
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)

@@ -159,4 +159,6 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The order has jobs: dispatch them instead."),
         "estimate.discount_limit": QCoreApplication.translate(
             "Messages", "A discount above {limit} % needs a manager's approval."),
+        "estimate.expired": QCoreApplication.translate(
+            "Messages", "The estimate was valid until {until}; issue a new estimate first."),
     }

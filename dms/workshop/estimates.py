@@ -386,6 +386,10 @@ def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, metho
         if estimate is None or json.loads(estimate.lines) != snapshot(s, order):
             raise ValidationError("estimate.stale", "The lines changed after the last estimate; "
                                   "issue a new estimate first.")
+        if estimate.valid_until < clock.now():
+            raise ValidationError("estimate.expired", "The estimate was valid until {until}; "
+                                  "issue a new estimate first.",
+                                  until=estimate.valid_until.astimezone().strftime("%Y-%m-%d"))
         labour, parts = billable_lines(s, order)
         jobs, loose = pick(labour, parts, declined_line_ids, "estimate.unknown_line")
         if len(jobs) == len(labour) and len(loose) == len(parts):

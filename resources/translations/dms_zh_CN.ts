@@ -2054,6 +2054,10 @@
         <source>Refund</source>
         <translation>退款单</translation>
     </message>
+    <message>
+        <source>The estimate was valid until {until}; issue a new estimate first.</source>
+        <translation>该估价单有效期至 {until}，请重新出具估价单。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
