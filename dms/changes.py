@@ -75,7 +75,7 @@ def _collect(session: Session, _flush_context) -> None:
 @event.listens_for(Session, "before_commit")
 def _publish(session: Session) -> None:
     # The commit's own flush has not run yet; run it so its changes are collected too.
-    # Changes made by bulk UPDATE statements (stock decrements) are announced with `touch`.
+    # Changes made by bulk UPDATE statements (stock decrements) are announced with `announce`.
     session.flush()
     pending = session.info.pop("dms_changes", set())
     if not pending:
@@ -91,7 +91,7 @@ def _publish(session: Session) -> None:
                         {"channel": CHANNEL, "payload": json.dumps(len(pending))})
 
 
-def touch(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
+def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
     """Announce a change the ORM did not see (a bulk UPDATE such as an atomic stock decrement)."""
     session.info.setdefault("dms_changes", set()).add((entity, entity_id, store_id))
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from dms import clock
 from dms.auth import authenticate
-from dms.changes import ChangeFeed, _publish, prune, touch
+from dms.changes import ChangeFeed, _publish, announce, prune
 from dms.db import Database, make_engine
 from dms.models import ChangeLog, Stock, Vehicle
 from dms.parts import stock
@@ -81,16 +81,16 @@ def test_every_change_arrives_once_even_when_a_lower_id_commits_later(demo_db):
     postgresql = demo_db.backend == "postgresql"
     late = Session(demo_db.engine)
     if postgresql:  # its change_log id is taken now; it commits after a higher id
-        touch(late, "vehicle", 1)
+        announce(late, "vehicle", 1)
         _publish(late)
     with demo_db.transaction() as s:  # (SQLite has one writer at a time: ids follow commits)
-        touch(s, "vehicle", 2)
+        announce(s, "vehicle", 2)
     assert _ids(feed.poll(force=True)) == [2]
     if postgresql:
         late.commit()
     else:
         with demo_db.transaction() as s:
-            touch(s, "vehicle", 1)
+            announce(s, "vehicle", 1)
     assert _ids(feed.poll(force=True)) == [1]
     assert feed.poll(force=True) == []  # exactly once
     late.close()
@@ -103,7 +103,7 @@ def test_change_log_keeps_only_what_a_seat_has_not_read_and_nothing_older_than_a
     reader, laggard = ChangeFeed(_other_seat(demo_db)), ChangeFeed(_other_seat(demo_db))
     for n in (1, 2, 3):
         with demo_db.transaction() as s:
-            touch(s, "vehicle", n)
+            announce(s, "vehicle", n)
     assert _ids(reader.poll(force=True)) == [1, 2, 3]
     with demo_db.transaction() as s:
         prune(s)  # the laggard has read none of the three: they stay
@@ -114,7 +114,7 @@ def test_change_log_keeps_only_what_a_seat_has_not_read_and_nothing_older_than_a
     laggard.close()
     for n in (4, 5):
         with demo_db.transaction() as s:
-            touch(s, "vehicle", n)
+            announce(s, "vehicle", n)
     with demo_db.transaction() as s:
         s.execute(update(ChangeLog).values(at=clock.now() - timedelta(days=2)))
         prune(s)  # not read by the reader yet, but older than a day

@@ -13,7 +13,7 @@ from dms.errors import ValidationError
 from dms.models import (Bay, LabourLine, MaintenancePlanItem, Part, PartLine, PurchaseNeed, Stock,
                         WorkOrder)
 from dms.parts import picking
-from dms.workshop import added_work, dispatch, qc
+from dms.workshop import added_work, cancellation, dispatch, qc
 from dms.workshop import estimates as est
 from dms.workshop.completion import complete_parts_order
 
@@ -184,3 +184,18 @@ def test_a_reopened_maintenance_order_is_delivered_again(demo_db, users):
     with demo_db.reading() as s:
         assert s.scalar(select(func.count()).select_from(MaintenancePlanItem).where(
             MaintenancePlanItem.work_order_id == order_id)) == 1
+
+
+def test_cancel_releases_the_reservations_and_clocks_the_technician_off(demo_db, users):
+    before = reserved(demo_db)
+    wo = authorized(demo_db, users["advisor1"])
+    tech = users["tech1"]
+    with demo_db.reading() as s:
+        job = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
+        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
+    dispatch.assign_job(demo_db, users["dispatcher1"], job, bay, tech.id)
+    dispatch.clock_on(demo_db, tech, job)
+    assert cancellation.cancel(demo_db, users["advisor1"], wo, "客户不修了").state == "CANCELLED"
+    assert reserved(demo_db) == before
+    with demo_db.reading() as s:
+        assert dispatch.open_clocks(s, technician_id=tech.id) == []

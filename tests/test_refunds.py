@@ -17,6 +17,7 @@ from dms.errors import Forbidden, InvalidTransition, ValidationError
 from dms.models import Membership, PartLine, PointsEntry, Settlement, Vehicle
 from dms.parts import picking
 from dms.reports import documents
+from dms.workshop import cancellation
 
 from builders import FIXED, SHARE, login, make_ready
 
@@ -131,7 +132,7 @@ def test_member_value_and_points_go_back_and_earned_points_are_taken_back(demo_d
         earned = s.get(Membership, card_id).points_balance  # 1000 − 1000 redeemed + earned
     billing.reopen(demo_db, users["admin"], order_id, "取消维修")
     with pytest.raises(ValidationError):
-        billing.cancel(demo_db, users["advisor1"], order_id, "客户取消")
+        cancellation.cancel(demo_db, users["advisor1"], order_id, "客户取消")
     done = refunds.refund(demo_db, users["cashier1"], order_id, share, "全额退款",
                           users["admin"])
     assert dict(done.by_method) == {"cash": share - 110, "points": D("10.00"),

@@ -10,6 +10,7 @@ from dms import clock
 from dms.billing import settlement as billing
 from dms.billing.queries import settlement_view
 from dms.billing.settlement import PaymentIn
+from dms.workshop import cancellation
 from dms.errors import ConcurrentChange, Forbidden, InvalidTransition, ValidationError
 from dms.models import (AuditLog, FollowUp, GatePass, InsuranceClaim, LabourLine, Membership,
                         NumberSequence, Payment, Settlement, Vehicle, WorkOrder)
@@ -248,11 +249,11 @@ def test_cancel_needs_a_reason_and_is_refused_after_settlement(demo_db, users, p
     advisor = users["advisor1"]
     other = received_order(demo_db, advisor, tier=None)
     with pytest.raises(ValidationError):
-        billing.cancel(demo_db, advisor, other, "")
-    assert billing.cancel(demo_db, advisor, other, "客户放弃维修").state == "CANCELLED"
+        cancellation.cancel(demo_db, advisor, other, "")
+    assert cancellation.cancel(demo_db, advisor, other, "客户放弃维修").state == "CANCELLED"
     billing.settle(demo_db, users["cashier1"], presettled, [PaymentIn("cash", SHARE)])
     with pytest.raises(InvalidTransition):
-        billing.cancel(demo_db, users["admin"], presettled, "客户要求取消")
+        cancellation.cancel(demo_db, users["admin"], presettled, "客户要求取消")
     assert order_state(demo_db, presettled) == "SETTLED"
 
 

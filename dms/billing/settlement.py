@@ -349,21 +349,3 @@ def reopen(db, actor, work_order_id: int, reason: str,
         touch(st, actor)
         move(s, actor, order, "reopen", reason, voided_invoice=voided, received=st.received)
         return _result(s, order, st)
-
-
-def cancel(db, actor, work_order_id: int, reason: str,
-           expected_version: int | None = None) -> Changed:
-    """Any state before SETTLED; refused while money received for the order is not refunded."""
-    _require(actor, "cancel")
-    reason = _reason(reason)
-    with db.transaction() as s:
-        order = load_order(s, actor, work_order_id, expected_version)
-        move(s, actor, order, "cancel", reason)
-        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).first()
-        if st is not None and st.received > 0:
-            raise ValidationError("settlement.refund_needed",
-                                  "{received} was received for this order; refund it first.",
-                                  received=st.received, share=st.customer_share)
-        picking.release_order(s, actor, order)  # refused while parts are issued to it
-        order.cancel_reason = reason
-        return changed(s, order)

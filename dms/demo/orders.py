@@ -20,7 +20,7 @@ from dms.billing.queries import settlement_view
 from dms.crm import followup
 from dms.models import Bay, LabourLine, PartBarcode, PartLine, Store, User, Vehicle
 from dms.parts import picking
-from dms.workshop import appointments, dispatch, estimates, qc
+from dms.workshop import appointments, cancellation, dispatch, estimates, qc
 from dms.workshop.reception import CheckIn, check_in
 
 # Final state → how many demo orders end there (34 in all).
@@ -109,7 +109,7 @@ class _Visit:
                 qc.final_inspection(self.db, self.staff["qc1"], self.wo, False, reason="异响未消除",
                                     rework_owner_id=self.tech.id)
             elif target == "CANCELLED":
-                billing.cancel(self.db, self.advisor, self.wo, "客户决定暂不维修")
+                cancellation.cancel(self.db, self.advisor, self.wo, "客户决定暂不维修")
 
     def _received(self, complaint, _ops, _parts, business):
         vehicle_id, mileage = self.vehicle

@@ -26,7 +26,7 @@ from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_w
                                     reserve_line, reserve_order)
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, touch
-from dms.workshop.lines import kept_pct, member_discounts, price
+from dms.workshop.lines import kept_pct, line_payer, member_discounts, price
 
 ISSUE_STATES = st.WORKSHOP_STATES
 RETURN_STATES = st.WORKSHOP_STATES + (st.READY,)
@@ -177,8 +177,6 @@ def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
 def _propose(s, actor, order, part, qty: Decimal) -> PartLine:
     """A part the order lacks, added at the counter as added work for the advisor to price and
     the customer to approve (as `dms.workshop.added_work` does); held, not issued, meanwhile."""
-    from dms.workshop.estimates import line_payer  # estimates imports this module
-
     if not part.active:
         raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",
                               part=part.code)

@@ -81,7 +81,7 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
     s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
     return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, qty, unit_cost, refs)
 
 
@@ -106,7 +106,7 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
         raise InsufficientStock(part=_part_label(s, part_id), requested=qty,
                                 available=row.on_hand - row.reserved + from_reserved)
     s.expire(row)
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
     unit_cost = s.scalar(select(Part.avg_cost).where(Part.id == part_id))
     return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, -qty, unit_cost, refs)
 
@@ -122,7 +122,7 @@ def reserve(s: Session, part_id: int, warehouse_id: int, qty) -> Decimal:
                   .values(reserved=Stock.reserved + granted)
                   .execution_options(synchronize_session=False))
         s.expire(row)
-        changes.touch(s, "stock", part_id)
+        changes.announce(s, "stock", part_id)
     return granted
 
 
@@ -134,7 +134,7 @@ def release(s: Session, part_id: int, warehouse_id: int, qty) -> None:
                      .execution_options(synchronize_session=False)).rowcount
     if done != 1:
         raise ValidationError("stock.release", "Cannot release more than is reserved.")
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
 
 
 def _average_cost(s: Session, part_id: int, qty: Decimal, unit_cost) -> None:

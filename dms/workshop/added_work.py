@@ -17,9 +17,9 @@ from dms.parts.reservations import reserve_line
 from dms.workshop.common import Changed, changed
 from dms.workshop.dispatch import pause_order, resume_order
 from dms.workshop.estimates import (ApprovalResult, approver_name, audit_order, decline,
-                                    labour_line, line_payer, manual_pct, new_part_line, number,
+                                    labour_line, manual_pct, new_part_line, number,
                                     open_order, operation, pick, price_class, text, valid_trade)
-from dms.workshop.lines import lines, member_discounts, price
+from dms.workshop.lines import line_payer, lines, member_discounts, price
 
 _REPAIRING = (st.IN_REPAIR, st.PAUSED)
 _PENDING = ("proposed", "priced")

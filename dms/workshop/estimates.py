@@ -17,20 +17,19 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from sqlalchemy import func, select
 
 from dms import audit, clock, policy
-from dms.billing.pricing import FEE_KINDS, PAYERS
+from dms.billing.pricing import FEE_KINDS
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
                         LabourOperation, Part, PartLine, PriceClass, Recommendation, User)
 from dms.parts import picking
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
-from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, member_discounts,
-                                order_totals, part_names, plain, price, snapshot)
+from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, line_payer,
+                                member_discounts, order_totals, part_names, plain, price, snapshot)
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
 FREE_TEXT_CODE = "MISC"  # labour typed in by hand, not from the catalogue
-_DEFAULT_PAYER = {"warranty": "warranty", "insurance": "insurance", "internal": "internal"}
 _EDITABLE = (st.RECEIVED, st.ESTIMATED)  # once AUTHORIZED, lines change only as added work
 
 
@@ -84,13 +83,6 @@ def text(value, code: str, limit: int) -> str:
     if not stripped or len(stripped) > limit:
         raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
     return stripped
-
-
-def line_payer(order, payer: str | None) -> str:
-    payer = payer or _DEFAULT_PAYER.get(order.business_type, "customer")
-    if payer not in PAYERS:
-        raise ValidationError("estimate.payer", "Unknown payer {payer}.", payer=payer)
-    return payer
 
 
 def manual_pct(s, actor, value, payer: str,

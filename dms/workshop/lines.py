@@ -14,8 +14,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms import clock
-from dms.billing.pricing import (NO_DISCOUNTS, Discounts, FeeItem, InsuranceTerms, LabourItem,
-                                 OrderTotals, PartItem, price_line, price_order)
+from dms.billing.pricing import (NO_DISCOUNTS, PAYERS, Discounts, FeeItem, InsuranceTerms,
+                                 LabourItem, OrderTotals, PartItem, price_line, price_order)
+from dms.errors import ValidationError
 from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
                         PartLine)
 from dms.parts.reservations import CLOSED
@@ -120,6 +121,17 @@ def price(line, discounts: Discounts, manual=None, approved_by_id: int | None = 
         line.discount_approved_by_id = None
     elif approved_by_id is not None:
         line.discount_approved_by_id = approved_by_id
+
+
+_DEFAULT_PAYER = {"warranty": "warranty", "insurance": "insurance", "internal": "internal"}
+
+
+def line_payer(order, payer: str | None) -> str:
+    """The payer given, else the business type's (a warranty order bills the maker…)."""
+    payer = payer or _DEFAULT_PAYER.get(order.business_type, "customer")
+    if payer not in PAYERS:
+        raise ValidationError("estimate.payer", "Unknown payer {payer}.", payer=payer)
+    return payer
 
 
 # --- reading the lines ------------------------------------------------------------------------
