@@ -218,11 +218,13 @@ def hand_over_appointment(s, actor, appointment, order) -> None:
 def reserve_order(s, actor, order) -> None:
     """At the customer's approval: every live line reserved as far as stock allows, and what
     the appointment held that no line took over released."""
-    for line in live_lines(s, order.id):
-        reserve_line(s, actor, line)
+    live = live_lines(s, order.id)
+    for line in live:
+        if line.state != "reserved":  # held in full since it was added: nothing to do
+            reserve_line(s, actor, line)
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    parts = {line.part_id for line in live_lines(s, order.id)}
+    parts = {line.part_id for line in live}
     for part_id in s.scalars(select(PurchaseNeed.part_id).where(
             PurchaseNeed.work_order_id == order.id, PurchaseNeed.status == "open")).all():
         if part_id not in parts:
