@@ -82,7 +82,9 @@ def _publish(session: Session) -> None:
         return
     now = clock.now()
     postgresql = session.get_bind().dialect.name == "postgresql"
-    rows = insert(ChangeLog).values(txid=func.txid_current()) if postgresql else insert(ChangeLog)
+    table = ChangeLog.__table__  # Core, not ORM bulk: that splits rows whose store_id is None
+    rows = insert(table).values(txid=func.txid_current()) if postgresql else insert(table)
+    # Every row with the same keys (store_id too, when None): one executemany, one statement.
     session.execute(rows, [
         {"at": now, "entity": e, "entity_id": i, "store_id": s} for e, i, s in sorted(
             pending, key=lambda k: (k[0], k[1]))])

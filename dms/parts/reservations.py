@@ -46,13 +46,15 @@ def held(s, line) -> Decimal:
     return sum((r.qty for r in active(s, part_line_id=line.id)), ZERO)
 
 
-def set_state(s, line) -> None:
+def set_state(s, line, holding: Decimal | None = None) -> None:
+    """`holding`: what the line holds, when the caller has just worked it out."""
     if line.state in CLOSED:
         return
     if line.qty_issued >= line.qty:
         line.state = "issued"
     else:
-        line.state = "reserved" if held(s, line) >= line.qty - line.qty_issued else "requested"
+        holding = held(s, line) if holding is None else holding
+        line.state = "reserved" if holding >= line.qty - line.qty_issued else "requested"
 
 
 def close_holds(s, holds, amount: Decimal, status: str,
@@ -79,12 +81,14 @@ def close_holds(s, holds, amount: Decimal, status: str,
 def fit(s, line) -> None:
     """Let go of what is held beyond what the line still lacks (its quantity was lowered, or it
     was issued in full), then set its state."""
-    surplus = held(s, line) - max(ZERO, line.qty - line.qty_issued)
-    holds = reversed(active(s, part_line_id=line.id))
-    for r, cut in close_holds(s, holds, surplus, "released", line.id):
+    holds = active(s, part_line_id=line.id)
+    holding = sum((r.qty for r in holds), ZERO)
+    surplus = holding - max(ZERO, line.qty - line.qty_issued)
+    for r, cut in close_holds(s, reversed(holds), surplus, "released", line.id):
         stock.release(s, r.part_id, r.warehouse_id, cut)
+        holding -= cut
     s.flush()
-    set_state(s, line)
+    set_state(s, line, holding)
 
 
 def live_lines(s, order_id: int, part_id: int | None = None, exclude: int | None = None):
@@ -137,20 +141,23 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
         return ZERO
     s.flush()  # the line needs its id
     order = s.get(WorkOrder, line.work_order_id)
-    want = line.qty - line.qty_issued - held(s, line)
+    holds = active(s, part_line_id=line.id)
+    holding = sum((r.qty for r in holds), ZERO)
+    want = line.qty - line.qty_issued - holding
     if want > 0 and order.appointment_id:
-        want -= _take_over(s, order, line, want)
+        taken = _take_over(s, order, line, want)
+        want, holding = want - taken, holding + taken
+        holds = active(s, part_line_id=line.id) if taken else holds
     if want > 0:  # one warehouse per line, so the clerk picks it from one place
-        holds = active(s, part_line_id=line.id)
         warehouse = holds[0].warehouse_id if holds else default_warehouse(s, order.store_id,
                                                                           line.part_id)
         granted = stock.reserve(s, line.part_id, warehouse, want)
         if granted:
             s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
                               part_line_id=line.id))
-        want -= granted
+        want, holding = want - granted, holding + granted
     s.flush()
-    set_state(s, line)
+    set_state(s, line, holding)
     _sync_needs(s, order, line.part_id)
     return max(want, ZERO)
 
