@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from dms import housekeeping
 from dms.changes import ChangeFeed
 from dms.db import Database, load_settings, save_settings
-from dms.errors import ConfigError
+from dms.errors import ConfigError, DomainError
 from dms.ui import excepthook, fonts, i18n
 from dms.ui.live import LiveUpdates
 from dms.ui.login import LoginDialog
@@ -79,6 +79,19 @@ def _setup_logging() -> None:
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def run_housekeeping(db: Database) -> None:
+    """What expired (no-show appointments, abandoned estimates, read change log) is released;
+    at start and, from the window, hourly. Best effort: a server that cannot be reached now
+    is reported by the sign-in as usual, and the next run catches up."""
+    try:
+        done = housekeeping.run(db)
+    except DomainError as exc:
+        log.warning("housekeeping skipped: %s", exc)
+        return
+    log.info("housekeeping: %d no-shows, %d expired estimates released, %d change rows pruned",
+             len(done.no_shows), len(done.estimates_released), done.changes_pruned)
+
+
 def run(db: Database, argv: list[str] | None = None) -> int:
     """Start the desktop application on `db` (disposed of at the end); the exit code."""
     _setup_logging()
@@ -92,7 +105,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     fonts.register_cjk_font(settings)
     i18n.install_translators(i18n.choose_language(settings))
 
-    housekeeping.run(db)  # expired holds released before anyone signs in (hourly: the window)
+    run_housekeeping(db)
     runner = TaskRunner()
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)
