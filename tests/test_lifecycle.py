@@ -199,3 +199,16 @@ def test_cancel_releases_the_reservations_and_clocks_the_technician_off(demo_db,
     assert reserved(demo_db) == before
     with demo_db.reading() as s:
         assert dispatch.open_clocks(s, technician_id=tech.id) == []
+
+
+def test_a_free_part_is_billed_at_zero(demo_db, users):
+    with demo_db.transaction() as s:  # the catalogue gives this part away (a goodwill item)
+        s.scalars(select(Part).where(Part.code == OIL_FILTER)).one().sale_price = D(0)
+    adv = users["advisor1"]
+    wo = authorized(demo_db, adv, parts=((OIL_FILTER, 1),), labour=False)
+    scan = picking.picking_list(demo_db, users["warehouse1"], wo).lines[0].barcodes[0]
+    picking.issue_scan(demo_db, users["warehouse1"], wo, scan, 1, received_by="王先生")
+    complete_parts_order(demo_db, adv, wo)
+    result = billing.presettle(demo_db, adv, wo)
+    assert (result.total, result.customer_share) == (D("0.00"), D("0.00"))
+    assert billing.settle(demo_db, users["cashier1"], wo, []).changed.state == "SETTLED"
