@@ -48,7 +48,7 @@ class Receipt:
     reference: str | None
     movement_ids: tuple[int, ...]
     fulfilled_need_ids: tuple[int, ...]
-    total_cost: Decimal  # Σ qty × unit cost, to the fen
+    total_cost: Decimal  # Σ of each line qty × unit cost, rounded half up to the fen
 
 
 @dataclass(frozen=True)
