@@ -178,10 +178,9 @@ class Seat:
 
     def abandon(self) -> None:
         """Undo what can be undone: clock off, return issued parts, cancel the order."""
-        from dms.billing import settlement as billing
         from dms.models import PartLine, WorkOrder
         from dms.parts import picking
-        from dms.workshop import dispatch
+        from dms.workshop import cancellation, dispatch
 
         wo = getattr(self, "wo", None)
         self.abandoned += 1
@@ -202,7 +201,7 @@ class Seat:
             for line_id, qty in issued:
                 self.step(picking.return_part, self.db, self.u["warehouse1"], line_id, qty,
                           "压力测试放弃，退回")
-            self.step(billing.cancel, self.db, self.u["advisor1"], wo, "压力测试放弃")
+            self.step(cancellation.cancel, self.db, self.u["advisor1"], wo, "压力测试放弃")
             self.cancelled += 1
         except Abandon as exc:
             self._count(f"cancel_failed:{exc}")

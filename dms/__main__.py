@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.add_argument("--force", action="store_true",
                          help="restore even if the database has newer data than the backup")
+    sub.add_parser("housekeeping", parents=[common],
+                   help="release what no-show appointments and expired estimates hold; prune "
+                        "the change log (the app does this at start and hourly)")
     cli_reports.add_commands(sub, common)
     return parser
 
@@ -88,6 +91,14 @@ def cmd_demo(db) -> None:
     print("Demo sign-ins (user / password / roles):")
     for username, password, roles in result.logins:
         print(f"  {username:<12} {password:<10} {roles}")
+
+
+def cmd_housekeeping(db) -> None:
+    from dms.housekeeping import run
+
+    done = run(db)
+    print(f"{len(done.no_shows)} no-show appointment(s) and {len(done.estimates_released)} "
+          f"expired estimate(s) released; {done.changes_pruned} change-log row(s) pruned.")
 
 
 def first_start(db, load_demo_if_empty: bool, url: str | None) -> bool:
@@ -185,6 +196,9 @@ def _command(args) -> int:
 
         _sign_in_for(db, "database.restore")
         print(restore(db, args.file, force=args.force).summary())
+    elif args.command == "housekeeping":
+        _sign_in_for(db, "housekeeping.run")
+        cmd_housekeeping(db)
     elif args.command is None:
         return cmd_run(db, not args.no_demo, getattr(args, "url", None))
     else:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
-from dms import users
+from dms import housekeeping, users
 from dms.db import Database, load_settings, save_settings
-from dms.errors import ConfigError
+from dms.errors import ConfigError, DomainError
 from dms.ui import excepthook, fonts, i18n
 from dms.ui.account_dialogs import FirstStartDialog
 from dms.ui.login import LoginDialog
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from dms.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+HOUSEKEEPING_MS = 3_600_000  # no-shows and abandoned estimates let go of their stock hourly
 
 
 class FileSettingsStore:
@@ -101,13 +102,27 @@ class AppSession(QObject):
             self.first_start.done.connect(self._on_signed_in)
         self.window: MainWindow | None = None
         self.live: LiveFeed | None = None
+        self._housekeeping = QTimer(self)
+        self._housekeeping.setInterval(HOUSEKEEPING_MS)
+        self._housekeeping.timeout.connect(self.housekeep)
 
     def start(self) -> None:
         dialog = self.first_start or self.login
         dialog.show()
-        # The dialog first; then, while the user types, the worker prepares the rest.
-        AfterFirstPaint(dialog, lambda: self.runner.submit(
-            prepare_sign_in, on_result=self._prepared, on_error=self._prepared))
+        # The dialog first; then, while the user types, the workers prepare the rest and
+        # release what expired (again every hour: HOUSEKEEPING_MS).
+        AfterFirstPaint(dialog, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        self.runner.submit(prepare_sign_in, on_result=self._prepared, on_error=self._prepared)
+        self.housekeep()
+        self._housekeeping.start()
+
+    @Slot()
+    def housekeep(self) -> None:
+        self.runner.submit(run_housekeeping, self.db, on_result=self._prepared,
+                           on_error=self._prepared)
 
     @Slot(int, object)
     def _prepared(self, _task: int, outcome: object) -> None:
@@ -156,6 +171,19 @@ def _setup_logging() -> None:
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def run_housekeeping(db: Database) -> None:
+    """What expired (no-show appointments, abandoned estimates, read change log) is released;
+    in a worker once the first dialog is painted, then hourly. Best effort: a server that cannot be reached now
+    is reported by the sign-in as usual, and the next run catches up."""
+    try:
+        done = housekeeping.run(db)
+    except DomainError as exc:
+        log.warning("housekeeping skipped: %s", exc)
+        return
+    log.info("housekeeping: %d no-shows, %d expired estimates released, %d change rows pruned",
+             len(done.no_shows), len(done.estimates_released), done.changes_pruned)
 
 
 def run(db: Database, argv: list[str] | None = None) -> int:

@@ -328,9 +328,9 @@ def backup(db, target: str) -> str:
             raise ConfigError("backup.exists", "{path} already exists; choose a new file name.",
                               path=str(existing))
     if db.backend == "sqlite":
-        path.open("xb").close()  # a missing folder or no permission: an OSError naming the file
-        source = sqlite3.connect(_sqlite_file(db))
+        # private_file first: a missing folder or no permission is an OSError naming the file
         dest = sqlite3.connect(private_file(path))
+        source = sqlite3.connect(_sqlite_file(db))
         try:
             source.backup(dest)  # consistent snapshot while other connections write
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file

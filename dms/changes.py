@@ -22,15 +22,16 @@ import json
 import select as io
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
-from sqlalchemy import event, func, insert, select, text
+from sqlalchemy import delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from dms import clock
 from dms.errors import ConnectionLost, DatabaseUnreachable
-from dms.models import (Appointment, ChangeLog, Complaint, Customer, FollowUp, LabourLine,
-                        PartLine, Settlement, Stock, Vehicle, WorkOrder)
+from dms.models import (Appointment, ChangeLog, ChangeSeat, Complaint, Customer, FollowUp,
+                        LabourLine, PartLine, Settlement, Stock, Vehicle, WorkOrder)
 
 CHANNEL = "dms_changes"
 RELISTEN_EVERY_S = 5  # while the server is down, how often a poll tries to connect again
@@ -73,36 +74,63 @@ def _collect(session: Session, _flush_context) -> None:
 @event.listens_for(Session, "before_commit")
 def _publish(session: Session) -> None:
     # The commit's own flush has not run yet; run it so its changes are collected too.
-    # Changes made by bulk UPDATE statements (stock decrements) are announced with `touch`.
+    # Changes made by bulk UPDATE statements (stock decrements) are announced with `announce`.
     session.flush()
     pending = session.info.pop("dms_changes", set())
     if not pending:
         return
     now = clock.now()
-    session.execute(insert(ChangeLog), [
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    table = ChangeLog.__table__  # Core, not ORM bulk: that splits rows whose store_id is None
+    rows = insert(table).values(txid=func.txid_current()) if postgresql else insert(table)
+    # Every row with the same keys (store_id too, when None): one executemany, one statement.
+    session.execute(rows, [
         {"at": now, "entity": e, "entity_id": i, "store_id": s} for e, i, s in sorted(
             pending, key=lambda k: (k[0], k[1]))])
-    if session.get_bind().dialect.name == "postgresql":
+    if postgresql:
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": CHANNEL, "payload": json.dumps(len(pending))})
 
 
-def touch(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
+def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
     """Announce a change the ORM did not see (a bulk UPDATE such as an atomic stock decrement)."""
     session.info.setdefault("dms_changes", set()).add((entity, entity_id, store_id))
 
 
+HORIZON = text("SELECT txid_snapshot_xmin(txid_current_snapshot())")
+STALE_AFTER = timedelta(days=1)  # change_log rows and silent seats older than this are pruned
+
+
 class ChangeFeed:
-    """One seat's view of what the others commit."""
+    """One seat's view of what the others commit: every committed change exactly once, in the
+    order this seat sees the commits.
+
+    SQLite serialises writers and numbers change_log rows inside the write, so ids follow
+    commit order and the feed keeps the last id read. PostgreSQL takes ids before commit: a
+    transaction holding a lower id can commit after one with a higher id. There the feed keeps
+    a transaction horizon instead (every transaction older than it has finished) and the ids it
+    already delivered above it; each poll reads the rows of transactions at or above the
+    horizon, skipping those ids. The feed's seat row (`ChangeSeat.upto`) says how far it has
+    read, so `prune` can drop what every seat has read.
+    """
 
     def __init__(self, db):
         self.db = db
-        with db.reading() as s:
+        self._postgresql = db.backend == "postgresql"
+        with db.transaction() as s:
             self.last_id = s.scalar(select(func.max(ChangeLog.id))) or 0
+            self._horizon, self._seen = 0, set()
+            if self._postgresql:
+                self._horizon = s.execute(HORIZON).scalar_one()
+                self._seen = set(s.scalars(select(ChangeLog.id).where(
+                    ChangeLog.txid >= self._horizon)))
+            seat = ChangeSeat(upto=self._upto(), seen_at=clock.now())
+            s.add(seat)
+            s.flush()
+            self._seat_id = seat.id
         self._listener = self._sqlite = None
         self._version = None
         self.listens = 0  # LISTEN connections opened so far: a new one means a new socket
-        self._postgresql = db.backend == "postgresql"
         self._catch_up = False  # read change_log on the next poll, woken or not
         self._retry_at = 0.0
         if self._postgresql:
@@ -177,19 +205,68 @@ class ChangeFeed:
         if not (self._woken() or force or self._catch_up):
             return []
         try:
-            with self.db.reading() as s:
-                rows = s.scalars(select(ChangeLog).where(ChangeLog.id > self.last_id)
-                                 .order_by(ChangeLog.id)).all()
+            rows = self._read()
         except (ConnectionLost, DatabaseUnreachable):
             self._catch_up = True
             return []
         self._catch_up = False
-        if rows:
-            self.last_id = rows[-1].id
         return [Change(r.id, r.entity, r.entity_id, r.store_id) for r in rows]
+
+    def _upto(self) -> int:
+        return self._horizon if self._postgresql else self.last_id
+
+    def _read(self) -> list:
+        with self.db.reading() as s:
+            if self._postgresql:
+                # The horizon first: whatever finished before it is visible to the next query.
+                horizon = s.execute(HORIZON).scalar_one()
+                found = s.execute(select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id,
+                                         ChangeLog.store_id, ChangeLog.txid)
+                                  .where(ChangeLog.txid >= self._horizon)
+                                  .order_by(ChangeLog.id)).all()
+                rows = [r for r in found if r.id not in self._seen]
+                self._seen = {r.id for r in found if r.txid >= horizon}
+                moved, self._horizon = horizon != self._horizon, horizon
+            else:
+                rows = s.execute(select(ChangeLog.id, ChangeLog.entity, ChangeLog.entity_id,
+                                        ChangeLog.store_id).where(ChangeLog.id > self.last_id)
+                                 .order_by(ChangeLog.id)).all()
+                moved = bool(rows)
+        if rows:
+            self.last_id = max(self.last_id, rows[-1].id)
+        if moved:  # only then: a seat's own write would wake the others for nothing
+            try:
+                with self.db.transaction() as s:
+                    s.execute(update(ChangeSeat).where(ChangeSeat.id == self._seat_id)
+                              .values(upto=self._upto(), seen_at=clock.now()))
+            except (ConnectionLost, DatabaseUnreachable):
+                pass  # the rows are delivered; the seat row only helps pruning
+        return rows
 
     def close(self) -> None:
         if self._listener is not None:
             self._listener.close()
         elif self._sqlite is not None:
             self._sqlite.close()
+        try:
+            with self.db.transaction() as s:
+                s.execute(delete(ChangeSeat).where(ChangeSeat.id == self._seat_id))
+        except (ConnectionLost, DatabaseUnreachable):
+            pass  # the seat ages out: `prune` drops seats silent for a day
+
+
+def prune(s) -> int:
+    """Inside the caller's transaction (housekeeping): drop the change_log rows every live seat
+    has read, and those older than a day; seats silent for a day no longer count. The newest
+    row always stays, so SQLite never hands its id out again. Returns the rows deleted."""
+    now = clock.now()
+    s.execute(delete(ChangeSeat).where(ChangeSeat.seen_at < now - STALE_AFTER))
+    newest = s.scalar(select(func.max(ChangeLog.id)))
+    if newest is None:
+        return 0
+    read = s.scalar(select(func.min(ChangeSeat.upto)))
+    postgresql = s.get_bind().dialect.name == "postgresql"
+    by_seats = (ChangeLog.txid < read if postgresql else ChangeLog.id <= read) \
+        if read is not None else ChangeLog.id < newest
+    return s.execute(delete(ChangeLog).where(
+        ChangeLog.id < newest, or_(by_seats, ChangeLog.at < now - STALE_AFTER))).rowcount

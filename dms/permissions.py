@@ -135,6 +135,15 @@ ACTIONS: dict[str, frozenset[str]] = {
     "document.settlement_receipt": _roles("cashier", "advisor", "manager"),
     "document.gatepass": _roles("cashier", "advisor", "manager"),
     "document.labels": _roles("warehouse_clerk", "manager"),
+    # lifecycle additions: parts-only orders, releasing a part, refunds, store rules
+    "workorder.parts_ready": _roles("advisor"),
+    "picking.release_part": _roles("warehouse_clerk", "advisor"),
+    "payment.refund": _roles("cashier"),
+    "payment.credit_note": _roles("cashier"),
+    "refund.approve": MANAGER,  # above the store's refund limit
+    "discount.approve": MANAGER,  # a discount above the role's limit
+    "setting.edit": MANAGER,
+    "housekeeping.run": MANAGER,  # the window runs it as the system; the CLI as a manager
     # users and the database as a whole
     "user.manage": MANAGER,
     "database.backup": MANAGER,
@@ -145,6 +154,15 @@ ACTIONS: dict[str, frozenset[str]] = {
 def may(roles: Iterable[str], action: str) -> bool:
     """Whether someone holding `roles` may perform `action`; an unknown action is a KeyError."""
     return not ACTIONS[action].isdisjoint(roles)
+
+
+def allows(session: Session, user, action: str) -> bool:
+    """`require` as a yes or no: whether `user` (an approving manager, say) may, now."""
+    try:
+        require(session, user, action)
+    except Forbidden:
+        return False
+    return True
 
 
 def require(session: Session, actor, action: str, store_id: int | None = None) -> frozenset[str]:

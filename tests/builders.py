@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from dms import clock
 from dms.auth import authenticate
 from dms.models import (AuditLog, Bay, ClockEvent, DispatchAssignment, Estimate, EstimateApproval,
-                        Fee, LabourLine, Membership, MembershipTier, Part, PartLine, PriceClass,
+                        LabourLine, Membership, MembershipTier, Part, PartLine,
                         QCInspection, Recommendation, Vehicle, WorkOrder)
 from dms.workshop import estimates as est
 from dms.workshop.reception import CheckIn, check_in
@@ -91,33 +91,24 @@ def bay_ids(db):
 
 
 def make_order(db, advisor, promised_at=None, lines=2):
-    """An AUTHORIZED order with approved jobs. The estimate service is being written elsewhere
-    right now, so the approved labour lines are inserted directly and the state set by hand."""
+    """An AUTHORIZED order with approved jobs and one declined job, made through the estimate
+    services. Returns (order id, ids of the approved jobs)."""
     with db.reading() as s:
         vehicle = s.scalars(select(Vehicle).order_by(Vehicle.id)).first()
     wo = check_in(db, advisor, CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 100,
                                        fuel_level=4, complaint="保养，刹车异响",
-                                       promised_at=promised_at))
-    ids = []
-    with db.transaction() as s:
-        pc = s.scalars(select(PriceClass).order_by(PriceClass.id)).first()
-        jobs = [("M01", "更换机油机滤", "maintenance", "1.00"), ("B02", "更换前刹车片", "mechanical", "1.50"),
-                ("X03", "更换空调滤芯", "maintenance", "0.30")][:lines]
-        for seq, (code, name, trade, hours) in enumerate(jobs, start=1):
-            amount = Decimal(hours) * pc.hourly_rate
-            line = LabourLine(work_order_id=wo.id, seq=seq, code=code, name=name, trade=trade,
-                              standard_hours=Decimal(hours), billed_hours=Decimal(hours),
-                              price_class_id=pc.id, rate=pc.hourly_rate, amount=amount,
-                              net=amount, payer="customer", approval="approved")
-            s.add(line)
-            s.flush()
-            ids.append(line.id)
-        s.add(LabourLine(work_order_id=wo.id, seq=9, code="P09", name="四轮定位", trade="mechanical",
-                         standard_hours=Decimal(1), billed_hours=Decimal(1), price_class_id=pc.id,
-                         rate=pc.hourly_rate, amount=pc.hourly_rate, net=pc.hourly_rate,
-                         payer="customer", approval="declined"))
-        s.get(WorkOrder, wo.id).state = "AUTHORIZED"
-    return wo.id, ids
+                                       promised_at=promised_at)).id
+    jobs = [("更换机油机滤", "maintenance", "1.00"), ("更换前刹车片", "mechanical", "1.50"),
+            ("更换空调滤芯", "maintenance", "0.30")][:lines] + [("四轮定位", "mechanical", "1.00")]
+    for name, trade, hours in jobs:
+        est.add_labour(db, advisor, wo, name=name, trade=trade, billed_hours=hours)
+    with db.reading() as s:
+        ids = s.scalars(select(LabourLine.id).where(LabourLine.work_order_id == wo)
+                        .order_by(LabourLine.seq)).all()
+    est.issue_estimate(db, advisor, wo)
+    est.approve_estimate(db, advisor, wo, "王先生", "signature",
+                         declined_line_ids={"labour": [ids[-1]]})
+    return wo, list(ids[:-1])
 
 
 def snapshot(db, wo_id):
@@ -140,55 +131,79 @@ def transitions(db, wo_id):
 # --- settlement and follow-up (test_settlement, test_followup) --------------------------------
 
 FIXED = datetime(2026, 3, 10, 6, 30, tzinfo=timezone.utc)
-SHARE = Decimal("592.62")  # customer share of the order built by make_ready
+# The order make_ready builds for a customer without membership:
+#   job 1  1.5 h × 180.00 (class A), customer, 10 % off   270.00 − 27.00 = 243.00
+#   job 2  1.0 h × 150.00 (class C), warranty                            150.00
+#   part 1 4 × 49.00 (26300-35505), customer, 5 % off     196.00 − 9.80 = 186.20
+#   part 2 1 × 37.00 (W 417/37), customer                                 37.00
+#   part 3 declined (not billed); management fee, customer                20.00
+SHARE = Decimal("486.20")  # customer share; the total adds the warranty job: 636.20
 
 
 def login(db, name, password=None):
     return authenticate(db, name, password or ("admin123" if name == "admin" else "demo123"))
 
 
+def work_through(db, order_id):
+    """An AUTHORIZED order's approved jobs dispatched, clocked, done and inspected, and its
+    approved parts issued: READY through the services, as the workshop would do it."""
+    from dms.parts.picking import issue_scan, picking_list
+    from dms.workshop import dispatch, qc
+
+    clerk, tech = login(db, "warehouse1"), login(db, "tech1")
+    advisor = login(db, "advisor1")
+    for line in picking_list(db, clerk, order_id).lines:
+        if line.to_pick > 0:
+            issue_scan(db, clerk, order_id, line.barcodes[0], line.to_pick, received_by="李师傅")
+    with db.reading() as s:
+        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
+        jobs = s.scalars(select(LabourLine.id).where(
+            LabourLine.work_order_id == order_id, LabourLine.approval == "approved")
+            .order_by(LabourLine.seq)).all()
+    if not jobs:
+        from dms.workshop.completion import complete_parts_order
+
+        return complete_parts_order(db, advisor, order_id)
+    dispatcher = login(db, "dispatcher1")
+    for job in jobs:
+        dispatch.assign_job(db, dispatcher, job, bay, tech.id)
+    for job in jobs:
+        dispatch.clock_on(db, tech, job)
+        dispatch.clock_off(db, tech, job, done=True)
+    dispatch.finish_repair(db, tech, order_id, self_check_ok=True)
+    return qc.final_inspection(db, login(db, "qc1"), order_id, passed=True,
+                               delay_reason="测试")
+
+
 def make_ready(db, vehicle_id=None, *, warranty_only=False):
-    """A READY order with known lines. The estimate, dispatch and QC services are being written
-    in parallel, so the lines are inserted directly and the state is set by hand here."""
+    """A READY order with the lines above (warranty_only: two warranty jobs, 2.0 h and
+    2.8 h × 150.00 = 720.00), made through the estimate, picking, dispatch and QC services."""
     advisor = login(db, "advisor1")
     with db.reading() as s:
         vehicle_id = vehicle_id or s.scalars(select(Vehicle.id).order_by(Vehicle.id)).first()
     order_id = check_in(db, advisor, CheckIn(vehicle_id=vehicle_id, mileage=999_999, fuel_level=4,
                                              complaint="保养，刹车异响")).id
-    with db.transaction() as s:
-        classes = {p.code: p.id for p in s.scalars(select(PriceClass))}
-        parts = s.scalars(select(Part).order_by(Part.id).limit(3)).all()
-
-        def labour(seq, hours, rate, payer, pct="0", approval="approved"):
-            amount = (Decimal(hours) * Decimal(rate)).quantize(Decimal("0.01"))
-            discount = (amount * Decimal(pct) / 100).quantize(Decimal("0.01"))
-            s.add(LabourLine(work_order_id=order_id, seq=seq, code=f"L{seq}", name=f"工时{seq}",
-                             trade="mechanical", standard_hours=Decimal(hours),
-                             billed_hours=Decimal(hours),
-                             price_class_id=classes["A"], rate=Decimal(rate), amount=amount,
-                             discount_pct=Decimal(pct), discount=discount, net=amount - discount,
-                             payer=payer, approval=approval))
-
-        def part(p, qty, price, payer, pct="0", approval="approved"):
-            amount = (Decimal(qty) * Decimal(price)).quantize(Decimal("0.01"))
-            discount = (amount * Decimal(pct) / 100).quantize(Decimal("0.01"))
-            s.add(PartLine(work_order_id=order_id, part_id=p.id, qty=Decimal(qty), unit=p.unit,
-                           unit_price=Decimal(price), amount=amount, discount_pct=Decimal(pct),
-                           discount=discount, net=amount - discount, payer=payer,
-                           approval=approval))
-
-        if warranty_only:
-            labour(1, "2.0", "150.00", "warranty")
-            part(parts[0], "1", "420.00", "warranty")
-        else:
-            labour(1, "1.5", "180.00", "customer", "10")  # 270.00 − 27.00 = 243.00
-            labour(2, "1.0", "150.00", "warranty")  # 150.00
-            part(parts[0], "4.5", "68.80", "customer", "5")  # 309.60 − 15.48 = 294.12
-            part(parts[1], "1", "35.50", "customer")  # 35.50
-            part(parts[2], "1", "500.00", "customer", approval="declined")  # not billed
-            s.add(Fee(work_order_id=order_id, kind="management", amount=Decimal("20.00"),
-                      payer="customer"))
-        s.get(WorkOrder, order_id).state = "READY"
+    if warranty_only:
+        est.add_labour(db, advisor, order_id, name="更换水泵", trade="mechanical",
+                       billed_hours="2.0", price_class_code="C", payer="warranty")
+        est.add_labour(db, advisor, order_id, name="更换正时链条", trade="mechanical",
+                       billed_hours="2.8", price_class_code="C", payer="warranty")
+        declined = None
+    else:
+        est.add_labour(db, advisor, order_id, name="更换前刹车片", trade="mechanical",
+                       billed_hours="1.5", price_class_code="A", discount_pct="10")
+        est.add_labour(db, advisor, order_id, name="检查异响", trade="mechanical",
+                       billed_hours="1.0", price_class_code="C", payer="warranty")
+        est.add_part(db, advisor, order_id, OIL_FILTER, 4, discount_pct="5")
+        est.add_part(db, advisor, order_id, "W 417/37", 1)
+        est.add_part(db, advisor, order_id, "OC 205", 1)
+        est.add_fee(db, advisor, order_id, "management", "20.00")
+        with db.reading() as s:
+            declined = {"part": [s.scalar(select(func.max(PartLine.id))
+                                          .where(PartLine.work_order_id == order_id))]}
+    est.issue_estimate(db, advisor, order_id)
+    est.approve_estimate(db, advisor, order_id, "王先生", "signature", declined_line_ids=declined)
+    work_through(db, order_id)
     return order_id
 
 

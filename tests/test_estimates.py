@@ -48,10 +48,10 @@ def test_catalogue_and_free_text_labour_get_the_member_discount(demo_db, advisor
 def test_no_membership_means_list_price_and_a_manual_discount_is_the_advisors(demo_db, advisor):
     wo = received_order(demo_db, advisor, None)
     est.add_labour(demo_db, advisor, wo, "JX01")
-    est.add_labour(demo_db, advisor, wo, "DQ01", discount_pct="20")  # 54.00 - 10.80
+    est.add_labour(demo_db, advisor, wo, "DQ01", discount_pct="10")  # 54.00 - 5.40
     labour = order_lines(demo_db, advisor, wo).labour
     assert [(x.amount, x.discount, x.net) for x in labour] == [
-        (D("144"), 0, D("144")), (D("54"), D("10.8"), D("43.2"))]
+        (D("144"), 0, D("144")), (D("54"), D("5.4"), D("48.6"))]
 
 
 def test_a_warranty_line_is_billed_to_the_maker_at_list_price(demo_db, advisor):

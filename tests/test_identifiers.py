@@ -285,6 +285,8 @@ def test_valid_plates(text, plate, kind, suffix, pure_electric):
         ("中A12345", "plate.province"),
         ("AA12345", "plate.province"),
         ("京112345", "plate.authority"),
+        ("京I12345", "plate.authority"),
+        ("京O12345", "plate.authority"),
         ("京A1234", "plate.length"),
         ("京A1234567", "plate.length"),
         ("京A1I345", "plate.letter_io"),

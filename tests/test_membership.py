@@ -121,23 +121,23 @@ def test_expire_memberships_past_their_validity(demo_db, users, member):
 def test_settlement_earns_a_point_per_yuan_the_customer_paid(demo_db, users, member):
     _, vehicle_id, card_id = member
     order_id = presettled_order(demo_db, users, vehicle_id)
-    # 742.62 total: the 150.00 warranty share earns nothing; 592.62 paid → 592 points.
+    # 636.20 total: the 150.00 warranty share earns nothing; 486.20 paid → 486 points.
     billing.settle(demo_db, users["cashier1"], order_id, [PaymentIn("cash", D("100.00")),
                                                           PaymentIn("wechat", SHARE - 100, "WX1")])
     view = card(demo_db, card_id)
-    assert view.points_balance == view.points_earned == 592 and view.tier_code == "general"
+    assert view.points_balance == view.points_earned == 486 and view.tier_code == "general"
     assert [(p.points, p.reason, p.work_order_id) for p in view.points] == [
-        (592, "settlement", order_id)]
+        (486, "settlement", order_id)]
 
 
 def test_reaching_the_threshold_upgrades_and_the_next_order_gets_the_discount(demo_db, users, member):
     adv = users["advisor1"]
     _, vehicle_id, card_id = member
-    give_points(demo_db, card_id, 4500)
+    give_points(demo_db, card_id, 4600)
     order_id = presettled_order(demo_db, users, vehicle_id)
     billing.settle(demo_db, users["cashier1"], order_id, [PaymentIn("cash", SHARE)])
-    view = card(demo_db, card_id)  # 4500 + 592 = 5092 ≥ platinum's 5000
-    assert (view.tier_code, view.points_balance) == ("platinum", 5092)
+    view = card(demo_db, card_id)  # 4600 + 486 = 5086 ≥ platinum's 5000
+    assert (view.tier_code, view.points_balance) == ("platinum", 5086)
     assert (view.events[-1].kind, view.events[-1].from_tier, view.events[-1].to_tier) == (
         "upgrade", "general", "platinum")
     with demo_db.reading() as s:
@@ -160,10 +160,10 @@ def test_points_pay_at_settlement(demo_db, users, member):
     result = billing.settle(demo_db, users["cashier1"], order_id, [
         PaymentIn("points", D("50.00")), PaymentIn("cash", SHARE - D("50.00"))])
     assert result.outstanding == D("0.00")
-    view = card(demo_db, card_id)  # 10000 − 5000 redeemed + 542 earned on the cash
-    assert view.points_balance == 5542 and view.points_earned == 10_542
-    assert [(p.points, p.reason) for p in view.points[:2]] == [(542, "settlement"), (-5000, "redeem")]
-    assert view.tier_code == "platinum"  # 10542 points ever earned
+    view = card(demo_db, card_id)  # 10000 − 5000 redeemed + 436 earned on the cash
+    assert view.points_balance == 5436 and view.points_earned == 10_436
+    assert [(p.points, p.reason) for p in view.points[:2]] == [(436, "settlement"), (-5000, "redeem")]
+    assert view.tier_code == "platinum"  # 10436 points ever earned
     with demo_db.reading() as s:
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order_id)).one()
         assert st.points_redeemed == 5000

@@ -8,12 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from dms import clock
-from dms.billing import settlement as billing
 from dms.errors import Forbidden, InsufficientStock, InvalidTransition, NotFound, ValidationError
 from dms.models import (AuditLog, LabourLine, Part, PartBarcode, PartLine, PurchaseNeed,
                         Reservation, Stock, StockMovement, Vehicle, WorkOrder)
 from dms.parts import picking, stock
-from dms.workshop import added_work, appointments, dispatch, estimates as est
+from dms.workshop import added_work, appointments, cancellation, dispatch, estimates as est
 from dms.workshop import states as st
 from dms.workshop.reception import CheckIn
 
@@ -322,10 +321,10 @@ def test_cancel_waits_for_issued_parts_then_releases_everything(demo_db, users):
     picking.issue_scan(db, clerk, wo, OIL_FILTER, received_by="李师傅")
     before = snapshot(db, wo)
     with pytest.raises(ValidationError) as caught:
-        billing.cancel(db, adv, wo, "客户取消")
+        cancellation.cancel(db, adv, wo, "客户取消")
     assert caught.value.code == "picking.parts_issued" and snapshot(db, wo) == before
     picking.return_part(db, clerk, line, D(1), "客户取消")
-    billing.cancel(db, adv, wo, "客户取消")
+    cancellation.cancel(db, adv, wo, "客户取消")
     assert free(db, OIL_FILTER) == filters
     assert_balanced(db)
 

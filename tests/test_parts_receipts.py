@@ -156,3 +156,11 @@ def test_return_to_supplier(demo_db, clerk, supplier, request):
     with demo_db.reading() as s:
         moved = s.get(StockMovement, done.movement_ids[0])
         assert (moved.kind, moved.qty, moved.reason) == ("supplier_return", Decimal(-2), "包装破损")
+
+
+def test_a_receipt_total_rounds_each_line_half_up(demo_db, clerk, supplier):
+    # 0.5 × 10.01 = 5.005 → 5.01 and 0.5 × 10.03 = 5.015 → 5.02 (half-even: 5.00 and 5.02)
+    done = receive(demo_db, clerk, supplier, "purchase", "WH1",
+                   [ReceiptLine(OIL_FILTER, Decimal("0.5"), Decimal("10.01")),
+                    ReceiptLine(OIL_FILTER, Decimal("0.5"), Decimal("10.03"))])
+    assert done.total_cost == Decimal("10.03")

@@ -134,15 +134,16 @@ CASES = [
         id="half-up-not-half-even",
         why="0.5 h × 181.01 = 90.505 → 90.51 (half-to-even would give 90.50), twice: labour "
         "90.51 + 90.51 = 181.02 (rounding the sum 181.01 once would lose a fen); "
-        "part 1 × 10.10 with 5 % material: 0.505 → 0.51 (half-even 0.50), net 9.59; "
-        "total 181.02 + 9.59 = 190.61",
+        "part 1 × 10.10 with 5 % material: the net 9.595 → 9.60 (DESIGN §4 rounds the net, "
+        "half up; rounding the discount 0.505 → 0.51 would give 9.59), discount 0.50; "
+        "total 181.02 + 9.60 = 190.62",
         labour=[L("0.5", "181.01"), L("0.5", "181.01")],
         parts=[P("1", "10.10")],
         discounts=Discounts(material_pct=D("5")),
         expect_labour=[("90.51", "0", "0.00", "90.51")] * 2,
-        expect_parts=[("10.10", "5", "0.51", "9.59")],
-        totals=("181.02", "181.02", "10.10", "9.59", "0.00", "190.61"),
-        shares={"customer": "190.61"},
+        expect_parts=[("10.10", "5", "0.50", "9.60")],
+        totals=("181.02", "181.02", "10.10", "9.60", "0.00", "190.62"),
+        shares={"customer": "190.62"},
     ),
     Case(
         id="half-up-diamond",
@@ -400,7 +401,7 @@ def test_float_anywhere_is_refused(make):
 
 
 INVALID = {
-    "zero-hours": lambda: LabourItem(D("0"), D("180"), "customer"),
+    "negative-hours": lambda: LabourItem(D("-1"), D("180"), "customer"),
     "negative-rate": lambda: LabourItem(D("1"), D("-180"), "customer"),
     "zero-qty": lambda: PartItem(D("0"), D("10"), "customer"),
     "negative-price": lambda: PartItem(D("1"), D("-0.01"), "customer"),
@@ -422,9 +423,16 @@ def test_invalid_input_is_refused_with_value_error(make):
         make()
 
 
-def test_zero_hours_message_names_the_field():
-    with pytest.raises(ValueError, match=r"LabourItem\.billed_hours must be greater than zero"):
-        LabourItem(D("0"), D("180"), "customer")
+def test_negative_hours_message_names_the_field():
+    with pytest.raises(ValueError, match=r"LabourItem\.billed_hours must be zero or more"):
+        LabourItem(D("-0.5"), D("180"), "customer")
+
+
+def test_a_free_part_or_an_unpriced_job_is_a_line_at_zero():
+    totals = price_order([LabourItem(D("0"), D("180"), "customer")],
+                         [PartItem(D("1"), D("0"), "customer", D("10"))])
+    assert [(x.amount, x.net) for x in totals.labour + totals.parts] == [(D("0.00"), D("0.00"))] * 2
+    assert totals.total == D("0.00")
 
 
 def test_a_part_in_the_labour_list_is_refused():

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from dms.auth import authenticate
-from dms.billing.settlement import cancel
+from dms.workshop.cancellation import cancel
 from dms.crm import customers
 from dms.crm.campaigns import import_campaign
 from dms.models import AuditLog, Customer, Vehicle

@@ -46,7 +46,8 @@ def test_cancel_only_before_settlement_and_reopen_only_after():
 
 # Each role's own actions, and nothing else.
 OWN_ACTIONS = {
-    "advisor": {"estimate", "approve", "pause", "resume", "presettle", "deliver", "cancel"},
+    "advisor": {"estimate", "approve", "parts_ready", "pause", "resume", "presettle", "deliver",
+                "cancel"},
     "dispatcher": {"dispatch", "pause", "resume"},
     "technician": {"start", "pause", "resume", "finish"},
     "team_lead": {"start", "pause", "resume", "finish", "qc_fail"},

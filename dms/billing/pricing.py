@@ -47,6 +47,10 @@ def _positive(obj, name: str, *, fen: bool = False) -> None:
     _normalise(obj, name, lambda v: v > 0, "greater than zero", fen=fen)
 
 
+def _not_negative(obj, name: str) -> None:
+    _normalise(obj, name, lambda v: v >= 0, "zero or more")
+
+
 def _percent(obj, name: str) -> None:
     if getattr(obj, name) is not None:
         _normalise(obj, name, lambda v: 0 <= v <= 100, "between 0 and 100")
@@ -57,9 +61,12 @@ def _payer(obj) -> None:
         raise ValueError(f"{type(obj).__name__}.payer must be one of {', '.join(PAYERS)}, got {obj.payer!r}")
 
 
-def _check_line(item, *positive: str) -> None:
+def _check_line(item, positive: tuple[str, ...], not_negative: tuple[str, ...]) -> None:
+    # A free part (a goodwill gift, sale price 0) or a job not yet priced is a line at 0.00.
     for name in positive:
         _positive(item, name)
+    for name in not_negative:
+        _not_negative(item, name)
     _payer(item)
     _percent(item, "discount_pct")
     # A manual discount is the advisor's concession to the customer; warranty, insurance and
@@ -76,7 +83,7 @@ class LabourItem:
     discount_pct: Decimal | None = None  # advisor's manual discount, customer lines only
 
     def __post_init__(self) -> None:
-        _check_line(self, "billed_hours", "rate")
+        _check_line(self, (), ("billed_hours", "rate"))
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ class PartItem:
     discount_pct: Decimal | None = None
 
     def __post_init__(self) -> None:
-        _check_line(self, "qty", "unit_price")
+        _check_line(self, ("qty",), ("unit_price",))
 
 
 @dataclass(frozen=True)
@@ -174,8 +181,9 @@ def price_line(item: LabourItem | PartItem, discounts: Discounts = NO_DISCOUNTS)
         # The customer gets the better of the two discounts, never both stacked.
         manual = item.discount_pct if item.discount_pct is not None else _NO_PCT
         pct = max(member_pct, manual)
-    discount = money(amount * pct / _HUNDRED)
-    return PricedLine(amount, pct, discount, amount - discount, item.payer)
+    # DESIGN §4: the net (what the customer pays, 优惠后金额) is the rounded figure.
+    net = money(amount * (_HUNDRED - pct) / _HUNDRED)
+    return PricedLine(amount, pct, amount - net, net, item.payer)
 
 
 def _all(items, kind: type, name: str) -> tuple:

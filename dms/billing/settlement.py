@@ -1,11 +1,8 @@
 """Steps 9–10: pre-settlement (advisor), settlement and payments (cashier), gate pass, delivery.
 
-Pricing choice: `presettle` re-prices every approved line with `dms.billing.pricing` from the
-stored billed_hours × rate / qty × unit_price. Member discounts were baked into each customer
-line's discount_pct when the line was priced, so `NO_DISCOUNTS` is passed with the line's own
-discount_pct; warranty, insurance and internal lines are billed at list price (a stored
-discount on them is dropped). The priced amount/discount/net are written back onto the lines,
-so the lines, the settlement row and the printed slip always add up to the same fen.
+Pricing: `presettle` prices the billable lines through `dms.workshop.lines.priced_order`, the
+same path as the estimate, with the discount each line was agreed at; the figures are written
+back onto the lines, so the lines, the settlement row and the printed slip add up to the fen.
 
 Payments received before a reopen stay on the same settlement row and count against the next
 settlement; `received`/`outstanding` always follow the payments. The slip (`settlement_view`)
@@ -21,19 +18,19 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 
 from dms import audit, clock, validators
-from dms.billing.pricing import (FEE_KINDS, NO_DISCOUNTS, FeeItem, InsuranceTerms, LabourItem,
-                                 OrderTotals, PartItem, PricedLine, price_order)
+from dms.billing import invoices
+from dms.billing.pricing import FEE_KINDS, OrderTotals
 from dms.crm import maintenance, membership
 from dms.errors import InvalidTransition, NotFound, ValidationError
-from dms.models import (FollowUp, GatePass, InsuranceClaim, Payment, Settlement,
+from dms.models import (FollowUp, GatePass, Payment, Settlement,
                         WorkOrder)
 from dms.money import ZERO, money
 from dms.numbering import next_number
 from dms.parts import old_parts, picking
 from dms.permissions import require
-from dms.workshop import states
+from dms.workshop import completion, states
 from dms.workshop.common import Changed, changed, load_order, move, touch
-from dms.workshop.lines import is_billable
+from dms.workshop.lines import priced_order
 
 # "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance", "points")
@@ -166,40 +163,20 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
 
 
 def _price(s, order: WorkOrder) -> OrderTotals:
-    lines = list(order.labour_lines) + list(order.part_lines)
-    pending = [ln for ln in lines if ln.approval not in ("approved", "declined")]
+    """Through the same pricing as the estimate (`dms.workshop.lines.priced_order`); the
+    priced figures are written back so lines, settlement and slip agree to the fen."""
+    every = list(order.labour_lines) + list(order.part_lines)
+    pending = [ln for ln in every if ln.approval not in ("approved", "declined")]
     if pending:
         raise ValidationError("settlement.pending_approval",
                               "{count} line(s) still wait for the customer's decision.",
                               count=len(pending))
-    labour = [ln for ln in order.labour_lines if is_billable(ln)]
-    parts = [ln for ln in order.part_lines if is_billable(ln)]
-    fees = [f for f in order.fees if f.amount > 0]
-    if not (labour or parts or fees):
+    labour, parts, totals = priced_order(s, order)
+    if not (labour or parts or totals.fees_total):
         raise ValidationError("settlement.nothing_to_bill", "The order has no approved line or fee.")
-
-    def pct(line):
-        return line.discount_pct if line.payer == "customer" and line.discount_pct else None
-
-    try:
-        billed_labour = [ln for ln in labour if ln.billed_hours > 0 and ln.rate > 0]
-        billed_parts = [ln for ln in parts if ln.qty > 0 and ln.unit_price > 0]
-        claim = s.scalars(select(InsuranceClaim).where(
-            InsuranceClaim.work_order_id == order.id)).one_or_none()
-        totals = price_order(
-            labour=[LabourItem(ln.billed_hours, ln.rate, ln.payer, pct(ln)) for ln in billed_labour],
-            parts=[PartItem(ln.qty, ln.unit_price, ln.payer, pct(ln)) for ln in billed_parts],
-            fees=[FeeItem(f.kind, f.amount, f.payer) for f in fees],
-            discounts=NO_DISCOUNTS,
-            insurance=InsuranceTerms(claim.assessed_amount, claim.deductible) if claim else None)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError("settlement.bad_line", "A line cannot be priced: {error}",
-                              error=str(exc)) from exc
-    priced = dict(zip(map(id, billed_labour + billed_parts), totals.labour + totals.parts))
-    for line in labour + parts:  # write back so lines, settlement and slip agree
-        p = priced.get(id(line)) or PricedLine(ZERO, Decimal(0), ZERO, ZERO, line.payer)
-        line.amount, line.discount_pct = p.amount, p.discount_pct
-        line.discount, line.net = p.discount, p.net
+    for line, p in zip(labour + parts, totals.labour + totals.parts):
+        line.amount, line.discount_pct, line.discount, line.net = (p.amount, p.discount_pct,
+                                                                   p.discount, p.net)
     return totals
 
 
@@ -212,6 +189,7 @@ def presettle(db, actor, work_order_id: int,
         states.transition("presettle", order.state, roles)
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
+        completion.check_ready(s, order)  # e.g. a part added back after a reopen
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
                        .with_for_update()).one_or_none()
         received = st.received if st is not None else ZERO
@@ -248,8 +226,7 @@ def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
         old_parts.check_settlement(s, order)
         st = _settlement(s, order)
         paid = _take(s, actor, order, st, payments)
-        # Inside the transaction: a refused settle rolls the counter back, so no number is burnt.
-        st.invoice_no = next_number(s, order.store_id, "invoice")
+        invoices.issue(s, actor, st)  # a refused settle burns no number
         st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
         move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
              outstanding=st.outstanding)
@@ -342,7 +319,9 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
         follow_up.due_at = due
         move(s, actor, order, "deliver", gate_pass=gate_pass.number, keys_returned=keys_returned,
              documents_returned=documents_returned, follow_up_due=due.isoformat())
-        if order.business_type == "maintenance" and maintenance.has_planned(s, order.vehicle_id):
+        picking.release_held(s, actor, order)  # nothing stays reserved for a car that left
+        if (order.business_type == "maintenance" and not maintenance.completed_by(s, order.id)
+                and maintenance.has_planned(s, order.vehicle_id)):
             maintenance.complete_for_order(s, actor, order)  # the plan moves on from this visit
         s.flush()
         return DeliveryResult(changed(s, order), follow_up.id, due)
@@ -350,34 +329,17 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
 
 def reopen(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> SettlementResult:
-    """Manager only: back to READY; the invoice is voided (its number stays in the audit log)."""
+    """Manager only: back to READY; the invoice number is voided, kept on record (`invoice`),
+    and the next settlement takes a new one. Money taken is corrected only by a refund."""
     reason = _reason(reason)
     with db.transaction() as s:
         roles = require(s, actor, "workorder.reopen")
         order = load_order(s, actor, work_order_id, expected_version)
         states.transition("reopen", order.state, roles)
         st = _settlement(s, order)
-        voided = st.invoice_no
-        st.state, st.invoice_no, st.settled_at, st.cashier_id = "reopened", None, None, None
+        voided = invoices.void(s, actor, st, reason)
+        st.state, st.settled_at, st.cashier_id = "reopened", None, None
         st.credit_approved_by_id = None  # approved for the old amount
         touch(st, actor)
         move(s, actor, order, "reopen", reason, voided_invoice=voided, received=st.received)
         return _result(s, order, st)
-
-
-def cancel(db, actor, work_order_id: int, reason: str,
-           expected_version: int | None = None) -> Changed:
-    """Any state before SETTLED; refused while money received for the order is not refunded."""
-    reason = _reason(reason)
-    with db.transaction() as s:
-        require(s, actor, "workorder.cancel")
-        order = load_order(s, actor, work_order_id, expected_version)
-        move(s, actor, order, "cancel", reason)
-        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).first()
-        if st is not None and st.received > 0:
-            raise ValidationError("settlement.refund_needed",
-                                  "{received} was received for this order; refund it first.",
-                                  received=st.received, share=st.customer_share)
-        picking.release_order(s, actor, order)  # refused while parts are issued to it
-        order.cancel_reason = reason
-        return changed(s, order)

@@ -322,7 +322,8 @@ def check_plate(text: str) -> PlateCheck:
     errors: list[str] = []
     if plate[0] not in PROVINCES:
         errors.append("plate.province")
-    if len(plate) < 2 or plate[1] not in _ASCII_UPPER:
+    # The issuing-authority letter is never I or O (GA 36-2018: they read as 1 and 0).
+    if len(plate) < 2 or plate[1] not in _ASCII_UPPER or plate[1] in "IO":
         errors.append("plate.authority")
 
     suffix = plate[-1] if len(plate) > 2 and plate[-1] in SUFFIXES else None

@@ -226,6 +226,12 @@ def _rebase(s, vehicle: Vehicle, on: date, km: int) -> None:
                                   due_mileage=km, status="planned"))
 
 
+def completed_by(s, order_id: int) -> bool:
+    """Whether the order already completed a plan item (a reopened order delivered again)."""
+    return s.scalar(select(MaintenancePlanItem.id).where(
+        MaintenancePlanItem.work_order_id == order_id).limit(1)) is not None
+
+
 def complete_for_order(s, actor, order: WorkOrder,
                        plan_item_id: int | None = None) -> MaintenancePlanItem:
     """Inside the caller's transaction (for wiring into delivery): the delivered maintenance

@@ -261,9 +261,12 @@ def points_for(amount: Decimal) -> int:
     return int(Decimal(amount).to_integral_value(ROUND_FLOOR)) if amount > 0 else 0
 
 
+EARNED = ("settlement", "refund_taken_back")  # points earned, less those a refund took back
+
+
 def earned_total(s, membership_id: int) -> int:
     return s.scalar(select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
-        PointsEntry.membership_id == membership_id, PointsEntry.points > 0))
+        PointsEntry.membership_id == membership_id, PointsEntry.reason.in_(EARNED)))
 
 
 def earn_points(s, actor, order, paid: Decimal) -> int:
@@ -336,6 +339,37 @@ def redeem_points(s, actor, order, amount: Decimal) -> int:
     audit.record(s, actor, "membership", card.id, "redeem_points", points=points, amount=amount,
                  work_order_id=order.id)
     return points
+
+
+def refund_to_card(s, actor, order, balance: Decimal, points: int) -> None:
+    """A refund gives back what was paid from the card: stored value and redeemed points."""
+    card = _paying_card(s, order)
+    s.execute(update(Membership).where(Membership.id == card.id)
+              .values(balance=Membership.balance + balance,
+                      points_balance=Membership.points_balance + points)
+              .execution_options(synchronize_session="fetch"))
+    if points:
+        s.add(PointsEntry(membership_id=card.id, at=clock.now(), points=points,
+                          reason="refund_returned", work_order_id=order.id))
+    audit.record(s, actor, "membership", card.id, "refund_to_card", amount=balance,
+                 points=points, work_order_id=order.id)
+
+
+def take_back_points(s, actor, order, points: int) -> int:
+    """Points earned on money now refunded leave the card again (as far as it still holds
+    them: a balance never goes negative). Returns the points taken back."""
+    card = active_card(s, order.store_id, order.customer_id)
+    if card is None or points <= 0:
+        return 0
+    s.refresh(card)
+    taken = min(points, card.points_balance)
+    if taken and _draw(s, card, Membership.points_balance, taken):
+        s.add(PointsEntry(membership_id=card.id, at=clock.now(), points=-taken,
+                          reason="refund_taken_back", work_order_id=order.id))
+        audit.record(s, actor, "membership", card.id, "take_back_points", points=taken,
+                     work_order_id=order.id)
+        return taken
+    return 0
 
 
 def membership_view(s, store_id: int, customer_id: int) -> MembershipView | None:

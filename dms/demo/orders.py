@@ -24,7 +24,7 @@ from dms.crm import followup
 from dms.models import (Appointment, Bay, LabourLine, LabourOperation, PartBarcode, PartLine,
                         Store, User, Vehicle, WorkOrder)
 from dms.parts import old_parts, picking
-from dms.workshop import appointments, dispatch, estimates, qc
+from dms.workshop import appointments, cancellation, dispatch, estimates, qc
 from dms.workshop.reception import CheckIn, check_in
 
 # Final state → how many demo orders end there (88 in all). CLOSED ones are the history.
@@ -161,7 +161,7 @@ class _Visit:
                 qc.final_inspection(self.db, self.staff["qc1"], self.wo, False, reason="异响未消除",
                                     rework_owner_id=self.tech.id)
             elif target == "CANCELLED":
-                billing.cancel(self.db, self.advisor, self.wo, "客户决定暂不维修")
+                cancellation.cancel(self.db, self.advisor, self.wo, "客户决定暂不维修")
         if target == "IN_REPAIR":
             self._end_of_shift(now)
 

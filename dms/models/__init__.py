@@ -1,7 +1,7 @@
 """All tables; importing this package registers every model on `Base.metadata`."""
 
 from dms.models.base import Base
-from dms.models.billing import GatePass, Payment, Settlement
+from dms.models.billing import GatePass, Invoice, Payment, Refund, RefundLine, Settlement
 from dms.models.campaigns import Campaign, CampaignVehicle
 from dms.models.crm import (Complaint, Customer, FollowUp, InsurancePolicy, MaintenancePackage,
                             MaintenancePackageItem, MaintenancePlanItem, Membership,
@@ -10,8 +10,8 @@ from dms.models.crm import (Complaint, Customer, FollowUp, InsurancePolicy, Main
 from dms.models.parts import (Bin, OldPart, OldPartEvent, Part, PartBarcode, PurchaseNeed,
                               Reservation, Stock, StockMovement, Stocktake, StocktakeLine,
                               Supplier, Transfer, TransferLine, Warehouse)
-from dms.models.store import (ROLES, AuditLog, ChangeLog, NumberSequence, SignInThrottle, Store,
-                              User, UserRole)
+from dms.models.store import (ROLES, AuditLog, ChangeLog, ChangeSeat, NumberSequence,
+                              SignInThrottle, Store, StoreSetting, User, UserRole)
 from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,
                                  DispatchAssignment, Estimate, EstimateApproval, Fee,
                                  InsuranceClaim, LabourLine, LabourOperation, PartLine,

@@ -62,6 +62,56 @@ class Payment(IdMixin, Base):
     cashier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
 
 
+class Invoice(IdMixin, StoreMixin, Base):
+    """Every invoice number ever given (DESIGN §4): a reopened settlement's number stays here,
+    voided, and the settlement takes a new one (`Settlement.invoice_no` is the current one)."""
+
+    __tablename__ = "invoice"
+    __table_args__ = (UniqueConstraint("store_id", "number"),)
+
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlement.id"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    issued_at: Mapped[datetime]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    voided_at: Mapped[datetime | None]
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Refund(IdMixin, StoreMixin, Base):
+    """Money given back (refund) or a lowered bill (credit note, 红字冲销) after settlement;
+    payments themselves are never edited (DESIGN §2)."""
+
+    __tablename__ = "refund"
+    __table_args__ = (UniqueConstraint("store_id", "number"),
+                      CheckConstraint("amount > 0", name="amount_positive"))
+
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlement.id"), index=True)
+    number: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(12))  # refund, credit_note
+    amount: Mapped[Decimal]
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime]
+    cashier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    points_returned: Mapped[int] = mapped_column(default=0)  # redeemed points given back
+    points_taken_back: Mapped[int] = mapped_column(default=0)  # earned on refunded money
+
+    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.id")
+
+
+class RefundLine(IdMixin, Base):
+    """How much of a refund went back by one payment method."""
+
+    __tablename__ = "refund_line"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refund.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal]
+    reference: Mapped[str | None] = mapped_column(String(60))
+
+
 class GatePass(IdMixin, StoreMixin, Base):
     """出门证: the guard lets the car out only against it."""
 

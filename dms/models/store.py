@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dms.models.base import Base, CreatedMixin, IdMixin, StoreMixin
@@ -94,7 +94,31 @@ class ChangeLog(IdMixin, Base):
 
     __tablename__ = "change_log"
 
-    at: Mapped[datetime]
+    at: Mapped[datetime] = mapped_column(index=True)
+    # PostgreSQL: the writing transaction's id (txid_current()). Ids are taken before commit,
+    # so a feed follows transactions, not ids (see dms.changes). None on SQLite.
+    txid: Mapped[int | None] = mapped_column(BigInteger, index=True)
     store_id: Mapped[int | None]
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[int]
+
+
+class ChangeSeat(IdMixin, Base):
+    """A seat following the change feed and how far it has read (`upto`: the change_log id on
+    SQLite, the transaction horizon on PostgreSQL), so rows every seat has read are pruned."""
+
+    __tablename__ = "change_seat"
+
+    upto: Mapped[int] = mapped_column(BigInteger)
+    seen_at: Mapped[datetime]
+
+
+class StoreSetting(IdMixin, StoreMixin, Base):
+    """A store's configurable rule (discount limits, refund limit, how long stock is held);
+    the defaults live in `dms.policy`."""
+
+    __tablename__ = "store_setting"
+    __table_args__ = (UniqueConstraint("store_id", "key"),)
+
+    key: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(200))

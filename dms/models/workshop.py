@@ -150,9 +150,14 @@ class LabourLine(IdMixin, Base):
     price_class_id: Mapped[int] = mapped_column(ForeignKey("price_class.id"))
     rate: Mapped[Decimal]
     amount: Mapped[Decimal]
-    discount_pct: Mapped[Decimal] = mapped_column(Percent(), default=Decimal("0"))
+    discount_pct: Mapped[Decimal] = mapped_column(Percent(), default=Decimal("0"))  # applied
     discount: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     net: Mapped[Decimal]
+    # The advisor's own concession, kept apart from the member discount so a lapsed
+    # membership loses its part while the concession stays; above the role's limit the
+    # manager who approved it is recorded.
+    manual_discount_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    discount_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     payer: Mapped[str] = mapped_column(String(10))  # customer, insurance, warranty, internal
     state: Mapped[str] = mapped_column(String(12), default="waiting")  # waiting, in_progress, done, rework
     approval: Mapped[str] = mapped_column(String(10), default="approved")  # proposed, priced, approved, declined
@@ -176,11 +181,16 @@ class PartLine(IdMixin, Base):
     unit: Mapped[str] = mapped_column(String(10))
     unit_price: Mapped[Decimal]
     amount: Mapped[Decimal]
-    discount_pct: Mapped[Decimal] = mapped_column(Percent(), default=Decimal("0"))
+    discount_pct: Mapped[Decimal] = mapped_column(Percent(), default=Decimal("0"))  # applied
     discount: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     net: Mapped[Decimal]
+    # The advisor's own concession, kept apart from the member discount so a lapsed
+    # membership loses its part while the concession stays; above the role's limit the
+    # manager who approved it is recorded.
+    manual_discount_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    discount_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     payer: Mapped[str] = mapped_column(String(10))
-    state: Mapped[str] = mapped_column(String(10), default="requested")  # requested, reserved, issued, returned, exchanged
+    state: Mapped[str] = mapped_column(String(10), default="requested")  # requested, reserved, issued, returned, exchanged, released
     approval: Mapped[str] = mapped_column(String(10), default="approved")
     added_work: Mapped[bool] = mapped_column(default=False)
 

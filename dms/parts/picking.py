@@ -22,18 +22,19 @@ from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
                                     hand_over_appointment, held, release_appointment,
-                                    release_line, release_order, reserve_appointment, reserve_line,
-                                    reserve_order)
+                                    release_held, release_line, release_order, reserve_appointment,
+                                    reserve_line, reserve_order)
 from dms.permissions import require
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, touch
-from dms.workshop.lines import kept_pct, member_discounts, price
+from dms.workshop.lines import kept_pct, line_payer, member_discounts, price
 
 ISSUE_STATES = st.WORKSHOP_STATES
 RETURN_STATES = st.WORKSHOP_STATES + (st.READY,)
 PENDING = ("proposed", "priced")
 __all__ = ["PickLine", "PickingList", "Issued", "IssueResult", "ReturnResult", "picking_list",
-           "issue_scan", "return_part", "exchange_part", "reserve_line", "release_line",
+           "issue_scan", "return_part", "exchange_part", "release_part", "reserve_line",
+           "release_line", "release_held",
            "reserve_order", "release_order", "reserve_appointment", "release_appointment",
            "hand_over_appointment", "default_warehouse"]
 
@@ -85,7 +86,7 @@ class IssueResult:
 class ReturnResult:
     changed: Changed
     part_line_id: int
-    movement_id: int
+    movement_id: int | None  # None: a release moves no stock, only what was held
     state: str
     qty_issued: Decimal
     replacement: Issued | None = None  # an exchange's new line
@@ -172,8 +173,6 @@ def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
 def _propose(s, actor, order, part, qty: Decimal) -> PartLine:
     """A part the order lacks, added at the counter as added work for the advisor to price and
     the customer to approve (as `dms.workshop.added_work` does); held, not issued, meanwhile."""
-    from dms.workshop.estimates import line_payer  # estimates imports this module
-
     if not part.active:
         raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",
                               part=part.code)
@@ -273,6 +272,30 @@ def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
                                   reason=reason), line.id, moved, line.state, line.qty_issued)
 
 
+def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
+    """The car did not need (the rest of) a part line: what it holds goes back to free stock and
+    the line ends at what was issued, priced again; "released" if nothing was. So no line reaches
+    READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
+    reason = _text(reason, "picking.reason", 200)
+    with db.transaction() as s:
+        require(s, actor, "picking.release_part")
+        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES)
+        if line.state in CLOSED or line.qty_issued >= line.qty:
+            raise ValidationError("picking.nothing_to_release",
+                                  "Nothing of this line waits to be issued.")
+        before = line.qty
+        if line.qty_issued == 0:
+            line.state = "released"  # first, so its purchase need lapses with the hold
+            release_line(s, actor, line)
+        else:
+            line.qty = line.qty_issued
+            price(line, member_discounts(s, order), kept_pct(line))
+            fit(s, line)
+        return ReturnResult(_done(s, actor, order, "release_part", part_line_id=line.id,
+                                  qty=before - line.qty_issued, reason=reason),
+                            line.id, None, line.state, line.qty_issued)
+
+
 def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
                   received_by: str | None = None, batch: str | None = None) -> ReturnResult:
     """A wrong or faulty issued part back, the scanned replacement out on a new approved line
@@ -292,7 +315,7 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
         new = PartLine(work_order_id=order.id, labour_line_id=line.labour_line_id,
                        part_id=part.id, qty=qty, unit=part.unit, unit_price=part.sale_price,
                        payer=line.payer, approval="approved", added_work=line.added_work)
-        price(new, member_discounts(s, order), pct)
+        price(new, member_discounts(s, order), pct, line.discount_approved_by_id)
         s.add(new)
         s.flush()
         issued = _issue(s, actor, order, new, qty, received_by=taker, batch=batch, reason=reason)

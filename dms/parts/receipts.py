@@ -15,9 +15,12 @@ from sqlalchemy import select
 
 from dms import audit, validators
 from dms.errors import NotFound, ValidationError
-from dms.models import Part, PurchaseNeed, Supplier, Warehouse
-from dms.parts import stock
+from dms.models import (Appointment, Part, PurchaseNeed, Reservation, Supplier, Warehouse,
+                        WorkOrder)
+from dms.money import money
+from dms.parts import reservations, stock
 from dms.permissions import require
+from dms.workshop.states import OPEN_STATES
 
 MODES = ("purchase", "transfer", "return")  # 采购入库, 调拨入库 (from outside the system), 退货入库
 NEED_OPEN = ("open", "ordered")
@@ -46,7 +49,7 @@ class Receipt:
     reference: str | None
     movement_ids: tuple[int, ...]
     fulfilled_need_ids: tuple[int, ...]
-    total_cost: Decimal  # Σ qty × unit cost, to the fen
+    total_cost: Decimal  # Σ of each line qty × unit cost, rounded half up to the fen
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,8 @@ def receive(db, actor, supplier_code: str, mode: str, warehouse_code: str,
                                   reason=f"receipt:{mode}")
             movements.append(moved.id)
             received[part.id] = received.get(part.id, Decimal(0)) + qty
-            total += qty * (cost or Decimal(0))
+            total += money(qty * (cost or Decimal(0)))  # each line half up, then summed
         fulfilled = _fulfil_needs(s, actor, received)
-        total = total.quantize(Decimal("0.01"))
         audit.record(s, actor, "supplier", supplier.id, "receipt", mode=mode, reference=reference,
                      warehouse=warehouse.code, movements=movements, needs=fulfilled, total=total)
         return Receipt(supplier.id, warehouse.id, mode, reference, tuple(movements),
@@ -152,8 +154,26 @@ def _fulfil_needs(s, actor, received: dict[int, Decimal]) -> list[int]:
                          from_state=need.status, to_state="received")
             need.status = "received"
             done.append(need.id)
+            _hold_for(s, actor, need)
     s.flush()
     return done
+
+
+def _hold_for(s, actor, need: PurchaseNeed) -> None:
+    """What came in for a waiting order (or a booked appointment) is reserved for it at once,
+    so the next car at the counter cannot take it."""
+    order = s.get(WorkOrder, need.work_order_id) if need.work_order_id else None
+    if order is not None and order.state in OPEN_STATES:
+        for line in reservations.live_lines(s, order.id, need.part_id):
+            reservations.reserve_line(s, actor, line)
+    elif order is None and need.appointment_id:
+        appointment = s.get(Appointment, need.appointment_id)
+        if appointment.status == "booked":
+            warehouse = reservations.default_warehouse(s, need.store_id, need.part_id)
+            granted = stock.reserve(s, need.part_id, warehouse, need.qty)
+            if granted:
+                s.add(Reservation(part_id=need.part_id, warehouse_id=warehouse, qty=granted,
+                                  appointment_id=appointment.id))
 
 
 def return_to_supplier(db, actor, supplier_code: str, warehouse_code: str,

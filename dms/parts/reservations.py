@@ -18,7 +18,9 @@ from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, St
 from dms.parts import stock
 
 ZERO = Decimal(0)
-CLOSED = ("returned", "exchanged")  # the line is done with; nothing more to pick for it
+# The line is done with; nothing more to pick for it. "released": let go of without ever being
+# issued (the car did not need it), so never billed.
+CLOSED = ("returned", "exchanged", "released")
 NEED_LIVE = ("open", "ordered")
 
 
@@ -44,13 +46,15 @@ def held(s, line) -> Decimal:
     return sum((r.qty for r in active(s, part_line_id=line.id)), ZERO)
 
 
-def set_state(s, line) -> None:
+def set_state(s, line, holding: Decimal | None = None) -> None:
+    """`holding`: what the line holds, when the caller has just worked it out."""
     if line.state in CLOSED:
         return
     if line.qty_issued >= line.qty:
         line.state = "issued"
     else:
-        line.state = "reserved" if held(s, line) >= line.qty - line.qty_issued else "requested"
+        holding = held(s, line) if holding is None else holding
+        line.state = "reserved" if holding >= line.qty - line.qty_issued else "requested"
 
 
 def close_holds(s, holds, amount: Decimal, status: str,
@@ -77,12 +81,14 @@ def close_holds(s, holds, amount: Decimal, status: str,
 def fit(s, line) -> None:
     """Let go of what is held beyond what the line still lacks (its quantity was lowered, or it
     was issued in full), then set its state."""
-    surplus = held(s, line) - max(ZERO, line.qty - line.qty_issued)
-    holds = reversed(active(s, part_line_id=line.id))
-    for r, cut in close_holds(s, holds, surplus, "released", line.id):
+    holds = active(s, part_line_id=line.id)
+    holding = sum((r.qty for r in holds), ZERO)
+    surplus = holding - max(ZERO, line.qty - line.qty_issued)
+    for r, cut in close_holds(s, reversed(holds), surplus, "released", line.id):
         stock.release(s, r.part_id, r.warehouse_id, cut)
+        holding -= cut
     s.flush()
-    set_state(s, line)
+    set_state(s, line, holding)
 
 
 def live_lines(s, order_id: int, part_id: int | None = None, exclude: int | None = None):
@@ -135,20 +141,23 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
         return ZERO
     s.flush()  # the line needs its id
     order = s.get(WorkOrder, line.work_order_id)
-    want = line.qty - line.qty_issued - held(s, line)
+    holds = active(s, part_line_id=line.id)
+    holding = sum((r.qty for r in holds), ZERO)
+    want = line.qty - line.qty_issued - holding
     if want > 0 and order.appointment_id:
-        want -= _take_over(s, order, line, want)
+        taken = _take_over(s, order, line, want)
+        want, holding = want - taken, holding + taken
+        holds = active(s, part_line_id=line.id) if taken else holds
     if want > 0:  # one warehouse per line, so the clerk picks it from one place
-        holds = active(s, part_line_id=line.id)
         warehouse = holds[0].warehouse_id if holds else default_warehouse(s, order.store_id,
                                                                           line.part_id)
         granted = stock.reserve(s, line.part_id, warehouse, want)
         if granted:
             s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
                               part_line_id=line.id))
-        want -= granted
+        want, holding = want - granted, holding + granted
     s.flush()
-    set_state(s, line)
+    set_state(s, line, holding)
     _sync_needs(s, order, line.part_id)
     return max(want, ZERO)
 
@@ -216,15 +225,35 @@ def hand_over_appointment(s, actor, appointment, order) -> None:
 def reserve_order(s, actor, order) -> None:
     """At the customer's approval: every live line reserved as far as stock allows, and what
     the appointment held that no line took over released."""
-    for line in live_lines(s, order.id):
-        reserve_line(s, actor, line)
+    live = live_lines(s, order.id)
+    for line in live:
+        if line.state != "reserved":  # held in full since it was added: nothing to do
+            reserve_line(s, actor, line)
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    parts = {line.part_id for line in live_lines(s, order.id)}
+    parts = {line.part_id for line in live}
     for part_id in s.scalars(select(PurchaseNeed.part_id).where(
             PurchaseNeed.work_order_id == order.id, PurchaseNeed.status == "open")).all():
         if part_id not in parts:
             _sync_needs(s, order, part_id)
+
+
+def release_held(s, actor, order) -> None:
+    """At delivery: whatever the order (and its appointment) still holds goes back, and its
+    open purchase needs lapse: nothing stays reserved for a car that has left."""
+    for line in live_lines(s, order.id):
+        if active(s, part_line_id=line.id):
+            release_line(s, actor, line)
+    _release_rest(s, order)
+
+
+def _release_rest(s, order) -> None:
+    if order.appointment_id:
+        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
+    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
+                                                     PurchaseNeed.status == "open")):
+        need.status = "cancelled"
+    s.flush()
 
 
 def release_order(s, actor, order) -> None:
@@ -235,9 +264,4 @@ def release_order(s, actor, order) -> None:
                               "Parts are issued to this order; return them first.")
     for line in live_lines(s, order.id):
         release_all(s, active(s, part_line_id=line.id))
-    if order.appointment_id:
-        release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
-                                                     PurchaseNeed.status == "open")):
-        need.status = "cancelled"
-    s.flush()
+    _release_rest(s, order)

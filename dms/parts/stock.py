@@ -42,7 +42,9 @@ def quantity(value, code: str = "stock.qty") -> Decimal:
 def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -> Stock:
     """The part's stock row in the warehouse, created empty on first use."""
     query = select(Stock).where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id)
-    row = s.scalars(query.with_for_update() if lock else query).first()
+    if lock:  # and read afresh: the row may sit stale in the session since an atomic update
+        query = query.with_for_update().execution_options(populate_existing=True)
+    row = s.scalars(query).first()
     if row is None:
         row = Stock(part_id=part_id, warehouse_id=warehouse_id, on_hand=Decimal(0), reserved=Decimal(0))
         s.add(row)
@@ -83,7 +85,7 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
     s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
     return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, qty, unit_cost, refs)
 
 
@@ -107,24 +109,24 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
         s.expire(row)
         raise InsufficientStock(part=_part_label(s, part_id), requested=qty,
                                 available=row.on_hand - row.reserved + from_reserved)
+    bin_id = row.bin_id  # read before the expiry, or reading it would load the row again
     s.expire(row)
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
     unit_cost = s.scalar(select(Part.avg_cost).where(Part.id == part_id))
-    return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, -qty, unit_cost, refs)
+    return _movement(s, actor, part_id, warehouse_id, bin_id, kind, -qty, unit_cost, refs)
 
 
 def reserve(s: Session, part_id: int, warehouse_id: int, qty) -> Decimal:
     """Reserve up to `qty`; returns what could be reserved (the rest is a shortage)."""
     qty = quantity(qty)
     row = stock_row(s, part_id, warehouse_id, lock=True)  # row lock: read-then-write is safe
-    s.refresh(row)
     granted = max(Decimal(0), min(qty, row.on_hand - row.reserved))
     if granted:
         s.execute(update(Stock).where(Stock.id == row.id)
                   .values(reserved=Stock.reserved + granted)
                   .execution_options(synchronize_session=False))
         s.expire(row)
-        changes.touch(s, "stock", part_id)
+        changes.announce(s, "stock", part_id)
     return granted
 
 
@@ -136,7 +138,7 @@ def release(s: Session, part_id: int, warehouse_id: int, qty) -> None:
                      .execution_options(synchronize_session=False)).rowcount
     if done != 1:
         raise ValidationError("stock.release", "Cannot release more than is reserved.")
-    changes.touch(s, "stock", part_id)
+    changes.announce(s, "stock", part_id)
 
 
 def _average_cost(s: Session, part_id: int, qty: Decimal, unit_cost) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy import select, update
 from dms import audit, clock, validators
 from dms.errors import InsufficientStock, NotFound, ValidationError
 from dms.models import Bin, Part, Stock, Stocktake, StocktakeLine, Warehouse
+from dms.money import money
 from dms.numbering import next_number
 from dms.parts import stock
 from dms.parts.catalogue import part_for_scan
@@ -243,7 +244,7 @@ def _line(s, line: StocktakeLine, part: Part, bin_code: str | None = None) -> Sh
     if bin_code is None and line.bin_id is not None:
         bin_code = s.scalar(select(Bin.code).where(Bin.id == line.bin_id))
     variance = None if line.counted_qty is None else line.counted_qty - line.book_qty
-    value = None if variance is None else (variance * part.avg_cost).quantize(Decimal("0.01"))
+    value = None if variance is None else money(variance * part.avg_cost)
     return SheetLine(line.id, part.id, part.code, part.name, bin_code, line.book_qty,
                      line.counted_qty, variance, part.avg_cost, value)
 

@@ -88,4 +88,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{value} is too large to write in capitals."),
         "query.page": QCoreApplication.translate(
             "Messages", "Bad page: offset {offset}, limit {limit}."),
+        "setting.unknown": QCoreApplication.translate(
+            "Messages", "Unknown setting {key}."),
+        "setting.value": QCoreApplication.translate(
+            "Messages", "{value} is not a valid value for {key}."),
     }

@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication
 def templates() -> dict[str, str | tuple[str, ...]]:
     return {
         # settlement, gate pass and delivery (dms/billing/settlement.py)
-        "settlement.bad_line": QCoreApplication.translate(
-            "Messages", "A line cannot be priced: {error}"),
         "settlement.no_payment": QCoreApplication.translate(
             "Messages", "Enter at least one payment."),
         "settlement.nothing_outstanding": QCoreApplication.translate(
@@ -50,4 +48,10 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Hand the keys back to the customer."),
         "delivery.no_gate_pass": QCoreApplication.translate(
             "Messages", "Issue the gate pass first."),
+        "refund.amount": QCoreApplication.translate(
+            "Messages", "A refund is a positive amount in whole fen, not {amount}."),
+        "refund.approval_needed": QCoreApplication.translate(
+            "Messages", "Above {limit} a manager approves the refund or credit note."),
+        "refund.too_much": QCoreApplication.translate(
+            "Messages", "At most {most} can be refunded."),
     }

@@ -108,4 +108,6 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "A warranty claim's old part must go back to the maker."),
         "settlement.old_parts_missing": QCoreApplication.translate(
             "Messages", "The warranty claim's old parts {parts} are not in the old-part store."),
+        "picking.nothing_to_release": QCoreApplication.translate(
+            "Messages", "Nothing of this line waits to be issued."),
     }

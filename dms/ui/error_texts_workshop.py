@@ -150,4 +150,15 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             QCoreApplication.translate("Messages", "Name the technician who redoes the work.")),
         "qc.rework_owner_jobs": QCoreApplication.translate(
             "Messages", "The rework owner did not work on this car."),
+        "ready.added_work_open": QCoreApplication.translate(
+            "Messages", "{count} added-work line(s) still wait for a price or the customer's "
+                        "answer."),
+        "ready.parts_open": QCoreApplication.translate(
+            "Messages", "Parts neither issued nor released: {parts}."),
+        "ready.has_jobs": QCoreApplication.translate(
+            "Messages", "The order has jobs: dispatch them instead."),
+        "estimate.discount_limit": QCoreApplication.translate(
+            "Messages", "A discount above {limit} % needs a manager's approval."),
+        "estimate.expired": QCoreApplication.translate(
+            "Messages", "The estimate was valid until {until}; issue a new estimate first."),
     }

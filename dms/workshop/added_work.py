@@ -17,9 +17,9 @@ from dms.parts.reservations import reserve_line
 from dms.workshop.common import Changed, changed
 from dms.workshop.dispatch import pause_order, resume_order
 from dms.workshop.estimates import (ApprovalResult, approver_name, audit_order, decline,
-                                    labour_line, line_payer, manual_pct, new_part_line, number,
+                                    labour_line, manual_pct, new_part_line, number,
                                     open_order, operation, pick, price_class, text, valid_trade)
-from dms.workshop.lines import lines, member_discounts, price
+from dms.workshop.lines import line_payer, lines, member_discounts, price
 
 _REPAIRING = (st.IN_REPAIR, st.PAUSED)
 _PENDING = ("proposed", "priced")
@@ -69,8 +69,9 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
 
 
 def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPrice],
-                     expected_version: int | None = None) -> Changed:
-    """The advisor prices proposed lines like any other line, before asking the customer."""
+                     discount_approved_by=None, expected_version: int | None = None) -> Changed:
+    """The advisor prices proposed lines like any other line, before asking the customer
+    (`discount_approved_by`: the manager allowing a discount above the advisor's limit)."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "price_added_work",
                            _REPAIRING, "addedwork.price")
@@ -94,7 +95,8 @@ def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPr
                                            else line.standard_hours, "estimate.hours")
             elif p.qty is not None:
                 line.qty = number(p.qty, "estimate.qty", 3)
-            price(line, discounts, manual_pct(p.discount_pct, line.payer))
+            price(line, discounts,
+                  *manual_pct(s, actor, p.discount_pct, line.payer, discount_approved_by))
             line.approval = "priced"
         audit_order(s, actor, order, "price_added_work",
                     lines=[[p.kind, p.line_id] for p in prices])

@@ -25,7 +25,7 @@ from dms.numbering import next_number
 from dms.parts import picking
 from dms.permissions import require
 from dms.workshop.common import Changed, changed, touch
-from dms.workshop.reception import CheckIn, open_order
+from dms.workshop.reception import CheckIn, create_order
 
 WORKDAY_HOURS = Decimal("8")
 DEFAULT_HOURS = Decimal("1")
@@ -217,7 +217,7 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
             raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
         _set_status(s, actor, appointment, "arrive", "arrived")
         appointment.arrived_at = clock.now()
-        order = open_order(s, actor, replace(data, appointment_id=appointment.id))
+        order = create_order(s, actor, replace(data, appointment_id=appointment.id))
         picking.hand_over_appointment(s, actor, appointment, order)
         return changed(s, order)
 

@@ -22,6 +22,7 @@ from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspe
 from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.completion import unanswered
 
 ASSIGNABLE = (states.AUTHORIZED, states.DISPATCHED, states.IN_REPAIR, states.PAUSED, states.REWORK)
 CLOCKABLE = (states.DISPATCHED, states.IN_REPAIR, states.REWORK)
@@ -288,6 +289,7 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
         if open_jobs:
             raise ValidationError("dispatch.jobs_open", "Jobs not done yet: {jobs}.",
                                   jobs=", ".join(open_jobs))
+        unanswered(s, order)  # else READY would be reached with the customer's answer open
         if not self_check_ok:
             raise ValidationError("dispatch.self_check", "Finish only after the self-check passes.")
         note = (note or "").strip() or None

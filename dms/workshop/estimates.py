@@ -16,23 +16,22 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from dms import audit, clock, validators
-from dms.billing.pricing import FEE_KINDS, PAYERS
+from dms import audit, clock, policy, validators
+from dms.billing.pricing import FEE_KINDS
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
                         LabourOperation, Part, PartLine, PriceClass, Recommendation, User)
 from dms.parts import picking
-from dms.permissions import require
+from dms.permissions import allows, require
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.dispatch import require_staff
-from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, member_discounts,
-                                order_totals, part_names, plain, price, snapshot)
+from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, line_payer,
+                                member_discounts, order_totals, part_names, plain, price, snapshot)
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
 FREE_TEXT_CODE = "MISC"  # labour typed in by hand, not from the catalogue
-_DEFAULT_PAYER = {"warranty": "warranty", "insurance": "insurance", "internal": "internal"}
 _EDITABLE = (st.RECEIVED, st.ESTIMATED)  # once AUTHORIZED, lines change only as added work
 
 
@@ -88,22 +87,26 @@ def text(value, code: str, limit: int) -> str:
     return stripped
 
 
-def line_payer(order, payer: str | None) -> str:
-    payer = payer or _DEFAULT_PAYER.get(order.business_type, "customer")
-    if payer not in PAYERS:
-        raise ValidationError("estimate.payer", "Unknown payer {payer}.", payer=payer)
-    return payer
-
-
-def manual_pct(value, payer: str) -> Decimal | None:
+def manual_pct(s, actor, value, payer: str,
+               approved_by=None) -> tuple[Decimal | None, int | None]:
+    """The manual discount and who approved it: within the actor's role limit (a store
+    setting, `dms.policy`) it is the actor's own; above it `approved_by`, a manager signed in at
+    the desk whose own limit covers it, is recorded with the line."""
     if value is None:
-        return None
+        return None, None
     pct = number(value, "estimate.discount", positive=False)
     if pct > 100:
         raise ValidationError("estimate.discount", "A discount is between 0 and 100 %.")
     if payer != "customer" and pct:  # warranty, insurance and internal pay list price
         raise ValidationError("estimate.discount_payer", "Only customer-paid lines are discounted.")
-    return pct or None
+    limit = policy.discount_limit(s, actor)
+    if pct <= limit:
+        return pct or None, None
+    if (approved_by is None or not allows(s, approved_by, "discount.approve")
+            or pct > policy.discount_limit(s, approved_by)):
+        raise ValidationError("estimate.discount_limit", "A discount above {limit} % needs a "
+                              "manager's approval.", limit=limit, pct=pct)
+    return pct, approved_by.id
 
 
 def approver_name(approved_by_name: str, method: str) -> str:
@@ -173,9 +176,10 @@ def _save(s, actor, order, line, action: str, **data) -> Changed:
 
 def add_labour(db, actor, work_order_id: int, operation_code: str | None = None, *, name=None,
                trade=None, standard_hours=None, billed_hours=None, price_class_code=None,
-               payer=None, discount_pct=None, technician_id=None,
+               payer=None, discount_pct=None, technician_id=None, discount_approved_by=None,
                expected_version: int | None = None) -> Changed:
-    """A job from the catalogue (its defaults) or typed in; payer defaults by business type."""
+    """A job from the catalogue (its defaults) or typed in; payer defaults by business type.
+    `discount_approved_by`: the manager (CurrentUser) allowing a discount above the limit."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "add_labour")
         op = operation(s, actor, operation_code)
@@ -189,8 +193,10 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
                            payer=line_payer(order, payer),
                            billed_hours=number(_first(billed_hours, std), "estimate.hours"),
                            technician_id=technician_id)
-        price(line, member_discounts(s, order), manual_pct(discount_pct, line.payer))
-        return _save(s, actor, order, line, "add_labour", code=line.code, net=line.net)
+        price(line, member_discounts(s, order),
+              *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
+        return _save(s, actor, order, line, "add_labour", code=line.code, net=line.net,
+                     discount_approved_by=line.discount_approved_by_id)
 
 
 def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
@@ -204,7 +210,8 @@ def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
 
 
 def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, discount_pct=None,
-             labour_line_seq: int | None = None, expected_version: int | None = None) -> Changed:
+             labour_line_seq: int | None = None, discount_approved_by=None,
+             expected_version: int | None = None) -> Changed:
     """A part at its catalogue sale price, optionally tied to the job (by its seq) that fits it."""
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "add_part")
@@ -216,11 +223,12 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
                 raise ValidationError("estimate.unknown_line", "No job {seq} on this order.",
                                       seq=labour_line_seq)
         line = new_part_line(s, order, part_code, qty, payer, labour_line_id=job_id)
-        price(line, member_discounts(s, order), manual_pct(discount_pct, line.payer))
+        price(line, member_discounts(s, order),
+              *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
         s.add(line)
         picking.reserve_line(s, actor, line)  # held from now on, or a purchase need raised
         return _save(s, actor, order, line, "add_part", part_id=line.part_id, qty=line.qty,
-                     net=line.net)
+                     net=line.net, discount_approved_by=line.discount_approved_by_id)
 
 
 def add_fee(db, actor, work_order_id: int, kind: str, amount, payer=None, description=None,
@@ -371,6 +379,10 @@ def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, metho
         if estimate is None or json.loads(estimate.lines) != snapshot(s, order):
             raise ValidationError("estimate.stale", "The lines changed after the last estimate; "
                                   "issue a new estimate first.")
+        if estimate.valid_until < clock.now():
+            raise ValidationError("estimate.expired", "The estimate was valid until {until}; "
+                                  "issue a new estimate first.",
+                                  until=estimate.valid_until.astimezone().strftime("%Y-%m-%d"))
         labour, parts = billable_lines(s, order)
         jobs, loose = pick(labour, parts, declined_line_ids, "estimate.unknown_line")
         if len(jobs) == len(labour) and len(loose) == len(parts):

@@ -30,7 +30,7 @@ def check_in(db, actor, data: reception.CheckIn, taken_up: tuple[int, ...] = ())
         if recs:
             listed = "\n".join(f"- {r.description}" for r in recs)
             data = replace(data, complaint="\n".join(p for p in (data.complaint.strip(), listed) if p))
-        order = reception.open_order(s, actor, data)
+        order = reception.create_order(s, actor, data)
         for rec in recs:
             rec.status, rec.done_work_order_id = "done", order.id
             audit.record(s, actor, "recommendation", rec.id, "take_up", work_order_id=order.id)

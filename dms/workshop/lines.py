@@ -14,10 +14,12 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from dms import clock
-from dms.billing.pricing import (NO_DISCOUNTS, Discounts, FeeItem, InsuranceTerms, LabourItem,
-                                 OrderTotals, PartItem, price_line, price_order)
+from dms.billing.pricing import (NO_DISCOUNTS, PAYERS, Discounts, FeeItem, InsuranceTerms,
+                                 LabourItem, OrderTotals, PartItem, price_line, price_order)
+from dms.errors import ValidationError
 from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
                         PartLine)
+from dms.parts.reservations import CLOSED
 from dms.workshop.common import load_order
 
 
@@ -91,8 +93,14 @@ def member_discounts(s, order) -> Discounts:
 
 
 def kept_pct(line) -> Decimal | None:
-    # No column keeps the manual discount apart from the member one, so the applied percentage
-    # is the floor when a line is priced again: re-pricing never takes a discount away.
+    """The advisor's manual discount, kept when a line is priced again; the member part is
+    taken afresh from the membership of the day, so a lapsed card loses it."""
+    return line.manual_discount_pct if line.payer == "customer" else None
+
+
+def agreed_pct(line) -> Decimal | None:
+    """The discount the line was last priced with: totals of priced lines (estimate,
+    settlement, slip) go through the same `price_line` with it, so they add up to the fen."""
     return line.discount_pct if line.payer == "customer" and line.discount_pct else None
 
 
@@ -102,10 +110,28 @@ def _item(line, manual=None) -> LabourItem | PartItem:
     return PartItem(line.qty, line.unit_price, line.payer, manual)
 
 
-def price(line, discounts: Discounts, manual=None) -> None:
+def price(line, discounts: Discounts, manual=None, approved_by_id: int | None = None) -> None:
+    """Price the line with the member `discounts` and its `manual` discount (the better one
+    applies); `approved_by_id`: the manager who allowed a manual discount above the limit."""
     p = price_line(_item(line, manual), discounts)
     line.amount, line.discount_pct, line.discount, line.net = (p.amount, p.discount_pct,
                                                                p.discount, p.net)
+    line.manual_discount_pct = manual
+    if manual is None:
+        line.discount_approved_by_id = None
+    elif approved_by_id is not None:
+        line.discount_approved_by_id = approved_by_id
+
+
+_DEFAULT_PAYER = {"warranty": "warranty", "insurance": "insurance", "internal": "internal"}
+
+
+def line_payer(order, payer: str | None) -> str:
+    """The payer given, else the business type's (a warranty order bills the maker…)."""
+    payer = payer or _DEFAULT_PAYER.get(order.business_type, "customer")
+    if payer not in PAYERS:
+        raise ValidationError("estimate.payer", "Unknown payer {payer}.", payer=payer)
+    return payer
 
 
 # --- reading the lines ------------------------------------------------------------------------
@@ -123,7 +149,7 @@ def lines(s, order):
 def is_billable(line) -> bool:
     """A job or part that may be clocked on, issued and billed: the customer agreed to it, and
     (a part) it was not handed back or exchanged for another."""
-    return line.approval == "approved" and line.state not in ("returned", "exchanged")
+    return line.approval == "approved" and line.state not in CLOSED
 
 
 def billable_lines(session, order) -> tuple[list[LabourLine], list[PartLine]]:
@@ -135,13 +161,22 @@ def insurance_claim(s, order) -> InsuranceClaim | None:
     return s.scalars(select(InsuranceClaim).where(InsuranceClaim.work_order_id == order.id)).first()
 
 
-def order_totals(s, order) -> OrderTotals:
+def priced_order(s, order) -> tuple[list[LabourLine], list[PartLine], OrderTotals]:
+    """The billable lines and their totals: the one pricing path of the estimate, the
+    settlement and the slip. Fees of 0.00 are left out; a free part is a line at 0.00."""
     labour, parts, fees = lines(s, order)
+    labour, parts = [x for x in labour if is_billable(x)], [x for x in parts if is_billable(x)]
     claim = insurance_claim(s, order)
     terms = InsuranceTerms(claim.assessed_amount, claim.deductible) if claim else None
-    return price_order([_item(x, kept_pct(x)) for x in labour if is_billable(x)],
-                       [_item(x, kept_pct(x)) for x in parts if is_billable(x)],
-                       [FeeItem(f.kind, f.amount, f.payer) for f in fees], insurance=terms)
+    totals = price_order([_item(x, agreed_pct(x)) for x in labour],
+                         [_item(x, agreed_pct(x)) for x in parts],
+                         [FeeItem(f.kind, f.amount, f.payer) for f in fees if f.amount > 0],
+                         insurance=terms)
+    return labour, parts, totals
+
+
+def order_totals(s, order) -> OrderTotals:
+    return priced_order(s, order)[2]
 
 
 def part_names(s, parts) -> dict:

@@ -19,6 +19,7 @@ from dms.money import money
 from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move
+from dms.workshop.completion import check_ready
 from dms.workshop.dispatch import require_staff, set_job_state
 
 
@@ -113,6 +114,7 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
                 promised = order.promised_at.astimezone().strftime("%Y-%m-%d %H:%M")
                 raise ValidationError("qc.delay_reason", "The car is later than promised "
                                       "({promised}): give a reason.", promised=promised)
+            check_ready(s, order)
             s.add(QCInspection(work_order_id=order.id, level="final", inspector_id=actor.id,
                                passed=True, at=now, reason=reason))
             order.completed_at = now

@@ -82,10 +82,10 @@ def _validate(data: CheckIn) -> None:
 def check_in(db, actor, data: CheckIn) -> Changed:
     """Open a work order for an arriving car; one transaction, audited."""
     with db.transaction() as s:
-        return changed(s, open_order(s, actor, data))
+        return changed(s, create_order(s, actor, data))
 
 
-def open_order(s, actor, data: CheckIn) -> WorkOrder:
+def create_order(s, actor, data: CheckIn) -> WorkOrder:
     """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
     require(s, actor, "workorder.open")
     _validate(data)

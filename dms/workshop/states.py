@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {
     "resume": _rule([PAUSED], IN_REPAIR),
     "finish": _rule([IN_REPAIR], QC),
     "qc_pass": _rule([QC], READY),
+    "parts_ready": _rule([AUTHORIZED], READY),  # parts-only / accessory order
     "qc_fail": _rule([QC], REWORK),
     "presettle": _rule([READY], PRESETTLED),
     "settle": _rule([PRESETTLED], SETTLED),

@@ -850,8 +850,12 @@
         <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
     </message>
     <message>
-        <source>A line cannot be priced: {error}</source>
-        <translation>有项目无法计价：{error}</translation>
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid value for {key}.</source>
+        <translation>{value} 不是 {key} 的有效值。</translation>
     </message>
     <message>
         <source>Enter at least one payment.</source>
@@ -924,6 +928,18 @@
     <message>
         <source>Issue the gate pass first.</source>
         <translation>请先开具出门证。</translation>
+    </message>
+    <message>
+        <source>A refund is a positive amount in whole fen, not {amount}.</source>
+        <translation>退款金额须为以分计的正数，不能是 {amount}。</translation>
+    </message>
+    <message>
+        <source>Above {limit} a manager approves the refund or credit note.</source>
+        <translation>超过 {limit} 的退款或红字冲销需要服务经理批准。</translation>
+    </message>
+    <message>
+        <source>At most {most} can be refunded.</source>
+        <translation>最多可退 {most}。</translation>
     </message>
     <message>
         <source>Code {customer_code} is taken.</source>
@@ -1354,6 +1370,10 @@
         <translation>索赔旧件 {parts} 尚未入旧件库。</translation>
     </message>
     <message>
+        <source>Nothing of this line waits to be issued.</source>
+        <translation>该配件行没有待领料的数量。</translation>
+    </message>
+    <message>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
@@ -1630,6 +1650,26 @@
         <translation>指定的返工技师没有参与这辆车的维修。</translation>
     </message>
     <message>
+        <source>{count} added-work line(s) still wait for a price or the customer&apos;s answer.</source>
+        <translation>还有 {count} 项增项在等待报价或客户答复。</translation>
+    </message>
+    <message>
+        <source>Parts neither issued nor released: {parts}.</source>
+        <translation>以下配件既未领料也未释放：{parts}。</translation>
+    </message>
+    <message>
+        <source>The order has jobs: dispatch them instead.</source>
+        <translation>该工单有维修作业，请先派工。</translation>
+    </message>
+    <message>
+        <source>A discount above {limit} % needs a manager&apos;s approval.</source>
+        <translation>超过 {limit}% 的折扣需要服务经理批准。</translation>
+    </message>
+    <message>
+        <source>The estimate was valid until {until}; issue a new estimate first.</source>
+        <translation>该估价单有效期至 {until}，请重新出具估价单。</translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
@@ -1712,6 +1752,10 @@
     <message>
         <source>Settlement</source>
         <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款单</translation>
     </message>
     <message>
         <source>Stocktake</source>
@@ -2010,6 +2054,10 @@
         <translation>收款</translation>
     </message>
     <message>
+        <source>complete a parts-only order</source>
+        <translation>完成纯配件工单</translation>
+    </message>
+    <message>
         <source>post a stocktake</source>
         <translation>盘点过账</translation>
     </message>
@@ -2034,6 +2082,10 @@
         <translation>登记提醒电话</translation>
     </message>
     <message>
+        <source>issue a credit note</source>
+        <translation>开具红字冲销</translation>
+    </message>
+    <message>
         <source>record a count</source>
         <translation>录入盘点数量</translation>
     </message>
@@ -2044,6 +2096,10 @@
     <message>
         <source>record an old part</source>
         <translation>登记旧件</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>退款</translation>
     </message>
     <message>
         <source>see the reminders</source>
@@ -2070,12 +2126,20 @@
         <translation>退料</translation>
     </message>
     <message>
+        <source>release parts not needed</source>
+        <translation>释放未用配件</translation>
+    </message>
+    <message>
         <source>return parts to the supplier</source>
         <translation>退货给供应商</translation>
     </message>
     <message>
         <source>send a transfer</source>
         <translation>调拨发货</translation>
+    </message>
+    <message>
+        <source>change a store setting</source>
+        <translation>修改门店设置</translation>
     </message>
     <message>
         <source>record the insurance claim</source>
@@ -2813,6 +2877,26 @@
     <message>
         <source>do the final inspection</source>
         <translation>终检</translation>
+    </message>
+    <message>
+        <source>approve a refund</source>
+        <translation>审批退款</translation>
+    </message>
+    <message>
+        <source>approve a discount</source>
+        <translation>审批折扣</translation>
+    </message>
+    <message>
+        <source>release a part line</source>
+        <translation>释放配件行</translation>
+    </message>
+    <message>
+        <source>change the store&apos;s rules</source>
+        <translation>修改门店规则</translation>
+    </message>
+    <message>
+        <source>run the housekeeping</source>
+        <translation>执行日常清理</translation>
     </message>
     <message>
         <source>return parts to a supplier</source>

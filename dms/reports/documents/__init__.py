@@ -4,6 +4,7 @@ words in English: `words.py`) with an embedded TrueType CJK font.
     render(db, actor, kind, number, lang) -> bytes  # kind in KINDS; number WO… or INV… (AP…
                                                     # for "appointment")
     labels(db, actor, part_codes, lang) -> bytes    # 60 × 40 mm part and bin labels
+    refund(db, actor, refund_id) -> bytes           # 退款单 / 红字冲销单 (dms.billing.refunds)
 
 Every document carries the store header, its number as a vector Code 128 barcode, "第 n 页 /
 共 N 页" and the signature lines it needs. Errors are domain errors with stable codes:
@@ -27,7 +28,7 @@ _BY_ORDER = {"checkin": reception.checkin, "estimate": reception.estimate,
              "jobcard": workshop.jobcard, "picking": workshop.picking, "qc": workshop.qc_sheet,
              "settlement": billing.settlement, "settlement-receipt": billing.settlement_receipt,
              "gatepass": billing.gatepass}
-__all__ = ["KINDS", "render", "labels"]
+__all__ = ["KINDS", "render", "labels", "refund"]
 
 
 def render(db, actor, kind: str, number: str, lang: str = "zh_CN") -> bytes:
@@ -52,3 +53,9 @@ def labels(db, actor, part_codes: list[str], lang: str = "zh_CN") -> bytes:
         require(s, actor, "document.labels")
     with words.language(lang):
         return _labels.labels(db, actor, list(part_codes), fonts.cjk_font())
+
+
+def refund(db, actor, refund_id: int) -> bytes:
+    """The slip of a refund or credit note, for the customer to sign (in Chinese only: it has
+    no English words yet)."""
+    return billing.refund_slip(db, actor, refund_id, fonts.cjk_font())

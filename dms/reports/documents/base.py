@@ -34,14 +34,14 @@ PAYER = {"customer": "客户", "insurance": "保险", "warranty": "索赔", "int
 FEE = {"management": "管理费", "auxiliary": "辅料费", "subcontract": "包工费", "rescue": "施救费",
        "other": "其他费用"}
 METHOD = {"cash": "现金", "card": "银行卡", "wechat": "微信", "alipay": "支付宝", "transfer": "转账",
-          "member_balance": "会员储值"}
+          "member_balance": "会员储值", "points": "积分抵扣"}
 BUSINESS = {"maintenance": "保养", "repair": "维修", "body_paint": "钣喷", "warranty": "索赔",
             "insurance": "事故", "internal": "内部"}
 TRADE = {"maintenance": "保养", "mechanical": "机修", "electrical": "电器", "body": "钣金",
          "paint": "喷漆"}
 LINE_STATE = {"waiting": "待修", "in_progress": "维修中", "done": "完工", "rework": "返工",
               "requested": "待备料", "reserved": "已预留", "issued": "已领料",
-              "returned": "已退料", "exchanged": "已换件"}
+              "returned": "已退料", "exchanged": "已换件", "released": "已释放"}
 APPROVAL = {"proposed": "待报价", "priced": "待确认", "approved": "已确认", "declined": "客户拒绝"}
 CHANNEL = {"phone": "电话", "app": "App", "walk_in": "到店", "wechat": "微信"}
 BOX, TICK = "□", "✓"

@@ -12,6 +12,7 @@ from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 from sqlalchemy import select
 
 from dms.billing.queries import SettlementView, settlement_view
+from dms.billing.refunds import refund_view
 from dms.errors import NotFound
 from dms.models import GatePass, User
 from dms.reports.capitals import amount_in_capitals
@@ -178,3 +179,28 @@ def gatepass(db, actor, work_order_id: int, font: str) -> bytes:
                              ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)]))
     return build_a4(font, header(head, "出门证", say("出门证号：{number}").format(number=number)), [doc])
+
+
+def refund_slip(db, actor, refund_id: int, font: str) -> bytes:
+    """退款单 / 红字冲销单: what went back by which method, signed by the customer."""
+    view = refund_view(db, actor, refund_id)
+    head = order_head(db, actor, view.work_order_id)
+    st, w = Styles(font), frame_width()
+    title = "退款单" if view.kind == "refund" else "红字冲销单"
+    info = vehicle_fields(head)[:6] + [
+        ("单号", view.number), ("工单号", view.work_order_number),
+        ("发票号", view.invoice_no or ""), ("时间", when(view.at)), ("收银员", view.cashier),
+        ("审批", view.approved_by or "")]
+    rows = [["退回方式", "金额", "原付款参考号"]] + [
+        [METHOD.get(m, m), money(a), ref or ""] for m, a, ref in view.by_method]
+    story = [st.fields(info, w), gap(), st.p(f"原因：{view.reason}", 10), gap(2 * mm)]
+    if view.by_method:
+        story += [st.grid(rows, [w * 0.3, w * 0.3, w * 0.4], right=(1,)), gap(2 * mm)]
+    if view.points_returned or view.points_taken_back:
+        story += [st.p(f"退回积分 {view.points_returned}，扣回积分 {view.points_taken_back}", 9),
+                  gap(2 * mm)]
+    story += [st.grid([["金额（大写）", f"人民币 {amount_in_capitals(view.amount)}",
+                        "¥ " + money(view.amount)]], [w * 0.2, w * 0.58, w * 0.22], head=False,
+                      right=(2,), size=10),
+              gap(8 * mm), st.signatures(["客户签字", "收银员", "服务经理"], w)]
+    return build_a4(font, header(head, title, f"单号：{view.number}"), story)

@@ -1,0 +1,136 @@
+"""One whole work order, in process, through the services (issue 12 "Speed").
+
+    .venv/bin/python benchmarks/lifecycle.py --url URL [--orders 30] [--warmup 5] [--json FILE]
+
+Each order: check-in, 2 labour + 4 part lines, estimate, approval, 4 scans at the counter,
+dispatch of both jobs, clock on/off on each, finish, final inspection, pre-settle, settle,
+gate pass, delivery. Prints p50/p95 ms per order and the SQL statements per order (counted on
+the engine), after `--warmup` orders. An empty database gets the schema and the demo
+dealership (no orders); the parts used are stocked up first so no order runs short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from database import ensure_database, prepare, staff  # noqa: E402 (benchmarks/database.py)
+from sqlalchemy import event, select  # noqa: E402
+
+JOBS = ("JX01", "JX02")
+
+
+def _setup(db):
+    from dms.models import Bay, Part, PartBarcode, Stock, Supplier, Vehicle, Warehouse
+    from dms.parts.receipts import ReceiptLine, receive
+
+    users = {n: staff(db, n) for n in ("advisor1", "dispatcher1", "tech1", "qc1",
+                                              "warehouse1", "cashier1")}
+    with db.reading() as s:
+        parts = s.execute(select(Part.code, PartBarcode.barcode).join(PartBarcode)
+                          .join(Stock, Stock.part_id == Part.id).where(Part.active.is_(True),
+                                                                       Part.sale_price > 0)
+                          .order_by(Stock.on_hand.desc(), Part.id).limit(4)).all()
+        supplier = s.scalar(select(Supplier.code).order_by(Supplier.id))
+        warehouse = s.scalar(select(Warehouse.code).order_by(Warehouse.id))
+        bay = s.scalar(select(Bay.id).order_by(Bay.id))
+        vehicles = s.execute(select(Vehicle.id, Vehicle.mileage).order_by(Vehicle.id)
+                             .limit(200)).all()
+    receive(db, users["warehouse1"], supplier, "purchase", warehouse,
+            [ReceiptLine(code, Decimal(500), Decimal("10.00")) for code, _ in parts])
+    return users, parts, bay, [[v, m or 0] for v, m in vehicles]
+
+
+def one_order(db, users, parts, bay, vehicle) -> None:
+    from dms.billing import settlement as billing
+    from dms.parts import picking
+    from dms.workshop import dispatch, qc
+    from dms.workshop import estimates as est
+    from dms.workshop.reception import CheckIn, check_in
+
+    adv, tech = users["advisor1"], users["tech1"]
+    vehicle[1] += 100
+    wo = check_in(db, adv, CheckIn(vehicle_id=vehicle[0], mileage=vehicle[1], fuel_level=4,
+                                   complaint="保养，刹车异响", business_type="repair")).id
+    for code in JOBS:
+        est.add_labour(db, adv, wo, code)
+    for code, _ in parts:
+        est.add_part(db, adv, wo, code, 1)
+    est.issue_estimate(db, adv, wo)
+    est.approve_estimate(db, adv, wo, "王先生", "signature")
+    for _, barcode in parts:
+        picking.issue_scan(db, users["warehouse1"], wo, barcode, 1, received_by="李师傅")
+    jobs = [line.id for line in est_lines(db, wo)]
+    for job in jobs:
+        dispatch.assign_job(db, users["dispatcher1"], job, bay, tech.id)
+    for job in jobs:
+        dispatch.clock_on(db, tech, job)
+        dispatch.clock_off(db, tech, job, done=True)
+    dispatch.finish_repair(db, tech, wo, self_check_ok=True)
+    qc.final_inspection(db, users["qc1"], wo, passed=True, delay_reason="基准测试")
+    share = billing.presettle(db, adv, wo).customer_share
+    billing.settle(db, users["cashier1"], wo, [billing.PaymentIn("cash", share)])
+    billing.issue_gate_pass(db, users["cashier1"], wo)
+    billing.deliver(db, adv, wo)
+
+
+def est_lines(db, wo):
+    from dms.models import LabourLine
+
+    with db.reading() as s:
+        return s.scalars(select(LabourLine).where(LabourLine.work_order_id == wo)
+                         .order_by(LabourLine.seq)).all()
+
+
+def run(url: str, orders: int, warmup: int) -> dict:
+    from dms.db import Database
+
+    ensure_database(url)
+    db = Database(url)
+    prepare(db)
+    users, parts, bay, vehicles = _setup(db)
+    counted = [0]
+    engines = {db.engine, getattr(db, "read_engine", db.engine)}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute",
+                     lambda *_: counted.__setitem__(0, counted[0] + 1))
+    times, statements = [], []
+    for n in range(warmup + orders):
+        counted[0] = 0
+        start = time.perf_counter()
+        one_order(db, users, parts, bay, vehicles[n % len(vehicles)])
+        if n >= warmup:
+            times.append((time.perf_counter() - start) * 1000)
+            statements.append(counted[0])
+    db.dispose()
+    times.sort()
+    return {"backend": db.backend, "orders": orders, "warmup": warmup,
+            "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+            "statements_per_order": round(statistics.mean(statements), 1)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--orders", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--json")
+    args = parser.parse_args(argv)
+    result = run(args.url, args.orders, args.warmup)
+    print(json.dumps(result, ensure_ascii=False))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
