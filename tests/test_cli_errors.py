@@ -12,6 +12,13 @@ from dms.__main__ import main
 MISSING = "/nonexistent/dir"
 
 
+@pytest.fixture(autouse=True)
+def signed_in(monkeypatch):
+    """Scripts sign in through the environment (the demo's manager); child processes inherit it."""
+    monkeypatch.setenv("DMS_USER", "admin")
+    monkeypatch.setenv("DMS_PASSWORD", "admin123")
+
+
 def _url(db) -> str:
     return db.engine.url.render_as_string(hide_password=False)
 

@@ -27,7 +27,7 @@ def line(db, wo):
 
 
 def test_an_advisor_discounts_up_to_the_limit_and_a_manager_approves_more(demo_db, advisor):
-    manager = login(demo_db, "admin")
+    manager, colleague = login(demo_db, "admin"), login(demo_db, "advisor2")  # sign-ins audit
     wo = received_order(demo_db, advisor, None)
     est.add_labour(demo_db, advisor, wo, "JX01", discount_pct="10")
     before = estimate_snapshot(demo_db, wo)
@@ -36,7 +36,7 @@ def test_an_advisor_discounts_up_to_the_limit_and_a_manager_approves_more(demo_d
     assert err.value.code == "estimate.discount_limit" and err.value.params["limit"] == 10
     with pytest.raises(ValidationError):  # another advisor is no manager
         est.add_labour(demo_db, advisor, wo, "JX02", discount_pct="30",
-                       discount_approved_by=login(demo_db, "advisor2"))
+                       discount_approved_by=colleague)
     assert estimate_snapshot(demo_db, wo) == before
     est.add_labour(demo_db, advisor, wo, "JX02", discount_pct="30", discount_approved_by=manager)
     approved = line(demo_db, wo)

@@ -95,7 +95,9 @@ def test_housekeeping_releases_no_shows_and_abandoned_estimates(demo_db, advisor
     assert housekeeping.run(demo_db).estimates_released == ()  # nothing held any more
 
 
-def test_the_command_line_runs_housekeeping(demo_db, capsys):
+def test_the_command_line_runs_housekeeping(demo_db, capsys, monkeypatch):
+    monkeypatch.setenv("DMS_USER", "admin")  # a manager's job on the command line
+    monkeypatch.setenv("DMS_PASSWORD", "admin123")
     assert main(["housekeeping", "--url", demo_db.url]) == 0
     assert "released" in capsys.readouterr().out
 
