@@ -224,8 +224,8 @@ def test_the_invoice_number_finds_the_order(demo_orders_db, manager, closed, tmp
     for kind in ("settlement", "jobcard"):
         text = _text(tmp_path, documents.render(demo_orders_db, manager, kind, invoice.lower()))
         assert closed[1] in text, kind
-    stranger = replace(manager, store_id=manager.store_id + 999)
-    with pytest.raises(NotFound):
+    stranger = replace(manager, store_id=manager.store_id + 999)  # signed in to another store
+    with pytest.raises(Forbidden):
         documents.render(demo_orders_db, stranger, "settlement", invoice)
 
 

@@ -38,7 +38,7 @@ def check():
         return
     print(paths.TRANSLATIONS)
     print(session.window.windowTitle())
-    print(session.window.lookup.search.placeholderText())
+    print(session.window.workspace("frontdesk").search_page.search.placeholderText())
     app.quit()
 
 poll = QTimer(interval=50, timeout=check)
@@ -85,4 +85,4 @@ def test_the_wheel_installs_and_runs_outside_the_source_tree(tmp_path):
                                             env=env).splitlines()[-3:]
     assert Path(translations).is_relative_to(fresh)  # the wheel's own copy, compiled at build
     assert "北京京华现代汽车4S店" in title
-    assert placeholder == "车牌号、VIN 码、电话或姓名"
+    assert placeholder == "车牌号、VIN 码、电话、姓名、工单号或发票号"

@@ -67,3 +67,25 @@ def test_the_search_shows_a_vehicle_added_on_another_seat(qtbot, demo_db):
     qtbot.waitUntil(lambda: search.model.rowCount() == before + 1, timeout=2000)
     live.close()
     other_seat.dispose()
+
+
+def test_changes_are_delivered_in_the_gui_thread(qtbot, demo_db):
+    from PySide6.QtCore import QObject, QThread, Slot
+    from PySide6.QtWidgets import QApplication
+
+    class Screen(QObject):
+        threads: list = []
+
+        @Slot(object)
+        def on_changes(self, _changes):
+            self.threads.append(QThread.currentThread() is QApplication.instance().thread())
+
+    screen = Screen()
+    live = LiveFeed(demo_db, interval_s=0.05)
+    live.changed.connect(screen.on_changes)
+    assert live.wait_ready()
+    with demo_db.transaction() as s:
+        s.add(Customer(store_id=s.scalar(select(Store.id)), code="LIVE02", name="线程客户"))
+    qtbot.waitUntil(lambda: bool(screen.threads), timeout=2000)
+    assert screen.threads == [True]
+    live.close()

@@ -8,8 +8,11 @@ stored as aware UTC; Excel has no time zones, so cells get naive local time.
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -123,6 +126,9 @@ def export(db, actor, name: str, path, lang: str = "zh_CN", since=None, until=No
     """
     sheets = sheets_for(name)
     scope = Scope(actor.store_id, local_bound(since), local_bound(until, end=True))
+    folder = Path(path).absolute().parent
+    if not folder.is_dir():  # before streaming: a save that fails leaves openpyxl's writers open
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
     wb = Workbook(write_only=True)
     total = 0
     with db.reading() as s:
