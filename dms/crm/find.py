@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from sqlalchemy import select
 
@@ -22,16 +22,7 @@ _NUMBER = re.compile(r"(WO|INV)\d[0-9A-Z-]*")
 
 
 @dataclass(frozen=True)
-class FoundRow:
-    customer_id: int
-    customer_code: str
-    customer_name: str
-    mobile: str | None
-    vehicle_id: int | None
-    plate: str | None
-    vin: str | None
-    brand: str | None
-    series: str | None
+class FoundRow(lookup.LookupRow):
     order_id: int | None = None  # the vehicle's open work order (or the one found by number)
     order_number: str | None = None
     order_state: str | None = None
@@ -86,10 +77,5 @@ def front_desk_search(db, actor, text: str, offset: int = 0, limit: int = 50) ->
     with db.reading() as s:
         permissions.require(s, actor, "lookup.search")
         orders = _open_orders(s, [r.vehicle_id for r in rows if r.vehicle_id is not None])
-    found = []
-    for row in rows:
-        order = orders.get(row.vehicle_id) if row.vehicle_id is not None else None
-        found.append(FoundRow(row.customer_id, row.customer_code, row.customer_name, row.mobile,
-                              row.vehicle_id, row.plate, row.vin, row.brand, row.series,
-                              *(order or (None, None, None))))
-    return found
+    return [FoundRow(*astuple(row), *orders.get(row.vehicle_id, (None, None, None)))
+            for row in rows]

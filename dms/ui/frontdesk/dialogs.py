@@ -178,6 +178,11 @@ class _RecordDialog(CommandDialog):
     def values(self) -> dict:
         return {name: _get(widget) for name, widget in self.fields.items()}
 
+    @property
+    def saved(self):
+        """The service's `Saved` once OK went through."""
+        return self.result_value
+
 
 class CustomerDialog(_RecordDialog):
     CONFIRMABLE = {"customer.duplicate": "confirm_duplicate"}
@@ -214,10 +219,6 @@ class CustomerDialog(_RecordDialog):
     def _loaded(self, _task_id: int, file) -> None:
         self.fill(file.fields)
         self.ok_button.setEnabled(True)
-
-    @property
-    def saved(self):
-        return self.result_value
 
     def call(self):
         values = self.values()
@@ -275,10 +276,6 @@ class VehicleDialog(_RecordDialog):
             if vehicle.id == self.vehicle_id:
                 self.fill(vehicle.fields)
         self.ok_button.setEnabled(True)
-
-    @property
-    def saved(self):
-        return self.result_value
 
     def call(self):
         values = self.values()
