@@ -237,6 +237,7 @@ def _type_search(window, term: str) -> None:
     search = desk.search_page.search
     search.selectAll()
     QTest.keyClick(search, Qt.Key.Key_Backspace)
+    desk.search_page.run_search()  # the empty field: no rows, no card (each open starts clean)
     for char in term:  # Chinese arrives through the input method, the rest as keys
         if char.isascii():
             QTest.keyClick(search, char)
@@ -252,8 +253,10 @@ def _results_shown(window, term: str) -> bool:
 
 
 def _search(window, term: str) -> None:
+    """The results shown and nothing selected (Enter would move into them, as typing's pause
+    does not: the search that runs after the debounce)."""
     _type_search(window, term)
-    QTest.keyClick(_desk(window).search_page.search, Qt.Key.Key_Return)
+    _desk(window).search_page.run_search()
     wait_until(lambda: _results_shown(window, term), f"results for {term!r}")
 
 
