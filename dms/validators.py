@@ -10,7 +10,7 @@ database DataError: the limits are far below what the columns hold on either bac
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from dms.errors import ValidationError
 
@@ -22,42 +22,52 @@ MAX_PERCENT = Decimal(100)
 MAX_TEXT = 4000  # a note; shorter limits are the columns' own
 
 
-def number(value, code: str, field: str, *, places: int, maximum: Decimal,
-           minimum: Decimal = Decimal(0), allow_minimum: bool = True) -> Decimal:
-    """An exact Decimal in [minimum, maximum], quantised half-up to `places` (0: whole, no
-    fraction accepted). Malformed or below the minimum: `code` (the caller's, with {value});
-    above the maximum: value.too_large, naming `field`.
-
-    Money: places=2, maximum=MAX_AMOUNT (allow_minimum=False for a price or a payment);
-    quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
-    0, MAX_MILEAGE."""
+def decimal(value, code: str, field: str, *, param: str = "value") -> Decimal:
+    """The one number parser: an exact, finite Decimal from a str, int or Decimal. A float, a
+    bool, None, NaN, infinity, "1e400" or anything malformed is `code` (the caller's, with
+    {value} or the `param` its text names) naming `field`; never float arithmetic."""
     try:
-        if value is None or isinstance(value, (float, bool)):
+        if value is None or isinstance(value, (float, bool)) or not isinstance(value, (str, int, Decimal)):
             raise TypeError
         exact = Decimal(value.strip() if isinstance(value, str) else value)
         if not exact.is_finite():
             raise ValueError
-        if exact > maximum:  # before quantize: 1e30 would overflow its precision
-            raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
-                                  field=field, limit=maximum, value=value)
-        if exact < minimum:
-            raise ValidationError(code, "{value} is out of range.", value=value)
-        if places == 0 and exact != exact.to_integral_value():  # whole units: km, days
-            raise ValueError
-        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     except (TypeError, ValueError, ArithmeticError):
-        raise ValidationError(code, "{value!r} is not an exact number.", value=value) from None
-    if exact < minimum or (exact == minimum and not allow_minimum):
-        raise ValidationError(code, "{value} is out of range.", value=exact)
+        raise ValidationError(code, "{field}: {%s!r} is not an exact number." % param,
+                              field=field, **{param: value}) from None
     return exact
 
 
-def bounded(value: Decimal, field: str, maximum: Decimal) -> Decimal:
+def number(value, code: str, field: str, *, places: int, maximum: Decimal,
+           minimum: Decimal = Decimal(0), allow_minimum: bool = True, exact: bool = False,
+           param: str = "value") -> Decimal:
+    """An exact Decimal in [minimum, maximum], quantised half-up to `places` (0: whole, no
+    fraction accepted; `exact`: more places are refused, not rounded). Malformed or below the
+    minimum: `code` (the caller's, with {value} or `param`); above the maximum:
+    value.too_large, naming `field`.
+
+    Money: places=2, maximum=MAX_AMOUNT (allow_minimum=False for a price or a payment);
+    quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
+    0, MAX_MILEAGE."""
+    parsed = decimal(value, code, field, param=param)
+    bounded(parsed, field, maximum, shown=value)  # before quantize: 1e30 would overflow its precision
+    refused = ValidationError(code, "{%s} is out of range." % param, field=field, **{param: value})
+    if parsed < minimum or (parsed == minimum and not allow_minimum):
+        raise refused
+    rounded = parsed.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if rounded != parsed and (exact or places == 0):  # whole units: km, days
+        raise refused
+    if rounded == minimum and not allow_minimum:
+        raise refused
+    return rounded
+
+
+def bounded(value: Decimal, field: str, maximum: Decimal, *, shown=None) -> Decimal:
     """`value` (already an exact, finite Decimal) unless it is beyond `maximum`; for the
     services that parse their numbers themselves. Call it before quantize, which overflows."""
     if value > maximum:
         raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
-                              field=field, limit=maximum, value=value)
+                              field=field, limit=maximum, value=value if shown is None else shown)
     return value
 
 

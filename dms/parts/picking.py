@@ -95,8 +95,6 @@ class ReturnResult:
 # --- input ---------------------------------------------------------------
 
 def _qty(value, code: str = "picking.qty") -> Decimal:
-    if isinstance(value, (float, bool)) or value is None:
-        raise ValidationError(code, "A quantity is an exact number, not {value!r}.", value=value)
     return stock.quantity(value, code)
 
 
