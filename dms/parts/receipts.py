@@ -174,7 +174,7 @@ def return_to_supplier(db, actor, supplier_code: str, warehouse_code: str,
     if not lines:
         raise ValidationError("receipt.empty", "A return needs at least one line.")
     reference = _reference(reference)
-    reason = (reason or "").strip() or None
+    reason = validators.text(reason, "reason")
     with db.transaction() as s:
         require(s, actor, "stock.return_to_supplier")
         supplier = _supplier(s, actor, supplier_code)

@@ -221,7 +221,8 @@ def cancel_stocktake(db, actor, stocktake_id: int, reason: str | None = None) ->
         _unlock(s, take)
         take.status = "cancelled"
         audit.record(s, actor, "stocktake", take.id, "cancel", from_state="counting",
-                     to_state="cancelled", reason=(reason or "").strip() or None, number=take.number)
+                     to_state="cancelled", number=take.number,
+                     reason=validators.text(reason, "reason"))
         return StocktakeDone(take.id, take.number, take.status)
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.db import conflict
 from dms.errors import NotFound, ValidationError
 from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
@@ -110,8 +110,9 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
     require(s, actor, "appointment.book")
     if data.channel not in CHANNELS:
         raise ValidationError("appointment.channel", "Unknown booking channel {value}.", value=data.channel)
-    if not data.requested_work.strip():
-        raise ValidationError("appointment.work", "Say what work the customer asks for.")
+    validators.required_text(data.requested_work, "appointment.work", "requested_work")
+    validators.column_texts({"notes": data.notes, "contact_name": data.contact_name,
+                             "contact_phone": data.contact_phone}, Appointment)
     if data.booked_for <= clock.now():
         raise ValidationError("appointment.past", "An appointment must be in the future.")
     vehicle = s.get(Vehicle, data.vehicle_id)
@@ -232,8 +233,7 @@ def no_show(db, actor, appointment_id: int, expected_version: int | None = None)
 
 
 def cancel(db, actor, appointment_id: int, reason: str, expected_version: int | None = None) -> Changed:
-    if not reason.strip():
-        raise ValidationError("appointment.reason", "Give a reason for cancelling.")
+    reason = validators.required_text(reason, "appointment.reason", "reason")
     with db.transaction() as s:
         appointment = _load(s, actor, appointment_id, expected_version,
                             "appointment.cancel")

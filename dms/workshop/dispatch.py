@@ -292,7 +292,7 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
         unanswered(s, order)  # else READY would be reached with the customer's answer open
         if not self_check_ok:
             raise ValidationError("dispatch.self_check", "Finish only after the self-check passes.")
-        note = (note or "").strip() or None
+        note = validators.text(note, "note")
         s.add(QCInspection(work_order_id=order.id, level="self", inspector_id=actor.id,
                            passed=True, at=clock.now(), reason=note))
         move(s, actor, order, "finish", note, self_check=True)

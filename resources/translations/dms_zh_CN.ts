@@ -874,8 +874,8 @@
         <translation>付款 {paid} 超过了待收金额 {outstanding}。</translation>
     </message>
     <message>
-        <source>A payment must be a positive amount in whole fen, not {amount}.</source>
-        <translation>付款金额必须为正数且精确到分，{amount} 无效。</translation>
+        <source>A payment must be a positive amount in whole fen, not {value}.</source>
+        <translation>付款金额必须为正数且精确到分，{value} 无效。</translation>
     </message>
     <message>
         <source>Unknown payment method {method}.</source>
@@ -930,8 +930,8 @@
         <translation>请先开具出门证。</translation>
     </message>
     <message>
-        <source>A refund is a positive amount in whole fen, not {amount}.</source>
-        <translation>退款金额须为以分计的正数，不能是 {amount}。</translation>
+        <source>A refund is a positive amount in whole fen, not {value}.</source>
+        <translation>退款金额须为以分计的正数，不能是 {value}。</translation>
     </message>
     <message>
         <source>Above {limit} a manager approves the refund or credit note.</source>
@@ -2633,6 +2633,10 @@
     <message>
         <source>{field} contains a character that cannot be stored (a NUL or a broken character).</source>
         <translation>{field}含有无法保存的字符（空字符或损坏的字符）。</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not an exact number.</source>
+        <translation>{field}：{value} 不是一个准确的数字。</translation>
     </message>
     <message>
         <source>{field}: at most {limit} characters.</source>
