@@ -142,7 +142,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "qc.pass_with_rework": QCoreApplication.translate(
             "Messages", "A passed inspection has no rework owner or penalty."),
         "qc.penalty": QCoreApplication.translate(
-            "Messages", "The penalty is an amount of 0 or more."),
+            "Messages", "The penalty is an amount of 0 or more, not {value}."),
         "qc.reason": QCoreApplication.translate("Messages", "Say why the inspection failed."),
         "qc.rework_owner": (
             QCoreApplication.translate(

@@ -1634,8 +1634,8 @@
         <translation>质检合格时不能指定返工责任人或考核扣款。</translation>
     </message>
     <message>
-        <source>The penalty is an amount of 0 or more.</source>
-        <translation>考核扣款应为不小于 0 的金额。</translation>
+        <source>The penalty is an amount of 0 or more, not {value}.</source>
+        <translation>考核扣款应为不小于 0 的金额，不能是 {value}。</translation>
     </message>
     <message>
         <source>Say why the inspection failed.</source>
