@@ -22,6 +22,8 @@ _NO_PCT = Decimal(0)
 def _normalise(obj, name: str, ok, rule: str, *, fen: bool = False) -> None:
     label = f"{type(obj).__name__}.{name}"
     value = validators.decimal(getattr(obj, name), "value.number", label)
+    # no line of hours, parts or money reaches this; beyond it money() would overflow
+    validators.bounded(value, label, validators.MAX_AMOUNT)
     if fen:  # money typed in by a person (fee, assessment): rounded half up once, here
         value = money(value)
     if not ok(value):
