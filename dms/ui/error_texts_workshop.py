@@ -114,7 +114,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "dispatch.pause_reason": QCoreApplication.translate(
             "Messages", "Pause only to wait for parts or for the customer's approval."),
         "dispatch.planned_hours": QCoreApplication.translate(
-            "Messages", "Planned hours must be more than 0."),
+            "Messages", "Planned hours must be more than 0, not {value}."),
         "dispatch.planned_times": QCoreApplication.translate(
             "Messages", "The planned end must follow the start."),
         "dispatch.self_check": QCoreApplication.translate(
