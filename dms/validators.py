@@ -3,7 +3,9 @@ hours, mileage, percentages and text, the same on SQLite and PostgreSQL.
 
 Each check takes the raw value, the error `code` its caller has always raised for a malformed
 or missing value (so the message a user knows stays) and the `field` it names; a value beyond
-the limits is "value.too_large", text "text.too_long" or "text.bad_character", naming the field. A float is refused like a malformed number: it has already lost the value.
+the limits is "value.too_large", text "text.too_long" or "text.bad_character", naming the
+field. A float is refused like a malformed number: it has already lost the value. Every number
+typed in goes through `decimal`; `storable_rows` checks every text before each write.
 Overflow, NaN, infinity and "1e400" are validation errors, never an OverflowError or a
 database DataError: the limits are far below what the columns hold on either backend.
 """
@@ -27,7 +29,7 @@ def decimal(value, code: str, field: str) -> Decimal:
     bool, None, NaN, infinity, "1e400" or anything malformed is `code` (the caller's, with
     {value}) naming `field`; never float arithmetic."""
     try:
-        if value is None or isinstance(value, (float, bool)) or not isinstance(value, (str, int, Decimal)):
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):  # float, None
             raise TypeError
         exact = Decimal(value.strip() if isinstance(value, str) else value)
         if not exact.is_finite():
@@ -50,7 +52,7 @@ def number(value, code: str, field: str, *, places: int, maximum: Decimal,
     quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
     0, MAX_MILEAGE."""
     parsed = decimal(value, code, field)
-    bounded(parsed, field, maximum, shown=value)  # before quantize: 1e30 would overflow its precision
+    bounded(parsed, field, maximum, shown=value)  # before quantize: 1e30 would overflow it
     refused = ValidationError(code, "{value} is out of range.", field=field, value=value)
     if parsed < minimum or (parsed == minimum and not allow_minimum):
         raise refused

@@ -14,7 +14,7 @@ from dms.billing import settlement
 from dms.billing.pricing import PartItem
 from dms.crm import followup
 from dms.errors import ValidationError
-from dms.models import (AuditLog, Complaint, Customer, Fee, StockMovement, Supplier, Part,
+from dms.models import (AuditLog, Complaint, Customer, Fee, Part, StockMovement, Supplier,
                         WorkOrder)
 from dms.parts.receipts import ReceiptLine, ReturnLine, receive, return_to_supplier
 from dms.workshop import cancellation, estimates
@@ -92,7 +92,8 @@ def _number_call(db, module, value):
         return counts(db), lambda: estimates.add_fee(db, advisor, order, "other", value)
     if module == "parts":
         supplier = _supplier(db)
-        return counts(db), lambda: receive(db, as_user(db, "warehouse1"), supplier, "purchase", "WH1",
+        clerk = as_user(db, "warehouse1")
+        return counts(db), lambda: receive(db, clerk, supplier, "purchase", "WH1",
                                            [ReceiptLine(OIL_FILTER, Decimal(1), value)])
     if module == "billing":
         return counts(db), lambda: settlement._check_payments([settlement.PaymentIn("cash", value)])
