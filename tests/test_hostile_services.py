@@ -134,3 +134,27 @@ def test_the_errors_read_in_both_languages(qapp, qm_dir, raise_it, english, chin
     finally:
         i18n.remove_translators()
     assert chinese in text and "{" not in text
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("requested_work", "保养\0", "text.bad_character"), ("notes", "长" * 5000, "text.too_long"),
+    ("planned_hours", "1e400", "value.too_large"), ("estimate", "9e15", "value.too_large"),
+    ("planned_hours", "NaN", "dispatch.planned_hours"),
+    ("expected_parts", ((OIL_FILTER, "1e400"),), "value.too_large"),
+])
+def test_a_hostile_booking_is_refused(demo_db, field, value, code):
+    from dms.models import Appointment, Vehicle
+    from dms.workshop import appointments as ap
+
+    with demo_db.reading() as s:
+        vehicle_id = s.scalar(select(func.min(Vehicle.id)))
+        booked = s.scalar(select(func.count()).select_from(Appointment))
+    before = counts(demo_db)
+    booking = ap.Booking(**{"vehicle_id": vehicle_id, "channel": "phone", "requested_work": "保养",
+                            "booked_for": clock.now() + timedelta(days=1), field: value})
+    with pytest.raises(ValidationError) as err:
+        ap.book(demo_db, as_user(demo_db, "advisor1"), booking)
+    assert err.value.code == code
+    with demo_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Appointment)) == booked
+    assert counts(demo_db) == before
