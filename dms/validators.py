@@ -129,6 +129,16 @@ def text(value, field: str, limit: int = MAX_TEXT) -> str | None:
     return value
 
 
+def limited_text(value, code: str, limit: int, *, field: str = "text",
+                 required: bool = True) -> str | None:
+    """text(), where empty (if `required`) or longer than `limit` is the caller's `code`, whose
+    text names the limit: "1 to {limit} characters"."""
+    checked = "" if value is None else str(value).strip()
+    if (required and not checked) or len(checked) > limit:
+        raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
+    return text(checked, field, limit)
+
+
 def required_text(value, code: str, field: str, limit: int = MAX_TEXT) -> str:
     """text(), where empty is `code`: the caller's "say why…" error."""
     checked = text(value, field, limit)
