@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from dms import validators
 from dms.errors import ConcurrentChange, ConfigError, ConnectionLost, DatabaseUnreachable
 
 APP_NAME = "dms"
@@ -184,6 +185,7 @@ class Database:
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         event.listen(self._write, "before_flush", _note_versions)
+        event.listen(self._write, "before_flush", validators.storable_rows)
 
     @property
     def backend(self) -> str:

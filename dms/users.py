@@ -11,7 +11,7 @@ from dms.auth import CurrentUser, find_user, hash_password, name_key, verify_pas
 from dms.errors import AuthError, NotFound, ValidationError
 from dms.models import SignInThrottle, Store, User, UserRole
 from dms.permissions import require
-from dms.validators import clean_text, text
+from dms.validators import clean_text, limited_text
 
 MIN_PASSWORD = 8
 
@@ -37,10 +37,10 @@ def is_initialised(db) -> bool:
 def init_database(db, store_code: str, store_name: str, username: str, display_name: str,
                   password: str) -> CurrentUser:
     """The store and its first manager, in a database that has no store yet."""
-    store_code = text(store_code, "init.required", 20, field="store_code")
-    store_name = text(store_name, "init.required", 100, field="store_name")
-    username = text(username, "init.required", 40, field="username")
-    display_name = text(display_name, "init.required", 60, field="display_name")
+    store_code = limited_text(store_code, "init.required", 20, field="store_code")
+    store_name = limited_text(store_name, "init.required", 100, field="store_name")
+    username = limited_text(username, "init.required", 40, field="username")
+    display_name = limited_text(display_name, "init.required", 60, field="display_name")
     password = check_new_password(password, username)
     hashed = hash_password(password)
     with db.transaction() as s:

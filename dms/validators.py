@@ -3,14 +3,16 @@ hours, mileage, percentages and text, the same on SQLite and PostgreSQL.
 
 Each check takes the raw value, the error `code` its caller has always raised for a malformed
 or missing value (so the message a user knows stays) and the `field` it names; a value beyond
-the limits is "value.too_large", text "text.too_long" or "text.bad_character", naming the field. A float is refused like a malformed number: it has already lost the value.
+the limits is "value.too_large", text "text.too_long" or "text.bad_character", naming the
+field. A float is refused like a malformed number: it has already lost the value. Every number
+typed in goes through `decimal`; `storable_rows` checks every text before each write.
 Overflow, NaN, infinity and "1e400" are validation errors, never an OverflowError or a
 database DataError: the limits are far below what the columns hold on either backend.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from dms.errors import ValidationError
 
@@ -22,42 +24,52 @@ MAX_PERCENT = Decimal(100)
 MAX_TEXT = 4000  # a note; shorter limits are the columns' own
 
 
-def number(value, code: str, field: str, *, places: int, maximum: Decimal,
-           minimum: Decimal = Decimal(0), allow_minimum: bool = True) -> Decimal:
-    """An exact Decimal in [minimum, maximum], quantised half-up to `places` (0: whole, no
-    fraction accepted). Malformed or below the minimum: `code` (the caller's, with {value});
-    above the maximum: value.too_large, naming `field`.
-
-    Money: places=2, maximum=MAX_AMOUNT (allow_minimum=False for a price or a payment);
-    quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
-    0, MAX_MILEAGE."""
+def decimal(value, code: str, field: str) -> Decimal:
+    """The one number parser: an exact, finite Decimal from a str, int or Decimal. A float, a
+    bool, None, NaN, infinity, "1e400" or anything malformed is `code` (the caller's, with
+    {value}) naming `field`; never float arithmetic."""
     try:
-        if value is None or isinstance(value, (float, bool)):
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):  # float, None
             raise TypeError
         exact = Decimal(value.strip() if isinstance(value, str) else value)
         if not exact.is_finite():
             raise ValueError
-        if exact > maximum:  # before quantize: 1e30 would overflow its precision
-            raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
-                                  field=field, limit=maximum, value=value)
-        if exact < minimum:
-            raise ValidationError(code, "{value} is out of range.", value=value)
-        if places == 0 and exact != exact.to_integral_value():  # whole units: km, days
-            raise ValueError
-        exact = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     except (TypeError, ValueError, ArithmeticError):
-        raise ValidationError(code, "{value!r} is not an exact number.", value=value) from None
-    if exact < minimum or (exact == minimum and not allow_minimum):
-        raise ValidationError(code, "{value} is out of range.", value=exact)
+        raise ValidationError(code, "{value!r} is not an exact number.", field=field,
+                              value=value) from None
     return exact
 
 
-def bounded(value: Decimal, field: str, maximum: Decimal) -> Decimal:
+def number(value, code: str, field: str, *, places: int, maximum: Decimal,
+           minimum: Decimal = Decimal(0), allow_minimum: bool = True,
+           exact: bool = False) -> Decimal:
+    """An exact Decimal in [minimum, maximum], quantised half-up to `places` (0: whole, no
+    fraction accepted; `exact`: more places are refused, not rounded). Malformed or below the
+    minimum: `code` (the caller's, with {value}); above the maximum:
+    value.too_large, naming `field`.
+
+    Money: places=2, maximum=MAX_AMOUNT (allow_minimum=False for a price or a payment);
+    quantities: 3, MAX_QUANTITY; hours: 2, MAX_HOURS; percentages: 2, MAX_PERCENT; mileage:
+    0, MAX_MILEAGE."""
+    parsed = decimal(value, code, field)
+    bounded(parsed, field, maximum, shown=value)  # before quantize: 1e30 would overflow it
+    refused = ValidationError(code, "{value} is out of range.", field=field, value=value)
+    if parsed < minimum or (parsed == minimum and not allow_minimum):
+        raise refused
+    rounded = parsed.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if rounded != parsed and (exact or places == 0):  # whole units: km, days
+        raise refused
+    if rounded == minimum and not allow_minimum:
+        raise refused
+    return rounded
+
+
+def bounded(value: Decimal, field: str, maximum: Decimal, *, shown=None) -> Decimal:
     """`value` (already an exact, finite Decimal) unless it is beyond `maximum`; for the
     services that parse their numbers themselves. Call it before quantize, which overflows."""
     if value > maximum:
         raise ValidationError("value.too_large", "{field}: at most {limit}, not {value}.",
-                              field=field, limit=maximum, value=value)
+                              field=field, limit=maximum, value=value if shown is None else shown)
     return value
 
 
@@ -69,11 +81,28 @@ def column_texts(values: dict, model) -> dict:
         if isinstance(value, str):
             column = model.__table__.columns.get(name)
             length = getattr(column.type, "length", None) if column is not None else None
-            _storable(value, name, length or MAX_TEXT)
+            storable(value, name, length or MAX_TEXT)
     return values
 
 
-def _storable(value: str, field: str, limit: int) -> None:
+def storable_rows(session, _context, _instances) -> None:
+    """Before every flush (dms.db): no text of a new or changed row holds NUL or a lone
+    surrogate, and none is longer than its column declares. PostgreSQL refuses both with a
+    DataError and SQLite stores them, so without this a service that forgot a check would
+    differ by backend; the error names the column and the transaction rolls back."""
+    for obj in (*session.new, *session.dirty):
+        mapper = getattr(obj, "__mapper__", None)
+        if mapper is None:
+            continue
+        values = obj.__dict__
+        for attr in mapper.column_attrs:
+            value = values.get(attr.key)
+            if isinstance(value, str):
+                length = getattr(attr.columns[0].type, "length", None)
+                storable(value, attr.key, length or len(value))
+
+
+def storable(value: str, field: str, limit: int) -> None:
     if clean_text(value) is None:
         raise ValidationError("text.bad_character", "{field} contains a character that cannot "
                               "be stored (a NUL or a broken character).", field=field)
@@ -90,13 +119,29 @@ def clean_text(value: str) -> str | None:
     return value
 
 
-def text(value, code: str, limit: int, *, field: str = "text", required: bool = True) -> str | None:
+def text(value, field: str, limit: int = MAX_TEXT) -> str | None:
     """Stripped text of at most `limit` characters (the column's), without NUL or lone
-    surrogates; empty is None unless `required`."""
+    surrogates; empty is None."""
     value = "" if value is None else str(value).strip()
     if not value:
-        if required:
-            raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
         return None
-    _storable(value, field, limit)
+    storable(value, field, limit)
     return value
+
+
+def limited_text(value, code: str, limit: int, *, field: str = "text",
+                 required: bool = True) -> str | None:
+    """text(), where empty (if `required`) or longer than `limit` is the caller's `code`, whose
+    text names the limit: "1 to {limit} characters"."""
+    checked = "" if value is None else str(value).strip()
+    if (required and not checked) or len(checked) > limit:
+        raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
+    return text(checked, field, limit)
+
+
+def required_text(value, code: str, field: str, limit: int = MAX_TEXT) -> str:
+    """text(), where empty is `code`: the caller's "say why…" error."""
+    checked = text(value, field, limit)
+    if checked is None:
+        raise ValidationError(code, "Enter a text.")
+    return checked

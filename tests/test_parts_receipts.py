@@ -104,8 +104,11 @@ def test_receipt_fulfils_purchase_needs_it_covers(demo_db, clerk, supplier):
     (ReceiptLine(OIL_FILTER, Decimal("1.0001"), Decimal(1)), ValidationError, "stock.qty"),
     (ReceiptLine(OIL_FILTER, Decimal(1), Decimal(-1)), ValidationError, "stock.cost"),
     (ReceiptLine(OIL_FILTER, Decimal(1), None), ValidationError, "receipt.cost_required"),
-    (ReceiptLine(OIL_FILTER, 1.5, Decimal(1)), TypeError, None),
-    (ReceiptLine(OIL_FILTER, Decimal(1), 2.5), TypeError, None),
+    (ReceiptLine(OIL_FILTER, 1.5, Decimal(1)), ValidationError, "stock.qty"),
+    (ReceiptLine(OIL_FILTER, Decimal(1), 2.5), ValidationError, "stock.cost"),
+    (ReceiptLine(OIL_FILTER, "1e400", Decimal(1)), ValidationError, "value.too_large"),
+    (ReceiptLine(OIL_FILTER, Decimal(1), "NaN"), ValidationError, "stock.cost"),
+    (ReceiptLine(OIL_FILTER, Decimal(1), "9e15"), ValidationError, "value.too_large"),
 ])
 def test_a_bad_line_refuses_the_whole_receipt(demo_db, clerk, supplier, line, error, code):
     before = _snapshot(demo_db)

@@ -113,8 +113,9 @@ def test_refusals_change_nothing(demo_db, clerk, shelf):
             call()
         assert getattr(err.value, "code", None) == code
         assert _snapshot(demo_db) == before
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError) as err:
         record_count(demo_db, clerk, sheet.id, OIL_FILTER, 1.0)
+    assert err.value.code == "stocktake.qty"
     assert _snapshot(demo_db) == before
 
 

@@ -24,6 +24,7 @@ from dms.billing.pricing import (
     price_line,
     price_order,
 )
+from dms.errors import ValidationError
 
 NONE = Discounts()
 PLATINUM = Discounts(labour_pct=D("10"), material_pct=D("5"))
@@ -396,8 +397,16 @@ FLOATS = {
 
 @pytest.mark.parametrize("make", FLOATS.values(), ids=FLOATS.keys())
 def test_float_anywhere_is_refused(make):
-    with pytest.raises(TypeError, match="float"):
+    with pytest.raises(ValidationError) as err:
         make()
+    assert err.value.code == "value.number"
+
+
+@pytest.mark.parametrize("value", ["NaN", "inf", "1e400x", "12,3", None])
+def test_a_malformed_number_is_a_validation_error_naming_the_field(value):
+    with pytest.raises(ValidationError) as err:
+        PartItem(D("1"), value, "customer")
+    assert (err.value.code, err.value.params["field"]) == ("value.number", "PartItem.unit_price")
 
 
 INVALID = {
@@ -413,7 +422,6 @@ INVALID = {
     "member-negative": lambda: Discounts(labour_pct=D("-1")),
     "negative-deductible": lambda: InsuranceTerms(None, D("-1")),
     "negative-assessment": lambda: InsuranceTerms(D("-1"), D("0")),
-    "nan": lambda: PartItem(D("NaN"), D("10"), "customer"),
 }
 
 

@@ -8,8 +8,9 @@ sums of rounded lines and are never rounded again, so a printed slip always adds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from dms import validators
 from dms.money import ZERO, money
 
 PAYERS = ("customer", "insurance", "warranty", "internal")
@@ -18,24 +19,11 @@ _HUNDRED = Decimal(100)
 _NO_PCT = Decimal(0)
 
 
-def _decimal(value, name: str) -> Decimal:
-    """Exact Decimal from a Decimal, int or str. A float has already lost the amount: refused."""
-    if isinstance(value, float):
-        raise TypeError(f"{name} must not be a float; pass a Decimal, int or str")
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
-        raise TypeError(f"{name} must be a Decimal, int or str, not {type(value).__name__}")
-    try:
-        result = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"{name} is not a number: {value!r}") from None
-    if not result.is_finite():
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return result
-
-
 def _normalise(obj, name: str, ok, rule: str, *, fen: bool = False) -> None:
     label = f"{type(obj).__name__}.{name}"
-    value = _decimal(getattr(obj, name), label)
+    value = validators.decimal(getattr(obj, name), "value.number", label)
+    # no line of hours, parts or money reaches this; beyond it money() would overflow
+    validators.bounded(value, label, validators.MAX_AMOUNT)
     if fen:  # money typed in by a person (fee, assessment): rounded half up once, here
         value = money(value)
     if not ok(value):

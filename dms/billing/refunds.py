@@ -19,13 +19,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit, clock, policy
+from dms import audit, clock, policy, validators
 from dms.billing import invoices
 from dms.billing.settlement import PAYABLE_STATES, _reason, _settlement
 from dms.crm import membership
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Payment, Refund, RefundLine, Settlement, User, WorkOrder
-from dms.money import ZERO, money
+from dms.money import ZERO
 from dms.numbering import next_number
 from dms.permissions import allows, require
 from dms.workshop import states
@@ -69,15 +69,8 @@ class RefundView:
 
 
 def _amount(value) -> Decimal:
-    try:
-        amount = money(value) if not isinstance(value, (float, bool)) else None
-        exact = amount is not None and amount == Decimal(value)
-    except (ArithmeticError, ValueError, TypeError):
-        exact = False
-    if not exact or amount <= 0:
-        raise ValidationError("refund.amount", "A refund is a positive amount in whole fen, not "
-                              "{amount}.", amount=value)
-    return amount
+    return validators.number(value, "refund.amount", "amount", places=2,
+                             maximum=validators.MAX_AMOUNT, allow_minimum=False, exact=True)
 
 
 def _approver(s, actor, amount: Decimal, approved_by) -> int | None:

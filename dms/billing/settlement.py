@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -24,7 +24,7 @@ from dms.crm import maintenance, membership
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (FollowUp, GatePass, Payment, Settlement,
                         WorkOrder)
-from dms.money import ZERO, money
+from dms.money import ZERO
 from dms.numbering import next_number
 from dms.parts import old_parts, picking
 from dms.permissions import require
@@ -73,10 +73,7 @@ class DeliveryResult:
 
 
 def _reason(reason: str | None) -> str:
-    text = (reason or "").strip()
-    if not text:
-        raise ValidationError("settlement.reason_required", "Give a reason.")
-    return text
+    return validators.required_text(reason, "settlement.reason_required", "reason")
 
 
 def _settlement(s, order: WorkOrder) -> Settlement:
@@ -117,16 +114,8 @@ def _check_payments(payments) -> tuple[PaymentIn, ...]:
         if p.method not in PAYMENT_METHODS:
             raise ValidationError("settlement.payment_method", "Unknown payment method {method}.",
                                   method=p.method)
-        try:
-            validators.bounded(Decimal(p.amount), "amount", validators.MAX_AMOUNT)
-            amount = money(p.amount)
-            exact = amount == Decimal(p.amount)
-        except (InvalidOperation, ValueError):
-            exact = False
-        if not exact or amount <= 0:
-            raise ValidationError("settlement.payment_amount",
-                                  "A payment must be a positive amount in whole fen, not {amount}.",
-                                  amount=p.amount)
+        amount = validators.number(p.amount, "settlement.payment_amount", "amount", places=2,
+                                   maximum=validators.MAX_AMOUNT, allow_minimum=False, exact=True)
         reference = (p.reference or "").strip() or None
         if p.method in NEEDS_REFERENCE and not reference:
             raise ValidationError("settlement.reference_required",

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.crm.identifiers import check_vin
 from dms.errors import NotFound, ValidationError
 from dms.models import Campaign, CampaignVehicle, Vehicle, WorkOrder
@@ -145,7 +145,7 @@ def import_campaign(db, actor, code: str, name: str, kind: str, path: str | Path
             raise ValidationError("campaign.code_exists", "Campaign {campaign} already exists.",
                                   campaign=code)
         campaign = Campaign(store_id=actor.store_id, code=code, name=name, kind=kind,
-                            description=(description or "").strip() or None,
+                            description=validators.text(description, "description"),
                             labour_code=labour_code, labour_text=labour_text,
                             starts_on=starts_on, ends_on=ends_on, created_by_id=actor.id)
         s.add(campaign)

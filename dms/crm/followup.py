@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Complaint, Customer, FollowUp, User, Vehicle, WorkOrder
 from dms.numbering import next_number
@@ -69,11 +69,11 @@ class OpenComplaint:
     escalation_level: int
 
 
-def _text(value: str | None, code: str, message: str) -> str:
+def _text(value: str | None, code: str, message: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(code, message)
-    return text
+    return validators.text(text, field)
 
 
 def _complaint(s, actor, complaint_id: int) -> Complaint:
@@ -86,8 +86,9 @@ def _complaint(s, actor, complaint_id: int) -> Complaint:
 def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: int | None,
                      issue: str | None = None, reached: bool = True) -> FollowUpResult:
     """The call's outcome. Not reached: "unreachable", to be called again; nothing else moves."""
-    result = _text(result, "followup.result_required", "Write down the result of the call.")
-    issue = (issue or "").strip() or None
+    result = _text(result, "followup.result_required",
+                   "Write down the result of the call.", "result")
+    issue = validators.text(issue, "issue")
     if reached and (isinstance(satisfaction, bool) or not isinstance(satisfaction, int)
                     or not 1 <= satisfaction <= 5):
         raise ValidationError("followup.satisfaction", "Satisfaction is a score from 1 to 5.")
@@ -137,7 +138,8 @@ def open_complaint(db, actor, customer_id: int, source: str, description: str, s
         raise ValidationError("complaint.source", "Unknown complaint source {source}.", source=source)
     if severity not in SEVERITIES:
         raise ValidationError("complaint.severity", "Unknown severity {severity}.", severity=severity)
-    description = _text(description, "complaint.description_required", "Describe the complaint.")
+    description = _text(description, "complaint.description_required",
+                        "Describe the complaint.", "description")
     now = clock.now()
     if deadline is None or deadline.tzinfo is None or deadline <= now:
         raise ValidationError("complaint.deadline", "The deadline must be a time in the future.")
@@ -187,9 +189,12 @@ def escalate_overdue(db, actor, now: datetime | None = None) -> list[int]:
 def resolve_complaint(db, actor, complaint_id: int, root_cause: str, resolution: str,
                       prevention: str) -> Changed:
     """open → resolved; root cause, resolution and prevention note are all required."""
-    root_cause = _text(root_cause, "complaint.root_cause_required", "Write down the root cause.")
-    resolution = _text(resolution, "complaint.resolution_required", "Write down the resolution.")
-    prevention = _text(prevention, "complaint.prevention_required", "Write down how to prevent it.")
+    root_cause = _text(root_cause, "complaint.root_cause_required",
+                       "Write down the root cause.", "root_cause")
+    resolution = _text(resolution, "complaint.resolution_required",
+                       "Write down the resolution.", "resolution")
+    prevention = _text(prevention, "complaint.prevention_required",
+                       "Write down how to prevent it.", "prevention")
     with db.transaction() as s:
         require(s, actor, "complaint.resolve")
         c = _complaint(s, actor, complaint_id)
@@ -212,7 +217,7 @@ def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Ch
                                     action="close", state=c.status)
         c.status, c.closed_at = "closed", clock.now()
         audit.record(s, actor, "complaint", c.id, "close", from_state="resolved", to_state="closed",
-                     reason=(note or "").strip() or None)
+                     reason=validators.text(note, "note"))
         return Changed("complaint", c.id, state="closed")
 
 

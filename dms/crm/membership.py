@@ -185,9 +185,8 @@ def change_tier(db, actor, membership_id: int, tier_code: str, reason: str | Non
             _move_tier(s, actor, card, tier, "upgrade", tier.fee if fee is None else fee, reason)
         else:
             require(s, actor, "membership.downgrade")
-            if not (reason or "").strip():
-                raise ValidationError("membership.reason_required", "Give a reason.")
-            _move_tier(s, actor, card, tier, "downgrade", fee, reason.strip())
+            reason = validators.required_text(reason, "membership.reason_required", "reason")
+            _move_tier(s, actor, card, tier, "downgrade", fee, reason)
         return card_view(s, card)
 
 
@@ -204,7 +203,7 @@ def quit_membership(db, actor, membership_id: int, reason: str) -> MembershipVie
                                   "{balance} is still on card {card_no}; refund it first.",
                                   balance=card.balance, card_no=card.card_no)
         card.status = "quit"
-        _event(s, actor, card, "quit", card.tier_id, None, note=(reason or "").strip() or None)
+        _event(s, actor, card, "quit", card.tier_id, None, note=validators.text(reason, "reason"))
         return card_view(s, card)
 
 
@@ -216,7 +215,8 @@ def replace_card(db, actor, membership_id: int, new_card_no: str,
         require(s, actor, "membership.edit")
         card = _card(s, actor, membership_id, "replace the card")
         old, card.card_no = card.card_no, _card_no(s, actor, new_card_no)
-        note = f"{old} → {card.card_no}" + (f": {reason.strip()}" if (reason or "").strip() else "")
+        reason = validators.text(reason, "reason")
+        note = f"{old} → {card.card_no}" + (f": {reason}" if reason else "")
         _event(s, actor, card, "card_replacement", card.tier_id, card.tier_id, fee, note,
                old_card_no=old)
         return card_view(s, card)

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import NotFound, ValidationError
 from dms.models import (Customer, InsurancePolicy, MaintenancePackage, MaintenancePlanItem,
                         Membership, MembershipTier, Recommendation, Reminder, Store, Vehicle)
@@ -229,7 +229,8 @@ def _load(s, actor, reminder_id: int) -> Reminder:
 
 
 def _call(s, actor, reminder: Reminder, method: str, result: str | None, reached: bool) -> Changed:
-    reminder.method, reminder.result = method, (result or "").strip() or None
+    reminder.method = method
+    reminder.result = validators.text(result, "result")
     if reminder.advisor_id is None and actor.has("advisor"):
         reminder.advisor_id = actor.id
     if reached:
@@ -294,7 +295,7 @@ def book_from_reminder(db, actor, reminder_id: int, booked_for: datetime,
         if reminder.appointment_id is not None:
             raise ValidationError("reminder.already_booked",
                                   "An appointment was already booked from this reminder.")
-        work = (requested_work or "").strip() or _requested_work(s, reminder)
+        work = validators.text(requested_work, "requested_work") or _requested_work(s, reminder)
         booking = book_in(s, actor, Booking(
             vehicle_id=_vehicle_for(s, reminder, vehicle_id), channel=CHANNEL[method],
             requested_work=work, booked_for=booked_for, planned_hours=planned_hours),

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.errors import NotFound, ValidationError
 from dms.models import OldPart, OldPartEvent, Part, PartLine, User
 from dms.permissions import require
@@ -70,13 +70,6 @@ class OldPartView:
     events: tuple[CustodyEvent, ...]
 
 
-def _text(value, code: str, limit: int, required: bool = True) -> str | None:
-    text = (value or "").strip()
-    if (required and not text) or len(text) > limit:
-        raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
-    return text or None
-
-
 def _event(s, actor, old: OldPart, action: str, note: str | None = None) -> OldPartChanged:
     s.add(OldPartEvent(old_part_id=old.id, at=clock.now(), user_id=actor.id, action=action,
                        location=old.location, note=note))
@@ -93,7 +86,7 @@ def record_old_part(db, actor, part_line_id: int, disposition: str,
     if disposition not in DISPOSITIONS:
         raise ValidationError("old_part.disposition", "Unknown disposition {value}.",
                               value=disposition)
-    location = _text(location, "old_part.location", 40)
+    location = validators.limited_text(location, "old_part.location", 40)
     with db.transaction() as s:
         require(s, actor, "oldpart.record")
         line = s.get(PartLine, part_line_id)
@@ -124,8 +117,8 @@ def move_old_part(db, actor, old_part_id: int, action: str, location: str | None
     move = MOVES.get(action)
     if move is None:
         raise ValidationError("old_part.action", "Unknown action {action}.", action=action)
-    location = _text(location, "old_part.location", 40, required=False)
-    note = _text(note, "old_part.note", 200, required=False)
+    location = validators.limited_text(location, "old_part.location", 40, required=False)
+    note = validators.limited_text(note, "old_part.note", 200, required=False)
     with db.transaction() as s:
         require(s, actor, f"oldpart.{action}")
         old = s.scalars(select(OldPart).where(OldPart.id == old_part_id)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit
+from dms import audit, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
@@ -95,16 +95,7 @@ class ReturnResult:
 # --- input ---------------------------------------------------------------
 
 def _qty(value, code: str = "picking.qty") -> Decimal:
-    if isinstance(value, (float, bool)) or value is None:
-        raise ValidationError(code, "A quantity is an exact number, not {value!r}.", value=value)
     return stock.quantity(value, code)
-
-
-def _text(value, code: str, limit: int, required: bool = True) -> str | None:
-    text = (value or "").strip()
-    if (required and not text) or len(text) > limit:
-        raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
-    return text or None
 
 
 # --- the picking list ---------------------------------------------------------------
@@ -197,9 +188,9 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     than approved; a part the order lacks is refused, or with `add_reason` proposed as added
     work (issued once the customer approved it)."""
     qty = _qty(qty)
-    taker = _text(received_by, "picking.received_by", 60)
-    batch = _text(batch, "picking.batch", 40, required=False)
-    reason = _text(add_reason, "picking.add_reason", 200, required=False)
+    taker = validators.limited_text(received_by, "picking.received_by", 60)
+    batch = validators.limited_text(batch, "picking.batch", 40, required=False)
+    reason = validators.limited_text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
         require(s, actor, "picking.issue")
         order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES)
@@ -263,7 +254,7 @@ def _take_back(s, actor, order, line, qty: Decimal, reason: str, final: str) -> 
 
 def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
     """Unused parts back to the counter (退料)."""
-    qty, reason = _qty(qty), _text(reason, "picking.reason", 200)
+    qty, reason = _qty(qty), validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
         require(s, actor, "picking.return")
         line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES)
@@ -276,7 +267,7 @@ def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
     """The car did not need (the rest of) a part line: what it holds goes back to free stock and
     the line ends at what was issued, priced again; "released" if nothing was. So no line reaches
     READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
-    reason = _text(reason, "picking.reason", 200)
+    reason = validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
         require(s, actor, "picking.release_part")
         line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES)
@@ -300,9 +291,9 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
                   received_by: str | None = None, batch: str | None = None) -> ReturnResult:
     """A wrong or faulty issued part back, the scanned replacement out on a new approved line
     that takes over the old line's job, payer and discount: one transaction."""
-    qty, reason = _qty(qty), _text(reason, "picking.reason", 200)
-    taker = _text(received_by, "picking.received_by", 60, required=False)
-    batch = _text(batch, "picking.batch", 40, required=False)
+    qty, reason = _qty(qty), validators.limited_text(reason, "picking.reason", 200)
+    taker = validators.limited_text(received_by, "picking.received_by", 60, required=False)
+    batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     with db.transaction() as s:
         require(s, actor, "picking.exchange")
         line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES)

@@ -96,17 +96,8 @@ def _cost(value, mode: str) -> Decimal | None:
         if mode == "purchase":
             raise ValidationError("receipt.cost_required", "A purchase needs a unit cost on every line.")
         return None
-    if isinstance(value, float):
-        raise TypeError("cost must not be a float")
-    try:
-        cost = Decimal(value)
-    except ArithmeticError:
-        cost = Decimal(-1)
-    if cost.is_finite():
-        validators.bounded(cost, "amount", validators.MAX_AMOUNT)
-    if not cost.is_finite() or cost < 0 or cost != cost.quantize(stock.COST):
-        raise ValidationError("stock.cost", "The unit cost must be zero or more: {value}.", value=value)
-    return cost
+    return validators.number(value, "stock.cost", "amount", places=4, maximum=validators.MAX_AMOUNT,
+                             exact=True)
 
 
 def receive(db, actor, supplier_code: str, mode: str, warehouse_code: str,
@@ -183,7 +174,7 @@ def return_to_supplier(db, actor, supplier_code: str, warehouse_code: str,
     if not lines:
         raise ValidationError("receipt.empty", "A return needs at least one line.")
     reference = _reference(reference)
-    reason = (reason or "").strip() or None
+    reason = validators.text(reason, "reason")
     with db.transaction() as s:
         require(s, actor, "stock.return_to_supplier")
         supplier = _supplier(s, actor, supplier_code)

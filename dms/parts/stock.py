@@ -18,25 +18,14 @@ from dms.errors import InsufficientStock, NotFound, ValidationError
 from dms.models import Bin, Part, Stock, StockMovement, Warehouse
 
 COST = Decimal("0.0001")
-QTY = Decimal("0.001")
 INBOUND = ("receipt", "return", "transfer_in", "adjustment", "old_part")
 OUTBOUND = ("issue", "transfer_out", "adjustment", "supplier_return")
 
 
 def quantity(value, code: str = "stock.qty") -> Decimal:
     """A positive quantity to the thousandth; floats and non-positive values are refused."""
-    if isinstance(value, float):
-        raise TypeError("quantity must not be a float")
-    try:
-        qty = Decimal(value)
-    except ArithmeticError:
-        qty = Decimal(0)
-    if qty.is_finite():
-        validators.bounded(qty, "quantity", validators.MAX_QUANTITY)
-    if not qty.is_finite() or qty <= 0 or qty != qty.quantize(QTY):
-        raise ValidationError(code, "The quantity must be a positive number (to 0.001): {value}.",
-                              value=value)
-    return qty
+    return validators.number(value, code, "quantity", places=3, maximum=validators.MAX_QUANTITY,
+                             allow_minimum=False, exact=True)
 
 
 def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -> Stock:

@@ -72,18 +72,8 @@ class StocktakeDone:
 
 
 def _counted(value) -> Decimal:
-    if isinstance(value, float):
-        raise TypeError("quantity must not be a float")
-    try:
-        qty = Decimal(value)
-    except ArithmeticError:
-        qty = Decimal(-1)
-    if qty.is_finite():
-        validators.bounded(qty, "quantity", validators.MAX_QUANTITY)
-    if not qty.is_finite() or qty < 0 or qty != qty.quantize(stock.QTY):
-        raise ValidationError("stocktake.qty", "The counted quantity must be zero or more "
-                              "(to 0.001): {value}.", value=value)
-    return qty
+    return validators.number(value, "stocktake.qty", "quantity", places=3,
+                             maximum=validators.MAX_QUANTITY, exact=True)
 
 
 def _own(s, actor, stocktake_id: int, lock: bool = False) -> Stocktake:
@@ -231,7 +221,8 @@ def cancel_stocktake(db, actor, stocktake_id: int, reason: str | None = None) ->
         _unlock(s, take)
         take.status = "cancelled"
         audit.record(s, actor, "stocktake", take.id, "cancel", from_state="counting",
-                     to_state="cancelled", reason=(reason or "").strip() or None, number=take.number)
+                     to_state="cancelled", number=take.number,
+                     reason=validators.text(reason, "reason"))
         return StocktakeDone(take.id, take.number, take.status)
 
 

@@ -19,7 +19,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "settlement.overpayment": QCoreApplication.translate(
             "Messages", "{paid} is more than the {outstanding} outstanding."),
         "settlement.payment_amount": QCoreApplication.translate(
-            "Messages", "A payment must be a positive amount in whole fen, not {amount}."),
+            "Messages", "A payment must be a positive amount in whole fen, not {value}."),
         "settlement.payment_method": QCoreApplication.translate(
             "Messages", "Unknown payment method {method}."),
         "settlement.pending_approval": QCoreApplication.translate(
@@ -49,7 +49,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "delivery.no_gate_pass": QCoreApplication.translate(
             "Messages", "Issue the gate pass first."),
         "refund.amount": QCoreApplication.translate(
-            "Messages", "A refund is a positive amount in whole fen, not {amount}."),
+            "Messages", "A refund is a positive amount in whole fen, not {value}."),
         "refund.approval_needed": QCoreApplication.translate(
             "Messages", "Above {limit} a manager approves the refund or credit note."),
         "refund.too_much": QCoreApplication.translate(

@@ -47,6 +47,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "membership.fee": QCoreApplication.translate(
             "Messages", "A membership fee is an amount of 0 or more, not {value}."),
         # bounds (dms/validators.py)
+        "value.number": QCoreApplication.translate(
+            "Messages", "{field}: {value} is not an exact number."),
         "value.too_large": QCoreApplication.translate(
             "Messages", "{field}: at most {limit}, not {value}."),
         "text.bad_character": QCoreApplication.translate(

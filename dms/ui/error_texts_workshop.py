@@ -114,7 +114,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "dispatch.pause_reason": QCoreApplication.translate(
             "Messages", "Pause only to wait for parts or for the customer's approval."),
         "dispatch.planned_hours": QCoreApplication.translate(
-            "Messages", "Planned hours must be more than 0."),
+            "Messages", "Planned hours must be more than 0, not {value}."),
         "dispatch.planned_times": QCoreApplication.translate(
             "Messages", "The planned end must follow the start."),
         "dispatch.self_check": QCoreApplication.translate(
@@ -142,7 +142,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "qc.pass_with_rework": QCoreApplication.translate(
             "Messages", "A passed inspection has no rework owner or penalty."),
         "qc.penalty": QCoreApplication.translate(
-            "Messages", "The penalty is an amount of 0 or more."),
+            "Messages", "The penalty is an amount of 0 or more, not {value}."),
         "qc.reason": QCoreApplication.translate("Messages", "Say why the inspection failed."),
         "qc.rework_owner": (
             QCoreApplication.translate(

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.db import conflict
 from dms.errors import NotFound, ValidationError
 from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User, UserRole,
@@ -110,14 +110,19 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
     require(s, actor, "appointment.book")
     if data.channel not in CHANNELS:
         raise ValidationError("appointment.channel", "Unknown booking channel {value}.", value=data.channel)
-    if not data.requested_work.strip():
-        raise ValidationError("appointment.work", "Say what work the customer asks for.")
+    validators.required_text(data.requested_work, "appointment.work", "requested_work")
+    validators.column_texts({"notes": data.notes, "contact_name": data.contact_name,
+                             "contact_phone": data.contact_phone}, Appointment)
     if data.booked_for <= clock.now():
         raise ValidationError("appointment.past", "An appointment must be in the future.")
     vehicle = s.get(Vehicle, data.vehicle_id)
     if vehicle is None or vehicle.store_id != actor.store_id:
         raise NotFound(what="Vehicle", key=data.vehicle_id)
-    hours = data.planned_hours or DEFAULT_HOURS
+    hours = DEFAULT_HOURS if not data.planned_hours else validators.number(
+        data.planned_hours, "dispatch.planned_hours", "hours", places=2,
+        maximum=validators.MAX_HOURS, allow_minimum=False)
+    estimate = None if data.estimate is None else validators.number(
+        data.estimate, "value.number", "amount", places=2, maximum=validators.MAX_AMOUNT)
     before = _capacity(s, actor.store_id, data.booked_for.astimezone().date())
     overbooked = before.booked_hours + hours > before.capacity_hours
     if overbooked and not confirm_overbooking:
@@ -130,7 +135,9 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
         part_id = s.scalar(select(Part.id).where(Part.store_id == actor.store_id, Part.code == code))
         if part_id is None:
             raise NotFound(what="Part", key=code)
-        parts.append(AppointmentPart(part_id=part_id, qty=Decimal(qty)))
+        parts.append(AppointmentPart(part_id=part_id, qty=validators.number(
+            qty, "stock.qty", "quantity", places=3, maximum=validators.MAX_QUANTITY,
+            allow_minimum=False, exact=True)))
     customer = s.get(Customer, vehicle.customer_id)
     appointment = Appointment(
         store_id=actor.store_id, number=next_number(s, actor.store_id, "appointment"),
@@ -138,7 +145,7 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
         contact_name=data.contact_name or customer.name,
         contact_phone=data.contact_phone or customer.mobile,
         requested_work=data.requested_work.strip(), booked_for=data.booked_for,
-        planned_hours=hours, estimate=data.estimate, taken_by_id=actor.id,
+        planned_hours=hours, estimate=estimate, taken_by_id=actor.id,
         advisor_id=actor.id if actor.has("advisor") else None, notes=data.notes)
     touch(appointment, actor)
     s.add(appointment)
@@ -232,8 +239,7 @@ def no_show(db, actor, appointment_id: int, expected_version: int | None = None)
 
 
 def cancel(db, actor, appointment_id: int, reason: str, expected_version: int | None = None) -> Changed:
-    if not reason.strip():
-        raise ValidationError("appointment.reason", "Give a reason for cancelling.")
+    reason = validators.required_text(reason, "appointment.reason", "reason")
     with db.transaction() as s:
         appointment = _load(s, actor, appointment_id, expected_version,
                             "appointment.cancel")

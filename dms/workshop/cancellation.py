@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from dms import clock
+from dms import clock, validators
 from dms.errors import ValidationError
 from dms.models import ClockEvent, Settlement
 from dms.parts import picking
@@ -19,9 +19,7 @@ from dms.workshop.dispatch import open_clocks
 
 def cancel(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> Changed:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("settlement.reason_required", "Give a reason.")
+    reason = validators.required_text(reason, "settlement.reason_required", "reason")
     with db.transaction() as s:
         require(s, actor, "workorder.cancel")
         order = load_order(s, actor, work_order_id, expected_version)

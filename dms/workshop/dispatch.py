@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -99,13 +99,8 @@ def _planned(start, end, hours, equipment):
             start and end and end <= start):
         raise ValidationError("dispatch.planned_times", "The planned end must follow the start.")
     if hours is not None:
-        try:  # floats are refused like money: they have already lost the value
-            hours = (None if isinstance(hours, float) else validators.bounded(
-                Decimal(hours), "hours", validators.MAX_HOURS).quantize(HOUR, ROUND_HALF_UP))
-        except ArithmeticError:
-            hours = None
-        if hours is None or hours <= 0:
-            raise ValidationError("dispatch.planned_hours", "Planned hours must be more than 0.")
+        hours = validators.number(hours, "dispatch.planned_hours", "hours", places=2,
+                                  maximum=validators.MAX_HOURS, allow_minimum=False)
     equipment = (equipment or "").strip() or None
     if equipment and len(equipment) > 200:
         raise ValidationError("dispatch.equipment", "Describe the equipment in 200 characters.")
@@ -292,7 +287,7 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
         unanswered(s, order)  # else READY would be reached with the customer's answer open
         if not self_check_ok:
             raise ValidationError("dispatch.self_check", "Finish only after the self-check passes.")
-        note = (note or "").strip() or None
+        note = validators.text(note, "note")
         s.add(QCInspection(work_order_id=order.id, level="self", inspector_id=actor.id,
                            passed=True, at=clock.now(), reason=note))
         move(s, actor, order, "finish", note, self_check=True)

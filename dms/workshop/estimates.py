@@ -81,10 +81,7 @@ def number(value, code: str, places: int = 2, *, positive: bool = True) -> Decim
 
 
 def text(value, code: str, limit: int) -> str:
-    stripped = (value or "").strip()
-    if not stripped or len(stripped) > limit:
-        raise ValidationError(code, "Enter a text of 1 to {limit} characters.", limit=limit)
-    return stripped
+    return validators.limited_text(value, code, limit)
 
 
 def manual_pct(s, actor, value, payer: str,

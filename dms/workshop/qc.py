@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from dms import audit, clock, validators
 from dms.errors import InvalidTransition, ValidationError
 from dms.models import ClockEvent, LabourLine, QCInspection, WorkOrder
-from dms.money import money
 from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, move
@@ -24,22 +23,16 @@ from dms.workshop.dispatch import require_staff, set_job_state
 
 
 def _reason(reason: str | None, passed: bool) -> str | None:
-    reason = (reason or "").strip() or None
-    if not passed and reason is None:
-        raise ValidationError("qc.reason", "Say why the inspection failed.")
-    return reason
+    if passed:
+        return validators.text(reason, "reason")
+    return validators.required_text(reason, "qc.reason", "reason")
 
 
 def _penalty(penalty) -> Decimal | None:
     if penalty is None:
         return None
-    try:
-        value = validators.bounded(money(penalty), "amount", validators.MAX_AMOUNT)
-    except (TypeError, ArithmeticError):
-        value = None
-    if value is None or value < 0:
-        raise ValidationError("qc.penalty", "The penalty is an amount of 0 or more.")
-    return value
+    return validators.number(penalty, "qc.penalty", "penalty", places=2,
+                             maximum=validators.MAX_AMOUNT)
 
 
 def _send_back(s: Session, actor, order: WorkOrder, owner_id: int | None) -> list[int]:
@@ -101,7 +94,7 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
         roles = require(s, actor, "qc.final")
         reason = _reason(reason, passed)
         penalty = _penalty(penalty)
-        delay_reason = (delay_reason or "").strip() or None
+        delay_reason = validators.text(delay_reason, "delay_reason")
         order = load_order(s, actor, work_order_id, expected_version)
         states.transition(action, order.state, roles)
         now = clock.now()

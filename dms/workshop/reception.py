@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit, clock
+from dms import audit, clock, validators
 from dms.crm.campaigns import CampaignFlag, open_flags
 from dms.errors import NotFound, ValidationError
 from dms.models import Recommendation, Vehicle, WorkOrder
@@ -75,8 +75,14 @@ def _validate(data: CheckIn) -> None:
         raise ValidationError("reception.mileage", "The mileage cannot be negative.")
     if not 0 <= data.fuel_level <= 8:
         raise ValidationError("reception.fuel", "The fuel level is in eighths, from 0 to 8.")
-    if not data.complaint.strip():
-        raise ValidationError("reception.complaint", "Write down what the customer says is wrong.")
+    validators.required_text(data.complaint, "reception.complaint", "complaint")
+    validators.column_texts({"delivered_by_name": data.delivered_by_name,
+                             "delivered_by_phone": data.delivered_by_phone,
+                             "odometer_change_note": data.odometer_change_note,
+                             "documents_kept": data.documents_kept, "valuables": data.valuables},
+                            WorkOrder)
+    for mark in data.damage_marks:
+        validators.text(mark.get("note"), "damage_marks")
 
 
 def check_in(db, actor, data: CheckIn) -> Changed:

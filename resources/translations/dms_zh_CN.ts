@@ -874,8 +874,8 @@
         <translation>付款 {paid} 超过了待收金额 {outstanding}。</translation>
     </message>
     <message>
-        <source>A payment must be a positive amount in whole fen, not {amount}.</source>
-        <translation>付款金额必须为正数且精确到分，{amount} 无效。</translation>
+        <source>A payment must be a positive amount in whole fen, not {value}.</source>
+        <translation>付款金额必须为正数且精确到分，{value} 无效。</translation>
     </message>
     <message>
         <source>Unknown payment method {method}.</source>
@@ -930,8 +930,8 @@
         <translation>请先开具出门证。</translation>
     </message>
     <message>
-        <source>A refund is a positive amount in whole fen, not {amount}.</source>
-        <translation>退款金额须为以分计的正数，不能是 {amount}。</translation>
+        <source>A refund is a positive amount in whole fen, not {value}.</source>
+        <translation>退款金额须为以分计的正数，不能是 {value}。</translation>
     </message>
     <message>
         <source>Above {limit} a manager approves the refund or credit note.</source>
@@ -1582,8 +1582,8 @@
         <translation>只有等待配件或等待客户确认时才能暂停。</translation>
     </message>
     <message>
-        <source>Planned hours must be more than 0.</source>
-        <translation>计划工时必须大于 0。</translation>
+        <source>Planned hours must be more than 0, not {value}.</source>
+        <translation>计划工时必须大于 0，不能是 {value}。</translation>
     </message>
     <message>
         <source>The planned end must follow the start.</source>
@@ -1634,8 +1634,8 @@
         <translation>质检合格时不能指定返工责任人或考核扣款。</translation>
     </message>
     <message>
-        <source>The penalty is an amount of 0 or more.</source>
-        <translation>考核扣款应为不小于 0 的金额。</translation>
+        <source>The penalty is an amount of 0 or more, not {value}.</source>
+        <translation>考核扣款应为不小于 0 的金额，不能是 {value}。</translation>
     </message>
     <message>
         <source>Say why the inspection failed.</source>
@@ -2635,8 +2635,92 @@
         <translation>{field}含有无法保存的字符（空字符或损坏的字符）。</translation>
     </message>
     <message>
+        <source>{field}: {value} is not an exact number.</source>
+        <translation>{field}：{value} 不是一个准确的数字。</translation>
+    </message>
+    <message>
         <source>{field}: at most {limit} characters.</source>
         <translation>{field}最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>customer's complaint</source>
+        <translation>客户描述</translation>
+    </message>
+    <message>
+        <source>requested work</source>
+        <translation>预约项目</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>reason for the delay</source>
+        <translation>延误原因</translation>
+    </message>
+    <message>
+        <source>damage mark note</source>
+        <translation>外观损伤备注</translation>
+    </message>
+    <message>
+        <source>root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>prevention</source>
+        <translation>预防措施</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>delivered by</source>
+        <translation>送修人</translation>
+    </message>
+    <message>
+        <source>delivered-by phone</source>
+        <translation>送修人电话</translation>
+    </message>
+    <message>
+        <source>odometer change note</source>
+        <translation>里程表更换说明</translation>
+    </message>
+    <message>
+        <source>documents kept</source>
+        <translation>留存证件</translation>
+    </message>
+    <message>
+        <source>valuables</source>
+        <translation>贵重物品</translation>
     </message>
     <message>
         <source>amount</source>
