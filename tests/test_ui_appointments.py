@@ -10,14 +10,13 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from dms import clock
 from dms.auth import authenticate
 from dms.changes import Change
-from dms.crm.vehicle_file import vehicle_file
 from dms.db import Database, make_engine
 from dms.demo.catalogue import OIL_FILTER, WASHER_FLUID
 from dms.models import Appointment, AppointmentPart, AuditLog, Vehicle, WorkOrder
@@ -224,19 +223,6 @@ def test_a_package_fills_the_booking_and_keeps_what_was_typed(qtbot, window, dem
     assert WASHER_FLUID[0] not in {p.code for p in dialog.parts.rows}
     assert OIL_FILTER[0] in {p.code for p in dialog.parts.rows}
     dialog.reject()
-
-
-def test_the_dialog_also_works_when_run_with_exec(qtbot, window, demo_db, advisor, cars):
-    desk = window.workspace("frontdesk")
-    file = vehicle_file(demo_db, advisor, cars[1].id)
-    dialog = BookingDialog(desk, file)
-
-    def phone_call():
-        dialog.work.setPlainText("更换雨刮片")
-        dialog.submit()
-    QTimer.singleShot(0, phone_call)
-    assert dialog.exec()
-    assert dialog.result_value.changed.entity == "appointment" and _appointments(demo_db) == 1
 
 
 def test_arrival_opens_the_work_order_and_then_the_vehicle_file(qtbot, window, demo_db,
