@@ -126,8 +126,9 @@ def export(db, actor, name: str, path, lang: str = "zh_CN", since=None, until=No
     """
     sheets = sheets_for(name)
     scope = Scope(actor.store_id, local_bound(since), local_bound(until, end=True))
-    folder = Path(path).absolute().parent
-    if not folder.is_dir():  # before streaming: a save that fails leaves openpyxl's writers open
+    # A missing folder fails before streaming: a save that fails leaves openpyxl's writers
+    # open, and they complain at exit. (`path` may also be a file object.)
+    if isinstance(path, (str, os.PathLike)) and not Path(path).absolute().parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
     wb = Workbook(write_only=True)
     total = 0
