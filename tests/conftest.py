@@ -197,3 +197,33 @@ def zh_cn(qapp, qm_dir):
     assert i18n.install_translators("zh_CN", qm_dir)
     yield
     i18n.remove_translators()
+
+
+# --- the signed-in window -------------------------------------------------------------------
+
+@pytest.fixture
+def open_window(qtbot):
+    """`open_window(db, user)` → the main window signed in as `user`, shown at 1366×768 in
+    English, as every workspace test opens it; runners are shut down at the end. A second call
+    is a second seat (give it its own `Database` for a second connection)."""
+    from dms.ui import i18n
+    from dms.ui.shell.main_window import MainWindow
+    from dms.ui.tasks import TaskRunner
+
+    i18n.remove_translators()
+    runners = []
+
+    def open_(db, user, settings_store=None):
+        runner = TaskRunner()
+        runners.append(runner)
+        window = MainWindow(db, user, runner, settings_store)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        return window
+
+    yield open_
+    for runner in runners:
+        runner.shutdown()

@@ -20,11 +20,8 @@ from dms.changes import Change
 from dms.db import Database, make_engine
 from dms.demo.catalogue import OIL_FILTER, WASHER_FLUID
 from dms.models import Appointment, AppointmentPart, AuditLog, Vehicle, WorkOrder
-from dms.ui import i18n
 from dms.ui.frontdesk.booking import BookingDialog
 from dms.ui.shell.feed import LiveFeed
-from dms.ui.shell.main_window import MainWindow
-from dms.ui.tasks import TaskRunner
 from dms.workshop import appointments as ap
 from robot import Robot
 
@@ -44,23 +41,9 @@ def advisor(demo_db):
     return authenticate(demo_db, "advisor1", "demo123")
 
 
-def _window(qtbot, db, user):
-    runner = TaskRunner()
-    window = MainWindow(db, user, runner)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    return window, runner
-
-
 @pytest.fixture
-def window(qtbot, demo_db, advisor):
-    i18n.remove_translators()
-    window, runner = _window(qtbot, demo_db, advisor)
-    yield window
-    runner.shutdown()
+def window(open_window, demo_db, advisor):
+    return open_window(demo_db, advisor)
 
 
 @pytest.fixture
@@ -104,11 +87,10 @@ def _appointments(db):
 
 @pytest.mark.efficiency
 def test_a_phone_booking_changes_the_capacity_a_second_window_shows(qtbot, window, demo_db,
-                                                                     advisor, cars):
+                                                                     advisor, cars, open_window):
     tomorrow = _today() + timedelta(days=1)
     other_seat = Database(engine=make_engine(demo_db.url))
-    second, second_runner = _window(qtbot, other_seat,
-                                    authenticate(other_seat, "advisor2", "demo123"))
+    second = open_window(other_seat, authenticate(other_seat, "advisor2", "demo123"))
     feed = LiveFeed(other_seat, interval_s=0.1)
     feed.changed.connect(second.bus.collect)
     assert feed.wait_ready()
@@ -158,7 +140,6 @@ def test_a_phone_booking_changes_the_capacity_a_second_window_shows(qtbot, windo
     assert seen.bookings.row_at(0).number == booked.number
     assert str(before + 1) in seen.capacity_label.text()
     feed.close()
-    second_runner.shutdown()
     other_seat.dispose()
 
 
@@ -364,9 +345,10 @@ def test_days_and_the_week_by_keyboard(qtbot, window, demo_db, advisor, cars):
     week = {c.day: c for c in page.week.rows}
     assert week[today + timedelta(days=1)].booked_hours == Decimal("2.5")
     assert page.week.row_at(0).day.weekday() == 0  # the week starts on Monday
-    page.week_view.selectRow(today.weekday())
+    tomorrow = today + timedelta(days=1)  # the week shown is tomorrow's (today may be a Sunday)
+    page.week_view.selectRow(tomorrow.weekday())
     robot.key(page.week_view, Qt.Key.Key_Return)  # open that day
-    qtbot.waitUntil(lambda: not page.week_mode and page.capacity.day == today,
+    qtbot.waitUntil(lambda: not page.week_mode and page.capacity.day == tomorrow,
                     timeout=SHOWN_MS)
     robot.shortcut("Alt+Left")
     robot.shortcut("Alt+Home")

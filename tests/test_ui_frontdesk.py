@@ -15,7 +15,6 @@ from dms.workshop.cancellation import cancel
 from dms.crm import customers
 from dms.crm.campaigns import import_campaign
 from dms.models import AuditLog, Customer, Vehicle
-from dms.ui import i18n
 from dms.ui.shell.main_window import MainWindow
 from dms.ui.tasks import TaskRunner
 from dms.workshop import estimates as est
@@ -31,17 +30,8 @@ def advisor(demo_db):
 
 
 @pytest.fixture
-def window(qtbot, demo_db, advisor):
-    i18n.remove_translators()
-    runner = TaskRunner()
-    window = MainWindow(demo_db, advisor, runner)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    yield window
-    runner.shutdown()
+def window(open_window, demo_db, advisor):
+    return open_window(demo_db, advisor)
 
 
 def _desk(window):
