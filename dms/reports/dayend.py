@@ -7,12 +7,14 @@ The PDF is in Chinese, like the other cashier documents; the workbook's headers 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from reportlab.lib.units import mm
 
 from dms.billing.dayend import DayEnd, day_end
+from dms.permissions import require
 from dms.reports import fonts
 from dms.reports.cells import as_text
 from dms.reports.documents.base import (METHOD, Styles, build_a4, frame_width, gap, money,
@@ -115,3 +117,11 @@ def _rows(ws, titles, rows, money_columns=(), time_columns=()) -> None:
             elif n in time_columns:
                 cell.number_format = FORMATS["datetime"]
     ws.freeze_panes = "A2"
+
+
+def export_dayend(db, actor, day, path, lang: str = "zh_CN") -> None:
+    """The workbook written to `path` (the export right, not only the report's, is needed:
+    the file leaves the system)."""
+    with db.reading() as s:
+        require(s, actor, "export.settlements")
+    Path(path).write_bytes(dayend_xlsx(db, actor, day, lang))
