@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from dms import permissions
 from dms.billing import desk
 from dms.ui.common.command_dialog import CommandDialog
-from dms.ui.common.words import money
+from dms.ui.common.words import money, translate
 
 
 class _Approved(CommandDialog):
@@ -32,11 +32,12 @@ class _Approved(CommandDialog):
         self.signed_in_manager = permissions.may(workspace.ctx.user.roles, self.approval)
 
     def approval_rows(self, title: str) -> None:
-        self.form.addRow(self.tr("Work order"), self.order)
-        self.form.addRow(self.tr("&Reason"), self.reason)
+        # translate(), not tr(): the words are the same for both dialogs built on this class
+        self.form.addRow(translate("Cashier", "Work order"), self.order)
+        self.form.addRow(translate("Cashier", "&Reason"), self.reason)
         if not self.signed_in_manager:
-            self.form.addRow(self.tr("&Manager"), self.manager)
-            self.form.addRow(self.tr("Pass&word"), self.password)
+            self.form.addRow(translate("Cashier", "&Manager"), self.manager)
+            self.form.addRow(translate("Cashier", "Pass&word"), self.password)
         self.setWindowTitle(title)
 
     def approver(self) -> dict:

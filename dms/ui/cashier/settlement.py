@@ -152,17 +152,20 @@ class SettlementPage(QWidget):
 
     # -- showing an order ---------------------------------------------------------------------
     def show_settlement(self, view, member, keep_payments: bool = False) -> None:
-        """The order's figures; the payment rows start again unless `keep_payments` (a change
-        from another seat must not lose what is being typed)."""
+        """The order's figures. The payment rows start again unless `keep_payments` and the
+        balance they were typed against is still the same (another seat's change to the
+        order must not lose what is being typed; a payment taken must clear it)."""
+        same = (self.view is not None and self.view.work_order_id == view.work_order_id
+                and self.view.outstanding == view.outstanding)
         self.view, self.member = view, member
         self.lines.set_rows(list(view.lines))
         self.paid.set_rows(list(view.payments))
         self._show_figures()
-        if not keep_payments:
-            self.payments.reset(view.outstanding, member)
-        else:
-            self.payments.outstanding, self.payments.member = view.outstanding, member
+        if keep_payments and same:
+            self.payments.member = member
             self.payments.recalculate()
+        else:
+            self.payments.reset(view.outstanding, member)
         self.retranslate_ui()
 
     def _show_figures(self) -> None:

@@ -144,8 +144,7 @@ class CashierDesk(Workspace):
             return
         view, member = found
         page = self.settlement_page
-        same = page.view is not None and page.view.work_order_id == view.work_order_id
-        page.show_settlement(view, member, keep_payments and same)
+        page.show_settlement(view, member, keep_payments)
         can_pay = view.outstanding > 0 or view.state == "presettled"  # the settlement's state
         self.ctx.actions.set_enabled(self.settle_action, can_pay)
         self.ctx.actions.set_enabled(self.add_payment_action, view.outstanding > 0)
