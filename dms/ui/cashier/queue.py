@@ -52,7 +52,7 @@ class QueuePage(QWidget):
         self.model = PagedTableModel(workspace.ctx.runner, queue_columns(),
                                      key=lambda r: r.work_order_id, parent=self)
         self.model.failed.connect(workspace.message_bar.show_error)
-        self.table = table_view(self.model, "cashierQueueTable", (10, 10, 7, 0, 6, 10, 7, 7, 7), 3)
+        self.table = table_view(self.model, "cashierQueueTable", (12, 10, 8, 0, 6, 10, 7, 7, 7), 3)
         self.table.activated.connect(lambda index: self._open_index(index.row()))
         self.table.installEventFilter(self)
         self.caption = QLabel()

@@ -46,7 +46,7 @@ def line_columns() -> list[Column]:
 
 def paid_columns() -> list[Column]:
     return [
-        Column(lambda: translate("Cashier", "Received"), lambda r: words.when(r.at)),
+        Column(lambda: translate("Cashier", "Time"), lambda r: words.when(r.at)),
         Column(lambda: translate("Cashier", "Method"), lambda r: method_names().get(r.method)),
         Column(lambda: translate("Cashier", "Amount"), lambda r: money(r.amount), R),
         Column(lambda: translate("Cashier", "Reference"), lambda r: r.reference or ""),
@@ -72,7 +72,7 @@ class SettlementPage(QWidget):
         self.lines_view = table_view(self.lines, "settlementLines", (5, 8, 0, 7, 7, 7, 6, 7, 7), 2)
         self.paid = PagedTableModel(runner, paid_columns(), key=lambda r: (r.at, r.method, r.amount),
                                     parent=self)
-        self.paid_view = table_view(self.paid, "settlementPaid", (10, 8, 8, 10), 3)
+        self.paid_view = table_view(self.paid, "settlementPaid", (12, 8, 8, 10), 3)
         self.paid_view.setMaximumHeight(110)
         self.figures = QGridLayout()
         self.figures.setHorizontalSpacing(18)

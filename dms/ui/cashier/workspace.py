@@ -33,6 +33,11 @@ def load_order(db, actor, work_order_id: int):
     return settlement_view(db, actor, work_order_id), desk.member(db, actor, work_order_id)
 
 
+def find_and_load(db, actor, text: str):
+    """The order for what was scanned or typed, loaded: one trip off the GUI thread."""
+    return load_order(db, actor, desk.find_order(db, actor, text))
+
+
 def render_all(db, actor, number: str, kinds: tuple[str, ...], lang: str):
     return [(kind, documents.render(db, actor, kind, number, lang)) for kind in kinds]
 
@@ -129,7 +134,8 @@ class CashierDesk(Workspace):
 
     @Slot(str)
     def find(self, text: str) -> None:
-        self.read(desk.find_order, text, on_result=lambda _t, order_id: self.open_order(order_id))
+        self._order_task = self.read(find_and_load, text, on_result=lambda task, found: (
+            self._on_order(task, found, False)))
 
     @Slot(int)
     def open_order(self, work_order_id: int) -> None:
