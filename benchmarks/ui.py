@@ -225,6 +225,7 @@ class Screen:
     act: Callable[[QWidget, str], None]
     shown: Callable[[QWidget, str], bool]
     terms: tuple[str, ...] = ("plate", "vin6", "phone", "name")
+    workspace: str = "frontdesk"  # skipped for a user without it (run as a manager: all)
 
 
 def _desk(window):
@@ -303,6 +304,28 @@ SCREENS: dict[str, Screen] = {
 }
 
 
+def _cashier(window):
+    return window.workspace("cashier")
+
+
+def _type_order(window, term: str) -> None:
+    """The cashier's find field holding a scanned job card's number."""
+    desk = window.show_workspace("cashier")
+    desk.show_queue()
+    desk.queue_page.search.setText(term)
+
+
+def _order_shown(window, term: str) -> bool:
+    page = _cashier(window).settlement_page
+    return page.isVisible() and page.view is not None and page.view.work_order_number == term
+
+
+SCREENS["cashier_order"] = Screen(  # Enter on a scanned job card → the order at the desk
+    prepare=_type_order,
+    act=lambda w, _t: QTest.keyClick(_cashier(w).queue_page.search, Qt.Key.Key_Return),
+    shown=_order_shown, terms=("order_no",), workspace="cashier")
+
+
 def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str]]:
     """What an advisor types, taken from rows spread over the store's vehicles: the plate's
     serial (last five), the VIN's last six, the mobile's last four, surname + given initial."""
@@ -312,10 +335,15 @@ def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str
             "JOIN customer c ON c.id = v.customer_id WHERE c.store_id = :store "
             "AND v.plate IS NOT NULL AND v.vin IS NOT NULL AND c.mobile IS NOT NULL "
             "ORDER BY v.id"), {"store": store_id}).all()
+        orders = c.execute(text(
+            "SELECT w.number FROM settlement st JOIN work_order w ON w.id = st.work_order_id "
+            "WHERE st.store_id = :store ORDER BY st.id DESC LIMIT :n"),
+            {"store": store_id, "n": per_kind}).scalars().all()
     rows = rows[::max(1, len(rows) // per_kind)][:per_kind]
     if not rows:
         raise SystemExit("ui.py: the database has no vehicles with plate, VIN and owner's mobile")
-    return {"plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
+    return {"order_no": list(orders),
+            "plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
             "vin6": [r.vin[-6:] for r in rows],
             "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows]}
 
@@ -328,6 +356,8 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
+        if not any(spec.id == screen.workspace for spec in window.specs):
+            continue
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []

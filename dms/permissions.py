@@ -141,6 +141,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "payment.refund": _roles("cashier"),
     "payment.credit_note": _roles("cashier"),
     "refund.approve": MANAGER,  # above the store's refund limit
+    # the cashier desk: its queue and the day-end report (日结)
+    "cashier.queue": _roles("cashier", "manager"),
+    "cashier.dayend": _roles("cashier", "manager"),
     "discount.approve": MANAGER,  # a discount above the role's limit
     "setting.edit": MANAGER,
     "housekeeping.run": MANAGER,  # the window runs it as the system; the CLI as a manager

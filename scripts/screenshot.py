@@ -308,6 +308,62 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
     return shots.saved
 
 
+def run_cashier(args, db: Database, language: str) -> list[Path]:
+    """The cashier desk as cashier1: the queue, an order with a payment split across cash and
+    WeChat Pay (typed, not taken: the database is not changed), the slip's print preview and
+    the day-end report."""
+    from dms.app import create_main_window
+    from dms.ui.common.printing import PreviewDialog
+
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    runner = TaskRunner()
+    window = create_main_window(db, auth.authenticate(db, "cashier1", "demo123"), runner,
+                                NoSettings())
+    try:
+        window.resize(*SIZE)
+        window.show()
+        desk = window.show_workspace("cashier")
+        idle = lambda: not runner.busy  # noqa: E731
+        queue = desk.queue_page
+        desk.show_queue()
+        wait_until(lambda: idle() and queue.model.rowCount() > 0, "the cashier's queue")
+        queue.table.selectRow(0)
+        settle()
+        shots.save("cashier_queue", window.grab())
+
+        desk.open_order(queue.model.row_at(0).work_order_id)
+        page = desk.settlement_page
+        wait_until(lambda: idle() and page.view is not None and page.isVisible(),
+                   "the settlement")
+        page.payments.rows[0].amount.setText("100.00")
+        wechat = page.payments.add_row("wechat")
+        wechat.reference.setText("4200001234202612060001")
+        settle()
+        shots.save("cashier_settlement", window.grab())
+
+        desk.preview_slip()
+        wait_until(lambda: window.findChild(PreviewDialog) is not None, "the print preview")
+        preview = window.findChild(PreviewDialog)
+        preview.resize(900, 640)
+        settle(600)
+        shots.save("print_preview", with_dialog(window, preview))
+        preview.close()
+
+        desk.show_dayend()
+        wait_until(lambda: idle() and desk.dayend_page.report is not None, "the day-end report")
+        settle()
+        shots.save("cashier_dayend", window.grab())
+        window.close()
+        window.deleteLater()
+    finally:
+        runner.shutdown()
+        drop_deleted()
+    return shots.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -319,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("cashier",), default=None,
+                        help="render only the pages of one workspace")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -350,7 +408,10 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
         for language in args.languages.split(","):
-            saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            if args.only is None:
+                saved += run_language(args, db, language.strip(), vehicle_id, book_on,
+                                      quick_text)
+            saved += run_cashier(args, db, language.strip())
     finally:
         i18n.remove_translators()
         db.dispose()

@@ -117,4 +117,6 @@ def actions() -> dict[str, str]:
         "user.manage": QCoreApplication.translate("Messages", "manage users"),
         "database.backup": QCoreApplication.translate("Messages", "back up the database"),
         "database.restore": QCoreApplication.translate("Messages", "restore the database"),
+        "cashier.queue": QCoreApplication.translate("Messages", "see the cashier's queue"),
+        "cashier.dayend": QCoreApplication.translate("Messages", "see the day-end report"),
     }

@@ -119,6 +119,50 @@
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Find order (scan job card)</source>
+        <translation>查找工单（扫描派工单）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the queue</source>
+        <translation>返回待收款列表(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Settle / take payment and print</source>
+        <translation>结算 / 收款并打印(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add payment</source>
+        <translation>添加付款(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Credit, approved by a manager...</source>
+        <translation>挂账（经理批准）(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Refund or credit note...</source>
+        <translation>退款或红字冲销(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>&amp;Preview settlement slip...</source>
+        <translation>预览结算单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Gate pass...</source>
+        <translation>出门证(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>&amp;Day-end report</source>
+        <translation>日结报表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Print day-end report...</source>
+        <translation>打印日结报表(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export day-end report...</source>
+        <translation>导出日结报表(&amp;E)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -329,6 +373,224 @@
     </message>
 </context>
 <context>
+    <name>Cashier</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer pays</source>
+        <translation>客户应付</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>欠收</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <source>Auxiliary materials</source>
+        <translation>辅料费</translation>
+    </message>
+    <message>
+        <source>Subcontract</source>
+        <translation>包工费</translation>
+    </message>
+    <message>
+        <source>Rescue / towing</source>
+        <translation>施救费</translation>
+    </message>
+    <message>
+        <source>Other fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hours / qty</source>
+        <translation>工时 / 数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Manager</source>
+        <translation>经理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>CashierDesk</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>{order}: {paid} received, invoice {invoice}, {outstanding} outstanding.</source>
+        <translation>{order}：已收 {paid}，发票号 {invoice}，欠收 {outstanding}。</translation>
+    </message>
+    <message>
+        <source>Gate pass {number}.</source>
+        <translation>出门证 {number}。</translation>
+    </message>
+    <message>
+        <source>Export the day-end report</source>
+        <translation>导出日结报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Plate</source>
@@ -368,6 +630,17 @@
     <message>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
+    <name>CreditDialog</name>
+    <message>
+        <source>Credit: let the car go with {amount} outstanding</source>
+        <translation>挂账：欠收 {amount} 放行车辆</translation>
+    </message>
+    <message>
+        <source>Credit approved; gate pass {number} printed.</source>
+        <translation>挂账已批准；已打印出门证 {number}。</translation>
     </message>
 </context>
 <context>
@@ -538,6 +811,65 @@
     <message>
         <source>Customer {code} saved.</source>
         <translation>客户 {code} 已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DayEndPage</name>
+    <message>
+        <source>{amount} on {count} order(s)</source>
+        <translation>{amount}，共 {count} 单</translation>
+    </message>
+    <message>
+        <source>{issued} issued, {voided} voided</source>
+        <translation>开具 {issued} 张，作废 {voided} 张</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Print... (Ctrl+P)</source>
+        <translation>打印... (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Export to Excel... (Ctrl+S)</source>
+        <translation>导出 Excel... (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Per cashier and payment method</source>
+        <translation>按收银员和付款方式</translation>
+    </message>
+    <message>
+        <source>Invoices issued and voided</source>
+        <translation>开具和作废的发票</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation>实收合计</translation>
+    </message>
+    <message>
+        <source>Net per method</source>
+        <translation>各付款方式实收</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>红字冲销</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>当前欠收</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1272,18 @@
     <message>
         <source>At most {most} can be refunded.</source>
         <translation>最多可退 {most}。</translation>
+    </message>
+    <message>
+        <source>Scan the job card or type a plate, work order or invoice number.</source>
+        <translation>请扫描派工单，或输入车牌号、工单号或发票号。</translation>
+    </message>
+    <message>
+        <source>A manager approves this: the manager types their user name and password.</source>
+        <translation>此操作需经理批准：请经理输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Unknown refund kind {kind}.</source>
+        <translation>未知的退款类型：{kind}。</translation>
     </message>
     <message>
         <source>Code {customer_code} is taken.</source>
@@ -3090,6 +3434,14 @@
         <source>restore the database</source>
         <translation>恢复数据库</translation>
     </message>
+    <message>
+        <source>see the cashier&apos;s queue</source>
+        <translation>查看收银待收款列表</translation>
+    </message>
+    <message>
+        <source>see the day-end report</source>
+        <translation>查看日结报表</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -3142,6 +3494,202 @@
     </message>
 </context>
 <context>
+    <name>PaymentsEditor</name>
+    <message>
+        <source>This payment {paid}</source>
+        <translation>本次收款 {paid}</translation>
+    </message>
+    <message>
+        <source>change {change}</source>
+        <translation>找零 {change}</translation>
+    </message>
+    <message>
+        <source>outstanding after {after}</source>
+        <translation>收款后欠收 {after}</translation>
+    </message>
+    <message>
+        <source>Scan or type the voucher or transaction number of card, WeChat Pay, Alipay and transfer payments.</source>
+        <translation>银行卡、微信支付、支付宝和转账付款请扫描或输入凭证号或交易流水号。</translation>
+    </message>
+    <message>
+        <source>Card {card}: stored value {balance}, {points} points (100 points pay ¥1.00).</source>
+        <translation>会员卡 {card}：储值余额 {balance}，积分 {points}（100 积分抵 ¥1.00）。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference (scan or type)</source>
+        <translation>凭证号（扫描或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>{title} - preview</source>
+        <translation>{title} - 打印预览</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Zoom (Ctrl++ and Ctrl+-)</source>
+        <translation>缩放（Ctrl++ 和 Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Printer...</source>
+        <translation>打印机...</translation>
+    </message>
+    <message>
+        <source>Choose the printer, page size and orientation for {kind} on this workstation</source>
+        <translation>为本工作站的{kind}选择打印机、纸张大小和方向</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>另存为 PDF...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页 / 共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Pages sent to {printer}: {count}.</source>
+        <translation>已发送到 {printer}：{count} 页。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Settlement slip</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Settlement receipt (80 mm)</source>
+        <translation>结算小票（80 mm）</translation>
+    </message>
+    <message>
+        <source>Gate pass</source>
+        <translation>出门证</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款单</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价单</translation>
+    </message>
+    <message>
+        <source>Check-in sheet</source>
+        <translation>接车单</translation>
+    </message>
+    <message>
+        <source>Job card</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Picking list</source>
+        <translation>领料单</translation>
+    </message>
+    <message>
+        <source>QC sheet</source>
+        <translation>质量检验单</translation>
+    </message>
+    <message>
+        <source>Appointment slip</source>
+        <translation>预约确认单</translation>
+    </message>
+    <message>
+        <source>Day-end report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>No printer chosen; page {page}</source>
+        <translation>未选择打印机；纸张 {page}</translation>
+    </message>
+    <message>
+        <source>{printer}, page {page}</source>
+        <translation>{printer}，纸张 {page}</translation>
+    </message>
+    <message>
+        <source>No printer is chosen for {kind} and this workstation has no default printer. Choose one with Printer... or save as PDF.</source>
+        <translation>{kind}尚未选择打印机，本工作站也没有默认打印机。请用“打印机...”选择一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; chosen for {kind} is not available on this workstation. Choose another with Printer... or save as PDF.</source>
+        <translation>为{kind}选择的打印机“{printer}”在本工作站上不可用。请用“打印机...”另选一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; could not be started. Check that it is switched on, or save as PDF.</source>
+        <translation>无法启动打印机“{printer}”。请检查是否已开机，或另存为 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Scan the job card, or type a plate, work order or invoice number, then Enter</source>
+        <translation>扫描派工单，或输入车牌号、工单号或发票号后按回车</translation>
+    </message>
+    <message>
+        <source>Waiting for payment and outstanding balances, newest first (Down moves into the list, Enter opens)</source>
+        <translation>待收款和有欠款的工单，最新的在前（按下方向键进入列表，回车打开）</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Quick open</source>
@@ -3154,6 +3702,37 @@
     <message>
         <source>Enter opens the first match; Down to choose another.</source>
         <translation>回车打开第一条结果；按下方向键选择其他结果。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund: money back by the methods it was paid</source>
+        <translation>退款：按原付款方式退回</translation>
+    </message>
+    <message>
+        <source>Credit note (红字冲销): lower the bill, new invoice</source>
+        <translation>红字冲销：减少应收金额，重开发票</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refund or credit note</source>
+        <translation>退款或红字冲销</translation>
+    </message>
+    <message>
+        <source>only above the store&apos;s refund limit</source>
+        <translation>仅超过本店退款限额时需要</translation>
+    </message>
+    <message>
+        <source>{number}: {amount} done; the slip is in the preview.</source>
+        <translation>{number}：{amount} 已办理；单据已在预览中。</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3862,105 @@
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <source>Labour receivable</source>
+        <translation>应收工时费</translation>
+    </message>
+    <message>
+        <source>Labour net</source>
+        <translation>实收工时费</translation>
+    </message>
+    <message>
+        <source>Material receivable</source>
+        <translation>应收材料费</translation>
+    </message>
+    <message>
+        <source>Material net</source>
+        <translation>实收材料费</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid by {payer}</source>
+        <translation>{payer}承担</translation>
+    </message>
+    <message>
+        <source>Customer pays</source>
+        <translation>客户应付</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收金额</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>欠收金额</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Add payment (Ins)</source>
+        <translation>添加付款 (Ins)</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>A4 settlement slip</source>
+        <translation>A4 结算单</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>已收款记录</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>invoice {number}</source>
+        <translation>发票 {number}</translation>
+    </message>
+    <message>
+        <source>gate pass {number}</source>
+        <translation>出门证 {number}</translation>
+    </message>
+    <message>
+        <source>credit approved</source>
+        <translation>已批准挂账</translation>
+    </message>
+    <message>
+        <source>Customer pays in words: RMB {capitals}</source>
+        <translation>客户应付（大写）：人民币 {capitals}</translation>
+    </message>
+    <message>
+        <source>Member card {card} ({tier}): stored value {balance}, {points} points</source>
+        <translation>会员卡 {card}（{tier}）：储值余额 {balance}，积分 {points}</translation>
+    </message>
+    <message>
+        <source>No member card</source>
+        <translation>无会员卡</translation>
+    </message>
+    <message>
+        <source>Settle and print (F9)</source>
+        <translation>结算并打印 (F9)</translation>
+    </message>
+    <message>
+        <source>Take payment and print (F9)</source>
+        <translation>收款并打印 (F9)</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,29 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Today"), "Alt+Home", "appointment.read"),
         "appointment.week": ActionSpec(
             translate("Actions", "&Week view"), "Alt+W", "appointment.read"),
+        # cashier desk
+        "cashier.find": ActionSpec(
+            translate("Actions", "&Find order (scan job card)"), "F2", "cashier.queue"),
+        "cashier.back": ActionSpec(translate("Actions", "&Back to the queue"), "Esc"),
+        "cashier.settle": ActionSpec(
+            translate("Actions", "&Settle / take payment and print"), "F9", "payment.collect"),
+        "cashier.add_payment": ActionSpec(
+            translate("Actions", "&Add payment"), "Ins", "payment.collect"),
+        "cashier.credit": ActionSpec(
+            translate("Actions", "&Credit, approved by a manager..."), "Ctrl+Shift+G",
+            "payment.collect"),
+        "cashier.refund": ActionSpec(
+            translate("Actions", "&Refund or credit note..."), "Ctrl+Shift+R", "payment.refund"),
+        "cashier.preview_slip": ActionSpec(
+            translate("Actions", "&Preview settlement slip..."), "Ctrl+P", "document.settlement"),
+        "cashier.gate_pass": ActionSpec(
+            translate("Actions", "&Gate pass..."), None, "gatepass.issue"),
+        "cashier.dayend": ActionSpec(
+            translate("Actions", "&Day-end report"), "F6", "cashier.dayend"),
+        "cashier.dayend_print": ActionSpec(
+            translate("Actions", "&Print day-end report..."), "Ctrl+P", "cashier.dayend"),
+        "cashier.dayend_export": ActionSpec(
+            translate("Actions", "&Export day-end report..."), "Ctrl+S", "export.settlements"),
     }
 
 
