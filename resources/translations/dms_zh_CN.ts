@@ -1134,6 +1134,14 @@
         <translation>不能对状态为“{state}”的投诉执行“{action}”。</translation>
     </message>
     <message>
+        <source>Only an open complaint can be reassigned.</source>
+        <translation>只有未处理的投诉才能转交。</translation>
+    </message>
+    <message>
+        <source>Unknown follow-up question {question}.</source>
+        <translation>未知的回访问题 {question}。</translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -2981,6 +2989,10 @@
     <message>
         <source>run the housekeeping</source>
         <translation>执行日常清理</translation>
+    </message>
+    <message>
+        <source>hand a complaint to an owner</source>
+        <translation>转交投诉给负责人</translation>
     </message>
     <message>
         <source>return parts to a supplier</source>
