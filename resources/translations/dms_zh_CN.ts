@@ -119,6 +119,50 @@
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Reminder calls</source>
+        <translation>提醒回访(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up queue</source>
+        <translation>回访队列(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;list</source>
+        <translation>选择名单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record the &amp;call...</source>
+        <translation>记录通话(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Book from the call...</source>
+        <translation>通话转预约(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Record the &amp;follow-up...</source>
+        <translation>记录回访(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over...</source>
+        <translation>转交(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve...</source>
+        <translation>处理(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>C&amp;losing call...</source>
+        <translation>结案回访(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate overdue</source>
+        <translation>升级逾期投诉(&amp;E)</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -235,6 +279,25 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Hand over complaint {number}</source>
+        <translation>转交投诉 {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Complaint {number} handed to {owner}.</source>
+        <translation>投诉 {number} 已转交给 {owner}。</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book appointment: {plate}</source>
@@ -314,6 +377,100 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call: {name}</source>
+        <translation>通话：{name}</translation>
+    </message>
+    <message>
+        <source>Will call back to book</source>
+        <translation>客户稍后回电预约</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>客户暂无需要</translation>
+    </message>
+    <message>
+        <source>Serviced elsewhere</source>
+        <translation>已在别处保养</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>接通情况(&amp;O)</translation>
+    </message>
+    <message>
+        <source>What the customer &amp;said</source>
+        <translation>客户反馈(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Call to {name} recorded.</source>
+        <translation>已记录与 {name} 的通话。</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Due km</source>
+        <translation>到期里程</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>上次通话</translation>
+    </message>
+    <message>
+        <source>{n}{more} to call</source>
+        <translation>待联系 {n}{more} 位</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>名单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>within &amp;days</source>
+        <translation>天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>or &amp;km</source>
+        <translation>或里程(&amp;K)</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel appointment {number}</source>
@@ -326,6 +483,148 @@
     <message>
         <source>Appointment {number} cancelled.</source>
         <translation>预约 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>CareWords</name>
+    <message>
+        <source>Maintenance due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
+        <source>Insurance renewal</source>
+        <translation>保险续保</translation>
+    </message>
+    <message>
+        <source>Membership expiry</source>
+        <translation>会员到期</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>客户生日</translation>
+    </message>
+    <message>
+        <source>Declined work</source>
+        <translation>未做项目</translation>
+    </message>
+    <message>
+        <source>Campaigns and recalls</source>
+        <translation>服务活动与召回</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>App message</source>
+        <translation>App 消息</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>厂家转办</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved, to close</source>
+        <translation>已处理，待结案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时交车</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Closing call: {number}</source>
+        <translation>结案回访：{number}</translation>
+    </message>
+    <message>
+        <source>The customer accepts the resolution</source>
+        <translation>客户接受处理结果</translation>
+    </message>
+    <message>
+        <source>What the customer &amp;said</source>
+        <translation>客户反馈(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Complaint {number} closed.</source>
+        <translation>投诉 {number} 已结案。</translation>
     </message>
 </context>
 <context>
@@ -368,6 +667,109 @@
     <message>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>{n}{more} complaints, {overdue} overdue</source>
+        <translation>投诉 {n}{more} 件，逾期 {overdue} 件</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>Vehicle / order</source>
+        <translation>车辆 / 工单</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>level {n}</source>
+        <translation>第 {n} 级</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Prevention note</source>
+        <translation>预防措施</translation>
+    </message>
+    <message>
+        <source>Closing call</source>
+        <translation>结案回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Open and to close</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -451,6 +853,31 @@
     <message>
         <source>Vehicles</source>
         <translation>车辆</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCare</name>
+    <message>
+        <source>Customer care</source>
+        <translation>客服回访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue complaint(s) escalated.</source>
+        <translation>
+            <numerusform>已升级 %n 件逾期投诉。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder calls</source>
+        <translation>提醒回访</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
     </message>
 </context>
 <context>
@@ -588,6 +1015,112 @@
     <message>
         <source>Again</source>
         <translation>再次输入</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up: {number}</source>
+        <translation>回访：{number}</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>接通情况(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Scores 1-5</source>
+        <translation>评分 1-5</translation>
+    </message>
+    <message>
+        <source>&amp;Issue raised</source>
+        <translation>客户提出的问题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Follow-up {number} recorded; a complaint was opened for the advisor (see Complaints).</source>
+        <translation>回访 {number} 已记录；已为服务顾问立案投诉（见“投诉”）。</translation>
+    </message>
+    <message>
+        <source>{name} not reached {n} times: escalated.</source>
+        <translation>{name} 已 {n} 次未接通：已升级。</translation>
+    </message>
+    <message>
+        <source>Follow-up {number} recorded.</source>
+        <translation>回访 {number} 已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>回访时点</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>拨打次数</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>{n}{more} calls due today</source>
+        <translation>今日待回访 {n}{more} 个</translation>
+    </message>
+    <message>
+        <source>Calls after delivery: within 24 h or 3 days</source>
+        <translation>交车后回访：24 小时或 3 天内</translation>
     </message>
 </context>
 <context>
@@ -3213,6 +3746,29 @@
     <message>
         <source>Reminder call for {number} recorded.</source>
         <translation>预约 {number} 的提醒电话已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve complaint {number}</source>
+        <translation>处理投诉 {number}</translation>
+    </message>
+    <message>
+        <source>Root &amp;cause</source>
+        <translation>根本原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>处理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Prevention note</source>
+        <translation>预防措施(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Complaint {number} resolved; make the closing call.</source>
+        <translation>投诉 {number} 已处理，请进行结案回访。</translation>
     </message>
 </context>
 <context>
