@@ -93,6 +93,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "complaint.close": CARE,
     "complaint.escalate": CARE,
     "complaint.list": DESK,
+    "complaint.assign": CARE,
     # parts
     "stock.receive": WAREHOUSE,
     "stock.return_to_supplier": WAREHOUSE,

@@ -72,6 +72,8 @@ def actions() -> dict[str, str]:
         "complaint.close": QCoreApplication.translate("Messages", "close a complaint"),
         "complaint.escalate": QCoreApplication.translate("Messages", "escalate overdue complaints"),
         "complaint.list": QCoreApplication.translate("Messages", "see the complaints"),
+        "complaint.assign": QCoreApplication.translate(
+            "Messages", "hand a complaint to an owner"),
         "stock.receive": QCoreApplication.translate("Messages", "receive parts"),
         "stock.return_to_supplier": QCoreApplication.translate(
             "Messages", "return parts to a supplier"),

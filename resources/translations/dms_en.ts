@@ -18,4 +18,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CustomerCare</name>
+    <message numerus="yes">
+        <source>%n overdue complaint(s) escalated.</source>
+        <translation>
+            <numerusform>%n overdue complaint escalated.</numerusform>
+            <numerusform>%n overdue complaints escalated.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -102,6 +102,27 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Print day-end report..."), "Ctrl+P", "cashier.dayend"),
         "cashier.dayend_export": ActionSpec(
             translate("Actions", "&Export day-end report..."), "Ctrl+S", "export.settlements"),
+        # customer care
+        "care.calls": ActionSpec(translate("Actions", "&Reminder calls"), "Alt+1", "reminder.list"),
+        "care.followups": ActionSpec(
+            translate("Actions", "&Follow-up queue"), "Alt+2", "followup.list"),
+        "care.complaints": ActionSpec(
+            translate("Actions", "&Complaints"), "Alt+3", "complaint.list"),
+        "care.list": ActionSpec(translate("Actions", "Choose the &list"), "F2", "reminder.list"),
+        "care.call": ActionSpec(
+            translate("Actions", "Record the &call..."), "Ctrl+R", "reminder.call"),
+        "care.book": ActionSpec(
+            translate("Actions", "&Book from the call..."), "Ctrl+B", "appointment.book"),
+        "care.follow_up": ActionSpec(
+            translate("Actions", "Record the &follow-up..."), "Ctrl+R", "followup.record"),
+        "care.assign": ActionSpec(
+            translate("Actions", "&Hand over..."), "Ctrl+H", "complaint.assign"),
+        "care.resolve": ActionSpec(
+            translate("Actions", "&Resolve..."), "Ctrl+R", "complaint.resolve"),
+        "care.close": ActionSpec(
+            translate("Actions", "C&losing call..."), "Ctrl+L", "complaint.close"),
+        "care.escalate": ActionSpec(
+            translate("Actions", "&Escalate overdue"), "Ctrl+Shift+E", "complaint.escalate"),
     }
 
 

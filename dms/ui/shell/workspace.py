@@ -146,11 +146,13 @@ class WorkspaceSpec:
 def registry() -> list[WorkspaceSpec]:
     """The workspaces that exist, in tab order. (Imported here so the shell module stays free
     of every workspace's imports until a user who has the role signs in.)"""
+    from dms.ui.care.workspace import CustomerCare
     from dms.ui.cashier.workspace import CashierDesk
     from dms.ui.frontdesk.workspace import FrontDesk
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
-            WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5")]
+            WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
+            WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:
