@@ -4,7 +4,6 @@
 <context>
     <name>AccountDialogs</name>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="55"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -12,252 +11,202 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="34"/>
         <source>&amp;Quick open...</source>
         <translation>快速打开(&amp;Q)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="35"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="36"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="38"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销 / 切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="39"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="40"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="41"/>
         <source>&amp;About DMS</source>
         <translation>关于 DMS(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="44"/>
         <source>&amp;Search customer or vehicle</source>
         <translation>查找客户或车辆(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="46"/>
         <source>&amp;Open vehicle file (Enter)</source>
         <translation>打开车辆档案(&amp;O)（回车）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="47"/>
         <source>&amp;Back to search</source>
         <translation>返回查找(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="49"/>
         <source>New &amp;customer...</source>
         <translation>新建客户(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="51"/>
         <source>&amp;Edit customer...</source>
         <translation>编辑客户(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="53"/>
         <source>New &amp;vehicle...</source>
         <translation>新建车辆(&amp;V)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="55"/>
         <source>Edit ve&amp;hicle...</source>
         <translation>编辑车辆(&amp;H)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="57"/>
         <source>Change &amp;owner...</source>
         <translation>变更车主(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="59"/>
         <source>New &amp;work order (walk-in)...</source>
         <translation>新建工单（直接到店）(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="61"/>
         <source>&amp;Book appointment...</source>
         <translation>预约(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="63"/>
         <source>&amp;Add declined work to a new order...</source>
         <translation>将未做项目加入新工单(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="65"/>
         <source>&amp;Appointment book</source>
         <translation>预约簿(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="67"/>
         <source>&amp;Arrived: open work order...</source>
         <translation>已到店：开工单(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="69"/>
         <source>&amp;No-show</source>
         <translation>未到店(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="71"/>
         <source>&amp;Cancel booking...</source>
         <translation>取消预约(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="73"/>
         <source>Record &amp;reminder call...</source>
         <translation>记录提醒电话(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="75"/>
         <source>&amp;Previous day</source>
         <translation>前一天(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="77"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="79"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="81"/>
         <source>&amp;Week view</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="84"/>
         <source>&amp;Find order (scan job card)</source>
         <translation>查找工单（扫描派工单）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="85"/>
         <source>&amp;Back to the queue</source>
         <translation>返回待收款列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="87"/>
         <source>&amp;Settle / take payment and print</source>
         <translation>结算 / 收款并打印(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="89"/>
         <source>&amp;Add payment</source>
         <translation>添加付款(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="91"/>
         <source>&amp;Credit, approved by a manager...</source>
         <translation>挂账（经理批准）(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="94"/>
         <source>&amp;Refund or credit note...</source>
         <translation>退款或红字冲销(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="96"/>
         <source>&amp;Preview settlement slip...</source>
         <translation>预览结算单(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="98"/>
         <source>&amp;Gate pass...</source>
         <translation>出门证(&amp;G)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="100"/>
         <source>&amp;Day-end report</source>
         <translation>日结报表(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="102"/>
         <source>&amp;Print day-end report...</source>
         <translation>打印日结报表(&amp;P)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="104"/>
         <source>&amp;Export day-end report...</source>
         <translation>导出日结报表(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="106"/>
         <source>&amp;Reminder calls</source>
         <translation>提醒回访(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="108"/>
         <source>&amp;Follow-up queue</source>
         <translation>回访队列(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="110"/>
         <source>&amp;Complaints</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="111"/>
         <source>Choose the &amp;list</source>
         <translation>选择名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="113"/>
         <source>Record the &amp;call...</source>
         <translation>记录通话(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="115"/>
         <source>&amp;Book from the call...</source>
         <translation>通话转预约(&amp;B)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="117"/>
         <source>Record the &amp;follow-up...</source>
         <translation>记录回访(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="119"/>
         <source>&amp;Hand over...</source>
         <translation>转交(&amp;H)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="121"/>
         <source>&amp;Resolve...</source>
         <translation>处理(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="123"/>
         <source>C&amp;losing call...</source>
         <translation>结案回访(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="125"/>
         <source>&amp;Escalate overdue</source>
         <translation>升级逾期投诉(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/actions.py" line="173"/>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -265,140 +214,110 @@
 <context>
     <name>AppointmentBook</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="65"/>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="89"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="67"/>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="90"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="68"/>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="91"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="70"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="72"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="76"/>
         <source>Reminded</source>
         <translation>已提醒</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="79"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="80"/>
         <source>Booked (h)</source>
         <translation>已约（小时）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="82"/>
         <source>Capacity (h)</source>
         <translation>产能（小时）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="84"/>
         <source>Free (h)</source>
         <translation>空余（小时）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="92"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="93"/>
         <source>Work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="276"/>
         <source>Booked {booked} of {capacity} h — over by {over} h</source>
         <translation>已约 {booked} / {capacity} 小时，超出 {over} 小时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="279"/>
         <source>Booked {booked} of {capacity} h, {free} h free</source>
         <translation>已约 {booked} / {capacity} 小时，空余 {free} 小时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="285"/>
         <source>Week {first} – {last}</source>
         <translation>{first} 至 {last} 一周</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="288"/>
         <source> (today)</source>
         <translation>（今天）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="292"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="292"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="292"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="292"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="292"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="293"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="293"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="325"/>
         <source>{plate} has arrived: appointment {number} is now a work order.</source>
         <translation>{plate} 已到店：预约 {number} 已转为工单。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="341"/>
         <source>Appointment {number} recorded as a no-show.</source>
         <translation>预约 {number} 已记为未到店。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/appointments.py" line="370"/>
         <source>Tomorrow&apos;s reminder calls</source>
         <translation>明日预约提醒</translation>
     </message>
@@ -406,22 +325,18 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="58"/>
         <source>Hand over complaint {number}</source>
         <translation>转交投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="66"/>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="67"/>
         <source>&amp;Deadline</source>
         <translation>期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="84"/>
         <source>Complaint {number} handed to {owner}.</source>
         <translation>投诉 {number} 已转交给 {owner}。</translation>
     </message>
@@ -429,97 +344,78 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="103"/>
         <source>Book appointment: {plate}</source>
         <translation>预约：{plate}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="107"/>
         <source>(no package)</source>
         <translation>（不选套餐）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="137"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="138"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="138"/>
         <source>no such part</source>
         <translation>无此配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="140"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="141"/>
         <source>Available</source>
         <translation>可用库存</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="163"/>
         <source>&amp;Package</source>
         <translation>保养套餐(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="163"/>
         <source>&amp;Work</source>
         <translation>预约项目(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="164"/>
         <source>&amp;Date and time</source>
         <translation>日期时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="164"/>
         <source>Planned h&amp;ours</source>
         <translation>预计工时(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="165"/>
         <source>Expected pa&amp;rts (code, Enter)</source>
         <translation>预订配件(&amp;R)（编号，回车）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="166"/>
         <source>&amp;Estimate (¥)</source>
         <translation>预估金额(&amp;E)（元）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="167"/>
         <source>C&amp;hannel</source>
         <translation>预约渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="167"/>
         <source>&amp;Contact</source>
         <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="168"/>
         <source>Contact pho&amp;ne</source>
         <translation>联系电话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="225"/>
         <source>that day: {booked} of {capacity} h booked</source>
         <translation>当天已约 {booked} / {capacity} 小时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="288"/>
         <source>Appointment {number} booked for {when}.</source>
         <translation>预约 {number} 已登记：{when}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="291"/>
         <source>The day is over-booked: {booked} of {capacity} h.</source>
         <translation>当天已超约：{booked} / {capacity} 小时。</translation>
     </message>
@@ -527,52 +423,42 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="57"/>
         <source>Call: {name}</source>
         <translation>通话：{name}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="66"/>
         <source>Will call back to book</source>
         <translation>客户稍后回电预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="66"/>
         <source>Not interested</source>
         <translation>客户暂无需要</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="67"/>
         <source>Serviced elsewhere</source>
         <translation>已在别处保养</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="67"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="68"/>
         <source>Switched off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="71"/>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="72"/>
         <source>&amp;Outcome</source>
         <translation>接通情况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="73"/>
         <source>What the customer &amp;said</source>
         <translation>客户反馈(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="82"/>
         <source>Call to {name} recorded.</source>
         <translation>已记录与 {name} 的通话。</translation>
     </message>
@@ -580,62 +466,50 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="149"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="150"/>
         <source>Due km</source>
         <translation>到期里程</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="152"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="153"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="154"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="155"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="156"/>
         <source>Last call</source>
         <translation>上次通话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="185"/>
         <source>{n}{more} to call</source>
         <translation>待联系 {n}{more} 位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="197"/>
         <source>&amp;List</source>
         <translation>名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="198"/>
         <source>within &amp;days</source>
         <translation>天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="199"/>
         <source>or &amp;km</source>
         <translation>或里程(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="200"/>
         <source> d</source>
         <translation> 天</translation>
     </message>
@@ -643,17 +517,14 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="32"/>
         <source>Cancel appointment {number}</source>
         <translation>取消预约 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="37"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="45"/>
         <source>Appointment {number} cancelled.</source>
         <translation>预约 {number} 已取消。</translation>
     </message>
@@ -661,153 +532,122 @@
 <context>
     <name>CareWords</name>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="28"/>
         <source>Maintenance due</source>
         <translation>保养到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="29"/>
         <source>Insurance renewal</source>
         <translation>保险续保</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="30"/>
         <source>Membership expiry</source>
         <translation>会员到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="31"/>
         <source>Birthdays</source>
         <translation>客户生日</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="32"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="33"/>
         <source>Campaigns and recalls</source>
         <translation>服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="37"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="38"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="39"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="39"/>
         <source>App message</source>
         <translation>App 消息</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="45"/>
         <source>Reached</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/calls.py" line="46"/>
-        <location filename="../../dms/ui/care/followups.py" line="39"/>
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="33"/>
         <source>Follow-up call</source>
         <translation>回访电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="34"/>
         <source>Walk-in</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="35"/>
         <source>Manufacturer</source>
         <translation>厂家转办</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="36"/>
         <source>Online</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="40"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="41"/>
         <source>Resolved, to close</source>
         <translation>已处理，待结案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="42"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="30"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="31"/>
         <source>Repair quality</source>
         <translation>维修质量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="32"/>
         <source>On time</source>
         <translation>按时交车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="33"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="34"/>
         <source>Overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="38"/>
         <source>To call</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="40"/>
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="41"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="49"/>
         <source>3 days</source>
         <translation>3 天</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="49"/>
         <source>24 h</source>
         <translation>24 小时</translation>
     </message>
@@ -815,241 +655,186 @@
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="22"/>
-        <location filename="../../dms/ui/cashier/settlement.py" line="53"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="23"/>
-        <location filename="../../dms/ui/cashier/settlement.py" line="50"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="24"/>
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="25"/>
         <source>Receipts</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="26"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="27"/>
-        <location filename="../../dms/ui/cashier/settlement.py" line="42"/>
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="33"/>
-        <location filename="../../dms/ui/cashier/queue.py" line="27"/>
         <source>Invoice</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="34"/>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="36"/>
-        <location filename="../../dms/ui/cashier/queue.py" line="23"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="35"/>
-        <location filename="../../dms/ui/cashier/settlement.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="36"/>
-        <location filename="../../dms/ui/cashier/queue.py" line="28"/>
         <source>Customer pays</source>
         <translation>客户应付</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="37"/>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="38"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="26"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="26"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="27"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="27"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="28"/>
         <source>Transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="29"/>
         <source>Stored value</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="30"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="22"/>
         <source>Since</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="24"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="25"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="26"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="29"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="30"/>
         <source>Outstanding</source>
         <translation>欠收</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="31"/>
         <source>Credit</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="32"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="25"/>
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="26"/>
         <source>Auxiliary materials</source>
         <translation>辅料费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="27"/>
         <source>Subcontract</source>
         <translation>包工费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="28"/>
         <source>Rescue / towing</source>
         <translation>施救费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="29"/>
         <source>Other fees</source>
         <translation>其他费用</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="34"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="35"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="35"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="36"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="38"/>
         <source>Hours / qty</source>
         <translation>工时 / 数量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="39"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="40"/>
-        <location filename="../../dms/ui/cashier/settlement.py" line="51"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="41"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="43"/>
         <source>Payer</source>
         <translation>付费方</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="52"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="37"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="39"/>
         <source>&amp;Manager</source>
         <translation>经理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="40"/>
         <source>Pass&amp;word</source>
         <translation>密码(&amp;W)</translation>
     </message>
@@ -1057,37 +842,30 @@
 <context>
     <name>CashierDesk</name>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="51"/>
         <source>Cashier</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="182"/>
         <source>{order}: {paid} received, invoice {invoice}, {outstanding} outstanding.</source>
         <translation>{order}：已收 {paid}，发票号 {invoice}，欠收 {outstanding}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="187"/>
         <source>Gate pass {number}.</source>
         <translation>出门证 {number}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="283"/>
         <source>Export the day-end report</source>
         <translation>导出日结报表</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="284"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="294"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/workspace.py" line="299"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -1095,22 +873,18 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="118"/>
         <source>Closing call: {number}</source>
         <translation>结案回访：{number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="122"/>
         <source>The customer accepts the resolution</source>
         <translation>客户接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="124"/>
         <source>What the customer &amp;said</source>
         <translation>客户反馈(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="131"/>
         <source>Complaint {number} closed.</source>
         <translation>投诉 {number} 已结案。</translation>
     </message>
@@ -1118,32 +892,26 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="21"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="22"/>
         <source>VIN</source>
         <translation>VIN 码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="23"/>
         <source>Brand / series</source>
         <translation>品牌 / 车系</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="25"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="27"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="28"/>
         <source>Open order</source>
         <translation>在修工单</translation>
     </message>
@@ -1151,17 +919,14 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../dms/ui/common/command_dialog.py" line="82"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/command_dialog.py" line="104"/>
         <source>Press F9 to save anyway.</source>
         <translation>按 F9 仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/command_dialog.py" line="105"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1169,134 +934,102 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="153"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="154"/>
         <source>Opened</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="155"/>
-        <location filename="../../dms/ui/care/complaints.py" line="243"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="156"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="157"/>
-        <location filename="../../dms/ui/care/complaints.py" line="245"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="158"/>
-        <location filename="../../dms/ui/care/complaints.py" line="246"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="159"/>
-        <location filename="../../dms/ui/care/complaints.py" line="248"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="160"/>
-        <location filename="../../dms/ui/care/complaints.py" line="249"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="161"/>
         <source>Level</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="163"/>
-        <location filename="../../dms/ui/care/complaints.py" line="247"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="164"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="208"/>
         <source>{n}{more} complaints, {overdue} overdue</source>
         <translation>投诉 {n}{more} 件，逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="241"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="244"/>
         <source>Vehicle / order</source>
         <translation>车辆 / 工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="250"/>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="250"/>
         <source>level {n}</source>
         <translation>第 {n} 级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="252"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="253"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="254"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="255"/>
         <source>Prevention note</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="256"/>
         <source>Closing call</source>
         <translation>结案回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="257"/>
-        <location filename="../../dms/ui/care/complaints.py" line="266"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="266"/>
         <source>Open and to close</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="267"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="271"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
@@ -1304,12 +1037,10 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="55"/>
         <source>Credit: let the car go with {amount} outstanding</source>
         <translation>挂账：欠收 {amount} 放行车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="64"/>
         <source>Credit approved; gate pass {number} printed.</source>
         <translation>挂账已批准；已打印出门证 {number}。</translation>
     </message>
@@ -1317,102 +1048,82 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="165"/>
         <source>Loading...</source>
         <translation>正在加载...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="166"/>
         <source>Select a result to see the customer.</source>
         <translation>选择一条结果以查看客户信息。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="170"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="170"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="171"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="172"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="176"/>
         <source>home {number}</source>
         <translation>住宅 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="177"/>
         <source>office {number}</source>
         <translation>办公 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="187"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="196"/>
         <source>Customer no.</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="196"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="196"/>
         <source>Type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="197"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="197"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="198"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="198"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="199"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="199"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="203"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="204"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
@@ -1420,29 +1131,24 @@
 <context>
     <name>CustomerCare</name>
     <message>
-        <location filename="../../dms/ui/care/workspace.py" line="31"/>
         <source>Customer care</source>
         <translation>客服回访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dms/ui/care/workspace.py" line="175"/>
         <source>%n overdue complaint(s) escalated.</source>
         <translation>
             <numerusform>已升级 %n 件逾期投诉。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/workspace.py" line="184"/>
         <source>Reminder calls</source>
         <translation>提醒回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/workspace.py" line="184"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/workspace.py" line="185"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1450,107 +1156,86 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="194"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="194"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="196"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="197"/>
         <source>&amp;Name or company</source>
         <translation>姓名或单位名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="198"/>
         <source>&amp;Mobile</source>
         <translation>手机(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="199"/>
         <source>&amp;Gender</source>
         <translation>性别(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="199"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="199"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="201"/>
         <source>&amp;Home phone</source>
         <translation>家庭电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="202"/>
         <source>&amp;Office phone</source>
         <translation>单位电话(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="203"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="204"/>
         <source>Post&amp;code</source>
         <translation>邮编(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="205"/>
         <source>&amp;Employer</source>
         <translation>工作单位(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="206"/>
         <source>&amp;Job title</source>
         <translation>职务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="207"/>
         <source>&amp;ID / organisation no.</source>
         <translation>身份证号 / 组织机构代码(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="208"/>
         <source>&amp;Birthday</source>
         <translation>生日(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="209"/>
         <source>E-ma&amp;il</source>
         <translation>电子邮箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="210"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="212"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="212"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="230"/>
         <source>Customer {code} saved.</source>
         <translation>客户 {code} 已保存。</translation>
     </message>
@@ -1558,72 +1243,58 @@
 <context>
     <name>DayEndPage</name>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="113"/>
         <source>{amount} on {count} order(s)</source>
         <translation>{amount}，共 {count} 单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="115"/>
         <source>{issued} issued, {voided} voided</source>
         <translation>开具 {issued} 张，作废 {voided} 张</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="122"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="123"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印... (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="124"/>
         <source>Export to Excel... (Ctrl+S)</source>
         <translation>导出 Excel... (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="125"/>
         <source>Per cashier and payment method</source>
         <translation>按收银员和付款方式</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="126"/>
         <source>Invoices issued and voided</source>
         <translation>开具和作废的发票</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="127"/>
         <source>Receipts</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="127"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="128"/>
         <source>Net takings</source>
         <translation>实收合计</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="128"/>
         <source>Net per method</source>
         <translation>各付款方式实收</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="129"/>
         <source>Credit notes</source>
         <translation>红字冲销</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="130"/>
         <source>Outstanding now</source>
         <translation>当前欠收</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dayend.py" line="130"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
@@ -1631,17 +1302,14 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../dms/ui/excepthook.py" line="32"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/excepthook.py" line="35"/>
         <source>Something went wrong. The action was not completed. Please copy the details below and send them to your system administrator.</source>
         <translation>出现了问题，操作未完成。请复制下面的详细信息并发送给系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/excepthook.py" line="43"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1649,42 +1317,34 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="124"/>
         <source>New database</source>
         <translation>新数据库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="125"/>
         <source>This database is empty. Create the store and its first manager; the manager then adds the staff.</source>
         <translation>此数据库为空。请创建门店及其第一位经理，之后由经理添加员工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="127"/>
         <source>Store code</source>
         <translation>门店代码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="128"/>
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="129"/>
         <source>Manager&apos;s user name</source>
         <translation>经理用户名</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="130"/>
         <source>Manager&apos;s name</source>
         <translation>经理姓名</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="131"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="132"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
@@ -1692,62 +1352,50 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="57"/>
         <source>Follow-up: {number}</source>
         <translation>回访：{number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="72"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="72"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="73"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="73"/>
         <source>Switched off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="78"/>
         <source>&amp;Outcome</source>
         <translation>接通情况(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="85"/>
         <source>Scores 1-5</source>
         <translation>评分 1-5</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="86"/>
         <source>&amp;Issue raised</source>
         <translation>客户提出的问题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="87"/>
         <source>&amp;Result</source>
         <translation>结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="102"/>
         <source>Follow-up {number} recorded; a complaint was opened for the advisor (see Complaints).</source>
         <translation>回访 {number} 已记录；已为服务顾问立案投诉（见“投诉”）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="105"/>
         <source>{name} not reached {n} times: escalated.</source>
         <translation>{name} 已 {n} 次未接通：已升级。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="107"/>
         <source>Follow-up {number} recorded.</source>
         <translation>回访 {number} 已记录。</translation>
     </message>
@@ -1755,67 +1403,54 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="124"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="125"/>
         <source>Call</source>
         <translation>回访时点</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="126"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="128"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="129"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="130"/>
         <source>Type</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="132"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="133"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="135"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="137"/>
         <source>Last attempt</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="166"/>
         <source>{n}{more} calls due today</source>
         <translation>今日待回访 {n}{more} 个</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/followups.py" line="172"/>
         <source>Calls after delivery: within 24 h or 3 days</source>
         <translation>交车后回访：24 小时或 3 天内</translation>
     </message>
@@ -1823,7 +1458,6 @@
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/workspace.py" line="29"/>
         <source>Front desk</source>
         <translation>前台接待</translation>
     </message>
@@ -1831,49 +1465,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../dms/ui/login.py" line="104"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="156"/>
-        <location filename="../../dms/ui/login.py" line="168"/>
         <source>Signing in...</source>
         <translation>正在登录...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="156"/>
-        <location filename="../../dms/ui/login.py" line="168"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="163"/>
         <source>Sign in to DMS</source>
         <translation>登录 DMS</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="164"/>
         <source>After-sales service</source>
         <translation>售后服务管理系统</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="165"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="166"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="167"/>
         <source>e.g. advisor1</source>
         <translation>例如 advisor1</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/login.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1881,102 +1504,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="230"/>
         <source>Service advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="230"/>
         <source>Dispatcher</source>
         <translation>车间调度</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="231"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="231"/>
         <source>Team lead</source>
         <translation>班组长</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="232"/>
         <source>QC inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="233"/>
         <source>Warehouse clerk</source>
         <translation>仓库管理员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="233"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="234"/>
         <source>Customer care</source>
         <translation>客服/回访员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="234"/>
         <source>Service manager</source>
         <translation>服务经理</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="253"/>
         <source>Your roles have no workspace in this window yet. Their work runs through the command line (see the README).</source>
         <translation>您的角色在本窗口中暂无工作台，相关工作请通过命令行完成（见 README）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="190"/>
         <source>About DMS</source>
         <translation>关于 DMS</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="172"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="196"/>
         <source>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;After-sales management for 4S dealerships.&lt;/p&gt;&lt;p&gt;In this window: {workspaces}; settings.&lt;/p&gt;&lt;p&gt;Documents, exports, the KPI report and imports: the &lt;code&gt;dms&lt;/code&gt; command line (&lt;code&gt;dms --help&lt;/code&gt;).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DMS {version}&lt;/h3&gt;&lt;p&gt;4S 店售后服务管理系统。&lt;/p&gt;&lt;p&gt;本窗口可用：{workspaces}；设置。&lt;/p&gt;&lt;p&gt;单据打印、数据导出、KPI 报表和数据导入：使用 &lt;code&gt;dms&lt;/code&gt; 命令行（&lt;code&gt;dms --help&lt;/code&gt;）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="241"/>
         <source>DMS — {store} — {user}</source>
         <translation>DMS — {store} — {user}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="244"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="255"/>
         <source>{user} ({roles}) · {store}</source>
         <translation>{user}（{roles}）· {store}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="259"/>
         <source>Local database (SQLite)</source>
         <translation>本地数据库（SQLite）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/main_window.py" line="260"/>
         <source>Server database (PostgreSQL)</source>
         <translation>服务器数据库（PostgreSQL）</translation>
     </message>
@@ -1984,3057 +1587,2403 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="13"/>
         <source>{path} already exists; choose a new file name.</source>
         <translation>{path} 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="15"/>
         <source>pg_dump was not found. Install the PostgreSQL client tools (Debian: postgresql-client, Windows: the PostgreSQL installer&apos;s command line tools) and make sure pg_dump is on PATH.</source>
         <translation>找不到 pg_dump。请安装 PostgreSQL 客户端工具（Debian：postgresql-client；Windows：PostgreSQL 安装程序中的命令行工具），并确保 pg_dump 在 PATH 中。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="19"/>
         <source>pg_dump failed: {error}</source>
         <translation>pg_dump 运行失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="20"/>
         <source>Only SQLite databases in a plain file can be backed up.</source>
         <translation>只能备份存放在普通文件中的 SQLite 数据库。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="22"/>
         <source>Verifying a PostgreSQL dump restores it into a temporary database: give a PostgreSQL database URL.</source>
         <translation>校验 PostgreSQL 备份需要将其恢复到临时数据库：请提供 PostgreSQL 数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="26"/>
         <source>Cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="27"/>
         <source>{path} is not a DMS backup manifest.</source>
         <translation>{path} 不是 DMS 备份清单文件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="28"/>
         <source>The database has newer data than the backup {file} ({reasons}). Restoring would lose it; use --force to restore anyway.</source>
         <translation>数据库中的数据比备份 {file} 更新（{reasons}），恢复会丢失这些数据；如仍要恢复，请使用 --force。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="31"/>
         <source>Backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="33"/>
         <source>{path} is missing: the backup cannot be verified. Use --force to restore it anyway without verification.</source>
         <translation>缺少 {path}，无法校验备份。如仍要不经校验直接恢复，请使用 --force。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="36"/>
         <source>pg_restore was not found. Install the PostgreSQL client tools (Debian: postgresql-client, Windows: the PostgreSQL installer&apos;s command line tools) and make sure pg_restore is on PATH.</source>
         <translation>找不到 pg_restore。请安装 PostgreSQL 客户端工具（Debian：postgresql-client；Windows：PostgreSQL 安装程序中的命令行工具），并确保 pg_restore 在 PATH 中。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="40"/>
         <source>pg_restore failed (nothing was changed): {error}</source>
         <translation>pg_restore 运行失败（未做任何更改）：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="42"/>
         <source>Restoring {file} failed: {error}</source>
         <translation>恢复 {file} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="45"/>
         <source>Verification of {file} failed {when}: {problems}</source>
         <translation>校验 {file} 失败{when}：{problems}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="47"/>
         <source>Verification of {file} failed before restoring: the file&apos;s SHA-256 does not match its manifest (the backup or the manifest was changed or damaged).</source>
         <translation>恢复前校验 {file} 失败：文件的 SHA-256 与备份清单不符（备份文件或清单已被修改或损坏）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="51"/>
         <source>{path} is a {backup} backup; it cannot be restored into a {backend} database.</source>
         <translation>{path} 是 {backup} 备份，不能恢复到 {backend} 数据库。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="55"/>
         <source>No usable Chinese TrueType font was found for printing (tried: {tried}). Install WenQuanYi Micro Hei (Debian/Ubuntu: apt-get install fonts-wqy-microhei), copy a TrueType (.ttf/.ttc) Chinese font into {project}, or set &quot;cjk_font&quot; in the settings file to the path of one (for example C:\Windows\Fonts\msyh.ttc).</source>
         <translation>找不到可用于打印的中文 TrueType 字体（已尝试：{tried}）。请安装文泉驿微米黑（Debian/Ubuntu：apt-get install fonts-wqy-microhei），或将一个 TrueType（.ttf/.ttc）中文字体复制到 {project}，或在设置文件中将 &quot;cjk_font&quot; 设为字体文件的路径（例如 C:\Windows\Fonts\msyh.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="61"/>
         <source>The printing font {font} has no glyph for {chars}; the document was not printed. Change the text, or configure a font that has these characters (settings key &quot;cjk_font&quot;).</source>
         <translation>打印字体 {font} 中没有 {chars} 的字形，单据未打印。请修改文字，或配置一个包含这些字符的字体（设置项 &quot;cjk_font&quot;）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="65"/>
         <source>Work order {key} has no estimate yet.</source>
         <translation>工单 {key} 还没有估价单。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="67"/>
         <source>Work order {key} has no gate pass yet.</source>
         <translation>工单 {key} 尚未开具出门证。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="69"/>
         <source>Name at least one part to print labels for.</source>
         <translation>请至少指定一个要打印标签的配件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="71"/>
         <source>Unknown document {kind}; one of: {kinds}.</source>
         <translation>未知的单据类型：{kind}，可选：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="73"/>
         <source>Not a date: {value}</source>
         <translation>不是有效日期：{value}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="74"/>
         <source>Unknown export {name}; one of: {known}.</source>
         <translation>未知的导出项：{name}，可选：{known}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="76"/>
         <source>Unknown import {kind}: use one of {kinds}.</source>
         <translation>未知的导入类型：{kind}，可选：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="78"/>
         <source>Cannot read {path} as an .xlsx workbook: {error}</source>
         <translation>无法将 {path} 作为 .xlsx 工作簿读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="80"/>
         <source>The period ends before it starts.</source>
         <translation>统计期间的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="81"/>
         <source>A negative amount ({value}) cannot be written in capitals.</source>
         <translation>负数金额（{value}）不能转换为大写。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="83"/>
         <source>{value} is not an amount.</source>
         <translation>{value} 不是金额。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="85"/>
         <source>An amount in capitals needs an exact number, not {value}.</source>
         <translation>大写金额需要精确的数值，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="87"/>
         <source>{value} is too large to write in capitals.</source>
         <translation>{value} 太大，无法转换为大写。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="89"/>
         <source>Bad page: offset {offset}, limit {limit}.</source>
         <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="91"/>
         <source>Unknown setting {key}.</source>
         <translation>未知的设置项 {key}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_admin.py" line="93"/>
         <source>{value} is not a valid value for {key}.</source>
         <translation>{value} 不是 {key} 的有效值。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="13"/>
         <source>Enter at least one payment.</source>
         <translation>请至少录入一笔付款。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="15"/>
         <source>Nothing is outstanding.</source>
         <translation>没有待收款项。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="17"/>
         <source>The order has no approved line or fee.</source>
         <translation>该工单没有已确认的项目或费用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="19"/>
         <source>{paid} is more than the {outstanding} outstanding.</source>
         <translation>付款 {paid} 超过了待收金额 {outstanding}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="21"/>
         <source>A payment must be a positive amount in whole fen, not {value}.</source>
         <translation>付款金额必须为正数且精确到分，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="23"/>
         <source>Unknown payment method {method}.</source>
         <translation>未知的付款方式：{method}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="25"/>
         <source>{count} line(s) still wait for the customer&apos;s decision.</source>
         <translation>还有 {count} 个项目等待客户确认。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="27"/>
-        <location filename="../../dms/ui/error_texts_customers.py" line="61"/>
         <source>Give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="28"/>
         <source>A {method} payment needs its voucher or transaction number.</source>
         <translation>{method}付款需要填写凭证号或交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="30"/>
         <source>The reference is too long.</source>
         <translation>凭证号过长。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="33"/>
         <source>{received} was already received, more than the new customer share {share}; refund the difference first.</source>
         <translation>已收款 {received}，超过调整后的客户应付金额 {share}，请先退还差额。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="36"/>
         <source>{received} was received for this order; refund it first.</source>
         <translation>本工单已收款 {received}，请先退款。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="38"/>
         <source>Gate pass {number} was already issued.</source>
         <translation>出门证 {number} 已开具。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="41"/>
         <source>{outstanding} is still outstanding; take the payment or ask the manager to approve credit.</source>
         <translation>仍有 {outstanding} 未收，请收款或请经理批准挂账。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="44"/>
         <source>The balance is neither paid nor on credit.</source>
         <translation>余款既未结清，也未批准挂账。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="45"/>
         <source>The follow-up is due after 24 or 72 hours.</source>
         <translation>回访时间只能为交车后 24 或 72 小时。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="47"/>
         <source>Hand the keys back to the customer.</source>
         <translation>请先将车钥匙交还客户。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="49"/>
         <source>Issue the gate pass first.</source>
         <translation>请先开具出门证。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="51"/>
         <source>A refund is a positive amount in whole fen, not {value}.</source>
         <translation>退款金额须为以分计的正数，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="53"/>
         <source>Above {limit} a manager approves the refund or credit note.</source>
         <translation>超过 {limit} 的退款或红字冲销需要服务经理批准。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="55"/>
         <source>At most {most} can be refunded.</source>
         <translation>最多可退 {most}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="58"/>
         <source>Scan the job card or type a plate, work order or invoice number.</source>
         <translation>请扫描派工单，或输入车牌号、工单号或发票号。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="60"/>
         <source>A manager approves this: the manager types their user name and password.</source>
         <translation>此操作需经理批准：请经理输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_billing.py" line="63"/>
         <source>Unknown refund kind {kind}.</source>
         <translation>未知的退款类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="14"/>
         <source>Code {customer_code} is taken.</source>
         <translation>客户编号 {customer_code} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="16"/>
         <source>Customer {customer_code} {name} has the same {field}.</source>
         <translation>客户 {customer_code} {name} 的{field}与此相同。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="18"/>
         <source>{email} is not an e-mail address.</source>
         <translation>{email} 不是有效的电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="20"/>
-        <location filename="../../dms/ui/error_texts_customers.py" line="27"/>
         <source>Unknown field {field}.</source>
         <translation>未知的字段：{field}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="21"/>
         <source>A person or a company; gender M or F.</source>
         <translation>客户类型应为个人或单位，性别应为男或女。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="23"/>
         <source>{mobile} is not a mobile number.</source>
         <translation>{mobile} 不是有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="25"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>请填写客户姓名。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="26"/>
         <source>A postcode is six digits.</source>
         <translation>邮政编码应为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="28"/>
         <source>Vehicle {vin} ({plate}, engine {engine_no}) looks the same.</source>
         <translation>车辆 {vin}（车牌 {plate}，发动机号 {engine_no}）疑似同一辆车。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="31"/>
         <source>A mileage cannot be negative.</source>
         <translation>里程不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="32"/>
         <source>{value} is not a mileage in whole km.</source>
         <translation>{value} 不是以整公里计的里程。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="33"/>
         <source>The current owner has had the car since {since}; the change cannot be earlier.</source>
         <translation>现车主自 {since} 起拥有该车，过户日期不能早于此日期。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="36"/>
         <source>{plate} is not a valid plate ({errors}).</source>
         <translation>{plate} 不是有效的车牌号（{errors}）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="38"/>
         <source>Plate {plate} is already on file.</source>
         <translation>车牌 {plate} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="40"/>
         <source>{name} already owns the vehicle.</source>
         <translation>{name} 已经是该车的车主。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="42"/>
         <source>{vin} is not a valid VIN ({errors}).</source>
         <translation>{vin} 不是有效的车架号（{errors}）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="44"/>
         <source>VIN {vin} is already on file ({plate}).</source>
         <translation>车架号 {vin} 已登记（车牌 {plate}）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="46"/>
         <source>Check VIN {vin} ({warnings}; check digit should be {expected}).</source>
         <translation>请核对车架号 {vin}（{warnings}；校验位应为 {expected}）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="49"/>
         <source>{balance} is still on card {card_no}; refund it first.</source>
         <translation>会员卡 {card_no} 仍有储值余额 {balance}，请先退款。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="51"/>
         <source>Enter the card number (at most 30 characters).</source>
         <translation>请填写卡号（不超过 30 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="53"/>
         <source>Card {card_no} is already in use.</source>
         <translation>卡号 {card_no} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="55"/>
         <source>The customer already holds card {card_no}.</source>
         <translation>该客户已持有会员卡 {card_no}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="57"/>
         <source>Card {card_no} is {status}; cannot {action}.</source>
         <translation>会员卡 {card_no} 的状态为“{status}”，不能{action}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="59"/>
         <source>Card {card_no} has been given up; to be a member again, join again.</source>
         <translation>会员卡 {card_no} 已退卡；如需继续享受会员权益，请重新办理入会。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="62"/>
         <source>The card is already {tier}.</source>
         <translation>该卡已是{tier}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="64"/>
         <source>The membership balance is {balance}; {amount} cannot be drawn.</source>
         <translation>会员储值余额为 {balance}，不足以支付 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="66"/>
         <source>The customer has no active membership card to pay from.</source>
         <translation>该客户没有可用于付款的有效会员卡。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="68"/>
         <source>The card holds {balance} points; {points} are needed for {amount}.</source>
         <translation>会员卡积分为 {balance}，抵扣 {amount} 需要 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="71"/>
         <source>Campaign {campaign} was already done on {vin}.</source>
         <translation>车辆 {vin} 已完成活动 {campaign}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="73"/>
         <source>Campaign {campaign} already exists.</source>
         <translation>活动 {campaign} 已存在。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="75"/>
         <source>A campaign needs a code and a name.</source>
         <translation>活动需要编号和名称。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="77"/>
         <source>The campaign ends before it starts.</source>
         <translation>活动的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="79"/>
         <source>Import a .xlsx or .csv file, not {name}.</source>
         <translation>请导入 .xlsx 或 .csv 文件，{name} 不是这两种格式。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="81"/>
         <source>Unknown campaign kind {kind}.</source>
         <translation>未知的活动类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="82"/>
         <source>The file holds no valid VIN ({bad} invalid).</source>
         <translation>文件中没有有效的车架号（{bad} 个无效）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="84"/>
         <source>Work order {number} was cancelled.</source>
         <translation>工单 {number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="86"/>
         <source>Vehicle {vin} is not in campaign {campaign}.</source>
         <translation>车辆 {vin} 不在活动 {campaign} 的范围内。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="89"/>
         <source>This follow-up was already recorded.</source>
         <translation>该回访已登记。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="91"/>
         <source>Write down the result of the call.</source>
         <translation>请填写回访结果。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="93"/>
         <source>Satisfaction is a score from 1 to 5.</source>
         <translation>满意度应为 1 到 5 分。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="95"/>
         <source>The deadline must be a time in the future.</source>
         <translation>处理期限必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="97"/>
         <source>Describe the complaint.</source>
         <translation>请填写投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="99"/>
         <source>Write down how to prevent it.</source>
         <translation>请填写预防措施。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="101"/>
         <source>Write down the resolution.</source>
         <translation>请填写处理方案。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="103"/>
         <source>Write down the root cause.</source>
         <translation>请填写根本原因。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="105"/>
         <source>Unknown severity {severity}.</source>
         <translation>未知的严重程度：{severity}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="107"/>
         <source>Unknown complaint source {source}.</source>
         <translation>未知的投诉来源：{source}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="109"/>
         <source>Cannot {action}: the complaint is {state}.</source>
         <translation>不能对状态为“{state}”的投诉执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="111"/>
         <source>Only an open complaint can be reassigned.</source>
         <translation>只有未处理的投诉才能转交。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="113"/>
         <source>Unknown follow-up question {question}.</source>
         <translation>未知的回访问题 {question}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="115"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="118"/>
         <source>An appointment was already booked from this reminder.</source>
         <translation>该提醒已生成过预约。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="120"/>
         <source>Unknown reminder kind {kind}.</source>
         <translation>未知的提醒类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="121"/>
         <source>Unknown contact method {method}.</source>
         <translation>未知的联系方式：{method}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="123"/>
         <source>Note what happened on the call.</source>
         <translation>请记录通话结果。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="125"/>
         <source>The vehicle is not this customer&apos;s.</source>
         <translation>该车不属于此客户。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="127"/>
         <source>Choose which vehicle to book.</source>
         <translation>请选择要预约的车辆。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="129"/>
         <source>The reminder window cannot be negative.</source>
         <translation>提醒范围不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="131"/>
         <source>Order {number} already completed a plan item.</source>
         <translation>工单 {number} 已完成过一个保养计划项目。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="133"/>
         <source>The vehicle has no such planned service.</source>
         <translation>该车没有这项计划保养。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="135"/>
         <source>Only a delivered maintenance order completes a plan item.</source>
         <translation>只有已交车的保养工单才能完成保养计划项目。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_customers.py" line="137"/>
         <source>The vehicle already has a plan.</source>
         <translation>该车已有保养计划。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="13"/>
         <source>Not a usable barcode: {value}.</source>
         <translation>条码不可用：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="15"/>
         <source>Barcode {barcode} already means part {part}.</source>
         <translation>条码 {barcode} 已用于配件 {part}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="17"/>
         <source>The vehicle&apos;s series is not known.</source>
         <translation>该车的车系未知。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="19"/>
         <source>No part has the code {key}.</source>
         <translation>没有编码为 {key} 的配件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="20"/>
         <source>No part has the barcode or code {key}.</source>
         <translation>没有条码或编码为 {key} 的配件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="22"/>
         <source>Unknown purchase need status {value}.</source>
         <translation>未知的采购需求状态：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="25"/>
         <source>Bin {bin} is being counted; stock there cannot move until the stocktake is posted.</source>
         <translation>货位 {bin} 正在盘点，盘点过账前该货位的库存不能变动。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="28"/>
         <source>The unit cost must be zero or more: {value}.</source>
         <translation>单位成本不能为负数：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="30"/>
         <source>The quantity must be a positive number (to 0.001): {value}.</source>
         <translation>数量必须为正数（最多三位小数）：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="32"/>
         <source>Cannot release more than is reserved.</source>
         <translation>释放数量不能超过预留数量。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="35"/>
         <source>Keep the reason for the added part within {limit} characters.</source>
         <translation>增项原因不能超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="37"/>
         <source>{part} waits for the customer&apos;s approval as added work.</source>
         <translation>{part} 是增项，尚待客户确认。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="39"/>
         <source>Keep the batch number within {limit} characters.</source>
         <translation>批次号不能超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="41"/>
         <source>{part} is not on this order.</source>
         <translation>{part} 不在本工单上。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="43"/>
         <source>Only {left} of {part} is still to issue to this order.</source>
         <translation>本工单的 {part} 只剩 {left} 待发料。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="45"/>
         <source>Only {issued} of this line is issued.</source>
         <translation>该项目只发料 {issued}，不能退回更多。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="47"/>
         <source>Parts are issued to this order; return them first.</source>
         <translation>本工单已领用配件，请先退料。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="49"/>
         <source>A quantity is a number of more than 0 (to 0.001), not {value}.</source>
         <translation>数量应为大于 0 的数字（最多三位小数），{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="51"/>
         <source>Give a reason (1 to {limit} characters).</source>
         <translation>请填写原因（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="53"/>
         <source>Enter who takes the parts (1 to {limit} characters).</source>
         <translation>请填写领料人（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="56"/>
         <source>A purchase needs a unit cost on every line.</source>
         <translation>采购入库的每一行都需要填写单位成本。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="58"/>
         <source>Add at least one line.</source>
         <translation>请至少添加一行。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="59"/>
         <source>Unknown receipt mode {value}.</source>
         <translation>未知的入库方式：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="60"/>
         <source>The reference is at most 60 characters.</source>
         <translation>单据号不能超过 60 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="63"/>
         <source>Bins {bins} are being counted already.</source>
         <translation>货位 {bins} 已在盘点中。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="65"/>
         <source>Stocktake {number} is already {status}.</source>
         <translation>盘点单 {number} 的状态已是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="67"/>
         <source>Choose at least one bin to count.</source>
         <translation>请至少选择一个要盘点的货位。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="69"/>
         <source>Part {part} belongs in bin {bin}, which this stocktake does not count.</source>
         <translation>配件 {part} 属于货位 {bin}，不在本次盘点范围内。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="71"/>
         <source>The counted quantity must be zero or more (to 0.001): {value}.</source>
         <translation>盘点数量不能为负数（最多三位小数）：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="73"/>
         <source>Part {part}: counted {counted}, but more is reserved for work orders; release those reservations first.</source>
         <translation>配件 {part} 盘点数为 {counted}，少于工单预留数量；请先释放这些预留。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="76"/>
         <source>{count} lines are not counted yet.</source>
         <translation>还有 {count} 行未盘点。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="78"/>
         <source>No bin {bins} in this warehouse.</source>
         <translation>本仓库没有货位 {bins}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="81"/>
         <source>A transfer needs at least one line.</source>
         <translation>调拨单至少需要一行。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="83"/>
         <source>Transfer {number} is already {status}.</source>
         <translation>调拨单 {number} 的状态已是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="85"/>
         <source>The receiving store has no part {part} in its catalogue.</source>
         <translation>收货门店的配件目录中没有配件 {part}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="87"/>
         <source>Send to a different warehouse.</source>
         <translation>请调拨到另一个仓库。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="90"/>
         <source>Unknown action {action}.</source>
         <translation>未知的操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="91"/>
         <source>Unknown disposition {value}.</source>
         <translation>未知的旧件处理方式：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="93"/>
         <source>This line&apos;s old part is already recorded.</source>
         <translation>该项目的旧件已登记。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="95"/>
         <source>Cannot {action}: the old part is {status}.</source>
         <translation>不能对状态为“{status}”的旧件执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="97"/>
         <source>Enter the storage location (1 to {limit} characters).</source>
         <translation>请填写存放位置（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="99"/>
         <source>No part was issued on this line.</source>
         <translation>该项目没有发过料。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="101"/>
         <source>Only a warranty claim&apos;s old part goes back to the maker.</source>
         <translation>只有索赔旧件才能返厂。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="103"/>
         <source>Keep the note within {limit} characters.</source>
         <translation>备注不能超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="105"/>
         <source>A warranty claim&apos;s old part goes back to the maker.</source>
         <translation>索赔旧件须返厂，不能交还客户或报废。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="107"/>
         <source>A warranty claim&apos;s old part must go back to the maker.</source>
         <translation>索赔项目的旧件必须返厂。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="109"/>
         <source>The warranty claim&apos;s old parts {parts} are not in the old-part store.</source>
         <translation>索赔旧件 {parts} 尚未入旧件库。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_parts.py" line="111"/>
         <source>Nothing of this line waits to be issued.</source>
         <translation>该配件行没有待领料的数量。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="13"/>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="15"/>
         <source>Appointment {number} is already {status}.</source>
         <translation>预约 {number} 的状态已是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="17"/>
         <source>{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.</source>
         <translation>{day} 已约满（已约 {booked} 小时，可用 {capacity} 小时）；确认后可超额预约。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="20"/>
         <source>An appointment must be in the future.</source>
         <translation>预约时间必须晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="22"/>
         <source>Give a reason for cancelling.</source>
         <translation>请填写取消原因。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="24"/>
         <source>This appointment is for another vehicle.</source>
         <translation>该预约对应的是另一辆车。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="26"/>
         <source>Say what work the customer asks for.</source>
         <translation>请填写客户要求的维修项目。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="29"/>
         <source>Unknown business type {value}.</source>
         <translation>未知的业务类型：{value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="31"/>
         <source>Write down what the customer says is wrong.</source>
         <translation>请填写客户描述的故障。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="33"/>
         <source>The fuel level is in eighths, from 0 to 8.</source>
         <translation>油量按八分之几填写，范围为 0 到 8。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="35"/>
         <source>The mileage cannot be negative.</source>
         <translation>里程不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="37"/>
         <source>{mileage} km is below the last recorded {last} km; confirm an odometer change with a note to accept it.</source>
         <translation>里程 {mileage} 公里低于上次记录的 {last} 公里；如确已更换仪表，请确认并填写说明。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="41"/>
         <source>The customer declined every line; cancel the order instead.</source>
         <translation>客户拒绝了全部项目，请改为取消工单。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="43"/>
         <source>Enter who approved the estimate (1 to {limit} characters).</source>
         <translation>请填写确认人（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="45"/>
         <source>The assessed amount is an amount of 0 or more, not {value}.</source>
         <translation>定损金额应为不小于 0 的金额，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="47"/>
         <source>The deductible is an amount of 0 or more, not {value}.</source>
         <translation>免赔额应为不小于 0 的金额，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="50"/>
         <source>A discount is between 0 and 100 %, not {value}.</source>
         <translation>折扣应在 0 到 100% 之间，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="52"/>
         <source>A discount is between 0 and 100 %.</source>
         <translation>折扣应在 0 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="53"/>
         <source>Only customer-paid lines are discounted.</source>
         <translation>只有客户付费的项目可以打折。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="55"/>
         <source>A fee is an amount of more than 0, not {value}.</source>
         <translation>费用金额应大于 0，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="57"/>
         <source>Describe the fee (1 to {limit} characters).</source>
         <translation>请填写费用说明（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="59"/>
         <source>Unknown fee kind {kind}.</source>
         <translation>未知的费用类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="60"/>
         <source>Hours are a number of more than 0, not {value}.</source>
         <translation>工时应为大于 0 的数字，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="62"/>
         <source>Enter the insurer (1 to {limit} characters).</source>
         <translation>请填写保险公司（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="64"/>
         <source>Enter the name of the job (1 to {limit} characters).</source>
         <translation>请填写工时项目名称（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="66"/>
         <source>Unknown line kind {kind}.</source>
         <translation>未知的项目类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="67"/>
         <source>Unknown approval method {method}.</source>
         <translation>未知的确认方式：{method}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="69"/>
         <source>Add at least one job or part first.</source>
         <translation>请先添加至少一个工时项目或配件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="71"/>
         <source>Only an insurance order has a claim.</source>
         <translation>只有保险理赔工单才能填写理赔信息。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="73"/>
         <source>Part {part} is no longer sold.</source>
         <translation>配件 {part} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="75"/>
         <source>Unknown payer {payer}.</source>
         <translation>未知的付费方：{payer}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="76"/>
         <source>Enter the paying company (1 to {limit} characters).</source>
         <translation>请填写付费单位（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="78"/>
         <source>A quantity is a number of more than 0, not {value}.</source>
         <translation>数量应为大于 0 的数字，{value} 无效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="80"/>
         <source>Enter the claim report number (1 to {limit} characters).</source>
         <translation>请填写报案号（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="82"/>
         <source>The lines changed after the last estimate; issue a new estimate first.</source>
         <translation>上次估价后项目有变动，请先重新出具估价单。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="84"/>
         <source>Unknown trade {trade}.</source>
         <translation>未知的工种：{trade}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="86"/>
         <source>Line {ids} cannot be chosen here.</source>
         <translation>此处不能选择项目 {ids}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="87"/>
         <source>No job {seq} on this order.</source>
         <translation>本工单没有第 {seq} 项工时项目。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="88"/>
         <source>An estimate is valid for at least one day.</source>
         <translation>估价单的有效期至少为一天。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="91"/>
         <source>Describe the added work (1 to {limit} characters).</source>
         <translation>请填写增项说明（1 至 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="93"/>
         <source>Line {id} is not waiting for a price.</source>
         <translation>项目 {id} 不在待报价状态。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="95"/>
         <source>Line {ids} is not priced added work.</source>
         <translation>项目 {ids} 不是已报价的增项。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="97"/>
         <source>No priced added work to answer.</source>
         <translation>没有需要客户确认的已报价增项。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="99"/>
         <source>Price at least one line.</source>
         <translation>请至少为一个项目报价。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="102"/>
         <source>Bay {bay} is out of service.</source>
         <translation>工位 {bay} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="104"/>
         <source>Someone is still clocked on this car.</source>
         <translation>仍有技师在这辆车上打卡作业。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="106"/>
         <source>Keep the equipment note within 200 characters.</source>
         <translation>设备说明不能超过 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="108"/>
         <source>Someone is clocked on job {job}: clock off before moving it.</source>
         <translation>有技师正在作业 {job} 上打卡，请先收工再调整。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="110"/>
         <source>Job {job} is done.</source>
         <translation>作业 {job} 已完工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="111"/>
         <source>Jobs not done yet: {jobs}.</source>
         <translation>以下作业尚未完工：{jobs}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="112"/>
         <source>Job {job} is not approved by the customer.</source>
         <translation>作业 {job} 尚未经客户确认。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="114"/>
         <source>Pause only to wait for parts or for the customer&apos;s approval.</source>
         <translation>只有等待配件或等待客户确认时才能暂停。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="116"/>
         <source>Planned hours must be more than 0, not {value}.</source>
         <translation>计划工时必须大于 0，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="118"/>
         <source>The planned end must follow the start.</source>
         <translation>计划完工时间必须晚于计划开工时间。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="120"/>
         <source>Finish only after the self-check passes.</source>
         <translation>自检合格后才能完工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="122"/>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="124"/>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="148"/>
         <source>User {user} is not an active {role} of this store.</source>
         <translation>用户 {user} 不是本店在职的{role}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="126"/>
         <source>You are already clocked on job {job}.</source>
         <translation>您已在作业 {job} 上打卡。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="128"/>
         <source>Job {job} is already done.</source>
         <translation>作业 {job} 已经完工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="129"/>
         <source>Job {job} is assigned to someone else.</source>
         <translation>作业 {job} 已派给其他技师。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="131"/>
         <source>Job {job} is not dispatched.</source>
         <translation>作业 {job} 尚未派工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="133"/>
         <source>You are not clocked on job {job}.</source>
         <translation>您没有在作业 {job} 上打卡。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="135"/>
         <source>You are still clocked on job {job} of {number}; clock off first.</source>
         <translation>您仍在工单 {number} 的作业 {job} 上打卡，请先收工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="137"/>
         <source>Keep the reason within 40 characters.</source>
         <translation>原因不能超过 40 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="140"/>
         <source>The car is later than promised ({promised}): give a reason.</source>
         <translation>车辆晚于承诺交车时间（{promised}），请填写延误原因。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="142"/>
         <source>A passed inspection has no rework owner or penalty.</source>
         <translation>质检合格时不能指定返工责任人或考核扣款。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="144"/>
         <source>The penalty is an amount of 0 or more, not {value}.</source>
         <translation>考核扣款应为不小于 0 的金额，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="146"/>
         <source>Say why the inspection failed.</source>
         <translation>请填写质检不合格的原因。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="150"/>
         <source>Name the technician who redoes the work.</source>
         <translation>请指定负责返工的维修技师。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="151"/>
         <source>The rework owner did not work on this car.</source>
         <translation>指定的返工技师没有参与这辆车的维修。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="153"/>
         <source>{count} added-work line(s) still wait for a price or the customer&apos;s answer.</source>
         <translation>还有 {count} 项增项在等待报价或客户答复。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="156"/>
         <source>Parts neither issued nor released: {parts}.</source>
         <translation>以下配件既未领料也未释放：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="158"/>
         <source>The order has jobs: dispatch them instead.</source>
         <translation>该工单有维修作业，请先派工。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="160"/>
         <source>A discount above {limit} % needs a manager&apos;s approval.</source>
         <translation>超过 {limit}% 的折扣需要服务经理批准。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_workshop.py" line="162"/>
         <source>The estimate was valid until {until}; issue a new estimate first.</source>
         <translation>该估价单有效期至 {until}，请重新出具估价单。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="15"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="16"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="17"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="18"/>
         <source>Card</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="19"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="20"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="21"/>
         <source>Estimate</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="22"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="23"/>
         <source>Gate pass</source>
         <translation>出门证</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="24"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="25"/>
         <source>Labour operation</source>
         <translation>标准工时项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="26"/>
         <source>Membership</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="27"/>
         <source>Membership tier</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="28"/>
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="29"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="30"/>
-        <location filename="../../dms/ui/error_words.py" line="31"/>
         <source>Part line</source>
         <translation>配件项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="32"/>
         <source>Labour line</source>
         <translation>工时项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="33"/>
         <source>Fee line</source>
         <translation>费用项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="34"/>
         <source>Price class</source>
         <translation>工时价格类别</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="35"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="36"/>
         <source>Settlement</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="37"/>
         <source>Refund</source>
         <translation>退款单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="38"/>
         <source>Stocktake</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="39"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="40"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="41"/>
         <source>Transfer</source>
         <translation>调拨单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="42"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="43"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="44"/>
         <source>Declined work item</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="45"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="46"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="54"/>
-        <location filename="../../dms/ui/permission_words.py" line="33"/>
         <source>issue an estimate</source>
         <translation>估价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="55"/>
         <source>approve the estimate</source>
         <translation>确认估价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="56"/>
         <source>dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="57"/>
-        <location filename="../../dms/ui/permission_words.py" line="37"/>
         <source>start the repair</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="58"/>
         <source>pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="59"/>
         <source>resume</source>
         <translation>恢复维修</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="60"/>
-        <location filename="../../dms/ui/permission_words.py" line="40"/>
         <source>finish the repair</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="61"/>
-        <location filename="../../dms/ui/permission_words.py" line="41"/>
         <source>pass QC</source>
         <translation>质检通过</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="62"/>
-        <location filename="../../dms/ui/permission_words.py" line="42"/>
         <source>fail QC</source>
         <translation>质检不通过</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="63"/>
-        <location filename="../../dms/ui/permission_words.py" line="43"/>
         <source>pre-settle</source>
         <translation>预结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="64"/>
-        <location filename="../../dms/ui/permission_words.py" line="44"/>
         <source>settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="65"/>
-        <location filename="../../dms/ui/permission_words.py" line="45"/>
         <source>deliver the car</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="66"/>
         <source>close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="67"/>
         <source>cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="68"/>
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="69"/>
-        <location filename="../../dms/ui/permission_words.py" line="87"/>
         <source>add a barcode</source>
         <translation>添加条码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="70"/>
         <source>add a fee</source>
         <translation>添加费用</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="71"/>
         <source>add a job</source>
         <translation>添加工时项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="72"/>
         <source>add a part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="73"/>
         <source>handle appointments</source>
         <translation>处理预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="74"/>
         <source>approve added work</source>
         <translation>确认增项</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="75"/>
-        <location filename="../../dms/ui/permission_words.py" line="66"/>
         <source>approve credit</source>
         <translation>批准挂账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="76"/>
         <source>assign a job</source>
         <translation>分配作业</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="77"/>
-        <location filename="../../dms/ui/permission_words.py" line="26"/>
         <source>book an appointment</source>
         <translation>登记预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="78"/>
         <source>book from a reminder</source>
         <translation>根据提醒预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="79"/>
         <source>cancel a stocktake</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="80"/>
         <source>change the tier</source>
         <translation>变更会员等级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="81"/>
         <source>change the owner</source>
         <translation>变更车主</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="82"/>
         <source>check a car in</source>
         <translation>接车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="83"/>
         <source>clock on</source>
         <translation>开工打卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="84"/>
-        <location filename="../../dms/ui/permission_words.py" line="72"/>
         <source>close a complaint</source>
         <translation>投诉结案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="85"/>
-        <location filename="../../dms/ui/permission_words.py" line="74"/>
         <source>see the complaints</source>
         <translation>查看投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="86"/>
-        <location filename="../../dms/ui/permission_words.py" line="21"/>
         <source>complete a campaign on a vehicle</source>
         <translation>登记车辆完成活动</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="88"/>
         <source>complete a planned service</source>
         <translation>完成保养计划项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="89"/>
         <source>create a customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="90"/>
         <source>create a maintenance plan</source>
         <translation>制定保养计划</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="91"/>
         <source>create a vehicle</source>
         <translation>新建车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="92"/>
         <source>see the due follow-ups</source>
         <translation>查看待回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="93"/>
-        <location filename="../../dms/ui/permission_words.py" line="73"/>
         <source>escalate overdue complaints</source>
         <translation>升级超期投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="94"/>
-        <location filename="../../dms/ui/permission_words.py" line="82"/>
         <source>exchange a part</source>
         <translation>换件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="95"/>
-        <location filename="../../dms/ui/permission_words.py" line="18"/>
         <source>expire memberships</source>
         <translation>处理会员到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="96"/>
-        <location filename="../../dms/ui/permission_words.py" line="69"/>
         <source>see the follow-ups</source>
         <translation>查看回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="97"/>
-        <location filename="../../dms/ui/permission_words.py" line="20"/>
         <source>import a campaign</source>
         <translation>导入活动</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="98"/>
-        <location filename="../../dms/ui/permission_words.py" line="95"/>
         <source>import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="99"/>
-        <location filename="../../dms/ui/permission_words.py" line="94"/>
         <source>import parts</source>
         <translation>导入配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="100"/>
-        <location filename="../../dms/ui/permission_words.py" line="96"/>
         <source>import vehicles</source>
         <translation>导入车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="101"/>
-        <location filename="../../dms/ui/permission_words.py" line="67"/>
         <source>issue a gate pass</source>
         <translation>开具出门证</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="102"/>
-        <location filename="../../dms/ui/permission_words.py" line="80"/>
         <source>issue parts</source>
         <translation>发料</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="103"/>
         <source>change a membership tier</source>
         <translation>变更会员等级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="105"/>
-        <location filename="../../dms/ui/permission_words.py" line="17"/>
         <source>downgrade memberships</source>
         <translation>会员降级</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="106"/>
         <source>enrol a member</source>
         <translation>办理入会</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="107"/>
         <source>give up a membership</source>
         <translation>会员退卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="108"/>
         <source>renew a membership</source>
         <translation>会员续期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="109"/>
         <source>replace a membership card</source>
         <translation>会员换卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="111"/>
-        <location filename="../../dms/ui/permission_words.py" line="90"/>
         <source>hand an old part over</source>
         <translation>旧件交还客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="112"/>
-        <location filename="../../dms/ui/permission_words.py" line="89"/>
         <source>take an old part into store</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="113"/>
-        <location filename="../../dms/ui/permission_words.py" line="91"/>
         <source>return an old part to the maker</source>
         <translation>旧件返厂</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="115"/>
-        <location filename="../../dms/ui/permission_words.py" line="93"/>
         <source>scrap an old part</source>
         <translation>旧件报废</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="116"/>
         <source>hand over</source>
         <translation>交还客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="117"/>
         <source>take into store</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="118"/>
         <source>return to the maker</source>
         <translation>返厂</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="119"/>
         <source>scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="120"/>
-        <location filename="../../dms/ui/permission_words.py" line="70"/>
         <source>record a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="121"/>
         <source>see the open complaints</source>
         <translation>查看未结投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="122"/>
-        <location filename="../../dms/ui/permission_words.py" line="56"/>
         <source>take a payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="123"/>
-        <location filename="../../dms/ui/permission_words.py" line="61"/>
         <source>complete a parts-only order</source>
         <translation>完成纯配件工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="124"/>
         <source>post a stocktake</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="125"/>
-        <location filename="../../dms/ui/permission_words.py" line="51"/>
         <source>price added work</source>
         <translation>增项报价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="126"/>
-        <location filename="../../dms/ui/permission_words.py" line="50"/>
         <source>propose added work</source>
         <translation>提出增项</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="127"/>
-        <location filename="../../dms/ui/permission_words.py" line="77"/>
         <source>receive parts</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="128"/>
-        <location filename="../../dms/ui/permission_words.py" line="84"/>
         <source>receive a transfer</source>
         <translation>调拨收货</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="129"/>
         <source>record a reminder call</source>
         <translation>登记提醒电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="130"/>
-        <location filename="../../dms/ui/permission_words.py" line="58"/>
         <source>issue a credit note</source>
         <translation>开具红字冲销</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="131"/>
         <source>record a count</source>
         <translation>录入盘点数量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="132"/>
-        <location filename="../../dms/ui/permission_words.py" line="68"/>
         <source>record a follow-up</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="133"/>
-        <location filename="../../dms/ui/permission_words.py" line="88"/>
         <source>record an old part</source>
         <translation>登记旧件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="134"/>
-        <location filename="../../dms/ui/permission_words.py" line="57"/>
         <source>refund a payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="135"/>
-        <location filename="../../dms/ui/permission_words.py" line="23"/>
         <source>see the reminders</source>
         <translation>查看提醒</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="136"/>
         <source>remove a line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="137"/>
         <source>replace the card</source>
         <translation>换卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="138"/>
         <source>resolve</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="139"/>
-        <location filename="../../dms/ui/permission_words.py" line="71"/>
         <source>resolve a complaint</source>
         <translation>处理投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="140"/>
         <source>return parts</source>
         <translation>退料</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="141"/>
         <source>release parts not needed</source>
         <translation>释放未用配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="142"/>
         <source>return parts to the supplier</source>
         <translation>退货给供应商</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="144"/>
-        <location filename="../../dms/ui/permission_words.py" line="83"/>
         <source>send a transfer</source>
         <translation>调拨发货</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="145"/>
         <source>change a store setting</source>
         <translation>修改门店设置</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="146"/>
         <source>record the insurance claim</source>
         <translation>登记保险理赔信息</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="148"/>
         <source>start a stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="149"/>
         <source>do the team-lead check</source>
         <translation>班组长检验</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="150"/>
         <source>change a customer</source>
         <translation>修改客户资料</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="151"/>
-        <location filename="../../dms/ui/permission_words.py" line="107"/>
         <source>see the visit analysis</source>
         <translation>查看回访分析</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="159"/>
         <source>checked in</source>
         <translation>已接车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="160"/>
         <source>estimated</source>
         <translation>已估价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="161"/>
         <source>authorized</source>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="162"/>
         <source>dispatched</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="163"/>
         <source>in repair</source>
         <translation>维修中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="164"/>
         <source>paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="165"/>
         <source>in QC</source>
         <translation>质检中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="166"/>
         <source>in rework</source>
         <translation>返工中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="167"/>
         <source>ready for settlement</source>
         <translation>待结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="168"/>
         <source>pre-settled</source>
         <translation>已预结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="169"/>
         <source>settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="170"/>
         <source>delivered</source>
         <translation>已交车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="171"/>
-        <location filename="../../dms/ui/error_words.py" line="175"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="172"/>
-        <location filename="../../dms/ui/error_words.py" line="179"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="173"/>
         <source>open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="174"/>
         <source>resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="176"/>
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="177"/>
         <source>arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="178"/>
         <source>a no-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="180"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="181"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="182"/>
         <source>given up</source>
         <translation>已退卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="183"/>
         <source>waiting for intake</source>
         <translation>待入库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="184"/>
         <source>in the old-part store</source>
         <translation>在旧件库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="185"/>
         <source>returned to the maker</source>
         <translation>已返厂</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="186"/>
         <source>scrapped</source>
         <translation>已报废</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="187"/>
         <source>handed over</source>
         <translation>已交还客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="188"/>
         <source>being counted</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="189"/>
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="190"/>
         <source>in transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="191"/>
         <source>received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="198"/>
         <source>service advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="199"/>
         <source>dispatcher</source>
         <translation>调度员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="200"/>
         <source>technician</source>
         <translation>维修技师</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="201"/>
         <source>team lead</source>
         <translation>班组长</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="202"/>
         <source>QC inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="203"/>
         <source>warehouse clerk</source>
         <translation>仓库管理员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="204"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="205"/>
         <source>customer-care agent</source>
         <translation>客服专员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="206"/>
         <source>service manager</source>
         <translation>服务经理</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="213"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="214"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="215"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="216"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="217"/>
         <source>bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="218"/>
         <source>stored value</source>
         <translation>会员储值</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="219"/>
         <source>points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="226"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="227"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="234"/>
         <source>not 17 characters</source>
         <translation>不是 17 位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="235"/>
         <source>a character other than digits and letters (no I, O, Q)</source>
         <translation>含有数字和字母（I、O、Q 除外）以外的字符</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="237"/>
         <source>the 10th character is not a model-year code</source>
         <translation>第 10 位不是年款代码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="239"/>
         <source>the check digit does not match</source>
         <translation>校验位不符</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="241"/>
         <source>no plate</source>
         <translation>车牌号为空</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="242"/>
         <source>no province abbreviation at the start</source>
         <translation>开头不是省份简称</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="244"/>
         <source>the second character is not a letter</source>
         <translation>第 2 位不是字母</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="246"/>
         <source>not the shape of a plate</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="247"/>
         <source>wrong number of characters</source>
         <translation>位数不对</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="248"/>
         <source>港/澳 only on 粤Z plates</source>
         <translation>港、澳牌照应为粤Z</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="249"/>
         <source>contains I or O</source>
         <translation>含有字母 I 或 O</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="256"/>
         <source>(backup against its manifest)</source>
         <translation>（备份与清单比对）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_words.py" line="258"/>
         <source>after restoring (the database now holds the backup&apos;s data)</source>
         <translation>（恢复之后，数据库中现为备份的数据）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="43"/>
-        <location filename="../../dms/ui/messages.py" line="44"/>
         <source>The action could not be completed.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="45"/>
         <source>The settings file cannot be read. Correct it, or delete it to start again with the default settings.</source>
         <translation>无法读取设置文件。请修正该文件，或将其删除后以默认设置重新启动。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="48"/>
         <source>{what} {key} was not found.</source>
         <translation>未找到{what} {key}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="49"/>
         <source>Your role does not allow this action: {action}.</source>
         <translation>您的角色无权执行此操作：{action}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="51"/>
         <source>{what} was changed by {user} at {when}. Reload it and try again.</source>
         <translation>{what}已于 {when} 被 {user} 修改。请重新加载后再试。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="53"/>
         <source>Cannot {action}: the work order is {state}.</source>
         <translation>不能对状态为“{state}”的工单执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="55"/>
         <source>Not enough stock of {part}: {available} available, {requested} requested.</source>
         <translation>配件 {part} 库存不足：可用 {available}，需要 {requested}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="59"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="61"/>
         <source>This account is disabled. Ask your manager to enable it.</source>
         <translation>该账号已停用，请联系经理启用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="63"/>
         <source>No active user {username}.</source>
         <translation>没有名为 {username} 的在职用户。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="65"/>
         <source>The database file {path} is on a network share. SQLite cannot be shared across computers safely; use a PostgreSQL server for several seats.</source>
         <translation>数据库文件 {path} 位于网络共享上。SQLite 不能安全地在多台电脑之间共享；多工位请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="69"/>
         <source>Unsupported database address {url}: use sqlite:/// or postgresql://</source>
         <translation>不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="71"/>
         <source>The database schema is not current: run `dms db upgrade` first.</source>
         <translation>数据库结构不是最新版本：请先运行 `dms db upgrade`。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="73"/>
         <source>The upgrade left {n} rows with broken references.</source>
         <translation>数据库升级后有 {n} 行数据的关联引用失效。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="75"/>
         <source>The connection to the database server was lost. Nothing of this action was saved; try again.</source>
         <translation>与数据库服务器的连接已断开，本次操作未保存任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="78"/>
         <source>The connection to the database server was lost while this action was being saved, so it may or may not have been saved. Reload and check before trying again.</source>
         <translation>保存本次操作时与数据库服务器的连接断开，操作可能已保存，也可能未保存。请重新加载并核对后再重试。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="83"/>
         <source>Cannot connect to the database server {server} ({reason}). Check that it is running and that this computer can reach it.</source>
         <translation>无法连接数据库服务器 {server}（{reason}）。请确认服务器正在运行，并且这台电脑能够连接到它。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="86"/>
         <source>The database server cannot be reached. Check the network or ask your administrator, then try again.</source>
         <translation>无法连接数据库服务器。请检查网络或联系系统管理员，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="132"/>
-        <location filename="../../dms/ui/shell/main_window.py" line="199"/>
         <source>, </source>
         <comment>between list items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="148"/>
         <source>{thing} of work order {number}</source>
         <translation>工单 {number} 的{thing}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="159"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/messages.py" line="195"/>
         <source>DMS</source>
         <translation>DMS</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="12"/>
         <source>{problem} (see dms --help)</source>
         <translation>命令行有误：{problem}（参见 dms --help）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="13"/>
         <source>{argument}: “{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>{argument}：“{value}”不是日期，请写成 YYYY-MM-DD 格式。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="15"/>
         <source>{argument}: “{value}” is not one of {choices}.</source>
         <translation>{argument}：“{value}”不在可选值 {choices} 之中。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="17"/>
         <source>{argument}: “{value}” is not a valid value.</source>
         <translation>{argument}：“{value}”不是有效的值。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="19"/>
         <source>{argument} needs a value.</source>
         <translation>{argument} 后面需要一个值。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="20"/>
         <source>Missing: {arguments} (see dms --help).</source>
         <translation>缺少参数：{arguments}（参见 dms --help）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="22"/>
         <source>Unknown arguments: {arguments} (see dms --help).</source>
         <translation>无法识别的参数：{arguments}（参见 dms --help）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="24"/>
         <source>{path}: the file or folder does not exist.</source>
         <translation>{path}：文件或文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="26"/>
         <source>{path}: permission denied.</source>
         <translation>{path}：没有访问权限。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="27"/>
         <source>{path} is a folder, not a file.</source>
         <translation>{path} 是文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="29"/>
         <source>{path}: part of the path is a file, not a folder.</source>
         <translation>{path}：路径中有一部分是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="31"/>
         <source>{path}: the disk is full.</source>
         <translation>{path}：磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="32"/>
         <source>{path}: the disk is read-only.</source>
         <translation>{path}：磁盘为只读。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="33"/>
         <source>Cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="34"/>
         <source>The output was closed before the command had written all of it.</source>
         <translation>输出在命令写完之前已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="36"/>
         <source>Interrupted: the step in progress was not saved.</source>
         <translation>已中断：正在进行的步骤未保存。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_cli.py" line="38"/>
         <source>Unexpected error ({error}); details in {log}.</source>
         <translation>意外错误（{error}），详情见 {log}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="13"/>
         <source>The account {username} is disabled. Ask your manager to enable it.</source>
         <translation>账号 {username} 已停用，请联系经理启用。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="15"/>
         <source>This belongs to another store: {action}.</source>
         <translation>该记录属于其他门店：{action}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="17"/>
         <source>Work order {number} is not assigned to you: {action}.</source>
         <translation>工单 {number} 未派给您：{action}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="20"/>
         <source>Too many failed sign-ins for {username}; try again after {until}, or ask your manager to unlock the account.</source>
         <translation>{username} 登录失败次数过多，请在 {until} 之后再试，或请经理解锁账号。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="23"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="25"/>
         <source>The password cannot be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="27"/>
         <source>Use at most 200 ordinary characters in a password.</source>
         <translation>密码最多使用 200 个普通字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="29"/>
         <source>Choose a new password, not the current one.</source>
         <translation>请设置新密码，不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="31"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="33"/>
         <source>The password of {username} was set by someone else: sign in to the window (or run `dms passwd`) and choose your own first.</source>
         <translation>{username} 的密码由他人设置：请先登录窗口（或运行 `dms passwd`）设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="36"/>
         <source>Sign in: set DMS_USER and DMS_PASSWORD, or run the command in a terminal to be asked.</source>
         <translation>请登录：设置 DMS_USER 和 DMS_PASSWORD，或在终端中运行命令并按提示输入。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="39"/>
         <source>Enter a text of 1 to {limit} characters.</source>
         <translation>请输入 1 到 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="41"/>
         <source>This database already has a store; sign in as its manager to add users.</source>
         <translation>此数据库已有门店；请以其经理身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="44"/>
         <source>This database has no store and no users yet: run `dms init` to create the store and its first manager.</source>
         <translation>此数据库尚无门店和用户：请运行 `dms init` 创建门店和第一位经理。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="47"/>
         <source>A membership fee is an amount of 0 or more, not {value}.</source>
         <translation>会员费应为 0 或以上的金额，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="52"/>
         <source>{field}: at most {limit}, not {value}.</source>
         <translation>{field}最多为 {limit}，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="54"/>
         <source>{field} contains a character that cannot be stored (a NUL or a broken character).</source>
         <translation>{field}含有无法保存的字符（空字符或损坏的字符）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="50"/>
         <source>{field}: {value} is not an exact number.</source>
         <translation>{field}：{value} 不是一个准确的数字。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/error_texts_security.py" line="57"/>
         <source>{field}: at most {limit} characters.</source>
         <translation>{field}最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="45"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="46"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="47"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="48"/>
         <source>customer&apos;s complaint</source>
         <translation>客户描述</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="49"/>
         <source>requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="50"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="51"/>
         <source>issue</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="52"/>
         <source>reason for the delay</source>
         <translation>延误原因</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="53"/>
         <source>damage mark note</source>
         <translation>外观损伤备注</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="54"/>
         <source>root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="55"/>
         <source>resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="56"/>
         <source>prevention</source>
         <translation>预防措施</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="57"/>
         <source>batch</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="58"/>
         <source>contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="59"/>
         <source>contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="60"/>
         <source>delivered by</source>
         <translation>送修人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="61"/>
         <source>delivered-by phone</source>
         <translation>送修人电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="62"/>
         <source>odometer change note</source>
         <translation>里程表更换说明</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="63"/>
         <source>documents kept</source>
         <translation>留存证件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="64"/>
         <source>valuables</source>
         <translation>贵重物品</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="10"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="11"/>
         <source>quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="12"/>
         <source>hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="13"/>
         <source>percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="14"/>
         <source>mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="15"/>
         <source>mileage at purchase</source>
         <translation>购车里程</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="16"/>
-        <location filename="../../dms/ui/field_words.py" line="44"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="17"/>
         <source>home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="18"/>
         <source>office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="19"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="20"/>
         <source>postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="21"/>
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="22"/>
         <source>job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="23"/>
         <source>e-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="24"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="25"/>
         <source>code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="26"/>
         <source>plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="27"/>
         <source>brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="28"/>
         <source>series</source>
         <translation>车系</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="29"/>
         <source>model code</source>
         <translation>车型代码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="30"/>
         <source>engine number</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="31"/>
         <source>engine model</source>
         <translation>发动机型号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="32"/>
         <source>transmission</source>
         <translation>变速箱</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="33"/>
         <source>key number</source>
         <translation>钥匙号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="34"/>
         <source>displacement</source>
         <translation>排量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="35"/>
         <source>colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="36"/>
         <source>fuel</source>
         <translation>燃料</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="37"/>
         <source>selling dealer</source>
         <translation>销售商</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="38"/>
         <source>usage</source>
         <translation>使用性质</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="39"/>
         <source>insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="40"/>
         <source>policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="41"/>
         <source>store code</source>
         <translation>门店代码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="42"/>
         <source>store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/field_words.py" line="43"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="11"/>
         <source>open customer files</source>
         <translation>查看客户档案</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="12"/>
         <source>edit customers</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="13"/>
         <source>edit vehicles</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="14"/>
         <source>search customers and vehicles</source>
         <translation>查询客户和车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="15"/>
         <source>look up membership cards</source>
         <translation>查询会员卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="16"/>
         <source>handle memberships</source>
         <translation>办理会员业务</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="19"/>
         <source>handle maintenance plans</source>
         <translation>管理保养计划</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="24"/>
         <source>call from a reminder</source>
         <translation>提醒回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="25"/>
         <source>see the appointments</source>
         <translation>查看预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="27"/>
         <source>remind of an appointment</source>
         <translation>预约提醒</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="28"/>
         <source>mark a no-show</source>
         <translation>标记爽约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="29"/>
         <source>cancel an appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="30"/>
         <source>receive a booked car</source>
         <translation>预约到店接车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="31"/>
         <source>open a work order</source>
         <translation>开立工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="32"/>
         <source>edit the estimate</source>
         <translation>编辑估价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="34"/>
         <source>record the customer&apos;s approval</source>
         <translation>登记客户确认</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="36"/>
         <source>dispatch jobs</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="38"/>
         <source>pause a repair</source>
         <translation>暂停维修</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="39"/>
         <source>resume a repair</source>
         <translation>恢复维修</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="46"/>
         <source>close a work order</source>
         <translation>关闭工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="47"/>
         <source>cancel a work order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="48"/>
         <source>reopen a work order</source>
         <translation>重开工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="49"/>
         <source>clock on and off</source>
         <translation>上下工打卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="52"/>
         <source>record approval of added work</source>
         <translation>登记增项确认</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="54"/>
         <source>do the team lead&apos;s check</source>
         <translation>班组长检验</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="55"/>
         <source>do the final inspection</source>
         <translation>终检</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="59"/>
         <source>approve a refund</source>
         <translation>审批退款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="60"/>
         <source>approve a discount</source>
         <translation>审批折扣</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="63"/>
         <source>release a part line</source>
         <translation>释放配件行</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="64"/>
         <source>change the store&apos;s rules</source>
         <translation>修改门店规则</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="65"/>
         <source>run the housekeeping</source>
         <translation>执行日常清理</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="75"/>
         <source>hand a complaint to an owner</source>
         <translation>转交投诉给负责人</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="78"/>
         <source>return parts to a supplier</source>
         <translation>退货给供应商</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="81"/>
         <source>take parts back</source>
         <translation>退料</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="85"/>
         <source>count stock</source>
         <translation>盘点计数</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="86"/>
         <source>post or cancel a stocktake</source>
         <translation>过账或取消盘点</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="97"/>
         <source>export the customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="98"/>
         <source>export the vehicles</source>
         <translation>导出车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="99"/>
         <source>export the appointments</source>
         <translation>导出预约</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="100"/>
         <source>export the work orders</source>
         <translation>导出工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="101"/>
         <source>export the parts</source>
         <translation>导出配件</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="102"/>
         <source>export the stock movements</source>
         <translation>导出出入库记录</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="103"/>
         <source>export the settlements</source>
         <translation>导出结算</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="104"/>
         <source>export the follow-ups</source>
         <translation>导出回访</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="105"/>
         <source>export the complaints</source>
         <translation>导出投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="106"/>
         <source>see the KPI report</source>
         <translation>查看KPI报表</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="108"/>
         <source>print an appointment slip</source>
         <translation>打印预约单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="109"/>
         <source>print a check-in sheet</source>
         <translation>打印接车单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="110"/>
         <source>print an estimate</source>
         <translation>打印估价单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="111"/>
         <source>print a job card</source>
         <translation>打印派工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="112"/>
         <source>print a picking list</source>
         <translation>打印领料单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="113"/>
         <source>print a QC sheet</source>
         <translation>打印质检单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="114"/>
         <source>print a settlement</source>
         <translation>打印结算单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="115"/>
         <source>print a settlement receipt</source>
         <translation>打印结算收据</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="117"/>
         <source>print a gate pass</source>
         <translation>打印出门证</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="118"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="119"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="120"/>
         <source>back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="121"/>
         <source>restore the database</source>
         <translation>恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="122"/>
         <source>see the cashier&apos;s queue</source>
         <translation>查看收银待收款列表</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/permission_words.py" line="123"/>
         <source>see the day-end report</source>
         <translation>查看日结报表</translation>
     </message>
@@ -5042,37 +3991,30 @@
 <context>
     <name>OwnerDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="303"/>
         <source>Change owner</source>
         <translation>变更车主</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="307"/>
         <source>Name, mobile or customer code of the new owner</source>
         <translation>新车主的姓名、手机或客户编号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="312"/>
         <source>Current owner</source>
         <translation>当前车主</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="313"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="314"/>
         <source>&amp;New owner</source>
         <translation>新车主(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="315"/>
         <source>&amp;From</source>
         <translation>生效日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="347"/>
         <source>Owner changed; the file keeps the previous owner.</source>
         <translation>车主已变更，档案保留原车主记录。</translation>
     </message>
@@ -5080,22 +4022,18 @@
 <context>
     <name>PasswordChangeDialog</name>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="103"/>
         <source>Choose your password</source>
         <translation>设置您的密码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="104"/>
         <source>Your password was set by someone else. Choose your own before you start.</source>
         <translation>您的密码由他人设置。开始工作前请设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="106"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/account_dialogs.py" line="107"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
@@ -5103,42 +4041,34 @@
 <context>
     <name>PaymentsEditor</name>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="156"/>
         <source>This payment {paid}</source>
         <translation>本次收款 {paid}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="158"/>
         <source>change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="159"/>
         <source>outstanding after {after}</source>
         <translation>收款后欠收 {after}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="170"/>
         <source>Scan or type the voucher or transaction number of card, WeChat Pay, Alipay and transfer payments.</source>
         <translation>银行卡、微信支付、支付宝和转账付款请扫描或输入凭证号或交易流水号。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="173"/>
         <source>Card {card}: stored value {balance}, {points} points (100 points pay ¥1.00).</source>
         <translation>会员卡 {card}：储值余额 {balance}，积分 {points}（100 积分抵 ¥1.00）。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="181"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="181"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/payments.py" line="182"/>
         <source>Reference (scan or type)</source>
         <translation>凭证号（扫描或输入）</translation>
     </message>
@@ -5146,97 +4076,78 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="241"/>
         <source>{title} - preview</source>
         <translation>{title} - 打印预览</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="242"/>
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="243"/>
         <source>Previous page (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="244"/>
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="245"/>
         <source>Next page (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="246"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="246"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="250"/>
         <source>Zoom (Ctrl++ and Ctrl+-)</source>
         <translation>缩放（Ctrl++ 和 Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="251"/>
         <source>Printer...</source>
         <translation>打印机...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="253"/>
         <source>Choose the printer, page size and orientation for {kind} on this workstation</source>
         <translation>为本工作站的{kind}选择打印机、纸张大小和方向</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="255"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="257"/>
         <source>Save as PDF...</source>
         <translation>另存为 PDF...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="259"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="333"/>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页 / 共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="382"/>
         <source>Pages sent to {printer}: {count}.</source>
         <translation>已发送到 {printer}：{count} 页。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="389"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="390"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="402"/>
         <source>Could not save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="408"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -5244,87 +4155,70 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="49"/>
         <source>Settlement slip</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="50"/>
         <source>Settlement receipt (80 mm)</source>
         <translation>结算小票（80 mm）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="51"/>
         <source>Gate pass</source>
         <translation>出门证</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="52"/>
         <source>Refund slip</source>
         <translation>退款单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="53"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="54"/>
         <source>Estimate</source>
         <translation>估价单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="55"/>
         <source>Check-in sheet</source>
         <translation>接车单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="56"/>
         <source>Job card</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="57"/>
         <source>Picking list</source>
         <translation>领料单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="58"/>
         <source>QC sheet</source>
         <translation>质量检验单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="59"/>
         <source>Appointment slip</source>
         <translation>预约确认单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="60"/>
         <source>Day-end report</source>
         <translation>日结报表</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="121"/>
         <source>No printer chosen; page {page}</source>
         <translation>未选择打印机；纸张 {page}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="122"/>
         <source>{printer}, page {page}</source>
         <translation>{printer}，纸张 {page}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="129"/>
         <source>No printer is chosen for {kind} and this workstation has no default printer. Choose one with Printer... or save as PDF.</source>
         <translation>{kind}尚未选择打印机，本工作站也没有默认打印机。请用“打印机...”选择一台，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="133"/>
         <source>The printer &quot;{printer}&quot; chosen for {kind} is not available on this workstation. Choose another with Printer... or save as PDF.</source>
         <translation>为{kind}选择的打印机“{printer}”在本工作站上不可用。请用“打印机...”另选一台，或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/printing.py" line="166"/>
         <source>The printer &quot;{printer}&quot; could not be started. Check that it is switched on, or save as PDF.</source>
         <translation>无法启动打印机“{printer}”。请检查是否已开机，或另存为 PDF。</translation>
     </message>
@@ -5332,12 +4226,10 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="108"/>
         <source>Scan the job card, or type a plate, work order or invoice number, then Enter</source>
         <translation>扫描派工单，或输入车牌号、工单号或发票号后按回车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/queue.py" line="109"/>
         <source>Waiting for payment and outstanding balances, newest first (Down moves into the list, Enter opens)</source>
         <translation>待收款和有欠款的工单，最新的在前（按下方向键进入列表，回车打开）</translation>
     </message>
@@ -5345,17 +4237,14 @@
 <context>
     <name>QuickOpen</name>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="37"/>
         <source>Quick open</source>
         <translation>快速打开</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="43"/>
         <source>Plate, VIN tail, phone, name, work order or invoice number</source>
         <translation>车牌号、VIN 后几位、电话、姓名、工单号或发票号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/shell/palette.py" line="57"/>
         <source>Enter opens the first match; Down to choose another.</source>
         <translation>回车打开第一条结果；按下方向键选择其他结果。</translation>
     </message>
@@ -5363,37 +4252,30 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="76"/>
         <source>Refund: money back by the methods it was paid</source>
         <translation>退款：按原付款方式退回</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="77"/>
         <source>Credit note (红字冲销): lower the bill, new invoice</source>
         <translation>红字冲销：减少应收金额，重开发票</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="81"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="82"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="83"/>
         <source>Refund or credit note</source>
         <translation>退款或红字冲销</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="84"/>
         <source>only above the store&apos;s refund limit</source>
         <translation>仅超过本店退款限额时需要</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/dialogs.py" line="93"/>
         <source>{number}: {amount} done; the slip is in the preview.</source>
         <translation>{number}：{amount} 已办理；单据已在预览中。</translation>
     </message>
@@ -5401,57 +4283,46 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="55"/>
         <source>Reminder call: {plate}</source>
         <translation>预约提醒：{plate}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="56"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="56"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="57"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="57"/>
         <source>App message</source>
         <translation>App 消息</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="65"/>
         <source>Confirmed, will come on time</source>
         <translation>已确认，按时到店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="66"/>
         <source>Will come, but later</source>
         <translation>会来，但会晚到</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="66"/>
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="67"/>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="68"/>
         <source>&amp;Result</source>
         <translation>结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/booking.py" line="76"/>
         <source>Reminder call for {number} recorded.</source>
         <translation>预约 {number} 的提醒电话已记录。</translation>
     </message>
@@ -5459,27 +4330,22 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="93"/>
         <source>Resolve complaint {number}</source>
         <translation>处理投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="98"/>
         <source>Root &amp;cause</source>
         <translation>根本原因(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="99"/>
         <source>&amp;Resolution</source>
         <translation>处理结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="100"/>
         <source>&amp;Prevention note</source>
         <translation>预防措施(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/care/complaints.py" line="109"/>
         <source>Complaint {number} resolved; make the closing call.</source>
         <translation>投诉 {number} 已处理，请进行结案回访。</translation>
     </message>
@@ -5487,46 +4353,38 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="155"/>
         <source>Searching...</source>
         <translation>正在查找...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="156"/>
         <source>No customer, vehicle or work order matches “{text}”.</source>
         <translation>没有与“{text}”匹配的客户、车辆或工单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dms/ui/frontdesk/search.py" line="159"/>
         <source>%n result(s), scroll down for more</source>
         <translation>
             <numerusform>找到 %n 条，向下滚动查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dms/ui/frontdesk/search.py" line="160"/>
         <source>%n result(s); Enter opens the vehicle file</source>
         <translation>
             <numerusform>找到 %n 条；回车打开车辆档案</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="161"/>
         <source>The search failed.</source>
         <translation>查找失败。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="162"/>
         <source>Type part of a plate, VIN, phone number, name or a work-order or invoice number.</source>
         <translation>输入车牌号、VIN 码、电话、姓名的一部分，或工单号、发票号。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="234"/>
         <source>Plate, VIN, phone, name, work order or invoice number</source>
         <translation>车牌号、VIN 码、电话、姓名、工单号或发票号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/search.py" line="235"/>
         <source>Searches as you type. Enter opens the vehicle file; Down moves into the results.</source>
         <translation>边输入边查找。回车打开车辆档案；按下方向键进入结果列表。</translation>
     </message>
@@ -5534,52 +4392,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="87"/>
         <source>Choose a CJK font</source>
         <translation>选择中文字体</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="88"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="96"/>
         <source>There is no font file {path}. Choose one with Browse..., or leave the field empty.</source>
         <translation>字体文件 {path} 不存在。请用“浏览...”选择一个字体文件，或将此栏留空。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="115"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="116"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="117"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="118"/>
         <source>CJK &amp;font file</source>
         <translation>中文字体文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="120"/>
         <source>Automatic (WenQuanYi Micro Hei, Microsoft YaHei...)</source>
         <translation>自动（文泉驿微米黑、微软雅黑等）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="121"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/settings_dialog.py" line="123"/>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
     </message>
@@ -5587,122 +4435,98 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="175"/>
         <source>Labour receivable</source>
         <translation>应收工时费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="176"/>
         <source>Labour net</source>
         <translation>实收工时费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="177"/>
         <source>Material receivable</source>
         <translation>应收材料费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="178"/>
         <source>Material net</source>
         <translation>实收材料费</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="180"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="181"/>
         <source>Paid by {payer}</source>
         <translation>{payer}承担</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="183"/>
         <source>Customer pays</source>
         <translation>客户应付</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="184"/>
         <source>Received</source>
         <translation>已收金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="185"/>
         <source>Outstanding</source>
         <translation>欠收金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="196"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="197"/>
         <source>Add payment (Ins)</source>
         <translation>添加付款 (Ins)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="198"/>
         <source>Slip</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="199"/>
         <source>A4 settlement slip</source>
         <translation>A4 结算单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="200"/>
         <source>80 mm receipt</source>
         <translation>80 mm 小票</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="201"/>
         <source>Payments received</source>
         <translation>已收款记录</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="208"/>
         <source>reopened</source>
         <translation>已重开</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="212"/>
         <source>invoice {number}</source>
         <translation>发票 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="214"/>
         <source>gate pass {number}</source>
         <translation>出门证 {number}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="216"/>
         <source>credit approved</source>
         <translation>已批准挂账</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="218"/>
         <source>Customer pays in words: RMB {capitals}</source>
         <translation>客户应付（大写）：人民币 {capitals}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="222"/>
         <source>Member card {card} ({tier}): stored value {balance}, {points} points</source>
         <translation>会员卡 {card}（{tier}）：储值余额 {balance}，积分 {points}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="224"/>
         <source>No member card</source>
         <translation>无会员卡</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="226"/>
         <source>Settle and print (F9)</source>
         <translation>结算并打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/cashier/settlement.py" line="227"/>
         <source>Take payment and print (F9)</source>
         <translation>收款并打印 (F9)</translation>
     </message>
@@ -5710,92 +4534,74 @@
 <context>
     <name>VehicleDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="249"/>
         <source>&amp;VIN</source>
         <translation>VIN 码(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="249"/>
         <source>&amp;Plate</source>
         <translation>车牌号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="250"/>
         <source>&amp;Brand</source>
         <translation>品牌(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="251"/>
         <source>&amp;Series</source>
         <translation>车系(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="252"/>
         <source>&amp;Model code</source>
         <translation>车型代码(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="253"/>
         <source>Model &amp;year</source>
         <translation>年款(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="254"/>
         <source>&amp;Engine no.</source>
         <translation>发动机号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="255"/>
         <source>&amp;Colour</source>
         <translation>颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="256"/>
         <source>&amp;Fuel type</source>
         <translation>燃油类型(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="257"/>
         <source>&amp;Transmission</source>
         <translation>变速箱(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="259"/>
         <source>P&amp;urchase date</source>
         <translation>购车日期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="260"/>
         <source>Mileage &amp;today</source>
         <translation>当前里程(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="261"/>
         <source>&amp;Insurer</source>
         <translation>保险公司(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="262"/>
         <source>Insurance e&amp;xpiry</source>
         <translation>保险到期日(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="264"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="264"/>
         <source>New vehicle</source>
         <translation>新建车辆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="290"/>
         <source>Vehicle {label} saved.</source>
         <translation>车辆 {label} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="292"/>
         <source>VIN warning overridden and recorded.</source>
         <translation>已确认 VIN 警告并记录。</translation>
     </message>
@@ -5803,179 +4609,142 @@
 <context>
     <name>VehicleFilePage</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="54"/>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="215"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="56"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="58"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="59"/>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="77"/>
         <source>Complaint</source>
         <translation>客户描述</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="63"/>
         <source>Declined work</source>
         <translation>未做项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="64"/>
         <source>Estimate</source>
         <translation>估价</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="66"/>
         <source>Since</source>
         <translation>提出于</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="69"/>
         <source>Campaign / recall</source>
         <translation>服务活动 / 召回</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="71"/>
         <source>Work</source>
         <translation>作业内容</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="76"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="164"/>
         <source>declined</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="180"/>
         <source>(no plate)</source>
         <translation>（未上牌）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="182"/>
         <source>{model} · VIN {vin} · {mileage} on {day}</source>
         <translation>{model} · VIN {vin} · {day} 里程 {mileage}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="186"/>
         <source>{tier} member · balance {balance} · {points} points</source>
         <translation>{tier}会员 · 余额 {balance} · 积分 {points}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="188"/>
         <source>not a member</source>
         <translation>非会员</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="190"/>
         <source>insurance {insurer} until {day}</source>
         <translation>保险：{insurer}，{day} 到期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="192"/>
         <source>no insurance on file</source>
         <translation>无保险记录</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="197"/>
         <source>No maintenance plan.</source>
         <translation>无保养计划。</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="199"/>
         <source>by mileage</source>
         <translation>按里程</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="199"/>
         <source>by date</source>
         <translation>按日期</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="200"/>
         <source>{km} km a day</source>
         <translation>日均 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="201"/>
         <source>pace unknown</source>
         <translation>行驶速度未知</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="203"/>
         <source>Next: &lt;b&gt;{package}&lt;/b&gt; due {due} ({basis})&lt;br&gt;plan: {date} or {mileage}&lt;br&gt;{pace}</source>
         <translation>下次：&lt;b&gt;{package}&lt;/b&gt;，{due} 到期（{basis}）&lt;br&gt;计划：{date} 或 {mileage}&lt;br&gt;{pace}</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="209"/>
         <source>Open work orders</source>
         <translation>在修工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="209"/>
         <source>Service history</source>
         <translation>维修历史</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="210"/>
         <source>Declined work (select, then Ctrl+D)</source>
         <translation>未做项目（选中后按 Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="211"/>
         <source>Campaigns and recalls</source>
         <translation>服务活动与召回</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="212"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="212"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="215"/>
         <source>Date / line</source>
         <translation>日期 / 项目</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="216"/>
         <source>Mileage / qty</source>
         <translation>里程 / 数量</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="216"/>
         <source>Type / amount</source>
         <translation>类型 / 金额</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/vehicle_file.py" line="217"/>
         <source>State / payer</source>
         <translation>状态 / 付费方</translation>
     </message>
@@ -5983,42 +4752,34 @@
 <context>
     <name>VehicleTableModel</name>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="56"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="69"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="69"/>
         <source>VIN</source>
         <translation>VIN 码</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="69"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="69"/>
         <source>Series</source>
         <translation>车系</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="70"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="70"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/customer_card.py" line="70"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
@@ -6026,57 +4787,46 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="95"/>
         <source>&amp;Mileage</source>
         <translation>里程(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="96"/>
         <source>Odometer &amp;note</source>
         <translation>里程表说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="97"/>
         <source>&amp;Fuel (Alt+0–8)</source>
         <translation>油量(&amp;F)（Alt+0–8）</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="98"/>
         <source>&amp;Complaint</source>
         <translation>客户描述(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="99"/>
         <source>&amp;Business type</source>
         <translation>业务类型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="100"/>
         <source>&amp;Delivered by</source>
         <translation>送修人(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="101"/>
         <source>Contact &amp;phone</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="102"/>
         <source>&amp;Promised</source>
         <translation>承诺交车(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="104"/>
         <source>Arrived: open work order</source>
         <translation>已到店：开工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="105"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/frontdesk/dialogs.py" line="124"/>
         <source>Work order opened: it is listed under the open work orders.</source>
         <translation>工单已开立，见“在修工单”。</translation>
     </message>
@@ -6084,83 +4834,66 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="22"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="22"/>
         <source>General repair</source>
         <translation>一般维修</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="23"/>
         <source>Body and paint</source>
         <translation>钣金喷漆</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="23"/>
         <source>Warranty claim</source>
         <translation>索赔</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="24"/>
         <source>Insurance claim</source>
         <translation>保险理赔</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="24"/>
-        <location filename="../../dms/ui/common/words.py" line="29"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="28"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="28"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="29"/>
         <source>Warranty</source>
         <translation>厂家索赔</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="33"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="33"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="33"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="34"/>
         <source>Walk-in</source>
         <translation>到店</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="38"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="38"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../dms/ui/common/words.py" line="38"/>
         <source>High</source>
         <translation>高</translation>
     </message>
