@@ -58,7 +58,7 @@ def test_the_workbook_shows_the_rates_and_their_targets(scenario, tmp_path):
             cells[(ws.title, a)] = b  # a label's last row: the totals
     on_time = headers.sheet("kpi_on_time", "en")
     assert cells[(on_time, headers.label("same_day_rate", "en"))] == 1
-    assert cells[(on_time, headers.label("target", "en"))] == float(TARGETS["on_time"])
+    assert cells[(on_time, headers.label("target", "en"))] == float(TARGETS["same_day"])
     assert cells[(headers.sheet("kpi_parts", "en"), headers.label("fill_rate", "en"))] == 1
     techs = headers.sheet("kpi_technicians", "en")
     assert cells[(techs, headers.label("utilisation", "en"))] == 0.125
