@@ -341,9 +341,11 @@ def kpi_workbook(db, actor, date_from: date, date_to: date, path, lang: str = "z
     sh.pairs([("settled", rev["orders"], "int"), ("revenue", rev["total"], "money")])
     top, last = sh.table([("day", "date"), ("settled", "int"), ("revenue", "money")], rev["by_day"])
     sh.bar_chart(top, last, [3], "E3", "revenue", "revenue")
+    word = lambda code: headers.value("key", code, lang)  # noqa: E731 - body_paint: its word
     sh.table([("key", "text"), ("settled", "int"), ("revenue", "money")],
-             rev["by_business_type"], "by_business_type")
-    sh.table([("key", "text"), ("revenue", "money")], rev["by_payer"], "by_payer")
+             [(word(k), n, v) for k, n, v in rev["by_business_type"]], "by_business_type")
+    sh.table([("key", "text"), ("revenue", "money")],
+             [(word(k), v) for k, v in rev["by_payer"]], "by_payer")
 
     sh = _Sheet(wb, "kpi_advisors", lang, period)
     top, last = sh.table([(headers.column("advisor", lang), "text"), ("orders", "int"),

@@ -71,6 +71,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "documents.unknown_kind": QCoreApplication.translate(
             "Messages", "Unknown document {kind}; one of: {kinds}."),
         "export.bad_date": QCoreApplication.translate("Messages", "Not a date: {value}"),
+        "export.cancelled": QCoreApplication.translate(
+            "Messages", "The export was cancelled; no file was written."),
         "export.unknown": QCoreApplication.translate(
             "Messages", "Unknown export {name}; one of: {known}."),
         "import.kind": QCoreApplication.translate(

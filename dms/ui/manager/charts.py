@@ -71,17 +71,24 @@ class BarChart(QWidget):
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         slot = plot.width() / len(self.items)
         bar_w = min(slot * 0.6, 70)
+        # Narrow bars (a month by day): no values on them, and only every n-th label.
+        widest = max(fm.horizontalAdvance(self.format(v)) for _, v in self.items)
+        values = widest + 4 <= slot
+        every = max(1, -(-max(fm.horizontalAdvance(label) for label, _ in self.items) // int(slot or 1)))
         for n, (label, value) in enumerate(self.items):
             x = plot.left() + slot * n + (slot - bar_w) / 2
             bar_h = plot.height() * float(value) / top
             colour = BAR if self.target is None else (GOOD if value >= self.target else SHORT)
             p.fillRect(QRectF(x, plot.bottom() - bar_h, bar_w, bar_h), colour)
             p.setPen(self.palette().text().color())
-            value_box = QRectF(plot.left() + slot * n, plot.bottom() - bar_h - line - 2, slot, line)
-            p.drawText(value_box, Qt.AlignmentFlag.AlignCenter, self.format(value))
-            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot) - 4)
-            p.drawText(QRectF(plot.left() + slot * n, plot.bottom() + 3, slot, line),
-                       Qt.AlignmentFlag.AlignCenter, text)
+            if values:
+                p.drawText(QRectF(plot.left() + slot * n, plot.bottom() - bar_h - line - 2, slot, line),
+                           Qt.AlignmentFlag.AlignCenter, self.format(value))
+            if n % every == 0:
+                width = slot * every if every > 1 else slot
+                text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(width) - 4)
+                p.drawText(QRectF(plot.left() + slot * n + (slot - width) / 2, plot.bottom() + 3,
+                                  width, line), Qt.AlignmentFlag.AlignCenter, text)
         if self.target is not None:
             y = plot.bottom() - plot.height() * float(self.target) / top
             p.setPen(QPen(TARGET, 1.5, Qt.PenStyle.DashLine))
