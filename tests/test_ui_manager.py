@@ -5,12 +5,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import time
 from datetime import date, timedelta
 
+import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from dms import clock
 from dms.auth import authenticate
+from dms.reports.excel import export
 from dms.reports.kpi import kpis
 from dms.reports.kpi_rates import TARGETS
 from dms.ui.common import words
@@ -92,3 +96,70 @@ def test_f5_recomputes_the_month_shown(qtbot, ws):
     robot.shortcut("F5")
     qtbot.waitUntil(lambda: board.result is not first, timeout=SHOWN_MS)
     assert board.result == first
+
+
+# -- reports and exports ------------------------------------------------------------------------
+
+def _reports(ws):
+    ws.tabs.setCurrentWidget(ws.reports)
+    return ws.reports
+
+
+def test_an_export_from_the_window_writes_the_services_workbook(qtbot, ws, demo_orders_db,
+                                                                 manager, tmp_path):
+    page = _reports(ws)
+    page.select("workorders")
+    page.whole.setChecked(True)
+    page.path.setText(str(tmp_path / "wo.xlsx"))
+    robot = Robot(qtbot)
+    page.lists.setFocus()
+    robot.shortcut("F9")
+    qtbot.waitUntil(lambda: not page.running and page.last_rows is not None, timeout=SHOWN_MS)
+    expected = export(demo_orders_db, manager, "workorders", tmp_path / "again.xlsx", lang="en")
+    assert page.last_rows == expected > 0
+    wb = openpyxl.load_workbook(tmp_path / "wo.xlsx")
+    assert wb.worksheets[0].max_row - 1 + wb.worksheets[1].max_row - 1 == expected
+    assert str(expected) in page.status.text()
+    robot.done("manager: export the work orders of the whole history", "manager", 1)
+
+
+def test_the_kpi_workbook_from_the_window(qtbot, ws, tmp_path):
+    page = _reports(ws)
+    page.select("kpi")
+    page.path.setText(str(tmp_path / "kpi.xlsx"))
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running and (tmp_path / "kpi.xlsx").exists(), timeout=SHOWN_MS)
+    assert len(openpyxl.load_workbook(tmp_path / "kpi.xlsx").worksheets) == 8
+
+
+def test_an_export_shows_progress_and_esc_cancels_it_writing_nothing(qtbot, ws, monkeypatch,
+                                                                      tmp_path):
+    import dms.ui.manager.reports as reports
+
+    def held(db, user, name, path, progress, cancelled, **kwargs):
+        progress(0)
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:  # a long export, until Esc
+            time.sleep(0.01)
+        return export(db, user, name, path, progress=progress, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(reports, "export", held)
+    page = _reports(ws)
+    page.select("movements")
+    page.path.setText(str(tmp_path / "m.xlsx"))
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "0" in page.status.text() and page.running, timeout=SHOWN_MS)
+    assert page.bar.maximum() == 0 and not page.start.isEnabled()  # busy, one at a time
+    Robot(qtbot).shortcut("Esc")
+    qtbot.waitUntil(lambda: not page.running, timeout=SHOWN_MS)
+    assert ws.message_bar.isVisible() and not (tmp_path / "m.xlsx").exists()
+    assert page.start.isEnabled()
+
+
+def test_a_folder_that_does_not_exist_is_said_and_nothing_is_written(qtbot, ws, tmp_path):
+    page = _reports(ws)
+    page.select("customers")
+    page.path.setText(str(tmp_path / "missing" / "c.xlsx"))
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running and ws.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert page.path.text().endswith("c.xlsx")  # kept as typed

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from dms.ui.manager.dashboard import Dashboard
+from dms.ui.manager.reports import ReportsPage
 from dms.ui.shell.workspace import Workspace
 
 
@@ -26,9 +27,15 @@ class Manager(Workspace):
         super().__init__(ctx, parent)
         self.dialog = None  # the dialog open now (tests drive it)
         self.dashboard = Dashboard(self)
+        self.reports = ReportsPage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("manager_tabs")
-        self.tabs.addTab(self.dashboard, "")
+        for page in (self.dashboard, self.reports):
+            self.tabs.addTab(page, "")
+        make = ctx.actions.make
+        self.export_action = make("manager.export", self.reports, self.reports.run)
+        self.cancel_export_action = make("manager.cancel_export", self.reports, self.reports.stop)
+        self.reports.addActions([self.export_action, self.cancel_export_action])
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -55,4 +62,6 @@ class Manager(Workspace):
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("&Dashboard"))
+        self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("&Reports and exports"))
         self.dashboard.retranslate_ui()
+        self.reports.retranslate_ui()

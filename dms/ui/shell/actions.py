@@ -79,6 +79,11 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Today"), "Alt+Home", "appointment.read"),
         "appointment.week": ActionSpec(
             translate("Actions", "&Week view"), "Alt+W", "appointment.read"),
+        # manager
+        "manager.export": ActionSpec(
+            translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
+        "manager.cancel_export": ActionSpec(
+            translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
     }
 
 
