@@ -150,6 +150,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "housekeeping.run": MANAGER,  # the window runs it as the system; the CLI as a manager
     # users and the database as a whole
     "user.manage": MANAGER,
+    # administration: price lists, catalogues, learned standard times
+    "admin.read": MANAGER,
+    "catalogue.edit": MANAGER,
+    "standard_time.adopt": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
 }

@@ -364,6 +364,17 @@ def run_cashier(args, db: Database, language: str) -> list[Path]:
     return shots.saved
 
 
+def run_manager_pages(args, db: Database, language: str) -> list[Path]:
+    from screenshot_manager import run_manager
+
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    run_manager(sys.modules[__name__], args, db, shots)
+    return shots.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -375,8 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--only", choices=("cashier",), default=None,
-                        help="render only the pages of one workspace")
+    parser.add_argument("--only", choices=("frontdesk", "cashier", "manager"),
+                        help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -408,10 +419,12 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
         for language in args.languages.split(","):
-            if args.only is None:
-                saved += run_language(args, db, language.strip(), vehicle_id, book_on,
-                                      quick_text)
-            saved += run_cashier(args, db, language.strip())
+            if args.only in (None, "frontdesk"):
+                saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            if args.only in (None, "cashier"):
+                saved += run_cashier(args, db, language.strip())
+            if args.only in (None, "manager"):
+                saved += run_manager_pages(args, db, language.strip())
     finally:
         i18n.remove_translators()
         db.dispose()

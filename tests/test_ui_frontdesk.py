@@ -234,7 +234,8 @@ def test_quick_open_jumps_to_a_work_order_by_number(qtbot, window, demo_db, advi
 def test_the_workspaces_of_each_role(qtbot, demo_db):
     runner = TaskRunner()
     for name, expected in (("advisor1", ["frontdesk"]), ("care1", ["frontdesk", "care"]),
-                           ("admin", ["frontdesk", "care"]), ("tech1", [])):
+                           ("admin", ["frontdesk", "cashier", "care", "manager"]),
+                           ("tech1", [])):
         user = authenticate(demo_db, name, "admin123" if name == "admin" else "demo123")
         window = MainWindow(demo_db, user, runner)
         qtbot.addWidget(window)

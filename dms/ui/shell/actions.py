@@ -123,6 +123,11 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "C&losing call..."), "Ctrl+L", "complaint.close"),
         "care.escalate": ActionSpec(
             translate("Actions", "&Escalate overdue"), "Ctrl+Shift+E", "complaint.escalate"),
+        # manager
+        "manager.export": ActionSpec(
+            translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
+        "manager.cancel_export": ActionSpec(
+            translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
     }
 
 

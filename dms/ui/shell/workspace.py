@@ -149,10 +149,12 @@ def registry() -> list[WorkspaceSpec]:
     from dms.ui.care.workspace import CustomerCare
     from dms.ui.cashier.workspace import CashierDesk
     from dms.ui.frontdesk.workspace import FrontDesk
+    from dms.ui.manager.workspace import Manager
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
             WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
-            WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6")]
+            WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6"),
+            WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:
