@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Decimal] = {
     "refund_approval_limit": Decimal("500.00"),  # yuan; above it a manager approves
     "hold_hours.no_show": Decimal("24"),  # after the booked time
     "hold_hours.estimate": Decimal("72"),  # after the estimate's valid_until
+    "tool_loan_hours": Decimal("10"),  # a tool not back after this is overdue (a shift and some)
 }
 
 
