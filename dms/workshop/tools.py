@@ -84,7 +84,7 @@ def add_tool(db, actor, code: str, name: str, kind: str = "tool") -> Changed:
     with db.transaction() as s:
         require(s, actor, "tool.manage")
         if s.scalar(select(Tool.id).where(Tool.store_id == actor.store_id, Tool.code == code)):
-            raise ValidationError("tool.code_taken", "Tool code {code} is taken.", code=code)
+            raise ValidationError("tool.code_taken", "Tool code {tool} is taken.", tool=code)
         tool = Tool(store_id=actor.store_id, code=code, name=name, kind=kind, status="available")
         s.add(tool)
         s.flush()
@@ -167,8 +167,8 @@ def check_out(db, actor, tool_id: int, work_order_number: str | None = None,
             require_staff(s, actor, borrower_id, "technician", "tool.borrower")
         tool = _own_tool(s, actor, tool_id)
         if tool.status != "available":
-            raise ValidationError("tool.not_available", "{code} {name} is not on the shelf "
-                                  "({status}).", code=tool.code, name=tool.name,
+            raise ValidationError("tool.not_available", "{tool} {name} is not on the shelf "
+                                  "({status}).", tool=tool.code, name=tool.name,
                                   status=tool.status)
         order_id = None
         if number is not None:
@@ -194,11 +194,11 @@ def return_tool(db, actor, tool_id: int, damage_report: str | None = None) -> Ch
         tool = _own_tool(s, actor, tool_id)
         checkout = _open_checkout(s, tool.id)
         if checkout is None:
-            raise ValidationError("tool.not_out", "{code} {name} is not checked out.",
-                                  code=tool.code, name=tool.name)
+            raise ValidationError("tool.not_out", "{tool} {name} is not checked out.",
+                                  tool=tool.code, name=tool.name)
         if checkout.borrower_id != actor.id and "team_lead" not in roles:
-            raise ValidationError("tool.not_yours", "{code} is checked out to someone else.",
-                                  code=tool.code)
+            raise ValidationError("tool.not_yours", "{tool} is checked out to someone else.",
+                                  tool=tool.code)
         checkout.in_at, checkout.damage_report = clock.now(), damage
         tool.status = "damaged" if damage else "available"
         audit.record(s, actor, "tool", tool.id, "return", checkout_id=checkout.id,
@@ -214,8 +214,8 @@ def record_maintenance(db, actor, tool_id: int, note: str, in_service: bool) -> 
         require(s, actor, "tool.maintain")
         tool = _own_tool(s, actor, tool_id)
         if tool.status == "out":
-            raise ValidationError("tool.is_out", "{code} is checked out; return it first.",
-                                  code=tool.code)
+            raise ValidationError("tool.is_out", "{tool} is checked out; return it first.",
+                                  tool=tool.code)
         s.add(ToolMaintenance(tool_id=tool.id, at=clock.now(), user_id=actor.id, note=note))
         before, tool.status = tool.status, "available" if in_service else "maintenance"
         audit.record(s, actor, "tool", tool.id, "maintenance", from_state=before,
