@@ -82,7 +82,7 @@ def test_the_whole_pdi_to_the_customers_file_and_maintenance_plan(demo_db, qc, a
         "handed_over", done.vehicle_id, done.customer_id)
     with pytest.raises(ValidationError) as twice:
         p.hand_over(demo_db, advisor, sheet.id, customer_id=done.customer_id)
-    assert twice.value.code == "pdi.state"
+    assert twice.value.code == "pdi.handed_over"
     with pytest.raises(ValidationError) as on_file:
         p.start_pdi(demo_db, qc, VIN)
     assert on_file.value.code == "pdi.vin_on_file"
@@ -107,9 +107,12 @@ def test_hand_over_to_an_existing_customer_and_a_refusal_rolls_everything_back(d
         assert s.get(Vehicle, done.vehicle_id).plate is None  # before registration
 
 
-def test_sign_off_needs_every_item_and_results_lock_after_it(demo_db, qc):
+def test_sign_off_needs_every_item_and_results_lock_after_it(demo_db, qc, advisor):
     started = p.start_pdi(demo_db, qc, VIN)
     sheet = p.pdi_sheet(demo_db, qc, started.id)
+    with pytest.raises(ValidationError) as unsigned:
+        p.hand_over(demo_db, advisor, sheet.id, customer=CustomerIn(name="林晓"))
+    assert unsigned.value.code == "pdi.not_signed"
     first = sheet.items[0].id
     p.record_results(demo_db, qc, sheet.id, {first: ("ok", None)})
     with pytest.raises(ValidationError) as unchecked:
@@ -120,7 +123,7 @@ def test_sign_off_needs_every_item_and_results_lock_after_it(demo_db, qc):
     p.sign_off(demo_db, qc, sheet.id)
     with pytest.raises(ValidationError) as locked:
         p.record_results(demo_db, qc, sheet.id, {first: ("fail", "x")})
-    assert locked.value.code == "pdi.state"
+    assert locked.value.code == "pdi.signed"
 
 
 @pytest.mark.parametrize("call, code", [

@@ -131,9 +131,16 @@ def _load(s, actor, pdi_id: int, expected_version: int | None = None,
 
 
 def _state(pdi: PdiInspection, *allowed: str) -> None:
-    if pdi.state not in allowed:
-        raise ValidationError("pdi.state", "PDI {number} is {state}.", number=pdi.number,
-                              state=pdi.state)
+    if pdi.state in allowed:
+        return
+    if pdi.state == "open":
+        raise ValidationError("pdi.not_signed", "PDI {number} is not signed by the inspector "
+                              "yet.", number=pdi.number)
+    if pdi.state == "signed":
+        raise ValidationError("pdi.signed", "PDI {number} is signed; its results are locked.",
+                              number=pdi.number)
+    raise ValidationError("pdi.handed_over", "The car of PDI {number} is handed over.",
+                          number=pdi.number)
 
 
 # -- the template ---------------------------------------------------------------------------------

@@ -167,9 +167,8 @@ def check_out(db, actor, tool_id: int, work_order_number: str | None = None,
             require_staff(s, actor, borrower_id, "technician", "tool.borrower")
         tool = _own_tool(s, actor, tool_id)
         if tool.status != "available":
-            raise ValidationError("tool.not_available", "{tool} {name} is not on the shelf "
-                                  "({status}).", tool=tool.code, name=tool.name,
-                                  status=tool.status)
+            raise ValidationError("tool.not_available", "{tool} {name} is not on the shelf.",
+                                  tool=tool.code, name=tool.name)
         order_id = None
         if number is not None:
             order = s.scalars(select(WorkOrder).where(WorkOrder.store_id == actor.store_id,
