@@ -201,6 +201,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{tool} is checked out to someone else."),
         "tool.maintenance_note": QCoreApplication.translate(
             "Messages", "Say what was done to the tool."),
+        "tool.damage_report": QCoreApplication.translate("Messages", "Say what is damaged."),
         "tool.is_out": QCoreApplication.translate(
             "Messages", "{tool} is checked out; return it first."),
         # PDI of new cars (dms/workshop/pdi.py)
