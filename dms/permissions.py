@@ -156,6 +156,25 @@ ACTIONS: dict[str, frozenset[str]] = {
     "standard_time.adopt": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
+    # the technician terminal: the counter sees the parts asked for; photos of added work
+    "parts.request": WORKSHOP_HANDS,
+    "parts.request_list": _roles("warehouse_clerk", "technician", "team_lead", "manager"),
+    "parts.request_serve": WAREHOUSE,
+    "addedwork.read": _roles("advisor", "technician", "team_lead", "manager"),
+    # tools and equipment (工具设备): the workshop borrows; the team lead keeps the catalogue
+    "tool.read": _roles("technician", "team_lead", "dispatcher", "qc_inspector",
+                        "warehouse_clerk", "manager"),
+    "tool.checkout": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.return": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.maintain": _roles("team_lead", "manager"),
+    "tool.manage": _roles("team_lead", "manager"),
+    # PDI of new cars: the inspector checks and signs, the advisor hands the car over
+    "pdi.read": _roles("qc_inspector", "advisor", "technician", "team_lead", "manager"),
+    "pdi.inspect": _roles("qc_inspector"),
+    "pdi.fix": _roles("qc_inspector", "technician", "team_lead"),
+    "pdi.hand_over": _roles("advisor"),
+    "pdi.template": MANAGER,
+    "document.pdi": _roles("qc_inspector", "advisor", "manager"),
 }
 
 

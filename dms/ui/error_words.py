@@ -44,6 +44,10 @@ def things() -> dict[str, str]:
         "Recommendation": QCoreApplication.translate("Messages", "Declined work item"),
         "Warehouse": QCoreApplication.translate("Messages", "Warehouse"),
         "Work order": QCoreApplication.translate("Messages", "Work order"),
+        "Tool": QCoreApplication.translate("Messages", "Tool"),
+        "PDI": QCoreApplication.translate("Messages", "PDI"),
+        "PDI item": QCoreApplication.translate("Messages", "PDI item"),
+        "Parts request": QCoreApplication.translate("Messages", "Parts request"),
     }
 
 

@@ -128,6 +128,35 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
         "manager.cancel_export": ActionSpec(
             translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
+        # technician terminal
+        "technician.clock_on": ActionSpec(translate("Actions", "&Clock on"), "F4", "job.clock"),
+        "technician.clock_off": ActionSpec(
+            translate("Actions", "Clock o&ff"), "F8", "job.clock"),
+        "technician.job_done": ActionSpec(
+            translate("Actions", "Job &done (clock off)"), "Ctrl+D", "job.clock"),
+        "technician.pause_parts": ActionSpec(
+            translate("Actions", "Pause: waiting for &parts"), "F6", "workorder.pause"),
+        "technician.pause_approval": ActionSpec(
+            translate("Actions", "Pause: waiting for &approval"), "F7", "workorder.pause"),
+        "technician.resume": ActionSpec(
+            translate("Actions", "&Resume"), "Ctrl+R", "workorder.resume"),
+        "technician.self_check": ActionSpec(
+            translate("Actions", "&Self-check, send to QC..."), "Ctrl+E", "workorder.finish"),
+        "technician.added_work": ActionSpec(
+            translate("Actions", "Propose &added work..."), "Ctrl+N", "addedwork.propose"),
+        "technician.request_parts": ActionSpec(
+            translate("Actions", "Ask the counter for &parts"), "Ctrl+J", "parts.request"),
+        "technician.tools": ActionSpec(
+            translate("Actions", "&Tools and equipment"), "F3", "tool.read"),
+        "technician.back": ActionSpec(translate("Actions", "&Back to my jobs"), "Esc"),
+        "tools.search": ActionSpec(translate("Actions", "&Find a tool"), "F2", "tool.read"),
+        "tools.check_out": ActionSpec(
+            translate("Actions", "&Check out..."), "Ctrl+O", "tool.checkout"),
+        "tools.return": ActionSpec(translate("Actions", "&Return"), "F8", "tool.return"),
+        "tools.damaged": ActionSpec(
+            translate("Actions", "Return &damaged..."), "Ctrl+D", "tool.return"),
+        "tools.maintenance": ActionSpec(
+            translate("Actions", "&Maintenance..."), "Ctrl+M", "tool.maintain"),
     }
 
 

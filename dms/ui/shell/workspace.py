@@ -150,8 +150,11 @@ def registry() -> list[WorkspaceSpec]:
     from dms.ui.cashier.workspace import CashierDesk
     from dms.ui.frontdesk.workspace import FrontDesk
     from dms.ui.manager.workspace import Manager
+    from dms.ui.technician.workspace import TechnicianTerminal
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
+            WorkspaceSpec(TechnicianTerminal.id, TechnicianTerminal.roles, TechnicianTerminal,
+                          "Ctrl+3"),
             WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
             WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6"),
             WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7")]
