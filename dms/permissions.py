@@ -148,6 +148,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "user.manage": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
+    # the workshop board: the kanban, the TV board and the QC desk's queue (no personal data)
+    "board.read": _roles("dispatcher", "team_lead", "technician", "qc_inspector", "advisor",
+                         "manager"),
 }
 
 

@@ -119,6 +119,34 @@
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
+        <source>Board by &amp;state</source>
+        <translation>按状态看板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan by technician</source>
+        <translation>按技师排班(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;QC desk</source>
+        <translation>质检台(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;TV mode</source>
+        <translation>电视模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Move job to...</source>
+        <translation>移动作业到(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Pass</source>
+        <translation>合格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Fail: back to rework...</source>
+        <translation>不合格：返工(&amp;F)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -235,6 +263,36 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>This job has left the board meanwhile.</source>
+        <translation>此作业已不在看板上。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>{team} · {hours} h planned</source>
+        <translation>{team} · 已排 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>promise missed</source>
+        <translation>已超承诺时间</translation>
+    </message>
+    <message>
+        <source>within 1 h of the promise, or over the billed hours</source>
+        <translation>距承诺不足 1 小时，或已超工时</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Drag a card to a lane, or Ctrl+M and its number.</source>
+        <translation>把卡片拖到目标列，或按 Ctrl+M 再按列号。</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>Book appointment: {plate}</source>
@@ -326,6 +384,53 @@
     <message>
         <source>Appointment {number} cancelled.</source>
         <translation>预约 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} 时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} 天</translation>
+    </message>
+    <message>
+        <source>Promised {time}</source>
+        <translation>承诺 {time}</translation>
+    </message>
+    <message>
+        <source>No promise time</source>
+        <translation>无承诺时间</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
+    <message>
+        <source>Parts waiting</source>
+        <translation>待料</translation>
+    </message>
+    <message>
+        <source>Parts issued</source>
+        <translation>已领料</translation>
+    </message>
+    <message>
+        <source>Awaiting customer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>{planned} h planned · {used} h used</source>
+        <translation>计划 {planned} 时 · 已用 {used} 时</translation>
+    </message>
+    <message>
+        <source>{promise} · {dwell} in lane</source>
+        <translation>{promise} · 停留 {dwell}</translation>
     </message>
 </context>
 <context>
@@ -556,6 +661,37 @@
     </message>
 </context>
 <context>
+    <name>FailDialog</name>
+    <message>
+        <source>Fail {plate}: back to rework</source>
+        <translation>{plate} 不合格：返工</translation>
+    </message>
+    <message>
+        <source>Every job goes back</source>
+        <translation>全部作业返工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rework &amp;owner</source>
+        <translation>返工责任人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Penalty (¥)</source>
+        <translation>罚款(&amp;P)（元）</translation>
+    </message>
+    <message>
+        <source>{plate} failed: back to rework.</source>
+        <translation>{plate} 不合格，已返工。</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>New database</source>
@@ -595,6 +731,21 @@
     <message>
         <source>Front desk</source>
         <translation>前台接待</translation>
+    </message>
+</context>
+<context>
+    <name>LateDialog</name>
+    <message>
+        <source>Pass {plate}</source>
+        <translation>{plate} 合格</translation>
+    </message>
+    <message>
+        <source>Promised {time}: why is it late?</source>
+        <translation>承诺 {time}：为何延误？</translation>
+    </message>
+    <message>
+        <source>&amp;Delay reason</source>
+        <translation>延误原因(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3090,6 +3241,73 @@
         <source>restore the database</source>
         <translation>恢复数据库</translation>
     </message>
+    <message>
+        <source>see the workshop board</source>
+        <translation>查看车间看板</translation>
+    </message>
+</context>
+<context>
+    <name>Moves</name>
+    <message>
+        <source>The store has no bay in service.</source>
+        <translation>本店没有可用工位。</translation>
+    </message>
+    <message>
+        <source>Choose the technician: drop the job on a technician in the plan view (Alt+2), or press Ctrl+M there.</source>
+        <translation>请选择技师：在排班视图（Alt+2）中把作业拖到技师上，或在那里按 Ctrl+M。</translation>
+    </message>
+    <message>
+        <source>The technician clocks on at the terminal; a paused car resumes here.</source>
+        <translation>技师在终端上开工；暂停的车辆可在此恢复。</translation>
+    </message>
+    <message>
+        <source>Checks are recorded at the QC desk (Alt+3).</source>
+        <translation>检验在质检台（Alt+3）登记。</translation>
+    </message>
+    <message>
+        <source>A dispatched job is moved by giving it to another technician.</source>
+        <translation>已派工的作业只能改派给其他技师。</translation>
+    </message>
+    <message>
+        <source>A job in {lane} cannot be moved to {target}.</source>
+        <translation>“{lane}”中的作业不能移到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Waiting dispatch</source>
+        <translation>待派工</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Paused: parts</source>
+        <translation>暂停：待料</translation>
+    </message>
+    <message>
+        <source>Paused: approval</source>
+        <translation>暂停：待确认</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -3139,6 +3357,78 @@
     <message>
         <source>Again</source>
         <translation>再次输入</translation>
+    </message>
+</context>
+<context>
+    <name>QCDesk</name>
+    <message>
+        <source>Self-check (technician)</source>
+        <translation>自检（技师）</translation>
+    </message>
+    <message>
+        <source>Team-lead check</source>
+        <translation>班组长检验</translation>
+    </message>
+    <message>
+        <source>Final inspection</source>
+        <translation>终检</translation>
+    </message>
+    <message>
+        <source>{plate} passed.</source>
+        <translation>{plate} 检验合格。</translation>
+    </message>
+</context>
+<context>
+    <name>QCDeskPage</name>
+    <message>
+        <source>Waiting for</source>
+        <translation>待检项目</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n car(s) waiting for a check</source>
+        <translation>
+            <numerusform>%n 辆车待检</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pass (F9)</source>
+        <translation>合格 (F9)</translation>
+    </message>
+    <message>
+        <source>Fail (Shift+F9)</source>
+        <translation>不合格 (Shift+F9)</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3573,23 @@
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>TVBoard</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另有 %n 张未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3957,13 @@
     <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopBoard</name>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
     </message>
 </context>
 </TS>

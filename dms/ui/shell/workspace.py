@@ -147,8 +147,10 @@ def registry() -> list[WorkspaceSpec]:
     """The workspaces that exist, in tab order. (Imported here so the shell module stays free
     of every workspace's imports until a user who has the role signs in.)"""
     from dms.ui.frontdesk.workspace import FrontDesk
+    from dms.ui.workshop.workspace import WorkshopBoard
 
-    return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1")]
+    return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
+            WorkspaceSpec(WorkshopBoard.id, WorkshopBoard.roles, WorkshopBoard, "Ctrl+2")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:
