@@ -159,7 +159,13 @@ class PageProxy(QSortFilterProxyModel):
         self.setSourceModel(lane)
 
     def show_page(self, first: int, size: int) -> None:
-        if (first, size) != (self.first, self.size):
+        """Rows [first, first + size); the filter runs again even for the same range (the
+        lane's rows may have moved under it)."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self.first, self.size = first, size
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self.first, self.size = first, size
             self.invalidateRowsFilter()
 

@@ -133,6 +133,9 @@ class QCDeskPage(QWidget):
         make = workspace.ctx.actions.make
         self.pass_action = make("qc.pass", self, self.pass_selected)
         self.fail_action = make("qc.fail", self, self.fail_selected)
+        for action in (self.pass_action, self.fail_action):
+            # F9 is also OK in the dialogs opened from here: the desk's keys stay on the desk
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addActions([self.pass_action, self.fail_action])
         self.table.addActions([self.pass_action, self.fail_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

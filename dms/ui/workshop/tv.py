@@ -101,7 +101,6 @@ class TVBoard(QWidget):
         shown = 0
         for lane, paged in zip(self.lanes, self.paged):
             paged.show_page(self.page * size, size)
-            paged.invalidateRowsFilter()  # the lane's rows moved under the same range
             shown += paged.rowCount()
             lane.update_head()
         self.hidden = self.model.rowCount() - shown
