@@ -225,6 +225,7 @@ class Screen:
     act: Callable[[QWidget, str], None]
     shown: Callable[[QWidget, str], bool]
     terms: tuple[str, ...] = ("plate", "vin6", "phone", "name")
+    workspace: str = "frontdesk"  # skipped when the signed-in user does not have it
 
 
 def _desk(window):
@@ -273,6 +274,22 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
+def _board_emptied(window, _term: str) -> None:
+    """The workshop board shown with no cards, so F5 loads all of them."""
+    from dms.workshop.kanban import Board
+
+    board = window.show_workspace("workshop")
+    wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
+    board.show_board("state")
+    board.model.set_board(Board((), (), ()))
+    board.loaded = False
+
+
+def _board_shown(window, _term: str) -> bool:
+    board = window.workspace("workshop")
+    return board.loaded and board.model.rowCount() > 0
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
@@ -300,6 +317,12 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # F5 on the workshop board (signed in as a dispatcher, --user dispatcher1): every open
+    # job's card read and laid out in the lanes.
+    "workshop_board": Screen(
+        prepare=_board_emptied,
+        act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
+        shown=_board_shown, terms=("plate",), workspace="workshop"),
 }
 
 
@@ -328,6 +351,8 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
+        if screen.workspace not in {spec.id for spec in window.specs}:
+            continue
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []

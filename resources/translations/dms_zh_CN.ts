@@ -401,7 +401,7 @@
         <translation>{d} 天</translation>
     </message>
     <message>
-        <source>Promised {time}</source>
+        <source>Due {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
@@ -425,11 +425,11 @@
         <translation>待客户确认</translation>
     </message>
     <message>
-        <source>{planned} h planned · {used} h used</source>
+        <source>{planned} h plan · {used} used</source>
         <translation>计划 {planned} 时 · 已用 {used} 时</translation>
     </message>
     <message>
-        <source>{promise} · {dwell} in lane</source>
+        <source>{promise} · {dwell} here</source>
         <translation>{promise} · 停留 {dwell}</translation>
     </message>
 </context>

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QMenu,
-                               QScrollArea, QStackedWidget, QToolTip, QVBoxLayout, QWidget)
+                               QScrollArea, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from dms.ui.common.views import hours
 from dms.ui.workshop import moves
@@ -93,6 +94,8 @@ class Lane(QFrame):
         self.detail = ""
         self.head = QLabel()
         self.head.setWordWrap(True)
+        # the lanes share the width equally, whatever their titles
+        self.head.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.head.font()
         font.setBold(True)
         self.head.setFont(font)

@@ -46,7 +46,7 @@ def lines(card: Card, now: datetime) -> list[tuple[str, str]]:
     """(text, style) below the plate; style "warn" or "muted" or ""."""
     job = card.job
     planned = hours(job.planned_hours or job.billed_hours)
-    promise = (translate("Cards", "Promised {time}").format(
+    promise = (translate("Cards", "Due {time}").format(
         time=job.promised_at.astimezone().strftime("%H:%M" if job.promised_at.astimezone().date()
                                                    == now.astimezone().date() else "%m-%d %H:%M"))
         if job.promised_at else translate("Cards", "No promise time"))
@@ -62,9 +62,9 @@ def lines(card: Card, now: datetime) -> list[tuple[str, str]]:
     over = card.used_hours > job.billed_hours
     return [(" · ".join(p for p in (card.model, card.advisor) if p), "muted"),
             (job.name, ""),
-            (translate("Cards", "{planned} h planned · {used} h used").format(
+            (translate("Cards", "{planned} h plan · {used} used").format(
                 planned=planned, used=hours(card.used_hours)), "warn" if over else ""),
-            (translate("Cards", "{promise} · {dwell} in lane").format(
+            (translate("Cards", "{promise} · {dwell} here").format(
                 promise=promise, dwell=dwell(card.since, now)), ""),
             (place, ""),
             (" · ".join(flags), "warn" if card.parts == "waiting" or card.approval == "waiting"
@@ -72,26 +72,28 @@ def lines(card: Card, now: datetime) -> list[tuple[str, str]]:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a card; `scale` enlarges everything for the TV board."""
+    """Paints a card; `scale` enlarges everything for the TV board, which shows only what can
+    be read from across the workshop: the job, the promise and who is on it."""
 
-    LINES = 6
+    FULL, WALL = (0, 1, 2, 3, 4, 5), (1, 3, 4)  # which of `lines()` a card shows
 
     def __init__(self, parent=None, scale: float = 1.0):
         super().__init__(parent)
         self.scale = scale
+        self.shown = self.FULL if scale == 1.0 else self.WALL
         self.now = clock.now  # the tests and the TV board's clock share the service clock
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
         big = QFont(option.font)
-        big.setPointSizeF(option.font.pointSizeF() * 1.55 * self.scale)
+        big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
         big.setBold(True)
         return big, small
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         big, small = self._fonts(option)
-        height = QFontMetrics(big).height() + self.LINES * QFontMetrics(small).height() + 14
+        height = QFontMetrics(big).height() + len(self.shown) * QFontMetrics(small).height() + 14
         return QSize(int(150 * self.scale), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -123,7 +125,8 @@ class CardDelegate(QStyledItemDelegate):
         y = rect.top() + 3 + line_height
         painter.setFont(small)
         metrics = painter.fontMetrics()
-        for text, style in lines(card, now):
+        found = lines(card, now)
+        for text, style in (found[i] for i in self.shown):
             painter.setPen(WARN if style == "warn" else MUTED if style == "muted"
                            else QColor("#202020"))
             painter.drawText(QRect(x, y, width, metrics.height()),

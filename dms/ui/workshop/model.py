@@ -56,7 +56,12 @@ class BoardModel(PagedTableModel):
 
     def set_board(self, board: Board) -> None:
         self.board = board
-        self.set_rows(board.cards)
+        if self.rowCount() == 0:  # the first load: one reset, not a signal per card
+            self.beginResetModel()
+            self._rows = list(board.cards)
+            self.endResetModel()
+        else:
+            self.set_rows(board.cards)
 
     def card(self, job_id: int) -> Card | None:
         row = self.row_of(job_id)

@@ -129,7 +129,7 @@ class QCDeskPage(QWidget):
                    colour=lambda i: _late_colour(i)),
             Column(lambda: self.tr("Waiting"), lambda i: dwell(i.since, clock.now())),
         ], key=lambda i: i.work_order_id, parent=self)
-        self.table = table_view(self.queue, "qcQueue", (10, 8, 10, 10, 16, 8, 6, 9), stretch=4)
+        self.table = table_view(self.queue, "qcQueue", (10, 8, 10, 12, 16, 8, 6, 12), stretch=4)
         make = workspace.ctx.actions.make
         self.pass_action = make("qc.pass", self, self.pass_selected)
         self.fail_action = make("qc.fail", self, self.fail_selected)
