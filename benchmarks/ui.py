@@ -282,12 +282,13 @@ def _board_emptied(window, _term: str) -> None:
     wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
     board.show_board("state")
     board.model.set_board(Board((), (), ()))
+    for lane in board.board_page.lanes["state"].values():
+        lane.head.clear()  # as before the first load (an empty store's board repaints too)
     board.loaded = False
 
 
 def _board_shown(window, _term: str) -> bool:
-    board = window.workspace("workshop")
-    return board.loaded and board.model.rowCount() > 0
+    return window.workspace("workshop").loaded
 
 
 def _book_shown(window, _term: str) -> bool:
