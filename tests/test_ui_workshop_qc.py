@@ -20,6 +20,7 @@ from builders import make_order
 from dms import clock
 from dms.auth import authenticate
 from dms.models import QCInspection, WorkOrder
+from dms.ui.common.printing import PreviewDialog
 from dms.ui.workshop.qc_desk import FailDialog, LateDialog
 from dms.ui.workshop.tv import TVBoard
 from dms.workshop import kanban
@@ -147,11 +148,23 @@ def test_the_team_lead_checks_a_car_and_it_waits_for_the_final_inspection(qtbot,
     assert state == "QC" and inspections[-1][:2] == ("team_lead", True)
 
 
+def test_ctrl_p_previews_the_qc_sheet(qtbot, open_window, demo_orders_db):
+    ws, page = _desk(qtbot, open_window, demo_orders_db, "qc1")
+    item = _select(page, "team_lead")
+    Robot(qtbot).shortcut("Ctrl+P")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(PreviewDialog)),
+                    timeout=SHOWN_MS)
+    preview = next(d for d in page.findChildren(PreviewDialog) if d.isVisible())
+    assert item.number in preview.windowTitle() and len(preview.page_views) >= 1
+    preview.close()
+
+
 def test_a_dispatcher_sees_the_queue_but_may_not_pass(qtbot, open_window, demo_orders_db):
     ws, page = _desk(qtbot, open_window, demo_orders_db, "dispatcher1")
     assert ws.pages.currentWidget() is page
     _select(page, "team_lead")
     assert not page.pass_action.isEnabled() and not page.fail_action.isEnabled()
+    assert not page.print_action.isEnabled()  # the QC sheet is the inspector's and advisor's
     assert "role" in page.pass_action.toolTip()
 
 

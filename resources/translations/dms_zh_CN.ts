@@ -147,6 +147,10 @@
         <translation>不合格：返工(&amp;F)...</translation>
     </message>
     <message>
+        <source>QC &amp;sheet...</source>
+        <translation>质检单(&amp;S)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -3573,12 +3577,20 @@
         </translation>
     </message>
     <message>
+        <source>QC sheet {number}</source>
+        <translation>质检单 {number}</translation>
+    </message>
+    <message>
         <source>Pass (F9)</source>
         <translation>合格 (F9)</translation>
     </message>
     <message>
         <source>Fail (Shift+F9)</source>
         <translation>不合格 (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>QC sheet (Ctrl+P)</source>
+        <translation>质检单 (Ctrl+P)</translation>
     </message>
 </context>
 <context>

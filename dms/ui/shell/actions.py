@@ -91,6 +91,7 @@ def specs() -> dict[str, ActionSpec]:
         "qc.pass": ActionSpec(translate("Actions", "&Pass"), "F9", "workorder.qc_fail"),
         "qc.fail": ActionSpec(
             translate("Actions", "&Fail: back to rework..."), "Shift+F9", "workorder.qc_fail"),
+        "qc.print": ActionSpec(translate("Actions", "QC &sheet..."), "Ctrl+P", "document.qc"),
     }
 
 

@@ -3,7 +3,8 @@ check or the final inspection, the longest waiting first.
 
 F9 passes the selected car (the QC inspector: the final inspection, a late car asks for the
 delay reason; a team lead: the team-lead check); Shift+F9 fails it with a reason, the rework
-owner and, at the final inspection, a penalty (`FailDialog`). Each is one command.
+owner and, at the final inspection, a penalty (`FailDialog`). Each is one command. Ctrl+P
+opens its QC sheet in the print preview (`dms.ui.common.printing`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 from dms import clock
+from dms.reports import documents
+from dms.ui import i18n
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
+from dms.ui.common.printing import show_document
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.workshop.cards import dwell
@@ -110,7 +114,7 @@ class QCDeskPage(QWidget):
         self.setObjectName("qcDesk")
         self.ws = workspace
         self.dialog = None
-        self._passing = None  # the car whose pass is on its way
+        self._passing = self._printing = None  # the car whose pass (sheet) is on its way
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -133,19 +137,22 @@ class QCDeskPage(QWidget):
         make = workspace.ctx.actions.make
         self.pass_action = make("qc.pass", self, self.pass_selected)
         self.fail_action = make("qc.fail", self, self.fail_selected)
+        self.print_action = make("qc.print", self, self.print_sheet)
         for action in (self.pass_action, self.fail_action):
             # F9 is also OK in the dialogs opened from here: the desk's keys stay on the desk
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addActions([self.pass_action, self.fail_action])
-        self.table.addActions([self.pass_action, self.fail_action])
+        self.addActions([self.pass_action, self.fail_action, self.print_action])
+        self.table.addActions([self.pass_action, self.fail_action, self.print_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.pass_button, self.fail_button = QPushButton(), QPushButton()
-        self.pass_button.clicked.connect(self.pass_action.trigger)
-        self.fail_button.clicked.connect(self.fail_action.trigger)
+        self.pass_button, self.fail_button, self.print_button = (
+            QPushButton(), QPushButton(), QPushButton())
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
-        buttons.addWidget(self.pass_button)
-        buttons.addWidget(self.fail_button)
+        for button, action in ((self.pass_button, self.pass_action),
+                               (self.fail_button, self.fail_action),
+                               (self.print_button, self.print_action)):
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -179,8 +186,12 @@ class QCDeskPage(QWidget):
         can = item is not None and item.level != "self"
         self.ws.ctx.actions.set_enabled(self.pass_action, can)
         self.ws.ctx.actions.set_enabled(self.fail_action, can)
-        self.pass_button.setEnabled(self.pass_action.isEnabled())
-        self.fail_button.setEnabled(self.fail_action.isEnabled())
+        self.ws.ctx.actions.set_enabled(self.print_action, item is not None)
+        for button, action in ((self.pass_button, self.pass_action),
+                               (self.fail_button, self.fail_action),
+                               (self.print_button, self.print_action)):
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.toolTip())
 
     @Slot()
     def _count(self) -> None:
@@ -212,6 +223,20 @@ class QCDeskPage(QWidget):
             return
         self._open(FailDialog(self.ws, item, _uses_final(self.ws.ctx.user.roles, item)))
 
+    @Slot()
+    def print_sheet(self) -> None:
+        """The QC sheet of the selected car in the print preview (the shared printing piece)."""
+        item = self.selected()
+        if item is not None:
+            self._printing = item
+            self.ws.read(documents.render, "qc", item.number, i18n.current_language(),
+                         on_result=self._sheet_ready)
+
+    @Slot(int, object)
+    def _sheet_ready(self, _task_id: int, pdf) -> None:
+        show_document(self, "qc", self.tr("QC sheet {number}").format(
+            number=self._printing.number), pdf)
+
     def _open(self, dialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
@@ -222,6 +247,7 @@ class QCDeskPage(QWidget):
     def retranslate_ui(self) -> None:
         self.pass_button.setText(self.tr("Pass (F9)"))
         self.fail_button.setText(self.tr("Fail (Shift+F9)"))
+        self.print_button.setText(self.tr("QC sheet (Ctrl+P)"))
         self._count()
         self.queue.retranslate()
 
