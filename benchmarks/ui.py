@@ -274,6 +274,23 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
+def _board_emptied(window, _term: str) -> None:
+    """The workshop board shown with no cards, so F5 loads all of them."""
+    from dms.workshop.kanban import Board
+
+    board = window.show_workspace("workshop")
+    wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
+    board.show_board("state")
+    board.model.set_board(Board((), (), ()))
+    for lane in board.board_page.lanes["state"].values():
+        lane.head.clear()  # as before the first load (an empty store's board repaints too)
+    board.loaded = False
+
+
+def _board_shown(window, _term: str) -> bool:
+    return window.workspace("workshop").loaded
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
@@ -301,6 +318,12 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # F5 on the workshop board (signed in as a dispatcher, --user dispatcher1): every open
+    # job's card read and laid out in the lanes.
+    "workshop_board": Screen(
+        prepare=_board_emptied,
+        act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
+        shown=_board_shown, terms=("plate",), workspace="workshop"),
 }
 
 

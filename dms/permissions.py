@@ -175,6 +175,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "pdi.hand_over": _roles("advisor"),
     "pdi.template": MANAGER,
     "document.pdi": _roles("qc_inspector", "advisor", "manager"),
+    # the workshop board: the kanban, the TV board and the QC desk's queue (no personal data)
+    "board.read": _roles("dispatcher", "team_lead", "technician", "qc_inspector", "advisor",
+                         "manager"),
 }
 
 

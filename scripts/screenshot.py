@@ -20,6 +20,11 @@ at 1366×768 and saves into docs/screenshots/:
                                  are made first through `dms.workshop.appointments.book` when
                                  the day has none (this writes to the database)
 
+    workshop_board_{lang}.png    the workshop board by state, signed in as dispatcher1
+    workshop_plan_{lang}.png     the same cards planned by technician
+    workshop_tv_{lang}.png       TV mode (drawn at 1366×768, not full screen)
+    qc_desk_{lang}.png           the QC desk, signed in as qc1, the first car selected
+
 lang is zh_CN and en. Dialogs are separate windows offscreen: each is drawn centred over the
 window grab with a thin frame and its title. The Chinese catalogue is the built .qm when it
 is current, else one built now with pyside6-lrelease. jobcard.png and settlement_slip.png
@@ -375,6 +380,54 @@ def run_manager_pages(args, db: Database, language: str) -> list[Path]:
     return shots.saved
 
 
+def run_workshop(args, db: Database, language: str) -> list[Path]:
+    """The workshop board's pages (dispatcher1) and the QC desk (qc1)."""
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    for username, pages in (("dispatcher1", ("board", "plan", "tv")), ("qc1", ("qc",))):
+        runner = TaskRunner()
+        session = AppSession(db, runner, NoSettings(), username=username)
+        try:
+            session.start()
+            session.login.password.setText(args.password)
+            session.login.sign_in()
+            wait_until(lambda: session.window is not None or session.login.error.isVisible(),
+                       f"sign-in of {username}")
+            window = session.window
+            window.resize(*SIZE)
+            board = window.show_workspace("workshop")
+            wait_until(lambda: board.loaded and not runner.busy, "the workshop board")
+            for page in pages:
+                if page == "board":
+                    board.show_board("state")
+                elif page == "plan":
+                    board.show_board("plan")
+                elif page == "qc":
+                    board.show_qc()
+                    wait_until(lambda: board.qc_page.queue.rowCount() > 0, "the QC queue")
+                    board.qc_page.table.selectRow(0)
+                else:
+                    tv = board.open_tv()
+                    tv.showNormal()
+                    tv.resize(*SIZE)
+                    settle()
+                    tv.lay_out()
+                    settle()
+                    shots.save("workshop_tv", tv.grab())
+                    tv.close()
+                    continue
+                settle()
+                shots.save({"board": "workshop_board", "plan": "workshop_plan",
+                            "qc": "qc_desk"}[page], window.grab())
+            window.close()
+            window.deleteLater()
+        finally:
+            end_session(session, runner)
+    return shots.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -386,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--only", choices=("frontdesk", "cashier", "manager"),
+    parser.add_argument("--only", choices=("frontdesk", "workshop", "cashier", "manager"),
                         help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -421,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         for language in args.languages.split(","):
             if args.only in (None, "frontdesk"):
                 saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            if args.only in (None, "workshop"):
+                saved += run_workshop(args, db, language.strip())
             if args.only in (None, "cashier"):
                 saved += run_cashier(args, db, language.strip())
             if args.only in (None, "manager"):

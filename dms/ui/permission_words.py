@@ -136,4 +136,5 @@ def actions() -> dict[str, str]:
         "pdi.hand_over": QCoreApplication.translate("Messages", "hand a new car over"),
         "pdi.template": QCoreApplication.translate("Messages", "edit the PDI checklist"),
         "document.pdi": QCoreApplication.translate("Messages", "print a PDI sheet"),
+        "board.read": QCoreApplication.translate("Messages", "see the workshop board"),
     }

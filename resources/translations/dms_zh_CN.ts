@@ -207,8 +207,159 @@
         <translation>升级逾期投诉(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Export the chosen list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clock on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &amp;done (clock off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause: waiting for &amp;parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause: waiting for &amp;approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Self-check, send to QC...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose &amp;added work...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the counter for &amp;parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools and equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to my jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check out...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return &amp;damaged...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board by &amp;state</source>
+        <translation>按状态看板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan by technician</source>
+        <translation>按技师排班(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;QC desk</source>
+        <translation>质检台(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;TV mode</source>
+        <translation>电视模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Move job to...</source>
+        <translation>移动作业到(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Pass</source>
+        <translation>合格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Fail: back to rework...</source>
+        <translation>不合格：返工(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>QC &amp;sheet...</source>
+        <translation>质检单(&amp;S)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>AddedWorkDialog</name>
+    <message>
+        <source>Propose added work: {number} {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part codes, e.g. 58101-D3A00 x2, 26300-35505</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;photos...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;arts needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of the added work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added work proposed: the car waits for the customer&apos;s approval.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -339,6 +490,36 @@
     <message>
         <source>Complaint {number} handed to {owner}.</source>
         <translation>投诉 {number} 已转交给 {owner}。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>This job has left the board meanwhile.</source>
+        <translation>此作业已不在看板上。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>{team} · {hours} h planned</source>
+        <translation>{team} · 已排 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>promise missed</source>
+        <translation>已超承诺时间</translation>
+    </message>
+    <message>
+        <source>within 1 h of the promise, or over the billed hours</source>
+        <translation>距承诺不足 1 小时，或已超工时</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Drag a card to a lane, or Ctrl+M and its number.</source>
+        <translation>把卡片拖到目标列，或按 Ctrl+M 再按列号。</translation>
     </message>
 </context>
 <context>
@@ -527,6 +708,53 @@
     <message>
         <source>Appointment {number} cancelled.</source>
         <translation>预约 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} 时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} 天</translation>
+    </message>
+    <message>
+        <source>Due {time}</source>
+        <translation>承诺 {time}</translation>
+    </message>
+    <message>
+        <source>No promise time</source>
+        <translation>无承诺时间</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
+    <message>
+        <source>Parts waiting</source>
+        <translation>待料</translation>
+    </message>
+    <message>
+        <source>Parts issued</source>
+        <translation>已领料</translation>
+    </message>
+    <message>
+        <source>Awaiting customer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>{planned} h plan · {used} used</source>
+        <translation>计划 {planned} 时 · 已用 {used} 时</translation>
+    </message>
+    <message>
+        <source>{promise} · {dwell} here</source>
+        <translation>{promise} · 停留 {dwell}</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1096,25 @@
     <message>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: not for one car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is checked out to you.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1488,148 @@
     </message>
 </context>
 <context>
+    <name>DamageDialog</name>
+    <message>
+        <source>Return damaged: {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} returned and set aside as damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Computing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output per advisor (revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue by business type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSI) from follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled order(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 inspected orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>average of %n score(s), 1 to 5</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-day delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts fill rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSI (satisfaction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DayEndPage</name>
     <message>
         <source>{amount} on {count} order(s)</source>
@@ -1312,6 +1701,37 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>FailDialog</name>
+    <message>
+        <source>Fail {plate}: back to rework</source>
+        <translation>{plate} 不合格：返工</translation>
+    </message>
+    <message>
+        <source>Every job goes back</source>
+        <translation>全部作业返工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rework &amp;owner</source>
+        <translation>返工责任人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Penalty (¥)</source>
+        <translation>罚款(&amp;P)（元）</translation>
+    </message>
+    <message>
+        <source>{plate} failed: back to rework.</source>
+        <translation>{plate} 不合格，已返工。</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1883,21 @@
     </message>
 </context>
 <context>
+    <name>LateDialog</name>
+    <message>
+        <source>Pass {plate}</source>
+        <translation>{plate} 合格</translation>
+    </message>
+    <message>
+        <source>Promised {time}: why is it late?</source>
+        <translation>承诺 {time}：为何延误？</translation>
+    </message>
+    <message>
+        <source>&amp;Delay reason</source>
+        <translation>延误原因(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter your user name and password.</source>
@@ -1585,6 +2020,40 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Maintenance: {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back in service (on the shelf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance of {code} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Manager</name>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports and exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>{path} already exists; choose a new file name.</source>
@@ -1679,6 +2148,10 @@
         <translation>不是有效日期：{value}</translation>
     </message>
     <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown export {name}; one of: {known}.</source>
         <translation>未知的导出项：{name}，可选：{known}。</translation>
     </message>
@@ -1713,6 +2186,46 @@
     <message>
         <source>Bad page: offset {offset}, limit {limit}.</source>
         <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
+    </message>
+    <message>
+        <source>Give the user at least one role of the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a user name of 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name has no spaces or special characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name shown, 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name {username} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot take the manager role or the account away from yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown list {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not a valid value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {value} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clocked jobs of {code} to learn from yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -2555,6 +3068,158 @@
         <translation>该估价单有效期至 {until}，请重新出具估价单。</translation>
     </message>
     <message>
+        <source>Work order {number} is not in repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every part of work order {number} is issued; other parts are added work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counter already has a request for work order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach at most {limit} photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a JPEG or PNG photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool code has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool name has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool or a piece of equipment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool code {tool} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check tools out in your own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} {name} is not on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work order {number} is not in the workshop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} {name} is not checked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} is checked out to someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done to the tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} is checked out; return it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown checklist section {section}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checklist item has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist needs at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item is on the checklist twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mileage {value} is not a number of km of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI {number} is not signed by the inspector yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI {number} is signed; its results are locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The car of PDI {number} is handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item is ok or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is wrong with a failed item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} item(s) not checked yet: {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} did not fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the buyer: an existing customer or a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix before the hand-over: {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIN {vin} is already on file as a customer&apos;s vehicle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIN {vin} has PDI {number} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
@@ -2677,6 +3342,22 @@
     <message>
         <source>Work order</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts request</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>issue an estimate</source>
@@ -3744,6 +4425,62 @@
         <translation>用户名</translation>
     </message>
     <message>
+        <source>hourly rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval in km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval in months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validity in months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labour discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parts discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>open customer files</source>
         <translation>查看客户档案</translation>
     </message>
@@ -3987,6 +4724,133 @@
         <source>see the day-end report</source>
         <translation>查看日结报表</translation>
     </message>
+    <message>
+        <source>ask the counter for parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the parts requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve a parts request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see added-work photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check a tool out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record tool maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the tool catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see PDI sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect new cars (PDI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fix PDI failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand a new car over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the PDI checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a PDI sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the workshop board</source>
+        <translation>查看车间看板</translation>
+    </message>
+</context>
+<context>
+    <name>Moves</name>
+    <message>
+        <source>The store has no bay in service.</source>
+        <translation>本店没有可用工位。</translation>
+    </message>
+    <message>
+        <source>Choose the technician: drop the job on a technician in the plan view (Alt+2), or press Ctrl+M there.</source>
+        <translation>请选择技师：在排班视图（Alt+2）中把作业拖到技师上，或在那里按 Ctrl+M。</translation>
+    </message>
+    <message>
+        <source>The technician clocks on at the terminal; a paused car resumes here.</source>
+        <translation>技师在终端上开工；暂停的车辆可在此恢复。</translation>
+    </message>
+    <message>
+        <source>Checks are recorded at the QC desk (Alt+3).</source>
+        <translation>检验在质检台（Alt+3）登记。</translation>
+    </message>
+    <message>
+        <source>A dispatched job is moved by giving it to another technician.</source>
+        <translation>已派工的作业只能改派给其他技师。</translation>
+    </message>
+    <message>
+        <source>A job in {lane} cannot be moved to {target}.</source>
+        <translation>“{lane}”中的作业不能移到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Waiting dispatch</source>
+        <translation>待派工</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Paused: parts</source>
+        <translation>暂停：待料</translation>
+    </message>
+    <message>
+        <source>Paused: approval</source>
+        <translation>暂停：待确认</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -4224,6 +5088,86 @@
     </message>
 </context>
 <context>
+    <name>QCDesk</name>
+    <message>
+        <source>Self-check (technician)</source>
+        <translation>自检（技师）</translation>
+    </message>
+    <message>
+        <source>Team-lead check</source>
+        <translation>班组长检验</translation>
+    </message>
+    <message>
+        <source>Final inspection</source>
+        <translation>终检</translation>
+    </message>
+    <message>
+        <source>{plate} passed.</source>
+        <translation>{plate} 检验合格。</translation>
+    </message>
+</context>
+<context>
+    <name>QCDeskPage</name>
+    <message>
+        <source>Waiting for</source>
+        <translation>待检项目</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n car(s) waiting for a check</source>
+        <translation>
+            <numerusform>%n 辆车待检</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QC sheet {number}</source>
+        <translation>质检单 {number}</translation>
+    </message>
+    <message>
+        <source>Pass (F9)</source>
+        <translation>合格 (F9)</translation>
+    </message>
+    <message>
+        <source>Fail (Shift+F9)</source>
+        <translation>不合格 (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>QC sheet (Ctrl+P)</source>
+        <translation>质检单 (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Scan the job card, or type a plate, work order or invoice number, then Enter</source>
@@ -4328,6 +5272,113 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation type="unfinished">车辆</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders with their lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts and stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlements with payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished">回访</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished">投诉</translation>
+    </message>
+    <message>
+        <source>KPI workbook (with charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve complaint {number}</source>
@@ -4387,6 +5438,45 @@
     <message>
         <source>Searches as you type. Enter opens the vehicle file; Down moves into the results.</source>
         <translation>边输入边查找。回车打开车辆档案；按下方向键进入结果列表。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <source>Self-check: {number} {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every job on the order is done as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts fitted, bolts torqued to specification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fluids topped up, no leaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tools, rags or covers left in or on the car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning lights off; road test done where needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check passed: the car is waiting for QC.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4529,6 +5619,199 @@
     <message>
         <source>Take payment and print (F9)</source>
         <translation>收款并打印 (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>TVBoard</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另有 %n 张未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
+    </message>
+</context>
+<context>
+    <name>TechWords</name>
+    <message>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation type="unfinished">返工</translation>
+    </message>
+    <message>
+        <source>No parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished">已等待</translation>
+    </message>
+    <message>
+        <source>waiting for parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">保养</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianJobs</name>
+    <message>
+        <source>(asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} · {plate} · {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are clocked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs are dispatched to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTerminal</name>
+    <message>
+        <source>Technician terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked on {job} ({plate}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{job} is done; clocked off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked off {job}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} paused: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counter is asked for the parts of {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tool first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is back on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTools</name>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">保养</translation>
+    </message>
+    <message>
+        <source>History of {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4896,6 +6179,13 @@
     <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopBoard</name>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
     </message>
 </context>
 </TS>

@@ -157,6 +157,19 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "Return &damaged..."), "Ctrl+D", "tool.return"),
         "tools.maintenance": ActionSpec(
             translate("Actions", "&Maintenance..."), "Ctrl+M", "tool.maintain"),
+        # workshop board
+        "board.by_state": ActionSpec(
+            translate("Actions", "Board by &state"), "Alt+1", "board.read"),
+        "board.plan": ActionSpec(
+            translate("Actions", "&Plan by technician"), "Alt+2", "board.read"),
+        "board.qc_desk": ActionSpec(translate("Actions", "&QC desk"), "Alt+3", "board.read"),
+        "board.tv": ActionSpec(translate("Actions", "&TV mode"), "F11", "board.read"),
+        "board.move": ActionSpec(
+            translate("Actions", "&Move job to..."), "Ctrl+M", "workorder.pause"),
+        "qc.pass": ActionSpec(translate("Actions", "&Pass"), "F9", "workorder.qc_fail"),
+        "qc.fail": ActionSpec(
+            translate("Actions", "&Fail: back to rework..."), "Shift+F9", "workorder.qc_fail"),
+        "qc.print": ActionSpec(translate("Actions", "QC &sheet..."), "Ctrl+P", "document.qc"),
     }
 
 

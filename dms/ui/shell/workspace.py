@@ -151,8 +151,10 @@ def registry() -> list[WorkspaceSpec]:
     from dms.ui.frontdesk.workspace import FrontDesk
     from dms.ui.manager.workspace import Manager
     from dms.ui.technician.workspace import TechnicianTerminal
+    from dms.ui.workshop.workspace import WorkshopBoard
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
+            WorkspaceSpec(WorkshopBoard.id, WorkshopBoard.roles, WorkshopBoard, "Ctrl+2"),
             WorkspaceSpec(TechnicianTerminal.id, TechnicianTerminal.roles, TechnicianTerminal,
                           "Ctrl+3"),
             WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
