@@ -148,6 +148,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "user.manage": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
+    # the parts counter's picking queue (the orders waiting for parts)
+    "picking.queue": _roles("warehouse_clerk", "manager"),
 }
 
 

@@ -117,4 +117,5 @@ def actions() -> dict[str, str]:
         "user.manage": QCoreApplication.translate("Messages", "manage users"),
         "database.backup": QCoreApplication.translate("Messages", "back up the database"),
         "database.restore": QCoreApplication.translate("Messages", "restore the database"),
+        "picking.queue": QCoreApplication.translate("Messages", "see the picking queue"),
     }

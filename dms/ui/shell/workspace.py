@@ -147,8 +147,10 @@ def registry() -> list[WorkspaceSpec]:
     """The workspaces that exist, in tab order. (Imported here so the shell module stays free
     of every workspace's imports until a user who has the role signs in.)"""
     from dms.ui.frontdesk.workspace import FrontDesk
+    from dms.ui.parts.workspace import PartsCounter
 
-    return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1")]
+    return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
+            WorkspaceSpec(PartsCounter.id, PartsCounter.roles, PartsCounter, "Ctrl+4")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:
