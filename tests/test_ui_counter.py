@@ -332,3 +332,70 @@ def test_two_seats_scan_the_last_unit_exactly_one_wins(qtbot, open_window, demo_
     assert "Not enough stock" in loser.message_bar.text()
     issued = [_issued(demo_db, wo)[code] for wo in orders]
     assert sorted(issued) == [0, 1]
+
+
+def _select_line(qtbot, counter, code):
+    row = next(i for i, r in enumerate(counter.picking.lines.rows) if r.code == code)
+    counter.picking.lines_view.selectRow(row)
+
+
+def _dialog(qtbot, counter, cls):
+    qtbot.waitUntil(lambda: type(counter.dialog).__name__ == cls and counter.dialog.isVisible(),
+                    timeout=SHOWN_MS)
+    counter.dialog.activateWindow()  # the offscreen platform does not activate it by itself
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is counter.dialog, timeout=SHOWN_MS)
+    return counter.dialog
+
+
+def test_return_exchange_and_old_part_into_custody(qtbot, clerk_window, demo_db, advisor):
+    (code, barcode), (new_code, new_barcode) = stocked_parts(demo_db, 2)
+    wo = authorized(demo_db, advisor, [(code, 2)], dispatched=True)
+    window, counter = clerk_window
+    scanner = Scanner(qtbot, counter.scan_field)
+    _open_by_scan(qtbot, counter, scanner, demo_db, wo)
+    for _ in range(2):
+        scanner.scan(barcode)
+    qtbot.waitUntil(lambda: counter.picking.lines.rows[0].issued == 2, timeout=SHOWN_MS)
+    robot = Robot(qtbot)
+
+    # 退料: a refused quantity keeps the dialog and what was typed; then one unit back
+    _select_line(qtbot, counter, code)
+    robot.shortcut("Ctrl+R")
+    dialog = _dialog(qtbot, counter, "ReturnDialog")
+    dialog.qty.setText("abc")
+    dialog.reason.setText("多领了一个")
+    before = snapshot(demo_db)
+    robot.key(dialog, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dialog.message_bar.text() != "", timeout=SHOWN_MS)
+    assert dialog.isVisible() and dialog.qty.text() == "abc"
+    assert snapshot(demo_db) == before
+    dialog.qty.setText("1")
+    robot.key(dialog, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: counter.picking.lines.rows[0].issued == 1, timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is counter.scan_field, timeout=SHOWN_MS)
+
+    # 换料: the issued unit back, the scanned replacement out on a line of its own
+    _select_line(qtbot, counter, code)
+    robot.shortcut("Ctrl+Shift+X")
+    dialog = _dialog(qtbot, counter, "ExchangeDialog")
+    assert not dialog.new_part.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    dialog.new_part.setText(new_barcode)
+    dialog.reason.setText("型号不符")
+    robot.key(dialog, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: any(r.code == new_code and r.issued == 1
+                                for r in counter.picking.lines.rows), timeout=SHOWN_MS)
+    assert _issued(demo_db, wo) == {code: D(0), new_code: D(1)}
+
+    # 旧件: the part the new one replaced, recorded and taken into the old-part store
+    _select_line(qtbot, counter, new_code)
+    robot.shortcut("Ctrl+Shift+O")
+    dialog = _dialog(qtbot, counter, "OldPartDialog")
+    dialog.location.setText("旧件架A-1")
+    robot.key(dialog, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: counter.picking.old.rowCount() == 1, timeout=SHOWN_MS)
+    assert counter.picking.old.rows[0].status == "pending"
+    counter.picking.old_view.selectRow(0)
+    robot.shortcut("Ctrl+I")
+    qtbot.waitUntil(lambda: counter.picking.old.rows[0].status == "in_store", timeout=SHOWN_MS)

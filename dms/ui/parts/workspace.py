@@ -195,8 +195,13 @@ class PartsCounter(Workspace):
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.accepted.connect(self.picking.reload)
-        dialog.finished.connect(self.focus_scan)
+        dialog.finished.connect(self._dialog_closed)
         dialog.open()
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self.window().activateWindow()
+        self.focus_scan()
 
     @Slot(int)
     def _on_page(self, _index: int) -> None:
