@@ -178,6 +178,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     # the workshop board: the kanban, the TV board and the QC desk's queue (no personal data)
     "board.read": _roles("dispatcher", "team_lead", "technician", "qc_inspector", "advisor",
                          "manager"),
+    # the parts counter's picking queue (the orders waiting for parts)
+    "picking.queue": _roles("warehouse_clerk", "manager"),
 }
 
 

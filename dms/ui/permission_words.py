@@ -137,4 +137,5 @@ def actions() -> dict[str, str]:
         "pdi.template": QCoreApplication.translate("Messages", "edit the PDI checklist"),
         "document.pdi": QCoreApplication.translate("Messages", "print a PDI sheet"),
         "board.read": QCoreApplication.translate("Messages", "see the workshop board"),
+        "picking.queue": QCoreApplication.translate("Messages", "see the picking queue"),
     }

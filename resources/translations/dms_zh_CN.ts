@@ -311,6 +311,30 @@
         <translation>质检单(&amp;S)...</translation>
     </message>
     <message>
+        <source>&amp;Picking queue</source>
+        <translation>领料队列(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last scan</source>
+        <translation>撤销上一次扫码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the counter...</source>
+        <translation>退料(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange a part...</source>
+        <translation>换料(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Record the &amp;old part...</source>
+        <translation>登记旧件(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Old part &amp;into the store</source>
+        <translation>旧件入库(&amp;I)</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -1282,6 +1306,13 @@
     </message>
 </context>
 <context>
+    <name>CounterDialogs</name>
+    <message>
+        <source>Part:</source>
+        <translation>配件：</translation>
+    </message>
+</context>
+<context>
     <name>CreditDialog</name>
     <message>
         <source>Credit: let the car go with {amount} outstanding</source>
@@ -1701,6 +1732,33 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange a part</source>
+        <translation>换料</translation>
+    </message>
+    <message>
+        <source>&amp;New part (scan):</source>
+        <translation>新配件（扫码）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Taken by:</source>
+        <translation>领料人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Exchanged: {part} back, the new part issued.</source>
+        <translation>已换料：{part} 退回，新配件已发出。</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +2828,22 @@
     <message>
         <source>Nothing of this line waits to be issued.</source>
         <translation>该配件行没有待领料的数量。</translation>
+    </message>
+    <message>
+        <source>No work order has the number {key}.</source>
+        <translation>没有工单号为 {key} 的工单。</translation>
+    </message>
+    <message>
+        <source>There is no scan to undo.</source>
+        <translation>没有可撤销的扫码。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is {state}; its parts can no longer be taken back here.</source>
+        <translation>工单 {number} 状态为{state}，配件已不能在此退回。</translation>
+    </message>
+    <message>
+        <source>This scan is undone already.</source>
+        <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
         <source>Unknown booking channel {value}.</source>
@@ -4788,6 +4862,10 @@
         <source>see the workshop board</source>
         <translation>查看车间看板</translation>
     </message>
+    <message>
+        <source>see the picking queue</source>
+        <translation>查看领料队列</translation>
+    </message>
 </context>
 <context>
     <name>Moves</name>
@@ -4853,6 +4931,25 @@
     </message>
 </context>
 <context>
+    <name>OldPartDialog</name>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>处理方式(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>存放位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Old part recorded: {part}.</source>
+        <translation>旧件已登记：{part}。</translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Change owner</source>
@@ -4881,6 +4978,132 @@
     <message>
         <source>Owner changed; the file keeps the previous owner.</source>
         <translation>车主已变更，档案保留原车主记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PartsCounter</name>
+    <message>
+        <source>Parts counter</source>
+        <translation>配件前台</translation>
+    </message>
+    <message>
+        <source>There is no scan to undo.</source>
+        <translation>没有可撤销的扫码。</translation>
+    </message>
+    <message>
+        <source>The last scan is undone: the part is back in stock.</source>
+        <translation>已撤销上一次扫码：配件已回库。</translation>
+    </message>
+    <message>
+        <source>Select a line of the order first.</source>
+        <translation>请先选择工单的一行配件。</translation>
+    </message>
+    <message>
+        <source>Select an old part of the order first.</source>
+        <translation>请先选择工单的一个旧件。</translation>
+    </message>
+    <message>
+        <source>The old part is in the old-part store.</source>
+        <translation>旧件已入旧件库。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan:</source>
+        <translation>扫码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Scan a job card, then its parts (or type a code and press Enter)</source>
+        <translation>先扫派工单，再扫配件（也可输入编号后按回车）</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>领料</translation>
+    </message>
+</context>
+<context>
+    <name>PartsWords</name>
+    <message>
+        <source>short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已发料</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退料</translation>
+    </message>
+    <message>
+        <source>exchanged</source>
+        <translation>已换料</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <source>Stocktake adjustment</source>
+        <translation>盘点调整</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>退货给供应商</translation>
+    </message>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>Show the customer</source>
+        <translation>交客户查看</translation>
+    </message>
+    <message>
+        <source>Warranty: back to the maker</source>
+        <translation>索赔：返厂</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <source>Transfer from outside</source>
+        <translation>外部调拨入库</translation>
+    </message>
+    <message>
+        <source>Returned goods</source>
+        <translation>退货入库</translation>
     </message>
 </context>
 <context>
@@ -4935,6 +5158,139 @@
     <message>
         <source>Reference (scan or type)</source>
         <translation>凭证号（扫描或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>Picking</name>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>To pick</source>
+        <translation>待领</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已领</translation>
+    </message>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+</context>
+<context>
+    <name>PickingPage</name>
+    <message>
+        <source>Scan the job card first: {code} is not a work order.</source>
+        <translation>请先扫派工单：{code} 不是工单号。</translation>
+    </message>
+    <message>
+        <source>Work order opened: scan its parts.</source>
+        <translation>工单已打开：请扫描配件。</translation>
+    </message>
+    <message>
+        <source>{qty} × {code} {name} issued.</source>
+        <translation>已发料 {qty} × {code} {name}。</translation>
+    </message>
+    <message>
+        <source>{number}  {plate}  {model}  {state}  promised {when}</source>
+        <translation>{number}  {plate}  {model}  {state}  承诺交车 {when}</translation>
+    </message>
+    <message>
+        <source>Orders waiting for parts, the earliest promise first. Scan a job card (or Enter on a row) to open it.</source>
+        <translation>待领料的工单，承诺交车最早的在前。扫描派工单（或在行上按回车）打开。</translation>
+    </message>
+    <message>
+        <source>Taken by:</source>
+        <translation>领料人：</translation>
+    </message>
+    <message>
+        <source>technician&apos;s name</source>
+        <translation>技师姓名</translation>
+    </message>
+    <message>
+        <source>Old parts of this order</source>
+        <translation>本工单的旧件</translation>
+    </message>
+</context>
+<context>
+    <name>PostStocktakeDialog</name>
+    <message>
+        <source>Post stocktake {number}</source>
+        <translation>过账盘点单 {number}</translation>
+    </message>
+    <message>
+        <source>Gain {gain}, loss {loss}; {count} lines not counted.</source>
+        <translation>盘盈 {gain}，盘亏 {loss}；{count} 行未盘点。</translation>
+    </message>
+    <message>
+        <source>Count the uncounted lines as &amp;zero</source>
+        <translation>未盘点的行按零计(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} posted: {count} adjustments.</source>
+        <translation>盘点单 {number} 已过账：{count} 笔调整。</translation>
     </message>
 </context>
 <context>
@@ -5399,6 +5755,25 @@
     <message>
         <source>Complaint {number} resolved; make the closing call.</source>
         <translation>投诉 {number} 已处理，请进行结案回访。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to the counter</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Returned to stock: {part}.</source>
+        <translation>已退回库存：{part}。</translation>
     </message>
 </context>
 <context>

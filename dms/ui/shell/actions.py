@@ -170,6 +170,21 @@ def specs() -> dict[str, ActionSpec]:
         "qc.fail": ActionSpec(
             translate("Actions", "&Fail: back to rework..."), "Shift+F9", "workorder.qc_fail"),
         "qc.print": ActionSpec(translate("Actions", "QC &sheet..."), "Ctrl+P", "document.qc"),
+        # the parts counter (keys a line edit does not take for itself: the scan field has
+        # the focus, and it would swallow Ctrl+Z, Ctrl+E, Ctrl+U)
+        "counter.picking": ActionSpec(
+            translate("Actions", "&Picking queue"), "F3", "picking.queue"),
+        "counter.back": ActionSpec(translate("Actions", "&Back to the queue"), "Esc"),
+        "counter.undo": ActionSpec(
+            translate("Actions", "&Undo the last scan"), "F8", "picking.return"),
+        "counter.return": ActionSpec(
+            translate("Actions", "&Return to the counter..."), "Ctrl+R", "picking.return"),
+        "counter.exchange": ActionSpec(
+            translate("Actions", "E&xchange a part..."), "Ctrl+Shift+X", "picking.exchange"),
+        "counter.old_part": ActionSpec(
+            translate("Actions", "Record the &old part..."), "Ctrl+Shift+O", "oldpart.record"),
+        "counter.intake": ActionSpec(
+            translate("Actions", "Old part &into the store"), "Ctrl+I", "oldpart.intake"),
     }
 
 

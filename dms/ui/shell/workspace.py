@@ -150,6 +150,7 @@ def registry() -> list[WorkspaceSpec]:
     from dms.ui.cashier.workspace import CashierDesk
     from dms.ui.frontdesk.workspace import FrontDesk
     from dms.ui.manager.workspace import Manager
+    from dms.ui.parts.workspace import PartsCounter
     from dms.ui.technician.workspace import TechnicianTerminal
     from dms.ui.workshop.workspace import WorkshopBoard
 
@@ -157,6 +158,7 @@ def registry() -> list[WorkspaceSpec]:
             WorkspaceSpec(WorkshopBoard.id, WorkshopBoard.roles, WorkshopBoard, "Ctrl+2"),
             WorkspaceSpec(TechnicianTerminal.id, TechnicianTerminal.roles, TechnicianTerminal,
                           "Ctrl+3"),
+            WorkspaceSpec(PartsCounter.id, PartsCounter.roles, PartsCounter, "Ctrl+4"),
             WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
             WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6"),
             WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7")]
