@@ -215,9 +215,10 @@ def test_arrival_opens_the_work_order_and_then_the_vehicle_file(qtbot, window, d
     page.day_view.setFocus()
     page.day_view.selectRow(0)
     Robot(qtbot).shortcut("Ctrl+Return")
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+    arrival = desk.checkin_page
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is arrival and arrival.file is not None,
                     timeout=SHOWN_MS)
-    arrival = page.dialog
+    assert booked.changed.id == arrival.draft.appointment.id
     assert arrival.complaint.toPlainText() == "首保 + 异响"
     assert arrival.mileage.value() == (cars[2].mileage or 0)
     arrival.fuel.set_value(5)

@@ -79,6 +79,9 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Today"), "Alt+Home", "appointment.read"),
         "appointment.week": ActionSpec(
             translate("Actions", "&Week view"), "Alt+W", "appointment.read"),
+        # check-in, estimate, approvals, pre-settlement and delivery (front desk, part 2)
+        "checkin.save": ActionSpec(
+            translate("Actions", "&Save check-in and print for signature"), "F9", "workorder.open"),
     }
 
 
