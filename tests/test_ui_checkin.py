@@ -9,11 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from dms.auth import authenticate
 from dms.models import AuditLog, InsuranceClaim, LabourLine, PartLine, Vehicle, WorkOrder
+from dms.ui.common import printing
 from robot import Robot
 
 SHOWN_MS = 10_000
@@ -48,14 +50,38 @@ def _file(qtbot, window, vehicle_id):
     return desk
 
 
+def _office_printer(monkeypatch, tmp_path) -> list[str]:
+    """The desk's printer for check-in sheets, printing to PDF files (the paths listed)."""
+    printed = []
+
+    def new_printer(_name):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"printed-{len(printed)}.pdf"))
+        printed.append(printer.outputFileName())
+        return printer
+
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Desk A4"])
+    monkeypatch.setattr(printing, "new_printer", new_printer)
+    monkeypatch.setitem(printing._session_store, "printers", {"checkin": {"printer": "Desk A4"}})
+    return printed
+
+
+def _preview(desk):
+    return next((w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "printPreview" and w.isVisible()), None)
+
+
 def _ready(qtbot, page):
     qtbot.waitUntil(lambda: page.file is not None and bool(page.packages)
                     and page.draft.promised is not None, timeout=SHOWN_MS)
 
 
 @pytest.mark.efficiency
-def test_full_check_in_in_fifteen_actions(qtbot, window, demo_db, advisor, car):
+def test_full_check_in_in_fifteen_actions(qtbot, window, demo_db, advisor, car, monkeypatch,
+                                         tmp_path):
     vehicle_id, mileage = car
+    printed = _office_printer(monkeypatch, tmp_path)
     desk = _file(qtbot, window, vehicle_id)
     robot = Robot(qtbot)
     robot.shortcut("Ctrl+N")
@@ -76,8 +102,14 @@ def test_full_check_in_in_fifteen_actions(qtbot, window, demo_db, advisor, car):
     qtbot.waitUntil(lambda: page.promise_basis.text().startswith("proposed from 1"),
                     timeout=SHOWN_MS)
     assert page.missing() == []
-    robot.shortcut("F9")
-    qtbot.waitUntil(lambda: desk.pages.currentWidget() is not page, timeout=SHOWN_MS)
+    robot.shortcut("F9")  # saved, and the sheet opens for the customer's signature
+    qtbot.waitUntil(lambda: _preview(desk) is not None, timeout=SHOWN_MS)
+    preview = _preview(desk)
+    assert desk.pages.currentWidget() is not page and preview.kind == "checkin"
+    assert preview.pages.count == 1 and preview.print_button.hasFocus()
+    robot.shortcut("Ctrl+P")  # to the check-in sheet's printer
+    qtbot.waitUntil(lambda: len(printed) == 1 and os.path.getsize(printed[0]) > 0,
+                    timeout=SHOWN_MS)
     robot.done("full check-in: mileage, fuel, 6 damage marks, valuables, one package, "
                "promise time, print for signature", "advisor", 15)
     with demo_db.reading() as s:

@@ -110,6 +110,9 @@ def test_a_walk_in_takes_up_declined_work(qtbot, window, demo_db, advisor, tmp_p
     page.fuel.set_value(6)
     page.complaint.setPlainText("顺便换刹车片")
     page.submit()
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.order_page
+                    and desk.order_page.header is not None, timeout=SHOWN_MS)
+    desk.back_to_file()
     qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.file_page
                     and desk.file_page.open_orders.rowCount() == 2, timeout=SHOWN_MS)
     assert desk.file_page.declined.rowCount() == 0  # taken up into the new order

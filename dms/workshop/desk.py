@@ -21,12 +21,15 @@ from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 
 from dms import clock, permissions
+from dms.auth import authenticate
+from dms.errors import NotFound, ValidationError
 from dms.crm.membership import active_card
 from dms.models import (Bay, Bin, Customer, LabourLine, LabourOperation, MaintenancePackage,
-                        MaintenancePackageItem, PriceClass, Stock, User, UserRole, Vehicle,
-                        WorkOrder)
+                        MaintenancePackageItem, PartLine, PriceClass, Stock, User, UserRole,
+                        Vehicle, WorkOrder)
 from dms.parts import picking
 from dms.parts.catalogue import normalise_scan, search_parts
+from dms.reports import documents
 from dms.workshop import appointments, estimates, intake, states as st
 from dms.workshop.common import Changed, changed, load_order
 from dms.workshop.estimates import audit_order, labour_line, new_part_line, open_order, operation
@@ -135,6 +138,33 @@ def _package_lines(s, actor, order, code: str, payer: str | None = None) -> None
         picking.reserve_line(s, actor, line)
     s.flush()
     audit_order(s, actor, order, "add_package", package=package.code)
+
+
+# --- one line's payer, hours and discount --------------------------------------------------
+
+def change_line(db, actor, work_order_id: int, kind: str, line_id: int, payer: str,
+                discount_pct=None, billed_hours=None, manager: tuple[str, str] | None = None,
+                expected_version: int | None = None) -> Changed:
+    """Payer, manual discount (None: none) and, for a job, billed hours of one line before
+    authorisation. A discount above the advisor's limit needs `manager`: (user name,
+    password) of a manager at the desk, checked like a sign-in, recorded with the line."""
+    approved_by = authenticate(db, *manager) if manager else None
+    model = {"labour": LabourLine, "part": PartLine}.get(kind)
+    if model is None:
+        raise ValidationError("estimate.line_kind", "Unknown line kind {kind}.", kind=kind)
+    with db.transaction() as s:
+        order = open_order(s, actor, work_order_id, expected_version, "change_line")
+        line = s.get(model, line_id)
+        if line is None or line.work_order_id != order.id:
+            raise NotFound(what=f"{kind} line", key=line_id)
+        line.payer = line_payer(order, payer)
+        if kind == "labour" and billed_hours is not None:
+            line.billed_hours = estimates.number(billed_hours, "estimate.hours")
+        price(line, member_discounts(s, order),
+              *estimates.manual_pct(s, actor, discount_pct, line.payer, approved_by))
+        audit_order(s, actor, order, "change_line", kind=kind, line_id=line.id, payer=line.payer,
+                    net=line.net, discount_approved_by=line.discount_approved_by_id)
+        return changed(s, order)
 
 
 # --- the catalogue, as the advisor types ---------------------------------------------------
@@ -256,3 +286,11 @@ def order_header(db, actor, work_order_id: int) -> OrderHeader:
                            order.business_type, vehicle.id, vehicle.plate, model, customer.name,
                            customer.mobile, card.tier.name if card else None, order.promised_at,
                            order.entry_mileage, order.complaint)
+
+
+def order_document(db, actor, work_order_id: int, kind: str,
+                   lang: str = "zh_CN") -> tuple[str, bytes]:
+    """(the order's number, the PDF of its document `kind`) for the preview at the desk."""
+    with db.reading() as s:
+        number = load_order(s, actor, work_order_id, lock=False).number
+    return number, documents.render(db, actor, kind, number, lang)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit
 from dms.crm.vehicle_file import vehicle_file
 from dms.errors import DomainError, ValidationError
 from dms.ui.common import words
+from dms.ui.common.views import form_row
 from dms.ui.frontdesk.walkaround import WalkAround
 from dms.workshop import appointment_book, desk
 from dms.workshop.reception import CheckIn
@@ -184,12 +185,8 @@ class CheckInPage(QWidget):
     def _layout(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        mileage = QHBoxLayout()
-        mileage.addWidget(self.mileage, 1)
-        mileage.addWidget(self.last_mileage)
-        delivered = QHBoxLayout()
-        delivered.addWidget(self.delivered_by)
-        delivered.addWidget(self.delivered_phone)
+        mileage = form_row(self.mileage, self.last_mileage)
+        delivered = form_row(self.delivered_by, self.delivered_phone)
         packages = QWidget()
         packages.setLayout(self.package_row)
         self.package_row.setContentsMargins(0, 0, 0, 0)
@@ -200,12 +197,9 @@ class CheckInPage(QWidget):
                             ("insurance", self.insurance_box), ("package", packages),
                             ("promised", self.promised), ("basis", self.promise_basis)):
             label = QLabel()
+            label.setBuddy(widget)
             self.labels[key] = label
-            if isinstance(widget, QWidget):
-                label.setBuddy(widget)
-                self.form.addRow(label, widget)
-            else:
-                self.form.addRow(label, widget)
+            self.form.addRow(label, widget)
         self.walk_box = QGroupBox()
         walk = QVBoxLayout(self.walk_box)
         walk.setContentsMargins(4, 2, 4, 4)
@@ -240,8 +234,11 @@ class CheckInPage(QWidget):
         right.addWidget(self.history_box, 3)
         right.addWidget(self.flags_box, 2)
         right.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addStretch(1)
         body = QHBoxLayout()
-        body.addLayout(self.form, 5)
+        body.addLayout(left, 5)
         body.addLayout(middle, 6)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
