@@ -13,7 +13,8 @@ at 1366×768 and saves into docs/screenshots/:
     vehicle_file_{lang}.png      the vehicle file of the car with the most work orders (a
                                  read query picks it; ties go to one with finished orders,
                                  declined work and complaints), its latest order expanded
-    walk_in_{lang}.png           the walk-in dialog opened from that vehicle file
+    checkin_{lang}.png           the check-in page opened from that vehicle file, half filled
+                                 in (complaint, mileage, fuel, four damage marks, a package)
     new_customer_{lang}.png      the new-customer dialog
     appointments_{lang}.png      the appointment book's day view (when the front desk has
                                  one): today, or tomorrow late in the evening; two bookings
@@ -55,6 +56,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QThread  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import case, func, select  # noqa: E402
 
@@ -214,6 +216,24 @@ def close_dialog(dialog: QWidget) -> None:
     wait_until(lambda: not dialog.isVisible(), "the dialog to close")
 
 
+def fill_check_in(page) -> None:
+    """What an advisor has done two minutes into a check-in (the page as people see it)."""
+    english = i18n.current_language() == "en"
+    page.complaint.setPlainText("Service due; a knock from the right rear door" if english
+                                else "做保养，右后门有异响")
+    page.mileage.setValue(page.mileage.value() + 5230)
+    page.fuel.set_value(5)
+    car = page.walk.car
+    for kind, (view, x, y) in ((0, ("top", 0.1, 0.5)), (1, ("left", 0.45, 0.55)),
+                               (0, ("right", 0.64, 0.55)), (2, ("rear", 0.5, 0.3))):
+        page.walk.kinds.button(kind).click()
+        QTest.mouseClick(car, Qt.MouseButton.LeftButton, pos=car.point_for(view, x, y).toPoint())
+    page.walk.kinds.button(0).click()
+    page.valuables["phone"].setChecked(True)
+    page.documents["licence"].setChecked(True)
+    page.package_group.button(0).click()
+
+
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
                  quick_text: str) -> list[Path]:
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
@@ -273,15 +293,17 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         settle()
         shots.save("vehicle_file", window.grab())
 
-        # A walk-in from the vehicle file, then a new customer.
+        # A check-in from the vehicle file, half done, then a new customer.
         desk.walk_in()
-        dialog = desk.dialog
-        if dialog is None or not dialog.isVisible():
-            raise SystemExit("screenshot: the walk-in dialog did not open")
-        wait_until(idle, "the walk-in dialog's reads")
+        checkin = desk.checkin_page
+        wait_until(lambda: idle() and checkin.file is not None and bool(checkin.packages),
+                   "the check-in page's reads")
+        fill_check_in(checkin)
+        wait_until(idle, "the promise time")
         settle()
-        shots.save("walk_in", with_dialog(window, dialog))
-        close_dialog(dialog)
+        shots.save("checkin", window.grab())
+        checkin.drafts.clear()
+        checkin.draft = None
 
         desk.show_search()
         desk.new_customer()

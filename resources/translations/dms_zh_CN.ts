@@ -335,6 +335,42 @@
         <translation>旧件入库(&amp;I)</translation>
     </message>
     <message>
+        <source>&amp;Save check-in and print for signature</source>
+        <translation>保存接车单并打印签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;work order (Enter)</source>
+        <translation>打开工单(&amp;W)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Add a line</source>
+        <translation>添加项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change line...</source>
+        <translation>修改项目(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;fee...</source>
+        <translation>添加费用(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print the estimate</source>
+        <translation>出具并打印估价单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;approves...</source>
+        <translation>客户确认(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Print the chec&amp;k-in sheet</source>
+        <translation>打印接车单(&amp;K)</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -485,16 +521,39 @@
         <translation>周日</translation>
     </message>
     <message>
-        <source>{plate} has arrived: appointment {number} is now a work order.</source>
-        <translation>{plate} 已到店：预约 {number} 已转为工单。</translation>
-    </message>
-    <message>
         <source>Appointment {number} recorded as a no-show.</source>
         <translation>预约 {number} 已记为未到店。</translation>
     </message>
     <message>
         <source>Tomorrow&apos;s reminder calls</source>
         <translation>明日预约提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Customer approves the estimate</source>
+        <translation>客户确认估价单</translation>
+    </message>
+    <message>
+        <source>Approved &amp;by</source>
+        <translation>确认人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>确认方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines (untick what is declined)</source>
+        <translation>项目（取消勾选客户不做的）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Approved; declined work is kept for the next visit.</source>
+        <translation>已确认；客户不做的项目留待下次到店提醒。</translation>
+    </message>
+    <message>
+        <source>Approved: the order goes to the workshop.</source>
+        <translation>已确认：工单转车间。</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1182,256 @@
     </message>
 </context>
 <context>
+    <name>ChangeLineDialog</name>
+    <message>
+        <source>Change line: {name}</source>
+        <translation>修改项目：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>付费方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Discount %</source>
+        <translation>折扣 %(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Billed &amp;hours</source>
+        <translation>结算工时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Manager (above your limit)</source>
+        <translation>经理（超出您的权限时）</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s pass&amp;word</source>
+        <translation>经理密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Line changed.</source>
+        <translation>项目已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <source>Check-in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>last {km}</source>
+        <translation>上次 {km}</translation>
+    </message>
+    <message>
+        <source>{hours} h · {price}</source>
+        <translation>{hours} 小时 · {price}</translation>
+    </message>
+    <message>
+        <source>appointment {number}</source>
+        <translation>预约 {number}</translation>
+    </message>
+    <message>
+        <source>Check-in: {plate} · {model} · {customer}{appointment}</source>
+        <translation>接车：{plate} · {model} · {customer}{appointment}</translation>
+    </message>
+    <message>
+        <source>(no plate)</source>
+        <translation>（未上牌）</translation>
+    </message>
+    <message>
+        <source>{day} {km} · {type}: {complaint}</source>
+        <translation>{day} {km} · {type}：{complaint}</translation>
+    </message>
+    <message>
+        <source>Declined {day}: {what} {amount}</source>
+        <translation>{day} 未做：{what} {amount}</translation>
+    </message>
+    <message>
+        <source>First visit: no history, nothing declined, no campaign.</source>
+        <translation>首次到店：无维修记录、无未做项目、无活动。</translation>
+    </message>
+    <message>
+        <source>proposed from {hours} h of work and the shop&apos;s load</source>
+        <translation>按 {hours} 小时工时及车间负荷建议</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设定</translation>
+    </message>
+    <message>
+        <source>Complaint in the customer&apos;s words</source>
+        <translation>客户描述（原话）</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Fuel level</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <source>Walk-around (marks, or no damage)</source>
+        <translation>环车检查（标记损伤或确认无损伤）</translation>
+    </message>
+    <message>
+        <source>Valuables asked</source>
+        <translation>已询问贵重物品</translation>
+    </message>
+    <message>
+        <source>Promise time</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <source>Insurer and report no.</source>
+        <translation>保险公司及报案号</translation>
+    </message>
+    <message>
+        <source>Complete: F9 saves and prints the sheet</source>
+        <translation>已齐全：按 F9 保存并打印接车单</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Dashcam</source>
+        <translation>行车记录仪</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>行驶证</translation>
+    </message>
+    <message>
+        <source>Service book</source>
+        <translation>保养手册</translation>
+    </message>
+    <message>
+        <source>Spare key</source>
+        <translation>备用钥匙</translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>客户描述(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered by / phone</source>
+        <translation>送修人 / 电话(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage</source>
+        <translation>里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;note</source>
+        <translation>里程表说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Fuel (Alt+0-8)</source>
+        <translation>油量（Alt+0-8）</translation>
+    </message>
+    <message>
+        <source>&amp;Business type</source>
+        <translation>业务类型(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Insurer / report / assessed</source>
+        <translation>保险公司 / 报案号 / 定损金额</translation>
+    </message>
+    <message>
+        <source>Standard job</source>
+        <translation>标准项目</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>承诺交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words</source>
+        <translation>按客户原话填写</translation>
+    </message>
+    <message>
+        <source>Only when the reading is below the last one: why</source>
+        <translation>仅当读数低于上次时填写原因</translation>
+    </message>
+    <message>
+        <source>Person delivering the car</source>
+        <translation>送修人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Report no.</source>
+        <translation>报案号</translation>
+    </message>
+    <message>
+        <source>Assessed amount</source>
+        <translation>定损金额</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Valuables</source>
+        <translation>贵重物品</translation>
+    </message>
+    <message>
+        <source>Documents kept</source>
+        <translation>随车证件</translation>
+    </message>
+    <message>
+        <source>Walk-around: choose the damage, click where it is</source>
+        <translation>环车检查：选择损伤类型，单击损伤位置</translation>
+    </message>
+    <message>
+        <source>No damage found</source>
+        <translation>无外观损伤</translation>
+    </message>
+    <message>
+        <source>Kept in the car / at the desk</source>
+        <translation>车内物品 / 前台代管</translation>
+    </message>
+    <message>
+        <source>History, declined work, campaigns</source>
+        <translation>维修记录、未做项目、活动</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <source>Save and print for signature (F9)</source>
+        <translation>保存并打印签字 (F9)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutDialog</name>
     <message>
         <source>Check out {code} {name}</source>
@@ -1735,6 +2044,196 @@
     </message>
 </context>
 <context>
+    <name>EstimateDialogs</name>
+    <message>
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <source>Auxiliary material</source>
+        <translation>辅料费</translation>
+    </message>
+    <message>
+        <source>Subcontract</source>
+        <translation>外协费</translation>
+    </message>
+    <message>
+        <source>Rescue / towing</source>
+        <translation>救援 / 拖车费</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateEditor</name>
+    <message>
+        <source>proposed</source>
+        <translation>待报价</translation>
+    </message>
+    <message>
+        <source>priced</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Hours / qty</source>
+        <translation>工时 / 数量</translation>
+    </message>
+    <message>
+        <source>Rate / price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>优惠后金额</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>added work</source>
+        <translation>增项</translation>
+    </message>
+    <message>
+        <source>{number} · {plate} · {customer}</source>
+        <translation>{number} · {plate} · {customer}</translation>
+    </message>
+    <message>
+        <source>(no plate)</source>
+        <translation>（未上牌）</translation>
+    </message>
+    <message>
+        <source>{tier} member</source>
+        <translation>{tier}会员</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>{state} · {type} · {vehicle} · {km} · {member} · promised {promised}&lt;br&gt;Complaint: {complaint}</source>
+        <translation>{state} · {type} · {vehicle} · {km} · {member} · 承诺交车 {promised}&lt;br&gt;客户描述：{complaint}</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalogue matches {text}.</source>
+        <translation>目录中没有与“{text}”匹配的项目。</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Package, job or part: code, name, pinyin initials or barcode; Enter adds</source>
+        <translation>套餐、作业或配件：编码、名称、拼音首字母或条码；回车添加</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>by business type</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时费</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>材料费</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>{payer} pays</source>
+        <translation>{payer}承担</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeDialog</name>
     <message>
         <source>Exchange a part</source>
@@ -1790,6 +2289,33 @@
     <message>
         <source>{plate} failed: back to rework.</source>
         <translation>{plate} 不合格，已返工。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <source>Add a fee</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>by business type</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>付费方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2464,10 @@
     <message>
         <source>Front desk</source>
         <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Work order opened: it is listed under the open work orders.</source>
+        <translation>工单已开立，见“在修工单”。</translation>
     </message>
 </context>
 <context>
@@ -3354,6 +3884,10 @@
         <translation>配件</translation>
     </message>
     <message>
+        <source>Maintenance package</source>
+        <translation>保养套餐</translation>
+    </message>
+    <message>
         <source>Part line</source>
         <translation>配件项目</translation>
     </message>
@@ -3508,6 +4042,14 @@
     <message>
         <source>add a part</source>
         <translation>添加配件</translation>
+    </message>
+    <message>
+        <source>add a standard job</source>
+        <translation>添加标准项目</translation>
+    </message>
+    <message>
+        <source>change a line</source>
+        <translation>修改项目</translation>
     </message>
     <message>
         <source>handle appointments</source>
@@ -4947,6 +5489,13 @@
     <message>
         <source>Old part recorded: {part}.</source>
         <translation>旧件已登记：{part}。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>Estimate version {version} issued: {total}, the customer pays {share}.</source>
+        <translation>估价单第 {version} 版已出具：{total}，客户承担 {share}。</translation>
     </message>
 </context>
 <context>
@@ -6443,50 +6992,125 @@
     </message>
 </context>
 <context>
-    <name>WalkInDialog</name>
+    <name>WalkAround</name>
     <message>
-        <source>&amp;Mileage</source>
-        <translation>里程(&amp;M)</translation>
+        <source>Where</source>
+        <translation>部位</translation>
     </message>
     <message>
-        <source>Odometer &amp;note</source>
-        <translation>里程表说明(&amp;N)</translation>
+        <source>Damage</source>
+        <translation>损伤</translation>
     </message>
     <message>
-        <source>&amp;Fuel (Alt+0–8)</source>
-        <translation>油量(&amp;F)（Alt+0–8）</translation>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
     <message>
-        <source>&amp;Complaint</source>
-        <translation>客户描述(&amp;C)</translation>
+        <source>Click where the damage is; right-click a mark to remove it.</source>
+        <translation>在损伤位置单击；右键单击标记可删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Walkaround</name>
+    <message>
+        <source>Scratch</source>
+        <translation>划痕</translation>
     </message>
     <message>
-        <source>&amp;Business type</source>
-        <translation>业务类型(&amp;B)</translation>
+        <source>Dent</source>
+        <translation>凹陷</translation>
     </message>
     <message>
-        <source>&amp;Delivered by</source>
-        <translation>送修人(&amp;D)</translation>
+        <source>Crack</source>
+        <translation>裂纹</translation>
     </message>
     <message>
-        <source>Contact &amp;phone</source>
-        <translation>联系电话(&amp;P)</translation>
+        <source>Missing</source>
+        <translation>缺失</translation>
     </message>
     <message>
-        <source>&amp;Promised</source>
-        <translation>承诺交车(&amp;P)</translation>
+        <source>front bumper</source>
+        <translation>前保险杠</translation>
     </message>
     <message>
-        <source>Arrived: open work order</source>
-        <translation>已到店：开工单</translation>
+        <source>hood</source>
+        <translation>发动机盖</translation>
     </message>
     <message>
-        <source>New work order</source>
-        <translation>新建工单</translation>
+        <source>windscreen</source>
+        <translation>前挡风玻璃</translation>
     </message>
     <message>
-        <source>Work order opened: it is listed under the open work orders.</source>
-        <translation>工单已开立，见“在修工单”。</translation>
+        <source>roof</source>
+        <translation>车顶</translation>
+    </message>
+    <message>
+        <source>rear window</source>
+        <translation>后挡风玻璃</translation>
+    </message>
+    <message>
+        <source>boot lid</source>
+        <translation>行李箱盖</translation>
+    </message>
+    <message>
+        <source>rear bumper</source>
+        <translation>后保险杠</translation>
+    </message>
+    <message>
+        <source>left front wing</source>
+        <translation>左前翼子板</translation>
+    </message>
+    <message>
+        <source>left front door</source>
+        <translation>左前门</translation>
+    </message>
+    <message>
+        <source>left rear door</source>
+        <translation>左后门</translation>
+    </message>
+    <message>
+        <source>left rear wing</source>
+        <translation>左后翼子板</translation>
+    </message>
+    <message>
+        <source>right front wing</source>
+        <translation>右前翼子板</translation>
+    </message>
+    <message>
+        <source>right front door</source>
+        <translation>右前门</translation>
+    </message>
+    <message>
+        <source>right rear door</source>
+        <translation>右后门</translation>
+    </message>
+    <message>
+        <source>right rear wing</source>
+        <translation>右后翼子板</translation>
+    </message>
+    <message>
+        <source>left mirror</source>
+        <translation>左后视镜</translation>
+    </message>
+    <message>
+        <source>right mirror</source>
+        <translation>右后视镜</translation>
+    </message>
+    <message>
+        <source>left front wheel</source>
+        <translation>左前轮</translation>
+    </message>
+    <message>
+        <source>right front wheel</source>
+        <translation>右前轮</translation>
+    </message>
+    <message>
+        <source>left rear wheel</source>
+        <translation>左后轮</translation>
+    </message>
+    <message>
+        <source>right rear wheel</source>
+        <translation>右后轮</translation>
     </message>
 </context>
 <context>

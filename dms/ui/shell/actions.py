@@ -185,6 +185,24 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "Record the &old part..."), "Ctrl+Shift+O", "oldpart.record"),
         "counter.intake": ActionSpec(
             translate("Actions", "Old part &into the store"), "Ctrl+I", "oldpart.intake"),
+        # check-in, estimate, approvals, pre-settlement and delivery (front desk, part 2)
+        "checkin.save": ActionSpec(
+            translate("Actions", "&Save check-in and print for signature"), "F9", "workorder.open"),
+        "frontdesk.open_order": ActionSpec(
+            translate("Actions", "Open &work order (Enter)"), None, "customer.read"),
+        "estimate.add": ActionSpec(translate("Actions", "&Add a line"), "Ctrl+L", "estimate.edit"),
+        "estimate.change_line": ActionSpec(
+            translate("Actions", "&Change line..."), "Ctrl+E", "estimate.edit"),
+        "estimate.remove_line": ActionSpec(
+            translate("Actions", "&Remove line"), "Del", "estimate.edit"),
+        "estimate.add_fee": ActionSpec(
+            translate("Actions", "Add &fee..."), "Ctrl+Shift+F", "estimate.edit"),
+        "estimate.issue": ActionSpec(
+            translate("Actions", "&Issue and print the estimate"), "F9", "workorder.estimate"),
+        "estimate.approve": ActionSpec(
+            translate("Actions", "Customer &approves..."), "Ctrl+Return", "workorder.approve"),
+        "estimate.print_checkin": ActionSpec(
+            translate("Actions", "Print the chec&k-in sheet"), "Ctrl+Shift+K", "document.checkin"),
     }
 
 
