@@ -30,7 +30,7 @@ from dms.parts import old_parts, picking
 from dms.permissions import require
 from dms.workshop import completion, states
 from dms.workshop.common import Changed, changed, load_order, move, touch
-from dms.workshop.lines import priced_order
+from dms.workshop.lines import lines, priced_order
 
 # "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance", "points")
@@ -154,8 +154,8 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
 def _price(s, order: WorkOrder) -> OrderTotals:
     """Through the same pricing as the estimate (`dms.workshop.lines.priced_order`); the
     priced figures are written back so lines, settlement and slip agree to the fen."""
-    every = list(order.labour_lines) + list(order.part_lines)
-    pending = [ln for ln in every if ln.approval not in ("approved", "declined")]
+    labour, parts, _ = lines(s, order)
+    pending = [ln for ln in labour + parts if ln.approval not in ("approved", "declined")]
     if pending:
         raise ValidationError("settlement.pending_approval",
                               "{count} line(s) still wait for the customer's decision.",
