@@ -17,6 +17,10 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "appointment.overbooked": QCoreApplication.translate(
             "Messages", "{day} is fully booked ({booked} of {capacity} hours); confirm to "
                         "over-book."),
+        "appointment.overbooked_trade": QCoreApplication.translate(
+            "Messages", "The {trade} bays are fully booked on {day} ({booked} of {capacity} "
+                        "hours); confirm to over-book."),
+        "appointment.trade": QCoreApplication.translate("Messages", "Unknown trade {value}."),
         "appointment.past": QCoreApplication.translate(
             "Messages", "An appointment must be in the future."),
         "appointment.reason": QCoreApplication.translate(

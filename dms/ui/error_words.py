@@ -159,6 +159,15 @@ def actions() -> dict[str, str]:
     }
 
 
+def trades() -> dict[str, str]:
+    """The trades of workshop work (dms.workshop.trades), as {trade}; bays are named by them."""
+    return {"maintenance": QCoreApplication.translate("Messages", "maintenance"),
+            "mechanical": QCoreApplication.translate("Messages", "mechanical"),
+            "electrical": QCoreApplication.translate("Messages", "electrical"),
+            "body": QCoreApplication.translate("Messages", "body"),
+            "paint": QCoreApplication.translate("Messages", "paint")}
+
+
 def states() -> dict[str, str]:
     """States and statuses, as {state} and {status}: work orders, complaints, appointments,
     membership cards, old parts, stocktakes and transfers."""

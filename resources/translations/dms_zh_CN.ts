@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>&amp;Trade</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">工种(&amp;T)</translation>
     </message>
     <message>
         <source>P&amp;arts needed</source>
@@ -445,6 +445,10 @@
         <translation>工时</translation>
     </message>
     <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -483,6 +487,10 @@
     <message>
         <source>Booked {booked} of {capacity} h, {free} h free</source>
         <translation>已约 {booked} / {capacity} 小时，空余 {free} 小时</translation>
+    </message>
+    <message>
+        <source>{trade} bays {booked} of {capacity} h</source>
+        <translation>{trade}工位 {booked} / {capacity} 小时</translation>
     </message>
     <message>
         <source>Week {first} – {last}</source>
@@ -644,6 +652,10 @@
         <translation>预约项目(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Trade</source>
+        <translation>工种(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Date and time</source>
         <translation>日期时间(&amp;D)</translation>
     </message>
@@ -674,6 +686,10 @@
     <message>
         <source>that day: {booked} of {capacity} h booked</source>
         <translation>当天已约 {booked} / {capacity} 小时</translation>
+    </message>
+    <message>
+        <source>; {trade} bays {booked} of {capacity} h</source>
+        <translation>；{trade}工位 {booked} / {capacity} 小时</translation>
     </message>
     <message>
         <source>Appointment {number} booked for {when}.</source>
@@ -3388,6 +3404,14 @@
         <translation>{day} 已约满（已约 {booked} 小时，可用 {capacity} 小时）；确认后可超额预约。</translation>
     </message>
     <message>
+        <source>The {trade} bays are fully booked on {day} ({booked} of {capacity} hours); confirm to over-book.</source>
+        <translation>{day} {trade}工位已约满（已约 {booked} 小时，可用 {capacity} 小时）；确认后可超额预约。</translation>
+    </message>
+    <message>
+        <source>Unknown trade {value}.</source>
+        <translation>未知工种 {value}。</translation>
+    </message>
+    <message>
         <source>An appointment must be in the future.</source>
         <translation>预约时间必须晚于当前时间。</translation>
     </message>
@@ -4342,6 +4366,26 @@
     <message>
         <source>see the visit analysis</source>
         <translation>查看回访分析</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>mechanical</source>
+        <translation>机修</translation>
+    </message>
+    <message>
+        <source>electrical</source>
+        <translation>电器</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>钣金</translation>
+    </message>
+    <message>
+        <source>paint</source>
+        <translation>喷漆</translation>
     </message>
     <message>
         <source>checked in</source>
