@@ -319,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("frontdesk", "counter"),
+                        help="render one workspace's pages (default: all)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -350,7 +352,16 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
         for language in args.languages.split(","):
-            saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            language = language.strip()
+            if args.only in (None, "frontdesk"):
+                saved += run_language(args, db, language, vehicle_id, book_on, quick_text)
+            if args.only in (None, "counter"):
+                from screenshot_counter import counter_shots
+
+                i18n.install_translators(language, translations_dir(language)
+                                         if language != i18n.DEFAULT_LANGUAGE else None)
+                saved += counter_shots(args.out, db, language)
+                drop_deleted()
     finally:
         i18n.remove_translators()
         db.dispose()

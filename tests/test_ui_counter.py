@@ -114,7 +114,7 @@ def clerk_window(open_window, demo_db, clerk):
 
 def _open_by_scan(qtbot, counter, scanner, db, wo):
     scanner.scan(number(db, wo))
-    qtbot.waitUntil(lambda: counter.picking.order_id == wo and counter.picking.lines.rowCount()
+    qtbot.waitUntil(lambda: counter.picking.order_id == wo and counter.picking.lines.rowCount() > 0
                     and counter.picking.head is not None, timeout=SHOWN_MS)
 
 

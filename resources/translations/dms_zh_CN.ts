@@ -147,6 +147,30 @@
         <translation>旧件入库(&amp;I)</translation>
     </message>
     <message>
+        <source>&amp;Find a part</source>
+        <translation>查找配件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Goods in (receipt)</source>
+        <translation>入库(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Book the receipt</source>
+        <translation>确认入库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop the receipt line</source>
+        <translation>删除入库行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Stocktake</source>
+        <translation>盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Post the stocktake...</source>
+        <translation>盘点过账(&amp;P)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -3230,6 +3254,10 @@
         <translation>配件前台</translation>
     </message>
     <message>
+        <source>Start or choose a stocktake first.</source>
+        <translation>请先开始或选择一张盘点单。</translation>
+    </message>
+    <message>
         <source>There is no scan to undo.</source>
         <translation>没有可撤销的扫码。</translation>
     </message>
@@ -3250,8 +3278,32 @@
         <translation>旧件已入旧件库。</translation>
     </message>
     <message>
+        <source>Scan a part to see its card</source>
+        <translation>扫描配件查看配件卡</translation>
+    </message>
+    <message>
+        <source>Scan every unit received: each scan adds one</source>
+        <translation>逐件扫描到货配件：每扫一次加一件</translation>
+    </message>
+    <message>
+        <source>Scan every unit on the shelf: each scan counts one</source>
+        <translation>逐件扫描货架上的配件：每扫一次计一件</translation>
+    </message>
+    <message>
         <source>&amp;Scan:</source>
         <translation>扫码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件查询</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
     </message>
     <message>
         <source>Scan a job card, then its parts (or type a code and press Enter)</source>
@@ -3260,6 +3312,133 @@
     <message>
         <source>Picking</source>
         <translation>领料</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPage</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>bin locked</source>
+        <translation>库位已锁定</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation>正厂件</translation>
+    </message>
+    <message>
+        <source>aftermarket</source>
+        <translation>副厂件</translation>
+    </message>
+    <message>
+        <source>Part code, barcode or name (or scan a part)</source>
+        <translation>配件编号、条码或名称（也可扫码）</translation>
+    </message>
+    <message>
+        <source>Fits &amp;model</source>
+        <translation>按适用车型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Search the parts that fit a series, e.g. 途胜</source>
+        <translation>查找适用某车系的配件，例如 途胜</translation>
+    </message>
+    <message>
+        <source>Part card</source>
+        <translation>配件卡</translation>
+    </message>
+    <message>
+        <source>Ledger: every movement and its document</source>
+        <translation>出入库台账：每笔业务及其单据</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>适用车型</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Average cost</source>
+        <translation>移动平均成本</translation>
+    </message>
+    <message>
+        <source>Sale price</source>
+        <translation>销售价</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途/待采购</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3696,53 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>{code} {name}: {qty} on the receipt.</source>
+        <translation>{code} {name}：入库单上 {qty} 件。</translation>
+    </message>
+    <message>
+        <source>Receipt booked: {count} lines, {total}; {needs} purchase needs met and held for their orders.</source>
+        <translation>已入库：{count} 行，{total}；满足 {needs} 个采购需求，并已为其工单预留。</translation>
+    </message>
+    <message>
+        <source>{count} lines, about {total}. F9 books the receipt.</source>
+        <translation>共 {count} 行，约 {total}。按 F9 确认入库。</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier:</source>
+        <translation>供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>仓库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>入库方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单号(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+</context>
+<context>
     <name>RemindDialog</name>
     <message>
         <source>Reminder call: {plate}</source>
@@ -3662,6 +3888,93 @@
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} started: its bins are locked. Scan the shelf.</source>
+        <translation>盘点单 {number} 已开始：库位已锁定。请扫描货架。</translation>
+    </message>
+    <message>
+        <source>(choose a count in progress)</source>
+        <translation>（选择进行中的盘点）</translation>
+    </message>
+    <message>
+        <source>Start or choose a stocktake first.</source>
+        <translation>请先开始或选择一张盘点单。</translation>
+    </message>
+    <message>
+        <source>Select a line of the sheet first.</source>
+        <translation>请先选择盘点单的一行。</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {counted} counted (book {book}).</source>
+        <translation>{code} {name}：实盘 {counted}（账面 {book}）。</translation>
+    </message>
+    <message>
+        <source>No stocktake open. Choose one in progress, or a warehouse (and bins, or none for all) and Start.</source>
+        <translation>没有打开的盘点单。请选择进行中的盘点，或选择仓库（及库位，不填则全部）后点“开始”。</translation>
+    </message>
+    <message>
+        <source>{number} · {warehouse} · {status} · bins locked: {bins} · {count} lines, {uncounted} not counted · gain {gain}, loss {loss}</source>
+        <translation>{number} · {warehouse} · {status} · 锁定库位：{bins} · 共 {count} 行，{uncounted} 行未盘 · 盘盈 {gain}，盘亏 {loss}</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>盘点单(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>仓库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation>库位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>e.g. A-01-01, A-01-02 (empty: every bin)</source>
+        <translation>例如 A-01-01, A-01-02（不填：全部库位）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>只看差异(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;yped count:</source>
+        <translation>手工录入数量(&amp;Y)：</translation>
     </message>
 </context>
 <context>

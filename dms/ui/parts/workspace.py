@@ -15,9 +15,12 @@ from dms.errors import DomainError
 from dms.parts import counter, old_parts
 from dms.ui import messages
 from dms.ui.common.scan_field import ScanField
-from dms.ui.parts.dialogs import ExchangeDialog, OldPartDialog, ReturnDialog
+from dms.ui.parts.catalogue import PartsPage
+from dms.ui.parts.dialogs import ExchangeDialog, OldPartDialog, PostStocktakeDialog, ReturnDialog
 from dms.ui.parts.feedback import ScanFeedback
 from dms.ui.parts.picking import PickingPage
+from dms.ui.parts.receipts import ReceiptPage
+from dms.ui.parts.stocktake import StocktakePage
 from dms.ui.shell.workspace import Workspace
 
 ENTITIES = {"work_order", "stock"}
@@ -46,10 +49,14 @@ class PartsCounter(Workspace):
         top.addWidget(self.scan_field, 1)
 
         self.picking = PickingPage(self)
+        self.parts = PartsPage(self)
+        self.receipts = ReceiptPage(self)
+        self.stocktake = StocktakePage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("counterPages")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.addTab(self.picking, "")
+        for page in (self.picking, self.parts, self.receipts, self.stocktake):
+            self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._on_page)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,7 +73,19 @@ class PartsCounter(Workspace):
                                     self.exchange_part)
         self.old_part_action = make("counter.old_part", self.picking.order_page, self.old_part)
         self.intake_action = make("counter.intake", self.picking.order_page, self.intake)
-        self.addAction(self.picking_action)
+        self.parts_action = make("counter.parts", self, self.show_parts)
+        self.receipts_action = make("counter.receipts", self, self.show_receipts)
+        self.stocktake_action = make("counter.stocktake", self, self.show_stocktake)
+        self.addActions([self.picking_action, self.parts_action, self.receipts_action,
+                         self.stocktake_action])
+        self.receipts.addActions([make("counter.post_receipt", self.receipts, self.receipts.post),
+                                  make("counter.drop_line", self.receipts,
+                                       self.receipts.remove_line)])
+        self.stocktake.addAction(make("counter.post_stocktake", self.stocktake,
+                                      self.post_stocktake))
+        for page in (self.receipts, self.stocktake):
+            page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.read(counter.choices, on_result=self._on_choices)
         order_actions = (self.undo_action, self.return_action, self.exchange_action,
                          self.old_part_action, self.intake_action, self.back_action)
         self.picking.order_page.addActions(order_actions)
@@ -118,9 +137,6 @@ class PartsCounter(Workspace):
             self.feedback.refused("")
             self.message_bar.show_error(error)
 
-    def lines_shown(self, listing) -> None:
-        """The order's lines are on screen (after a scan: the end of its feedback)."""
-
     def push_undo(self, order_id: int, movement_ids: list[int]) -> None:
         if movement_ids:
             self.undo_stack.append((order_id, movement_ids))
@@ -130,6 +146,36 @@ class PartsCounter(Workspace):
     def show_picking(self) -> None:
         self.tabs.setCurrentWidget(self.picking)
         self.focus_scan()
+
+    @Slot(int, object)
+    def _on_choices(self, _task_id: int, found) -> None:
+        self.receipts.load_choices(found)
+        self.stocktake.load_choices(found)
+        self.stocktake.refresh_open()
+
+    @Slot()
+    def show_parts(self) -> None:
+        self.tabs.setCurrentWidget(self.parts)
+        self.parts.search.setFocus()
+        self.parts.search.selectAll()
+
+    @Slot()
+    def show_receipts(self) -> None:
+        self.tabs.setCurrentWidget(self.receipts)
+        self.focus_scan()
+
+    @Slot()
+    def show_stocktake(self) -> None:
+        self.tabs.setCurrentWidget(self.stocktake)
+        self.focus_scan()
+
+    @Slot()
+    def post_stocktake(self) -> None:
+        sheet = self.stocktake.sheet
+        if sheet is None or sheet.status != "counting":
+            self.refuse(self.tr("Start or choose a stocktake first."))
+            return
+        self._open(PostStocktakeDialog(self, sheet))
 
     @Slot()
     def picking_back(self) -> None:
@@ -194,7 +240,7 @@ class PartsCounter(Workspace):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
-        dialog.accepted.connect(self.picking.reload)
+        dialog.accepted.connect(self.tabs.currentWidget().refresh)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 
@@ -205,11 +251,24 @@ class PartsCounter(Workspace):
 
     @Slot(int)
     def _on_page(self, _index: int) -> None:
+        self.message_bar.clear()  # what was said about the last page's scan
+        self.feedback.clear_feedback()
+        self._render_hint()
         self.focus_scan()
+
+    def _render_hint(self) -> None:
+        hints = {self.picking: self.tr("Scan a job card, then its parts (or type a code and "
+                                       "press Enter)"),
+                 self.parts: self.tr("Scan a part to see its card"),
+                 self.receipts: self.tr("Scan every unit received: each scan adds one"),
+                 self.stocktake: self.tr("Scan every unit on the shelf: each scan counts one")}
+        self.scan_field.setPlaceholderText(hints[self.tabs.currentWidget()])
 
     def retranslate_ui(self) -> None:
         self.scan_label.setText(self.tr("&Scan:"))
-        self.scan_field.setPlaceholderText(self.tr(
-            "Scan a job card, then its parts (or type a code and press Enter)"))
-        self.tabs.setTabText(self.tabs.indexOf(self.picking), self.tr("Picking"))
-        self.picking.retranslate_ui()
+        self._render_hint()
+        for page, text in ((self.picking, self.tr("Picking")), (self.parts, self.tr("Parts")),
+                           (self.receipts, self.tr("Receipts")),
+                           (self.stocktake, self.tr("Stocktake"))):
+            self.tabs.setTabText(self.tabs.indexOf(page), text)
+            page.retranslate_ui()

@@ -94,6 +94,17 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "Record the &old part..."), "Ctrl+Shift+O", "oldpart.record"),
         "counter.intake": ActionSpec(
             translate("Actions", "Old part &into the store"), "Ctrl+I", "oldpart.intake"),
+        "counter.parts": ActionSpec(translate("Actions", "&Find a part"), "F2"),
+        "counter.receipts": ActionSpec(
+            translate("Actions", "&Goods in (receipt)"), "F6", "stock.receive"),
+        "counter.post_receipt": ActionSpec(
+            translate("Actions", "&Book the receipt"), "F9", "stock.receive"),
+        "counter.drop_line": ActionSpec(
+            translate("Actions", "&Drop the receipt line"), "Ctrl+Shift+D", "stock.receive"),
+        "counter.stocktake": ActionSpec(
+            translate("Actions", "&Stocktake"), "F7", "stocktake.count"),
+        "counter.post_stocktake": ActionSpec(
+            translate("Actions", "&Post the stocktake..."), "F9", "stocktake.close"),
     }
 
 
