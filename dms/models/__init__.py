@@ -10,6 +10,7 @@ from dms.models.crm import (Complaint, Customer, FollowUp, InsurancePolicy, Main
 from dms.models.parts import (Bin, OldPart, OldPartEvent, Part, PartBarcode, PurchaseNeed,
                               Reservation, Stock, StockMovement, Stocktake, StocktakeLine,
                               Supplier, Transfer, TransferLine, Warehouse)
+from dms.models.purchasing import PurchaseOrder, PurchaseOrderLine
 from dms.models.store import (ROLES, AuditLog, ChangeLog, ChangeSeat, NumberSequence,
                               SignInThrottle, Store, StoreSetting, User, UserRole)
 from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,

@@ -118,4 +118,5 @@ def actions() -> dict[str, str]:
         "database.backup": QCoreApplication.translate("Messages", "back up the database"),
         "database.restore": QCoreApplication.translate("Messages", "restore the database"),
         "picking.queue": QCoreApplication.translate("Messages", "see the picking queue"),
+        "purchase.order": QCoreApplication.translate("Messages", "order parts from suppliers"),
     }
