@@ -8,6 +8,7 @@ use a throwaway demo database, as `make screenshots` does.
     counter_part_card_{lang}.png  a part's card: stock per warehouse and bin, the ledger
     counter_receipt_{lang}.png    a receipt drafted by scanning two parts
     counter_stocktake_{lang}.png  a stocktake of one bin, counted by scan, differences shown
+    counter_purchasing_{lang}.png what to order (needs and low stock by supplier), the orders
 """
 
 from __future__ import annotations
@@ -116,6 +117,11 @@ def counter_shots(out, db, language: str) -> list:
             wait_until(lambda: ws.feedback.level == "ok" and idle(), "the count")
         settle()
         shots.save("counter_stocktake", window.grab())
+
+        ws.show_purchasing()
+        wait_until(lambda: idle() and ws.purchasing.proposal.rowCount() > 0, "the proposal")
+        settle()
+        shots.save("counter_purchasing", window.grab())
         window.close()
         window.deleteLater()
     finally:

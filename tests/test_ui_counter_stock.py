@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from builders import login
-from dms.models import Bin, Part, PurchaseNeed, Stock, Warehouse
+from dms.models import (Bin, Part, PartBarcode, PurchaseNeed, PurchaseOrder,
+                        PurchaseOrderLine, Stock, Warehouse)
 from test_ui_counter import SHOWN_MS, Scanner, authorized, snapshot, stocked_parts
 from robot import Robot
 
@@ -87,14 +88,14 @@ def test_goods_in_by_scan_meet_a_waiting_order(qtbot, counter, demo_db, advisor)
     assert page.table.rowCount() == 0
     for _ in range(2):
         scanner.scan(barcode)
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 2).text() == "2"
-                    and page.table.item(0, 3).text() != "", timeout=SHOWN_MS)
-    page.table.item(0, 3).setText("abc")  # a cost mistyped: refused, nothing booked
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 3).text() == "2"
+                    and page.table.item(0, 4).text() != "", timeout=SHOWN_MS)
+    page.table.item(0, 4).setText("abc")  # a cost mistyped: refused, nothing booked
     before = snapshot(demo_db)
     robot.shortcut("F9")
     qtbot.waitUntil(lambda: counter.feedback.level == "refused", timeout=SHOWN_MS)
     assert snapshot(demo_db) == before and page.table.rowCount() == 1
-    page.table.item(0, 3).setText("35.50")
+    page.table.item(0, 4).setText("35.50")
     on_hand = _on_hand(demo_db, code)
     robot.shortcut("F9")
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=SHOWN_MS)
@@ -156,3 +157,37 @@ def test_a_stocktake_counted_by_scan_and_posted(qtbot, counter, demo_db):
                         .join(Part, Part.id == Stock.part_id)
                         .where(Bin.code == bin_code, Part.code == code)) == book - 1
         assert s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.code == bin_code)) is None
+
+
+def test_purchase_orders_made_and_received_against_by_scan(qtbot, counter, demo_db, advisor):
+    from test_parts_purchasing import _short_order
+
+    wo, part_id, code, supplier, warehouse = _short_order(demo_db, {"advisor1": advisor})
+    with demo_db.reading() as s:
+        barcode = s.scalar(select(PartBarcode.barcode).where(PartBarcode.part_id == part_id))
+    robot = Robot(qtbot)
+    robot.shortcut("F4")
+    page = counter.purchasing
+    qtbot.waitUntil(lambda: page.proposal.row_of(part_id) >= 0, timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+Shift+P")
+    qtbot.waitUntil(lambda: any(x.part_code == code for o in page.orders.rows for x in o.lines),
+                    timeout=SHOWN_MS)
+    assert "PO" in counter.feedback.text()
+    row = next(i for i, o in enumerate(page.orders.rows)
+               if any(x.part_code == code for x in o.lines))
+    page.orders_view.selectRow(row)
+    robot.shortcut("Ctrl+Shift+G")
+    receipt = counter.receipts
+    assert counter.tabs.currentWidget() is receipt and receipt.order is not None
+    receipt.warehouse.setCurrentIndex(receipt.warehouse.findData(warehouse))
+    scanner = Scanner(qtbot, counter.scan_field)
+    scanner.scan(barcode)
+    qtbot.waitUntil(lambda: receipt.table.item(receipt._row_of(code), 3).text() == "1",
+                    timeout=SHOWN_MS)
+    robot.shortcut("F9")
+    qtbot.waitUntil(lambda: receipt.order is None and counter.feedback.level == "ok",
+                    timeout=SHOWN_MS)
+    with demo_db.reading() as s:
+        status = s.scalar(select(PurchaseOrder.status).join(PurchaseOrderLine).where(
+            PurchaseOrderLine.part_id == part_id))
+    assert status == "partial"

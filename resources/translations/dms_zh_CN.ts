@@ -171,6 +171,18 @@
         <translation>盘点过账(&amp;P)...</translation>
     </message>
     <message>
+        <source>Purchase &amp;orders</source>
+        <translation>采购订单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Make purchase orders</source>
+        <translation>生成采购订单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive against the order</source>
+        <translation>按订单收货(&amp;R)</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -1476,6 +1488,26 @@
         <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
+        <source>Nothing needs ordering.</source>
+        <translation>没有需要采购的配件。</translation>
+    </message>
+    <message>
+        <source>Unknown purchase order status {value}.</source>
+        <translation>未知的采购订单状态 {value}。</translation>
+    </message>
+    <message>
+        <source>Purchase order {number} is received in full.</source>
+        <translation>采购订单 {number} 已全部到货。</translation>
+    </message>
+    <message>
+        <source>{part} is not on purchase order {number}.</source>
+        <translation>{part} 不在采购订单 {number} 上。</translation>
+    </message>
+    <message>
+        <source>Only {left} of {part} is still to come on this order.</source>
+        <translation>本订单 {part} 只剩 {left} 未到货。</translation>
+    </message>
+    <message>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
@@ -1846,6 +1878,10 @@
     <message>
         <source>Price class</source>
         <translation>工时价格类别</translation>
+    </message>
+    <message>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -3196,6 +3232,10 @@
         <source>see the picking queue</source>
         <translation>查看领料队列</translation>
     </message>
+    <message>
+        <source>order parts from suppliers</source>
+        <translation>向供应商采购配件</translation>
+    </message>
 </context>
 <context>
     <name>OldPartDialog</name>
@@ -3254,6 +3294,10 @@
         <translation>配件前台</translation>
     </message>
     <message>
+        <source>Select a purchase order still waiting for goods.</source>
+        <translation>请选择一张尚未全部到货的采购订单。</translation>
+    </message>
+    <message>
         <source>Start or choose a stocktake first.</source>
         <translation>请先开始或选择一张盘点单。</translation>
     </message>
@@ -3290,6 +3334,10 @@
         <translation>逐件扫描货架上的配件：每扫一次计一件</translation>
     </message>
     <message>
+        <source>Goods in against an order: select it, Ctrl+Shift+G</source>
+        <translation>按订单收货：选中订单后按 Ctrl+Shift+G</translation>
+    </message>
+    <message>
         <source>&amp;Scan:</source>
         <translation>扫码(&amp;S)：</translation>
     </message>
@@ -3304,6 +3352,10 @@
     <message>
         <source>Stocktake</source>
         <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>Scan a job card, then its parts (or type a code and press Enter)</source>
@@ -3527,6 +3579,18 @@
         <source>Returned goods</source>
         <translation>退货入库</translation>
     </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>received in full</source>
+        <translation>全部到货</translation>
+    </message>
 </context>
 <context>
     <name>PasswordChangeDialog</name>
@@ -3681,6 +3745,73 @@
     </message>
 </context>
 <context>
+    <name>PurchasePage</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>For orders</source>
+        <translation>工单需求</translation>
+    </message>
+    <message>
+        <source>For stock</source>
+        <translation>补库存</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>采购数量</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Received / ordered</source>
+        <translation>已到 / 订购</translation>
+    </message>
+    <message>
+        <source>Scans count goods in on the receipts page (F6).</source>
+        <translation>扫码入库请在入库页（F6）进行。</translation>
+    </message>
+    <message>
+        <source>Purchase orders made: {numbers}.</source>
+        <translation>已生成采购订单：{numbers}。</translation>
+    </message>
+    <message>
+        <source>To order: open purchase needs and parts below their reorder point</source>
+        <translation>待采购：未满足的采购需求和低于补货点的配件</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P makes one purchase order per supplier from the list above; select an order and press Ctrl+Shift+G to receive goods against it.</source>
+        <translation>按 Ctrl+Shift+P 按供应商为上表生成采购订单；选中订单后按 Ctrl+Shift+G 按订单收货。</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Quick open</source>
@@ -3704,6 +3835,14 @@
     <message>
         <source>Receipt booked: {count} lines, {total}; {needs} purchase needs met and held for their orders.</source>
         <translation>已入库：{count} 行，{total}；满足 {needs} 个采购需求，并已为其工单预留。</translation>
+    </message>
+    <message>
+        <source>Received against {number}: the order is {status}.</source>
+        <translation>已按 {number} 收货：订单状态为{status}。</translation>
+    </message>
+    <message>
+        <source>Receiving against purchase order {number}: scan what came; lines left at 0 stay on the order.</source>
+        <translation>正在按采购订单 {number} 收货：请扫描到货配件；数量为 0 的行仍留在订单上。</translation>
     </message>
     <message>
         <source>{count} lines, about {total}. F9 books the receipt.</source>
@@ -3736,6 +3875,10 @@
     <message>
         <source>Quantity</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>待到货</translation>
     </message>
     <message>
         <source>Unit cost</source>

@@ -1,9 +1,9 @@
 """Goods in by scan (入库, DESIGN §3): each scan puts one more unit of the part on the receipt
 being drafted; the clerk checks quantities and unit costs against the delivery note and books
 it with F9 as one command (`dms.parts.receipts.receive`: all lines or none). What came in for
-a waiting work order is reserved for it by that service.
-
-Without a purchase order: purchase orders to suppliers are not built yet (see the report)."""
+a waiting work order is reserved for it by that service. Against a purchase order (taken from
+the purchasing page) the lines start with what is still to come, scans count what came, and
+F9 books it against the order (`dms.parts.purchasing.receive_purchase_order`)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from dms.errors import NotFound
-from dms.parts import catalogue, receipts
+from dms.errors import NotFound, ValidationError
+from dms.parts import catalogue, purchasing, receipts
 from dms.parts.receipts import ReceiptLine
 from dms.ui.common import words
-from dms.ui.parts.words import qty, receipt_modes
+from dms.ui.parts.words import po_statuses, qty, receipt_modes
 
-CODE, NAME, QTY, COST = range(4)
+CODE, NAME, EXPECTED, QTY, COST = range(5)
 
 
 def _combo(name: str) -> QComboBox:
@@ -57,19 +57,23 @@ class ReceiptPage(QWidget):
             row.addWidget(field, 1)
         form.addRow(row)
         # The draft being typed is a form, not a list from the database: an editable grid.
-        self.table = QTableWidget(0, 4)
+        self.order = None  # the purchase order received against, if any
+        self.against = QLabel()
+        self.against.setObjectName("receiptAgainst")
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("receiptLines")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((CODE, 12), (QTY, 7), (COST, 9)):
+        for column, width in ((CODE, 12), (EXPECTED, 7), (QTY, 7), (COST, 9)):
             self.table.horizontalHeader().resizeSection(column, width * em)
         self.total = QLabel()
         self.total.setObjectName("receiptTotal")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.against)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
         self.table.itemChanged.connect(self._render_total)
@@ -101,15 +105,13 @@ class ReceiptPage(QWidget):
                                              "code {key}.", key=text))
             return
         row = self._row_of(hit.code)
+        if row < 0 and self.order is not None:
+            self.ws.scan_refused(0, ValidationError(
+                "purchase.not_on_order", "{part} is not on purchase order {number}.",
+                part=hit.code, number=self.order.number))
+            return
         if row < 0:
-            row = self.table.rowCount()
-            self.table.blockSignals(True)  # the total is worked out once the row is whole
-            self.table.insertRow(row)
-            self.table.setItem(row, CODE, _item(hit.code))
-            self.table.setItem(row, NAME, _item(hit.name))
-            self.table.setItem(row, COST, _item("", True))
-            self.table.blockSignals(False)
-            self.table.setItem(row, QTY, _item("1", True))
+            row = self._add_row(hit.code, hit.name, "", "1", "")
             self.ws.read(catalogue.part_card, hit.id, on_result=self._on_cost)
         else:
             count = Decimal(self.table.item(row, QTY).text() or "0") + 1
@@ -124,6 +126,28 @@ class ReceiptPage(QWidget):
         if row >= 0 and not self.table.item(row, COST).text():
             self.table.item(row, COST).setText(f"{card.avg_cost:.2f}")
 
+    def _add_row(self, code: str, name: str, expected: str, count: str, cost: str) -> int:
+        row = self.table.rowCount()
+        self.table.blockSignals(True)  # the total is worked out once the row is whole
+        self.table.insertRow(row)
+        for column, text, editable in ((CODE, code, False), (NAME, name, False),
+                                       (EXPECTED, expected, False), (COST, cost, True)):
+            self.table.setItem(row, column, _item(text, editable))
+        self.table.blockSignals(False)
+        self.table.setItem(row, QTY, _item(count, True))
+        return row
+
+    def receive_against(self, order) -> None:
+        """A purchase order's lines still to come, counted from nought as they are scanned."""
+        self.order = order
+        self.table.setRowCount(0)
+        self.supplier.setCurrentIndex(max(0, self.supplier.findData(order.supplier_code)))
+        for line in order.lines:
+            if line.qty > line.qty_received:
+                self._add_row(line.part_code, line.part_name, qty(line.qty - line.qty_received),
+                              "0", f"{line.unit_cost:.2f}")
+        self._render_against()
+
     def _row_of(self, code: str) -> int:
         return next((r for r in range(self.table.rowCount())
                      if self.table.item(r, CODE).text() == code), -1)
@@ -137,6 +161,12 @@ class ReceiptPage(QWidget):
 
     @Slot()
     def post(self) -> None:
+        if self.order is not None:  # what did not come (a count of 0) stays on the order
+            lines = [x for x in self.lines() if x.qty.strip() not in ("0", "")]
+            self.ws.command(purchasing.receive_purchase_order, self.order.id,
+                            self.warehouse.currentData(), lines, self.reference.text(),
+                            on_result=self._on_posted_order, on_error=self.ws.scan_refused)
+            return
         self.ws.command(receipts.receive, self.supplier.currentData(), self.mode.currentData(),
                         self.warehouse.currentData(), self.lines(), self.reference.text(),
                         on_result=self._on_posted, on_error=self.ws.scan_refused)
@@ -147,9 +177,27 @@ class ReceiptPage(QWidget):
                                 "met and held for their orders.").format(
             count=len(receipt.movement_ids), total=words.money(receipt.total_cost),
             needs=len(receipt.fulfilled_need_ids)))
+        self._clear()
+
+    @Slot(int, object)
+    def _on_posted_order(self, _task_id: int, order) -> None:
+        self.ws.confirm(self.tr("Received against {number}: the order is {status}.").format(
+            number=order.number, status=po_statuses().get(order.status, order.status)))
+        self._clear()
+
+    def _clear(self) -> None:
+        self.order = None
         self.table.setRowCount(0)
         self.reference.clear()
+        self._render_against()
         self._render_total()
+
+    def _render_against(self) -> None:
+        self.against.setVisible(self.order is not None)
+        if self.order is not None:
+            self.against.setText(self.tr("Receiving against purchase order {number}: scan what "
+                                         "came; lines left at 0 stay on the order.").format(
+                number=self.order.number))
 
     @Slot()
     def remove_line(self) -> None:
@@ -180,5 +228,7 @@ class ReceiptPage(QWidget):
             self.mode.addItem(text, key)
         self.mode.setCurrentIndex(max(0, self.mode.findData(current)))
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"),
-                                              self.tr("Quantity"), self.tr("Unit cost")])
+                                              self.tr("Expected"), self.tr("Quantity"),
+                                              self.tr("Unit cost")])
+        self._render_against()
         self._render_total()

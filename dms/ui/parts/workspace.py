@@ -19,6 +19,7 @@ from dms.ui.parts.catalogue import PartsPage
 from dms.ui.parts.dialogs import ExchangeDialog, OldPartDialog, PostStocktakeDialog, ReturnDialog
 from dms.ui.parts.feedback import ScanFeedback
 from dms.ui.parts.picking import PickingPage
+from dms.ui.parts.purchasing import PurchasePage
 from dms.ui.parts.receipts import ReceiptPage
 from dms.ui.parts.stocktake import StocktakePage
 from dms.ui.shell.workspace import Workspace
@@ -52,10 +53,11 @@ class PartsCounter(Workspace):
         self.parts = PartsPage(self)
         self.receipts = ReceiptPage(self)
         self.stocktake = StocktakePage(self)
+        self.purchasing = PurchasePage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("counterPages")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for page in (self.picking, self.parts, self.receipts, self.stocktake):
+        for page in (self.picking, self.parts, self.receipts, self.stocktake, self.purchasing):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._on_page)
         layout = QVBoxLayout(self.body)
@@ -83,7 +85,12 @@ class PartsCounter(Workspace):
                                        self.receipts.remove_line)])
         self.stocktake.addAction(make("counter.post_stocktake", self.stocktake,
                                       self.post_stocktake))
-        for page in (self.receipts, self.stocktake):
+        self.purchasing_action = make("counter.purchasing", self, self.show_purchasing)
+        self.addAction(self.purchasing_action)
+        self.purchasing.addActions([
+            make("counter.make_orders", self.purchasing, self.purchasing.make_orders),
+            make("counter.receive_order", self.purchasing, self.receive_order)])
+        for page in (self.receipts, self.stocktake, self.purchasing):
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.read(counter.choices, on_result=self._on_choices)
         order_actions = (self.undo_action, self.return_action, self.exchange_action,
@@ -170,6 +177,20 @@ class PartsCounter(Workspace):
         self.focus_scan()
 
     @Slot()
+    def show_purchasing(self) -> None:
+        self.tabs.setCurrentWidget(self.purchasing)
+        self.focus_scan()
+
+    @Slot()
+    def receive_order(self) -> None:
+        order = self.purchasing.selected_order()
+        if order is None or order.status == "received":
+            self.refuse(self.tr("Select a purchase order still waiting for goods."))
+            return
+        self.receipts.receive_against(order)
+        self.show_receipts()
+
+    @Slot()
     def post_stocktake(self) -> None:
         sheet = self.stocktake.sheet
         if sheet is None or sheet.status != "counting":
@@ -251,6 +272,8 @@ class PartsCounter(Workspace):
 
     @Slot(int)
     def _on_page(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.purchasing:
+            self.purchasing.load()
         self.message_bar.clear()  # what was said about the last page's scan
         self.feedback.clear_feedback()
         self._render_hint()
@@ -261,7 +284,8 @@ class PartsCounter(Workspace):
                                        "press Enter)"),
                  self.parts: self.tr("Scan a part to see its card"),
                  self.receipts: self.tr("Scan every unit received: each scan adds one"),
-                 self.stocktake: self.tr("Scan every unit on the shelf: each scan counts one")}
+                 self.stocktake: self.tr("Scan every unit on the shelf: each scan counts one"),
+                 self.purchasing: self.tr("Goods in against an order: select it, Ctrl+Shift+G")}
         self.scan_field.setPlaceholderText(hints[self.tabs.currentWidget()])
 
     def retranslate_ui(self) -> None:
@@ -269,6 +293,7 @@ class PartsCounter(Workspace):
         self._render_hint()
         for page, text in ((self.picking, self.tr("Picking")), (self.parts, self.tr("Parts")),
                            (self.receipts, self.tr("Receipts")),
-                           (self.stocktake, self.tr("Stocktake"))):
+                           (self.stocktake, self.tr("Stocktake")),
+                           (self.purchasing, self.tr("Purchase orders"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
             page.retranslate_ui()

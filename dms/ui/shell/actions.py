@@ -105,6 +105,12 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Stocktake"), "F7", "stocktake.count"),
         "counter.post_stocktake": ActionSpec(
             translate("Actions", "&Post the stocktake..."), "F9", "stocktake.close"),
+        "counter.purchasing": ActionSpec(
+            translate("Actions", "Purchase &orders"), "F4", "purchase.order"),
+        "counter.make_orders": ActionSpec(
+            translate("Actions", "&Make purchase orders"), "Ctrl+Shift+P", "purchase.order"),
+        "counter.receive_order": ActionSpec(
+            translate("Actions", "&Receive against the order"), "Ctrl+Shift+G", "stock.receive"),
     }
 
 
