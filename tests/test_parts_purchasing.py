@@ -2,15 +2,12 @@
 received against it in part and in full, the goods held for the waiting order; roles and bad
 input change nothing; both backends."""
 
-from decimal import Decimal as D
-
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from builders import login
 from dms.errors import Forbidden, ValidationError
-from dms.models import (Part, PurchaseNeed, PurchaseOrder, PurchaseOrderLine, Stock, Supplier,
-                        Warehouse)
+from dms.models import Part, PurchaseNeed, PurchaseOrderLine, Stock, Supplier, Warehouse
 from dms.parts import picking, purchasing
 from dms.parts.receipts import ReceiptLine
 from test_ui_counter import authorized, snapshot, stocked_parts

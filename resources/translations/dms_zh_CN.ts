@@ -183,6 +183,14 @@
         <translation>按订单收货(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Print the picking list...</source>
+        <translation>打印领料单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Print the part&apos;s &amp;label...</source>
+        <translation>打印配件标签(&amp;L)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -3320,6 +3328,18 @@
     <message>
         <source>The old part is in the old-part store.</source>
         <translation>旧件已入旧件库。</translation>
+    </message>
+    <message>
+        <source>Picking list {number}</source>
+        <translation>领料单 {number}</translation>
+    </message>
+    <message>
+        <source>Scan or choose a part first.</source>
+        <translation>请先扫描或选择一个配件。</translation>
+    </message>
+    <message>
+        <source>Label {code}</source>
+        <translation>标签 {code}</translation>
     </message>
     <message>
         <source>Scan a part to see its card</source>

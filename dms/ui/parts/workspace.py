@@ -2,7 +2,8 @@
 
 One scan field sits above every page and has the focus whenever the counter is shown; what a
 scan means depends on the page: picking (a job card opens its order, a part issues one unit),
-parts (the part's card), receipts (one more unit on the receipt), stocktake (one more counted).
+parts (the part's card), receipts (one more unit on the receipt), stocktake (one more counted);
+purchase orders are made and received against from their own page.
 Feedback follows every scan: green, or red with a beep and the reason in the message bar.
 """
 
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from dms.errors import DomainError
 from dms.parts import counter, old_parts
-from dms.ui import messages
+from dms.reports import documents
+from dms.ui import i18n, messages
+from dms.ui.common.printing import show_document
 from dms.ui.common.scan_field import ScanField
 from dms.ui.parts.catalogue import PartsPage
 from dms.ui.parts.dialogs import ExchangeDialog, OldPartDialog, PostStocktakeDialog, ReturnDialog
@@ -39,6 +42,7 @@ class PartsCounter(Workspace):
         super().__init__(ctx, parent)
         self.dialog = None  # the dialog open now (tests drive it)
         self.undo_stack: list[tuple[int, list[int]]] = []  # (order, issue movements) per scan
+        self._printing = ("", "")  # the document being made: (kind, title)
         self.scan_field = ScanField()
         self.scan_field.setObjectName("scanField")
         self.scan_field.submitted.connect(self.scan)
@@ -66,39 +70,37 @@ class PartsCounter(Workspace):
         layout.addWidget(self.feedback)
         layout.addWidget(self.tabs, 1)
 
-        make = ctx.actions.make
-        self.picking_action = make("counter.picking", self, self.show_picking)
-        self.back_action = make("counter.back", self.picking.order_page, self.picking_back)
-        self.undo_action = make("counter.undo", self.picking.order_page, self.undo)
-        self.return_action = make("counter.return", self.picking.order_page, self.return_part)
-        self.exchange_action = make("counter.exchange", self.picking.order_page,
-                                    self.exchange_part)
-        self.old_part_action = make("counter.old_part", self.picking.order_page, self.old_part)
-        self.intake_action = make("counter.intake", self.picking.order_page, self.intake)
-        self.parts_action = make("counter.parts", self, self.show_parts)
-        self.receipts_action = make("counter.receipts", self, self.show_receipts)
-        self.stocktake_action = make("counter.stocktake", self, self.show_stocktake)
-        self.addActions([self.picking_action, self.parts_action, self.receipts_action,
-                         self.stocktake_action])
+        self._make_actions(ctx.actions.make)
+        self.read(counter.choices, on_result=self._on_choices)
+        self.setFocusProxy(self.scan_field)
+        self.retranslate_ui()
+
+    def _make_actions(self, make) -> None:
+        """Each page's keys on the page (they work while it is shown), the switches on all."""
+        order = self.picking.order_page
+        order.addActions([make("counter.undo", order, self.undo),
+                          make("counter.return", order, self.return_part),
+                          make("counter.exchange", order, self.exchange_part),
+                          make("counter.old_part", order, self.old_part),
+                          make("counter.intake", order, self.intake),
+                          make("counter.print_picking", order, self.print_picking),
+                          make("counter.back", order, self.picking_back)])
+        self.parts.addAction(make("counter.print_label", self.parts, self.print_label))
         self.receipts.addActions([make("counter.post_receipt", self.receipts, self.receipts.post),
                                   make("counter.drop_line", self.receipts,
                                        self.receipts.remove_line)])
         self.stocktake.addAction(make("counter.post_stocktake", self.stocktake,
                                       self.post_stocktake))
-        self.purchasing_action = make("counter.purchasing", self, self.show_purchasing)
-        self.addAction(self.purchasing_action)
         self.purchasing.addActions([
             make("counter.make_orders", self.purchasing, self.purchasing.make_orders),
             make("counter.receive_order", self.purchasing, self.receive_order)])
-        for page in (self.receipts, self.stocktake, self.purchasing):
+        self.addActions([make("counter.picking", self, self.show_picking),
+                         make("counter.parts", self, self.show_parts),
+                         make("counter.receipts", self, self.show_receipts),
+                         make("counter.stocktake", self, self.show_stocktake),
+                         make("counter.purchasing", self, self.show_purchasing)])
+        for page in (order, self.parts, self.receipts, self.stocktake, self.purchasing):
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.read(counter.choices, on_result=self._on_choices)
-        order_actions = (self.undo_action, self.return_action, self.exchange_action,
-                         self.old_part_action, self.intake_action, self.back_action)
-        self.picking.order_page.addActions(order_actions)
-        self.picking.order_page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.setFocusProxy(self.scan_field)
-        self.retranslate_ui()
 
     # -- the shell's interface -------------------------------------------------------------
     def focus_widget(self):
@@ -255,6 +257,30 @@ class PartsCounter(Workspace):
     def _on_intake(self, _task_id: int, result) -> None:
         self.confirm(self.tr("The old part is in the old-part store."))
         self.picking.reload()
+
+    # -- printing: the PDF is made off the GUI thread, then previewed ----------------------------
+    @Slot()
+    def print_picking(self) -> None:
+        head = self.picking.head
+        if head is not None:
+            self._printing = ("picking", self.tr("Picking list {number}").format(
+                number=head.number))
+            self.read(documents.render, "picking", head.number, i18n.current_language(),
+                      on_result=self._on_pdf)
+
+    @Slot()
+    def print_label(self) -> None:
+        card = self.parts.card
+        if card is None:
+            self.refuse(self.tr("Scan or choose a part first."))
+            return
+        self._printing = ("labels", self.tr("Label {code}").format(code=card.code))
+        self.read(documents.labels, [card.code], i18n.current_language(), on_result=self._on_pdf)
+
+    @Slot(int, object)
+    def _on_pdf(self, _task_id: int, pdf: bytes) -> None:
+        kind, title = self._printing
+        show_document(self, kind, title, pdf)
 
     def _open(self, dialog) -> None:
         """Window-modal, non-blocking; the scan field has the focus again when it closes."""

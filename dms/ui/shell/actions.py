@@ -111,6 +111,10 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Make purchase orders"), "Ctrl+Shift+P", "purchase.order"),
         "counter.receive_order": ActionSpec(
             translate("Actions", "&Receive against the order"), "Ctrl+Shift+G", "stock.receive"),
+        "counter.print_picking": ActionSpec(
+            translate("Actions", "&Print the picking list..."), "Ctrl+P", "document.picking"),
+        "counter.print_label": ActionSpec(
+            translate("Actions", "Print the part's &label..."), "Ctrl+P", "document.labels"),
     }
 
 
