@@ -175,7 +175,7 @@ class PickingPage(QWidget):
         name = line.name if line is not None else ""
         self.ws.confirm(self.tr("{qty} × {code} {name} issued.").format(
             qty=qty(issued), code=result.code, name=name))
-        self.reload()
+        # the lines are read again once the order's change reaches the bus (`refresh`)
 
     # -- the order ---------------------------------------------------------------------------
     def open_order(self, order_id: int) -> None:
@@ -231,8 +231,11 @@ class PickingPage(QWidget):
         self.queue.refresh()
 
     def refresh(self) -> None:
-        self.queue.refresh()
-        if self.order_id is not None:
+        """The queue, or while an order is open only the order (the queue is read again
+        when the clerk goes back to it)."""
+        if self.order_id is None:
+            self.queue.refresh()
+        else:
             self._tasks["head"] = self.ws.read(counter.order_head, self.order_id,
                                                on_result=self._on_head)
             self.reload()
