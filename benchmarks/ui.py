@@ -296,6 +296,94 @@ def _book_shown(window, _term: str) -> bool:
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
 
 
+def _counter(window):
+    return window.workspace("counter")
+
+
+def _scan(window, text: str) -> None:
+    """A USB scanner: the keys in one burst, then Enter."""
+    field = _counter(window).scan_field
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def _to_queue(window, _term: str) -> None:
+    counter = _counter(window)
+    window.show_workspace("counter")
+    counter.picking_back()
+    wait_until(lambda: not counter.ctx.runner.busy, "the picking queue")
+
+
+def _order_shown(window, term: str) -> bool:
+    picking = _counter(window).picking
+    head = picking.head
+    return (head is not None and head.number == term.split("|")[0]
+            and picking.shown_order == head.id and picking.lines.rowCount() > 0)
+
+
+def _undo_last(window, term: str) -> None:
+    """The order open and the previous scan undone, so every timed scan issues one unit."""
+    counter = _counter(window)
+    number = term.split("|")[0]
+    if counter.picking.head is None or counter.picking.head.number != number:
+        window.show_workspace("counter")
+        counter.show_picking()
+        _scan(window, number)
+        wait_until(lambda: _order_shown(window, term), "the order to pick")
+    if not counter.picking.taker.text():
+        counter.picking.taker.setText("bench")  # who takes the parts, once per order
+    if counter.undo_stack:
+        count = len(counter.undo_stack)
+        counter.undo()
+        wait_until(lambda: len(counter.undo_stack) < count and not counter.ctx.runner.busy,
+                   "the undo")
+    counter.feedback.clear_feedback()
+
+
+def _line_updated(window, term: str) -> bool:
+    """The green flash, and the scanned line shown with its new issued quantity."""
+    counter = _counter(window)
+    line = next((r for r in counter.picking.lines.rows if term.split("|")[1] in r.barcodes),
+                None)
+    return (counter.feedback.level == "ok" and bool(counter.undo_stack) and line is not None
+            and line.issued > 0 and line.part_line_id == counter.picking.focused_line)
+
+
+def _to_parts(window, _term: str) -> None:
+    window.show_workspace("counter")
+    _counter(window).show_parts()
+
+
+def _part_card_shown(window, term: str) -> bool:
+    parts = _counter(window).parts
+    return (parts.card is not None and term in parts.card.barcodes
+            and parts.on_order is not None)
+
+
+def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]]:
+    """Job cards of queued orders with a reserved unit to pick ("number|barcode") and part
+    barcodes, for a user who has the counter (a warehouse clerk or the manager)."""
+    from dms.parts.counter import picking_queue
+    from dms.parts.picking import picking_list
+    from dms.permissions import may
+
+    if not may(user.roles, "picking.queue"):
+        return {"pick": [], "part_barcode": []}
+    picks = []
+    for row in picking_queue(db, user, 0, 200):
+        line = next((x for x in picking_list(db, user, row.id).lines
+                     if x.to_pick > 0 and x.reserved > 0 and x.barcodes), None)
+        if line is not None:
+            picks.append(f"{row.number}|{line.barcodes[0]}")
+        if len(picks) >= per_kind:
+            break
+    with db.engine.connect() as c:
+        barcodes = c.execute(text("SELECT barcode FROM part_barcode WHERE store_id = :store "
+                                  "ORDER BY id LIMIT :n"),
+                             {"store": user.store_id, "n": per_kind}).scalars().all()
+    return {"pick": picks, "part_barcode": list(barcodes)}
+
+
 SCREENS: dict[str, Screen] = {
     # Enter in the search field → the result rows.
     "lookup": Screen(
@@ -324,6 +412,18 @@ SCREENS: dict[str, Screen] = {
         prepare=_board_emptied,
         act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
         shown=_board_shown, terms=("plate",), workspace="workshop"),
+    # The parts counter (a clerk or the manager): a job card scanned → its lines on screen.
+    "counter_order": Screen(
+        prepare=_to_queue, act=lambda w, t: _scan(w, t.split("|")[0]), shown=_order_shown,
+        terms=("pick",), workspace="counter"),
+    # Scan to feedback: a part scanned on the open order → green, and its line updated.
+    "counter_scan": Screen(
+        prepare=_undo_last, act=lambda w, t: _scan(w, t.split("|")[1]), shown=_line_updated,
+        terms=("pick",), workspace="counter"),
+    # A part scanned on the parts page → its card (stock, on order, the ledger's first page).
+    "part_card": Screen(
+        prepare=_to_parts, act=_scan, shown=_part_card_shown, terms=("part_barcode",),
+        workspace="counter"),
 }
 
 
@@ -379,8 +479,9 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
-        if not any(spec.id == screen.workspace for spec in window.specs):
-            continue
+        if screen.workspace not in {s.id for s in window.specs} or not any(
+                samples.get(kind) for kind in screen.terms):
+            continue  # the signed-in user's roles do not have this workspace
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []
@@ -441,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
     window = session.window
     window.resize(1366, 768)
     lag = LagMeter()
-    screens = open_screens(window, terms(db, session.window.user.store_id), args.repeat, lag)
+    samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
+    screens = open_screens(window, samples, args.repeat, lag)
     for name, figures in screens.items():
         log(f"{name}: open p95 {figures['open_p95_ms']} ms")
     end(session)

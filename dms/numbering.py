@@ -15,7 +15,7 @@ from dms.models import NumberSequence
 
 PREFIXES = {"workorder": "WO", "invoice": "INV", "gatepass": "GP", "appointment": "AP",
             "transfer": "TR", "stocktake": "ST", "complaint": "CP", "refund": "RF",
-            "pdi": "PDI"}
+            "pdi": "PDI", "purchase": "PO"}
 
 
 def next_value(session: Session, store_id: int, kind: str, year: int) -> int:

@@ -183,6 +183,7 @@ ACTIONS: dict[str, frozenset[str]] = {
                          "manager"),
     # the parts counter's picking queue (the orders waiting for parts)
     "picking.queue": _roles("warehouse_clerk", "manager"),
+    "purchase.order": _roles("warehouse_clerk", "manager"),
 }
 
 

@@ -461,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--only", choices=("frontdesk", "workshop", "cashier", "manager"),
+    parser.add_argument("--only", choices=("frontdesk", "workshop", "counter", "cashier",
+                                           "manager"),
                         help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -498,6 +499,13 @@ def main(argv: list[str] | None = None) -> int:
                 saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
             if args.only in (None, "workshop"):
                 saved += run_workshop(args, db, language.strip())
+            if args.only in (None, "counter"):
+                from screenshot_counter import counter_shots
+
+                i18n.install_translators(language.strip(), translations_dir(language.strip())
+                                         if language.strip() != i18n.DEFAULT_LANGUAGE else None)
+                saved += counter_shots(args.out, db, language.strip())
+                drop_deleted()
             if args.only in (None, "cashier"):
                 saved += run_cashier(args, db, language.strip())
             if args.only in (None, "manager"):

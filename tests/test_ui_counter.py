@@ -114,7 +114,7 @@ def clerk_window(open_window, demo_db, clerk):
 
 def _open_by_scan(qtbot, counter, scanner, db, wo):
     scanner.scan(number(db, wo))
-    qtbot.waitUntil(lambda: counter.picking.order_id == wo and counter.picking.lines.rowCount()
+    qtbot.waitUntil(lambda: counter.picking.order_id == wo and counter.picking.lines.rowCount() > 0
                     and counter.picking.head is not None, timeout=SHOWN_MS)
 
 
@@ -399,3 +399,35 @@ def test_return_exchange_and_old_part_into_custody(qtbot, clerk_window, demo_db,
     counter.picking.old_view.selectRow(0)
     robot.shortcut("Ctrl+I")
     qtbot.waitUntil(lambda: counter.picking.old.rows[0].status == "in_store", timeout=SHOWN_MS)
+
+
+def test_the_picking_list_and_a_part_label_open_in_the_print_preview(qtbot, clerk_window,
+                                                                     demo_db, advisor):
+    from dms.ui.common.printing import PreviewDialog
+
+    (code, barcode), = stocked_parts(demo_db, 1)
+    wo = authorized(demo_db, advisor, [(code, 1)])
+    window, counter = clerk_window
+    scanner = Scanner(qtbot, counter.scan_field)
+    _open_by_scan(qtbot, counter, scanner, demo_db, wo)
+
+    def previews():
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, PreviewDialog) and w.isVisible()]
+
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+P")
+    qtbot.waitUntil(lambda: len(previews()) == 1, timeout=SHOWN_MS)
+    assert number(demo_db, wo) in previews()[0].windowTitle()
+    for dialog in previews():
+        dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=SHOWN_MS)
+    robot.shortcut("F2")
+    scanner.scan(barcode)
+    qtbot.waitUntil(lambda: counter.parts.card is not None, timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+P")
+    qtbot.waitUntil(lambda: len(previews()) == 1, timeout=SHOWN_MS)
+    assert code in previews()[0].windowTitle()
+    for dialog in previews():
+        dialog.close()

@@ -11,6 +11,7 @@ from dms.models.parts import (Bin, OldPart, OldPartEvent, Part, PartBarcode, Pur
                               Reservation, Stock, StockMovement, Stocktake, StocktakeLine,
                               Supplier, Transfer, TransferLine, Warehouse)
 from dms.models.pdi import PdiInspection, PdiItem, PdiTemplateItem
+from dms.models.purchasing import PurchaseOrder, PurchaseOrderLine
 from dms.models.store import (ROLES, AuditLog, ChangeLog, ChangeSeat, NumberSequence,
                               SignInThrottle, Store, StoreSetting, User, UserRole)
 from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,

@@ -120,4 +120,14 @@ def templates() -> dict[str, str | tuple[str, ...]]:
                         "back here."),
         "counter.undone": QCoreApplication.translate(
             "Messages", "This scan is undone already."),
+        # purchase orders (dms/parts/purchasing.py)
+        "purchase.nothing": QCoreApplication.translate("Messages", "Nothing needs ordering."),
+        "purchase.status": QCoreApplication.translate(
+            "Messages", "Unknown purchase order status {value}."),
+        "purchase.received": QCoreApplication.translate(
+            "Messages", "Purchase order {number} is received in full."),
+        "purchase.not_on_order": QCoreApplication.translate(
+            "Messages", "{part} is not on purchase order {number}."),
+        "purchase.over_receipt": QCoreApplication.translate(
+            "Messages", "Only {left} of {part} is still to come on this order."),
     }

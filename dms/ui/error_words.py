@@ -33,6 +33,7 @@ def things() -> dict[str, str]:
         "labour line": QCoreApplication.translate("Messages", "Labour line"),
         "fee line": QCoreApplication.translate("Messages", "Fee line"),
         "Price class": QCoreApplication.translate("Messages", "Price class"),
+        "Purchase order": QCoreApplication.translate("Messages", "Purchase order"),
         "Reminder": QCoreApplication.translate("Messages", "Reminder"),
         "Settlement": QCoreApplication.translate("Messages", "Settlement"),
         "Refund": QCoreApplication.translate("Messages", "Refund"),

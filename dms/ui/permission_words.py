@@ -138,4 +138,5 @@ def actions() -> dict[str, str]:
         "document.pdi": QCoreApplication.translate("Messages", "print a PDI sheet"),
         "board.read": QCoreApplication.translate("Messages", "see the workshop board"),
         "picking.queue": QCoreApplication.translate("Messages", "see the picking queue"),
+        "purchase.order": QCoreApplication.translate("Messages", "order parts from suppliers"),
     }

@@ -371,6 +371,50 @@
         <translation>打印接车单(&amp;K)</translation>
     </message>
     <message>
+        <source>&amp;Find a part</source>
+        <translation>查找配件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Goods in (receipt)</source>
+        <translation>入库(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Book the receipt</source>
+        <translation>确认入库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop the receipt line</source>
+        <translation>删除入库行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Stocktake</source>
+        <translation>盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Post the stocktake...</source>
+        <translation>盘点过账(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;orders</source>
+        <translation>采购订单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Make purchase orders</source>
+        <translation>生成采购订单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive against the order</source>
+        <translation>按订单收货(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the picking list...</source>
+        <translation>打印领料单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Print the part&apos;s &amp;label...</source>
+        <translation>打印配件标签(&amp;L)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -3392,6 +3436,26 @@
         <translation>这次扫码已经撤销过了。</translation>
     </message>
     <message>
+        <source>Nothing needs ordering.</source>
+        <translation>没有需要采购的配件。</translation>
+    </message>
+    <message>
+        <source>Unknown purchase order status {value}.</source>
+        <translation>未知的采购订单状态 {value}。</translation>
+    </message>
+    <message>
+        <source>Purchase order {number} is received in full.</source>
+        <translation>采购订单 {number} 已全部到货。</translation>
+    </message>
+    <message>
+        <source>{part} is not on purchase order {number}.</source>
+        <translation>{part} 不在采购订单 {number} 上。</translation>
+    </message>
+    <message>
+        <source>Only {left} of {part} is still to come on this order.</source>
+        <translation>本订单 {part} 只剩 {left} 未到货。</translation>
+    </message>
+    <message>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
@@ -3926,6 +3990,10 @@
     <message>
         <source>Price class</source>
         <translation>工时价格类别</translation>
+    </message>
+    <message>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -5452,6 +5520,10 @@
         <source>see the picking queue</source>
         <translation>查看领料队列</translation>
     </message>
+    <message>
+        <source>order parts from suppliers</source>
+        <translation>向供应商采购配件</translation>
+    </message>
 </context>
 <context>
     <name>Moves</name>
@@ -5580,6 +5652,14 @@
         <translation>配件前台</translation>
     </message>
     <message>
+        <source>Select a purchase order still waiting for goods.</source>
+        <translation>请选择一张尚未全部到货的采购订单。</translation>
+    </message>
+    <message>
+        <source>Start or choose a stocktake first.</source>
+        <translation>请先开始或选择一张盘点单。</translation>
+    </message>
+    <message>
         <source>There is no scan to undo.</source>
         <translation>没有可撤销的扫码。</translation>
     </message>
@@ -5600,8 +5680,52 @@
         <translation>旧件已入旧件库。</translation>
     </message>
     <message>
+        <source>Picking list {number}</source>
+        <translation>领料单 {number}</translation>
+    </message>
+    <message>
+        <source>Scan or choose a part first.</source>
+        <translation>请先扫描或选择一个配件。</translation>
+    </message>
+    <message>
+        <source>Label {code}</source>
+        <translation>标签 {code}</translation>
+    </message>
+    <message>
+        <source>Scan a part to see its card</source>
+        <translation>扫描配件查看配件卡</translation>
+    </message>
+    <message>
+        <source>Scan every unit received: each scan adds one</source>
+        <translation>逐件扫描到货配件：每扫一次加一件</translation>
+    </message>
+    <message>
+        <source>Scan every unit on the shelf: each scan counts one</source>
+        <translation>逐件扫描货架上的配件：每扫一次计一件</translation>
+    </message>
+    <message>
+        <source>Goods in against an order: select it, Ctrl+Shift+G</source>
+        <translation>按订单收货：选中订单后按 Ctrl+Shift+G</translation>
+    </message>
+    <message>
         <source>&amp;Scan:</source>
         <translation>扫码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件查询</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>Scan a job card, then its parts (or type a code and press Enter)</source>
@@ -5610,6 +5734,133 @@
     <message>
         <source>Picking</source>
         <translation>领料</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPage</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>bin locked</source>
+        <translation>库位已锁定</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>genuine</source>
+        <translation>正厂件</translation>
+    </message>
+    <message>
+        <source>aftermarket</source>
+        <translation>副厂件</translation>
+    </message>
+    <message>
+        <source>Part code, barcode or name (or scan a part)</source>
+        <translation>配件编号、条码或名称（也可扫码）</translation>
+    </message>
+    <message>
+        <source>Fits &amp;model</source>
+        <translation>按适用车型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Search the parts that fit a series, e.g. 途胜</source>
+        <translation>查找适用某车系的配件，例如 途胜</translation>
+    </message>
+    <message>
+        <source>Part card</source>
+        <translation>配件卡</translation>
+    </message>
+    <message>
+        <source>Ledger: every movement and its document</source>
+        <translation>出入库台账：每笔业务及其单据</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>适用车型</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Average cost</source>
+        <translation>移动平均成本</translation>
+    </message>
+    <message>
+        <source>Sale price</source>
+        <translation>销售价</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途/待采购</translation>
     </message>
 </context>
 <context>
@@ -5697,6 +5948,18 @@
     <message>
         <source>Returned goods</source>
         <translation>退货入库</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>received in full</source>
+        <translation>全部到货</translation>
     </message>
 </context>
 <context>
@@ -6037,6 +6300,73 @@
     </message>
 </context>
 <context>
+    <name>PurchasePage</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>For orders</source>
+        <translation>工单需求</translation>
+    </message>
+    <message>
+        <source>For stock</source>
+        <translation>补库存</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>采购数量</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Received / ordered</source>
+        <translation>已到 / 订购</translation>
+    </message>
+    <message>
+        <source>Scans count goods in on the receipts page (F6).</source>
+        <translation>扫码入库请在入库页（F6）进行。</translation>
+    </message>
+    <message>
+        <source>Purchase orders made: {numbers}.</source>
+        <translation>已生成采购订单：{numbers}。</translation>
+    </message>
+    <message>
+        <source>To order: open purchase needs and parts below their reorder point</source>
+        <translation>待采购：未满足的采购需求和低于补货点的配件</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P makes one purchase order per supplier from the list above; select an order and press Ctrl+Shift+G to receive goods against it.</source>
+        <translation>按 Ctrl+Shift+P 按供应商为上表生成采购订单；选中订单后按 Ctrl+Shift+G 按订单收货。</translation>
+    </message>
+</context>
+<context>
     <name>QCDesk</name>
     <message>
         <source>Self-check (technician)</source>
@@ -6140,6 +6470,65 @@
     <message>
         <source>Enter opens the first match; Down to choose another.</source>
         <translation>回车打开第一条结果；按下方向键选择其他结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>{code} {name}: {qty} on the receipt.</source>
+        <translation>{code} {name}：入库单上 {qty} 件。</translation>
+    </message>
+    <message>
+        <source>Receipt booked: {count} lines, {total}; {needs} purchase needs met and held for their orders.</source>
+        <translation>已入库：{count} 行，{total}；满足 {needs} 个采购需求，并已为其工单预留。</translation>
+    </message>
+    <message>
+        <source>Received against {number}: the order is {status}.</source>
+        <translation>已按 {number} 收货：订单状态为{status}。</translation>
+    </message>
+    <message>
+        <source>Receiving against purchase order {number}: scan what came; lines left at 0 stay on the order.</source>
+        <translation>正在按采购订单 {number} 收货：请扫描到货配件；数量为 0 的行仍留在订单上。</translation>
+    </message>
+    <message>
+        <source>{count} lines, about {total}. F9 books the receipt.</source>
+        <translation>共 {count} 行，约 {total}。按 F9 确认入库。</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier:</source>
+        <translation>供应商(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>仓库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>入库方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery note:</source>
+        <translation>送货单号(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>待到货</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
     </message>
 </context>
 <context>
@@ -6587,6 +6976,93 @@
     <message>
         <source>Take payment and print (F9)</source>
         <translation>收款并打印 (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} started: its bins are locked. Scan the shelf.</source>
+        <translation>盘点单 {number} 已开始：库位已锁定。请扫描货架。</translation>
+    </message>
+    <message>
+        <source>(choose a count in progress)</source>
+        <translation>（选择进行中的盘点）</translation>
+    </message>
+    <message>
+        <source>Start or choose a stocktake first.</source>
+        <translation>请先开始或选择一张盘点单。</translation>
+    </message>
+    <message>
+        <source>Select a line of the sheet first.</source>
+        <translation>请先选择盘点单的一行。</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {counted} counted (book {book}).</source>
+        <translation>{code} {name}：实盘 {counted}（账面 {book}）。</translation>
+    </message>
+    <message>
+        <source>No stocktake open. Choose one in progress, or a warehouse (and bins, or none for all) and Start.</source>
+        <translation>没有打开的盘点单。请选择进行中的盘点，或选择仓库（及库位，不填则全部）后点“开始”。</translation>
+    </message>
+    <message>
+        <source>{number} · {warehouse} · {status} · bins locked: {bins} · {count} lines, {uncounted} not counted · gain {gain}, loss {loss}</source>
+        <translation>{number} · {warehouse} · {status} · 锁定库位：{bins} · 共 {count} 行，{uncounted} 行未盘 · 盘盈 {gain}，盘亏 {loss}</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>盘点单(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>仓库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation>库位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>e.g. A-01-01, A-01-02 (empty: every bin)</source>
+        <translation>例如 A-01-01, A-01-02（不填：全部库位）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>只看差异(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;yped count:</source>
+        <translation>手工录入数量(&amp;Y)：</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,8 @@ class PickingPage(QWidget):
         runner = workspace.ctx.runner
         self.order_id: int | None = None
         self.head = None
-        self._focus_line: int | None = None  # the line the last scan issued
+        self.focused_line: int | None = None  # the line the last scan issued
+        self.shown_order: int | None = None  # whose lines the table shows
         self._tasks: dict[str, int] = {}
 
         self.queue = PagedTableModel(runner, queue_columns(), parent=self)
@@ -169,12 +170,12 @@ class PickingPage(QWidget):
         issued = sum((i.qty for i in result.issued), start=0)
         self.ws.push_undo(self.order_id, [i.movement_id for i in result.issued])
         if result.issued:
-            self._focus_line = result.issued[-1].part_line_id
+            self.focused_line = result.issued[-1].part_line_id
         line = next((x for x in self.lines.rows if x.part_id == result.part_id), None)
         name = line.name if line is not None else ""
         self.ws.confirm(self.tr("{qty} × {code} {name} issued.").format(
             qty=qty(issued), code=result.code, name=name))
-        self.reload()
+        # the lines are read again once the order's change reaches the bus (`refresh`)
 
     # -- the order ---------------------------------------------------------------------------
     def open_order(self, order_id: int) -> None:
@@ -182,6 +183,7 @@ class PickingPage(QWidget):
             self.taker.clear()
             self.lines.set_rows([])
             self.old.set_rows([])
+            self.shown_order = None
             self.title.setText("")
         self.order_id = order_id
         self.pages.setCurrentWidget(self.order_page)
@@ -211,12 +213,12 @@ class PickingPage(QWidget):
         if task_id != self._tasks.get("lines") or listing.work_order_id != self.order_id:
             return
         self.lines.set_rows(listing.lines)
-        if self._focus_line is not None:
-            row = self.lines.row_of(self._focus_line)
+        self.shown_order = listing.work_order_id
+        if self.focused_line is not None:
+            row = self.lines.row_of(self.focused_line)
             if row >= 0:
                 self.lines_view.selectRow(row)
                 self.lines_view.scrollTo(self.lines.index(row, 0))
-        self.ws.lines_shown(listing)
 
     @Slot(int, object)
     def _on_old(self, task_id: int, views) -> None:
@@ -224,13 +226,16 @@ class PickingPage(QWidget):
             self.old.set_rows(views)
 
     def show_queue(self) -> None:
-        self.order_id, self.head, self._focus_line = None, None, None
+        self.order_id, self.head, self.focused_line = None, None, None
         self.pages.setCurrentWidget(self.queue_page)
         self.queue.refresh()
 
     def refresh(self) -> None:
-        self.queue.refresh()
-        if self.order_id is not None:
+        """The queue, or while an order is open only the order (the queue is read again
+        when the clerk goes back to it)."""
+        if self.order_id is None:
+            self.queue.refresh()
+        else:
             self._tasks["head"] = self.ws.read(counter.order_head, self.order_id,
                                                on_result=self._on_head)
             self.reload()

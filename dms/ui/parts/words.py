@@ -44,6 +44,12 @@ def receipt_modes() -> dict[str, str]:
             "return": translate("PartsWords", "Returned goods")}
 
 
+def po_statuses() -> dict[str, str]:
+    return {"open": translate("PartsWords", "ordered"),
+            "partial": translate("PartsWords", "partly received"),
+            "received": translate("PartsWords", "received in full")}
+
+
 def qty(value: Decimal | None) -> str:
     """1, 2.5, 0.25: a quantity without trailing zeros."""
     if value is None:

@@ -203,6 +203,27 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "Customer &approves..."), "Ctrl+Return", "workorder.approve"),
         "estimate.print_checkin": ActionSpec(
             translate("Actions", "Print the chec&k-in sheet"), "Ctrl+Shift+K", "document.checkin"),
+        "counter.parts": ActionSpec(translate("Actions", "&Find a part"), "F2"),
+        "counter.receipts": ActionSpec(
+            translate("Actions", "&Goods in (receipt)"), "F6", "stock.receive"),
+        "counter.post_receipt": ActionSpec(
+            translate("Actions", "&Book the receipt"), "F9", "stock.receive"),
+        "counter.drop_line": ActionSpec(
+            translate("Actions", "&Drop the receipt line"), "Ctrl+Shift+D", "stock.receive"),
+        "counter.stocktake": ActionSpec(
+            translate("Actions", "&Stocktake"), "F7", "stocktake.count"),
+        "counter.post_stocktake": ActionSpec(
+            translate("Actions", "&Post the stocktake..."), "F9", "stocktake.close"),
+        "counter.purchasing": ActionSpec(
+            translate("Actions", "Purchase &orders"), "F4", "purchase.order"),
+        "counter.make_orders": ActionSpec(
+            translate("Actions", "&Make purchase orders"), "Ctrl+Shift+P", "purchase.order"),
+        "counter.receive_order": ActionSpec(
+            translate("Actions", "&Receive against the order"), "Ctrl+Shift+G", "stock.receive"),
+        "counter.print_picking": ActionSpec(
+            translate("Actions", "&Print the picking list..."), "Ctrl+P", "document.picking"),
+        "counter.print_label": ActionSpec(
+            translate("Actions", "Print the part's &label..."), "Ctrl+P", "document.labels"),
     }
 
 
