@@ -214,6 +214,14 @@ def close_dialog(dialog: QWidget) -> None:
     wait_until(lambda: not dialog.isVisible(), "the dialog to close")
 
 
+def end_session(session, runner) -> None:
+    session.close()
+    runner.shutdown()
+    session.login.deleteLater()
+    session.deleteLater()
+    drop_deleted()
+
+
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
                  quick_text: str) -> list[Path]:
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
@@ -305,11 +313,7 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         window.close()
         window.deleteLater()
     finally:
-        session.close()
-        runner.shutdown()
-        session.login.deleteLater()
-        session.deleteLater()
-        drop_deleted()
+        end_session(session, runner)
     return shots.saved
 
 
@@ -357,11 +361,7 @@ def run_workshop(args, db: Database, language: str) -> list[Path]:
             window.close()
             window.deleteLater()
         finally:
-            session.close()
-            runner.shutdown()
-            session.login.deleteLater()
-            session.deleteLater()
-            drop_deleted()
+            end_session(session, runner)
     return shots.saved
 
 
