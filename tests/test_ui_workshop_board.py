@@ -20,7 +20,7 @@ from dms.ui.shell.feed import LiveFeed
 from dms.ui.workshop import moves
 from dms.ui.workshop.board_page import PLAN, STATE
 from dms.ui.workshop.cards import urgency
-from dms.ui.workshop.model import BoardModel, encode
+from dms.ui.workshop.model import BoardModel
 from dms.workshop import dispatch, kanban
 from robot import Robot
 

@@ -228,7 +228,8 @@ class BoardPage(QWidget):
         for key, (lane, widget) in zip(keys, self.lanes[self.view_name].items()):
             action = menu.addAction(f"&{key}  {widget.title}")
             action.setEnabled(widget.proxy.lane != widget.proxy.lane_of(card))
-            action.triggered.connect(lambda _=False, target=lane, job=card.id: self.move(job, target))
+            action.triggered.connect(
+                lambda _=False, target=lane, job=card.id: self.move(job, target))
         if self.menu is not None:
             self.menu.deleteLater()
         self.menu = menu
@@ -247,9 +248,10 @@ class BoardPage(QWidget):
                     lane.title = titles[key]
         self.update_board()
         swatch = '<span style="color:{c}">■</span> {t}'
-        self.legend.setText("&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in (
-            ("red", self.tr("promise missed")),
-            ("yellow", self.tr("within 1 h of the promise, or over the billed hours")),
-            ("green", self.tr("on time"))))
+        meanings = (("red", self.tr("promise missed")),
+                    ("yellow", self.tr("within 1 h of the promise, or over the billed hours")),
+                    ("green", self.tr("on time")))
+        self.legend.setText(
+            "&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in meanings)
             + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane, or Ctrl+M and its number."))
 
