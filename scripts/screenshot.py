@@ -232,6 +232,12 @@ def fill_check_in(page) -> None:
     page.valuables["phone"].setChecked(True)
     page.documents["licence"].setChecked(True)
     page.package_group.button(0).click()
+def end_session(session, runner) -> None:
+    session.close()
+    runner.shutdown()
+    session.login.deleteLater()
+    session.deleteLater()
+    drop_deleted()
 
 
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
@@ -327,11 +333,7 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         window.close()
         window.deleteLater()
     finally:
-        session.close()
-        runner.shutdown()
-        session.login.deleteLater()
-        session.deleteLater()
-        drop_deleted()
+        end_session(session, runner)
     return shots.saved
 
 

@@ -20,7 +20,7 @@ from dms.ui.shell.feed import LiveFeed
 from dms.ui.workshop import moves
 from dms.ui.workshop.board_page import PLAN, STATE
 from dms.ui.workshop.cards import urgency
-from dms.ui.workshop.model import BoardModel, encode
+from dms.ui.workshop.model import BoardModel
 from dms.workshop import dispatch, kanban
 from robot import Robot
 
@@ -140,6 +140,33 @@ def test_ctrl_m_and_a_digit_move_a_job_to_a_technician(qtbot, board, demo_orders
     qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, PLAN, target)), timeout=SHOWN_MS)
     robot.done("dispatcher: move a job to a bay / technician (keys)", "dispatcher", 2)
     assert _line(demo_orders_db, card.id)[0] == int(target[5:])
+
+
+def test_ctrl_m_b_and_a_digit_move_a_job_to_another_bay(qtbot, board, demo_orders_db):
+    board.show_board(PLAN)
+    card = _first(board, "dispatched", where=lambda c: c.job.bay_id != board.model.board.bays[1].id)
+    assert board.board_page.select_card(card.id)
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+M")
+    menu = board.board_page.menu
+    qtbot.waitUntil(lambda: menu.isVisible(), timeout=SHOWN_MS)
+    robot.key(menu, Qt.Key.Key_B)
+    bays = menu.findChild(type(menu))
+    qtbot.waitUntil(lambda: bays.isVisible(), timeout=SHOWN_MS)
+    robot.key(bays, Qt.Key.Key_2)
+    second = board.model.board.bays[1]
+    qtbot.waitUntil(lambda: board.model.card(card.id).job.bay_id == second.id, timeout=SHOWN_MS)
+    assert _line(demo_orders_db, card.id)[:2] == (card.job.technician_id, second.id)
+    assert second.name in board.model.card(card.id).job.bay_name
+
+
+def test_quick_open_of_a_work_order_selects_its_card(board):
+    card = _first(board, "qc")
+    board.show_board(PLAN)
+    assert board.open_target("work_order", card.job.work_order_id)
+    assert board.board_page.view_name == STATE
+    assert board.board_page.current_card().job.work_order_id == card.job.work_order_id
+    assert not board.open_target("vehicle", 1)
 
 
 def test_an_illegal_drop_is_refused_where_it_lands_and_nothing_changes(qtbot, board,

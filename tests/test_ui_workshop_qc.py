@@ -146,6 +146,8 @@ def test_the_team_lead_checks_a_car_and_it_waits_for_the_final_inspection(qtbot,
                     == "final", timeout=SHOWN_MS)
     state, _v, _d, inspections = _order(demo_orders_db, item.work_order_id)
     assert state == "QC" and inspections[-1][:2] == ("team_lead", True)
+    assert not page.pass_action.isEnabled()  # the final inspection is the inspector's
+    assert page.fail_action.isEnabled()  # a team lead may still send it back
 
 
 def test_ctrl_p_previews_the_qc_sheet(qtbot, open_window, demo_orders_db):

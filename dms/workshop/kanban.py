@@ -248,7 +248,8 @@ def qc_queue(db, actor) -> tuple[QCItem, ...]:
         clocked = {e.labour_line_id for e in open_clocks(s, line_ids=[j.labour_line_id
                                                                       for j in jobs])}
         levels = _qc_level(s, [o for o, js in by_order.items() if js[0].order_state == states.QC])
-        waiting = {o: ("self" if js[0].order_state == states.IN_REPAIR else levels.get(o, "team_lead"))
+        waiting = {o: ("self" if js[0].order_state == states.IN_REPAIR
+                       else levels.get(o, "team_lead"))
                    for o, js in by_order.items()
                    if js[0].order_state == states.QC
                    or (all(j.state == "done" for j in js)

@@ -641,6 +641,10 @@
         <translation>{team} · 已排 {hours} 小时</translation>
     </message>
     <message>
+        <source>&amp;Bay</source>
+        <translation>工位(&amp;B)</translation>
+    </message>
+    <message>
         <source>promise missed</source>
         <translation>已超承诺时间</translation>
     </message>
@@ -5527,6 +5531,10 @@
 </context>
 <context>
     <name>Moves</name>
+    <message>
+        <source>Choose the technician first, then the bay.</source>
+        <translation>请先选择技师，再选择工位。</translation>
+    </message>
     <message>
         <source>The store has no bay in service.</source>
         <translation>本店没有可用工位。</translation>

@@ -218,17 +218,26 @@ class BoardPage(QWidget):
 
     @Slot()
     def move_menu(self) -> QMenu | None:
-        """"Move to...": the lanes of this view numbered 1-9 then a-z; the second key moves."""
+        """"Move to...": the lanes of this view numbered 1-9 then a-z (the second key moves),
+        and B for the bay of the job's technician."""
         view, card = self.current_view(), self.current_card()
         if card is None:
             return None
         menu = QMenu(self)
         menu.setObjectName("moveMenu")
-        keys = "123456789abcdefghijklmnopqrstuvwxyz"
+        keys = "123456789acdefghijklmnopqrstuvwxyz"  # b: the bays
         for key, (lane, widget) in zip(keys, self.lanes[self.view_name].items()):
             action = menu.addAction(f"&{key}  {widget.title}")
             action.setEnabled(widget.proxy.lane != widget.proxy.lane_of(card))
-            action.triggered.connect(lambda _=False, target=lane, job=card.id: self.move(job, target))
+            action.triggered.connect(
+                lambda _=False, target=lane, job=card.id: self.move(job, target))
+        bays = menu.addMenu(self.tr("&Bay"))
+        bays.setEnabled(card.job.technician_id is not None)
+        for number, bay in enumerate(self.model.board.bays, 1):
+            action = bays.addAction(f"&{number}  {bay.name}" if number < 10 else bay.name)
+            action.setEnabled(bay.id != card.job.bay_id)
+            action.triggered.connect(
+                lambda _=False, target=moves.bay_lane(bay.id), job=card.id: self.move(job, target))
         if self.menu is not None:
             self.menu.deleteLater()
         self.menu = menu
@@ -247,9 +256,10 @@ class BoardPage(QWidget):
                     lane.title = titles[key]
         self.update_board()
         swatch = '<span style="color:{c}">■</span> {t}'
-        self.legend.setText("&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in (
-            ("red", self.tr("promise missed")),
-            ("yellow", self.tr("within 1 h of the promise, or over the billed hours")),
-            ("green", self.tr("on time"))))
+        meanings = (("red", self.tr("promise missed")),
+                    ("yellow", self.tr("within 1 h of the promise, or over the billed hours")),
+                    ("green", self.tr("on time")))
+        self.legend.setText(
+            "&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in meanings)
             + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane, or Ctrl+M and its number."))
 

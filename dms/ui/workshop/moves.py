@@ -2,7 +2,8 @@
 keys), or why there is none. One place for the drop, the keyboard's "move to..." and the tests.
 
 A target is a lane: a state column of `dms.workshop.kanban.LANES` or, in the plan view, a
-technician ("tech:<id>") or "unassigned". What the card shows is checked here first, with the
+technician ("tech:<id>") or "unassigned"; or a bay ("bay:<id>", from the "move to..." menu)
+for the technician the job already has. What the card shows is checked here first, with the
 service's own error (same code, same words), so an illegal move is refused where it is
 dropped; the service checks everything again when the move is sent.
 """
@@ -65,6 +66,12 @@ def plan(card: Card, target: str, board: Board, roles) -> Move | None:
         return None
     if target.startswith("tech:"):
         return _assign(card, int(target[5:]), board, roles)
+    if target.startswith("bay:"):
+        if card.job.technician_id is None:
+            raise Refused(translate("Moves", "Choose the technician first, then the bay."))
+        if int(target[4:]) == card.job.bay_id:
+            return None
+        return _assign(card, card.job.technician_id, board, roles, int(target[4:]))
     if target in PAUSES:
         return _pause(card, PAUSES[target], roles)
     if target == "in_repair" and card.lane in PAUSES:
@@ -81,7 +88,12 @@ def _allowed(roles, action: str) -> None:
         _refuse(Forbidden(action=action))
 
 
-def _assign(card: Card, technician_id: int, board: Board, roles) -> Move:
+def bay_lane(bay_id: int) -> str:
+    return f"bay:{bay_id}"
+
+
+def _assign(card: Card, technician_id: int, board: Board, roles,
+            bay: int | None = None) -> Move:
     _allowed(roles, "workorder.dispatch")
     job = card.job
     if job.order_state not in dispatch.ASSIGNABLE:
@@ -90,7 +102,7 @@ def _assign(card: Card, technician_id: int, board: Board, roles) -> Move:
         _refuse(ValidationError("dispatch.job_done", job=job.code))
     if job.clocked_on:
         _refuse(ValidationError("dispatch.job_clocked_on", job=job.code))
-    bay = default_bay(board, card)
+    bay = bay or default_bay(board, card)
     if bay is None:
         raise Refused(translate("Moves", "The store has no bay in service."))
     return Move(dispatch.assign_job, (job.labour_line_id, bay, technician_id),

@@ -34,9 +34,9 @@ def levels() -> dict[str, str]:
             "final": translate("QCDesk", "Final inspection")}
 
 
-def _uses_final(roles, item) -> bool:
+def _uses_final(roles) -> bool:
     """The inspector inspects; a team lead (who is not also an inspector) checks."""
-    return "qc_inspector" in roles or item.level == "final"
+    return "qc_inspector" in roles
 
 
 class FailDialog(CommandDialog):
@@ -184,7 +184,9 @@ class QCDeskPage(QWidget):
     def _enable(self) -> None:
         item = self.selected()
         can = item is not None and item.level != "self"
-        self.ws.ctx.actions.set_enabled(self.pass_action, can)
+        # a team lead's check is done once; the final inspection is the inspector's
+        self.ws.ctx.actions.set_enabled(self.pass_action, can and (
+            _uses_final(self.ws.ctx.user.roles) or item.level == "team_lead"))
         self.ws.ctx.actions.set_enabled(self.fail_action, can)
         self.ws.ctx.actions.set_enabled(self.print_action, item is not None)
         for button, action in ((self.pass_button, self.pass_action),
@@ -200,10 +202,10 @@ class QCDeskPage(QWidget):
     @Slot()
     def pass_selected(self) -> None:
         item = self.selected()
-        if item is None or item.level == "self":
+        if item is None or not self.pass_action.isEnabled():
             return
         self._passing = item
-        if not _uses_final(self.ws.ctx.user.roles, item):
+        if not _uses_final(self.ws.ctx.user.roles):
             self.ws.command(qc.team_lead_check, item.work_order_id, True,
                             expected_version=item.version, on_result=self._passed)
         elif item.promised_at is not None and clock.now() > item.promised_at:
@@ -221,7 +223,7 @@ class QCDeskPage(QWidget):
         item = self.selected()
         if item is None or item.level == "self":
             return
-        self._open(FailDialog(self.ws, item, _uses_final(self.ws.ctx.user.roles, item)))
+        self._open(FailDialog(self.ws, item, _uses_final(self.ws.ctx.user.roles)))
 
     @Slot()
     def print_sheet(self) -> None:

@@ -81,6 +81,19 @@ class WorkshopBoard(Workspace):
         return self.board_page.current_view() or next(
             iter(self.board_page.lanes[self.board_page.view_name].values())).view
 
+    def open_target(self, entity: str, key: int) -> bool:
+        """Quick open of a work order: its first job's card on the board."""
+        if entity != "work_order":
+            return False
+        card = next((c for c in self.model.rows if c.job.work_order_id == key), None)
+        if card is None:
+            return False
+        self.show_board(self.board_page.view_name)
+        if not self.board_page.select_card(card.id):  # at QC or ready: not in the plan
+            self.show_board(STATE)
+            self.board_page.select_card(card.id)
+        return True
+
     def wants(self, changes) -> bool:
         return any(c.entity == "work_order" for c in changes)
 
