@@ -232,6 +232,8 @@ def fill_check_in(page) -> None:
     page.valuables["phone"].setChecked(True)
     page.documents["licence"].setChecked(True)
     page.package_group.button(0).click()
+
+
 def end_session(session, runner) -> None:
     session.close()
     runner.shutdown()
