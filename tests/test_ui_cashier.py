@@ -321,3 +321,28 @@ def test_the_desks_models_pass_the_model_tester(qtbot, qtmodeltester, presettled
     for model in (desk.queue_page.model, page.lines, page.paid, desk.dayend_page.lines,
                   desk.dayend_page.invoices):
         qtmodeltester.check(model)
+
+
+def test_another_seats_payment_updates_the_desk_in_place(qtbot, presettled, window, demo_db,
+                                                          printed):
+    """Another cashier settles part of an order: the queue row and the open order follow
+    without a reset; rows typed against the old balance start again (they would overpay)."""
+    from dms.changes import Change
+
+    desk = _desk(window)
+    qtbot.waitUntil(lambda: desk.queue_page.model.rowCount() == 1, timeout=SHOWN_MS)
+    resets = []
+    desk.queue_page.model.modelReset.connect(lambda: resets.append(1))
+    share = _order(demo_db, presettled)[2]
+    billing.settle(demo_db, login(demo_db, "cashier1"), presettled,
+                   [PaymentIn("card", D("20.00"), "POS1")])
+    window.bus.collect([Change(0, "settlement", presettled, None)])  # as the live feed would
+    qtbot.waitUntil(lambda: desk.queue_page.model.row_at(0).outstanding == share - 20,
+                    timeout=SHOWN_MS)
+    assert not resets
+    page = _open(qtbot, desk, presettled)
+    page.payments.rows[0].reference.setText("typed")
+    shown = page.view
+    window.bus.collect([Change(0, "work_order", presettled, None)])  # nothing paid: kept
+    qtbot.waitUntil(lambda: page.view is not shown, timeout=SHOWN_MS)  # reloaded
+    assert page.payments.rows[0].reference.text() == "typed"
