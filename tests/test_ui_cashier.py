@@ -142,8 +142,14 @@ def test_split_payment_across_three_methods(qtbot, presettled, window, demo_db, 
     assert card.amount.text() == f"{share - 150:.2f}"  # the new row takes what is left
     card.reference.setText("POS778")
     assert editor.figures() == (share, D("0.00"), D("0.00"))
+    page.slip.setCurrentIndex(1)  # the 80 mm receipt, remembered for this workstation
+    assert window.settings_store.settings["cashier_slip"] == "settlement-receipt"
     _desk(window).settle_action.trigger()
-    qtbot.waitUntil(lambda: len(printed) == 2, timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: len(printed) == 2 and all(os.path.exists(p) for _n, p in printed),
+                    timeout=SHOWN_MS)
+    doc = pdfium.PdfDocument(printed[0][1])
+    assert round(doc.get_page_size(0)[0] / 72 * 25.4) == 80  # on the roll's own width
+    doc.close()
     payments = _order(demo_db, presettled)[4]
     assert payments == sorted([("cash", D("100.00"), None), ("wechat", D("50.00"), "WX4200001"),
                                ("card", share - 150, "POS778")])
