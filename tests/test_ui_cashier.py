@@ -12,7 +12,6 @@ from decimal import Decimal as D
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, update
 
@@ -20,8 +19,8 @@ from dms.billing import settlement as billing
 from dms.billing.settlement import PaymentIn
 from dms.models import (AuditLog, GatePass, Invoice, Membership, NumberSequence, Payment,
                         Refund, Settlement, Vehicle, WorkOrder)
-from dms.ui.common import printing
 from dms.ui.common.printing import PreviewDialog
+import pdf_printers
 from builders import login, make_ready, member_vehicle
 from robot import Robot
 
@@ -43,19 +42,7 @@ class Store:
 @pytest.fixture
 def printed(monkeypatch, tmp_path):
     """The counter's printer writes each job to a PDF file; the list holds (printer, path)."""
-    jobs = []
-    monkeypatch.setattr(printing, "available_printers", lambda: ["Counter"])
-
-    def new_printer(name):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / f"job-{len(jobs)}.pdf"))
-        printer.setResolution(100)
-        jobs.append((name, printer.outputFileName()))
-        return printer
-
-    monkeypatch.setattr(printing, "new_printer", new_printer)
-    return jobs
+    return pdf_printers.install(monkeypatch, tmp_path, "Counter")
 
 
 @pytest.fixture
