@@ -101,7 +101,14 @@ def test_hand_over_to_an_existing_customer_and_a_refusal_rolls_everything_back(d
                     customer=CustomerIn(name="新客户", mobile="13700001111"))
     assert plate.value.code == "vehicle.plate_taken"
     assert counts(demo_db) == before
-    done = p.hand_over(demo_db, advisor, sheet.id, customer_id=existing.id)
+    with pytest.raises(NotFound):
+        p.hand_over(demo_db, advisor, sheet.id, customer_code="C999999")
+    with pytest.raises(ValidationError) as two:
+        p.hand_over(demo_db, advisor, sheet.id, customer_id=existing.id,
+                    customer_code=existing.code)
+    assert two.value.code == "pdi.buyer"
+    assert counts(demo_db) == before
+    done = p.hand_over(demo_db, advisor, sheet.id, customer_code=existing.code.lower())
     with demo_db.reading() as s:
         assert s.get(Vehicle, done.vehicle_id).customer_id == existing.id
         assert s.get(Vehicle, done.vehicle_id).plate is None  # before registration

@@ -147,11 +147,13 @@ def registry() -> list[WorkspaceSpec]:
     """The workspaces that exist, in tab order. (Imported here so the shell module stays free
     of every workspace's imports until a user who has the role signs in.)"""
     from dms.ui.frontdesk.workspace import FrontDesk
+    from dms.ui.pdi.workspace import PdiDesk
     from dms.ui.technician.workspace import TechnicianTerminal
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
             WorkspaceSpec(TechnicianTerminal.id, TechnicianTerminal.roles, TechnicianTerminal,
-                          "Ctrl+3")]
+                          "Ctrl+3"),
+            WorkspaceSpec(PdiDesk.id, PdiDesk.roles, PdiDesk, "Ctrl+4")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:
