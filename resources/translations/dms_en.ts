@@ -18,4 +18,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LoungeBoard</name>
+    <message numerus="yes">
+        <source>%n car(s) in the workshop</source>
+        <translation>
+            <numerusform>%n car in the workshop</numerusform>
+            <numerusform>%n cars in the workshop</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdiDesk</name>
+    <message numerus="yes">
+        <source>%n failure(s) to fix</source>
+        <translation>
+            <numerusform>%n failure to fix</numerusform>
+            <numerusform>%n failures to fix</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -153,7 +153,7 @@ class LoungeBoard(QWidget):
 
     def _render_status(self) -> None:
         count = self.model.rowCount()
-        text = translate("Lounge", "%n car(s) in the workshop", "", count)
+        text = self.tr("%n car(s) in the workshop", "", count)
         if self.pages() > 1:
             text += "    " + translate("Lounge", "Page {page} of {pages}").format(
                 page=self.page + 1, pages=self.pages())

@@ -178,7 +178,7 @@ class PdiDesk(Workspace):
             parts.append(translate("PdiDesk", "signed by {who} {when}").format(
                 who=s.inspector, when=words.when(s.signed_at)))
         if s.failures:
-            parts.append(translate("PdiDesk", "%n failure(s) to fix", "", s.failures))
+            parts.append(self.tr("%n failure(s) to fix", "", s.failures))
         self.header.setText(" · ".join(p for p in parts if p))
 
     @Slot()
