@@ -308,6 +308,15 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
     return shots.saved
 
 
+def techterm_shots(args, db: Database) -> list[Path]:
+    """The technician terminal, tools, PDI desk and lounge board (scripts/screenshot_techterm.py)."""
+    import screenshot_techterm as techterm
+
+    technician = techterm.prepare(db, args.password)
+    return [path for language in args.languages.split(",")
+            for path in techterm.run_language(args, db, language.strip(), technician)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -319,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("frontdesk", "techterm"), default=None,
+                        help="render only these pages (default: all)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -336,21 +347,24 @@ def main(argv: list[str] | None = None) -> int:
             actor = auth.authenticate(db, args.user, args.password)
         except Exception as exc:  # noqa: BLE001 - said plainly, the sign-in would fail too
             raise SystemExit(f"screenshot: {args.user} cannot sign in: {exc}") from exc
-        cars = vehicles_with_history(db, actor)
-        if not cars:
-            raise SystemExit("screenshot: no vehicle with work orders; load `dms demo` first")
-        vehicle_id, plate, count = cars[0]
-        log.info("Vehicle file: %s (id %d, %d work order(s))", plate, vehicle_id, count)
-        if count < 2:
-            log.warning("No vehicle has more than one work order in this database")
-        book_on = None
-        if BOOK_PAGE.exists():
-            book_on = book_day(db, actor, [v for v, _p, _c in cars[1:]] or [vehicle_id])
-        else:
-            log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
-        quick_text = args.quick_text or plate[:3] or args.text
-        for language in args.languages.split(","):
-            saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+        if args.only != "techterm":
+            cars = vehicles_with_history(db, actor)
+            if not cars:
+                raise SystemExit("screenshot: no vehicle with work orders; load `dms demo` first")
+            vehicle_id, plate, count = cars[0]
+            log.info("Vehicle file: %s (id %d, %d work order(s))", plate, vehicle_id, count)
+            if count < 2:
+                log.warning("No vehicle has more than one work order in this database")
+            book_on = None
+            if BOOK_PAGE.exists():
+                book_on = book_day(db, actor, [v for v, _p, _c in cars[1:]] or [vehicle_id])
+            else:
+                log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
+            quick_text = args.quick_text or plate[:3] or args.text
+            for language in args.languages.split(","):
+                saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+        if args.only != "frontdesk":
+            saved += techterm_shots(args, db)
     finally:
         i18n.remove_translators()
         db.dispose()

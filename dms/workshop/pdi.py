@@ -358,8 +358,6 @@ def hand_over(db, actor, pdi_id: int, plate: str | None = None, customer_id: int
                 Customer.store_id == actor.store_id, Customer.code == customer_code.upper()))
             if customer_id is None:
                 raise NotFound(what="Customer", key=customer_code)
-        elif s.scalar(select(Customer.store_id).where(Customer.id == customer_id)) != actor.store_id:
-            raise NotFound(what="Customer", key=customer_id)
         bought = purchase_date or clock.now().astimezone().date()
         data = VehicleIn(customer_id=customer_id, vin=pdi.vin, plate=plate, brand=pdi.brand,
                          series=pdi.series, model_code=pdi.model_code, colour=pdi.colour,

@@ -3800,6 +3800,30 @@
         <translation>已交车</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN 码</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>New-car PDI</source>
         <translation>新车PDI</translation>
     </message>
@@ -4103,6 +4127,42 @@
         <translation>（已要料）</translation>
     </message>
     <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修项目</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆状态</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
         <source>{number} · {plate} · {job}</source>
         <translation>{number} · {plate} · {job}</translation>
     </message>
@@ -4165,6 +4225,34 @@
         <translation>逾期未还</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
         <source>Checked out</source>
         <translation>借出</translation>
     </message>
@@ -4175,6 +4263,22 @@
     <message>
         <source>Maintenance</source>
         <translation>保养维修</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note / damage</source>
+        <translation>备注 / 损坏情况</translation>
     </message>
     <message>
         <source>History of {code} {name}</source>

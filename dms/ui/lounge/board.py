@@ -179,7 +179,8 @@ class LoungeBoard(QWidget):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(translate("Lounge", "Lounge board"))
         self.title.setText(translate("Lounge", "{store}: your car's progress").format(
-            store=self.store_name) if self.store_name else translate("Lounge", "Your car's progress"))
+            store=self.store_name) if self.store_name
+            else translate("Lounge", "Your car's progress"))
         self.model.retranslate()
         self._tick()
         self._render_status()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 translate = QCoreApplication.translate

@@ -32,12 +32,14 @@ def sheet_states() -> dict[str, str]:
 
 
 def sheet_columns() -> list[Column]:
-    t = lambda text: lambda: translate("PdiDesk", text)  # noqa: E731
-    return [Column(t("Number"), lambda r: r.number), Column(t("VIN"), lambda r: r.vin),
-            Column(t("Model"), lambda r: " ".join(x for x in (r.model, r.colour) if x)),
-            Column(t("State"), lambda r: words.word(sheet_states(), r.state)),
-            Column(t("Checked"), lambda r: f"{r.checked}/{r.items}"),
-            Column(t("Failed"), lambda r: r.failures or "")]
+    return [Column(lambda: translate("PdiDesk", "Number"), lambda r: r.number),
+            Column(lambda: translate("PdiDesk", "VIN"), lambda r: r.vin),
+            Column(lambda: translate("PdiDesk", "Model"),
+                   lambda r: " ".join(x for x in (r.model, r.colour) if x)),
+            Column(lambda: translate("PdiDesk", "State"),
+                   lambda r: words.word(sheet_states(), r.state)),
+            Column(lambda: translate("PdiDesk", "Checked"), lambda r: f"{r.checked}/{r.items}"),
+            Column(lambda: translate("PdiDesk", "Failed"), lambda r: r.failures or "")]
 
 
 class PdiDesk(Workspace):
@@ -190,7 +192,8 @@ class PdiDesk(Workspace):
             enable(self.actions[action_id], open_ and bool(rows))
         enable(self.actions["pdi.all_ok"], open_)
         enable(self.actions["pdi.save"], open_ and bool(self.checklist.changes()))
-        enable(self.actions["pdi.sign"], open_ and not self.checklist.changes())
+        enable(self.actions["pdi.sign"], open_ and not self.checklist.changes()
+               and s.unchecked == 0)
         enable(self.actions["pdi.fix"], s is not None and s.state != "handed_over"
                and self._failed_row() is not None and not self.checklist.changes())
         enable(self.actions["pdi.hand_over"], s is not None and s.state == "signed"

@@ -4,10 +4,12 @@ work with photos from files, and the tool crib's checkout, damaged return and ma
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLineEdit,
-                               QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from dms.errors import ValidationError
 from dms.ui.common.command_dialog import CommandDialog
@@ -121,10 +123,14 @@ class AddedWorkDialog(CommandDialog):
     @Slot(list)
     def add_photos(self, paths: list[str]) -> None:
         for path in paths:
-            self.photos.addItem(path)
+            item = QListWidgetItem(Path(path).name)  # the folder is in the tooltip
+            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.photos.addItem(item)
 
     def photo_paths(self) -> list[str]:
-        return [self.photos.item(i).text() for i in range(self.photos.count())]
+        return [self.photos.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.photos.count())]
 
     def part_codes(self) -> list[tuple[str, str]]:
         """"58101-D3A00 x2, 26300-35505" → [("58101-D3A00", "2"), ("26300-35505", "1")]."""
