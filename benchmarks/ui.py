@@ -278,6 +278,21 @@ def _book_shown(window, _term: str) -> bool:
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
 
 
+def _pdi(window):
+    return window.show_workspace("pdi")
+
+
+def _pdi_typed(window, term: str) -> None:
+    desk = _pdi(window)
+    desk.search.setText(term)
+    desk._debounce.stop()  # the timed Enter searches, not the pause after typing
+
+
+def _pdi_shown(window, term: str) -> bool:
+    desk = _pdi(window)
+    return desk.searched == term and not desk.list_model.loading
+
+
 SCREENS: dict[str, Screen] = {
     # Enter in the search field → the result rows.
     "lookup": Screen(
@@ -300,6 +315,11 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # The PDI desk (the advisor hands new cars over there): a VIN tail and Enter → the sheets.
+    "pdi_sheets": Screen(
+        prepare=_pdi_typed,
+        act=lambda w, _t: QTest.keyClick(_pdi(w).search, Qt.Key.Key_Return),
+        shown=_pdi_shown, terms=("vin6",)),
 }
 
 

@@ -63,6 +63,8 @@ class PdiDesk(Workspace):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.reload)
+        self.searched = ""
         self.list_model = PagedTableModel(ctx.runner, sheet_columns(), parent=self)
         self.list = table_view(self.list_model, "pdiSheets", (11, 13, 9, 6, 5), stretch=2)
         self.list.selectionModel().selectionChanged.connect(self._on_pick)
@@ -140,7 +142,9 @@ class PdiDesk(Workspace):
     # -- the list and the sheet --------------------------------------------------------------
     @Slot()
     def reload(self) -> None:
+        self._debounce.stop()
         db, user, text = self.ctx.db, self.ctx.user, self.search.text()
+        self.searched = text
         self.list_model.set_fetch(lambda offset, limit: pdi.pdi_list(
             db, user, text, offset=offset, limit=limit))
 
