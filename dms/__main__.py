@@ -1,5 +1,6 @@
 """Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms init`,
-`dms passwd`, `dms user unlock|reset NAME`, `dms backup FILE`, `dms restore FILE [--force]`;
+`dms passwd`, `dms user unlock|reset NAME`, `dms backup FILE`, `dms restore FILE [--force]`,
+`dms lounge [--store CODE]` (the lounge board: no sign-in, it shows masked data only);
 documents, exports, reports and imports live in `dms.cli_reports`. Every command that reads
 personal data or writes signs in (`dms.cli_auth`): DMS_USER/DMS_PASSWORD or a prompt."""
 
@@ -204,9 +205,12 @@ def _command(args) -> int:
         from dms.app import run_lounge
         from dms.migrate import is_current
 
+        from dms.workshop.lounge import lounge_board
+
         if not is_current(db.engine):
             raise DomainError("db.not_upgraded", "The database schema is not current: run "
                               "`dms db upgrade` first.")
+        lounge_board(db, args.store)  # an unknown store: one line now, not a blank wall screen
         return run_lounge(db, args.store)
     elif args.command == "housekeeping":
         _sign_in_for(db, "housekeeping.run")

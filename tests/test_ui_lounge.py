@@ -102,3 +102,10 @@ def test_the_command_line_has_a_lounge_switch():
 
     args = _parser().parse_args(["lounge", "--store", "BJ01"])
     assert (args.command, args.store) == ("lounge", "BJ01")
+
+
+def test_an_unknown_store_is_refused_on_the_command_line(demo_db, capsys):
+    from dms.__main__ import main
+
+    assert main(["lounge", "--store", "NOPE", "--url", demo_db.url]) != 0
+    assert "NOPE" in capsys.readouterr().err
