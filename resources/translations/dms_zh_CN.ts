@@ -3855,6 +3855,156 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>{title} - preview</source>
+        <translation>{title} - 打印预览</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Zoom (Ctrl++ and Ctrl+-)</source>
+        <translation>缩放（Ctrl++ 和 Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Printer...</source>
+        <translation>打印机...</translation>
+    </message>
+    <message>
+        <source>Choose the printer, page size and orientation for {kind} on this workstation</source>
+        <translation>为本工作站的{kind}选择打印机、纸张大小和方向</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>另存为 PDF...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页 / 共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Pages sent to {printer}: {count}.</source>
+        <translation>已发送到 {printer}：{count} 页。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Settlement slip</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Settlement receipt (80 mm)</source>
+        <translation>结算小票（80 mm）</translation>
+    </message>
+    <message>
+        <source>Gate pass</source>
+        <translation>出门证</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款单</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价单</translation>
+    </message>
+    <message>
+        <source>Check-in sheet</source>
+        <translation>接车单</translation>
+    </message>
+    <message>
+        <source>Job card</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Picking list</source>
+        <translation>领料单</translation>
+    </message>
+    <message>
+        <source>QC sheet</source>
+        <translation>质量检验单</translation>
+    </message>
+    <message>
+        <source>Appointment slip</source>
+        <translation>预约确认单</translation>
+    </message>
+    <message>
+        <source>Day-end report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>No printer chosen; page {page}</source>
+        <translation>未选择打印机；纸张 {page}</translation>
+    </message>
+    <message>
+        <source>{printer}, page {page}</source>
+        <translation>{printer}，纸张 {page}</translation>
+    </message>
+    <message>
+        <source>No printer is chosen for {kind} and this workstation has no default printer. Choose one with Printer... or save as PDF.</source>
+        <translation>{kind}尚未选择打印机，本工作站也没有默认打印机。请用“打印机...”选择一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; chosen for {kind} is not available on this workstation. Choose another with Printer... or save as PDF.</source>
+        <translation>为{kind}选择的打印机“{printer}”在本工作站上不可用。请用“打印机...”另选一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; could not be started. Check that it is switched on, or save as PDF.</source>
+        <translation>无法启动打印机“{printer}”。请检查是否已开机，或另存为 PDF。</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Quick open</source>
