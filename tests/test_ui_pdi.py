@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from dms.changes import Change
 from dms.crm.maintenance import vehicle_plan
 from dms.models import PdiInspection, Vehicle
+from dms.ui.common.printing import PreviewDialog
 from dms.workshop import pdi as p
 from robot import Robot
 
@@ -84,6 +85,14 @@ def test_the_inspector_checks_fails_one_item_and_signs(qtbot, open_window, demo_
     robot.done("qc inspector: check every item (one failure with a note) and sign",
                "qc_inspector", 7)
     assert desk.sheet.items[0].note == "左前门漆面划痕" and desk.sheet.inspector == qc.display_name
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+P")
+    qtbot.waitUntil(lambda: desk.findChild(PreviewDialog) is not None, timeout=SHOWN_MS)
+    robot.done("qc inspector: print the signed PDI sheet (preview)", "qc_inspector", 1)
+    preview = desk.findChild(PreviewDialog)
+    assert desk.sheet.number in preview.windowTitle()
+    preview.close()
+    _reactivate(qtbot, window)
     assert not desk.actions["pdi.hand_over"].isEnabled()  # not the inspector's, and a failure
 
     qtbot.waitUntil(lambda: desk.actions["pdi.fix"].isEnabled(), timeout=SHOWN_MS)

@@ -219,6 +219,10 @@
         <translation>交车给客户(&amp;H)...</translation>
     </message>
     <message>
+        <source>&amp;Print the PDI sheet...</source>
+        <translation>打印 PDI 检查单(&amp;P)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -3982,6 +3986,10 @@
     <message>
         <source>Day-end report</source>
         <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>PDI sheet</source>
+        <translation>新车PDI检查单</translation>
     </message>
     <message>
         <source>No printer chosen; page {page}</source>

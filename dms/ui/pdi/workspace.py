@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QHBoxLayout, QLabel, QLineEdit, QSplitter, QToolButton,
                                QVBoxLayout, QWidget)
 
+from dms.reports.documents.pdi import pdi_pdf
 from dms.ui.common import words
+from dms.ui.common.printing import kind_name, show_document
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.pdi.checklist import NOTE, ChecklistModel
@@ -100,7 +102,8 @@ class PdiDesk(Workspace):
         slots = {"pdi.new": self.new_sheet, "pdi.search": self.search.setFocus,
                  "pdi.ok": lambda: self._mark("ok"), "pdi.fail": lambda: self._mark("fail"),
                  "pdi.all_ok": self.checklist.all_ok, "pdi.save": self.save,
-                 "pdi.sign": self.sign, "pdi.fix": self.fix, "pdi.hand_over": self.hand_over}
+                 "pdi.sign": self.sign, "pdi.fix": self.fix, "pdi.hand_over": self.hand_over,
+                 "pdi.print": self.print_sheet}
         self.actions = {}
         for action_id, slot in slots.items():
             action = ctx.actions.make(action_id, self, slot)
@@ -202,6 +205,7 @@ class PdiDesk(Workspace):
                and self._failed_row() is not None and not self.checklist.changes())
         enable(self.actions["pdi.hand_over"], s is not None and s.state == "signed"
                and not s.failures)
+        enable(self.actions["pdi.print"], s is not None)
 
     # -- commands ----------------------------------------------------------------------------
     def _mark(self, result: str) -> None:
@@ -278,6 +282,15 @@ class PdiDesk(Workspace):
     def hand_over(self) -> None:
         if self.sheet is not None:
             self._open(HandOverDialog(self, self.sheet))
+
+    @Slot()
+    def print_sheet(self) -> None:
+        if self.sheet is not None:
+            self.read(pdi_pdf, self.sheet.id, on_result=self._preview)
+
+    @Slot(int, object)
+    def _preview(self, _task_id: int, pdf) -> None:
+        show_document(self, "pdi", f"{kind_name('pdi')} {self.sheet.number}", pdf)
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(translate("PdiDesk", "VIN tail or PDI number"))

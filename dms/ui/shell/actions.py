@@ -120,6 +120,8 @@ def specs() -> dict[str, ActionSpec]:
         "pdi.fix": ActionSpec(translate("Actions", "Failure fi&xed..."), "Ctrl+R", "pdi.fix"),
         "pdi.hand_over": ActionSpec(
             translate("Actions", "&Hand over to the buyer..."), "Ctrl+H", "pdi.hand_over"),
+        "pdi.print": ActionSpec(
+            translate("Actions", "&Print the PDI sheet..."), "Ctrl+P", "document.pdi"),
     }
 
 
