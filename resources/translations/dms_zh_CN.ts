@@ -183,6 +183,10 @@
         <translation>保养维修记录(&amp;M)...</translation>
     </message>
     <message>
+        <source>&amp;New tool...</source>
+        <translation>新增工具设备(&amp;N)...</translation>
+    </message>
+    <message>
         <source>&amp;New car PDI...</source>
         <translation>新车 PDI(&amp;N)...</translation>
     </message>
@@ -3678,6 +3682,29 @@
     <message>
         <source>PDI sheet opened: check every item.</source>
         <translation>PDI 检查单已建立：请逐项检查。</translation>
+    </message>
+</context>
+<context>
+    <name>NewToolDialog</name>
+    <message>
+        <source>New tool or equipment</source>
+        <translation>新增工具设备</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{code} is in the catalogue.</source>
+        <translation>{code} 已加入工具目录。</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,8 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "Return &damaged..."), "Ctrl+D", "tool.return"),
         "tools.maintenance": ActionSpec(
             translate("Actions", "&Maintenance..."), "Ctrl+M", "tool.maintain"),
+        "tools.new": ActionSpec(
+            translate("Actions", "&New tool..."), "Ctrl+Shift+N", "tool.manage"),
         # PDI desk
         "pdi.new": ActionSpec(translate("Actions", "&New car PDI..."), "Ctrl+N", "pdi.inspect"),
         "pdi.search": ActionSpec(translate("Actions", "&Find a PDI sheet"), "F2", "pdi.read"),

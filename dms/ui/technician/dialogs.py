@@ -219,3 +219,28 @@ class MaintenanceDialog(CommandDialog):
     def done_text(self, result) -> str:
         return self.tr("Maintenance of {code} recorded.").format(code=self.tool.code)
 
+
+class NewToolDialog(CommandDialog):
+    """A tool or piece of equipment joins the catalogue (team lead, manager)."""
+
+    def __init__(self, workspace):
+        super().__init__(workspace)
+        self.setObjectName("newToolDialog")
+        self.setWindowTitle(self.tr("New tool or equipment"))
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.code.setObjectName("toolCode")
+        self.name.setObjectName("toolName")
+        self.kind = QComboBox()
+        for key, text in tech_words.tool_kinds().items():
+            self.kind.addItem(text, key)
+        self.form.addRow(self.tr("&Code"), self.code)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.code.setFocus()
+
+    def call(self):
+        return tools.add_tool, (self.code.text(), self.name.text(), self.kind.currentData()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("{code} is in the catalogue.").format(code=self.code.text().strip().upper())
+

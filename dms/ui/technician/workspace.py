@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.ui.technician import words as tech_words
 from dms.ui.technician.dialogs import (AddedWorkDialog, CheckoutDialog, DamageDialog,
-                                       MaintenanceDialog, SelfCheckDialog)
+                                       MaintenanceDialog, NewToolDialog, SelfCheckDialog)
 from dms.ui.technician.jobs import JobsPage
 from dms.ui.technician.tools import ToolsPage
 from dms.ui.shell.bus import as_changes
@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 CLOCK = ("technician.clock_on", "technician.clock_off", "technician.job_done")
 ORDER = ("technician.pause_parts", "technician.pause_approval", "technician.resume",
          "technician.self_check", "technician.added_work", "technician.request_parts")
-TOOL = ("tools.check_out", "tools.return", "tools.damaged", "tools.maintenance")
+TOOL = ("tools.check_out", "tools.return", "tools.damaged", "tools.maintenance", "tools.new")
 
 
 class TechnicianTerminal(Workspace):
@@ -66,7 +66,7 @@ class TechnicianTerminal(Workspace):
             self.actions[action_id] = action
         tool_slots = {"tools.check_out": self.check_out, "tools.return": self.return_tool,
                       "tools.damaged": self.return_damaged,
-                      "tools.maintenance": self.maintenance,
+                      "tools.maintenance": self.maintenance, "tools.new": self.new_tool,
                       "tools.search": self.tools_page.search.setFocus,
                       "technician.back": self.show_jobs}
         for action_id, slot in tool_slots.items():
@@ -259,6 +259,10 @@ class TechnicianTerminal(Workspace):
         tool = self._tool()
         if tool is not None:
             self._open(MaintenanceDialog(self, tool))
+
+    @Slot()
+    def new_tool(self) -> None:
+        self._open(NewToolDialog(self))
 
     def retranslate_ui(self) -> None:
         self.jobs_page.retranslate_ui()
