@@ -320,3 +320,24 @@ def test_a_technician_may_not_add_tools(open_window, demo_db, users):
     ws = open_window(demo_db, users["tech2"]).show_workspace("technician")
     assert not ws.actions["tools.new"].isEnabled()
     assert "does not allow" in ws.actions["tools.new"].toolTip()
+
+
+def test_a_dispatch_on_another_seat_reaches_the_terminal_through_the_live_feed(
+        qtbot, terminal, demo_db, users):
+    from dms.db import Database, make_engine
+    from dms.ui.shell.feed import LiveFeed
+
+    window, ws = terminal
+    _loaded(qtbot, ws, 2)
+    live = LiveFeed(demo_db)
+    live.changed.connect(window.bus.collect)
+    assert live.wait_ready()
+    other_seat = Database(engine=make_engine(demo_db.url))
+    try:
+        wo, jobs = make_order(other_seat, users["advisor1"], lines=1)
+        d.assign_job(other_seat, users["dispatcher1"], jobs[0], bay_ids(other_seat)["BAY4"],
+                     users["tech2"].id)
+        qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 3, timeout=SHOWN_MS)
+    finally:
+        live.close()
+        other_seat.dispose()
