@@ -56,6 +56,18 @@ def job_columns() -> list[Column]:
     ]
 
 
+def big_button(action) -> QToolButton:
+    """A button for `action` a gloved finger can hit; the keys stay on the list."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setObjectName(action.objectName().replace(".", "_"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setMinimumHeight(44)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
 class JobsPage(QWidget):
     selection_changed = Signal()
 
@@ -95,13 +107,7 @@ class JobsPage(QWidget):
         self.retranslate_ui()
 
     def add_button(self, action, row: int, column: int) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setObjectName(action.objectName().replace(".", "_"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumHeight(44)  # a finger's width on a touch screen
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the list
+        button = big_button(action)
         self.buttons.addWidget(button, row, column)
         return button
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 from dms.ui.technician import words as tech_words
 from dms.ui.technician.dialogs import (AddedWorkDialog, CheckoutDialog, DamageDialog,
                                        MaintenanceDialog, NewToolDialog, SelfCheckDialog)
-from dms.ui.technician.jobs import JobsPage
+from dms.ui.technician.jobs import JobsPage, big_button
 from dms.ui.technician.tools import ToolsPage
 from dms.ui.shell.bus import as_changes
 from dms.ui.shell.workspace import Workspace
@@ -74,9 +74,7 @@ class TechnicianTerminal(Workspace):
             self.tools_page.addAction(action)
             self.actions[action_id] = action
             if action_id in TOOL:
-                button = self.jobs_page.add_button(action, 0, 0)  # same look as the job buttons
-                self.jobs_page.buttons.removeWidget(button)
-                self.tools_page.buttons.addWidget(button)
+                self.tools_page.buttons.addWidget(big_button(action))
         self.jobs_page.selection_changed.connect(self._update_actions)
         self.tools_page.selection_changed.connect(self._update_actions)
         self.tools_page.model.dataChanged.connect(self._update_actions)
