@@ -68,14 +68,14 @@ class PdiDesk(Workspace):
         self.search.returnPressed.connect(self.reload)
         self.searched = ""
         self.list_model = PagedTableModel(ctx.runner, sheet_columns(), parent=self)
-        self.list = table_view(self.list_model, "pdiSheets", (11, 13, 9, 6, 5), stretch=2)
+        self.list = table_view(self.list_model, "pdiSheets", (11, 13, 9, 6, 5, 5), stretch=2)
         self.list.selectionModel().selectionChanged.connect(self._on_pick)
         self.list_model.rowsInserted.connect(self._keep_a_selection)
         self.header = QLabel()
         self.header.setObjectName("pdiHeader")
         self.header.setWordWrap(True)
         self.checklist = ChecklistModel(self)
-        self.items = table_view(self.checklist, "pdiChecklist", (6, 22, 7), stretch=3)
+        self.items = table_view(self.checklist, "pdiChecklist", (8, 22, 9), stretch=3)
         self.items.setSelectionMode(self.items.SelectionMode.ExtendedSelection)
         self.items.setEditTriggers(self.items.EditTrigger.DoubleClicked
                                    | self.items.EditTrigger.EditKeyPressed)
