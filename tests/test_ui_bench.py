@@ -22,7 +22,8 @@ def _figures(doc: dict, key: str, *names: str) -> dict:
     return figures
 
 
-def test_tiny_run_writes_every_figure(demo_db, tmp_path):
+def test_tiny_run_writes_every_figure(demo_orders_db, tmp_path):
+    demo_db = demo_orders_db  # orders in every state: every screen has something to open
     out = tmp_path / "ui.json"
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui.py"), "--url", demo_db.url,
                            "--json", str(out), "--starts", str(STARTS), "--sign-ins", str(SIGN_INS),

@@ -241,15 +241,16 @@ def test_quick_open_jumps_to_a_work_order_by_number(qtbot, window, demo_db, advi
 
 def test_the_workspaces_of_each_role(qtbot, demo_db):
     runner = TaskRunner()
-    for name, expected in (("advisor1", ["frontdesk"]), ("care1", ["frontdesk", "care"]),
-                           ("admin", ["frontdesk", "cashier", "care", "manager"]),
-                           ("tech1", [])):
+    for name, expected in (
+            ("advisor1", ["frontdesk", "pdi"]), ("care1", ["frontdesk", "care"]),
+            ("dispatcher1", ["workshop"]), ("tech1", ["workshop", "technician"]),
+            ("qc1", ["workshop", "pdi"]), ("warehouse1", ["counter"]), ("cashier1", ["cashier"]),
+            ("admin", ["frontdesk", "workshop", "technician", "counter", "cashier", "care",
+                       "manager", "pdi"])):
         user = authenticate(demo_db, name, "admin123" if name == "admin" else "demo123")
         window = MainWindow(demo_db, user, runner)
         qtbot.addWidget(window)
-        assert [s.id for s in window.specs] == expected
-        if not expected:
-            assert window.stack.currentWidget() is window.empty
+        assert [s.id for s in window.specs] == expected, name
     runner.shutdown()
 
 

@@ -222,3 +222,24 @@ def test_signal_emit_and_disconnect_keep_bool_references(qapp):
     # With the bug both counts fall by thousands; allow for unrelated threads' noise.
     assert sys.getrefcount(True) > before[0] - 50
     assert sys.getrefcount(False) > before[1] - 50
+
+
+def test_a_commands_result_names_its_changes_wherever_it_holds_them():
+    """The bus hears a Changed, a list, a booking's `.changed`, an assignment's `.order` and a
+    reminder call's reminder and booking; plain values name nothing."""
+    from dms.crm.reminders import ReminderBooking
+    from dms.ui.shell.bus import as_changes
+    from dms.workshop.appointments import BookingResult
+    from dms.workshop.common import Changed
+    from dms.workshop.dispatch import Assigned
+
+    order, appointment = Changed("work_order", 7), Changed("appointment", 3)
+    booking = BookingResult(appointment, "AP1", None, False)
+    named = lambda result: [(c.entity, c.entity_id) for c in as_changes(result)]  # noqa: E731
+    assert named(order) == [("work_order", 7)]
+    assert named([order, appointment]) == [("work_order", 7), ("appointment", 3)]
+    assert named(booking) == [("appointment", 3)]
+    assert named(Assigned(order, labour_line_id=5, assignment_id=9)) == [("work_order", 7)]
+    assert named(ReminderBooking(Changed("reminder", 2), booking)) == [("reminder", 2),
+                                                                      ("appointment", 3)]
+    assert named(None) == named(42) == named("text") == []

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from dms.crm import care
-from dms.crm.reminders import ReminderBooking
 from dms.ui.care.calls import CallDialog, CallsPage, ReminderBookingDialog
 from dms.ui.care.complaints import AssignDialog, CloseDialog, ComplaintsPage, ResolveDialog
 from dms.ui.care.followups import FollowUpDialog, FollowUpPage
@@ -86,13 +85,9 @@ class CustomerCare(Workspace):
 
     @Slot(int, object)
     def _publish(self, task_id: int, result: object) -> None:
-        """A booking from a call changed the reminder and an appointment; a follow-up may have
-        opened a complaint and closed the order: publish each."""
-        if isinstance(result, ReminderBooking):
-            result = [result.reminder, result.booking.changed]
-        elif getattr(result, "complaint_id", None) is not None or getattr(result, "order", None):
-            result = [result.changed, result.order,
-                      Changed("complaint", result.complaint_id) if result.complaint_id else None]
+        """A follow-up may have opened a complaint, which its result names by id only."""
+        if getattr(result, "complaint_id", None) is not None:
+            result = [result, Changed("complaint", result.complaint_id)]
         super()._publish(task_id, result)
 
     # -- tabs -------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ list after a short pause, so a burst costs one refresh, not twenty.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dms.changes import Change
@@ -15,17 +17,23 @@ from dms.changes import Change
 COALESCE_MS = 60
 
 
-def as_changes(result: object) -> list[Change]:
-    """The changes a command's result names: a `Changed` (entity, id), a list of them, a
-    `Saved`, or a result carrying one as `.changed` (a booking). Anything else names none."""
-    items = result if isinstance(result, (list, tuple)) else [result]
-    found = []
-    for item in items:
-        item = getattr(item, "changed", item)
-        entity, key = getattr(item, "entity", None), getattr(item, "id", None)
-        if isinstance(entity, str) and isinstance(key, int):
-            found.append(Change(0, entity, key, None))
-    return found
+def as_changes(result: object, depth: int = 2) -> list[Change]:
+    """The changes a command's result names: a `Changed` or `Saved` (entity, id), a list of
+    them, or a result whose fields hold them, two levels deep (a booking's `.changed`, an
+    assignment's or a clock's `.order`, a call's reminder and its booking). Anything else
+    names none."""
+    entity, key = getattr(result, "entity", None), getattr(result, "id", None)
+    if isinstance(entity, str) and isinstance(key, int):
+        return [Change(0, entity, key, None)]
+    if depth == 0:
+        return []
+    if isinstance(result, (list, tuple)):
+        parts = result
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        parts = [getattr(result, f.name) for f in dataclasses.fields(result)]
+    else:
+        return []
+    return [change for part in parts for change in as_changes(part, depth - 1)]
 
 
 class ChangeBus(QObject):

@@ -16,7 +16,6 @@ from dms.ui.technician.dialogs import (AddedWorkDialog, CheckoutDialog, DamageDi
                                        MaintenanceDialog, NewToolDialog, SelfCheckDialog)
 from dms.ui.technician.jobs import JobsPage, big_button
 from dms.ui.technician.tools import ToolsPage
-from dms.ui.shell.bus import as_changes
 from dms.ui.shell.workspace import Workspace
 from dms.workshop import dispatch, terminal, tools
 
@@ -157,8 +156,6 @@ class TechnicianTerminal(Workspace):
     @Slot(int, object)
     def _acted(self, task_id: int, result) -> None:
         self.message_bar.show_message(self._texts.pop(task_id, ""), "info")
-        if hasattr(result, "order"):  # a clock result names its order as `.order`
-            self.ctx.bus.publish(as_changes(result.order))
 
     @Slot()
     def clock_on(self) -> None:

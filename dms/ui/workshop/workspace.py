@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout
 
-from dms.ui.shell.bus import as_changes
 from dms.ui.shell.workspace import Workspace
 from dms.ui.workshop.board_page import PLAN, STATE, BoardPage
 from dms.ui.workshop.model import BoardModel
@@ -132,11 +131,8 @@ class WorkshopBoard(Workspace):
         self.command(move.fn, *move.args, on_result=self._moved, **move.kwargs)
 
     @Slot(int, object)
-    def _moved(self, _task_id: int, result) -> None:
-        """An assignment names its order as `.order` (a pause is the order's `Changed`)."""
-        order = getattr(result, "order", None)
-        if order is not None:
-            self.ctx.bus.publish(as_changes(order))
+    def _moved(self, _task_id: int, _result) -> None:
+        """The command's result is on the change bus already."""
 
     @Slot(str)
     def refused(self, reason: str) -> None:
