@@ -51,6 +51,7 @@ from dms.app import STARTUP_PROBE, AppSession  # noqa: E402
 from dms.auth import verify_password  # noqa: E402
 from dms.db import Database  # noqa: E402
 from dms.models import User  # noqa: E402
+from dms.permissions import may  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
 
@@ -226,6 +227,10 @@ class Screen:
     shown: Callable[[QWidget, str], bool]
     terms: tuple[str, ...] = ("plate", "vin6", "phone", "name")
     workspace: str = "frontdesk"  # skipped for a user without it (run as a manager: all)
+    permission: str | None = None  # skipped for a user who may not (a manager issues no parts)
+
+    def opens_for(self, user) -> bool:
+        return self.permission is None or may(user.roles, self.permission)
 
 
 def _desk(window):
@@ -365,7 +370,6 @@ def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]
     barcodes, for a user who has the counter (a warehouse clerk or the manager)."""
     from dms.parts.counter import picking_queue
     from dms.parts.picking import picking_list
-    from dms.permissions import may
 
     if not may(user.roles, "picking.queue"):
         return {"pick": [], "part_barcode": []}
@@ -432,7 +436,7 @@ SCREENS: dict[str, Screen] = {
     # Scan to feedback: a part scanned on the open order → green, and its line updated.
     "counter_scan": Screen(
         prepare=_undo_last, act=lambda w, t: _scan(w, t.split("|")[1]), shown=_line_updated,
-        terms=("pick",), workspace="counter"),
+        terms=("pick",), workspace="counter", permission="picking.issue"),
     # A part scanned on the parts page → its card (stock, on order, the ledger's first page).
     "part_card": Screen(
         prepare=_to_parts, act=_scan, shown=_part_card_shown, terms=("part_barcode",),
@@ -497,9 +501,10 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
-        if screen.workspace not in {s.id for s in window.specs} or not any(
-                samples.get(kind) for kind in screen.terms):
-            continue  # the signed-in user's roles do not have this workspace
+        if (screen.workspace not in {s.id for s in window.specs}
+                or not screen.opens_for(window.user)
+                or not any(samples.get(kind) for kind in screen.terms)):
+            continue  # the signed-in user may not open it, or there is nothing to open
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []
