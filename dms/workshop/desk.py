@@ -33,7 +33,7 @@ from dms.reports import documents
 from dms.workshop import appointments, estimates, intake, states as st
 from dms.workshop.common import Changed, changed, load_order
 from dms.workshop.estimates import audit_order, labour_line, new_part_line, open_order, operation
-from dms.workshop.lines import line_payer, member_discounts, price
+from dms.workshop.lines import line_payer, member_discounts, part_names, plain, price
 from dms.workshop.reception import CheckIn
 
 # The shop's day for promise times: work is not promised outside it.
@@ -294,3 +294,55 @@ def order_document(db, actor, work_order_id: int, kind: str,
     with db.reading() as s:
         number = load_order(s, actor, work_order_id, lock=False).number
     return number, documents.render(db, actor, kind, number, lang)
+
+
+# --- added work waiting at the desk -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class AddedWorkOrder:
+    """An order in the workshop with added work waiting for a price or the customer's answer."""
+
+    work_order_id: int
+    version: int
+    number: str
+    plate: str | None
+    customer_name: str
+    phone: str | None
+    description: str  # the proposed jobs and parts, as one line
+    waiting_price: int  # lines still to be priced
+    priced: Decimal  # net of the priced lines, what the customer is asked to agree to
+    proposed_at: datetime | None
+
+
+def added_work_queue(db, actor) -> list[AddedWorkOrder]:
+    """Every order of the store with added work proposed or priced, oldest first."""
+    with db.reading() as s:
+        permissions.require(s, actor, "addedwork.price")
+        pending = ("proposed", "priced")
+        orders = s.execute(
+            select(WorkOrder, Vehicle.plate, Customer.name, Customer.mobile)
+            .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+            .join(Customer, Customer.id == WorkOrder.customer_id)
+            .where(WorkOrder.store_id == actor.store_id,
+                   WorkOrder.state.in_((st.IN_REPAIR, st.PAUSED)),
+                   WorkOrder.id.in_(select(LabourLine.work_order_id).where(
+                       LabourLine.added_work, LabourLine.approval.in_(pending)))
+                   | WorkOrder.id.in_(select(PartLine.work_order_id).where(
+                       PartLine.added_work, PartLine.approval.in_(pending))))
+            .order_by(WorkOrder.updated_at, WorkOrder.id)).all()
+        found = []
+        for order, plate, name, mobile in orders:
+            labour = [x for x in order.labour_lines if x.added_work and x.approval in pending]
+            parts = [x for x in order.part_lines if x.added_work and x.approval in pending]
+            names = part_names(s, parts)
+            text = "; ".join([x.name for x in labour]
+                             + [f"{names[p.part_id].name} ×{plain(p.qty)}" for p in parts])
+            lines = (*labour, *parts)
+            found.append(AddedWorkOrder(
+                order.id, order.version, order.number, plate, name,
+                order.delivered_by_phone or mobile, text,
+                sum(1 for x in lines if x.approval == "proposed"),
+                sum((x.net for x in lines if x.approval == "priced"), Decimal(0)),
+                order.updated_at))
+        return found
+

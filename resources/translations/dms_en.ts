@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddedWorkQueue</name>
+    <message numerus="yes">
+        <source>%n line(s) to price</source>
+        <translation>
+            <numerusform>%n line to price</numerusform>
+            <numerusform>%n lines to price</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message numerus="yes">
         <source>%n result(s), scroll down for more</source>
@@ -15,6 +25,16 @@
         <translation>
             <numerusform>%n result; Enter opens the vehicle file</numerusform>
             <numerusform>%n results; Enter opens the vehicle file</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliverDialog</name>
+    <message numerus="yes">
+        <source>after %n hour(s)</source>
+        <translation>
+            <numerusform>after %n hour</numerusform>
+            <numerusform>after %n hours</numerusform>
         </translation>
     </message>
 </context>

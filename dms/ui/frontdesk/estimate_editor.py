@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import hours, selected_row, table_view
+from dms.ui.frontdesk.estimate_dialogs import fee_kinds
 from dms.workshop import desk, estimates
 from dms.workshop.lines import order_lines
 
@@ -120,10 +121,12 @@ class EstimateEditor(QWidget):
         ], key=lambda h: (h.kind, h.code), parent=self)
         self.match_view = table_view(self.matches, "estimateMatches", (6, 12, 22, 5, 8, 6), 2)
         self.match_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.match_view.setMaximumHeight(150)
+        self.match_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.match_view.setMaximumHeight(6 * (self.fontMetrics().height() + 6) + 4)
         self.model = PagedTableModel(runner, [
             Column(lambda: self.tr("Kind"), lambda r: self._kind_name(r.kind)),
-            Column(lambda: self.tr("Code"), lambda r: r.code),
+            Column(lambda: self.tr("Code"), lambda r: fee_kinds().get(r.code, r.code)
+                   if r.kind == "fee" else r.code),
             Column(lambda: self.tr("Name"), lambda r: ("    " if r.kind == "part" else "") + r.name),
             Column(lambda: self.tr("Hours / qty"), lambda r: hours(r.qty), align=RIGHT),
             Column(lambda: self.tr("Rate / price"), lambda r: words.money(r.price), align=RIGHT),
