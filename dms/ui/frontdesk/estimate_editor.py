@@ -139,7 +139,8 @@ class EstimateEditor(QWidget):
                    + (" · " + self.tr("added work") if r.added_work else ""),
                    colour=lambda r: GREY if r.approval == "declined" else None),
         ], key=lambda r: (r.kind, r.id), parent=self)
-        self.view = table_view(self.model, "estimateLines", (5, 10, 24, 6, 8, 8, 6, 8, 6), 2)
+        self.view = table_view(self.model, "estimateLines", (5, 12, 24, 7, 8, 8, 7, 8, 7), 2)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.totals = {key: QLabel() for key in ("labour", "parts", "fees", "total", "customer",
                                                  "insurance", "warranty", "internal")}
         self.total_labels = {key: QLabel() for key in self.totals}
