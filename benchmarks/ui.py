@@ -273,7 +273,7 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
-def _order_shown(window, term: str) -> bool:
+def _editor_shown(window, term: str) -> bool:
     page = _desk(window).order_page
     return (page.lines is not None and page.header is not None
             and page.lines.work_order_id == int(term) == page.header.id)
@@ -310,7 +310,7 @@ SCREENS: dict[str, Screen] = {
     "estimate_editor": Screen(
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, t: _desk(w).open_order(int(t)),
-        shown=_order_shown, terms=("order",)),
+        shown=_editor_shown, terms=("order",)),
     # F4 from the search: the added-work queue, loaded.
     "added_work_queue": Screen(
         prepare=lambda w, _t: _desk(w).show_search(),
@@ -329,7 +329,7 @@ def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str
             "JOIN customer c ON c.id = v.customer_id WHERE c.store_id = :store "
             "AND v.plate IS NOT NULL AND v.vin IS NOT NULL AND c.mobile IS NOT NULL "
             "ORDER BY v.id"), {"store": store_id}).all()
-        orders = c.execute(text(
+        open_orders = c.execute(text(
             "SELECT id FROM work_order WHERE store_id = :store AND state IN "
             "('RECEIVED', 'ESTIMATED', 'AUTHORIZED', 'IN_REPAIR') ORDER BY id DESC LIMIT :n"),
             {"store": store_id, "n": per_kind}).scalars().all()
@@ -339,7 +339,7 @@ def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str
     return {"plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
             "vin6": [r.vin[-6:] for r in rows],
             "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows],
-            "order": [str(i) for i in orders]}
+            "order": [str(i) for i in open_orders]}
 
 
 def open_screens(window, samples: dict[str, list[str]], repeat: int,
