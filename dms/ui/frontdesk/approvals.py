@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
-from dms.ui.common.views import selected_row, table_view
+from dms.ui.common.views import selected_row, table_view, title_label
 from dms.workshop import desk
 from dms.workshop.added_work import approve_added_work, price_added_work
 
@@ -31,11 +31,7 @@ class AddedWorkQueue(QWidget):
         self._task = None
         self._said = ""  # what to confirm once the answer is recorded
         self.loaded = False  # a read came back (the rows shown are then at most one read old)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = title_label("addedWorkTitle")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.model = PagedTableModel(workspace.ctx.runner, [

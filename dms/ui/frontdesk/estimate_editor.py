@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
-from dms.ui.common.views import hours, selected_row, table_view
+from dms.ui.common.views import hours, selected_row, table_view, title_label
 from dms.ui.frontdesk.estimate_dialogs import fee_kinds
 from dms.workshop import desk, estimates
 from dms.workshop.lines import order_lines
@@ -90,12 +90,7 @@ class EstimateEditor(QWidget):
         self._pending_add = False  # Enter came before the matches
         runner = workspace.ctx.runner
 
-        self.title = QLabel()
-        self.title.setObjectName("estimateTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = title_label("estimateTitle")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.add = QLineEdit()
