@@ -8,10 +8,12 @@ need beyond the one-line services. No Qt.
 - `catalogue`: packages, labour operations (code, name or pinyin initials: 机滤 → JL) and parts
   (code, name, barcode; stock, bin, price) in one list for the editor's single add field.
 - `propose_promise`: a promise time from the job's hours and the work already in the shop.
+- `sign_check_in`: the customer's signature drawn on the screen, kept with the order.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -22,7 +24,7 @@ from sqlalchemy import func, select
 
 from dms import clock, permissions
 from dms.auth import authenticate
-from dms.errors import NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.crm.membership import active_card
 from dms.models import (Bay, Bin, Customer, LabourLine, LabourOperation, MaintenancePackage,
                         MaintenancePackageItem, PartLine, PriceClass, Stock, User, UserRole,
@@ -101,6 +103,39 @@ def check_in(db, actor, data: CheckIn, taken_up: tuple[int, ...] = (),
         if claim is not None:
             estimates.write_claim(s, actor, order, claim.insurer, claim.report_no,
                                   claim.assessed_amount, claim.deductible)
+        return changed(s, order)
+
+
+# --- the customer's signature on the check-in sheet ------------------------------------------
+
+MAX_STROKES, MAX_POINTS = 200, 5000  # a signature, not a drawing
+
+
+def sign_check_in(db, actor, work_order_id: int, strokes, expected_version: int | None = None
+                  ) -> Changed:
+    """The customer signs the check-in sheet on the screen: the strokes (lists of (x, y),
+    each 0–1 of the pad) and the time go into the order; the sheet prints them."""
+    clean = []
+    for stroke in strokes or ():
+        points = [(round(float(x), 4), round(float(y), 4)) for x, y in stroke]
+        if any(not (0 <= v <= 1) for point in points for v in point):
+            raise ValidationError("checkin.signature_bad", "The signature is not on the pad.")
+        if len(points) >= 2:
+            clean.append(points)
+    if not clean:
+        raise ValidationError("checkin.signature_empty", "The customer has not signed yet.")
+    if len(clean) > MAX_STROKES or sum(map(len, clean)) > MAX_POINTS:
+        raise ValidationError("checkin.signature_too_long", "That is more than a signature; "
+                              "clear the pad and sign again.")
+    with db.transaction() as s:
+        permissions.require(s, actor, "workorder.open")
+        order = load_order(s, actor, work_order_id, expected_version)
+        if order.state not in st.OPEN_STATES:
+            raise InvalidTransition(action="sign_check_in", state=order.state)
+        signed_at = clock.now()
+        order.checkin_signature = json.dumps({"strokes": clean,
+                                              "signed_at": signed_at.isoformat()})
+        audit_order(s, actor, order, "sign_check_in", strokes=len(clean))
         return changed(s, order)
 
 

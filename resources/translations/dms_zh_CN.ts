@@ -175,6 +175,10 @@
         <translation>交车(&amp;D)...</translation>
     </message>
     <message>
+        <source>Customer &amp;signs the check-in sheet...</source>
+        <translation>客户在屏幕上签接车单(&amp;S)...</translation>
+    </message>
+    <message>
         <source>Print the chec&amp;k-in sheet</source>
         <translation>打印接车单(&amp;K)</translation>
     </message>
@@ -2074,6 +2078,18 @@
         <translation>里程 {mileage} 公里低于上次记录的 {last} 公里；如确已更换仪表，请确认并填写说明。</translation>
     </message>
     <message>
+        <source>The signature is not on the pad.</source>
+        <translation>签名不在签字板内。</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet.</source>
+        <translation>客户还没有签名。</translation>
+    </message>
+    <message>
+        <source>That is more than a signature; clear the pad and sign again.</source>
+        <translation>签字内容过多，请清除后重新签名。</translation>
+    </message>
+    <message>
         <source>The customer declined every line; cancel the order instead.</source>
         <translation>客户拒绝了全部项目，请改为取消工单。</translation>
     </message>
@@ -2532,6 +2548,10 @@
     <message>
         <source>change a line</source>
         <translation>修改项目</translation>
+    </message>
+    <message>
+        <source>sign the check-in sheet</source>
+        <translation>签接车单</translation>
     </message>
     <message>
         <source>handle appointments</source>
@@ -4108,6 +4128,25 @@
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Customer signs the check-in sheet: {number}</source>
+        <translation>客户签接车单：{number}</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Signed: the signature is kept with the order and printed on the sheet.</source>
+        <translation>已签名：签名随工单保存，并打印在接车单上。</translation>
     </message>
 </context>
 <context>

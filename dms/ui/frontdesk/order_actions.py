@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Slot
 from dms.billing import settlement
 from dms.ui.frontdesk.delivery import DeliverDialog
 from dms.ui.frontdesk.estimate_dialogs import ApproveDialog, ChangeLineDialog, FeeDialog
+from dms.ui.frontdesk.signature import SignDialog
 from dms.workshop import estimates
 
 EDITABLE = ("RECEIVED", "ESTIMATED")
@@ -16,7 +17,9 @@ EDITABLE = ("RECEIVED", "ESTIMATED")
 NEEDS = {"estimate.add": EDITABLE, "estimate.change_line": EDITABLE,
          "estimate.remove_line": EDITABLE, "estimate.add_fee": EDITABLE,
          "estimate.issue": EDITABLE, "estimate.approve": ("ESTIMATED",),
-         "order.presettle": ("READY",), "order.deliver": ("SETTLED",)}
+         "order.presettle": ("READY",), "order.deliver": ("SETTLED",),
+         "checkin.sign": ("RECEIVED", "ESTIMATED", "AUTHORIZED", "DISPATCHED", "IN_REPAIR",
+                          "PAUSED", "QC", "REWORK", "READY", "PRESETTLED")}
 
 
 class OrderActions(QObject):
@@ -33,6 +36,7 @@ class OrderActions(QObject):
             "estimate.approve": make("estimate.approve", page, self.approve),
             "order.presettle": make("order.presettle", page, self.presettle),
             "order.deliver": make("order.deliver", page, self.deliver),
+            "checkin.sign": make("checkin.sign", page, self.sign),
             "estimate.print_checkin": make("estimate.print_checkin", page, self.print_checkin),
         }
         page.opened.connect(self._for_state)
@@ -124,6 +128,17 @@ class OrderActions(QObject):
         if wo is not None and header is not None:
             self.ws._open(ApproveDialog(self.ws, wo, version, header.customer_name,
                                         self.page.model.rows), self.page.reload)
+
+    @Slot()
+    def sign(self) -> None:
+        wo, version = self._order()
+        if wo is not None and self.page.header is not None:
+            self.ws._open(SignDialog(self.ws, wo, version, self.page.header.number),
+                          self._signed)
+
+    def _signed(self) -> None:
+        self.page.reload()
+        self.print_checkin()
 
     @Slot()
     def print_checkin(self) -> None:

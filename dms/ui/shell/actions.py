@@ -108,6 +108,9 @@ def specs() -> dict[str, ActionSpec]:
             "workorder.presettle"),
         "order.deliver": ActionSpec(
             translate("Actions", "&Deliver the car..."), "Ctrl+Shift+D", "workorder.deliver"),
+        "checkin.sign": ActionSpec(
+            translate("Actions", "Customer &signs the check-in sheet..."), "Ctrl+Shift+G",
+            "workorder.open"),
         "estimate.print_checkin": ActionSpec(
             translate("Actions", "Print the chec&k-in sheet"), "Ctrl+Shift+K", "document.checkin"),
     }
