@@ -17,6 +17,7 @@ at 1366×768 and saves into docs/screenshots/:
                                  in (complaint, mileage, fuel, four damage marks, a package)
     estimate_{lang}.png          the estimate editor on the estimated order with the most lines,
                                  "gh" typed in the add field and its matches listed
+    checkin_sign_{lang}.png      the signature pad over the editor, two strokes drawn
     added_work_{lang}.png        the added-work queue (a technician's proposals are written
                                  through the service first when the database has none)
     new_customer_{lang}.png      the new-customer dialog
@@ -340,6 +341,15 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
             shots.save("estimate", window.grab())
             editor.add.clear()
             editor.matches.set_rows([])
+            # The customer signing the check-in sheet on the screen (not saved).
+            desk.order_actions.sign()
+            dialog = desk.dialog
+            dialog.pad.resize(560, 180)
+            dialog.pad.strokes = [[(0.08 + i / 60, 0.55 - 0.25 * ((i % 6) / 5)) for i in range(24)],
+                                  [(0.55 + i / 80, 0.35 + 0.3 * ((i % 4) / 3)) for i in range(20)]]
+            settle()
+            shots.save("checkin_sign", with_dialog(window, dialog))
+            close_dialog(dialog)
         desk.show_queue()
         wait_until(lambda: idle() and desk.queue_page.model.rowCount() > 0, "the added-work queue")
         settle()
