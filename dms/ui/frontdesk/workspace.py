@@ -41,6 +41,7 @@ class FrontDesk(Workspace):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
         self.dialog = None  # the dialog open now (tests drive it)
+        self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
         self.book_page = AppointmentBook(self)
@@ -263,10 +264,14 @@ class FrontDesk(Workspace):
 
     def print_order(self, kind: str, work_order_id: int) -> None:
         """The order's document `kind` in the print preview (non-modal: work goes on)."""
-        self.read(order_document, work_order_id, kind, i18n.current_language(),
-                  on_result=lambda _task, found: self._preview(kind, *found))
+        task = self.read(order_document, work_order_id, kind, i18n.current_language(),
+                         on_result=self._preview)
+        self._printing[task] = kind
 
-    def _preview(self, kind: str, number: str, pdf: bytes) -> None:
+    @Slot(int, object)
+    def _preview(self, task_id: int, found) -> None:
+        kind = self._printing.pop(task_id)
+        number, pdf = found
         show_document(self, kind, f"{kind_name(kind)} {number}", pdf)
 
     @Slot()
