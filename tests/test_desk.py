@@ -66,7 +66,8 @@ def test_an_insurance_check_in_writes_the_claim_block(demo_db, advisor, vehicle)
     claim = desk.Claim("中国人保", "RDAA2026000123", "3200.00")
     result = desk.check_in(demo_db, advisor, data, claim=claim)
     with demo_db.reading() as s:
-        row = s.scalars(select(InsuranceClaim).where(InsuranceClaim.work_order_id == result.id)).one()
+        row = s.scalars(select(InsuranceClaim)
+                        .where(InsuranceClaim.work_order_id == result.id)).one()
         assert (row.insurer, row.report_no, row.assessed_amount) == (
             "中国人保", "RDAA2026000123", Decimal("3200.00"))
     bad = CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 6, fuel_level=2,
@@ -128,7 +129,8 @@ def test_the_customer_signs_the_check_in_sheet_on_the_screen(demo_db, advisor, v
     wo = desk.check_in(demo_db, advisor, data).id
     number = desk.order_header(demo_db, advisor, wo).number
     unsigned = documents.render(demo_db, advisor, "checkin", number)
-    for strokes, code in (([], "checkin.signature_empty"), ([[(0.1, 0.2)]], "checkin.signature_empty"),
+    for strokes, code in (([], "checkin.signature_empty"),
+                          ([[(0.1, 0.2)]], "checkin.signature_empty"),
                           ([[(0.1, 0.2), (1.5, 0.3)]], "checkin.signature_bad"),
                           ([[(0.1, 0.1), (0.2, 0.2)]] * 201, "checkin.signature_too_long")):
         with pytest.raises(ValidationError) as err:

@@ -83,7 +83,8 @@ def test_a_standard_job_in_three_actions(qtbot, window, demo_db, advisor):
     robot.key(page.add, Qt.Key.Key_Return)
     rows = _lines(qtbot, page, 5)
     robot.done("add a standard job (labour with its parts)", "advisor", 3)
-    assert [r.kind for r in rows] == ["labour", "part", "part", "part", "labour"]  # parts under their job
+    # the parts under the job they belong to
+    assert [r.kind for r in rows] == ["labour", "part", "part", "part", "labour"]
     assert all(r.net > 0 for r in rows)
     assert page.totals["customer"].text() == page.totals["total"].text() != "¥0.00"
     assert page.add.text() == "" and page.add.hasFocus()  # ready for the next one

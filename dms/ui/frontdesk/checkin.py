@@ -104,7 +104,7 @@ class CheckInPage(QWidget):
         self._connect()
         self.retranslate_ui()
 
-    # -- layout ----------------------------------------------------------------------------------
+    # -- layout --------------------------------------------------------------------------------
     def _layout(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -187,7 +187,7 @@ class CheckInPage(QWidget):
         self.promised.dateTimeChanged.connect(self._promise_edited)
         self.package_group.idClicked.connect(self._package_clicked)
 
-    # -- opening a car ---------------------------------------------------------------------------
+    # -- opening a car -------------------------------------------------------------------------
     def open_car(self, vehicle_id: int, last_mileage: int | None, appointment=None,
                  taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
         """Show the draft for this car (a new one if there is none yet)."""
@@ -220,7 +220,8 @@ class CheckInPage(QWidget):
 
     @Slot(int, object)
     def _on_file(self, task_id: int, file) -> None:
-        if task_id != self._tasks.get("file") or self.draft is None or file.id != self.draft.vehicle_id:
+        if (task_id != self._tasks.get("file") or self.draft is None
+                or file.id != self.draft.vehicle_id):
             return
         self.file = file
         self.last_mileage.setText(self.tr("last {km}").format(km=words.km(file.mileage) or "—"))
@@ -269,7 +270,8 @@ class CheckInPage(QWidget):
                 day=words.day(item.since), what=item.description,
                 amount=words.money(item.estimated_amount)), MISSING)
         for flag in f.campaigns:
-            self._history_line(f"{flag.code} {flag.name}", MISSING if flag.kind == "recall" else None)
+            self._history_line(f"{flag.code} {flag.name}",
+                               MISSING if flag.kind == "recall" else None)
         if not (f.history or f.declined or f.campaigns):
             self._history_line(self.tr("First visit: no history, nothing declined, no campaign."))
 
@@ -279,7 +281,7 @@ class CheckInPage(QWidget):
             item.setForeground(colour)
         self.history.addItem(item)
 
-    # -- the draft ---------------------------------------------------------------------------------
+    # -- the draft -----------------------------------------------------------------------------
     def _keep(self) -> None:
         """Everything on screen into the current draft."""
         d = self.draft
@@ -287,7 +289,8 @@ class CheckInPage(QWidget):
             return
         d.complaint = self.complaint.toPlainText()
         d.mileage, d.odometer_note = self.mileage.value(), self.odometer_note.text()
-        d.fuel, d.marks, d.no_damage = self.fuel.value(), self.walk.marks(), self.no_damage.isChecked()
+        d.fuel, d.marks = self.fuel.value(), self.walk.marks()
+        d.no_damage = self.no_damage.isChecked()
         d.valuables = tuple(k for k, b in self.valuables.items() if b.isChecked())
         d.documents = tuple(k for k, b in self.documents.items() if b.isChecked())
         d.valuables_text, d.documents_text = self.valuables_text.text(), self.documents_text.text()
@@ -334,7 +337,7 @@ class CheckInPage(QWidget):
             self._keep()
             self._update_flags()
 
-    # -- package and promise --------------------------------------------------------------------------
+    # -- package and promise -------------------------------------------------------------------
     def _show_package(self, code: str | None) -> None:
         for n, package in enumerate(self.packages):
             self.package_group.button(n).setChecked(package.code == code)
@@ -379,7 +382,7 @@ class CheckInPage(QWidget):
             self.promise_basis.setText(self.tr("set by hand"))
             self._keep()
 
-    # -- completeness --------------------------------------------------------------------------------
+    # -- completeness --------------------------------------------------------------------------
     def missing(self) -> list[str]:
         """What the check-in still lacks, in the order of the page (the flags' red lines)."""
         if self.draft is None:
@@ -392,7 +395,8 @@ class CheckInPage(QWidget):
             return
         self.insurance_box.setVisible(d.business_type == "insurance")
         self.labels["insurance"].setVisible(d.business_type == "insurance")
-        lower = self.file is not None and self.file.mileage is not None and d.mileage < self.file.mileage
+        last = self.file.mileage if self.file is not None else None
+        lower = last is not None and d.mileage < last
         self.odometer_note.setEnabled(lower or bool(d.odometer_note))
         missing = self.missing()
         self.flags.clear()
@@ -405,7 +409,7 @@ class CheckInPage(QWidget):
             item.setForeground(OK)
             self.flags.addItem(item)
 
-    # -- saving ------------------------------------------------------------------------------------
+    # -- saving --------------------------------------------------------------------------------
     def call(self):
         self._keep()
         return self.draft.call()
@@ -435,7 +439,7 @@ class CheckInPage(QWidget):
         self.save_button.setEnabled(True)
         self.ws.message_bar.show_error(error)
 
-    # -- words ---------------------------------------------------------------------------------------
+    # -- words ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         texts = {"complaint": self.tr("&Complaint"), "delivered": self.tr("&Delivered by / phone"),
                  "mileage": self.tr("&Mileage"), "odometer": self.tr("Odometer &note"),

@@ -57,7 +57,8 @@ class Draft:
     def missing(self, last_mileage: int | None) -> list[str]:
         """What the check-in still lacks, in the order of the page."""
         wanted = {
-            translate("CheckInPage", "Complaint in the customer's words"): bool(self.complaint.strip()),
+            translate("CheckInPage", "Complaint in the customer's words"):
+            bool(self.complaint.strip()),
             translate("CheckInPage", "Mileage"): self.mileage > 0 and (
                 last_mileage is None or self.mileage >= last_mileage
                 or bool(self.odometer_note.strip())),

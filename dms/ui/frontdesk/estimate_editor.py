@@ -122,7 +122,8 @@ class EstimateEditor(QWidget):
             Column(lambda: self.tr("Kind"), lambda r: self._kind_name(r.kind)),
             Column(lambda: self.tr("Code"), lambda r: fee_kinds().get(r.code, r.code)
                    if r.kind == "fee" else r.code),
-            Column(lambda: self.tr("Name"), lambda r: ("    " if r.kind == "part" else "") + r.name),
+            Column(lambda: self.tr("Name"),
+                   lambda r: ("    " if r.kind == "part" else "") + r.name),
             Column(lambda: self.tr("Hours / qty"), lambda r: hours(r.qty), align=RIGHT),
             Column(lambda: self.tr("Rate / price"), lambda r: words.money(r.price), align=RIGHT),
             Column(lambda: self.tr("Amount"), lambda r: words.money(r.amount), align=RIGHT),

@@ -93,7 +93,8 @@ class FrontDesk(Workspace):
         queue.view.activated.connect(lambda _index: self._open_queued())
         self.added_work_action = make("frontdesk.added_work", self, self.show_queue)
         self.addAction(self.added_work_action)
-        self.open_order_action = make("frontdesk.open_order", self.file_page, self.open_selected_order)
+        self.open_order_action = make("frontdesk.open_order", self.file_page,
+                                      self.open_selected_order)
         self.file_page.open_view.activated.connect(self.open_selected_order)
         self.file_page.open_view.addAction(self.open_order_action)
         for action in (self.search_action, self.appointments_action, self.new_customer_action):
