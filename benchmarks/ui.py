@@ -296,6 +296,12 @@ def _board_shown(window, _term: str) -> bool:
     return window.workspace("workshop").loaded
 
 
+def _editor_shown(window, term: str) -> bool:
+    page = _desk(window).order_page
+    return (page.lines is not None and page.header is not None
+            and page.lines.work_order_id == int(term) == page.header.id)
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
@@ -445,7 +451,18 @@ SCREENS: dict[str, Screen] = {
     "pdi_sheets": Screen(
         prepare=_pdi_typed,
         act=lambda w, _t: QTest.keyClick(_pdi(w).search, Qt.Key.Key_Return),
-        shown=_pdi_shown, terms=("vin6",)),
+        shown=_pdi_shown, terms=("vin6",), workspace="pdi"),
+    # Enter on an open order (its id the term): the estimate editor, header and lines loaded.
+    "estimate_editor": Screen(
+        prepare=lambda w, _t: _desk(w).show_search(),
+        act=lambda w, t: _desk(w).open_order(int(t)),
+        shown=_editor_shown, terms=("order",)),
+    # F4 from the search: the added-work queue, loaded.
+    "added_work_queue": Screen(
+        prepare=lambda w, _t: _desk(w).show_search(),
+        act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F4),
+        shown=lambda w, _t: _desk(w).pages.currentWidget() is _desk(w).queue_page
+        and _desk(w).queue_page.loaded, terms=("plate",)),
 }
 
 
@@ -484,13 +501,18 @@ def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str
             "SELECT w.number FROM settlement st JOIN work_order w ON w.id = st.work_order_id "
             "WHERE st.store_id = :store ORDER BY st.id DESC LIMIT :n"),
             {"store": store_id, "n": per_kind}).scalars().all()
+        open_orders = c.execute(text(
+            "SELECT id FROM work_order WHERE store_id = :store AND state IN "
+            "('RECEIVED', 'ESTIMATED', 'AUTHORIZED', 'IN_REPAIR') ORDER BY id DESC LIMIT :n"),
+            {"store": store_id, "n": per_kind}).scalars().all()
     rows = rows[::max(1, len(rows) // per_kind)][:per_kind]
     if not rows:
         raise SystemExit("ui.py: the database has no vehicles with plate, VIN and owner's mobile")
     return {"order_no": list(orders),
             "plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
             "vin6": [r.vin[-6:] for r in rows],
-            "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows]}
+            "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows],
+            "order": [str(i) for i in open_orders]}
 
 
 def open_screens(window, samples: dict[str, list[str]], repeat: int,

@@ -15,6 +15,11 @@ at 1366×768 and saves into docs/screenshots/:
                                  declined work and complaints), its latest order expanded
     checkin_{lang}.png           the check-in page opened from that vehicle file, half filled
                                  in (complaint, mileage, fuel, four damage marks, a package)
+    estimate_{lang}.png          the estimate editor on the estimated order with the most lines,
+                                 "gh" typed in the add field and its matches listed
+    checkin_sign_{lang}.png      the signature pad over the editor, two strokes drawn
+    added_work_{lang}.png        the added-work queue (a technician's proposals are written
+                                 through the service first when the database has none)
     new_customer_{lang}.png      the new-customer dialog
     appointments_{lang}.png      the appointment book's day view (when the front desk has
                                  one): today, or tomorrow late in the evening; two bookings
@@ -216,6 +221,29 @@ def close_dialog(dialog: QWidget) -> None:
     wait_until(lambda: not dialog.isVisible(), "the dialog to close")
 
 
+def desk_orders(db, actor) -> dict[str, int | None]:
+    """An estimated order with the most lines for the editor, and added work waiting at the
+    desk: proposed by a technician on an order in repair (written through the service when
+    the database has none, like the bookings)."""
+    from dms.models import LabourLine
+    from dms.workshop import desk
+    from dms.workshop.added_work import propose_added_work
+
+    with db.reading() as s:
+        estimate = s.scalar(select(WorkOrder.id).join(LabourLine)
+                            .where(WorkOrder.state == "ESTIMATED")
+                            .group_by(WorkOrder.id).order_by(func.count(LabourLine.id).desc())
+                            .limit(1))
+        repairing = s.scalars(select(WorkOrder.id).where(WorkOrder.state == "IN_REPAIR")
+                              .order_by(WorkOrder.id)).all()
+    if not desk.added_work_queue(db, actor) and repairing:
+        tech = auth.authenticate(db, "tech1", "demo123")
+        propose_added_work(db, tech, repairing[0], "左前减震器漏油", operation_code="JX04")
+        if len(repairing) > 1:
+            propose_added_work(db, tech, repairing[1], "雨刮片老化", operation_code="PQ04")
+    return {"estimate": estimate}
+
+
 def fill_check_in(page) -> None:
     """What an advisor has done two minutes into a check-in (the page as people see it)."""
     english = i18n.current_language() == "en"
@@ -243,7 +271,7 @@ def end_session(session, runner) -> None:
 
 
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
-                 quick_text: str) -> list[Path]:
+                 quick_text: str, orders: dict[str, int | None]) -> list[Path]:
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
     if not i18n.install_translators(language, directory):
         raise SystemExit(f"screenshot: the {language} translation could not be loaded")
@@ -312,6 +340,33 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         shots.save("checkin", window.grab())
         checkin.drafts.clear()
         checkin.draft = None
+
+        # The estimate editor on an estimated order, then the added-work queue.
+        if orders.get("estimate") is not None:
+            desk.open_order(orders["estimate"])
+            editor = desk.order_page
+            wait_until(lambda: idle() and editor.lines is not None and editor.header is not None,
+                       "the estimate editor")
+            editor.add.setText("gh")
+            editor._search()
+            wait_until(lambda: idle() and editor.matches.rowCount() > 0, "the catalogue matches")
+            settle()
+            shots.save("estimate", window.grab())
+            editor.add.clear()
+            editor.matches.set_rows([])
+            # The customer signing the check-in sheet on the screen (not saved).
+            desk.order_actions.sign()
+            dialog = desk.dialog
+            dialog.pad.resize(560, 180)
+            dialog.pad.strokes = [[(0.08 + i / 60, 0.55 - 0.25 * ((i % 6) / 5)) for i in range(24)],
+                                  [(0.55 + i / 80, 0.35 + 0.3 * ((i % 4) / 3)) for i in range(20)]]
+            settle()
+            shots.save("checkin_sign", with_dialog(window, dialog))
+            close_dialog(dialog)
+        desk.show_queue()
+        wait_until(lambda: idle() and desk.queue_page.model.rowCount() > 0, "the added-work queue")
+        settle()
+        shots.save("added_work", window.grab())
 
         desk.show_search()
         desk.new_customer()
@@ -507,9 +562,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
+        orders = desk_orders(db, actor)
         for language in args.languages.split(","):
             if args.only in (None, "frontdesk"):
-                saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+                saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text,
+                                      orders)
             if args.only in (None, "workshop"):
                 saved += run_workshop(args, db, language.strip())
             if args.only in (None, "counter"):

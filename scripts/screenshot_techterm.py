@@ -5,7 +5,7 @@ one failure (these are the demo's own services, as a person would do it).
 
     technician_jobs_{lang}.png   tech with the most jobs in the demo, signed in, first selected
     technician_tools_{lang}.png  the tool crib page, a tool selected with its history
-    added_work_{lang}.png        the added-work dialog over the terminal
+    technician_added_work_{lang}.png  the added-work dialog over the terminal
     pdi_{lang}.png               the PDI desk as qc1, a sheet with a failure being checked
     lounge_{lang}.png            the lounge board (no sign-in) at 1366×768
 """
@@ -97,7 +97,7 @@ def run_language(args, db, language: str, technician: str):
             photo.write_bytes(b"\x89PNG\r\n\x1a\n")  # only its name is shown
             dialog.add_photos([str(photo)])
             settle()
-            shots.save("added_work", with_dialog(window, dialog))
+            shots.save("technician_added_work", with_dialog(window, dialog))
             dialog.reject()
         ws.show_tools()
         wait_until(lambda: idle() and ws.tools_page.model.rowCount() > 0, "the tools")

@@ -2,6 +2,7 @@
 block in one transaction, a package as one smart job, the catalogue by pinyin initials, the
 proposed promise time."""
 
+import json
 from datetime import datetime
 from decimal import Decimal
 
@@ -65,7 +66,8 @@ def test_an_insurance_check_in_writes_the_claim_block(demo_db, advisor, vehicle)
     claim = desk.Claim("中国人保", "RDAA2026000123", "3200.00")
     result = desk.check_in(demo_db, advisor, data, claim=claim)
     with demo_db.reading() as s:
-        row = s.scalars(select(InsuranceClaim).where(InsuranceClaim.work_order_id == result.id)).one()
+        row = s.scalars(select(InsuranceClaim)
+                        .where(InsuranceClaim.work_order_id == result.id)).one()
         assert (row.insurer, row.report_no, row.assessed_amount) == (
             "中国人保", "RDAA2026000123", Decimal("3200.00"))
     bad = CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 6, fuel_level=2,
@@ -117,3 +119,28 @@ def test_order_header(demo_db, advisor, vehicle):
     head = desk.order_header(demo_db, advisor, wo)
     assert head.number.startswith("WO") and head.state == "RECEIVED"
     assert head.vehicle_id == vehicle.id and head.customer_name
+
+
+def test_the_customer_signs_the_check_in_sheet_on_the_screen(demo_db, advisor, vehicle):
+    from dms.reports import documents
+
+    data = CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 5, fuel_level=2,
+                   complaint="保养")
+    wo = desk.check_in(demo_db, advisor, data).id
+    number = desk.order_header(demo_db, advisor, wo).number
+    unsigned = documents.render(demo_db, advisor, "checkin", number)
+    for strokes, code in (([], "checkin.signature_empty"),
+                          ([[(0.1, 0.2)]], "checkin.signature_empty"),
+                          ([[(0.1, 0.2), (1.5, 0.3)]], "checkin.signature_bad"),
+                          ([[(0.1, 0.1), (0.2, 0.2)]] * 201, "checkin.signature_too_long")):
+        with pytest.raises(ValidationError) as err:
+            desk.sign_check_in(demo_db, advisor, wo, strokes)
+        assert err.value.code == code
+    desk.sign_check_in(demo_db, advisor, wo, [[(0.1, 0.5), (0.2, 0.3), (0.3, 0.6)],
+                                              [(0.5, 0.5), (0.8, 0.4)]])
+    with demo_db.reading() as s:
+        stored = json.loads(s.get(WorkOrder, wo).checkin_signature)
+    assert len(stored["strokes"]) == 2 and stored["signed_at"]
+    signed = documents.render(demo_db, advisor, "checkin", number)
+    assert len(signed) > len(unsigned)  # the strokes and the time are on the sheet
+    assert documents.render(demo_db, advisor, "checkin", number, lang="en")

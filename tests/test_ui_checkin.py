@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -219,3 +219,35 @@ def test_an_insurance_check_in_asks_for_the_claim_and_writes_it(qtbot, window, d
                           .where(InsuranceClaim.work_order_id == order.id)).one()
         assert (order.business_type, claim.report_no, str(claim.assessed_amount)) == (
             "insurance", "RPA2026-77", "2800.00")
+
+
+def test_the_customer_signs_on_the_screen_and_the_sheet_prints_it(qtbot, window, demo_db,
+                                                                  advisor, car):
+    from dms.workshop.reception import CheckIn, check_in
+
+    vehicle_id, mileage = car
+    wo = check_in(demo_db, advisor, CheckIn(vehicle_id=vehicle_id, mileage=mileage + 1,
+                                            fuel_level=3, complaint="保养")).id
+    desk = window.workspace("frontdesk")
+    desk.open_order(wo)
+    qtbot.waitUntil(lambda: desk.order_page.lines is not None
+                    and desk.order_actions.actions["checkin.sign"].isEnabled(), timeout=SHOWN_MS)
+    desk.order_actions.actions["checkin.sign"].trigger()
+    dialog = desk.dialog
+    assert dialog.objectName() == "signDialog" and dialog.isVisible()
+    dialog.submit()  # nothing drawn yet
+    qtbot.waitUntil(lambda: dialog.message_bar.level == "error", timeout=SHOWN_MS)
+    pad = dialog.pad
+    for y in (40, 80):
+        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad.rect().topLeft() + QPoint(30, y))
+        for x in range(40, 300, 20):
+            qtbot.mouseMove(pad, QPoint(x, y + (x % 40) // 2))
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, y))
+    assert len(pad.strokes) == 2 and all(len(s) > 5 for s in pad.strokes)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: _preview(desk) is not None, timeout=SHOWN_MS)
+    assert _preview(desk).kind == "checkin"
+    with demo_db.reading() as s:
+        stored = json.loads(s.get(WorkOrder, wo).checkin_signature)
+    assert len(stored["strokes"]) == 2

@@ -83,7 +83,8 @@ def test_a_standard_job_in_three_actions(qtbot, window, demo_db, advisor):
     robot.key(page.add, Qt.Key.Key_Return)
     rows = _lines(qtbot, page, 5)
     robot.done("add a standard job (labour with its parts)", "advisor", 3)
-    assert [r.kind for r in rows] == ["labour", "part", "part", "part", "labour"]  # parts under their job
+    # the parts under the job they belong to
+    assert [r.kind for r in rows] == ["labour", "part", "part", "part", "labour"]
     assert all(r.net > 0 for r in rows)
     assert page.totals["customer"].text() == page.totals["total"].text() != "¥0.00"
     assert page.add.text() == "" and page.add.hasFocus()  # ready for the next one
@@ -186,3 +187,19 @@ def test_an_expired_estimate_is_refused_and_the_dialog_keeps_its_input(qtbot, wi
     assert dialog.isVisible() and dialog.who.text() == "李女士"
     with demo_db.reading() as s:
         assert s.get(WorkOrder, wo).state == "ESTIMATED"
+
+
+def test_the_editor_and_queue_models_pass_the_model_tester(qtbot, qtmodeltester, window,
+                                                           demo_db, advisor):
+    wo = _order(demo_db, advisor, "maintenance")
+    desk, page = _editor(qtbot, window, wo)
+    page.add.setText("sb")
+    page.add_selected()
+    _lines(qtbot, page, 5)
+    page.add.setText("26300")
+    page._search()
+    qtbot.waitUntil(lambda: page.matches.rowCount() > 0, timeout=SHOWN_MS)
+    desk.show_queue()
+    qtbot.waitUntil(lambda: desk.queue_page.loaded, timeout=SHOWN_MS)
+    for model in (page.model, page.matches, desk.queue_page.model):
+        qtmodeltester.check(model)

@@ -108,6 +108,8 @@ class WorkOrder(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
     documents_kept: Mapped[str | None] = mapped_column(Text)
     valuables: Mapped[str | None] = mapped_column(Text)
     damage_marks: Mapped[str | None] = mapped_column(Text)  # JSON list of {zone, kind, note}
+    # JSON {"strokes": [[[x, y], ...], ...] (0–1 of the pad), "signed_at": ISO time}
+    checkin_signature: Mapped[str | None] = mapped_column(Text)
     estimated_amount: Mapped[Decimal | None]
     promised_at: Mapped[datetime | None]
     last_visit_at: Mapped[datetime | None]

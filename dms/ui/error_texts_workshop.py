@@ -41,6 +41,13 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "reception.mileage_lower": QCoreApplication.translate(
             "Messages", "{mileage} km is below the last recorded {last} km; confirm an "
                         "odometer change with a note to accept it."),
+        # the customer's signature on the check-in sheet (dms/workshop/desk.py)
+        "checkin.signature_bad": QCoreApplication.translate(
+            "Messages", "The signature is not on the pad."),
+        "checkin.signature_empty": QCoreApplication.translate(
+            "Messages", "The customer has not signed yet."),
+        "checkin.signature_too_long": QCoreApplication.translate(
+            "Messages", "That is more than a signature; clear the pad and sign again."),
         # estimates and lines (dms/workshop/estimates.py, lines.py)
         "estimate.all_declined": QCoreApplication.translate(
             "Messages", "The customer declined every line; cancel the order instead."),

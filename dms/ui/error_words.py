@@ -78,6 +78,7 @@ def actions() -> dict[str, str]:
         "add_part": QCoreApplication.translate("Messages", "add a part"),
         "add_package": QCoreApplication.translate("Messages", "add a standard job"),
         "change_line": QCoreApplication.translate("Messages", "change a line"),
+        "sign_check_in": QCoreApplication.translate("Messages", "sign the check-in sheet"),
         "appointment": QCoreApplication.translate("Messages", "handle appointments"),
         "approve_added_work": QCoreApplication.translate("Messages", "approve added work"),
         "approve_credit": QCoreApplication.translate("Messages", "approve credit"),

@@ -73,7 +73,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
         return changed(s, order)
 
 
-def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPrice],
+def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPrice] | None,
                      discount_approved_by=None, expected_version: int | None = None) -> Changed:
     """The advisor prices proposed lines like any other line, before asking the customer
     (`discount_approved_by`: the manager allowing a discount above the advisor's limit)."""
@@ -83,7 +83,11 @@ def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPr
         labour, parts, _ = lines(s, order)
         pool = {("labour", x.id): x for x in labour if x.added_work and x.approval in _PENDING}
         pool |= {("part", x.id): x for x in parts if x.added_work and x.approval in _PENDING}
-        prices = list(prices)
+        # None: every proposed line as the catalogue has it (standard hours, class rate, the
+        # part's price, the business type's payer), the usual case at the desk.
+        prices = list(prices) if prices is not None else [
+            AddedWorkPrice(kind, line.id) for (kind, _), line in pool.items()
+            if line.approval == "proposed"]
         if not prices:
             raise ValidationError("added_work.nothing_to_price", "Price at least one line.")
         discounts = member_discounts(s, order)

@@ -8,10 +8,12 @@ need beyond the one-line services. No Qt.
 - `catalogue`: packages, labour operations (code, name or pinyin initials: 机滤 → JL) and parts
   (code, name, barcode; stock, bin, price) in one list for the editor's single add field.
 - `propose_promise`: a promise time from the job's hours and the work already in the shop.
+- `sign_check_in`: the customer's signature drawn on the screen, kept with the order.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -22,7 +24,7 @@ from sqlalchemy import func, select
 
 from dms import clock, permissions
 from dms.auth import authenticate
-from dms.errors import NotFound, ValidationError
+from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.crm.membership import active_card
 from dms.models import (Bay, Bin, Customer, LabourLine, LabourOperation, MaintenancePackage,
                         MaintenancePackageItem, PartLine, PriceClass, Stock, User, UserRole,
@@ -33,7 +35,7 @@ from dms.reports import documents
 from dms.workshop import appointments, estimates, intake, states as st
 from dms.workshop.common import Changed, changed, load_order
 from dms.workshop.estimates import audit_order, labour_line, new_part_line, open_order, operation
-from dms.workshop.lines import line_payer, member_discounts, price
+from dms.workshop.lines import line_payer, member_discounts, part_names, plain, price
 from dms.workshop.reception import CheckIn
 
 # The shop's day for promise times: work is not promised outside it.
@@ -101,6 +103,39 @@ def check_in(db, actor, data: CheckIn, taken_up: tuple[int, ...] = (),
         if claim is not None:
             estimates.write_claim(s, actor, order, claim.insurer, claim.report_no,
                                   claim.assessed_amount, claim.deductible)
+        return changed(s, order)
+
+
+# --- the customer's signature on the check-in sheet ------------------------------------------
+
+MAX_STROKES, MAX_POINTS = 200, 5000  # a signature, not a drawing
+
+
+def sign_check_in(db, actor, work_order_id: int, strokes, expected_version: int | None = None
+                  ) -> Changed:
+    """The customer signs the check-in sheet on the screen: the strokes (lists of (x, y),
+    each 0–1 of the pad) and the time go into the order; the sheet prints them."""
+    clean = []
+    for stroke in strokes or ():
+        points = [(round(float(x), 4), round(float(y), 4)) for x, y in stroke]
+        if any(not (0 <= v <= 1) for point in points for v in point):
+            raise ValidationError("checkin.signature_bad", "The signature is not on the pad.")
+        if len(points) >= 2:
+            clean.append(points)
+    if not clean:
+        raise ValidationError("checkin.signature_empty", "The customer has not signed yet.")
+    if len(clean) > MAX_STROKES or sum(map(len, clean)) > MAX_POINTS:
+        raise ValidationError("checkin.signature_too_long", "That is more than a signature; "
+                              "clear the pad and sign again.")
+    with db.transaction() as s:
+        permissions.require(s, actor, "workorder.open")
+        order = load_order(s, actor, work_order_id, expected_version)
+        if order.state not in st.OPEN_STATES:
+            raise InvalidTransition(action="sign_check_in", state=order.state)
+        signed_at = clock.now()
+        order.checkin_signature = json.dumps({"strokes": clean,
+                                              "signed_at": signed_at.isoformat()})
+        audit_order(s, actor, order, "sign_check_in", strokes=len(clean))
         return changed(s, order)
 
 
@@ -294,3 +329,55 @@ def order_document(db, actor, work_order_id: int, kind: str,
     with db.reading() as s:
         number = load_order(s, actor, work_order_id, lock=False).number
     return number, documents.render(db, actor, kind, number, lang)
+
+
+# --- added work waiting at the desk -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class AddedWorkOrder:
+    """An order in the workshop with added work waiting for a price or the customer's answer."""
+
+    work_order_id: int
+    version: int
+    number: str
+    plate: str | None
+    customer_name: str
+    phone: str | None
+    description: str  # the proposed jobs and parts, as one line
+    waiting_price: int  # lines still to be priced
+    priced: Decimal  # net of the priced lines, what the customer is asked to agree to
+    proposed_at: datetime | None
+
+
+def added_work_queue(db, actor) -> list[AddedWorkOrder]:
+    """Every order of the store with added work proposed or priced, oldest first."""
+    with db.reading() as s:
+        permissions.require(s, actor, "addedwork.price")
+        pending = ("proposed", "priced")
+        orders = s.execute(
+            select(WorkOrder, Vehicle.plate, Customer.name, Customer.mobile)
+            .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+            .join(Customer, Customer.id == WorkOrder.customer_id)
+            .where(WorkOrder.store_id == actor.store_id,
+                   WorkOrder.state.in_((st.IN_REPAIR, st.PAUSED)),
+                   WorkOrder.id.in_(select(LabourLine.work_order_id).where(
+                       LabourLine.added_work, LabourLine.approval.in_(pending)))
+                   | WorkOrder.id.in_(select(PartLine.work_order_id).where(
+                       PartLine.added_work, PartLine.approval.in_(pending))))
+            .order_by(WorkOrder.updated_at, WorkOrder.id)).all()
+        found = []
+        for order, plate, name, mobile in orders:
+            labour = [x for x in order.labour_lines if x.added_work and x.approval in pending]
+            parts = [x for x in order.part_lines if x.added_work and x.approval in pending]
+            names = part_names(s, parts)
+            text = "; ".join([x.name for x in labour]
+                             + [f"{names[p.part_id].name} ×{plain(p.qty)}" for p in parts])
+            lines = (*labour, *parts)
+            found.append(AddedWorkOrder(
+                order.id, order.version, order.number, plate, name,
+                order.delivered_by_phone or mobile, text,
+                sum(1 for x in lines if x.approval == "proposed"),
+                sum((x.net for x in lines if x.approval == "priced"), Decimal(0)),
+                order.updated_at))
+        return found
+

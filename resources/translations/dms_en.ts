@@ -2,12 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddedWorkQueue</name>
+    <message numerus="yes">
+        <source>%n line(s) to price</source>
+        <translation>
+            <numerusform>%n line to price</numerusform>
+            <numerusform>%n lines to price</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerCare</name>
     <message numerus="yes">
         <source>%n overdue complaint(s) escalated.</source>
         <translation>
             <numerusform>%n overdue complaint escalated.</numerusform>
             <numerusform>%n overdue complaints escalated.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliverDialog</name>
+    <message numerus="yes">
+        <source>after %n hour(s)</source>
+        <translation>
+            <numerusform>after %n hour</numerusform>
+            <numerusform>after %n hours</numerusform>
         </translation>
     </message>
 </context>

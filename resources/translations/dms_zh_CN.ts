@@ -367,6 +367,34 @@
         <translation>客户确认(&amp;A)...</translation>
     </message>
     <message>
+        <source>Added &amp;work queue</source>
+        <translation>增项待确认(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Price as the catalogue has it</source>
+        <translation>按目录报价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;agreed (phone)</source>
+        <translation>客户同意（电话）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;declined</source>
+        <translation>客户不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-settle and preview the slip</source>
+        <translation>预结算并预览结算单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver the car...</source>
+        <translation>交车(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Customer &amp;signs the check-in sheet...</source>
+        <translation>客户在屏幕上签接车单(&amp;S)...</translation>
+    </message>
+    <message>
         <source>Print the chec&amp;k-in sheet</source>
         <translation>打印接车单(&amp;K)</translation>
     </message>
@@ -508,6 +536,67 @@
     <message>
         <source>Added work proposed: the car waits for the customer&apos;s approval.</source>
         <translation>增项已提报：车辆等待客户确认。</translation>
+    </message>
+</context>
+<context>
+    <name>AddedWorkQueue</name>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Found in the workshop</source>
+        <translation>车间发现的项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>To agree</source>
+        <translation>待确认金额</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>提出于</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) to price</source>
+        <translation>
+            <numerusform>%n 项待报价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ask the customer</source>
+        <translation>待询问客户</translation>
+    </message>
+    <message>
+        <source>{number}: the customer agreed on the phone.</source>
+        <translation>{number}：客户已电话同意。</translation>
+    </message>
+    <message>
+        <source>{number}: declined; kept as a recommendation for the car.</source>
+        <translation>{number}：客户不同意，已记为该车的建议项目。</translation>
+    </message>
+    <message>
+        <source>Added work from the workshop</source>
+        <translation>车间增项</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prices the found work as the catalogue has it. Call the customer: Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline. Enter opens the order to change a price.</source>
+        <translation>Ctrl+P 按目录为增项报价。致电客户：同意按 Ctrl+Enter，不同意按 Ctrl+Shift+Enter。回车打开工单修改价格。</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2226,43 @@
     </message>
 </context>
 <context>
+    <name>DeliverDialog</name>
+    <message>
+        <source>Deliver the car: {number}</source>
+        <translation>交车：{number}</translation>
+    </message>
+    <message>
+        <source>Keys handed back to the customer</source>
+        <translation>钥匙已交还客户</translation>
+    </message>
+    <message>
+        <source>Documents kept at the desk handed back</source>
+        <translation>前台代管的证件已交还</translation>
+    </message>
+    <message numerus="yes">
+        <source>after %n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up call</source>
+        <translation>回访(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delivered; the follow-up call is due {due}.</source>
+        <translation>已交车；回访时间 {due}。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -3682,6 +3808,18 @@
         <translation>里程 {mileage} 公里低于上次记录的 {last} 公里；如确已更换仪表，请确认并填写说明。</translation>
     </message>
     <message>
+        <source>The signature is not on the pad.</source>
+        <translation>签名不在签字板内。</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet.</source>
+        <translation>客户还没有签名。</translation>
+    </message>
+    <message>
+        <source>That is more than a signature; clear the pad and sign again.</source>
+        <translation>签字内容过多，请清除后重新签名。</translation>
+    </message>
+    <message>
         <source>The customer declined every line; cancel the order instead.</source>
         <translation>客户拒绝了全部项目，请改为取消工单。</translation>
     </message>
@@ -4312,6 +4450,10 @@
     <message>
         <source>change a line</source>
         <translation>修改项目</translation>
+    </message>
+    <message>
+        <source>sign the check-in sheet</source>
+        <translation>签接车单</translation>
     </message>
     <message>
         <source>handle appointments</source>
@@ -5842,6 +5984,10 @@
 <context>
     <name>OrderActions</name>
     <message>
+        <source>Pre-settled: the order is in the cashier&apos;s queue. The slip is open to show the customer.</source>
+        <translation>已预结算：工单已转收银台。结算单已打开，可给客户过目。</translation>
+    </message>
+    <message>
         <source>Estimate version {version} issued: {total}, the customer pays {share}.</source>
         <translation>估价单第 {version} 版已出具：{total}，客户承担 {share}。</translation>
     </message>
@@ -7340,6 +7486,25 @@
     <message>
         <source>Take payment and print (F9)</source>
         <translation>收款并打印 (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Customer signs the check-in sheet: {number}</source>
+        <translation>客户签接车单：{number}</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Signed: the signature is kept with the order and printed on the sheet.</source>
+        <translation>已签名：签名随工单保存，并打印在接车单上。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ damage marks on a drawn car outline, and the estimate (估价单). No Qt."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from dms.errors import NotFound
 from dms.models import (Appointment, AppointmentPart, Customer, Estimate, EstimateApproval, Part,
-                        User, Vehicle)
+                        User, Vehicle, WorkOrder)
 from dms.reports.documents.base import (CHANNEL, FEE, PAYER, TRADE, Styles, build_a4,
                                         frame_width, gap, money, qty, store_header, when)
 from dms.reports.documents.context import header, order_head, store_info, vehicle_fields
@@ -164,9 +165,33 @@ def checkin(db, actor, number_id: int, font: str) -> bytes:
                       [head.valuables or "无", head.documents_kept or "无"]],
                      [width / 2, width / 2]), gap(),
              st.p("以上车辆状况经双方确认无误。车内贵重物品请客户自行带走，未登记物品本店不承担保管责任。"
-                  "维修中如需增加项目，本店将征得客户同意后方可施工。", 8), gap(8 * mm),
-             st.signatures(["客户签字", "服务顾问"], width)]
+                  "维修中如需增加项目，本店将征得客户同意后方可施工。", 8), gap(8 * mm)]
+    signed = _signature(db, actor, head.id)
+    if signed is not None:
+        story += [st.p(say("客户签字（屏幕签名，{when}）").format(when=when(signed[1])), 9),
+                  signature_drawing(signed[0], width * 0.45, 18 * mm), gap(2 * mm)]
+    story.append(st.signatures(["客户签字", "服务顾问"], width))
     return build_a4(font, header(head, "接车单（环检单）", say("进厂：{when}").format(when=when(head.entry_at))), story)
+
+
+def _signature(db, actor, work_order_id: int):
+    """(strokes, signed at) of the customer's on-screen signature, or None."""
+    with db.reading() as s:
+        raw = s.get(WorkOrder, work_order_id).checkin_signature
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return data["strokes"], datetime.fromisoformat(data["signed_at"])
+
+
+def signature_drawing(strokes, width: float, height: float) -> Drawing:
+    """The strokes as drawn on the pad (0–1, y down), scaled into `width` × `height`."""
+    d = Drawing(width, height)
+    for stroke in strokes:
+        for (x1, y1), (x2, y2) in zip(stroke, stroke[1:]):
+            d.add(Line(x1 * width, (1 - y1) * height, x2 * width, (1 - y2) * height,
+                       strokeColor=colors.HexColor("#1a237e"), strokeWidth=1.2))
+    return d
 
 
 # --- estimate ----------------------------------------------------------------------------------

@@ -182,6 +182,7 @@ EN.update({
         "change or cancel, call {phone} in advance. Booked cars are received first, and the "
         "parts they need are reserved.",
     "进厂：{when}": "Entry: {when}",
+    "客户签字（屏幕签名，{when}）": "Customer's signature (signed on screen, {when})",
     "本估价单有效期至 {day}。": "This estimate is valid until {day}.",
     "客户确认：{name}（{how}） {when}": "Approved by the customer: {name} ({how}) {when}",
     "维修估价单（第 {version} 版）": "Repair estimate (version {version})",

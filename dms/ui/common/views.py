@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QWidget)
 
 from dms.ui.common.table import PagedTableModel
 
@@ -53,3 +53,14 @@ def form_row(*widgets: QWidget) -> QWidget:
 def selected_row(view: QTableView, model: PagedTableModel):
     rows = view.selectionModel().selectedRows()
     return model.row_at(rows[0].row()) if rows else None
+
+
+def title_label(name: str, scale: float = 1.4) -> QLabel:
+    """A page's title: bold, `scale` times the font."""
+    label = QLabel()
+    label.setObjectName(name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label

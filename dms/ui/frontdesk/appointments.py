@@ -5,8 +5,8 @@ Day view: time, plate, customer, requested work, planned hours, status and remin
 booking, with the day's booked hours against capacity (red when over). Alt+W toggles the week
 view (7 days × booked/capacity; Enter opens a day); Alt+Left/Right/Home move by a day (a week
 in the week view) and back to today. Ctrl+Enter on a booking: the car has arrived, the
-check-in page opens with the booking's work and contact (`checkin.py`). No-show and cancel send the version
-the advisor saw, so a booking changed meanwhile on another seat is refused, not overwritten.
+check-in page opens with the booking's work and contact (`checkin.py`). No-show and cancel
+send the version the advisor saw, so a booking changed meanwhile on another seat is refused, not overwritten.
 
 Capacity as `dms.workshop.appointments.capacities` computes it: the store's hours, and below
 them each kind of bay's hours against the bookings of its trades (red when over).

@@ -12,7 +12,6 @@ back to the search, serve someone else and come back to the car with nothing los
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -24,85 +23,14 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit
                                QSpinBox, QVBoxLayout, QWidget)
 
 from dms.crm.vehicle_file import vehicle_file
-from dms.errors import DomainError, ValidationError
+from dms.errors import DomainError
 from dms.ui.common import words
-from dms.ui.common.views import form_row
+from dms.ui.common.views import form_row, title_label
+from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, checks, kept_names
 from dms.ui.frontdesk.walkaround import WalkAround
 from dms.workshop import appointment_book, desk
-from dms.workshop.reception import CheckIn
 
 OK, MISSING = QColor("#2e7d32"), QColor("#b3261e")
-
-
-@dataclass
-class Draft:
-    """What has been typed for one car, kept while the advisor is elsewhere."""
-
-    vehicle_id: int
-    appointment: object = None  # the BookEntry of an arriving appointment
-    taken_up: tuple[int, ...] = ()
-    complaint: str = ""
-    mileage: int = 0
-    odometer_note: str = ""
-    fuel: int | None = None
-    marks: list = field(default_factory=list)
-    no_damage: bool = False
-    valuables: tuple[str, ...] = ()
-    valuables_text: str = ""
-    documents: tuple[str, ...] = ()
-    documents_text: str = ""
-    business_type: str = "maintenance"
-    delivered_by: str = ""
-    delivered_phone: str = ""
-    insurer: str = ""
-    report_no: str = ""
-    assessed: str = ""
-    package: str | None = None
-    promised: datetime | None = None
-    promise_edited: bool = False
-
-
-class FuelGauge(QWidget):
-    """Fuel level in eighths: nine buttons, Alt+0–8 choose one."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.group = QButtonGroup(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for level in range(9):
-            button = QPushButton(str(level))
-            button.setCheckable(True)
-            button.setFixedWidth(28)
-            button.setShortcut(f"Alt+{level}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.group.addButton(button, level)
-            layout.addWidget(button)
-        layout.addStretch(1)
-        self.group.idClicked.connect(lambda _n: self.changed.emit())
-
-    def value(self) -> int | None:
-        level = self.group.checkedId()
-        return None if level < 0 else level
-
-    def set_value(self, level: int | None) -> None:
-        self.group.setExclusive(False)
-        for button in self.group.buttons():
-            button.setChecked(self.group.id(button) == level)
-        self.group.setExclusive(True)
-        self.changed.emit()
-
-
-def _checks(names: dict[str, str]) -> dict[str, QCheckBox]:
-    boxes = {}
-    for key, text in names.items():
-        box = QCheckBox(text)
-        box.setObjectName(f"check_{key}")
-        boxes[key] = box
-    return boxes
 
 
 class CheckInPage(QWidget):
@@ -120,12 +48,7 @@ class CheckInPage(QWidget):
         self._tasks: dict[str, int] = {}
         self._loading = False
 
-        self.title = QLabel()
-        self.title.setObjectName("checkInTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = title_label("checkInTitle")
         self.complaint = QPlainTextEdit()
         self.complaint.setObjectName("checkInComplaint")
         self.complaint.setTabChangesFocus(True)
@@ -162,9 +85,9 @@ class CheckInPage(QWidget):
         self.walk = WalkAround()
         self.no_damage = QCheckBox()
         self.no_damage.setObjectName("checkInNoDamage")
-        self.valuables = _checks({"phone": "", "cash": "", "dashcam": "", "bag": "", "none": ""})
+        self.valuables = checks({"phone": "", "cash": "", "dashcam": "", "bag": "", "none": ""})
         self.valuables_text = QLineEdit()
-        self.documents = _checks({"licence": "", "service_book": "", "spare_key": "",
+        self.documents = checks({"licence": "", "service_book": "", "spare_key": "",
                                   "policy": ""})
         self.documents_text = QLineEdit()
         self.history = QListWidget()
@@ -181,7 +104,7 @@ class CheckInPage(QWidget):
         self._connect()
         self.retranslate_ui()
 
-    # -- layout ----------------------------------------------------------------------------------
+    # -- layout --------------------------------------------------------------------------------
     def _layout(self) -> None:
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -264,7 +187,7 @@ class CheckInPage(QWidget):
         self.promised.dateTimeChanged.connect(self._promise_edited)
         self.package_group.idClicked.connect(self._package_clicked)
 
-    # -- opening a car ---------------------------------------------------------------------------
+    # -- opening a car -------------------------------------------------------------------------
     def open_car(self, vehicle_id: int, last_mileage: int | None, appointment=None,
                  taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
         """Show the draft for this car (a new one if there is none yet)."""
@@ -297,7 +220,8 @@ class CheckInPage(QWidget):
 
     @Slot(int, object)
     def _on_file(self, task_id: int, file) -> None:
-        if task_id != self._tasks.get("file") or self.draft is None or file.id != self.draft.vehicle_id:
+        if (task_id != self._tasks.get("file") or self.draft is None
+                or file.id != self.draft.vehicle_id):
             return
         self.file = file
         self.last_mileage.setText(self.tr("last {km}").format(km=words.km(file.mileage) or "—"))
@@ -346,7 +270,8 @@ class CheckInPage(QWidget):
                 day=words.day(item.since), what=item.description,
                 amount=words.money(item.estimated_amount)), MISSING)
         for flag in f.campaigns:
-            self._history_line(f"{flag.code} {flag.name}", MISSING if flag.kind == "recall" else None)
+            self._history_line(f"{flag.code} {flag.name}",
+                               MISSING if flag.kind == "recall" else None)
         if not (f.history or f.declined or f.campaigns):
             self._history_line(self.tr("First visit: no history, nothing declined, no campaign."))
 
@@ -356,7 +281,7 @@ class CheckInPage(QWidget):
             item.setForeground(colour)
         self.history.addItem(item)
 
-    # -- the draft ---------------------------------------------------------------------------------
+    # -- the draft -----------------------------------------------------------------------------
     def _keep(self) -> None:
         """Everything on screen into the current draft."""
         d = self.draft
@@ -364,7 +289,8 @@ class CheckInPage(QWidget):
             return
         d.complaint = self.complaint.toPlainText()
         d.mileage, d.odometer_note = self.mileage.value(), self.odometer_note.text()
-        d.fuel, d.marks, d.no_damage = self.fuel.value(), self.walk.marks(), self.no_damage.isChecked()
+        d.fuel, d.marks = self.fuel.value(), self.walk.marks()
+        d.no_damage = self.no_damage.isChecked()
         d.valuables = tuple(k for k, b in self.valuables.items() if b.isChecked())
         d.documents = tuple(k for k, b in self.documents.items() if b.isChecked())
         d.valuables_text, d.documents_text = self.valuables_text.text(), self.documents_text.text()
@@ -411,7 +337,7 @@ class CheckInPage(QWidget):
             self._keep()
             self._update_flags()
 
-    # -- package and promise --------------------------------------------------------------------------
+    # -- package and promise -------------------------------------------------------------------
     def _show_package(self, code: str | None) -> None:
         for n, package in enumerate(self.packages):
             self.package_group.button(n).setChecked(package.code == code)
@@ -456,25 +382,12 @@ class CheckInPage(QWidget):
             self.promise_basis.setText(self.tr("set by hand"))
             self._keep()
 
-    # -- completeness --------------------------------------------------------------------------------
+    # -- completeness --------------------------------------------------------------------------
     def missing(self) -> list[str]:
         """What the check-in still lacks, in the order of the page (the flags' red lines)."""
-        d = self.draft
-        if d is None:
+        if self.draft is None:
             return []
-        last = self.file.mileage if self.file is not None else None
-        wanted = {
-            self.tr("Complaint in the customer's words"): bool(d.complaint.strip()),
-            self.tr("Mileage"): d.mileage > 0 and (last is None or d.mileage >= last
-                                                   or bool(d.odometer_note.strip())),
-            self.tr("Fuel level"): d.fuel is not None,
-            self.tr("Walk-around (marks, or no damage)"): bool(d.marks) or d.no_damage,
-            self.tr("Valuables asked"): bool(d.valuables or d.valuables_text.strip()),
-            self.tr("Promise time"): d.promised is not None,
-        }
-        if d.business_type == "insurance":
-            wanted[self.tr("Insurer and report no.")] = bool(d.insurer.strip() and d.report_no.strip())
-        return [text for text, done in wanted.items() if not done] if d else []
+        return self.draft.missing(self.file.mileage if self.file is not None else None)
 
     def _update_flags(self) -> None:
         d = self.draft
@@ -482,7 +395,8 @@ class CheckInPage(QWidget):
             return
         self.insurance_box.setVisible(d.business_type == "insurance")
         self.labels["insurance"].setVisible(d.business_type == "insurance")
-        lower = self.file is not None and self.file.mileage is not None and d.mileage < self.file.mileage
+        last = self.file.mileage if self.file is not None else None
+        lower = last is not None and d.mileage < last
         self.odometer_note.setEnabled(lower or bool(d.odometer_note))
         missing = self.missing()
         self.flags.clear()
@@ -495,29 +409,10 @@ class CheckInPage(QWidget):
             item.setForeground(OK)
             self.flags.addItem(item)
 
-    # -- saving ------------------------------------------------------------------------------------
+    # -- saving --------------------------------------------------------------------------------
     def call(self):
         self._keep()
-        d = self.draft
-        if d.fuel is None:
-            raise ValidationError("reception.fuel", "The fuel level is in eighths, from 0 to 8.")
-        names = self._kept_names()
-        valuables = "、".join([names[k] for k in d.valuables if k != "none"]
-                             + [d.valuables_text.strip()] * bool(d.valuables_text.strip()))
-        documents = "、".join([names[k] for k in d.documents]
-                             + [d.documents_text.strip()] * bool(d.documents_text.strip()))
-        data = CheckIn(vehicle_id=d.vehicle_id, mileage=d.mileage, fuel_level=d.fuel,
-                       complaint=d.complaint.strip(), business_type=d.business_type,
-                       delivered_by_name=d.delivered_by.strip() or None,
-                       delivered_by_phone=d.delivered_phone.strip() or None,
-                       damage_marks=tuple(d.marks), valuables=valuables or None,
-                       documents_kept=documents or None, promised_at=d.promised,
-                       appointment_id=getattr(d.appointment, "id", None),
-                       odometer_change_note=d.odometer_note.strip() or None)
-        claim = (desk.Claim(d.insurer, d.report_no, d.assessed.strip() or None)
-                 if d.business_type == "insurance" else None)
-        return desk.check_in, (data, d.taken_up, d.package, claim,
-                               getattr(d.appointment, "version", None))
+        return self.draft.call()
 
     @Slot()
     def submit(self) -> None:
@@ -544,13 +439,7 @@ class CheckInPage(QWidget):
         self.save_button.setEnabled(True)
         self.ws.message_bar.show_error(error)
 
-    # -- words ---------------------------------------------------------------------------------------
-    def _kept_names(self) -> dict[str, str]:
-        return {"phone": self.tr("Phone"), "cash": self.tr("Cash"), "dashcam": self.tr("Dashcam"),
-                "bag": self.tr("Bag"), "none": self.tr("None"),
-                "licence": self.tr("Driving licence"), "service_book": self.tr("Service book"),
-                "spare_key": self.tr("Spare key"), "policy": self.tr("Insurance policy")}
-
+    # -- words ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         texts = {"complaint": self.tr("&Complaint"), "delivered": self.tr("&Delivered by / phone"),
                  "mileage": self.tr("&Mileage"), "odometer": self.tr("Odometer &note"),
@@ -577,7 +466,7 @@ class CheckInPage(QWidget):
             self.business.addItem(text, key)
         self.business.setCurrentIndex(max(0, self.business.findData(current or "maintenance")))
         self._loading = False
-        names = self._kept_names()
+        names = kept_names()
         for boxes in (self.valuables, self.documents):
             for key, box in boxes.items():
                 box.setText(names[key])

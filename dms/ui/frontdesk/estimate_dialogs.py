@@ -52,7 +52,8 @@ class ChangeLineDialog(CommandDialog):
         self.discount.selectAll()
 
     def call(self):
-        manager = (self.manager.text().strip(), self.password.text()) if self.manager.text().strip() else None
+        name = self.manager.text().strip()
+        manager = (name, self.password.text()) if name else None
         return desk.change_line, (self.work_order_id, self.line.kind, self.line.id,
                                   self.payer.currentData()), dict(
             discount_pct=self.discount.text().strip() or None,
@@ -97,7 +98,8 @@ def fee_kinds() -> dict[str, str]:
 
 
 def methods() -> dict[str, str]:
-    return {"signature": translate("EstimateDialogs", "Signed"), "in_person": translate("EstimateDialogs", "In person"),
+    return {"signature": translate("EstimateDialogs", "Signed"),
+            "in_person": translate("EstimateDialogs", "In person"),
             "phone": translate("EstimateDialogs", "Phone")}
 
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
-from dms.ui.common.views import hours, selected_row, table_view
+from dms.ui.common.views import hours, selected_row, table_view, title_label
+from dms.ui.frontdesk.estimate_dialogs import fee_kinds
 from dms.workshop import desk, estimates
 from dms.workshop.lines import order_lines
 
@@ -89,12 +90,7 @@ class EstimateEditor(QWidget):
         self._pending_add = False  # Enter came before the matches
         runner = workspace.ctx.runner
 
-        self.title = QLabel()
-        self.title.setObjectName("estimateTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = title_label("estimateTitle")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.add = QLineEdit()
@@ -120,11 +116,14 @@ class EstimateEditor(QWidget):
         ], key=lambda h: (h.kind, h.code), parent=self)
         self.match_view = table_view(self.matches, "estimateMatches", (6, 12, 22, 5, 8, 6), 2)
         self.match_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.match_view.setMaximumHeight(150)
+        self.match_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.match_view.setMaximumHeight(6 * (self.fontMetrics().height() + 6) + 4)
         self.model = PagedTableModel(runner, [
             Column(lambda: self.tr("Kind"), lambda r: self._kind_name(r.kind)),
-            Column(lambda: self.tr("Code"), lambda r: r.code),
-            Column(lambda: self.tr("Name"), lambda r: ("    " if r.kind == "part" else "") + r.name),
+            Column(lambda: self.tr("Code"), lambda r: fee_kinds().get(r.code, r.code)
+                   if r.kind == "fee" else r.code),
+            Column(lambda: self.tr("Name"),
+                   lambda r: ("    " if r.kind == "part" else "") + r.name),
             Column(lambda: self.tr("Hours / qty"), lambda r: hours(r.qty), align=RIGHT),
             Column(lambda: self.tr("Rate / price"), lambda r: words.money(r.price), align=RIGHT),
             Column(lambda: self.tr("Amount"), lambda r: words.money(r.amount), align=RIGHT),
@@ -136,7 +135,8 @@ class EstimateEditor(QWidget):
                    + (" · " + self.tr("added work") if r.added_work else ""),
                    colour=lambda r: GREY if r.approval == "declined" else None),
         ], key=lambda r: (r.kind, r.id), parent=self)
-        self.view = table_view(self.model, "estimateLines", (5, 10, 24, 6, 8, 8, 6, 8, 6), 2)
+        self.view = table_view(self.model, "estimateLines", (5, 12, 24, 7, 8, 8, 7, 8, 7), 2)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.totals = {key: QLabel() for key in ("labour", "parts", "fees", "total", "customer",
                                                  "insurance", "warranty", "internal")}
         self.total_labels = {key: QLabel() for key in self.totals}

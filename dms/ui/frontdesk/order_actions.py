@@ -6,8 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from dms.billing import settlement
+from dms.ui.frontdesk.delivery import DeliverDialog
 from dms.ui.frontdesk.estimate_dialogs import ApproveDialog, ChangeLineDialog, FeeDialog
+from dms.ui.frontdesk.signature import SignDialog
 from dms.workshop import estimates
+
+EDITABLE = ("RECEIVED", "ESTIMATED")
+# What each action needs of the order's state (the services check it again).
+NEEDS = {"estimate.add": EDITABLE, "estimate.change_line": EDITABLE,
+         "estimate.remove_line": EDITABLE, "estimate.add_fee": EDITABLE,
+         "estimate.issue": EDITABLE, "estimate.approve": ("ESTIMATED",),
+         "order.presettle": ("READY",), "order.deliver": ("SETTLED",),
+         "checkin.sign": ("RECEIVED", "ESTIMATED", "AUTHORIZED", "DISPATCHED", "IN_REPAIR",
+                          "PAUSED", "QC", "REWORK", "READY", "PRESETTLED")}
 
 
 class OrderActions(QObject):
@@ -22,12 +34,46 @@ class OrderActions(QObject):
             "estimate.add_fee": make("estimate.add_fee", page, self.add_fee),
             "estimate.issue": make("estimate.issue", page, self.issue),
             "estimate.approve": make("estimate.approve", page, self.approve),
+            "order.presettle": make("order.presettle", page, self.presettle),
+            "order.deliver": make("order.deliver", page, self.deliver),
+            "checkin.sign": make("checkin.sign", page, self.sign),
             "estimate.print_checkin": make("estimate.print_checkin", page, self.print_checkin),
         }
+        page.opened.connect(self._for_state)
         page.addActions(list(self.actions.values()))
         for action in self.actions.values():
             if action.objectName() != "estimate.add":
                 page.add_button(action)
+
+    @Slot(int)
+    def _for_state(self, _work_order_id: int) -> None:
+        """Only what the order's state allows is enabled (never beyond the role)."""
+        state = self.page.lines.state
+        self.page.add.setEnabled(state in EDITABLE)
+        for action_id, states in NEEDS.items():
+            self.ws.ctx.actions.set_enabled(self.actions[action_id], state in states)
+
+    @Slot()
+    def presettle(self) -> None:
+        wo, version = self._order()
+        if wo is not None:
+            self.ws.command(settlement.presettle, wo, expected_version=version,
+                            on_result=self._presettled)
+
+    @Slot(int, object)
+    def _presettled(self, _task_id: int, _result) -> None:
+        self.ws.message_bar.show_message(self.tr(
+            "Pre-settled: the order is in the cashier's queue. The slip is open to show the "
+            "customer."), "info")
+        self.page.reload()
+        self.ws.print_order("settlement", self.page.work_order_id)
+
+    @Slot()
+    def deliver(self) -> None:
+        wo, version = self._order()
+        if wo is not None and self.page.header is not None:
+            self.ws._open(DeliverDialog(self.ws, wo, version, self.page.header.number),
+                          self.page.reload)
 
     def _order(self):
         page = self.page
@@ -82,6 +128,17 @@ class OrderActions(QObject):
         if wo is not None and header is not None:
             self.ws._open(ApproveDialog(self.ws, wo, version, header.customer_name,
                                         self.page.model.rows), self.page.reload)
+
+    @Slot()
+    def sign(self) -> None:
+        wo, version = self._order()
+        if wo is not None and self.page.header is not None:
+            self.ws._open(SignDialog(self.ws, wo, version, self.page.header.number),
+                          self._signed)
+
+    def _signed(self) -> None:
+        self.page.reload()
+        self.print_checkin()
 
     @Slot()
     def print_checkin(self) -> None:

@@ -52,7 +52,8 @@ CANVAS = QRectF(0, 0, 390, 214)
 
 def kind_names() -> dict[str, str]:
     return {"scratch": translate("Walkaround", "Scratch"), "dent": translate("Walkaround", "Dent"),
-            "crack": translate("Walkaround", "Crack"), "missing": translate("Walkaround", "Missing")}
+            "crack": translate("Walkaround", "Crack"),
+            "missing": translate("Walkaround", "Missing")}
 
 
 def zone_name(zone: str) -> str:
@@ -208,7 +209,8 @@ class CarOutline(QWidget):
         p.drawPath(body)
         p.setBrush(glass)
         p.drawPath(cabin)
-        p.drawLine(QPointF(left + 0.54 * w, top + 0.04 * h), QPointF(left + 0.54 * w, top + 0.8 * h))
+        p.drawLine(QPointF(left + 0.54 * w, top + 0.04 * h),
+                   QPointF(left + 0.54 * w, top + 0.8 * h))
         p.setBrush(tyre)
         for x in (0.2, 0.8):
             p.drawEllipse(QPointF(left + x * w, top + 0.84 * h), 0.15 * h, 0.15 * h)

@@ -15,6 +15,7 @@ from dms.crm.vehicle_file import vehicle_file
 from dms.ui import i18n
 from dms.ui.common.printing import kind_name, show_document
 from dms.ui.frontdesk.appointments import AppointmentBook
+from dms.ui.frontdesk.approvals import AddedWorkQueue
 from dms.ui.frontdesk.booking import BookingDialog
 from dms.ui.frontdesk.checkin import CheckInPage
 from dms.ui.frontdesk.dialogs import CustomerDialog, OwnerDialog, VehicleDialog
@@ -40,14 +41,16 @@ class FrontDesk(Workspace):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
         self.dialog = None  # the dialog open now (tests drive it)
+        self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
         self.book_page = AppointmentBook(self)
         self.checkin_page = CheckInPage(self)
         self.order_page = EstimateEditor(self)
+        self.queue_page = AddedWorkQueue(self)
         self.pages = QStackedWidget()
         for page in (self.search_page, self.file_page, self.book_page, self.checkin_page,
-                     self.order_page):
+                     self.order_page, self.queue_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +85,16 @@ class FrontDesk(Workspace):
         self.checkin_page.back_button.clicked.connect(self.back_to_file)
         self.order_actions = OrderActions(self, self.order_page)
         self.order_page.addAction(make("frontdesk.back", self.order_page, self.back_to_file))
-        self.open_order_action = make("frontdesk.open_order", self.file_page, self.open_selected_order)
+        queue = self.queue_page
+        queue.addActions([make("addedwork.price", queue, queue.price),
+                          make("addedwork.agree", queue, queue.agree),
+                          make("addedwork.decline", queue, queue.refuse),
+                          make("frontdesk.back", queue, self.show_search)])
+        queue.view.activated.connect(lambda _index: self._open_queued())
+        self.added_work_action = make("frontdesk.added_work", self, self.show_queue)
+        self.addAction(self.added_work_action)
+        self.open_order_action = make("frontdesk.open_order", self.file_page,
+                                      self.open_selected_order)
         self.file_page.open_view.activated.connect(self.open_selected_order)
         self.file_page.open_view.addAction(self.open_order_action)
         for action in (self.search_action, self.appointments_action, self.new_customer_action):
@@ -110,6 +122,8 @@ class FrontDesk(Workspace):
             return self.checkin_page.complaint
         if page is self.order_page:
             return self.order_page.add
+        if page is self.queue_page:
+            return self.queue_page.view
         return self.file_page.open_view
 
     def can_leave(self) -> bool:
@@ -128,6 +142,8 @@ class FrontDesk(Workspace):
             self.checkin_page.reload()
         if self.pages.currentWidget() is self.order_page:
             self.order_page.reload()
+        if self.pages.currentWidget() is self.queue_page:
+            self.queue_page.refresh()
 
     def refresh(self) -> None:
         self.apply_changes([])
@@ -150,6 +166,17 @@ class FrontDesk(Workspace):
         self.pages.setCurrentWidget(self.search_page)
         self.search_page.search.setFocus()
         self.search_page.search.selectAll()
+
+    @Slot()
+    def show_queue(self) -> None:
+        self.pages.setCurrentWidget(self.queue_page)
+        self.queue_page.refresh()
+        self.queue_page.view.setFocus()
+
+    def _open_queued(self) -> None:
+        row = self.queue_page.selected()
+        if row is not None:
+            self.open_order(row.work_order_id)
 
     @Slot()
     def show_book(self) -> None:
@@ -238,10 +265,14 @@ class FrontDesk(Workspace):
 
     def print_order(self, kind: str, work_order_id: int) -> None:
         """The order's document `kind` in the print preview (non-modal: work goes on)."""
-        self.read(order_document, work_order_id, kind, i18n.current_language(),
-                  on_result=lambda _task, found: self._preview(kind, *found))
+        task = self.read(order_document, work_order_id, kind, i18n.current_language(),
+                         on_result=self._preview)
+        self._printing[task] = kind
 
-    def _preview(self, kind: str, number: str, pdf: bytes) -> None:
+    @Slot(int, object)
+    def _preview(self, task_id: int, found) -> None:
+        kind = self._printing.pop(task_id)
+        number, pdf = found
         show_document(self, kind, f"{kind_name(kind)} {number}", pdf)
 
     @Slot()

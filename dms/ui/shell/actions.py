@@ -201,6 +201,22 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Issue and print the estimate"), "F9", "workorder.estimate"),
         "estimate.approve": ActionSpec(
             translate("Actions", "Customer &approves..."), "Ctrl+Return", "workorder.approve"),
+        "frontdesk.added_work": ActionSpec(
+            translate("Actions", "Added &work queue"), "F4", "addedwork.price"),
+        "addedwork.price": ActionSpec(
+            translate("Actions", "&Price as the catalogue has it"), "Ctrl+P", "addedwork.price"),
+        "addedwork.agree": ActionSpec(
+            translate("Actions", "Customer &agreed (phone)"), "Ctrl+Return", "addedwork.approve"),
+        "addedwork.decline": ActionSpec(
+            translate("Actions", "Customer &declined"), "Ctrl+Shift+Return", "addedwork.approve"),
+        "order.presettle": ActionSpec(
+            translate("Actions", "&Pre-settle and preview the slip"), "Ctrl+Shift+S",
+            "workorder.presettle"),
+        "order.deliver": ActionSpec(
+            translate("Actions", "&Deliver the car..."), "Ctrl+Shift+D", "workorder.deliver"),
+        "checkin.sign": ActionSpec(
+            translate("Actions", "Customer &signs the check-in sheet..."), "Ctrl+Shift+G",
+            "workorder.open"),
         "estimate.print_checkin": ActionSpec(
             translate("Actions", "Print the chec&k-in sheet"), "Ctrl+Shift+K", "document.checkin"),
         "counter.parts": ActionSpec(translate("Actions", "&Find a part"), "F2"),
