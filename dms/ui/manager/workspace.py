@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from dms.ui.manager.admin import AdminPage
 from dms.ui.manager.dashboard import Dashboard
 from dms.ui.manager.reports import ReportsPage
 from dms.ui.shell.workspace import Workspace
@@ -28,14 +29,17 @@ class Manager(Workspace):
         self.dialog = None  # the dialog open now (tests drive it)
         self.dashboard = Dashboard(self)
         self.reports = ReportsPage(self)
+        self.admin = AdminPage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("manager_tabs")
-        for page in (self.dashboard, self.reports):
+        for page in (self.dashboard, self.reports, self.admin):
             self.tabs.addTab(page, "")
         make = ctx.actions.make
         self.export_action = make("manager.export", self.reports, self.reports.run)
         self.cancel_export_action = make("manager.cancel_export", self.reports, self.reports.stop)
         self.reports.addActions([self.export_action, self.cancel_export_action])
+        self.new_record_action = make("manager.new_record", self.admin, self.admin.new)
+        self.admin.addAction(self.new_record_action)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -63,5 +67,7 @@ class Manager(Workspace):
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("&Dashboard"))
         self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("&Reports and exports"))
+        self.tabs.setTabText(self.tabs.indexOf(self.admin), self.tr("&Administration"))
         self.dashboard.retranslate_ui()
         self.reports.retranslate_ui()
+        self.admin.retranslate_ui()

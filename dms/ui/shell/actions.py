@@ -84,6 +84,8 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
         "manager.cancel_export": ActionSpec(
             translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
+        "manager.new_record": ActionSpec(
+            translate("Actions", "&New user or record..."), "Ctrl+N", "catalogue.edit"),
     }
 
 
