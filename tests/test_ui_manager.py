@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dms import auth, clock
-from dms.admin import catalogue
+from dms.admin import catalogue, standard_times
 from dms.auth import authenticate
 from dms.errors import AuthError
+from dms.models import LabourOperation
 from dms.reports.excel import export
 from dms.reports.kpi import kpis
 from dms.reports.kpi_rates import TARGETS
@@ -306,3 +307,37 @@ def test_the_advisors_discount_limit_is_set_from_the_rules(qtbot, ws, demo_order
     ws.dialog.submit()
     qtbot.waitUntil(lambda: page.model.row_at(row)[1] == Decimal("15"), timeout=SHOWN_MS)
     assert dict(catalogue.rules(demo_orders_db, manager))["discount_limit.advisor"] == Decimal("15")
+
+
+# -- learned standard times ------------------------------------------------------------------------
+
+def test_adopting_a_learned_time_from_the_list_changes_the_book_time(qtbot, ws, demo_orders_db,
+                                                                     manager, qtmodeltester):
+    ws.tabs.setCurrentWidget(ws.times)
+    page = ws.times
+    expected = standard_times.learned_times(demo_orders_db, manager)
+    qtbot.waitUntil(lambda: len(page.model.rows) == len(expected), timeout=SHOWN_MS)
+    qtmodeltester.check(page.model)
+    assert page.model.rows == list(expected)
+    target = next(t for t in expected if t.jobs and t.median != t.book_hours)
+    row = page.model.row_of(target.operation_id)
+    robot = Robot(qtbot)
+    page.table.setFocus()
+    page.table.selectRow(row)  # one click on the row
+    robot.actions += 1
+    robot.shortcut("Ctrl+Return")
+    qtbot.waitUntil(lambda: page.model.row_at(row).book_hours == target.median, timeout=SHOWN_MS)
+    robot.done("manager: adopt a learned standard time", "manager", 2)
+    assert "adopted" in ws.message_bar.text()
+    with demo_orders_db.reading() as s:
+        assert s.get(LabourOperation, target.operation_id).standard_hours == target.median
+
+
+def test_fewer_jobs_per_operation_are_read_again(qtbot, ws, demo_orders_db, manager):
+    ws.tabs.setCurrentWidget(ws.times)
+    page = ws.times
+    qtbot.waitUntil(lambda: bool(page.model.rows), timeout=SHOWN_MS)
+    page.last_n.setValue(3)
+    expected = standard_times.learned_times(demo_orders_db, manager, 3)
+    qtbot.waitUntil(lambda: page.model.rows == list(expected), timeout=SHOWN_MS)
+    assert max(t.jobs for t in expected) <= 3

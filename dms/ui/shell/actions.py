@@ -86,6 +86,9 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
         "manager.new_record": ActionSpec(
             translate("Actions", "&New user or record..."), "Ctrl+N", "catalogue.edit"),
+        "manager.adopt_median": ActionSpec(
+            translate("Actions", "&Adopt the learned median"), "Ctrl+Return",
+            "standard_time.adopt"),
     }
 
 
