@@ -71,18 +71,17 @@ class AdminPage(QWidget):
         return row[0] if self.section == "rules" else (row.id if self.section == "users" else row["id"])
 
     def _columns(self) -> list[Column]:
-        tr = self.tr
         if self.section == "users":
             roles = error_words.roles()
-            return [Column(lambda: tr("User name"), lambda r: r.username),
-                    Column(lambda: tr("Shown as"), lambda r: r.display_name),
-                    Column(lambda: tr("Team"), lambda r: r.team or ""),
-                    Column(lambda: tr("Roles"), lambda r: ", ".join(roles.get(x, x) for x in r.roles)),
-                    Column(lambda: tr("State"), self._user_state)]
+            return [Column(lambda: self.tr("User name"), lambda r: r.username),
+                    Column(lambda: self.tr("Shown as"), lambda r: r.display_name),
+                    Column(lambda: self.tr("Team"), lambda r: r.team or ""),
+                    Column(lambda: self.tr("Roles"), lambda r: ", ".join(roles.get(x, x) for x in r.roles)),
+                    Column(lambda: self.tr("State"), self._user_state)]
         if self.section == "rules":
             names = rule_names()
-            return [Column(lambda: tr("Rule"), lambda r: names.get(r[0], r[0])),
-                    Column(lambda: tr("Value"), lambda r: plain(r[1]))]
+            return [Column(lambda: self.tr("Rule"), lambda r: names.get(r[0], r[0])),
+                    Column(lambda: self.tr("Value"), lambda r: plain(r[1]))]
         names, kinds = field_names(), trades()
 
         def shown(field):

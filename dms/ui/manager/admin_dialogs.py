@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWid
 
 from dms import policy
 from dms.admin import catalogue, users
-from dms.models.store import ROLES
+from dms.admin.users import ROLES
 from dms.ui import error_words
 from dms.ui.common.command_dialog import CommandDialog
 
@@ -19,32 +19,39 @@ translate = QCoreApplication.translate
 
 
 def field_names() -> dict[str, str]:
-    t = lambda text: translate("AdminWords", text)  # noqa: E731
-    return {"code": t("Code"), "name": t("Name"), "hourly_rate": t("Hourly rate (¥)"),
-            "trade": t("Trade"), "standard_hours": t("Standard hours"),
-            "price_class_id": t("Price class"), "interval_km": t("Interval (km)"),
-            "interval_months": t("Interval (months)"), "price": t("Price (¥)"),
-            "level": t("Level"), "validity_months": t("Valid for (months)"), "fee": t("Fee (¥)"),
-            "points_threshold": t("Points threshold"),
-            "labour_discount_pct": t("Labour discount (%)"),
-            "material_discount_pct": t("Parts discount (%)")}
+    return {"code": translate("AdminWords", "Code"), "name": translate("AdminWords", "Name"),
+            "hourly_rate": translate("AdminWords", "Hourly rate (¥)"),
+            "trade": translate("AdminWords", "Trade"),
+            "standard_hours": translate("AdminWords", "Standard hours"),
+            "price_class_id": translate("AdminWords", "Price class"),
+            "interval_km": translate("AdminWords", "Interval (km)"),
+            "interval_months": translate("AdminWords", "Interval (months)"),
+            "price": translate("AdminWords", "Price (¥)"),
+            "level": translate("AdminWords", "Level"),
+            "validity_months": translate("AdminWords", "Valid for (months)"),
+            "fee": translate("AdminWords", "Fee (¥)"),
+            "points_threshold": translate("AdminWords", "Points threshold"),
+            "labour_discount_pct": translate("AdminWords", "Labour discount (%)"),
+            "material_discount_pct": translate("AdminWords", "Parts discount (%)")}
 
 
 def trades() -> dict[str, str]:
-    t = lambda text: translate("AdminWords", text)  # noqa: E731
-    return {"maintenance": t("Maintenance"), "mechanical": t("Mechanical"),
-            "electrical": t("Electrical"), "body": t("Body"), "paint": t("Paint")}
+    return {"maintenance": translate("AdminWords", "Maintenance"),
+            "mechanical": translate("AdminWords", "Mechanical"),
+            "electrical": translate("AdminWords", "Electrical"),
+            "body": translate("AdminWords", "Body"), "paint": translate("AdminWords", "Paint")}
 
 
 def rule_names() -> dict[str, str]:
-    t = lambda text: translate("AdminWords", text)  # noqa: E731
     roles = error_words.roles()
-    names = {f"discount_limit.{role}": t("Discount limit (%): %1").replace("%1", roles.get(role, role))
-             for role in ROLES}
-    return {**names, "refund_approval_limit": t("Refunds above this need a manager (¥)"),
-            "hold_hours.no_show": t("Hold parts after a no-show (hours)"),
-            "hold_hours.estimate": t("Hold parts after an estimate expires (hours)"),
-            "workday_hours": t("A technician's working day (hours)")}
+    limit = translate("AdminWords", "Discount limit of the %1 (%)")
+    names = {f"discount_limit.{role}": limit.replace("%1", roles.get(role, role)) for role in ROLES}
+    return {**names,
+            "refund_approval_limit": translate("AdminWords", "Refunds above this need a manager (¥)"),
+            "hold_hours.no_show": translate("AdminWords", "Hold parts after a no-show (hours)"),
+            "hold_hours.estimate": translate("AdminWords",
+                                             "Hold parts after an estimate expires (hours)"),
+            "workday_hours": translate("AdminWords", "A technician's working day (hours)")}
 
 
 def plain(value) -> str:

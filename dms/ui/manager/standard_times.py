@@ -27,14 +27,13 @@ class StandardTimesPage(QWidget):
         super().__init__()
         self.ws = workspace
         self._task: int | None = None
-        tr = self.tr
         self.model = PagedTableModel(workspace.ctx.runner, [
-            Column(lambda: tr("Code"), lambda r: r.code),
-            Column(lambda: tr("Labour operation"), lambda r: r.name),
-            Column(lambda: tr("Book hours"), lambda r: hours(r.book_hours), RIGHT),
-            Column(lambda: tr("Jobs"), lambda r: r.jobs, RIGHT),
-            Column(lambda: tr("Median"), lambda r: hours(r.median), RIGHT, colour=_far),
-            Column(lambda: tr("80th percentile"), lambda r: hours(r.p80), RIGHT),
+            Column(lambda: self.tr("Code"), lambda r: r.code),
+            Column(lambda: self.tr("Labour operation"), lambda r: r.name),
+            Column(lambda: self.tr("Book hours"), lambda r: hours(r.book_hours), RIGHT),
+            Column(lambda: self.tr("Jobs"), lambda r: r.jobs, RIGHT),
+            Column(lambda: self.tr("Median"), lambda r: hours(r.median), RIGHT, colour=_far),
+            Column(lambda: self.tr("80th percentile"), lambda r: hours(r.p80), RIGHT),
         ], key=lambda r: r.operation_id)
         self.table = table_view(self.model, "standard_times", widths=(8, 24, 8, 6, 8), stretch=1)
         self.last_n = QSpinBox()
