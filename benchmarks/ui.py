@@ -225,6 +225,7 @@ class Screen:
     act: Callable[[QWidget, str], None]
     shown: Callable[[QWidget, str], bool]
     terms: tuple[str, ...] = ("plate", "vin6", "phone", "name")
+    workspace: str = "frontdesk"  # skipped when the signed-in user does not have it
 
 
 def _desk(window):
@@ -300,7 +301,22 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # The manager's KPI dashboard for last month (a whole calendar month): Show → every tile
+    # and chart filled (sign in as a manager: --user admin --password admin123).
+    "kpi_dashboard": Screen(
+        prepare=lambda w, _t: _dashboard_ready(w),
+        act=lambda w, _t: QTest.mouseClick(w.workspace("manager").dashboard.show_button,
+                                           Qt.MouseButton.LeftButton),
+        shown=lambda w, _t: w.workspace("manager").dashboard.result is not None,
+        terms=("plate",), workspace="manager"),
 }
+
+
+def _dashboard_ready(window) -> None:
+    board = window.show_workspace("manager").dashboard
+    board.period.setCurrentIndex(1)  # last month
+    wait_until(lambda: not window.ctx.runner.busy, "the previous computation")
+    board.result = None
 
 
 def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str]]:
@@ -328,6 +344,8 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
+        if screen.workspace not in {s.id for s in window.specs}:
+            continue
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []

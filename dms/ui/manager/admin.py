@@ -38,7 +38,7 @@ class AdminPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sections.addItem(item)
         self.model = PagedTableModel(workspace.ctx.runner, [], key=self._key)
-        self.table = table_view(self.model, "admin_table", widths=(12, 14, 14, 24))
+        self.table = table_view(self.model, "admin_table")
         self.buttons = {name: QPushButton() for name in ("new", "edit", "active", "password",
                                                          "unlock")}
         for name, button in self.buttons.items():
@@ -132,6 +132,7 @@ class AdminPage(QWidget):
         if isinstance(rows, dict):  # a catalogue and the price classes its form offers
             self.price_classes, rows = rows["price_classes"], rows["rows"]
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()  # short lists: every value whole
 
     def selected(self):
         return selected_row(self.table, self.model)

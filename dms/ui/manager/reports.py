@@ -76,6 +76,7 @@ class ReportsPage(QWidget):
         self.bar.setObjectName("export_progress")
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        self.bar.setTextVisible(False)  # the rows written are said below it
         self.status = QLabel()
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
@@ -182,6 +183,7 @@ class ReportsPage(QWidget):
         self.lists.setEnabled(not running)
         self.bar.setRange(0, 0 if running else 1)  # busy while it streams: no total known
         self.bar.setValue(0 if running else 1)
+        self.bar.setTextVisible(False)
 
     @Slot(int)
     def _on_rows(self, rows: int) -> None:
