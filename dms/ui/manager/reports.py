@@ -25,12 +25,9 @@ KPI = "kpi"
 
 
 def _run_kpi(db, user, path, lang, since, until, progress=None, cancelled=None):
-    """The KPI workbook as one more export (one computation: no rows to count)."""
-    if since is None or until is None:
-        today = date.today()
-        since, until = since or today.replace(day=1), until or today
+    """The KPI workbook as one more export: one computation, no rows to count (the page
+    always gives it a period)."""
     kpi_workbook(db, user, since, until, path, lang=lang)
-    return None
 
 
 class _Progress(QObject):
