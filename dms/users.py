@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 
 from dms import audit
 from dms.auth import CurrentUser, find_user, hash_password, name_key, verify_password
+from dms.migrate import has_store
 from dms.errors import AuthError, NotFound, ValidationError
 from dms.models import SignInThrottle, Store, User, UserRole
 from dms.permissions import require
@@ -30,8 +31,7 @@ def check_new_password(password: str, username: str) -> str:
 
 
 def is_initialised(db) -> bool:
-    with db.reading() as s:
-        return s.scalar(select(func.count()).select_from(Store)) > 0
+    return has_store(db)
 
 
 def init_database(db, store_code: str, store_name: str, username: str, display_name: str,

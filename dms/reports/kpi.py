@@ -232,8 +232,9 @@ def _follow_ups(s, store_id, start, end):
     rated = sum(scores.values())
     complaints = s.scalar(select(func.count(Complaint.id)).where(
         Complaint.store_id == store_id, Complaint.created_at >= start, Complaint.created_at < end))
-    return {"due": sum(status.values()), "done": status["done"], "unreachable": status["unreachable"],
-            "open": status["open"], "reach_rate": ratio(status["done"], status["done"] + status["unreachable"]),
+    unreached = status["unreachable"] + status["escalated"]  # escalated: not reached 3 times
+    return {"due": sum(status.values()), "done": status["done"], "unreachable": unreached,
+            "open": status["open"], "reach_rate": ratio(status["done"], status["done"] + unreached),
             "distribution": dict(sorted(scores.items())),
             "average_satisfaction": ratio(sum(n * c for n, c in scores.items()), rated, HOURS),
             "complaints": complaints}
