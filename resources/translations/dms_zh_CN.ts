@@ -667,6 +667,10 @@
         <source>A technician&apos;s working day (hours)</source>
         <translation>技师每日出勤工时(小时)</translation>
     </message>
+    <message>
+        <source>A tool is overdue after (hours)</source>
+        <translation>工具借出超过此时长即逾期(小时)</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentBook</name>

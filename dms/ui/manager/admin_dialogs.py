@@ -51,7 +51,8 @@ def rule_names() -> dict[str, str]:
             "hold_hours.no_show": translate("AdminWords", "Hold parts after a no-show (hours)"),
             "hold_hours.estimate": translate("AdminWords",
                                              "Hold parts after an estimate expires (hours)"),
-            "workday_hours": translate("AdminWords", "A technician's working day (hours)")}
+            "workday_hours": translate("AdminWords", "A technician's working day (hours)"),
+            "tool_loan_hours": translate("AdminWords", "A tool is overdue after (hours)")}
 
 
 def plain(value) -> str:
