@@ -382,6 +382,19 @@ def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]
                                   "ORDER BY id LIMIT :n"),
                              {"store": user.store_id, "n": per_kind}).scalars().all()
     return {"pick": picks, "part_barcode": list(barcodes)}
+def _pdi(window):
+    return window.show_workspace("pdi")
+
+
+def _pdi_typed(window, term: str) -> None:
+    desk = _pdi(window)
+    desk.search.setText(term)
+    desk._debounce.stop()  # the timed Enter searches, not the pause after typing
+
+
+def _pdi_shown(window, term: str) -> bool:
+    desk = _pdi(window)
+    return desk.searched == term and not desk.list_model.loading
 
 
 SCREENS: dict[str, Screen] = {
@@ -424,6 +437,11 @@ SCREENS: dict[str, Screen] = {
     "part_card": Screen(
         prepare=_to_parts, act=_scan, shown=_part_card_shown, terms=("part_barcode",),
         workspace="counter"),
+    # The PDI desk (the advisor hands new cars over there): a VIN tail and Enter → the sheets.
+    "pdi_sheets": Screen(
+        prepare=_pdi_typed,
+        act=lambda w, _t: QTest.keyClick(_pdi(w).search, Qt.Key.Key_Return),
+        shown=_pdi_shown, terms=("vin6",)),
 }
 
 
@@ -438,7 +456,7 @@ def _type_order(window, term: str) -> None:
     desk.queue_page.search.setText(term)
 
 
-def _order_shown(window, term: str) -> bool:
+def _cashier_order_shown(window, term: str) -> bool:
     page = _cashier(window).settlement_page
     return page.isVisible() and page.view is not None and page.view.work_order_number == term
 
@@ -446,7 +464,7 @@ def _order_shown(window, term: str) -> bool:
 SCREENS["cashier_order"] = Screen(  # Enter on a scanned job card → the order at the desk
     prepare=_type_order,
     act=lambda w, _t: QTest.keyClick(_cashier(w).queue_page.search, Qt.Key.Key_Return),
-    shown=_order_shown, terms=("order_no",), workspace="cashier")
+    shown=_cashier_order_shown, terms=("order_no",), workspace="cashier")
 
 
 # The manager's KPI dashboard for last month (a whole calendar month): Show → every tile and

@@ -1,5 +1,6 @@
 """Command line: `dms` opens the application; `dms db upgrade`, `dms demo`, `dms init`,
-`dms passwd`, `dms user unlock|reset NAME`, `dms backup FILE`, `dms restore FILE [--force]`;
+`dms passwd`, `dms user unlock|reset NAME`, `dms backup FILE`, `dms restore FILE [--force]`,
+`dms lounge [--store CODE]` (the lounge board: no sign-in, it shows masked data only);
 documents, exports, reports and imports live in `dms.cli_reports`. Every command that reads
 personal data or writes signs in (`dms.cli_auth`): DMS_USER/DMS_PASSWORD or a prompt."""
 
@@ -54,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("housekeeping", parents=[common],
                    help="release what no-show appointments and expired estimates hold; prune "
                         "the change log (the app does this at start and hourly)")
+    lounge = sub.add_parser("lounge", parents=[common],
+                            help="the customer lounge board, full screen, no sign-in (masked "
+                                 "plates, steps and times only)")
+    lounge.add_argument("--store", help="the store's code (default: the database's only store)")
     cli_reports.add_commands(sub, common)
     return parser
 
@@ -196,6 +201,17 @@ def _command(args) -> int:
 
         _sign_in_for(db, "database.restore")
         print(restore(db, args.file, force=args.force).summary())
+    elif args.command == "lounge":
+        from dms.app import run_lounge
+        from dms.migrate import is_current
+
+        from dms.workshop.lounge import lounge_board
+
+        if not is_current(db.engine):
+            raise DomainError("db.not_upgraded", "The database schema is not current: run "
+                              "`dms db upgrade` first.")
+        lounge_board(db, args.store)  # an unknown store: one line now, not a blank wall screen
+        return run_lounge(db, args.store)
     elif args.command == "housekeeping":
         _sign_in_for(db, "housekeeping.run")
         cmd_housekeeping(db)

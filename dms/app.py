@@ -220,3 +220,26 @@ def run(db: Database, argv: list[str] | None = None) -> int:
         runner.shutdown()
         db.dispose()
     return code
+
+
+def run_lounge(db: Database, store_code: str | None = None,
+               argv: list[str] | None = None) -> int:
+    """`dms lounge`: the customer lounge board, full screen, with no sign-in (it shows only
+    masked plates, steps and times; see dms.workshop.lounge)."""
+    from dms.ui.lounge.board import LoungeBoard
+
+    _setup_logging()
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    excepthook.install()
+    settings = FileSettingsStore().load()
+    fonts.register_cjk_font(settings)
+    i18n.install_translators(i18n.choose_language(settings))
+    runner = TaskRunner()
+    board = LoungeBoard(db, runner, store_code)
+    board.showFullScreen()
+    board.start()
+    try:
+        return app.exec()
+    finally:
+        runner.shutdown()
+        db.dispose()

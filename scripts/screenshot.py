@@ -454,6 +454,15 @@ def run_workshop(args, db: Database, language: str) -> list[Path]:
     return shots.saved
 
 
+def techterm_shots(args, db: Database) -> list[Path]:
+    """The technician terminal, tools, PDI desk and lounge board (scripts/screenshot_techterm.py)."""
+    import screenshot_techterm as techterm
+
+    technician = techterm.prepare(db, args.password)
+    return [path for language in args.languages.split(",")
+            for path in techterm.run_language(args, db, language.strip(), technician)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -466,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only", choices=("frontdesk", "workshop", "counter", "cashier",
-                                           "manager"),
+                                           "manager", "techterm"),
                         help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -514,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
                 saved += run_cashier(args, db, language.strip())
             if args.only in (None, "manager"):
                 saved += run_manager_pages(args, db, language.strip())
+        if args.only in (None, "techterm"):
+            saved += techterm_shots(args, db)
     finally:
         i18n.remove_translators()
         db.dispose()

@@ -101,7 +101,14 @@ def test_hand_over_to_an_existing_customer_and_a_refusal_rolls_everything_back(d
                     customer=CustomerIn(name="新客户", mobile="13700001111"))
     assert plate.value.code == "vehicle.plate_taken"
     assert counts(demo_db) == before
-    done = p.hand_over(demo_db, advisor, sheet.id, customer_id=existing.id)
+    with pytest.raises(NotFound):
+        p.hand_over(demo_db, advisor, sheet.id, customer_code="C999999")
+    with pytest.raises(ValidationError) as two:
+        p.hand_over(demo_db, advisor, sheet.id, customer_id=existing.id,
+                    customer_code=existing.code)
+    assert two.value.code == "pdi.buyer"
+    assert counts(demo_db) == before
+    done = p.hand_over(demo_db, advisor, sheet.id, customer_code=existing.code.lower())
     with demo_db.reading() as s:
         assert s.get(Vehicle, done.vehicle_id).customer_id == existing.id
         assert s.get(Vehicle, done.vehicle_id).plate is None  # before registration
@@ -189,3 +196,14 @@ def test_the_managers_template_is_what_the_next_inspection_checks(demo_db, qc):
     assert len(p.pdi_sheet(demo_db, qc, started.id).items) == 3  # started sheets keep theirs
     [row] = p.pdi_list(demo_db, qc, VIN[-6:])
     assert (row.items, row.checked, row.failures, row.state) == (3, 0, 0, "open")
+
+
+def test_the_pdi_sheet_prints(demo_db, qc, advisor):
+    from dms.reports.documents.pdi import pdi_pdf
+
+    sheet = signed_sheet(demo_db, qc, failing=(2,))
+    pdf = pdi_pdf(demo_db, qc, sheet.id)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+    assert pdi_pdf(demo_db, advisor, sheet.id).startswith(b"%PDF")
+    with pytest.raises(Forbidden):
+        pdi_pdf(demo_db, login(demo_db, "tech2"), sheet.id)

@@ -12,7 +12,6 @@ from decimal import Decimal as D
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, update
 
@@ -20,8 +19,8 @@ from dms.billing import settlement as billing
 from dms.billing.settlement import PaymentIn
 from dms.models import (AuditLog, GatePass, Invoice, Membership, NumberSequence, Payment,
                         Refund, Settlement, Vehicle, WorkOrder)
-from dms.ui.common import printing
 from dms.ui.common.printing import PreviewDialog
+import pdf_printers
 from builders import login, make_ready, member_vehicle
 from robot import Robot
 
@@ -43,19 +42,7 @@ class Store:
 @pytest.fixture
 def printed(monkeypatch, tmp_path):
     """The counter's printer writes each job to a PDF file; the list holds (printer, path)."""
-    jobs = []
-    monkeypatch.setattr(printing, "available_printers", lambda: ["Counter"])
-
-    def new_printer(name):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / f"job-{len(jobs)}.pdf"))
-        printer.setResolution(100)
-        jobs.append((name, printer.outputFileName()))
-        return printer
-
-    monkeypatch.setattr(printing, "new_printer", new_printer)
-    return jobs
+    return pdf_printers.install(monkeypatch, tmp_path, "Counter")
 
 
 @pytest.fixture
@@ -142,8 +129,14 @@ def test_split_payment_across_three_methods(qtbot, presettled, window, demo_db, 
     assert card.amount.text() == f"{share - 150:.2f}"  # the new row takes what is left
     card.reference.setText("POS778")
     assert editor.figures() == (share, D("0.00"), D("0.00"))
+    page.slip.setCurrentIndex(1)  # the 80 mm receipt, remembered for this workstation
+    assert window.settings_store.settings["cashier_slip"] == "settlement-receipt"
     _desk(window).settle_action.trigger()
-    qtbot.waitUntil(lambda: len(printed) == 2, timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: len(printed) == 2 and all(os.path.exists(p) for _n, p in printed),
+                    timeout=SHOWN_MS)
+    doc = pdfium.PdfDocument(printed[0][1])
+    assert round(doc.get_page_size(0)[0] / 72 * 25.4) == 80  # on the roll's own width
+    doc.close()
     payments = _order(demo_db, presettled)[4]
     assert payments == sorted([("cash", D("100.00"), None), ("wechat", D("50.00"), "WX4200001"),
                                ("card", share - 150, "POS778")])
@@ -321,3 +314,28 @@ def test_the_desks_models_pass_the_model_tester(qtbot, qtmodeltester, presettled
     for model in (desk.queue_page.model, page.lines, page.paid, desk.dayend_page.lines,
                   desk.dayend_page.invoices):
         qtmodeltester.check(model)
+
+
+def test_another_seats_payment_updates_the_desk_in_place(qtbot, presettled, window, demo_db,
+                                                          printed):
+    """Another cashier settles part of an order: the queue row and the open order follow
+    without a reset; rows typed against the old balance start again (they would overpay)."""
+    from dms.changes import Change
+
+    desk = _desk(window)
+    qtbot.waitUntil(lambda: desk.queue_page.model.rowCount() == 1, timeout=SHOWN_MS)
+    resets = []
+    desk.queue_page.model.modelReset.connect(lambda: resets.append(1))
+    share = _order(demo_db, presettled)[2]
+    billing.settle(demo_db, login(demo_db, "cashier1"), presettled,
+                   [PaymentIn("card", D("20.00"), "POS1")])
+    window.bus.collect([Change(0, "settlement", presettled, None)])  # as the live feed would
+    qtbot.waitUntil(lambda: desk.queue_page.model.row_at(0).outstanding == share - 20,
+                    timeout=SHOWN_MS)
+    assert not resets
+    page = _open(qtbot, desk, presettled)
+    page.payments.rows[0].reference.setText("typed")
+    shown = page.view
+    window.bus.collect([Change(0, "work_order", presettled, None)])  # nothing paid: kept
+    qtbot.waitUntil(lambda: page.view is not shown, timeout=SHOWN_MS)  # reloaded
+    assert page.payments.rows[0].reference.text() == "typed"

@@ -11,7 +11,6 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QColor, QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -19,6 +18,7 @@ from reportlab.pdfgen import canvas
 
 from dms.ui.common import printing
 from dms.ui.common.printing import MemoryStore, PreviewDialog, print_document, show_document
+import pdf_printers as pdf_printer_files
 
 
 class Store:
@@ -55,23 +55,7 @@ def parent(qtbot):
 @pytest.fixture
 def pdf_printers(monkeypatch, tmp_path):
     """The workstation has the printers named; each "prints" to a PDF file in tmp_path."""
-    made = []
-
-    def install(*names):
-        monkeypatch.setattr(printing, "available_printers", lambda: list(names))
-
-        def new_printer(name):
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(tmp_path / f"printed-{len(made)}.pdf"))
-            printer.setResolution(150)
-            made.append((name, printer.outputFileName()))
-            return printer
-
-        monkeypatch.setattr(printing, "new_printer", new_printer)
-        return made
-
-    return install
+    return lambda *names: pdf_printer_files.install(monkeypatch, tmp_path, *names)
 
 
 def _preview(qtbot, parent) -> PreviewDialog:

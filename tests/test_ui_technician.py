@@ -292,3 +292,52 @@ def test_neither_an_advisor_nor_a_qc_inspector_gets_the_terminal(open_window, de
     assert "technician" not in [s.id for s in window.specs]
     qc = open_window(demo_db, users["qc1"])
     assert "technician" not in [s.id for s in qc.specs]
+
+
+def test_a_team_lead_adds_a_tool_and_a_taken_code_keeps_the_form(qtbot, open_window, demo_db,
+                                                                  users):
+    window = open_window(demo_db, users["tech1"])
+    ws = window.show_workspace("technician")
+    ws.show_tools()
+    assert ws.actions["tools.new"].isEnabled()
+    ws.new_tool()
+    dialog = ws.dialog
+    dialog.code.setText("t-tq01")
+    dialog.name.setText("扭力扳手 10-100N·m")
+    before = audit_count(demo_db)
+    dialog.submit()
+    qtbot.waitUntil(lambda: "T-TQ01" in dialog.message_bar.text(), timeout=SHOWN_MS)
+    assert dialog.isVisible() and dialog.name.text() == "扭力扳手 10-100N·m"
+    assert audit_count(demo_db) == before
+    dialog.code.setText("t-tq03")
+    dialog.submit()
+    page = ws.tools_page
+    qtbot.waitUntil(lambda: any(r.code == "T-TQ03" for r in page.model.rows), timeout=SHOWN_MS)
+    assert "T-TQ03" in ws.message_bar.text()
+
+
+def test_a_technician_may_not_add_tools(open_window, demo_db, users):
+    ws = open_window(demo_db, users["tech2"]).show_workspace("technician")
+    assert not ws.actions["tools.new"].isEnabled()
+    assert "does not allow" in ws.actions["tools.new"].toolTip()
+
+
+def test_a_dispatch_on_another_seat_reaches_the_terminal_through_the_live_feed(
+        qtbot, terminal, demo_db, users):
+    from dms.db import Database, make_engine
+    from dms.ui.shell.feed import LiveFeed
+
+    window, ws = terminal
+    _loaded(qtbot, ws, 2)
+    live = LiveFeed(demo_db)
+    live.changed.connect(window.bus.collect)
+    assert live.wait_ready()
+    other_seat = Database(engine=make_engine(demo_db.url))
+    try:
+        wo, jobs = make_order(other_seat, users["advisor1"], lines=1)
+        d.assign_job(other_seat, users["dispatcher1"], jobs[0], bay_ids(other_seat)["BAY4"],
+                     users["tech2"].id)
+        qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 3, timeout=SHOWN_MS)
+    finally:
+        live.close()
+        other_seat.dispose()

@@ -332,13 +332,15 @@ def fix_item(db, actor, pdi_id: int, item_id: int, note: str,
 
 
 def hand_over(db, actor, pdi_id: int, plate: str | None = None, customer_id: int | None = None,
-              customer: CustomerIn | None = None, purchase_date: date | None = None,
+              customer: CustomerIn | None = None, customer_code: str | None = None,
+              purchase_date: date | None = None,
               selling_dealer: str | None = None, confirm_vin_warning: bool = False,
               confirm_duplicate: bool = False,
               expected_version: int | None = None) -> HandedOver:
-    """The signed car goes to its buyer: the customer (an existing one, or `customer` filed
-    now), the vehicle file and its maintenance plan, all in one transaction."""
-    if (customer_id is None) == (customer is None):
+    """The signed car goes to its buyer: the customer (an existing one by id or code, or
+    `customer` filed now), the vehicle file and its maintenance plan, in one transaction."""
+    customer_code = validators.text(customer_code, "customer_code", 20)
+    if sum(x is not None for x in (customer_id, customer, customer_code)) != 1:
         raise ValidationError("pdi.buyer", "Name the buyer: an existing customer or a new one.")
     new_customer = clean_customer(customer) if customer is not None else None
     with db.transaction() as s:
@@ -351,8 +353,11 @@ def hand_over(db, actor, pdi_id: int, plate: str | None = None, customer_id: int
                                   items="、".join(open_items))
         if new_customer is not None:
             customer_id = add_customer(s, actor, new_customer, confirm_duplicate).id
-        elif s.scalar(select(Customer.store_id).where(Customer.id == customer_id)) != actor.store_id:
-            raise NotFound(what="Customer", key=customer_id)
+        elif customer_code is not None:
+            customer_id = s.scalar(select(Customer.id).where(
+                Customer.store_id == actor.store_id, Customer.code == customer_code.upper()))
+            if customer_id is None:
+                raise NotFound(what="Customer", key=customer_code)
         bought = purchase_date or clock.now().astimezone().date()
         data = VehicleIn(customer_id=customer_id, vin=pdi.vin, plate=plate, brand=pdi.brand,
                          series=pdi.series, model_code=pdi.model_code, colour=pdi.colour,

@@ -68,7 +68,8 @@ class PartRequestView:
 
 
 def _parts_status(lines: list[PartLine]) -> str:
-    live = [x for x in lines if x.approval == "approved" and x.state not in ("released", "returned")]
+    live = [x for x in lines
+            if x.approval == "approved" and x.state not in ("released", "returned")]
     if not live:
         return "none"
     return "issued" if all(x.qty_issued >= x.qty for x in live) else "waiting"

@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CustomerCare</name>
+    <message numerus="yes">
+        <source>%n overdue complaint(s) escalated.</source>
+        <translation>
+            <numerusform>%n overdue complaint escalated.</numerusform>
+            <numerusform>%n overdue complaints escalated.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoungeBoard</name>
+    <message numerus="yes">
+        <source>%n car(s) in the workshop</source>
+        <translation>
+            <numerusform>%n car in the workshop</numerusform>
+            <numerusform>%n cars in the workshop</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdiDesk</name>
+    <message numerus="yes">
+        <source>%n failure(s) to fix</source>
+        <translation>
+            <numerusform>%n failure to fix</numerusform>
+            <numerusform>%n failures to fix</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QCDeskPage</name>
+    <message numerus="yes">
+        <source>%n car(s) waiting for a check</source>
+        <translation>
+            <numerusform>%n car waiting for a check</numerusform>
+            <numerusform>%n cars waiting for a check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message numerus="yes">
         <source>%n result(s), scroll down for more</source>
@@ -15,26 +55,6 @@
         <translation>
             <numerusform>%n result; Enter opens the vehicle file</numerusform>
             <numerusform>%n results; Enter opens the vehicle file</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CustomerCare</name>
-    <message numerus="yes">
-        <source>%n overdue complaint(s) escalated.</source>
-        <translation>
-            <numerusform>%n overdue complaint escalated.</numerusform>
-            <numerusform>%n overdue complaints escalated.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QCDeskPage</name>
-    <message numerus="yes">
-        <source>%n car(s) waiting for a check</source>
-        <translation>
-            <numerusform>%n car waiting for a check</numerusform>
-            <numerusform>%n cars waiting for a check</numerusform>
         </translation>
     </message>
 </context>

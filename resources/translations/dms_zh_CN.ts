@@ -224,67 +224,67 @@
     </message>
     <message>
         <source>&amp;Clock on</source>
-        <translation type="unfinished"></translation>
+        <translation>上工(&amp;C)</translation>
     </message>
     <message>
         <source>Clock o&amp;ff</source>
-        <translation type="unfinished"></translation>
+        <translation>下工(&amp;F)</translation>
     </message>
     <message>
         <source>Job &amp;done (clock off)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目完工(&amp;D)（下工）</translation>
     </message>
     <message>
         <source>Pause: waiting for &amp;parts</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停：等待配件(&amp;P)</translation>
     </message>
     <message>
         <source>Pause: waiting for &amp;approval</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停：等待客户确认(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复维修(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Self-check, send to QC...</source>
-        <translation type="unfinished"></translation>
+        <translation>自检并送质检(&amp;S)...</translation>
     </message>
     <message>
         <source>Propose &amp;added work...</source>
-        <translation type="unfinished"></translation>
+        <translation>提报增项(&amp;A)...</translation>
     </message>
     <message>
         <source>Ask the counter for &amp;parts</source>
-        <translation type="unfinished"></translation>
+        <translation>向配件前台要料(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Tools and equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>工具设备(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Back to my jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>返回我的工作(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Find a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>查找工具(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Check out...</source>
-        <translation type="unfinished"></translation>
+        <translation>借出(&amp;C)...</translation>
     </message>
     <message>
         <source>&amp;Return</source>
-        <translation type="unfinished"></translation>
+        <translation>归还(&amp;R)</translation>
     </message>
     <message>
         <source>Return &amp;damaged...</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏归还(&amp;D)...</translation>
     </message>
     <message>
         <source>&amp;Maintenance...</source>
-        <translation type="unfinished"></translation>
+        <translation>保养维修记录(&amp;M)...</translation>
     </message>
     <message>
         <source>Board by &amp;state</source>
@@ -423,6 +423,50 @@
         <translation>打印配件标签(&amp;L)...</translation>
     </message>
     <message>
+        <source>&amp;New tool...</source>
+        <translation>新增工具设备(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;New car PDI...</source>
+        <translation>新车 PDI(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Find a PDI sheet</source>
+        <translation>查找 PDI 单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Item &amp;OK</source>
+        <translation>项目合格(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Item &amp;failed</source>
+        <translation>项目不合格(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;All unchecked OK</source>
+        <translation>未检项目全部合格(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save results</source>
+        <translation>保存检查结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn the sheet</source>
+        <translation>签字确认(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Failure fi&amp;xed...</source>
+        <translation>不合格项已整改(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over to the buyer...</source>
+        <translation>交车给客户(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>&amp;Print the PDI sheet...</source>
+        <translation>打印 PDI 检查单(&amp;P)...</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
     </message>
@@ -431,47 +475,47 @@
     <name>AddedWorkDialog</name>
     <message>
         <source>Propose added work: {number} {plate}</source>
-        <translation type="unfinished"></translation>
+        <translation>提报增项：{number} {plate}</translation>
     </message>
     <message>
         <source>Part codes, e.g. 58101-D3A00 x2, 26300-35505</source>
-        <translation type="unfinished"></translation>
+        <translation>配件编号，例如 58101-D3A00 x2, 26300-35505</translation>
     </message>
     <message>
         <source>Add &amp;photos...</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片(&amp;P)...</translation>
     </message>
     <message>
         <source>&amp;Remove photo</source>
-        <translation type="unfinished"></translation>
+        <translation>移除照片(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;What was found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的问题(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Trade</source>
-        <translation type="unfinished">工种(&amp;T)</translation>
+        <translation>工种(&amp;T)</translation>
     </message>
     <message>
         <source>P&amp;arts needed</source>
-        <translation type="unfinished"></translation>
+        <translation>所需配件(&amp;A)</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Photos of the added work</source>
-        <translation type="unfinished"></translation>
+        <translation>增项照片</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Added work proposed: the car waits for the customer&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>增项已提报：车辆等待客户确认。</translation>
     </message>
 </context>
 <context>
@@ -1705,19 +1749,19 @@
     <name>CheckoutDialog</name>
     <message>
         <source>Check out {code} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>借出 {code} {name}</translation>
     </message>
     <message>
         <source>Empty: not for one car</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：不针对某辆车</translation>
     </message>
     <message>
         <source>For &amp;work order</source>
-        <translation type="unfinished"></translation>
+        <translation>用于工单(&amp;W)</translation>
     </message>
     <message>
         <source>{code} is checked out to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} 已借给您。</translation>
     </message>
 </context>
 <context>
@@ -2101,15 +2145,15 @@
     <name>DamageDialog</name>
     <message>
         <source>Return damaged: {code} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏归还：{code} {name}</translation>
     </message>
     <message>
         <source>&amp;What is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏情况(&amp;W)</translation>
     </message>
     <message>
         <source>{code} returned and set aside as damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} 已归还，已标记为损坏待修。</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +2668,21 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <source>Fixed: {item}</source>
+        <translation>整改：{item}</translation>
+    </message>
+    <message>
+        <source>&amp;What was done</source>
+        <translation>整改措施(&amp;W)</translation>
+    </message>
+    <message>
+        <source>{item} is fixed.</source>
+        <translation>{item} 已整改。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up: {number}</source>
@@ -2741,6 +2800,53 @@
     </message>
 </context>
 <context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over {vin}</source>
+        <translation>交车 {vin}</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;code</source>
+        <translation>客户编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Customer on file</source>
+        <translation>已有客户</translation>
+    </message>
+    <message>
+        <source>Empty before registration</source>
+        <translation>未上牌留空</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购车客户</translation>
+    </message>
+    <message>
+        <source>&amp;Plate</source>
+        <translation>车牌号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Selling &amp;dealer</source>
+        <translation>销售单位(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Handed over: the customer&apos;s vehicle file and maintenance plan are created.</source>
+        <translation>已交车：客户的车辆档案和保养计划已建立。</translation>
+    </message>
+</context>
+<context>
     <name>LateDialog</name>
     <message>
         <source>Pass {plate}</source>
@@ -2792,6 +2898,66 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Lounge</name>
+    <message>
+        <source>Received, waiting</source>
+        <translation>已接车，等待维修</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <source>Washing</source>
+        <translation>洗车中</translation>
+    </message>
+    <message>
+        <source>Ready for pick-up</source>
+        <translation>可以提车</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>预计完工</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Lounge board</source>
+        <translation>休息室看板</translation>
+    </message>
+    <message>
+        <source>{store}: your car&apos;s progress</source>
+        <translation>{store}：车辆维修进度</translation>
+    </message>
+    <message>
+        <source>Your car&apos;s progress</source>
+        <translation>车辆维修进度</translation>
+    </message>
+</context>
+<context>
+    <name>LoungeBoard</name>
+    <message numerus="yes">
+        <source>%n car(s) in the workshop</source>
+        <translation>
+            <numerusform>车间共 %n 辆车</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2881,19 +3047,19 @@
     <name>MaintenanceDialog</name>
     <message>
         <source>Maintenance: {code} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>保养维修：{code} {name}</translation>
     </message>
     <message>
         <source>&amp;Back in service (on the shelf)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复使用（放回工具架）(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>保养维修内容(&amp;W)</translation>
     </message>
     <message>
         <source>Maintenance of {code} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} 的保养维修记录已保存。</translation>
     </message>
 </context>
 <context>
@@ -3979,155 +4145,155 @@
     </message>
     <message>
         <source>Work order {number} is not in repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 {number} 不在维修中。</translation>
     </message>
     <message>
         <source>Every part of work order {number} is issued; other parts are added work.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 {number} 的配件已全部发出；其他配件请提报增项。</translation>
     </message>
     <message>
         <source>The counter already has a request for work order {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>配件前台已收到工单 {number} 的要料请求。</translation>
     </message>
     <message>
         <source>This request is already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该要料请求已关闭。</translation>
     </message>
     <message>
         <source>Attach at most {limit} photos.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多附 {limit} 张照片。</translation>
     </message>
     <message>
         <source>{file} is larger than {limit} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 超过 {limit} MB。</translation>
     </message>
     <message>
         <source>{file} cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {file}。</translation>
     </message>
     <message>
         <source>{file} is not a JPEG or PNG photo.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是 JPEG 或 PNG 照片。</translation>
     </message>
     <message>
         <source>A tool code has 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>工具编号为 1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>A tool name has 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>工具名称为 1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>A tool or a piece of equipment.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别应为工具或设备。</translation>
     </message>
     <message>
         <source>Tool code {tool} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>工具编号 {tool} 已被使用。</translation>
     </message>
     <message>
         <source>Check tools out in your own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以您本人名义借用工具。</translation>
     </message>
     <message>
         <source>{tool} {name} is not on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} {name} 不在工具架上。</translation>
     </message>
     <message>
         <source>Work order {number} is not in the workshop.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 {number} 不在车间维修中。</translation>
     </message>
     <message>
         <source>{tool} {name} is not checked out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} {name} 未被借出。</translation>
     </message>
     <message>
         <source>{tool} is checked out to someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} 已借给他人。</translation>
     </message>
     <message>
         <source>Say what was done to the tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写对工具所做的保养维修内容。</translation>
     </message>
     <message>
         <source>Say what is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写损坏情况。</translation>
     </message>
     <message>
         <source>{tool} is checked out; return it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} 已借出，请先归还。</translation>
     </message>
     <message>
         <source>Unknown checklist section {section}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的检查类别 {section}。</translation>
     </message>
     <message>
         <source>A checklist item has 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项目为 1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>The checklist needs at least one item.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表至少需要一个项目。</translation>
     </message>
     <message>
         <source>An item is on the checklist twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表中有重复项目。</translation>
     </message>
     <message>
         <source>The mileage {value} is not a number of km of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>里程 {value} 不是大于等于 0 的公里数。</translation>
     </message>
     <message>
         <source>PDI {number} is not signed by the inspector yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDI {number} 尚未经检验员签字。</translation>
     </message>
     <message>
         <source>PDI {number} is signed; its results are locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDI {number} 已签字，检查结果不可再改。</translation>
     </message>
     <message>
         <source>The car of PDI {number} is handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDI {number} 的车辆已交车。</translation>
     </message>
     <message>
         <source>An item is ok or failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果应为合格或不合格。</translation>
     </message>
     <message>
         <source>Say what is wrong with a failed item.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明不合格项目的问题。</translation>
     </message>
     <message>
         <source>Check at least one item.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少检查一个项目。</translation>
     </message>
     <message>
         <source>{count} item(s) not checked yet: {items}.</source>
-        <translation type="unfinished"></translation>
+        <translation>还有 {count} 项未检查：{items}。</translation>
     </message>
     <message>
         <source>Say what was done to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写整改措施。</translation>
     </message>
     <message>
         <source>{item} did not fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} 并非不合格项目。</translation>
     </message>
     <message>
         <source>Name the buyer: an existing customer or a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定购车客户：已有客户或新客户（二选一）。</translation>
     </message>
     <message>
         <source>Fix before the hand-over: {items}.</source>
-        <translation type="unfinished"></translation>
+        <translation>交车前须整改：{items}。</translation>
     </message>
     <message>
         <source>VIN {vin} is already on file as a customer&apos;s vehicle.</source>
-        <translation type="unfinished"></translation>
+        <translation>VIN {vin} 已作为客户车辆建档。</translation>
     </message>
     <message>
         <source>VIN {vin} has PDI {number} already.</source>
-        <translation type="unfinished"></translation>
+        <translation>VIN {vin} 已有 PDI 单 {number}。</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -4263,19 +4429,19 @@
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>工具</translation>
     </message>
     <message>
         <source>PDI</source>
-        <translation type="unfinished"></translation>
+        <translation>PDI 单</translation>
     </message>
     <message>
         <source>PDI item</source>
-        <translation type="unfinished"></translation>
+        <translation>PDI 检查项目</translation>
     </message>
     <message>
         <source>Parts request</source>
-        <translation type="unfinished"></translation>
+        <translation>要料请求</translation>
     </message>
     <message>
         <source>issue an estimate</source>
@@ -5684,63 +5850,63 @@
     </message>
     <message>
         <source>ask the counter for parts</source>
-        <translation type="unfinished"></translation>
+        <translation>向配件前台要料</translation>
     </message>
     <message>
         <source>see the parts requests</source>
-        <translation type="unfinished"></translation>
+        <translation>查看要料请求</translation>
     </message>
     <message>
         <source>serve a parts request</source>
-        <translation type="unfinished"></translation>
+        <translation>处理要料请求</translation>
     </message>
     <message>
         <source>see added-work photos</source>
-        <translation type="unfinished"></translation>
+        <translation>查看增项照片</translation>
     </message>
     <message>
         <source>see the tools</source>
-        <translation type="unfinished"></translation>
+        <translation>查看工具</translation>
     </message>
     <message>
         <source>check a tool out</source>
-        <translation type="unfinished"></translation>
+        <translation>借用工具</translation>
     </message>
     <message>
         <source>return a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>归还工具</translation>
     </message>
     <message>
         <source>record tool maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>记录工具保养维修</translation>
     </message>
     <message>
         <source>edit the tool catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑工具目录</translation>
     </message>
     <message>
         <source>see PDI sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>查看 PDI 单</translation>
     </message>
     <message>
         <source>inspect new cars (PDI)</source>
-        <translation type="unfinished"></translation>
+        <translation>新车 PDI 检查</translation>
     </message>
     <message>
         <source>fix PDI failures</source>
-        <translation type="unfinished"></translation>
+        <translation>整改 PDI 不合格项</translation>
     </message>
     <message>
         <source>hand a new car over</source>
-        <translation type="unfinished"></translation>
+        <translation>新车交车</translation>
     </message>
     <message>
         <source>edit the PDI checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 PDI 检查表</translation>
     </message>
     <message>
         <source>print a PDI sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>打印 PDI 检查单</translation>
     </message>
     <message>
         <source>see the workshop board</source>
@@ -5820,6 +5986,64 @@
     <message>
         <source>Not assigned</source>
         <translation>未派工</translation>
+    </message>
+</context>
+<context>
+    <name>NewPdiDialog</name>
+    <message>
+        <source>New car PDI</source>
+        <translation>新车 PDI</translation>
+    </message>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>VIN 码(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Series</source>
+        <translation>车系(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Model code</source>
+        <translation>车型代码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine number</source>
+        <translation>发动机号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>M&amp;ileage</source>
+        <translation>里程(&amp;I)</translation>
+    </message>
+    <message>
+        <source>PDI sheet opened: check every item.</source>
+        <translation>PDI 检查单已建立：请逐项检查。</translation>
+    </message>
+</context>
+<context>
+    <name>NewToolDialog</name>
+    <message>
+        <source>New tool or equipment</source>
+        <translation>新增工具设备</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{code} is in the catalogue.</source>
+        <translation>{code} 已加入工具目录。</translation>
     </message>
 </context>
 <context>
@@ -6266,6 +6490,134 @@
     </message>
 </context>
 <context>
+    <name>PdiChecklist</name>
+    <message>
+        <source>Exterior</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Interior</source>
+        <translation>内饰</translation>
+    </message>
+    <message>
+        <source>Engine bay</source>
+        <translation>发动机舱</translation>
+    </message>
+    <message>
+        <source>Chassis</source>
+        <translation>底盘</translation>
+    </message>
+    <message>
+        <source>Road test</source>
+        <translation>路试</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Fixed by {who}</source>
+        <translation>整改人：{who}</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PdiDesk</name>
+    <message>
+        <source>Checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN 码</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>New-car PDI</source>
+        <translation>新车PDI</translation>
+    </message>
+    <message>
+        <source>Choose a sheet, or start one for a new car (Ctrl+N).</source>
+        <translation>请选择一张检查单，或为新车新建（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>signed by {who} {when}</source>
+        <translation>{who} 于 {when} 签字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) to fix</source>
+        <translation>
+            <numerusform>%n 项待整改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results saved.</source>
+        <translation>检查结果已保存。</translation>
+    </message>
+    <message>
+        <source>Signed. Failed items are fixed before the hand-over.</source>
+        <translation>已签字。不合格项须在交车前整改。</translation>
+    </message>
+    <message>
+        <source>VIN tail or PDI number</source>
+        <translation>VIN 后几位或 PDI 单号</translation>
+    </message>
+</context>
+<context>
     <name>Picking</name>
     <message>
         <source>Promised</source>
@@ -6526,6 +6878,10 @@
     <message>
         <source>Day-end report</source>
         <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>PDI sheet</source>
+        <translation>新车PDI检查单</translation>
     </message>
     <message>
         <source>No printer chosen; page {page}</source>
@@ -7068,39 +7424,39 @@
     <name>SelfCheckDialog</name>
     <message>
         <source>Self-check: {number} {plate}</source>
-        <translation type="unfinished"></translation>
+        <translation>自检：{number} {plate}</translation>
     </message>
     <message>
         <source>Every job on the order is done as written</source>
-        <translation type="unfinished"></translation>
+        <translation>工单上的所有项目均已按要求完成</translation>
     </message>
     <message>
         <source>Parts fitted, bolts torqued to specification</source>
-        <translation type="unfinished"></translation>
+        <translation>配件已装好，螺栓按规定扭矩紧固</translation>
     </message>
     <message>
         <source>Fluids topped up, no leaks</source>
-        <translation type="unfinished"></translation>
+        <translation>油液已加注，无渗漏</translation>
     </message>
     <message>
         <source>No tools, rags or covers left in or on the car</source>
-        <translation type="unfinished"></translation>
+        <translation>车内车上无遗留工具、抹布、护套</translation>
     </message>
     <message>
         <source>Warning lights off; road test done where needed</source>
-        <translation type="unfinished"></translation>
+        <translation>故障灯已熄灭；需要时已路试</translation>
     </message>
     <message>
         <source>&amp;All checked</source>
-        <translation type="unfinished"></translation>
+        <translation>全部确认(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>Self-check passed: the car is waiting for QC.</source>
-        <translation type="unfinished"></translation>
+        <translation>自检通过：车辆等待质检。</translation>
     </message>
 </context>
 <context>
@@ -7400,176 +7756,256 @@
     <name>TechWords</name>
     <message>
         <source>To do</source>
-        <translation type="unfinished"></translation>
+        <translation>待做</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完工</translation>
     </message>
     <message>
         <source>Rework</source>
-        <translation type="unfinished">返工</translation>
+        <translation>返工</translation>
     </message>
     <message>
         <source>No parts</source>
-        <translation type="unfinished"></translation>
+        <translation>无配件</translation>
     </message>
     <message>
         <source>All issued</source>
-        <translation type="unfinished"></translation>
+        <translation>已全部发料</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished">已等待</translation>
+        <translation>待发料</translation>
     </message>
     <message>
         <source>waiting for parts</source>
-        <translation type="unfinished"></translation>
+        <translation>等待配件</translation>
     </message>
     <message>
         <source>waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>等待客户确认</translation>
     </message>
     <message>
         <source>On the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>在架</translation>
     </message>
     <message>
         <source>Checked out</source>
-        <translation type="unfinished"></translation>
+        <translation>已借出</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏待修</translation>
     </message>
     <message>
         <source>In maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>保养维修中</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>工具</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">保养</translation>
+        <translation>保养</translation>
     </message>
     <message>
         <source>Mechanical</source>
-        <translation type="unfinished"></translation>
+        <translation>机修</translation>
     </message>
     <message>
         <source>Electrical</source>
-        <translation type="unfinished"></translation>
+        <translation>电器</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>钣金</translation>
     </message>
     <message>
         <source>Paint</source>
-        <translation type="unfinished"></translation>
+        <translation>喷漆</translation>
     </message>
 </context>
 <context>
     <name>TechnicianJobs</name>
     <message>
         <source>(asked)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已要料）</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修项目</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆状态</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
     </message>
     <message>
         <source>{number} · {plate} · {job}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} · {plate} · {job}</translation>
     </message>
     <message>
         <source>you are clocked on</source>
-        <translation type="unfinished"></translation>
+        <translation>您正在上工</translation>
     </message>
     <message>
         <source>No jobs are dispatched to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前没有派给您的工作。</translation>
     </message>
 </context>
 <context>
     <name>TechnicianTerminal</name>
     <message>
         <source>Technician terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>技师终端</translation>
     </message>
     <message>
         <source>Select a job first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个项目。</translation>
     </message>
     <message>
         <source>Clocked on {job} ({plate}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已上工：{job}（{plate}）。</translation>
     </message>
     <message>
         <source>{job} is done; clocked off.</source>
-        <translation type="unfinished"></translation>
+        <translation>{job} 已完工，已下工。</translation>
     </message>
     <message>
         <source>Clocked off {job}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已下工：{job}。</translation>
     </message>
     <message>
         <source>{number} paused: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已暂停：{reason}。</translation>
     </message>
     <message>
         <source>{number} resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} 已恢复维修。</translation>
     </message>
     <message>
         <source>The counter is asked for the parts of {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已通知配件前台为 {number} 备料。</translation>
     </message>
     <message>
         <source>Select a tool first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一件工具。</translation>
     </message>
     <message>
         <source>{code} is back on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} 已放回工具架。</translation>
     </message>
 </context>
 <context>
     <name>TechnicianTools</name>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期未还</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>借出时间</translation>
     </message>
     <message>
         <source>Checked out</source>
-        <translation type="unfinished"></translation>
+        <translation>借出</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>归还</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">保养</translation>
+        <translation>保养维修</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note / damage</source>
+        <translation>备注 / 损坏情况</translation>
     </message>
     <message>
         <source>History of {code} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {name} 的记录</translation>
     </message>
     <message>
         <source>Tool code or name</source>
-        <translation type="unfinished"></translation>
+        <translation>工具编号或名称</translation>
     </message>
     <message>
         <source>O&amp;verdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示逾期(&amp;V)</translation>
     </message>
 </context>
 <context>

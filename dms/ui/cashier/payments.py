@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -61,8 +61,6 @@ class PaymentRow:
 
 
 class PaymentsEditor(QWidget):
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("paymentsEditor")
@@ -161,7 +159,6 @@ class PaymentsEditor(QWidget):
         self.summary.setStyleSheet("color:#8a1c13; font-weight:bold;" if after < 0 else
                                    "font-weight:bold;")
         self._show_hint()
-        self.changed.emit()
 
     def _show_hint(self) -> None:
         hints = []

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from dms.billing.pricing import FEE_KINDS
 from dms.reports.capitals import amount_in_capitals
 from dms.ui.cashier.payments import PaymentsEditor, method_names
 from dms.ui.common import words
@@ -176,7 +175,7 @@ class SettlementPage(QWidget):
                   (self.tr("Labour net"), view.labour_net),
                   (self.tr("Material receivable"), view.material_receivable),
                   (self.tr("Material net"), view.material_net)]
-        pairs += [(fee_names()[k], a) for k, a in view.fees if a and k in FEE_KINDS]
+        pairs += [(fee_names().get(k, k), a) for k, a in view.fees if a]
         pairs += [(self.tr("Total"), view.total)]
         pairs += [(self.tr("Paid by {payer}").format(payer=words.word(words.payers(), p)), a)
                   for p, a in view.shares if a and p != "customer"]

@@ -20,8 +20,8 @@ from dms.ui import i18n
 from dms.ui.cashier.dayend import DayEndPage
 from dms.ui.cashier.dialogs import CreditDialog, RefundDialog
 from dms.ui.cashier.queue import QueuePage
-from dms.ui.cashier.settlement import SettlementPage
-from dms.ui.common.printing import kind_name, print_document, show_document
+from dms.ui.cashier.settlement import SLIPS, SettlementPage
+from dms.ui.common.printing import kind_name, print_document, settings_store, show_document
 from dms.ui.common.words import money
 from dms.ui.shell.workspace import Workspace
 
@@ -53,6 +53,7 @@ class CashierDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._order_task: int | None = None
+        self._store = None  # the workstation's settings, found once the desk is in the window
         self.dialog = None
         self.queue_page = QueuePage(self)
         self.settlement_page = SettlementPage(self)
@@ -96,6 +97,20 @@ class CashierDesk(Workspace):
         self.queue_page.load()
 
     # -- the shell's interface -------------------------------------------------------------
+    def activate(self) -> None:
+        """Once in the window: the slip format this workstation used last (A4 or 80 mm)."""
+        if self._store is None:
+            self._store = settings_store(self)
+            slip, chosen = self.settlement_page.slip, self._store.load().get("cashier_slip")
+            slip.setCurrentIndex(SLIPS.index(chosen) if chosen in SLIPS else 0)
+            slip.currentIndexChanged.connect(self._remember_slip)
+        super().activate()
+
+    def _remember_slip(self) -> None:
+        settings = self._store.load()
+        settings["cashier_slip"] = self.settlement_page.slip_kind()
+        self._store.save(settings)
+
     def focus_widget(self):
         page = self.pages.currentWidget()
         if page is self.settlement_page:

@@ -57,7 +57,8 @@ def kind_name(kind: str) -> str:
              "picking": translate("Printing", "Picking list"),
              "qc": translate("Printing", "QC sheet"),
              "appointment": translate("Printing", "Appointment slip"),
-             "dayend": translate("Printing", "Day-end report")}
+             "dayend": translate("Printing", "Day-end report"),
+             "pdi": translate("Printing", "PDI sheet")}
     return names.get(kind, kind)
 
 

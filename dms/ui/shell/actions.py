@@ -229,6 +229,22 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Print the picking list..."), "Ctrl+P", "document.picking"),
         "counter.print_label": ActionSpec(
             translate("Actions", "Print the part's &label..."), "Ctrl+P", "document.labels"),
+        "tools.new": ActionSpec(
+            translate("Actions", "&New tool..."), "Ctrl+Shift+N", "tool.manage"),
+        # PDI desk
+        "pdi.new": ActionSpec(translate("Actions", "&New car PDI..."), "Ctrl+N", "pdi.inspect"),
+        "pdi.search": ActionSpec(translate("Actions", "&Find a PDI sheet"), "F2", "pdi.read"),
+        "pdi.ok": ActionSpec(translate("Actions", "Item &OK"), "F6", "pdi.inspect"),
+        "pdi.fail": ActionSpec(translate("Actions", "Item &failed"), "F7", "pdi.inspect"),
+        "pdi.all_ok": ActionSpec(
+            translate("Actions", "&All unchecked OK"), "F8", "pdi.inspect"),
+        "pdi.save": ActionSpec(translate("Actions", "&Save results"), "F9", "pdi.inspect"),
+        "pdi.sign": ActionSpec(translate("Actions", "Si&gn the sheet"), "Ctrl+S", "pdi.inspect"),
+        "pdi.fix": ActionSpec(translate("Actions", "Failure fi&xed..."), "Ctrl+R", "pdi.fix"),
+        "pdi.hand_over": ActionSpec(
+            translate("Actions", "&Hand over to the buyer..."), "Ctrl+H", "pdi.hand_over"),
+        "pdi.print": ActionSpec(
+            translate("Actions", "&Print the PDI sheet..."), "Ctrl+P", "document.pdi"),
     }
 
 

@@ -151,6 +151,7 @@ def registry() -> list[WorkspaceSpec]:
     from dms.ui.frontdesk.workspace import FrontDesk
     from dms.ui.manager.workspace import Manager
     from dms.ui.parts.workspace import PartsCounter
+    from dms.ui.pdi.workspace import PdiDesk
     from dms.ui.technician.workspace import TechnicianTerminal
     from dms.ui.workshop.workspace import WorkshopBoard
 
@@ -161,7 +162,8 @@ def registry() -> list[WorkspaceSpec]:
             WorkspaceSpec(PartsCounter.id, PartsCounter.roles, PartsCounter, "Ctrl+4"),
             WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
             WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6"),
-            WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7")]
+            WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7"),
+            WorkspaceSpec(PdiDesk.id, PdiDesk.roles, PdiDesk, "Ctrl+8")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:

@@ -4,10 +4,12 @@ work with photos from files, and the tool crib's checkout, damaged return and ma
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLineEdit,
-                               QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from dms.errors import ValidationError
 from dms.ui.common.command_dialog import CommandDialog
@@ -121,10 +123,14 @@ class AddedWorkDialog(CommandDialog):
     @Slot(list)
     def add_photos(self, paths: list[str]) -> None:
         for path in paths:
-            self.photos.addItem(path)
+            item = QListWidgetItem(Path(path).name)  # the folder is in the tooltip
+            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.photos.addItem(item)
 
     def photo_paths(self) -> list[str]:
-        return [self.photos.item(i).text() for i in range(self.photos.count())]
+        return [self.photos.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.photos.count())]
 
     def part_codes(self) -> list[tuple[str, str]]:
         """"58101-D3A00 x2, 26300-35505" → [("58101-D3A00", "2"), ("26300-35505", "1")]."""
@@ -212,4 +218,29 @@ class MaintenanceDialog(CommandDialog):
 
     def done_text(self, result) -> str:
         return self.tr("Maintenance of {code} recorded.").format(code=self.tool.code)
+
+
+class NewToolDialog(CommandDialog):
+    """A tool or piece of equipment joins the catalogue (team lead, manager)."""
+
+    def __init__(self, workspace):
+        super().__init__(workspace)
+        self.setObjectName("newToolDialog")
+        self.setWindowTitle(self.tr("New tool or equipment"))
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.code.setObjectName("toolCode")
+        self.name.setObjectName("toolName")
+        self.kind = QComboBox()
+        for key, text in tech_words.tool_kinds().items():
+            self.kind.addItem(text, key)
+        self.form.addRow(self.tr("&Code"), self.code)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.code.setFocus()
+
+    def call(self):
+        return tools.add_tool, (self.code.text(), self.name.text(), self.kind.currentData()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("{code} is in the catalogue.").format(code=self.code.text().strip().upper())
 

@@ -39,20 +39,33 @@ def _parts(job) -> str:
 
 
 def job_columns() -> list[Column]:
-    t = lambda text: lambda: translate("TechnicianJobs", text)  # noqa: E731
     return [
-        Column(t("Plate"), lambda j: j.plate or j.number),
-        Column(t("Model"), lambda j: j.model),
-        Column(t("Job"), lambda j: f"{j.code} {j.name}"),
-        Column(t("Job state"), lambda j: ("● " if j.clocked_on else "")
+        Column(lambda: translate("TechnicianJobs", "Plate"), lambda j: j.plate or j.number),
+        Column(lambda: translate("TechnicianJobs", "Model"), lambda j: j.model),
+        Column(lambda: translate("TechnicianJobs", "Job"), lambda j: f"{j.code} {j.name}"),
+        Column(lambda: translate("TechnicianJobs", "Job state"),
+               lambda j: ("● " if j.clocked_on else "")
                + words.word(tech_words.job_states(), j.state)),
-        Column(t("Car"), _order_state),
-        Column(t("Parts"), _parts),
-        Column(t("Promised"), lambda j: words.when(j.promised_at), colour=_promise_colour),
-        Column(t("Bay"), lambda j: j.bay_name),
-        Column(t("Hours"), lambda j: hours(j.billed_hours),
+        Column(lambda: translate("TechnicianJobs", "Car"), _order_state),
+        Column(lambda: translate("TechnicianJobs", "Parts"), _parts),
+        Column(lambda: translate("TechnicianJobs", "Promised"), lambda j: words.when(j.promised_at),
+               colour=_promise_colour),
+        Column(lambda: translate("TechnicianJobs", "Bay"), lambda j: j.bay_name),
+        Column(lambda: translate("TechnicianJobs", "Hours"), lambda j: hours(j.billed_hours),
                align=Qt.AlignmentFlag.AlignRight),
     ]
+
+
+def big_button(action) -> QToolButton:
+    """A button for `action` a gloved finger can hit; the keys stay on the list."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setObjectName(action.objectName().replace(".", "_"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setMinimumHeight(44)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
 
 
 class JobsPage(QWidget):
@@ -64,10 +77,14 @@ class JobsPage(QWidget):
         self._ws = workspace
         self.model = PagedTableModel(workspace.ctx.runner, job_columns(),
                                      key=lambda j: j.labour_line_id, parent=self)
-        self.table = table_view(self.model, "myJobs", (9, 10, 18, 9, 14, 9, 10, 8), stretch=2)
+        self.table = table_view(self.model, "myJobs", stretch=2)
         font = QFont(self.table.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)  # read from a step away, with gloves on
         self.table.setFont(font)
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((6, 9, 0, 7, 7, 7, 10, 6)):  # in the larger font
+            if width:
+                self.table.horizontalHeader().resizeSection(column, width * em)
         self.table.verticalHeader().setDefaultSectionSize(int(self.table.fontMetrics().height()
                                                               * 1.8))
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
@@ -90,13 +107,7 @@ class JobsPage(QWidget):
         self.retranslate_ui()
 
     def add_button(self, action, row: int, column: int) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setObjectName(action.objectName().replace(".", "_"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumHeight(44)  # a finger's width on a touch screen
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the list
+        button = big_button(action)
         self.buttons.addWidget(button, row, column)
         return button
 

@@ -20,30 +20,31 @@ OVERDUE = QBrush(QColor("#b42318"))
 
 
 def tool_columns() -> list[Column]:
-    t = lambda text: lambda: translate("TechnicianTools", text)  # noqa: E731
     status = lambda r: (translate("TechnicianTools", "Overdue") if r.overdue  # noqa: E731
                         else words.word(tech_words.tool_statuses(), r.status))
     return [
-        Column(t("Code"), lambda r: r.code),
-        Column(t("Name"), lambda r: r.name),
-        Column(t("Kind"), lambda r: words.word(tech_words.tool_kinds(), r.kind)),
-        Column(t("Status"), status, colour=lambda r: OVERDUE if r.overdue else None),
-        Column(t("Borrower"), lambda r: r.borrower),
-        Column(t("Work order"), lambda r: r.work_order),
-        Column(t("Out since"), lambda r: words.when(r.out_at)),
+        Column(lambda: translate("TechnicianTools", "Code"), lambda r: r.code),
+        Column(lambda: translate("TechnicianTools", "Name"), lambda r: r.name),
+        Column(lambda: translate("TechnicianTools", "Kind"),
+               lambda r: words.word(tech_words.tool_kinds(), r.kind)),
+        Column(lambda: translate("TechnicianTools", "Status"), status,
+               colour=lambda r: OVERDUE if r.overdue else None),
+        Column(lambda: translate("TechnicianTools", "Borrower"), lambda r: r.borrower),
+        Column(lambda: translate("TechnicianTools", "Work order"), lambda r: r.work_order),
+        Column(lambda: translate("TechnicianTools", "Out since"), lambda r: words.when(r.out_at)),
     ]
 
 
 def history_columns() -> list[Column]:
-    t = lambda text: lambda: translate("TechnicianTools", text)  # noqa: E731
     kinds = lambda: {"out": translate("TechnicianTools", "Checked out"),  # noqa: E731
                      "in": translate("TechnicianTools", "Returned"),
                      "maintenance": translate("TechnicianTools", "Maintenance")}
-    return [Column(t("When"), lambda e: words.when(e.at)),
-            Column(t("What"), lambda e: kinds().get(e.kind, e.kind)),
-            Column(t("Who"), lambda e: e.who),
-            Column(t("Work order"), lambda e: e.work_order),
-            Column(t("Note / damage"), lambda e: e.note)]
+    return [Column(lambda: translate("TechnicianTools", "When"), lambda e: words.when(e.at)),
+            Column(lambda: translate("TechnicianTools", "What"),
+                   lambda e: kinds().get(e.kind, e.kind)),
+            Column(lambda: translate("TechnicianTools", "Who"), lambda e: e.who),
+            Column(lambda: translate("TechnicianTools", "Work order"), lambda e: e.work_order),
+            Column(lambda: translate("TechnicianTools", "Note / damage"), lambda e: e.note)]
 
 
 class ToolsPage(QWidget):
@@ -67,12 +68,12 @@ class ToolsPage(QWidget):
         self.overdue.toggled.connect(self.reload)
         self.search.returnPressed.connect(self._into_table)
         self.model = PagedTableModel(workspace.ctx.runner, tool_columns(), parent=self)
-        self.table = table_view(self.model, "toolList", (8, 18, 6, 8, 8, 12), stretch=1)
+        self.table = table_view(self.model, "toolList", (8, 20, 8, 10, 8, 12))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.rowsInserted.connect(self._keep_a_selection)
         self.history = PagedTableModel(workspace.ctx.runner, history_columns(),
                                        key=lambda e: (e.at, e.kind), parent=self)
-        self.history_view = table_view(self.history, "toolHistory", (10, 6, 6, 12))
+        self.history_view = table_view(self.history, "toolHistory", (11, 9, 7, 12))
         self.history_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.ui.technician import words as tech_words
 from dms.ui.technician.dialogs import (AddedWorkDialog, CheckoutDialog, DamageDialog,
-                                       MaintenanceDialog, SelfCheckDialog)
-from dms.ui.technician.jobs import JobsPage
+                                       MaintenanceDialog, NewToolDialog, SelfCheckDialog)
+from dms.ui.technician.jobs import JobsPage, big_button
 from dms.ui.technician.tools import ToolsPage
 from dms.ui.shell.bus import as_changes
 from dms.ui.shell.workspace import Workspace
@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 CLOCK = ("technician.clock_on", "technician.clock_off", "technician.job_done")
 ORDER = ("technician.pause_parts", "technician.pause_approval", "technician.resume",
          "technician.self_check", "technician.added_work", "technician.request_parts")
-TOOL = ("tools.check_out", "tools.return", "tools.damaged", "tools.maintenance")
+TOOL = ("tools.check_out", "tools.return", "tools.damaged", "tools.maintenance", "tools.new")
 
 
 class TechnicianTerminal(Workspace):
@@ -66,7 +66,7 @@ class TechnicianTerminal(Workspace):
             self.actions[action_id] = action
         tool_slots = {"tools.check_out": self.check_out, "tools.return": self.return_tool,
                       "tools.damaged": self.return_damaged,
-                      "tools.maintenance": self.maintenance,
+                      "tools.maintenance": self.maintenance, "tools.new": self.new_tool,
                       "tools.search": self.tools_page.search.setFocus,
                       "technician.back": self.show_jobs}
         for action_id, slot in tool_slots.items():
@@ -74,9 +74,7 @@ class TechnicianTerminal(Workspace):
             self.tools_page.addAction(action)
             self.actions[action_id] = action
             if action_id in TOOL:
-                button = self.jobs_page.add_button(action, 0, 0)  # same look as the job buttons
-                self.jobs_page.buttons.removeWidget(button)
-                self.tools_page.buttons.addWidget(button)
+                self.tools_page.buttons.addWidget(big_button(action))
         self.jobs_page.selection_changed.connect(self._update_actions)
         self.tools_page.selection_changed.connect(self._update_actions)
         self.tools_page.model.dataChanged.connect(self._update_actions)
@@ -259,6 +257,10 @@ class TechnicianTerminal(Workspace):
         tool = self._tool()
         if tool is not None:
             self._open(MaintenanceDialog(self, tool))
+
+    @Slot()
+    def new_tool(self) -> None:
+        self._open(NewToolDialog(self))
 
     def retranslate_ui(self) -> None:
         self.jobs_page.retranslate_ui()

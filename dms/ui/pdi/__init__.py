@@ -1,0 +1,1 @@
+"""The PDI desk 新车PDI (DESIGN §1 step 1)."""
