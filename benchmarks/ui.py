@@ -488,6 +488,23 @@ SCREENS["cashier_order"] = Screen(  # Enter on a scanned job card → the order 
     shown=_cashier_order_shown, terms=("order_no",), workspace="cashier")
 
 
+# The manager's KPI dashboard for last month (a whole calendar month): Show → every tile and
+# chart filled (sign in as a manager: --user admin --password admin123).
+def _dashboard_ready(window) -> None:
+    board = window.show_workspace("manager").dashboard
+    board.period.setCurrentIndex(1)  # last month
+    wait_until(lambda: not window.ctx.runner.busy, "the previous computation")
+    board.result = None
+
+
+SCREENS["kpi_dashboard"] = Screen(
+    prepare=lambda w, _t: _dashboard_ready(w),
+    act=lambda w, _t: QTest.mouseClick(w.workspace("manager").dashboard.show_button,
+                                       Qt.MouseButton.LeftButton),
+    shown=lambda w, _t: w.workspace("manager").dashboard.result is not None,
+    terms=("plate",), workspace="manager")
+
+
 def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str]]:
     """What an advisor types, taken from rows spread over the store's vehicles: the plate's
     serial (last five), the VIN's last six, the mobile's last four, surname + given initial."""

@@ -2,6 +2,14 @@
 language): signed in as the demo manager (admin), each page of the workspace and its dialogs.
 
     manager_dashboard_{lang}.png   the KPI dashboard of the last 30 days
+    manager_reports_{lang}.png     reports and exports, the work orders chosen
+    manager_users_{lang}.png       administration: staff and roles
+    manager_user_dialog_{lang}.png the dialog of an existing user
+    manager_labour_{lang}.png      administration: labour operations
+    manager_labour_dialog_{lang}.png  one labour operation's form
+    manager_tiers_{lang}.png       administration: membership tiers
+    manager_rules_{lang}.png       administration: discount limits and store rules
+    manager_times_{lang}.png       standard times learned from the clocks
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from datetime import timedelta
 
 from dms import clock
 from dms.app import AppSession
+from dms.ui.manager.admin import SECTIONS
 from dms.ui.tasks import TaskRunner
 
 MANAGER, PASSWORD = "admin", "admin123"
@@ -42,6 +51,35 @@ def run_manager(helpers, args, db, shots) -> None:
                      "the KPI dashboard")
         h.settle()
         shots.save("manager_dashboard", window.grab())
+
+        ws.tabs.setCurrentWidget(ws.reports)
+        ws.reports.select("workorders")
+        h.settle()
+        shots.save("manager_reports", window.grab())
+
+        admin = ws.admin
+        ws.tabs.setCurrentWidget(admin)
+        for section, name, dialog_name in (("users", "manager_users", "manager_user_dialog"),
+                                           ("labour_operation", "manager_labour",
+                                            "manager_labour_dialog"),
+                                           ("membership_tier", "manager_tiers", None),
+                                           ("rules", "manager_rules", None)):
+            admin.sections.setCurrentRow(SECTIONS.index(section))
+            h.wait_until(lambda: idle() and admin.model.rowCount() > 0, f"the list {section}")
+            admin.table.selectRow(min(1, admin.model.rowCount() - 1))
+            h.settle()
+            shots.save(name, window.grab())
+            if dialog_name:
+                admin.edit()
+                h.wait_until(idle, "the dialog")
+                h.settle()
+                shots.save(dialog_name, h.with_dialog(window, ws.dialog))
+                h.close_dialog(ws.dialog)
+
+        ws.tabs.setCurrentWidget(ws.times)
+        h.wait_until(lambda: idle() and ws.times.model.rowCount() > 0, "the standard times")
+        h.settle()
+        shots.save("manager_times", window.grab())
 
         window.close()
         window.deleteLater()

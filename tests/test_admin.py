@@ -10,7 +10,7 @@ from dms import auth
 from dms.admin import catalogue, users
 from dms.auth import authenticate
 from dms.errors import AuthError, Forbidden, ValidationError
-from dms.models import AuditLog, LabourOperation, PriceClass, User
+from dms.models import AuditLog, LabourOperation, PriceClass
 
 
 @pytest.fixture

@@ -7,17 +7,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import time
 from datetime import date, timedelta
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from dms import clock
+from dms import auth, clock
+from dms.admin import catalogue, standard_times
 from dms.auth import authenticate
+from dms.errors import AuthError
+from dms.models import LabourOperation
 from dms.reports.excel import export
 from dms.reports.kpi import kpis
 from dms.reports.kpi_rates import TARGETS
 from dms.ui.common import words
+from dms.ui.manager.admin import SECTIONS
+from dms.ui.shell.main_window import MainWindow
+from dms.ui.shell.workspace import registry
+from dms.ui.tasks import TaskRunner
 from dms.ui.manager.dashboard import TILES, percent, tile_values
 from robot import Robot
 
@@ -163,3 +171,173 @@ def test_a_folder_that_does_not_exist_is_said_and_nothing_is_written(qtbot, ws, 
     qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.running and ws.message_bar.isVisible(), timeout=SHOWN_MS)
     assert page.path.text().endswith("c.xlsx")  # kept as typed
+
+
+# -- administration ------------------------------------------------------------------------------
+
+def _admin(ws, section):
+    ws.tabs.setCurrentWidget(ws.admin)
+    page = ws.admin
+    page.sections.setCurrentRow(SECTIONS.index(section))
+    return page
+
+
+def _rows_loaded(qtbot, page, count=1):
+    qtbot.waitUntil(lambda: page.model.rowCount() >= count, timeout=SHOWN_MS)
+
+
+def test_a_user_created_with_roles_signs_in_with_exactly_those_workspaces(
+        qtbot, ws, demo_orders_db, monkeypatch, qtmodeltester):
+    monkeypatch.setattr(auth, "N", 2**10)
+    page = _admin(ws, "users")
+    _rows_loaded(qtbot, page, 5)
+    qtmodeltester.check(page.model)
+    robot = Robot(qtbot)
+    page.table.setFocus()
+    robot.shortcut("Ctrl+N")
+    dialog = ws.dialog
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=SHOWN_MS)  # its F9 is the dialog's
+    robot.type(dialog.username, "desk7")
+    robot.type(dialog.display_name, "周洁")
+    robot.type(dialog.password, "first-pass-7")
+    robot.click(dialog.roles["advisor"])
+    robot.click(dialog.roles["cashier"])
+    robot.key(dialog.roles["cashier"], Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert not dialog.isVisible(), dialog.message_bar.text()
+    qtbot.waitUntil(lambda: _id_of(page, "desk7") is not None, timeout=SHOWN_MS)
+    robot.done("manager: create a user with two roles", "manager", 8)
+    user = authenticate(demo_orders_db, "desk7", "first-pass-7")
+    assert user.roles == {"advisor", "cashier"}
+    runner = TaskRunner()
+    window = MainWindow(demo_orders_db, user, runner)
+    qtbot.addWidget(window)
+    expected = [s.id for s in registry() if not s.roles.isdisjoint({"advisor", "cashier"})]
+    assert [s.id for s in window.specs] == expected and "manager" not in expected
+    assert "frontdesk" in expected
+    runner.shutdown()
+
+
+def _id_of(page, username):
+    return next((r.id for r in page.model.rows if r.username == username), None)
+
+
+def test_a_taken_user_name_is_refused_in_the_dialog_which_keeps_the_input(qtbot, ws, monkeypatch):
+    monkeypatch.setattr(auth, "N", 2**10)
+    page = _admin(ws, "users")
+    _rows_loaded(qtbot, page, 5)
+    before = len(page.model.rows)
+    page.new()
+    dialog = ws.dialog
+    dialog.username.setText("advisor1")
+    dialog.display_name.setText("重名")
+    dialog.password.setText("first-pass-7")
+    dialog.roles["advisor"].setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert dialog.isVisible() and dialog.username.text() == "advisor1"
+    assert dialog.display_name.text() == "重名"
+    page.load()
+    qtbot.wait(200)
+    assert len(page.model.rows) == before
+
+
+def test_disable_and_unlock_a_user_from_the_list(qtbot, ws, demo_orders_db):
+    page = _admin(ws, "users")
+    _rows_loaded(qtbot, page, 5)
+    row = page.model.row_of(_id_of(page, "advisor2"))
+    page.table.selectRow(row)
+    page.toggle_active()
+    qtbot.waitUntil(lambda: not page.model.row_at(row).active, timeout=SHOWN_MS)
+    with pytest.raises(AuthError):
+        authenticate(demo_orders_db, "advisor2", "demo123")
+    page.toggle_active()
+    qtbot.waitUntil(lambda: page.model.row_at(row).active, timeout=SHOWN_MS)
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            authenticate(demo_orders_db, "advisor2", "wrong")
+    page.load()
+    qtbot.waitUntil(lambda: page.model.row_at(row).locked_until is not None, timeout=SHOWN_MS)
+    page.unlock()
+    qtbot.waitUntil(lambda: page.model.row_at(row).locked_until is None, timeout=SHOWN_MS)
+    assert authenticate(demo_orders_db, "advisor2", "demo123")
+
+
+def test_a_labour_rate_is_changed_and_a_bad_one_refused(qtbot, ws, demo_orders_db, manager,
+                                                       qtmodeltester):
+    page = _admin(ws, "price_class")
+    _rows_loaded(qtbot, page)
+    qtmodeltester.check(page.model)
+    first = page.model.row_at(0)
+    page.table.selectRow(0)
+    page.edit()
+    dialog = ws.dialog
+    rate = dialog.fields["hourly_rate"]
+    rate.setText("abc")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert rate.text() == "abc"
+    rate.setText("321.5")
+    dialog.submit()
+    qtbot.waitUntil(lambda: page.model.row_at(0)["hourly_rate"] == Decimal("321.50"),
+                    timeout=SHOWN_MS)
+    stored = {r["id"]: r for r in catalogue.records(demo_orders_db, manager, "price_class")}
+    assert stored[first["id"]]["hourly_rate"] == Decimal("321.50")
+
+
+@pytest.mark.parametrize("section", ["labour_operation", "maintenance_package",
+                                     "membership_tier", "rules"])
+def test_each_list_shows_the_stores_records(qtbot, ws, demo_orders_db, manager, section,
+                                            qtmodeltester):
+    page = _admin(ws, section)
+    expected = (catalogue.rules(demo_orders_db, manager) if section == "rules"
+                else catalogue.records(demo_orders_db, manager, section))
+    _rows_loaded(qtbot, page, len(expected))
+    assert page.model.rows == list(expected)
+    qtmodeltester.check(page.model)
+
+
+def test_the_advisors_discount_limit_is_set_from_the_rules(qtbot, ws, demo_orders_db, manager):
+    page = _admin(ws, "rules")
+    _rows_loaded(qtbot, page)
+    row = page.model.row_of("discount_limit.advisor")
+    page.table.selectRow(row)
+    page.edit()
+    ws.dialog.value.setText("15")
+    ws.dialog.submit()
+    qtbot.waitUntil(lambda: page.model.row_at(row)[1] == Decimal("15"), timeout=SHOWN_MS)
+    assert dict(catalogue.rules(demo_orders_db, manager))["discount_limit.advisor"] == Decimal("15")
+
+
+# -- learned standard times ------------------------------------------------------------------------
+
+def test_adopting_a_learned_time_from_the_list_changes_the_book_time(qtbot, ws, demo_orders_db,
+                                                                     manager, qtmodeltester):
+    ws.tabs.setCurrentWidget(ws.times)
+    page = ws.times
+    expected = standard_times.learned_times(demo_orders_db, manager)
+    qtbot.waitUntil(lambda: len(page.model.rows) == len(expected), timeout=SHOWN_MS)
+    qtmodeltester.check(page.model)
+    assert page.model.rows == list(expected)
+    target = next(t for t in expected if t.jobs and t.median != t.book_hours)
+    row = page.model.row_of(target.operation_id)
+    robot = Robot(qtbot)
+    page.table.setFocus()
+    page.table.selectRow(row)  # one click on the row
+    robot.actions += 1
+    robot.shortcut("Ctrl+Return")
+    qtbot.waitUntil(lambda: page.model.row_at(row).book_hours == target.median, timeout=SHOWN_MS)
+    robot.done("manager: adopt a learned standard time", "manager", 2)
+    assert "adopted" in ws.message_bar.text()
+    with demo_orders_db.reading() as s:
+        assert s.get(LabourOperation, target.operation_id).standard_hours == target.median
+
+
+def test_fewer_jobs_per_operation_are_read_again(qtbot, ws, demo_orders_db, manager):
+    ws.tabs.setCurrentWidget(ws.times)
+    page = ws.times
+    qtbot.waitUntil(lambda: bool(page.model.rows), timeout=SHOWN_MS)
+    page.last_n.setValue(3)
+    expected = standard_times.learned_times(demo_orders_db, manager, 3)
+    qtbot.waitUntil(lambda: page.model.rows == list(expected), timeout=SHOWN_MS)
+    assert max(t.jobs for t in expected) <= 3

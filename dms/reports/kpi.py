@@ -359,9 +359,11 @@ def kpi_workbook(db, actor, date_from: date, date_to: date, path, lang: str = "z
                           ("actual_hours", "hours"), ("efficiency", "rate")],
                          [tuple(t.values()) for t in k["technicians"]])
     sh.bar_chart(top, last, [2, 3], "F3", "efficiency", "actual_hours")
-    sh.table([(headers.column("technician", lang), "text"), ("clocked_hours", "hours"),
-              ("days_present", "int"), ("available_hours", "hours"), ("utilisation", "rate")],
-             [tuple(t.values()) for t in k["utilisation"]], "utilisation")
+    top, last = sh.table([(headers.column("technician", lang), "text"), ("clocked_hours", "hours"),
+                          ("days_present", "int"), ("available_hours", "hours"),
+                          ("utilisation", "rate")],
+                         [tuple(t.values()) for t in k["utilisation"]], "utilisation")
+    sh.bar_chart(top, last, [5], f"G{max(top, 20)}", "utilisation", "utilisation")  # below the first
     ws = k["workshop"]
     sh.pairs([(key, ws[key], "hours") for key in ("billed_hours", "actual_hours")]
              + [("efficiency", ws["efficiency"], "rate"), ("target", rates.TARGETS["efficiency"], "rate")]

@@ -111,7 +111,7 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "catalogue.code_taken": QCoreApplication.translate(
             "Messages", "The code {value} is taken."),
         "standard_time.none": QCoreApplication.translate(
-            "Messages", "No clocked jobs of {code} to learn from yet."),
+            "Messages", "No clocked jobs of {operation} to learn from yet."),
         "setting.unknown": QCoreApplication.translate(
             "Messages", "Unknown setting {key}."),
         "setting.value": QCoreApplication.translate(

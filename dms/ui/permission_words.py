@@ -117,6 +117,10 @@ def actions() -> dict[str, str]:
         "document.gatepass": QCoreApplication.translate("Messages", "print a gate pass"),
         "document.labels": QCoreApplication.translate("Messages", "print labels"),
         "user.manage": QCoreApplication.translate("Messages", "manage users"),
+        "admin.read": QCoreApplication.translate("Messages", "read the price lists and catalogues"),
+        "catalogue.edit": QCoreApplication.translate(
+            "Messages", "change the price lists and catalogues"),
+        "standard_time.adopt": QCoreApplication.translate("Messages", "adopt a learned standard time"),
         "database.backup": QCoreApplication.translate("Messages", "back up the database"),
         "database.restore": QCoreApplication.translate("Messages", "restore the database"),
         "cashier.queue": QCoreApplication.translate("Messages", "see the cashier's queue"),

@@ -88,4 +88,38 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <source>%n settled order(s)</source>
+        <translation>
+            <numerusform>%n settled order</numerusform>
+            <numerusform>%n settled orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>average of %n score(s), 1 to 5</source>
+        <translation>
+            <numerusform>average of %n score, 1 to 5</numerusform>
+            <numerusform>average of %n scores, 1 to 5</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <source>%n row(s) written...</source>
+        <translation>
+            <numerusform>%n row written...</numerusform>
+            <numerusform>%n rows written...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>%n row saved to %1</numerusform>
+            <numerusform>%n rows saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

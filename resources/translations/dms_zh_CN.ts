@@ -208,11 +208,19 @@
     </message>
     <message>
         <source>&amp;Export the chosen list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所选清单(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Cancel the export</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New user or record...</source>
+        <translation>新建用户或记录(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt the learned median</source>
+        <translation>采用学习所得中位数(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Clock on</source>
@@ -597,6 +605,204 @@
     <message>
         <source>Ctrl+P prices the found work as the catalogue has it. Call the customer: Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline. Enter opens the order to change a price.</source>
         <translation>Ctrl+P 按目录为增项报价。致电客户：同意按 Ctrl+Enter，不同意按 Ctrl+Shift+Enter。回车打开工单修改价格。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Staff and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <source>Price classes and labour rates</source>
+        <translation>工时价类与工时单价</translation>
+    </message>
+    <message>
+        <source>Labour operations</source>
+        <translation>维修项目(标准工时)</translation>
+    </message>
+    <message>
+        <source>Maintenance packages</source>
+        <translation>保养套餐</translation>
+    </message>
+    <message>
+        <source>Membership tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Discount limits and store rules</source>
+        <translation>折扣权限与门店规则</translation>
+    </message>
+    <message>
+        <source>&amp;New...</source>
+        <translation>新建(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit... (Enter)</source>
+        <translation>编辑(&amp;E)...（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Disable / enable</source>
+        <translation>停用/启用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password...</source>
+        <translation>重置密码(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWords</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hourly rate (¥)</source>
+        <translation>工时单价(元)</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Standard hours</source>
+        <translation>标准工时</translation>
+    </message>
+    <message>
+        <source>Price class</source>
+        <translation>工时价类</translation>
+    </message>
+    <message>
+        <source>Interval (km)</source>
+        <translation>间隔里程(公里)</translation>
+    </message>
+    <message>
+        <source>Interval (months)</source>
+        <translation>间隔时间(月)</translation>
+    </message>
+    <message>
+        <source>Price (¥)</source>
+        <translation>套餐价(元)</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Valid for (months)</source>
+        <translation>有效期(月)</translation>
+    </message>
+    <message>
+        <source>Fee (¥)</source>
+        <translation>会费(元)</translation>
+    </message>
+    <message>
+        <source>Points threshold</source>
+        <translation>积分门槛</translation>
+    </message>
+    <message>
+        <source>Labour discount (%)</source>
+        <translation>工时折扣(%)</translation>
+    </message>
+    <message>
+        <source>Parts discount (%)</source>
+        <translation>材料折扣(%)</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>机修</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>电工</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>钣金</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>喷漆</translation>
+    </message>
+    <message>
+        <source>Discount limit of the %1 (%)</source>
+        <translation>%1手工折扣上限(%)</translation>
+    </message>
+    <message>
+        <source>Refunds above this need a manager (¥)</source>
+        <translation>退款超过此金额需经理审批(元)</translation>
+    </message>
+    <message>
+        <source>Hold parts after a no-show (hours)</source>
+        <translation>爽约后保留配件(小时)</translation>
+    </message>
+    <message>
+        <source>Hold parts after an estimate expires (hours)</source>
+        <translation>估价单过期后保留配件(小时)</translation>
+    </message>
+    <message>
+        <source>A technician&apos;s working day (hours)</source>
+        <translation>技师每日出勤工时(小时)</translation>
+    </message>
+    <message>
+        <source>A tool is overdue after (hours)</source>
+        <translation>工具借出超过此时长即逾期(小时)</translation>
     </message>
 </context>
 <context>
@@ -2043,127 +2249,127 @@
     <name>Dashboard</name>
     <message>
         <source>Computing...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算...</translation>
     </message>
     <message>
         <source>Nothing in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>本期间无数据</translation>
     </message>
     <message>
         <source>target %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 %1</translation>
     </message>
     <message>
         <source>Output per advisor (revenue)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务顾问产值(营业收入)</translation>
     </message>
     <message>
         <source>Technician efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>技师效率</translation>
     </message>
     <message>
         <source>Technician utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>技师工时利用率</translation>
     </message>
     <message>
         <source>Revenue by business type</source>
-        <translation type="unfinished"></translation>
+        <translation>按业务类型的营业收入</translation>
     </message>
     <message>
         <source>Revenue by day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日营业收入</translation>
     </message>
     <message>
         <source>Satisfaction (CSI) from follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>回访满意度(CSI)分布</translation>
     </message>
     <message>
         <source>target at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 ≥ %1</translation>
     </message>
     <message numerus="yes">
         <source>%n settled order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>结算 %n 单</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 inspected orders</source>
-        <translation type="unfinished"></translation>
+        <translation>质检 %2 单中返工 %1 单</translation>
     </message>
     <message>
         <source>%1 of %2 orders</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 单中预约 %1 单</translation>
     </message>
     <message numerus="yes">
         <source>average of %n score(s), 1 to 5</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个评分的平均值(1–5分)</numerusform>
         </translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>上月</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近30天</translation>
     </message>
     <message>
         <source>Chosen dates</source>
-        <translation type="unfinished"></translation>
+        <translation>自选日期</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间(&amp;P)：</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Show (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(F5)</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>营业收入</translation>
     </message>
     <message>
         <source>On-time completion</source>
-        <translation type="unfinished"></translation>
+        <translation>按时完工率</translation>
     </message>
     <message>
         <source>Same-day delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>当日交车率</translation>
     </message>
     <message>
         <source>Efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>工时效率</translation>
     </message>
     <message>
         <source>Utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>工时利用率</translation>
     </message>
     <message>
         <source>Parts fill rate</source>
-        <translation type="unfinished"></translation>
+        <translation>配件一次满足率</translation>
     </message>
     <message>
         <source>Rework rate</source>
-        <translation type="unfinished"></translation>
+        <translation>返工率</translation>
     </message>
     <message>
         <source>Appointment rate</source>
-        <translation type="unfinished"></translation>
+        <translation>预约率</translation>
     </message>
     <message>
         <source>CSI (satisfaction)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户满意度(CSI)</translation>
     </message>
 </context>
 <context>
@@ -2986,15 +3192,23 @@
     <name>Manager</name>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>服务经理</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>经营看板(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Reports and exports</source>
-        <translation type="unfinished"></translation>
+        <translation>报表与导出(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>系统管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Standard times</source>
+        <translation>标准工时学习(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -3093,7 +3307,7 @@
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未生成文件。</translation>
     </message>
     <message>
         <source>Unknown export {name}; one of: {known}.</source>
@@ -3133,43 +3347,43 @@
     </message>
     <message>
         <source>Give the user at least one role of the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为用户至少选择列表中的一个角色。</translation>
     </message>
     <message>
         <source>Enter a user name of 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 1 至 {limit} 个字符的用户名。</translation>
     </message>
     <message>
         <source>A user name has no spaces or special characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名不能包含空格或特殊字符。</translation>
     </message>
     <message>
         <source>Enter the name shown, 1 to {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入显示名称，1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>The user name {username} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名 {username} 已被使用。</translation>
     </message>
     <message>
         <source>You cannot take the manager role or the account away from yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能取消自己的经理角色或停用自己的账号。</translation>
     </message>
     <message>
         <source>Unknown list {kind}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的清单 {kind}。</translation>
     </message>
     <message>
         <source>{field}: {value} is not a valid value.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：{value} 不是有效的值。</translation>
     </message>
     <message>
         <source>The code {value} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>代码 {value} 已被使用。</translation>
     </message>
     <message>
-        <source>No clocked jobs of {code} to learn from yet.</source>
-        <translation type="unfinished"></translation>
+        <source>No clocked jobs of {operation} to learn from yet.</source>
+        <translation>{operation} 还没有可供学习的打卡作业。</translation>
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -5466,59 +5680,59 @@
     </message>
     <message>
         <source>hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>工时单价</translation>
     </message>
     <message>
         <source>trade</source>
-        <translation type="unfinished"></translation>
+        <translation>工种</translation>
     </message>
     <message>
         <source>standard hours</source>
-        <translation type="unfinished"></translation>
+        <translation>标准工时</translation>
     </message>
     <message>
         <source>price class</source>
-        <translation type="unfinished"></translation>
+        <translation>工时价类</translation>
     </message>
     <message>
         <source>interval in km</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔里程</translation>
     </message>
     <message>
         <source>interval in months</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔月数</translation>
     </message>
     <message>
         <source>price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
         <source>level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>validity in months</source>
-        <translation type="unfinished"></translation>
+        <translation>有效月数</translation>
     </message>
     <message>
         <source>fee</source>
-        <translation type="unfinished"></translation>
+        <translation>会费</translation>
     </message>
     <message>
         <source>points threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>积分门槛</translation>
     </message>
     <message>
         <source>labour discount</source>
-        <translation type="unfinished"></translation>
+        <translation>工时折扣</translation>
     </message>
     <message>
         <source>parts discount</source>
-        <translation type="unfinished"></translation>
+        <translation>材料折扣</translation>
     </message>
     <message>
         <source>team</source>
-        <translation type="unfinished"></translation>
+        <translation>班组</translation>
     </message>
     <message>
         <source>open customer files</source>
@@ -5747,6 +5961,18 @@
     <message>
         <source>manage users</source>
         <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>read the price lists and catalogues</source>
+        <translation>查看价格表与目录</translation>
+    </message>
+    <message>
+        <source>change the price lists and catalogues</source>
+        <translation>修改价格表与目录</translation>
+    </message>
+    <message>
+        <source>adopt a learned standard time</source>
+        <translation>采用学习所得的标准工时</translation>
     </message>
     <message>
         <source>back up the database</source>
@@ -6357,6 +6583,21 @@
     <message>
         <source>Again</source>
         <translation>再次输入</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Temporary &amp;password:</source>
+        <translation>临时密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 must choose a new password at the next sign-in.</source>
+        <translation>%1 下次登录时须设置新密码。</translation>
     </message>
 </context>
 <context>
@@ -7042,6 +7283,13 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund: money back by the methods it was paid</source>
@@ -7123,107 +7371,107 @@
     <name>ReportsPage</name>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出...</translation>
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消...</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已写入 %n 行...</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="unfinished">车辆</translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>预约</translation>
     </message>
     <message>
         <source>Work orders with their lines</source>
-        <translation type="unfinished"></translation>
+        <translation>工单及明细</translation>
     </message>
     <message>
         <source>Parts and stock</source>
-        <translation type="unfinished"></translation>
+        <translation>配件与库存</translation>
     </message>
     <message>
         <source>Stock movements</source>
-        <translation type="unfinished"></translation>
+        <translation>出入库流水</translation>
     </message>
     <message>
         <source>Settlements with payments</source>
-        <translation type="unfinished"></translation>
+        <translation>结算及收款明细</translation>
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished">回访</translation>
+        <translation>回访</translation>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished">投诉</translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>KPI workbook (with charts)</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI 报表(含图表)</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Save to:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
         <source>Progress:</source>
-        <translation type="unfinished"></translation>
+        <translation>进度：</translation>
     </message>
     <message>
         <source>&amp;Whole history</source>
-        <translation type="unfinished"></translation>
+        <translation>全部历史(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)...</translation>
     </message>
     <message>
         <source>&amp;Export (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)(F9)</translation>
     </message>
     <message>
         <source>&amp;Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;C)(Esc)</translation>
     </message>
 </context>
 <context>
@@ -7266,6 +7514,17 @@
     <message>
         <source>Returned to stock: {part}.</source>
         <translation>已退回库存：{part}。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -7505,6 +7764,53 @@
     <message>
         <source>Signed: the signature is kept with the order and printed on the sheet.</source>
         <translation>已签名：签名随工单保存，并打印在接车单上。</translation>
+    </message>
+</context>
+<context>
+    <name>StandardTimesPage</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Labour operation</source>
+        <translation>维修项目</translation>
+    </message>
+    <message>
+        <source>Book hours</source>
+        <translation>标准工时</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>80th percentile</source>
+        <translation>80%分位数</translation>
+    </message>
+    <message>
+        <source>New standard hours adopted for %1; the next estimates take them.</source>
+        <translation>%1 已采用新标准工时，之后的估价单将使用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Last jobs per operation:</source>
+        <translation>每个项目取最近作业数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Adopt the &amp;median (Ctrl+Enter)</source>
+        <translation>采用中位数(&amp;M)(Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Adopt the &amp;80th percentile</source>
+        <translation>采用80%分位数(&amp;8)</translation>
+    </message>
+    <message>
+        <source>Clocked hours of completed jobs; jobs of reworked orders and outliers are left out. A median a fifth or more away from the book time is red.</source>
+        <translation>依据已完工作业的打卡工时；返工工单的作业和异常值不计入。中位数与标准工时相差两成以上时以红色显示。</translation>
     </message>
 </context>
 <context>
@@ -7865,6 +8171,41 @@
     <message>
         <source>O&amp;verdue only</source>
         <translation>仅显示逾期(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation>用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Shown as:</source>
+        <translation>显示名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>班组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>用户 %1 已保存。</translation>
     </message>
 </context>
 <context>

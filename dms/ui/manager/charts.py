@@ -8,6 +8,7 @@ exactly what is drawn.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -74,7 +75,8 @@ class BarChart(QWidget):
         # Narrow bars (a month by day): no values on them, and only every n-th label.
         widest = max(fm.horizontalAdvance(self.format(v)) for _, v in self.items)
         values = widest + 4 <= slot
-        every = max(1, -(-max(fm.horizontalAdvance(label) for label, _ in self.items) // int(slot or 1)))
+        need = max(fm.horizontalAdvance(label) for label, _ in self.items) + 6
+        every = max(1, math.ceil(need / slot))
         for n, (label, value) in enumerate(self.items):
             x = plot.left() + slot * n + (slot - bar_w) / 2
             bar_h = plot.height() * float(value) / top
@@ -85,8 +87,8 @@ class BarChart(QWidget):
                 p.drawText(QRectF(plot.left() + slot * n, plot.bottom() - bar_h - line - 2, slot, line),
                            Qt.AlignmentFlag.AlignCenter, self.format(value))
             if n % every == 0:
-                width = slot * every if every > 1 else slot
-                text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(width) - 4)
+                width = slot * every
+                text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(width) - 2)
                 p.drawText(QRectF(plot.left() + slot * n + (slot - width) / 2, plot.bottom() + 3,
                                   width, line), Qt.AlignmentFlag.AlignCenter, text)
         if self.target is not None:

@@ -25,12 +25,9 @@ KPI = "kpi"
 
 
 def _run_kpi(db, user, path, lang, since, until, progress=None, cancelled=None):
-    """The KPI workbook as one more export (one computation: no rows to count)."""
-    if since is None or until is None:
-        today = date.today()
-        since, until = since or today.replace(day=1), until or today
+    """The KPI workbook as one more export: one computation, no rows to count (the page
+    always gives it a period)."""
     kpi_workbook(db, user, since, until, path, lang=lang)
-    return None
 
 
 class _Progress(QObject):
@@ -76,6 +73,7 @@ class ReportsPage(QWidget):
         self.bar.setObjectName("export_progress")
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
+        self.bar.setTextVisible(False)  # the rows written are said below it
         self.status = QLabel()
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
@@ -182,6 +180,7 @@ class ReportsPage(QWidget):
         self.lists.setEnabled(not running)
         self.bar.setRange(0, 0 if running else 1)  # busy while it streams: no total known
         self.bar.setValue(0 if running else 1)
+        self.bar.setTextVisible(False)
 
     @Slot(int)
     def _on_rows(self, rows: int) -> None:

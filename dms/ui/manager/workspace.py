@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from dms.ui.manager.admin import AdminPage
 from dms.ui.manager.dashboard import Dashboard
 from dms.ui.manager.reports import ReportsPage
+from dms.ui.manager.standard_times import StandardTimesPage
 from dms.ui.shell.workspace import Workspace
 
 
@@ -28,14 +30,24 @@ class Manager(Workspace):
         self.dialog = None  # the dialog open now (tests drive it)
         self.dashboard = Dashboard(self)
         self.reports = ReportsPage(self)
+        self.admin = AdminPage(self)
+        self.times = StandardTimesPage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("manager_tabs")
-        for page in (self.dashboard, self.reports):
+        for page in (self.dashboard, self.reports, self.admin, self.times):
             self.tabs.addTab(page, "")
         make = ctx.actions.make
         self.export_action = make("manager.export", self.reports, self.reports.run)
         self.cancel_export_action = make("manager.cancel_export", self.reports, self.reports.stop)
         self.reports.addActions([self.export_action, self.cancel_export_action])
+        self.new_record_action = make("manager.new_record", self.admin, self.admin.new)
+        self.admin.addAction(self.new_record_action)
+        self.adopt_action = make("manager.adopt_median", self.times,
+                                 lambda: self.times.adopt("median"))
+        self.times.addAction(self.adopt_action)
+        self.times.adopt_median.setEnabled(self.adopt_action.isEnabled())
+        self.times.adopt_p80.setEnabled(self.adopt_action.isEnabled())
+        self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -50,6 +62,11 @@ class Manager(Workspace):
         if hasattr(page, "load"):
             page.load()
 
+    def _on_tab(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.times and not self.times.model.rows:
+            self.times.load()  # read when first shown, not at sign-in
+
     def _open(self, dialog, on_accept=None):
         """Window-modal and non-blocking; the last dialog is kept until the next one opens."""
         if self.dialog is not None:
@@ -63,5 +80,9 @@ class Manager(Workspace):
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("&Dashboard"))
         self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("&Reports and exports"))
+        self.tabs.setTabText(self.tabs.indexOf(self.admin), self.tr("&Administration"))
         self.dashboard.retranslate_ui()
         self.reports.retranslate_ui()
+        self.admin.retranslate_ui()
+        self.tabs.setTabText(self.tabs.indexOf(self.times), self.tr("&Standard times"))
+        self.times.retranslate_ui()

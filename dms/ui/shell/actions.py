@@ -128,6 +128,11 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
         "manager.cancel_export": ActionSpec(
             translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
+        "manager.new_record": ActionSpec(
+            translate("Actions", "&New user or record..."), "Ctrl+N", "catalogue.edit"),
+        "manager.adopt_median": ActionSpec(
+            translate("Actions", "&Adopt the learned median"), "Ctrl+Return",
+            "standard_time.adopt"),
         # technician terminal
         "technician.clock_on": ActionSpec(translate("Actions", "&Clock on"), "F4", "job.clock"),
         "technician.clock_off": ActionSpec(
