@@ -31,7 +31,6 @@ class CustomerCare(Workspace):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.dialog = None  # the dialog open now (tests drive it)
         self._loaded: set[int] = set()
         self.calls = CallsPage(self)
         self.follow_ups = FollowUpPage(self)
@@ -113,31 +112,23 @@ class CustomerCare(Workspace):
         self.ctx.actions.set_enabled(self.close_action, status == "resolved")
 
     # -- commands: each through a dialog, one service call -------------------------------
-    def _open(self, dialog):
-        """Window-modal and non-blocking; the last dialog is kept until the next one opens."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     @Slot()
     def record_call(self) -> None:
         row = self.calls.selected()
         if row is not None:
-            self._open(CallDialog(self, row))
+            self.open_dialog(CallDialog(self, row))
 
     @Slot()
     def book(self) -> None:
         row = self.calls.selected()
         if row is not None:
-            self._open(ReminderBookingDialog(self, row))
+            self.open_dialog(ReminderBookingDialog(self, row))
 
     @Slot()
     def record_follow_up(self) -> None:
         row = self.follow_ups.selected()
         if row is not None:
-            self._open(FollowUpDialog(self, row))
+            self.open_dialog(FollowUpDialog(self, row))
 
     def _detail(self):
         """The complaint shown beside the list, if it is the selected one."""
@@ -147,17 +138,17 @@ class CustomerCare(Workspace):
     @Slot()
     def assign(self) -> None:
         if (detail := self._detail()) is not None:
-            self._open(AssignDialog(self, detail))
+            self.open_dialog(AssignDialog(self, detail))
 
     @Slot()
     def resolve(self) -> None:
         if (detail := self._detail()) is not None:
-            self._open(ResolveDialog(self, detail))
+            self.open_dialog(ResolveDialog(self, detail))
 
     @Slot()
     def close_complaint(self) -> None:
         if (detail := self._detail()) is not None:
-            self._open(CloseDialog(self, detail))
+            self.open_dialog(CloseDialog(self, detail))
 
     @Slot()
     def escalate(self, quiet: bool = False) -> None:

@@ -54,7 +54,6 @@ class CashierDesk(Workspace):
         super().__init__(ctx, parent)
         self._order_task: int | None = None
         self._store = None  # the workstation's settings, found once the desk is in the window
-        self.dialog = None
         self.queue_page = QueuePage(self)
         self.settlement_page = SettlementPage(self)
         self.dayend_page = DayEndPage(self)
@@ -238,13 +237,6 @@ class CashierDesk(Workspace):
             self._load(view.work_order_id)))
 
     # -- dialogs --------------------------------------------------------------------------------
-    def _open(self, dialog, on_accept) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.open()
-
     @Slot()
     def credit(self) -> None:
         view = self.settlement_page.view
@@ -257,7 +249,7 @@ class CashierDesk(Workspace):
                 self.print_now(view.work_order_number, ("gatepass",))
             self._load(view.work_order_id)
 
-        self._open(dialog, done)
+        self.open_dialog(dialog, done)
 
     @Slot()
     def refund(self) -> None:
@@ -272,7 +264,7 @@ class CashierDesk(Workspace):
                 self, "refund", f"{kind_name('refund')} {result.number}", pdf))
             self._load(view.work_order_id)
 
-        self._open(dialog, done)
+        self.open_dialog(dialog, done)
 
     # -- day end ----------------------------------------------------------------------------------
     @Slot()
@@ -301,8 +293,7 @@ class CashierDesk(Workspace):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
         dialog.fileSelected.connect(lambda path: self.export_to(path, day))
-        self.dialog = dialog
-        dialog.open()
+        self.open_dialog(dialog)
 
     def export_to(self, path: str, day) -> None:
         self.read(export_dayend, day, path, i18n.current_language(), on_result=lambda _t, _r: (

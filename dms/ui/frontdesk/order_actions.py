@@ -72,7 +72,7 @@ class OrderActions(QObject):
     def deliver(self) -> None:
         wo, version = self._order()
         if wo is not None and self.page.header is not None:
-            self.ws._open(DeliverDialog(self.ws, wo, version, self.page.header.number),
+            self.ws.open_dialog(DeliverDialog(self.ws, wo, version, self.page.header.number),
                           self.page.reload)
 
     def _order(self):
@@ -89,7 +89,7 @@ class OrderActions(QObject):
         wo, version = self._order()
         line = self.page.selected_line()
         if wo is not None and line is not None and line.kind != "fee":
-            self.ws._open(ChangeLineDialog(self.ws, wo, version, line), self.page.reload)
+            self.ws.open_dialog(ChangeLineDialog(self.ws, wo, version, line), self.page.reload)
 
     @Slot()
     def remove_line(self) -> None:
@@ -103,7 +103,7 @@ class OrderActions(QObject):
     def add_fee(self) -> None:
         wo, version = self._order()
         if wo is not None:
-            self.ws._open(FeeDialog(self.ws, wo, version), self.page.reload)
+            self.ws.open_dialog(FeeDialog(self.ws, wo, version), self.page.reload)
 
     @Slot()
     def issue(self) -> None:
@@ -126,14 +126,14 @@ class OrderActions(QObject):
         wo, version = self._order()
         header = self.page.header
         if wo is not None and header is not None:
-            self.ws._open(ApproveDialog(self.ws, wo, version, header.customer_name,
+            self.ws.open_dialog(ApproveDialog(self.ws, wo, version, header.customer_name,
                                         self.page.model.rows), self.page.reload)
 
     @Slot()
     def sign(self) -> None:
         wo, version = self._order()
         if wo is not None and self.page.header is not None:
-            self.ws._open(SignDialog(self.ws, wo, version, self.page.header.number),
+            self.ws.open_dialog(SignDialog(self.ws, wo, version, self.page.header.number),
                           self._signed)
 
     def _signed(self) -> None:

@@ -40,7 +40,6 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
-        self.dialog = None  # the dialog open now (tests drive it)
         self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
@@ -200,17 +199,6 @@ class FrontDesk(Workspace):
             self.file_page.open_view.setFocus()
 
     # -- dialogs: each ends in one command ------------------------------------------------------
-    def _open(self, dialog, on_accept=None):
-        """Window-modal and non-blocking: the event loop (and live updates) keep running. The
-        last dialog is kept until the next one opens (tests read what it holds)."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        if on_accept is not None:
-            dialog.accepted.connect(on_accept)
-        dialog.open()
-        return dialog
-
     def _reload_file(self) -> None:
         if self.file_page.file is not None:
             self._load_file(self.file_page.file.id)
@@ -285,16 +273,16 @@ class FrontDesk(Workspace):
     def book(self) -> None:
         file = self.file_page.file
         if file is not None:
-            self._open(BookingDialog(self, file), self._reload_file)
+            self.open_dialog(BookingDialog(self, file), self._reload_file)
 
     @Slot()
     def new_customer(self) -> None:
         dialog = CustomerDialog(self)
-        self._open(dialog, lambda: self.new_vehicle(dialog.saved.id))
+        self.open_dialog(dialog, lambda: self.new_vehicle(dialog.saved.id))
 
     @Slot(int)
     def edit_customer(self, customer_id: int) -> None:
-        self._open(CustomerDialog(self, customer_id), self._after_customer)
+        self.open_dialog(CustomerDialog(self, customer_id), self._after_customer)
 
     def _after_customer(self) -> None:
         self.search_page.reload_card()
@@ -302,20 +290,20 @@ class FrontDesk(Workspace):
 
     def new_vehicle(self, customer_id: int) -> None:
         dialog = VehicleDialog(self, customer_id)
-        self._open(dialog, lambda: self.open_vehicle(dialog.saved.id))
+        self.open_dialog(dialog, lambda: self.open_vehicle(dialog.saved.id))
 
     @Slot()
     def change_owner(self) -> None:
         file = self.file_page.file
         if file is not None:
-            self._open(OwnerDialog(self, file.id, f"{file.customer_name} {file.customer_code}"),
+            self.open_dialog(OwnerDialog(self, file.id, f"{file.customer_name} {file.customer_code}"),
                        self._reload_file)
 
     @Slot()
     def edit_vehicle(self) -> None:
         file = self.file_page.file
         if file is not None:
-            self._open(VehicleDialog(self, file.customer_id, file.id), self._reload_file)
+            self.open_dialog(VehicleDialog(self, file.customer_id, file.id), self._reload_file)
 
     def retranslate_ui(self) -> None:
         self.search_page.retranslate_ui()

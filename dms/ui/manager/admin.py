@@ -148,9 +148,9 @@ class AdminPage(QWidget):
     @Slot()
     def new(self) -> None:
         if self.section == "users":
-            self.ws._open(UserDialog(self.ws), self.load)
+            self.ws.open_dialog(UserDialog(self.ws), self.load)
         elif self.section != "rules":
-            self.ws._open(RecordDialog(self.ws, self.section, self._titles()[self.section],
+            self.ws.open_dialog(RecordDialog(self.ws, self.section, self._titles()[self.section],
                                        None, self.price_classes), self.load)
 
     @Slot()
@@ -159,11 +159,11 @@ class AdminPage(QWidget):
         if row is None:
             return
         if self.section == "users":
-            self.ws._open(UserDialog(self.ws, row), self.load)
+            self.ws.open_dialog(UserDialog(self.ws, row), self.load)
         elif self.section == "rules":
-            self.ws._open(RuleDialog(self.ws, *row), self.load)
+            self.ws.open_dialog(RuleDialog(self.ws, *row), self.load)
         else:
-            self.ws._open(RecordDialog(self.ws, self.section, self._titles()[self.section], row,
+            self.ws.open_dialog(RecordDialog(self.ws, self.section, self._titles()[self.section], row,
                                        self.price_classes), self.load)
 
     @Slot()
@@ -176,7 +176,7 @@ class AdminPage(QWidget):
     def reset_password(self) -> None:
         row = self.selected()
         if self.section == "users" and row is not None:
-            self.ws._open(PasswordDialog(self.ws, row), self.load)
+            self.ws.open_dialog(PasswordDialog(self.ws, row), self.load)
 
     @Slot()
     def unlock(self) -> None:

@@ -27,7 +27,6 @@ class Manager(Workspace):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.dialog = None  # the dialog open now (tests drive it)
         self.dashboard = Dashboard(self)
         self.reports = ReportsPage(self)
         self.admin = AdminPage(self)
@@ -66,16 +65,6 @@ class Manager(Workspace):
         page = self.tabs.currentWidget()
         if page is self.times and not self.times.model.rows:
             self.times.load()  # read when first shown, not at sign-in
-
-    def _open(self, dialog, on_accept=None):
-        """Window-modal and non-blocking; the last dialog is kept until the next one opens."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        if on_accept is not None:
-            dialog.accepted.connect(on_accept)
-        dialog.open()
-        return dialog
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("&Dashboard"))

@@ -40,7 +40,6 @@ class PartsCounter(Workspace):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.dialog = None  # the dialog open now (tests drive it)
         self.undo_stack: list[tuple[int, list[int]]] = []  # (order, issue movements) per scan
         self._printing = ("", "")  # the document being made: (kind, title)
         self.scan_field = ScanField()
@@ -198,7 +197,7 @@ class PartsCounter(Workspace):
         if sheet is None or sheet.status != "counting":
             self.refuse(self.tr("Start or choose a stocktake first."))
             return
-        self._open(PostStocktakeDialog(self, sheet))
+        self.open_dialog(PostStocktakeDialog(self, sheet))
 
     @Slot()
     def picking_back(self) -> None:
@@ -230,19 +229,19 @@ class PartsCounter(Workspace):
     def return_part(self) -> None:
         line = self._line_or_say()
         if line is not None:
-            self._open(ReturnDialog(self, line))
+            self.open_dialog(ReturnDialog(self, line))
 
     @Slot()
     def exchange_part(self) -> None:
         line = self._line_or_say()
         if line is not None:
-            self._open(ExchangeDialog(self, line, self.picking.taker.text()))
+            self.open_dialog(ExchangeDialog(self, line, self.picking.taker.text()))
 
     @Slot()
     def old_part(self) -> None:
         line = self._line_or_say()
         if line is not None:
-            self._open(OldPartDialog(self, line))
+            self.open_dialog(OldPartDialog(self, line))
 
     @Slot()
     def intake(self) -> None:
@@ -282,14 +281,10 @@ class PartsCounter(Workspace):
         kind, title = self._printing
         show_document(self, kind, title, pdf)
 
-    def _open(self, dialog) -> None:
-        """Window-modal, non-blocking; the scan field has the focus again when it closes."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.accepted.connect(self.tabs.currentWidget().refresh)
+    def open_dialog(self, dialog, on_accept=None):
+        """The scan field has the focus again when a dialog closes."""
         dialog.finished.connect(self._dialog_closed)
-        dialog.open()
+        return super().open_dialog(dialog, on_accept or self.tabs.currentWidget().refresh)
 
     @Slot()
     def _dialog_closed(self) -> None:

@@ -54,7 +54,6 @@ class PdiDesk(Workspace):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.dialog = None
         self.sheet = None
         self._sheet_task: int | None = None
         self.search = QLineEdit()
@@ -246,16 +245,9 @@ class PdiDesk(Workspace):
         self.message_bar.show_message(translate("PdiDesk", "Signed. Failed items are fixed "
                                                            "before the hand-over."), "info")
 
-    def _open(self, dialog):
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     @Slot()
     def new_sheet(self) -> None:
-        dialog = self._open(NewPdiDialog(self))
+        dialog = self.open_dialog(NewPdiDialog(self))
         dialog.accepted.connect(self._after_new)
 
     @Slot()
@@ -276,12 +268,12 @@ class PdiDesk(Workspace):
     def fix(self) -> None:
         row = self._failed_row()
         if self.sheet is not None and row is not None:
-            self._open(FixDialog(self, self.sheet, self.checklist.items[row]))
+            self.open_dialog(FixDialog(self, self.sheet, self.checklist.items[row]))
 
     @Slot()
     def hand_over(self) -> None:
         if self.sheet is not None:
-            self._open(HandOverDialog(self, self.sheet))
+            self.open_dialog(HandOverDialog(self, self.sheet))
 
     @Slot()
     def print_sheet(self) -> None:

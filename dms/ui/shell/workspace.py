@@ -48,6 +48,7 @@ class Workspace(QWidget):
         self.ctx = ctx
         self.active = False
         self.stale = False
+        self.dialog = None  # the last dialog opened here, kept until the next (tests read it)
         self.message_bar = MessageBar()
         self.body = QWidget()
         layout = QVBoxLayout(self)
@@ -117,6 +118,17 @@ class Workspace(QWidget):
         return self.ctx.runner.submit(fn, self.ctx.db, self.ctx.user, *args,
                                       on_result=on_result, on_error=on_error or self._failed,
                                       lane=self.id, then=self._publish, **kwargs)
+
+    def open_dialog(self, dialog, on_accept=None):
+        """Window-modal and non-blocking: the event loop (and live updates) keep running. The
+        last dialog is kept until the next one opens (tests read what it holds)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.open()
+        return dialog
 
     @Slot(int, object)
     def _publish(self, _task_id: int, result: object) -> None:

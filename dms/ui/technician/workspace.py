@@ -36,7 +36,6 @@ class TechnicianTerminal(Workspace):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.dialog = None
         self._texts: dict[int, str] = {}
         self._jobs_task: int | None = None
         self.jobs_page = JobsPage(self)
@@ -200,25 +199,17 @@ class TechnicianTerminal(Workspace):
                 translate("TechnicianTerminal", "The counter is asked for the parts of "
                                                 "{number}.").format(number=job.number)))
 
-    def _open(self, dialog):
-        """Window-modal, non-blocking; kept until the next one (tests drive it)."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     @Slot()
     def self_check(self) -> None:
         job = self._job()
         if job is not None:
-            self._open(SelfCheckDialog(self, job))
+            self.open_dialog(SelfCheckDialog(self, job))
 
     @Slot()
     def added_work(self) -> None:
         job = self._job()
         if job is not None:
-            self._open(AddedWorkDialog(self, job))
+            self.open_dialog(AddedWorkDialog(self, job))
 
     # -- tool commands ----------------------------------------------------------------------
     def _tool(self):
@@ -233,7 +224,7 @@ class TechnicianTerminal(Workspace):
         tool = self._tool()
         if tool is not None:
             job = self.jobs_page.clocked_job() or self.jobs_page.selected()
-            self._open(CheckoutDialog(self, tool, job.number if job else None))
+            self.open_dialog(CheckoutDialog(self, tool, job.number if job else None))
 
     @Slot()
     def return_tool(self) -> None:
@@ -247,17 +238,17 @@ class TechnicianTerminal(Workspace):
     def return_damaged(self) -> None:
         tool = self._tool()
         if tool is not None:
-            self._open(DamageDialog(self, tool))
+            self.open_dialog(DamageDialog(self, tool))
 
     @Slot()
     def maintenance(self) -> None:
         tool = self._tool()
         if tool is not None:
-            self._open(MaintenanceDialog(self, tool))
+            self.open_dialog(MaintenanceDialog(self, tool))
 
     @Slot()
     def new_tool(self) -> None:
-        self._open(NewToolDialog(self))
+        self.open_dialog(NewToolDialog(self))
 
     def retranslate_ui(self) -> None:
         self.jobs_page.retranslate_ui()
