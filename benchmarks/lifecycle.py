@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -102,20 +103,25 @@ def run(url: str, orders: int, warmup: int) -> dict:
     # (listening on both counted every read twice).
     event.listen(db.engine, "before_cursor_execute",
                  lambda *_: counted.__setitem__(0, counted[0] + 1))
-    times, statements = [], []
+    times, cpu, statements = [], [], []
     for n in range(warmup + orders):
         counted[0] = 0
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         one_order(db, users, parts, bay, vehicles[n % len(vehicles)])
         if n >= warmup:
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             statements.append(counted[0])
     db.dispose()
     times.sort()
     return {"backend": db.backend, "orders": orders, "warmup": warmup,
             "p50_ms": round(statistics.median(times), 1),
             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
-            "statements_per_order": round(statistics.mean(statements), 1)}
+            # this process's CPU alone (the server's is not in it): what the wall times mean
+            # on a machine others are using
+            "cpu_p50_ms": round(statistics.median(cpu), 1),
+            "statements_per_order": round(statistics.mean(statements), 1),
+            "load_average": [round(x, 2) for x in os.getloadavg()]}
 
 
 def main(argv=None) -> int:

@@ -80,16 +80,17 @@ def _publish(session: Session) -> None:
     if not pending:
         return
     now = clock.now()
-    postgresql = session.get_bind().dialect.name == "postgresql"
     table = ChangeLog.__table__  # Core, not ORM bulk: that splits rows whose store_id is None
-    rows = insert(table).values(txid=func.txid_current()) if postgresql else insert(table)
-    # Every row with the same keys (store_id too, when None): one executemany, one statement.
-    session.execute(rows, [
-        {"at": now, "entity": e, "entity_id": i, "store_id": s} for e, i, s in sorted(
-            pending, key=lambda k: (k[0], k[1]))])
-    if postgresql:
-        session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                        {"channel": CHANNEL, "payload": json.dumps(len(pending))})
+    rows = [{"at": now, "entity": e, "entity_id": i, "store_id": s}
+            for e, i, s in sorted(pending, key=lambda k: (k[0], k[1]))]
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement: the rows (one multi-row INSERT in a WITH, which always runs in full)
+        # and the notification.
+        written = insert(table).values([r | {"txid": func.txid_current()} for r in rows]).cte()
+        session.execute(select(func.pg_notify(CHANNEL, json.dumps(len(pending))))
+                        .add_cte(written))
+    else:  # the same keys in every row: one executemany, one statement
+        session.execute(insert(table), rows)
 
 
 def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
