@@ -138,7 +138,8 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         require_staff(s, actor, technician_id, "technician", "dispatch.technician")
         if team_lead_id is not None:
             require_staff(s, actor, team_lead_id, "team_lead", "dispatch.team_lead")
-        previous = s.scalars(select(DispatchAssignment).where(
+        # only an assignment puts a job on a bay: a job on none was never assigned
+        previous = [] if line.bay_id is None else s.scalars(select(DispatchAssignment).where(
             DispatchAssignment.labour_line_id == line.id,
             DispatchAssignment.active.is_(True))).all()
         for old in previous:
