@@ -225,6 +225,7 @@ class Screen:
     act: Callable[[QWidget, str], None]
     shown: Callable[[QWidget, str], bool]
     terms: tuple[str, ...] = ("plate", "vin6", "phone", "name")
+    workspace: str = "frontdesk"  # skipped for a user without it (run as a manager: all)
 
 
 def _desk(window):
@@ -273,9 +274,114 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
+def _board_emptied(window, _term: str) -> None:
+    """The workshop board shown with no cards, so F5 loads all of them."""
+    from dms.workshop.kanban import Board
+
+    board = window.show_workspace("workshop")
+    wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
+    board.show_board("state")
+    board.model.set_board(Board((), (), ()))
+    for lane in board.board_page.lanes["state"].values():
+        lane.head.clear()  # as before the first load (an empty store's board repaints too)
+    board.loaded = False
+
+
+def _board_shown(window, _term: str) -> bool:
+    return window.workspace("workshop").loaded
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
+
+
+def _counter(window):
+    return window.workspace("counter")
+
+
+def _scan(window, text: str) -> None:
+    """A USB scanner: the keys in one burst, then Enter."""
+    field = _counter(window).scan_field
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def _to_queue(window, _term: str) -> None:
+    counter = _counter(window)
+    window.show_workspace("counter")
+    counter.picking_back()
+    wait_until(lambda: not counter.ctx.runner.busy, "the picking queue")
+
+
+def _order_shown(window, term: str) -> bool:
+    picking = _counter(window).picking
+    head = picking.head
+    return (head is not None and head.number == term.split("|")[0]
+            and picking.shown_order == head.id and picking.lines.rowCount() > 0)
+
+
+def _undo_last(window, term: str) -> None:
+    """The order open and the previous scan undone, so every timed scan issues one unit."""
+    counter = _counter(window)
+    number = term.split("|")[0]
+    if counter.picking.head is None or counter.picking.head.number != number:
+        window.show_workspace("counter")
+        counter.show_picking()
+        _scan(window, number)
+        wait_until(lambda: _order_shown(window, term), "the order to pick")
+    if not counter.picking.taker.text():
+        counter.picking.taker.setText("bench")  # who takes the parts, once per order
+    if counter.undo_stack:
+        count = len(counter.undo_stack)
+        counter.undo()
+        wait_until(lambda: len(counter.undo_stack) < count and not counter.ctx.runner.busy,
+                   "the undo")
+    counter.feedback.clear_feedback()
+
+
+def _line_updated(window, term: str) -> bool:
+    """The green flash, and the scanned line shown with its new issued quantity."""
+    counter = _counter(window)
+    line = next((r for r in counter.picking.lines.rows if term.split("|")[1] in r.barcodes),
+                None)
+    return (counter.feedback.level == "ok" and bool(counter.undo_stack) and line is not None
+            and line.issued > 0 and line.part_line_id == counter.picking.focused_line)
+
+
+def _to_parts(window, _term: str) -> None:
+    window.show_workspace("counter")
+    _counter(window).show_parts()
+
+
+def _part_card_shown(window, term: str) -> bool:
+    parts = _counter(window).parts
+    return (parts.card is not None and term in parts.card.barcodes
+            and parts.on_order is not None)
+
+
+def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]]:
+    """Job cards of queued orders with a reserved unit to pick ("number|barcode") and part
+    barcodes, for a user who has the counter (a warehouse clerk or the manager)."""
+    from dms.parts.counter import picking_queue
+    from dms.parts.picking import picking_list
+    from dms.permissions import may
+
+    if not may(user.roles, "picking.queue"):
+        return {"pick": [], "part_barcode": []}
+    picks = []
+    for row in picking_queue(db, user, 0, 200):
+        line = next((x for x in picking_list(db, user, row.id).lines
+                     if x.to_pick > 0 and x.reserved > 0 and x.barcodes), None)
+        if line is not None:
+            picks.append(f"{row.number}|{line.barcodes[0]}")
+        if len(picks) >= per_kind:
+            break
+    with db.engine.connect() as c:
+        barcodes = c.execute(text("SELECT barcode FROM part_barcode WHERE store_id = :store "
+                                  "ORDER BY id LIMIT :n"),
+                             {"store": user.store_id, "n": per_kind}).scalars().all()
+    return {"pick": picks, "part_barcode": list(barcodes)}
 
 
 SCREENS: dict[str, Screen] = {
@@ -300,7 +406,47 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # F5 on the workshop board (signed in as a dispatcher, --user dispatcher1): every open
+    # job's card read and laid out in the lanes.
+    "workshop_board": Screen(
+        prepare=_board_emptied,
+        act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
+        shown=_board_shown, terms=("plate",), workspace="workshop"),
+    # The parts counter (a clerk or the manager): a job card scanned → its lines on screen.
+    "counter_order": Screen(
+        prepare=_to_queue, act=lambda w, t: _scan(w, t.split("|")[0]), shown=_order_shown,
+        terms=("pick",), workspace="counter"),
+    # Scan to feedback: a part scanned on the open order → green, and its line updated.
+    "counter_scan": Screen(
+        prepare=_undo_last, act=lambda w, t: _scan(w, t.split("|")[1]), shown=_line_updated,
+        terms=("pick",), workspace="counter"),
+    # A part scanned on the parts page → its card (stock, on order, the ledger's first page).
+    "part_card": Screen(
+        prepare=_to_parts, act=_scan, shown=_part_card_shown, terms=("part_barcode",),
+        workspace="counter"),
 }
+
+
+def _cashier(window):
+    return window.workspace("cashier")
+
+
+def _type_order(window, term: str) -> None:
+    """The cashier's find field holding a scanned job card's number."""
+    desk = window.show_workspace("cashier")
+    desk.show_queue()
+    desk.queue_page.search.setText(term)
+
+
+def _order_shown(window, term: str) -> bool:
+    page = _cashier(window).settlement_page
+    return page.isVisible() and page.view is not None and page.view.work_order_number == term
+
+
+SCREENS["cashier_order"] = Screen(  # Enter on a scanned job card → the order at the desk
+    prepare=_type_order,
+    act=lambda w, _t: QTest.keyClick(_cashier(w).queue_page.search, Qt.Key.Key_Return),
+    shown=_order_shown, terms=("order_no",), workspace="cashier")
 
 
 def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str]]:
@@ -312,10 +458,15 @@ def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str
             "JOIN customer c ON c.id = v.customer_id WHERE c.store_id = :store "
             "AND v.plate IS NOT NULL AND v.vin IS NOT NULL AND c.mobile IS NOT NULL "
             "ORDER BY v.id"), {"store": store_id}).all()
+        orders = c.execute(text(
+            "SELECT w.number FROM settlement st JOIN work_order w ON w.id = st.work_order_id "
+            "WHERE st.store_id = :store ORDER BY st.id DESC LIMIT :n"),
+            {"store": store_id, "n": per_kind}).scalars().all()
     rows = rows[::max(1, len(rows) // per_kind)][:per_kind]
     if not rows:
         raise SystemExit("ui.py: the database has no vehicles with plate, VIN and owner's mobile")
-    return {"plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
+    return {"order_no": list(orders),
+            "plate": [r.plate[-5:] for r in rows], "plate_full": [r.plate for r in rows],
             "vin6": [r.vin[-6:] for r in rows],
             "phone": [r.mobile[-4:] for r in rows], "name": [r.name[:2] for r in rows]}
 
@@ -328,6 +479,9 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     results = {}
     lag.start()
     for name, screen in SCREENS.items():
+        if screen.workspace not in {s.id for s in window.specs} or not any(
+                samples.get(kind) for kind in screen.terms):
+            continue  # the signed-in user's roles do not have this workspace
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
         times = []
@@ -388,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
     window = session.window
     window.resize(1366, 768)
     lag = LagMeter()
-    screens = open_screens(window, terms(db, session.window.user.store_id), args.repeat, lag)
+    samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
+    screens = open_screens(window, samples, args.repeat, lag)
     for name, figures in screens.items():
         log(f"{name}: open p95 {figures['open_p95_ms']} ms")
     end(session)

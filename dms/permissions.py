@@ -96,6 +96,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "complaint.close": CARE,
     "complaint.escalate": CARE,
     "complaint.list": DESK,
+    "complaint.assign": CARE,
     # parts
     "stock.receive": WAREHOUSE,
     "stock.return_to_supplier": WAREHOUSE,
@@ -144,13 +145,45 @@ ACTIONS: dict[str, frozenset[str]] = {
     "payment.refund": _roles("cashier"),
     "payment.credit_note": _roles("cashier"),
     "refund.approve": MANAGER,  # above the store's refund limit
+    # the cashier desk: its queue and the day-end report (日结)
+    "cashier.queue": _roles("cashier", "manager"),
+    "cashier.dayend": _roles("cashier", "manager"),
     "discount.approve": MANAGER,  # a discount above the role's limit
     "setting.edit": MANAGER,
     "housekeeping.run": MANAGER,  # the window runs it as the system; the CLI as a manager
     # users and the database as a whole
     "user.manage": MANAGER,
+    # administration: price lists, catalogues, learned standard times
+    "admin.read": MANAGER,
+    "catalogue.edit": MANAGER,
+    "standard_time.adopt": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
+    # the technician terminal: the counter sees the parts asked for; photos of added work
+    "parts.request": WORKSHOP_HANDS,
+    "parts.request_list": _roles("warehouse_clerk", "technician", "team_lead", "manager"),
+    "parts.request_serve": WAREHOUSE,
+    "addedwork.read": _roles("advisor", "technician", "team_lead", "manager"),
+    # tools and equipment (工具设备): the workshop borrows; the team lead keeps the catalogue
+    "tool.read": _roles("technician", "team_lead", "dispatcher", "qc_inspector",
+                        "warehouse_clerk", "manager"),
+    "tool.checkout": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.return": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.maintain": _roles("team_lead", "manager"),
+    "tool.manage": _roles("team_lead", "manager"),
+    # PDI of new cars: the inspector checks and signs, the advisor hands the car over
+    "pdi.read": _roles("qc_inspector", "advisor", "technician", "team_lead", "manager"),
+    "pdi.inspect": _roles("qc_inspector"),
+    "pdi.fix": _roles("qc_inspector", "technician", "team_lead"),
+    "pdi.hand_over": _roles("advisor"),
+    "pdi.template": MANAGER,
+    "document.pdi": _roles("qc_inspector", "advisor", "manager"),
+    # the workshop board: the kanban, the TV board and the QC desk's queue (no personal data)
+    "board.read": _roles("dispatcher", "team_lead", "technician", "qc_inspector", "advisor",
+                         "manager"),
+    # the parts counter's picking queue (the orders waiting for parts)
+    "picking.queue": _roles("warehouse_clerk", "manager"),
+    "purchase.order": _roles("warehouse_clerk", "manager"),
 }
 
 

@@ -110,3 +110,47 @@ def test_no_show_stale_version_and_roles(demo_db, advisor, vehicles):
     with pytest.raises(ValidationError):
         ap.book(demo_db, advisor, ap.Booking(vehicle_id=vehicles[2].id, channel="phone",
                                              requested_work="保养", booked_for=NOW - timedelta(hours=1)))
+
+
+def test_each_kind_of_bay_has_its_capacity(demo_db, advisor, vehicles):
+    """The demo has one body bay (8 h): a second 5 h body job over-books it although the store
+    has hours to spare; an electrical job counts against the mechanical bays."""
+    body = lambda v, hours: ap.Booking(vehicle_id=v.id, channel="phone", requested_work="钣金",
+                                       booked_for=tomorrow_at(9), planned_hours=Decimal(hours),
+                                       trade="body")
+    first = ap.book(demo_db, advisor, body(vehicles[0], "5"))
+    assert not first.overbooked and first.capacity.of("body").booked_hours == Decimal("5")
+    assert first.capacity.of("body").capacity_hours == Decimal("8")
+    with pytest.raises(ValidationError) as err:
+        ap.book(demo_db, advisor, body(vehicles[1], "5"))
+    assert err.value.code == "appointment.overbooked_trade"
+    assert (err.value.params["trade"], err.value.params["booked"],
+            err.value.params["capacity"]) == ("body", Decimal("5"), Decimal("8"))
+    with demo_db.reading() as s:
+        assert s.scalar(select(func.count(Appointment.id))) == 1
+    second = ap.book(demo_db, advisor, body(vehicles[1], "5"), confirm_overbooking=True)
+    assert second.overbooked and second.capacity.of("body").free_hours == Decimal("-2")
+    assert not second.capacity.over  # the store as a whole still has hours
+
+    ap.book(demo_db, advisor, ap.Booking(
+        vehicle_id=vehicles[2].id, channel="app", requested_work="空调电路检查",
+        booked_for=tomorrow_at(10), planned_hours=Decimal("2"), trade="electrical"))
+    ap.book(demo_db, advisor, ap.Booking(  # no trade: the store's hours only
+        vehicle_id=vehicles[3].id, channel="app", requested_work="看看", booked_for=tomorrow_at(11)))
+    day = ap.day_capacity(demo_db, advisor, tomorrow_at(9).date())
+    assert {b.kind: (b.booked_hours, b.capacity_hours) for b in day.bays} == {
+        "maintenance": (0, 16), "mechanical": (2, 16), "body": (10, 8), "paint": (0, 8)}
+    assert day.booked_hours == Decimal("13") and day.capacity_hours == Decimal("48")
+    with demo_db.reading() as s:
+        assert sorted(s.scalars(select(Appointment.trade)), key=str) == [
+            None, "body", "body", "electrical"]  # str(None) sorts first
+
+
+def test_an_unknown_trade_is_refused(demo_db, advisor, vehicles):
+    with pytest.raises(ValidationError) as err:
+        ap.book(demo_db, advisor, ap.Booking(vehicle_id=vehicles[0].id, channel="phone",
+                                             requested_work="保养", booked_for=tomorrow_at(9),
+                                             trade="plumbing"))
+    assert err.value.code == "appointment.trade"
+    with demo_db.reading() as s:
+        assert s.scalar(select(func.count(Appointment.id))) == 0

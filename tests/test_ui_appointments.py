@@ -215,13 +215,18 @@ def test_arrival_opens_the_work_order_and_then_the_vehicle_file(qtbot, window, d
     page.day_view.setFocus()
     page.day_view.selectRow(0)
     Robot(qtbot).shortcut("Ctrl+Return")
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+    arrival = desk.checkin_page
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is arrival and arrival.file is not None,
                     timeout=SHOWN_MS)
-    arrival = page.dialog
+    assert booked.changed.id == arrival.draft.appointment.id
     assert arrival.complaint.toPlainText() == "首保 + 异响"
     assert arrival.mileage.value() == (cars[2].mileage or 0)
     arrival.fuel.set_value(5)
     arrival.submit()
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.order_page
+                    and desk.order_page.header is not None, timeout=SHOWN_MS)
+    assert desk.order_page.header.vehicle_id == cars[2].id
+    desk.back_to_file()
     qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.file_page
                     and desk.file_page.file is not None
                     and desk.file_page.file.id == cars[2].id
@@ -376,3 +381,35 @@ def test_the_books_models_pass_the_model_tester(qtbot, qtmodeltester, window, de
                     and not dialog.parts.rows[1].known, timeout=SHOWN_MS)
     qtmodeltester.check(dialog.parts)
     dialog.reject()
+
+
+def test_each_kind_of_bay_shows_its_load_and_a_package_books_its_trade(qtbot, window, demo_db,
+                                                                       advisor, cars):
+    tomorrow = _today() + timedelta(days=1)
+    ap.book(demo_db, advisor, ap.Booking(vehicle_id=cars[0].id, channel="phone",
+                                         requested_work="钣金", booked_for=_at(tomorrow, 9),
+                                         planned_hours=Decimal("10"), trade="body"),
+            confirm_overbooking=True)
+    desk, page = _book_page(qtbot, window, tomorrow)
+    text = page.bays_label.text()
+    assert "body bays 10 of 8 h" in text and "paint bays 0 of 8 h" in text
+    over = text[text.index("body bays") - 40:text.index("body bays")]
+    assert "b3261e" in over  # the over-booked body bays in red, the others not
+    assert text.count("b3261e") == 1
+    assert page.bookings.row_at(0).trade == "body"
+
+    dialog = _open_booking(qtbot, desk, cars[1].id)
+    qtbot.waitUntil(lambda: dialog.package.findData("FS") > 0
+                    and dialog.day_capacity is not None, timeout=SHOWN_MS)
+    dialog.trade.setCurrentIndex(dialog.trade.findData("body"))
+    assert "body bays 10 of 8 h" in dialog.day_load.text()
+    dialog.package.setCurrentIndex(dialog.package.findData("FS"))  # 首保: maintenance work
+    assert dialog.trade.currentData() == "maintenance"
+    assert "maintenance bays 0 of 16 h" in dialog.day_load.text()
+    qtbot.keyClick(dialog.work, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    with demo_db.reading() as s:
+        assert s.scalar(select(Appointment.trade).where(Appointment.vehicle_id == cars[1].id)) \
+            == "maintenance"
+    _, page = _book_page(qtbot, window, tomorrow)
+    qtbot.waitUntil(lambda: "maintenance bays 1" in page.bays_label.text(), timeout=SHOWN_MS)

@@ -1,7 +1,11 @@
 """Steps 11–12: the follow-up call after delivery and the complaints it (or anyone) raises.
 
-A dissatisfied answer (satisfaction ≤ 2) or a named issue opens a complaint for the order's
-advisor in the same transaction as the call result; a completed call closes the order.
+The customer answers each question of `QUESTIONS` with 1–5; the order's satisfaction is the
+overall answer. A dissatisfied answer (any score ≤ 2) or a named issue opens a complaint for the
+order's advisor in the same transaction as the call result; a completed call closes the order.
+Every call counts as an attempt; after `MAX_ATTEMPTS` calls that did not reach the customer the
+follow-up is escalated (status "escalated", audited): it stays on the queue, marked, for the
+manager to decide, and a later call that reaches the customer still records it.
 An open complaint past its deadline escalates one level per `ESCALATION_INTERVAL` it stays
 overdue, so running `escalate_overdue` every few minutes does not pile up levels.
 """
@@ -26,6 +30,9 @@ SEVERITIES = ("low", "medium", "high")
 COMPLAINT_DEADLINE = timedelta(hours=48)
 ESCALATION_INTERVAL = timedelta(hours=24)
 UNREACHED = "unreachable"
+ESCALATED = "escalated"
+MAX_ATTEMPTS = 3
+QUESTIONS = ("reception", "quality", "timeliness", "price", "overall")
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class DueFollowUp:
     entry_mileage: int
     delivered_at: datetime | None
     advisor: str
+    attempts: int = 0
+    last_result: str | None = None  # what the previous attempt noted
 
 
 @dataclass(frozen=True)
@@ -83,15 +92,35 @@ def _complaint(s, actor, complaint_id: int) -> Complaint:
     return row
 
 
+def _score(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError("followup.satisfaction", "Satisfaction is a score from 1 to 5.")
+    return value
+
+
+def _scores(scores: dict | None, satisfaction: int | None) -> tuple[dict, int]:
+    """(answers, overall): every question answered 1–5; the overall one is the satisfaction."""
+    answers = dict(scores or {})
+    unknown = sorted(set(answers) - set(QUESTIONS))
+    if unknown:
+        raise ValidationError("followup.question", "Unknown follow-up question {question}.",
+                              question=unknown[0])
+    if satisfaction is not None:
+        answers.setdefault("overall", satisfaction)
+    answers = {q: _score(answers.get(q)) for q in QUESTIONS if q in answers or q == "overall"}
+    return answers, answers["overall"]
+
+
 def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: int | None,
-                     issue: str | None = None, reached: bool = True) -> FollowUpResult:
-    """The call's outcome. Not reached: "unreachable", to be called again; nothing else moves."""
+                     issue: str | None = None, reached: bool = True,
+                     scores: dict[str, int] | None = None) -> FollowUpResult:
+    """The call's outcome. Not reached: "unreachable", to be called again, or "escalated" after
+    `MAX_ATTEMPTS` such calls; nothing else moves."""
     result = _text(result, "followup.result_required",
                    "Write down the result of the call.", "result")
     issue = validators.text(issue, "issue")
-    if reached and (isinstance(satisfaction, bool) or not isinstance(satisfaction, int)
-                    or not 1 <= satisfaction <= 5):
-        raise ValidationError("followup.satisfaction", "Satisfaction is a score from 1 to 5.")
+    if reached:
+        scores, satisfaction = _scores(scores, satisfaction)
     now = clock.now()
     with db.transaction() as s:
         require(s, actor, "followup.record")
@@ -102,19 +131,28 @@ def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: in
             raise ValidationError("followup.already_done", "This follow-up was already recorded.")
         order = s.get(WorkOrder, follow_up.work_order_id)
         follow_up.agent_id, follow_up.result = actor.id, result
+        follow_up.attempts = (follow_up.attempts or 0) + 1
         if not reached:
-            follow_up.status = UNREACHED
-            audit.record(s, actor, "follow_up", follow_up.id, "unreachable", result=result)
-            return FollowUpResult(Changed("follow_up", follow_up.id, state="unreachable"),
-                                  "unreachable", None, None)
+            status = ESCALATED if follow_up.attempts >= MAX_ATTEMPTS else UNREACHED
+            escalating = status == ESCALATED and follow_up.status != ESCALATED
+            follow_up.status = status
+            audit.record(s, actor, "follow_up", follow_up.id, "unreachable", result=result,
+                         attempt=follow_up.attempts)
+            if escalating:
+                audit.record(s, actor, "follow_up", follow_up.id, "escalate",
+                             attempts=follow_up.attempts)
+            return FollowUpResult(Changed("follow_up", follow_up.id, state=status), status,
+                                  None, None)
         follow_up.status, follow_up.done_at = "done", now
         follow_up.satisfaction, follow_up.issue = satisfaction, issue
+        follow_up.scores = scores
+        lowest = min(scores.values())
         complaint_id = None
-        if satisfaction <= 2 or issue:
+        if lowest <= 2 or issue:
             complaint = Complaint(
                 number=next_number(s, order.store_id, "complaint"), store_id=order.store_id, customer_id=order.customer_id, work_order_id=order.id,
                 follow_up_id=follow_up.id, source="follow_up",
-                description=issue or result, severity="high" if satisfaction == 1 else "medium",
+                description=issue or result, severity="high" if lowest == 1 else "medium",
                 owner_id=order.advisor_id, deadline=now + COMPLAINT_DEADLINE, created_at=now)
             s.add(complaint)
             s.flush()
@@ -122,7 +160,7 @@ def record_follow_up(db, actor, follow_up_id: int, result: str, satisfaction: in
             audit.record(s, actor, "complaint", complaint.id, "open", to_state="open",
                          source="follow_up", severity=complaint.severity, work_order_id=order.id)
         audit.record(s, actor, "follow_up", follow_up.id, "done", satisfaction=satisfaction,
-                     complaint_id=complaint_id)
+                     scores=scores, complaint_id=complaint_id)
         order_changed = None
         # An order reopened since delivery is not closed by the call; its next delivery will.
         if order.state == states.DELIVERED:
@@ -216,8 +254,9 @@ def close_complaint(db, actor, complaint_id: int, note: str | None = None) -> Ch
             raise InvalidTransition("complaint.invalid_transition", "Cannot {action}: the complaint is {state}.",
                                     action="close", state=c.status)
         c.status, c.closed_at = "closed", clock.now()
+        c.closing_note = validators.text(note, "note")
         audit.record(s, actor, "complaint", c.id, "close", from_state="resolved", to_state="closed",
-                     reason=validators.text(note, "note"))
+                     reason=c.closing_note)
         return Changed("complaint", c.id, state="closed")
 
 
@@ -234,11 +273,12 @@ def due_follow_ups(db, actor, until: datetime, limit: int = 200,
             .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
             .join(User, User.id == WorkOrder.advisor_id)
             .where(FollowUp.store_id == actor.store_id,
-                   FollowUp.status.in_(("open", UNREACHED)), FollowUp.due_at <= until)
+                   FollowUp.status.in_(("open", UNREACHED, ESCALATED)), FollowUp.due_at <= until)
             .order_by(FollowUp.due_at, FollowUp.id).limit(limit).offset(offset)).all()
         return [DueFollowUp(f.id, o.id, o.number, f.due_at,
                             f.status, name, mobile, plate,
-                            o.business_type, o.entry_at, o.entry_mileage, o.delivered_at, advisor)
+                            o.business_type, o.entry_at, o.entry_mileage, o.delivered_at, advisor,
+                            f.attempts or 0, f.result)
                 for f, o, name, mobile, plate, advisor in rows]
 
 

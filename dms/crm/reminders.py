@@ -1,12 +1,14 @@
 """Step 1, proactive contact: the advisors' reminder lists, the call and the booking it leads to.
 
 A list is computed from its source (maintenance plan, insurance policies, memberships,
-birthdays, declined work) for a window, and each thing due becomes a `Reminder` row once — one
+birthdays, declined work, open campaigns and recalls) for a window, and each thing due becomes a `Reminder` row once — one
 per customer, vehicle, kind and due date — so the call made on it can be recorded. Listing is
 therefore a write: it runs in one transaction and serialises on the store row, so two seats
 opening the same list do not create the same reminder twice. A maintenance item due only by
 mileage has no due date: its reminder is dated the day it first appears and is found again by
-its due mileage.
+its due mileage. A maintenance item is also due when the car's own pace, from the purchase to
+the last odometer reading, projects the due mileage within the window (the projection of
+`dms.crm.maintenance`, in integer arithmetic inside the query).
 
 A reached customer takes the reminder off the list (`reminded_at`, `reminded_by_id`); a call
 that did not reach them keeps it there, with the method and result noted and the attempt in
@@ -18,21 +20,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Date, Integer, and_, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from dms import audit, clock, validators
+from dms.crm.campaigns import _live as live_campaign
 from dms.errors import NotFound, ValidationError
-from dms.models import (Customer, InsurancePolicy, MaintenancePackage, MaintenancePlanItem,
-                        Membership, MembershipTier, Recommendation, Reminder, Store, Vehicle)
+from dms.models import (Campaign, CampaignVehicle, Customer, InsurancePolicy, MaintenancePackage,
+                        MaintenancePlanItem, Membership, MembershipTier, Recommendation, Reminder,
+                        Store, Vehicle)
 from dms.permissions import require
 from dms.workshop.appointments import Booking, BookingResult, book_in
 from dms.workshop.common import Changed
 
-KINDS = ("maintenance", "insurance", "membership", "birthday", "declined")
+KINDS = ("maintenance", "insurance", "membership", "birthday", "declined", "campaign")
 METHODS = ("phone", "sms", "wechat", "app")
 CHANNEL = {"phone": "phone", "sms": "phone", "wechat": "wechat", "app": "app"}
 DECLINED_AFTER_DAYS = 30
+EPOCH = date(2000, 1, 1)  # day numbers for the mileage projection count from here
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,37 @@ def _who():
     return Customer.id, Customer.name, Customer.mobile
 
 
+def _day_number(s, column):
+    """Days from EPOCH to a date column, as an integer on both backends."""
+    if s.get_bind().dialect.name == "sqlite":
+        return func.cast(func.julianday(column) - func.julianday(EPOCH.isoformat()), Integer)
+    return column - literal(EPOCH, Date)
+
+
+def _projected(s, horizon: date, km: int):
+    """The due mileage is within `km` of what the car will show on `horizon` at its pace:
+    (due − km − last) × days driven ≤ km driven × days from the last reading to the horizon."""
+    driven_days = _day_number(s, Vehicle.mileage_on) - _day_number(s, Vehicle.purchase_date)
+    return and_(Vehicle.mileage_on.is_not(None), Vehicle.purchase_date.is_not(None),
+                Vehicle.purchase_mileage.is_not(None), Vehicle.mileage > Vehicle.purchase_mileage,
+                Vehicle.mileage_on > Vehicle.purchase_date,
+                (MaintenancePlanItem.due_mileage - km - Vehicle.mileage) * driven_days
+                <= (Vehicle.mileage - Vehicle.purchase_mileage)
+                * ((horizon - EPOCH).days - _day_number(s, Vehicle.mileage_on)))
+
+
 def _maintenance(s, store_id, today, days, km, _after):
+    horizon = today + timedelta(days=days)
     rows = s.execute(
         select(MaintenancePlanItem, MaintenancePackage.name, *_who(), Vehicle.plate)
         .join(Vehicle, Vehicle.id == MaintenancePlanItem.vehicle_id)
         .join(Customer, Customer.id == Vehicle.customer_id)
         .join(MaintenancePackage, MaintenancePackage.id == MaintenancePlanItem.package_id)
         .where(Vehicle.store_id == store_id, MaintenancePlanItem.status == "planned",
-               or_(MaintenancePlanItem.due_date <= today + timedelta(days=days),
+               or_(MaintenancePlanItem.due_date <= horizon,
                    and_(MaintenancePlanItem.due_mileage.is_not(None), Vehicle.mileage.is_not(None),
-                        MaintenancePlanItem.due_mileage - Vehicle.mileage <= km)))).all()
+                        or_(MaintenancePlanItem.due_mileage - Vehicle.mileage <= km,
+                            _projected(s, horizon, km)))))).all()
     return [_Due(cid, i.vehicle_id, i.due_date, i.due_mileage, package, name, mobile, plate)
             for i, package, cid, name, mobile, plate in rows]
 
@@ -151,8 +177,28 @@ def _declined(s, store_id, _today, _days, _km, after_days):
             for (cid, vid, day, name, mobile, plate), texts in grouped.items()]
 
 
+def _campaigns(s, store_id, today, _days, _km, _after):
+    """Cars on an open, running campaign or recall (matched by VIN, so a car filed after the
+    import is found too); one call per car and start day, recalls named first."""
+    rows = s.execute(
+        select(Campaign.name, Campaign.starts_on, Campaign.created_at, Vehicle.id, *_who(),
+               Vehicle.plate)
+        .join(CampaignVehicle, CampaignVehicle.campaign_id == Campaign.id)
+        .join(Vehicle, and_(Vehicle.vin == CampaignVehicle.vin, Vehicle.store_id == store_id))
+        .join(Customer, Customer.id == Vehicle.customer_id)
+        .where(Campaign.store_id == store_id, CampaignVehicle.status == "open",
+               *live_campaign(today))
+        .order_by(Campaign.kind.desc(), Campaign.code)).all()
+    grouped: dict[tuple, list] = {}
+    for name, starts, created, vid, cid, customer, mobile, plate in rows:
+        day = starts or created.astimezone().date()
+        grouped.setdefault((cid, vid, day, customer, mobile, plate), []).append(name)
+    return [_Due(cid, vid, day, None, "；".join(names), customer, mobile, plate)
+            for (cid, vid, day, customer, mobile, plate), names in grouped.items()]
+
+
 _SOURCES = {"maintenance": _maintenance, "insurance": _insurance, "membership": _membership,
-            "birthday": _birthdays, "declined": _declined}
+            "birthday": _birthdays, "declined": _declined, "campaign": _campaigns}
 
 
 def _key(customer_id, vehicle_id, due_date, due_mileage, dated: bool):
@@ -265,6 +311,14 @@ def _requested_work(s, reminder: Reminder) -> str:
         return "；".join(s.scalars(select(Recommendation.description).where(
             Recommendation.vehicle_id == reminder.vehicle_id, Recommendation.status == "open")
             .order_by(Recommendation.created_at, Recommendation.id)))
+    if reminder.kind == "campaign":
+        return "；".join(s.scalars(
+            select(func.coalesce(Campaign.labour_text, Campaign.name))
+            .join(CampaignVehicle, CampaignVehicle.campaign_id == Campaign.id)
+            .join(Vehicle, Vehicle.vin == CampaignVehicle.vin)
+            .where(Vehicle.id == reminder.vehicle_id, Campaign.store_id == reminder.store_id,
+                   CampaignVehicle.status == "open", *live_campaign(clock.now().astimezone().date()))
+            .order_by(Campaign.kind.desc(), Campaign.code)))
     return ""
 
 
@@ -285,7 +339,9 @@ def _vehicle_for(s, reminder: Reminder, vehicle_id: int | None) -> int:
 def book_from_reminder(db, actor, reminder_id: int, booked_for: datetime,
                        requested_work: str | None = None, method: str = "phone",
                        result: str | None = None, confirm_overbooking: bool = False, *,
-                       vehicle_id: int | None = None, planned_hours=None) -> ReminderBooking:
+                       vehicle_id: int | None = None, planned_hours=None, estimate=None,
+                       expected_parts: tuple = (), contact_name: str | None = None,
+                       contact_phone: str | None = None) -> ReminderBooking:
     """The customer answered and booked: the call and the appointment in one transaction, so
     a refused booking (over-booked day, past time…) leaves the reminder as it was."""
     _check_method(method)
@@ -298,7 +354,9 @@ def book_from_reminder(db, actor, reminder_id: int, booked_for: datetime,
         work = validators.text(requested_work, "requested_work") or _requested_work(s, reminder)
         booking = book_in(s, actor, Booking(
             vehicle_id=_vehicle_for(s, reminder, vehicle_id), channel=CHANNEL[method],
-            requested_work=work, booked_for=booked_for, planned_hours=planned_hours),
+            requested_work=work, booked_for=booked_for, planned_hours=planned_hours,
+            estimate=estimate, expected_parts=tuple(expected_parts), contact_name=contact_name,
+            contact_phone=contact_phone),
             confirm_overbooking)
         changed = _call(s, actor, reminder, method, result, reached=True)
         reminder.appointment_id = booking.changed.id

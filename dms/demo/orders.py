@@ -281,4 +281,5 @@ def _book_tomorrow(db, staff: Staff, vehicles, today: datetime, first: int = 0) 
         appointments.book(db, staff.advisors[n % len(staff.advisors)], appointments.Booking(
             vehicle_id=vehicle_id, channel=("phone", "app", "wechat")[n % 3],
             requested_work=("常规保养", "更换轮胎", "首保", "空调检查", "刹车检查")[n],
+            trade=("maintenance", "mechanical", "maintenance", "electrical", "mechanical")[n],
             booked_for=tomorrow + timedelta(hours=n + 1), planned_hours=Decimal("1.5")))

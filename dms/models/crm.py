@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from dms.models.base import Base, CreatedMixin, IdMixin, Percent, StoreMixin
@@ -270,6 +270,8 @@ class FollowUp(IdMixin, StoreMixin, Base):
     satisfaction: Mapped[int | None]
     issue: Mapped[str | None] = mapped_column(Text)
     done_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # calls made
+    scores: Mapped[dict | None] = mapped_column(JSON)  # question → 1–5, as the customer answered
 
 
 class Complaint(IdMixin, StoreMixin, CreatedMixin, Base):
@@ -293,3 +295,4 @@ class Complaint(IdMixin, StoreMixin, CreatedMixin, Base):
     prevention: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | resolved | closed
     closed_at: Mapped[datetime | None]
+    closing_note: Mapped[str | None] = mapped_column(Text)  # what the customer said on the closing call

@@ -65,6 +65,7 @@ class Appointment(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
     booked_for: Mapped[datetime]
     planned_hours: Mapped[Decimal | None] = mapped_column(Hours())
     estimate: Mapped[Decimal | None]
+    trade: Mapped[str | None] = mapped_column(String(20))  # dms.workshop.trades; None: not given
     taken_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     advisor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     notes: Mapped[str | None] = mapped_column(Text)

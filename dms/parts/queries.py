@@ -45,6 +45,7 @@ class Movement:
     transfer_id: int | None
     stocktake_id: int | None
     supplier_id: int | None
+    work_order_number: str | None = None  # the document behind an issue or a return
 
 
 @dataclass(frozen=True)
@@ -99,17 +100,19 @@ def movement_history(db, actor, part_id: int, offset: int = 0, limit: int = 50) 
         part = s.get(Part, part_id)
         if part is None or part.store_id != actor.store_id:
             raise NotFound(what="Part", key=part_id)
-        rows = s.execute(select(StockMovement, Warehouse.code, Bin.code, User.display_name)
+        rows = s.execute(select(StockMovement, Warehouse.code, Bin.code, User.display_name,
+                                WorkOrder.number)
                          .join(Warehouse, Warehouse.id == StockMovement.warehouse_id)
                          .outerjoin(Bin, Bin.id == StockMovement.bin_id)
                          .outerjoin(User, User.id == StockMovement.user_id)
+                         .outerjoin(WorkOrder, WorkOrder.id == StockMovement.work_order_id)
                          .where(StockMovement.part_id == part_id)
                          .order_by(StockMovement.at.desc(), StockMovement.id.desc())
                          .offset(offset).limit(limit))
         return [Movement(m.id, m.at, m.kind, m.qty, m.unit_cost, wh, bin_code, user, m.reference,
                          m.batch, m.reason, m.work_order_id, m.transfer_id, m.stocktake_id,
-                         m.supplier_id)
-                for m, wh, bin_code, user in rows]
+                         m.supplier_id, number)
+                for m, wh, bin_code, user, number in rows]
 
 
 def purchase_needs(db, actor, status: str | None = "open", offset: int = 0,

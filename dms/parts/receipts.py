@@ -112,21 +112,27 @@ def receive(db, actor, supplier_code: str, mode: str, warehouse_code: str,
         require(s, actor, "stock.receive")
         supplier = _supplier(s, actor, supplier_code)
         warehouse = own_warehouse(s, actor, warehouse_code)
-        checked = [(own_part_by_code(s, actor, line.part_code), stock.quantity(line.qty),
-                    _cost(line.unit_cost, mode), (line.batch or "").strip() or None) for line in lines]
-        movements, received, total = [], {}, Decimal(0)
-        for part, qty, cost, batch in checked:
-            moved = stock.post_in(s, actor, part.id, warehouse.id, qty, "receipt", unit_cost=cost,
-                                  supplier_id=supplier.id, batch=batch, reference=reference,
-                                  reason=f"receipt:{mode}")
-            movements.append(moved.id)
-            received[part.id] = received.get(part.id, Decimal(0)) + qty
-            total += money(qty * (cost or Decimal(0)))  # each line half up, then summed
-        fulfilled = _fulfil_needs(s, actor, received)
-        audit.record(s, actor, "supplier", supplier.id, "receipt", mode=mode, reference=reference,
-                     warehouse=warehouse.code, movements=movements, needs=fulfilled, total=total)
-        return Receipt(supplier.id, warehouse.id, mode, reference, tuple(movements),
-                       tuple(fulfilled), total)
+        return book_in(s, actor, supplier, mode, warehouse, lines, reference)
+
+
+def book_in(s, actor, supplier: Supplier, mode: str, warehouse: Warehouse,
+            lines: list[ReceiptLine], reference: str | None) -> Receipt:
+    """The receipt in the caller's transaction (a receipt against a purchase order is one)."""
+    checked = [(own_part_by_code(s, actor, line.part_code), stock.quantity(line.qty),
+                _cost(line.unit_cost, mode), (line.batch or "").strip() or None) for line in lines]
+    movements, received, total = [], {}, Decimal(0)
+    for part, qty, cost, batch in checked:
+        moved = stock.post_in(s, actor, part.id, warehouse.id, qty, "receipt", unit_cost=cost,
+                              supplier_id=supplier.id, batch=batch, reference=reference,
+                              reason=f"receipt:{mode}")
+        movements.append(moved.id)
+        received[part.id] = received.get(part.id, Decimal(0)) + qty
+        total += money(qty * (cost or Decimal(0)))  # each line half up, then summed
+    fulfilled = _fulfil_needs(s, actor, received)
+    audit.record(s, actor, "supplier", supplier.id, "receipt", mode=mode, reference=reference,
+                 warehouse=warehouse.code, movements=movements, needs=fulfilled, total=total)
+    return Receipt(supplier.id, warehouse.id, mode, reference, tuple(movements),
+                   tuple(fulfilled), total)
 
 
 def _fulfil_needs(s, actor, received: dict[int, Decimal]) -> list[int]:

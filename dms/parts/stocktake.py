@@ -137,8 +137,10 @@ def start_stocktake(db, actor, warehouse_code: str, bin_codes: list[str] | None 
         return _sheet(s, take)
 
 
-def record_count(db, actor, stocktake_id: int, part_code_or_scan: str, counted_qty) -> SheetLine:
-    """Write down what is on the shelf; a later count of the same part replaces it."""
+def record_count(db, actor, stocktake_id: int, part_code_or_scan: str, counted_qty,
+                 add: bool = False) -> SheetLine:
+    """Write down what is on the shelf; a later count of the same part replaces it, or with
+    `add` (a scan per unit found at the counter) adds to it."""
     qty = _counted(counted_qty)
     with db.transaction() as s:
         require(s, actor, "stocktake.count")
@@ -159,10 +161,10 @@ def record_count(db, actor, stocktake_id: int, part_code_or_scan: str, counted_q
             s.add(line)
         if line.bin_id is None:  # not lockable: the book figure is the one at the moment of counting
             line.book_qty = _on_hand(s, part.id, take.warehouse_id)
-        line.counted_qty = qty
+        line.counted_qty = (line.counted_qty or Decimal(0)) + qty if add else qty
         s.flush()
         audit.record(s, actor, "stocktake", take.id, "count", part=part.code, book=line.book_qty,
-                     counted=qty)
+                     counted=line.counted_qty)
         return _line(s, line, part)
 
 

@@ -108,6 +108,10 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Unknown complaint source {source}."),
         "complaint.invalid_transition": QCoreApplication.translate(
             "Messages", "Cannot {action}: the complaint is {state}."),
+        "complaint.not_open": QCoreApplication.translate(
+            "Messages", "Only an open complaint can be reassigned."),
+        "followup.question": QCoreApplication.translate(
+            "Messages", "Unknown follow-up question {question}."),
         "analysis.dates": QCoreApplication.translate(
             "Messages", "The end date is before the start date."),
         # reminders and maintenance plans (dms/crm/reminders.py, maintenance.py)

@@ -110,4 +110,24 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The warranty claim's old parts {parts} are not in the old-part store."),
         "picking.nothing_to_release": QCoreApplication.translate(
             "Messages", "Nothing of this line waits to be issued."),
+        # the parts counter (dms/parts/counter.py)
+        "counter.unknown_order": QCoreApplication.translate(
+            "Messages", "No work order has the number {key}."),
+        "counter.nothing_to_undo": QCoreApplication.translate(
+            "Messages", "There is no scan to undo."),
+        "counter.undo_state": QCoreApplication.translate(
+            "Messages", "Work order {number} is {state}; its parts can no longer be taken "
+                        "back here."),
+        "counter.undone": QCoreApplication.translate(
+            "Messages", "This scan is undone already."),
+        # purchase orders (dms/parts/purchasing.py)
+        "purchase.nothing": QCoreApplication.translate("Messages", "Nothing needs ordering."),
+        "purchase.status": QCoreApplication.translate(
+            "Messages", "Unknown purchase order status {value}."),
+        "purchase.received": QCoreApplication.translate(
+            "Messages", "Purchase order {number} is received in full."),
+        "purchase.not_on_order": QCoreApplication.translate(
+            "Messages", "{part} is not on purchase order {number}."),
+        "purchase.over_receipt": QCoreApplication.translate(
+            "Messages", "Only {left} of {part} is still to come on this order."),
     }

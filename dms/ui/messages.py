@@ -117,7 +117,8 @@ def _vocabularies() -> dict[str, dict[str, str]]:
     states = error_words.states()
     return {"action": error_words.actions() | permission_words.actions(), "state": states, "status": states,
             "role": error_words.roles(), "method": error_words.payment_methods(),
-            "field": error_words.fields() | field_words.fields(), "when": error_words.phrases()}
+            "field": error_words.fields() | field_words.fields(), "when": error_words.phrases(),
+            "trade": error_words.trades()}
 
 
 def _translated(params: dict) -> dict:

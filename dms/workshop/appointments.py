@@ -3,7 +3,12 @@ arrival (which opens the work order) and no-shows.
 
 Capacity of a day = min(technicians × WORKDAY_HOURS, active bays × WORKDAY_HOURS); the booked
 load is the planned hours of that day's live appointments (DEFAULT_HOURS when not given).
-Over-booking is a warning the advisor must confirm, never silently accepted.
+A booking names the trade of its work; each kind of bay (maintenance, mechanical, body, paint)
+has its own capacity, active bays of that kind × WORKDAY_HOURS, against the bookings of the
+trades it takes (`trades.bay_kind`). Technicians belong to no trade, so the store-wide figure
+stays the ceiling; a booking without a trade (and those made before bookings had one) counts
+against it alone. Over-booking the day or the trade's bays is a warning the advisor must
+confirm, never silently accepted.
 Expected parts are reserved at booking (a shortage raises a purchase need) through
 `dms.parts.picking`; a cancel or no-show releases them, and on arrival they pass to the order.
 """
@@ -24,6 +29,7 @@ from dms.models import (Appointment, AppointmentPart, Bay, Customer, Part, User,
 from dms.numbering import next_number
 from dms.parts import picking
 from dms.permissions import require
+from dms.workshop import trades
 from dms.workshop.common import Changed, changed, touch
 from dms.workshop.reception import CheckIn, create_order
 
@@ -45,17 +51,47 @@ class Booking:
     contact_name: str | None = None
     contact_phone: str | None = None
     notes: str | None = None
+    trade: str | None = None  # of the work (dms.workshop.trades.TRADES): its bays' capacity
 
 
 @dataclass(frozen=True)
-class Capacity:
-    day: date
+class Load:
     capacity_hours: Decimal
     booked_hours: Decimal
 
     @property
     def free_hours(self) -> Decimal:
         return self.capacity_hours - self.booked_hours
+
+    @property
+    def over(self) -> bool:
+        return self.booked_hours > self.capacity_hours
+
+
+@dataclass(frozen=True)
+class BayLoad(Load):
+    kind: str  # a kind of bay: maintenance, mechanical, body, paint
+
+
+@dataclass(frozen=True)
+class Capacity(Load):
+    """A day: the whole store, and each kind of bay that has bays or bookings."""
+
+    day: date
+    bays: tuple[BayLoad, ...] = ()
+
+    def of(self, trade: str | None) -> BayLoad | None:
+        kind = trades.bay_kind(trade)
+        return next((b for b in self.bays if b.kind == kind), None)
+
+    def plus(self, trade: str | None, hours: Decimal) -> Capacity:
+        """The day with one more booking of `hours` for `trade`."""
+        kind = trades.bay_kind(trade)
+        bays = self.bays if kind is None or self.of(trade) else (*self.bays, BayLoad(
+            capacity_hours=Decimal("0"), booked_hours=Decimal("0"), kind=kind))
+        return replace(self, booked_hours=self.booked_hours + hours, bays=tuple(
+            replace(b, booked_hours=b.booked_hours + hours) if b.kind == kind else b
+            for b in bays))
 
 
 @dataclass(frozen=True)
@@ -82,21 +118,38 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _capacity(s, store_id: int, day: date) -> Capacity:
+def capacities(s, store_id: int, first_day: date, days: int = 1) -> list[Capacity]:
+    """Booked against capacity hours for `days` days from `first_day`, one row per day: staff
+    and bays counted once, the run's bookings read in one indexed range scan (store_id,
+    booked_for) and bucketed by the local day."""
     technicians = s.scalar(select(func.count(User.id)).join(UserRole).where(
         User.store_id == store_id, User.active, UserRole.role == "technician"))
-    bays = s.scalar(select(func.count(Bay.id)).where(Bay.store_id == store_id, Bay.active))
-    start, end = _day_bounds(day)
-    planned = s.scalars(select(Appointment.planned_hours).where(
-        Appointment.store_id == store_id, Appointment.status.in_(LIVE),
-        Appointment.booked_for >= start, Appointment.booked_for < end))
-    booked = sum((h if h is not None else DEFAULT_HOURS for h in planned), Decimal("0"))
-    return Capacity(day, min(technicians, bays) * WORKDAY_HOURS, booked)
+    bays = dict(s.execute(select(Bay.kind, func.count(Bay.id)).where(
+        Bay.store_id == store_id, Bay.active).group_by(Bay.kind)).all())
+    start, _ = _day_bounds(first_day)
+    _, end = _day_bounds(first_day + timedelta(days=days - 1))
+    zone = start.tzinfo
+    booked = {first_day + timedelta(days=n): {} for n in range(days)}
+    for at, hours, trade in s.execute(
+            select(Appointment.booked_for, Appointment.planned_hours, Appointment.trade).where(
+                Appointment.store_id == store_id, Appointment.status.in_(LIVE),
+                Appointment.booked_for >= start, Appointment.booked_for < end)):
+        kinds = booked[at.astimezone(zone).date()]
+        kind = trades.bay_kind(trade)
+        kinds[kind] = kinds.get(kind, Decimal("0")) + (
+            hours if hours is not None else DEFAULT_HOURS)
+    ceiling = min(technicians, sum(bays.values())) * WORKDAY_HOURS
+    return [Capacity(capacity_hours=ceiling, booked_hours=sum(kinds.values(), Decimal("0")),
+                     day=day, bays=tuple(
+                         BayLoad(capacity_hours=bays.get(kind, 0) * WORKDAY_HOURS,
+                                 booked_hours=kinds.get(kind, Decimal("0")), kind=kind)
+                         for kind in trades.BAY_KINDS if bays.get(kind) or kinds.get(kind)))
+            for day, kinds in booked.items()]
 
 
 def day_capacity(db, actor, day: date) -> Capacity:
     with db.reading() as s:
-        return _capacity(s, actor.store_id, day)
+        return capacities(s, actor.store_id, day)[0]
 
 
 def book(db, actor, data: Booking, confirm_overbooking: bool = False) -> BookingResult:
@@ -123,13 +176,24 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
         maximum=validators.MAX_HOURS, allow_minimum=False)
     estimate = None if data.estimate is None else validators.number(
         data.estimate, "value.number", "amount", places=2, maximum=validators.MAX_AMOUNT)
-    before = _capacity(s, actor.store_id, data.booked_for.astimezone().date())
-    overbooked = before.booked_hours + hours > before.capacity_hours
+    if data.trade is not None and data.trade not in trades.TRADES:
+        raise ValidationError("appointment.trade", "Unknown trade {value}.", value=data.trade)
+    before = capacities(s, actor.store_id, data.booked_for.astimezone().date())[0]
+    after = before.plus(data.trade, hours)
+    bays = after.of(data.trade)
+    overbooked = after.over or bays is not None and bays.over
     if overbooked and not confirm_overbooking:
+        if after.over:
+            raise ValidationError(
+                "appointment.overbooked",
+                "{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.",
+                day=before.day.isoformat(), booked=before.booked_hours,
+                capacity=before.capacity_hours)
         raise ValidationError(
-            "appointment.overbooked",
-            "{day} is fully booked ({booked} of {capacity} hours); confirm to over-book.",
-            day=before.day.isoformat(), booked=before.booked_hours, capacity=before.capacity_hours)
+            "appointment.overbooked_trade",
+            "The {trade} bays are fully booked on {day} ({booked} of {capacity} hours); "
+            "confirm to over-book.", trade=bays.kind, day=before.day.isoformat(),
+            booked=bays.booked_hours - hours, capacity=bays.capacity_hours)
     parts = []
     for code, qty in data.expected_parts:
         part_id = s.scalar(select(Part.id).where(Part.store_id == actor.store_id, Part.code == code))
@@ -145,7 +209,7 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
         contact_name=data.contact_name or customer.name,
         contact_phone=data.contact_phone or customer.mobile,
         requested_work=data.requested_work.strip(), booked_for=data.booked_for,
-        planned_hours=hours, estimate=estimate, taken_by_id=actor.id,
+        planned_hours=hours, estimate=estimate, trade=data.trade, taken_by_id=actor.id,
         advisor_id=actor.id if actor.has("advisor") else None, notes=data.notes)
     touch(appointment, actor)
     s.add(appointment)
@@ -158,7 +222,6 @@ def book_in(s, actor, data: Booking, confirm_overbooking: bool = False) -> Booki
                  reason="over-booking confirmed" if overbooked else None,
                  booked_for=data.booked_for.isoformat(), parts_short=short)
     s.flush()
-    after = Capacity(before.day, before.capacity_hours, before.booked_hours + hours)
     return BookingResult(Changed("appointment", appointment.id, appointment.version, "booked"),
                          appointment.number, after, overbooked)
 
@@ -218,15 +281,19 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
            expected_version: int | None = None) -> Changed:
     """The booked car is here: the appointment is marked arrived and its work order opened."""
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, expected_version,
-                            "appointment.arrive")
-        if data.vehicle_id != appointment.vehicle_id:
-            raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
-        _set_status(s, actor, appointment, "arrive", "arrived")
-        appointment.arrived_at = clock.now()
-        order = create_order(s, actor, replace(data, appointment_id=appointment.id))
-        picking.hand_over_appointment(s, actor, appointment, order)
-        return changed(s, order)
+        return changed(s, arrive_in(s, actor, appointment_id, data, expected_version))
+
+
+def arrive_in(s, actor, appointment_id: int, data: CheckIn, expected_version: int | None = None):
+    """The arrival inside the caller's transaction; the order opened."""
+    appointment = _load(s, actor, appointment_id, expected_version, "appointment.arrive")
+    if data.vehicle_id != appointment.vehicle_id:
+        raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
+    _set_status(s, actor, appointment, "arrive", "arrived")
+    appointment.arrived_at = clock.now()
+    order = create_order(s, actor, replace(data, appointment_id=appointment.id))
+    picking.hand_over_appointment(s, actor, appointment, order)
+    return order
 
 
 def no_show(db, actor, appointment_id: int, expected_version: int | None = None) -> Changed:

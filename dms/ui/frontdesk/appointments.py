@@ -4,12 +4,12 @@ week at a glance and tomorrow's reminder calls (the booking dialogs are in `book
 Day view: time, plate, customer, requested work, planned hours, status and reminder of each
 booking, with the day's booked hours against capacity (red when over). Alt+W toggles the week
 view (7 days × booked/capacity; Enter opens a day); Alt+Left/Right/Home move by a day (a week
-in the week view) and back to today. Ctrl+Enter on a booking: the car has arrived, the work
-order is opened (WalkInDialog) and then its vehicle file. No-show and cancel send the version
+in the week view) and back to today. Ctrl+Enter on a booking: the car has arrived, the
+check-in page opens with the booking's work and contact (`checkin.py`). No-show and cancel send the version
 the advisor saw, so a booking changed meanwhile on another seat is refused, not overwritten.
 
-Capacity is store-wide, as `dms.workshop.appointments` computes it: bookings carry no trade
-or bay (see `dms.workshop.appointment_book`).
+Capacity as `dms.workshop.appointments.capacities` computes it: the store's hours, and below
+them each kind of bay's hours against the bookings of its trades (red when over).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
+from dms.ui import error_words
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import hours, selected_row, table_view
 from dms.ui.frontdesk.booking import CancelDialog, RemindDialog
-from dms.ui.frontdesk.dialogs import WalkInDialog
 from dms.workshop import appointment_book as reads
 from dms.workshop import appointments
 
@@ -60,6 +60,9 @@ class AppointmentBook(QWidget):
         self.capacity_bar.setMaximumWidth(260)
         self.capacity_label = QLabel()
         self.capacity_label.setObjectName("bookCapacity")
+        self.bays_label = QLabel()  # each kind of bay: booked of capacity hours
+        self.bays_label.setObjectName("bookBays")
+        self.bays_label.setTextFormat(Qt.TextFormat.RichText)
 
         self.bookings = PagedTableModel(runner, [
             Column(lambda: self.tr("Time"), lambda e: e.booked_for.astimezone().strftime("%H:%M"),
@@ -71,6 +74,7 @@ class AppointmentBook(QWidget):
                    if e.requested_work else "", tooltip=lambda e: e.requested_work),
             Column(lambda: self.tr("Hours"), lambda e: hours(e.planned_hours),
                    align=Qt.AlignmentFlag.AlignRight),
+            Column(lambda: self.tr("Trade"), lambda e: words.word(error_words.trades(), e.trade)),
             Column(lambda: self.tr("Status"), lambda e: words.state_name(e.status),
                    colour=lambda e: None if e.status in appointments.LIVE else GREY),
             Column(lambda: self.tr("Reminded"), lambda e: words.when(e.reminded_at)),
@@ -93,7 +97,8 @@ class AppointmentBook(QWidget):
             Column(lambda: self.tr("Work"), lambda r: r.requested_work.splitlines()[0]
                    if r.requested_work else ""),
         ], key=lambda r: r.appointment_id, parent=self)
-        self.day_view = table_view(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 6, 10), stretch=3)
+        self.day_view = table_view(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 5, 6, 10),
+                                   stretch=3)
         self.week_view = table_view(self.week, "bookWeekView", (9, 7, 7, 7))
         self.reminder_view = table_view(self.reminders, "bookReminders", (5, 8, 8, 10), stretch=4)
         self.day_view.activated.connect(lambda _index: self.arrive())
@@ -151,6 +156,7 @@ class AppointmentBook(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.bays_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(body, 1)
         self.setFocusProxy(self.day_view)
         self._update_actions()
@@ -278,6 +284,12 @@ class AppointmentBook(QWidget):
             if c.free_hours < 0 else
             self.tr("Booked {booked} of {capacity} h, {free} h free").format(
                 booked=booked, capacity=total, free=hours(c.free_hours)))
+        names = error_words.trades()
+        self.bays_label.setText(" · ".join(
+            f'<span style="color: {RED.name()};">{text}</span>' if b.over else text
+            for b in c.bays for text in [self.tr("{trade} bays {booked} of {capacity} h").format(
+                trade=names.get(b.kind, b.kind), booked=hours(b.booked_hours),
+                capacity=hours(b.capacity_hours))]))
 
     def _render_heading(self) -> None:
         if self.week_mode:
@@ -306,25 +318,14 @@ class AppointmentBook(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.status != "booked" or not self.arrive_action.isEnabled():
             return
-        self._acting_on = entry
-        dialog = WalkInDialog(self.ws, entry.vehicle_id, entry.mileage, appointment=entry,
-                              complaint=entry.requested_work)
-        dialog.accepted.connect(self._on_arrived)
-        self._open(dialog)
+        self.ws.check_in(entry.vehicle_id, entry.mileage, appointment=entry,
+                         complaint=entry.requested_work)
 
     def _open(self, dialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.open()
-
-    @Slot()
-    def _on_arrived(self) -> None:
-        entry, self._acting_on = self._acting_on, None
-        self.ws.message_bar.show_message(self.tr(
-            "{plate} has arrived: appointment {number} is now a work order.").format(
-                plate=entry.plate or "", number=entry.number), "info")
-        self.ws.open_vehicle(entry.vehicle_id)
 
     @Slot()
     def no_show(self) -> None:

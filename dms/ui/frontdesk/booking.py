@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDoubleSpinBox, QLabel,
                                QPlainTextEdit, QWidget)
 
 from dms.crm.reminders import METHODS
+from dms.ui import error_words
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
 from dms.ui.common.table import Column, PagedTableModel
@@ -89,7 +90,8 @@ class BookingDialog(CommandDialog):
     """Book the car of a vehicle file from a phone call: a package (or the work in words),
     the time, planned hours, expected parts with their stock, estimate, channel, contact."""
 
-    CONFIRMABLE = {"appointment.overbooked": "confirm_overbooking"}
+    CONFIRMABLE = {"appointment.overbooked": "confirm_overbooking",
+                   "appointment.overbooked_trade": "confirm_overbooking"}
 
     def __init__(self, workspace, file, parent: QWidget | None = None):
         super().__init__(workspace, parent)
@@ -109,6 +111,10 @@ class BookingDialog(CommandDialog):
         self.work.setObjectName("bookingWork")
         self.work.setTabChangesFocus(True)
         self.work.setFixedHeight(56)
+        self.trade = QComboBox()  # the bays the booking is counted against (a package sets it)
+        self.trade.setObjectName("bookingTrade")
+        for key, text in error_words.trades().items():
+            self.trade.addItem(text, key)
         tomorrow = reads.today() + timedelta(days=1)
         self.when = QDateTimeEdit(QDateTime(datetime.combine(tomorrow, time(BOOKING_HOUR))))
         self.when.setObjectName("bookingWhen")
@@ -161,6 +167,7 @@ class BookingDialog(CommandDialog):
         self.form.addRow(QLabel(f"<b>{file.plate or ''}</b> · {file.customer_name} · "
                                 f"{file.mobile or ''}"))
         for label, field in ((self.tr("&Package"), self.package), (self.tr("&Work"), self.work),
+                             (self.tr("&Trade"), self.trade),
                              (self.tr("&Date and time"), when_row), (self.tr("Planned h&ours"), self.hours),
                              (self.tr("Expected pa&rts (code, Enter)"), part_row),
                              ("", self.parts_view), (self.tr("&Estimate (¥)"), self.estimate),
@@ -170,8 +177,9 @@ class BookingDialog(CommandDialog):
 
         self.package.currentIndexChanged.connect(self._package_chosen)
         self.when.dateTimeChanged.connect(self._load_day)
+        self.trade.currentIndexChanged.connect(self._show_day_load)
         for signal in (self.package.currentIndexChanged, self.work.textChanged,
-                       self.when.dateTimeChanged, self.hours.valueChanged,
+                       self.trade.currentIndexChanged, self.when.dateTimeChanged, self.hours.valueChanged,
                        self.estimate.textChanged, self.channel.currentIndexChanged,
                        self.contact_name.textChanged, self.contact_phone.textChanged,
                        self.parts.rowsInserted, self.parts.rowsRemoved):
@@ -201,6 +209,7 @@ class BookingDialog(CommandDialog):
         name = package.name if package else ""
         self.work.setPlainText("；".join(t for t in (name, typed) if t))
         if package is not None:
+            self.trade.setCurrentIndex(self.trade.findData(package.trade))
             if package.hours > 0:
                 self.hours.setValue(float(package.hours))
             self.estimate.setText(f"{package.price:.2f}")
@@ -221,10 +230,24 @@ class BookingDialog(CommandDialog):
     def _on_day_load(self, task_id: int, days) -> None:
         if self._tasks.get("day") != task_id:
             return
-        self.day_capacity = c = days[0]
-        self.day_load.setText(self.tr("that day: {booked} of {capacity} h booked").format(
-            booked=hours(c.booked_hours), capacity=hours(c.capacity_hours)))
-        self.day_load.setStyleSheet(f"color: {RED.name()};" if c.free_hours <= 0 else "")
+        self.day_capacity = days[0]
+        self._show_day_load()
+
+    @Slot()
+    def _show_day_load(self) -> None:
+        c = self.day_capacity
+        if c is None:
+            return
+        text = self.tr("that day: {booked} of {capacity} h booked").format(
+            booked=hours(c.booked_hours), capacity=hours(c.capacity_hours))
+        bays = c.of(self.trade.currentData())
+        if bays is not None:
+            text += self.tr("; {trade} bays {booked} of {capacity} h").format(
+                trade=error_words.trades().get(bays.kind, bays.kind),
+                booked=hours(bays.booked_hours), capacity=hours(bays.capacity_hours))
+        self.day_load.setText(text)
+        full = c.free_hours <= 0 or bays is not None and bays.free_hours <= 0
+        self.day_load.setStyleSheet(f"color: {RED.name()};" if full else "")
 
     def add_part(self) -> None:
         code = self.part_code.text().strip().upper()
@@ -281,7 +304,8 @@ class BookingDialog(CommandDialog):
             estimate=Decimal(text) if text else None,
             expected_parts=tuple((p.code, p.qty) for p in self.parts.rows),
             contact_name=self.contact_name.text().strip() or None,
-            contact_phone=self.contact_phone.text().strip() or None)
+            contact_phone=self.contact_phone.text().strip() or None,
+            trade=self.trade.currentData())
         return appointments.book, (booking,), {}
 
     def done_text(self, result) -> str:
