@@ -1,6 +1,7 @@
 """One whole work order, in process, through the services (issue 12 "Speed").
 
     .venv/bin/python benchmarks/lifecycle.py --url URL [--orders 30] [--warmup 5] [--json FILE]
+                                             [--by-step]
 
 Each order: check-in, 2 labour + 4 part lines, estimate, approval, 4 scans at the counter,
 dispatch of both jobs, clock on/off on each, finish, final inspection, pre-settle, settle,
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -49,37 +51,39 @@ def _setup(db):
     return users, parts, bay, [[v, m or 0] for v, m in vehicles]
 
 
-def one_order(db, users, parts, bay, vehicle) -> None:
+def one_order(db, users, parts, bay, vehicle, call=None) -> None:
+    """`call(fn, *args, **kwargs)` makes each service call (`--by-step` counts through it)."""
     from dms.billing import settlement as billing
     from dms.parts import picking
     from dms.workshop import dispatch, qc
     from dms.workshop import estimates as est
     from dms.workshop.reception import CheckIn, check_in
 
+    call = call or (lambda fn, *args, **kwargs: fn(*args, **kwargs))
     adv, tech = users["advisor1"], users["tech1"]
     vehicle[1] += 100
-    wo = check_in(db, adv, CheckIn(vehicle_id=vehicle[0], mileage=vehicle[1], fuel_level=4,
-                                   complaint="保养，刹车异响", business_type="repair")).id
+    wo = call(check_in, db, adv, CheckIn(vehicle_id=vehicle[0], mileage=vehicle[1], fuel_level=4,
+                                         complaint="保养，刹车异响", business_type="repair")).id
     for code in JOBS:
-        est.add_labour(db, adv, wo, code)
+        call(est.add_labour, db, adv, wo, code)
     for code, _ in parts:
-        est.add_part(db, adv, wo, code, 1)
-    est.issue_estimate(db, adv, wo)
-    est.approve_estimate(db, adv, wo, "王先生", "signature")
+        call(est.add_part, db, adv, wo, code, 1)
+    call(est.issue_estimate, db, adv, wo)
+    call(est.approve_estimate, db, adv, wo, "王先生", "signature")
     for _, barcode in parts:
-        picking.issue_scan(db, users["warehouse1"], wo, barcode, 1, received_by="李师傅")
-    jobs = [line.id for line in est_lines(db, wo)]
+        call(picking.issue_scan, db, users["warehouse1"], wo, barcode, 1, received_by="李师傅")
+    jobs = [line.id for line in call(est_lines, db, wo)]
     for job in jobs:
-        dispatch.assign_job(db, users["dispatcher1"], job, bay, tech.id)
+        call(dispatch.assign_job, db, users["dispatcher1"], job, bay, tech.id)
     for job in jobs:
-        dispatch.clock_on(db, tech, job)
-        dispatch.clock_off(db, tech, job, done=True)
-    dispatch.finish_repair(db, tech, wo, self_check_ok=True)
-    qc.final_inspection(db, users["qc1"], wo, passed=True, delay_reason="基准测试")
-    share = billing.presettle(db, adv, wo).customer_share
-    billing.settle(db, users["cashier1"], wo, [billing.PaymentIn("cash", share)])
-    billing.issue_gate_pass(db, users["cashier1"], wo)
-    billing.deliver(db, adv, wo)
+        call(dispatch.clock_on, db, tech, job)
+        call(dispatch.clock_off, db, tech, job, done=True)
+    call(dispatch.finish_repair, db, tech, wo, self_check_ok=True)
+    call(qc.final_inspection, db, users["qc1"], wo, passed=True, delay_reason="基准测试")
+    share = call(billing.presettle, db, adv, wo).customer_share
+    call(billing.settle, db, users["cashier1"], wo, [billing.PaymentIn("cash", share)])
+    call(billing.issue_gate_pass, db, users["cashier1"], wo)
+    call(billing.deliver, db, adv, wo)
 
 
 def est_lines(db, wo):
@@ -90,7 +94,7 @@ def est_lines(db, wo):
                          .order_by(LabourLine.seq)).all()
 
 
-def run(url: str, orders: int, warmup: int) -> dict:
+def run(url: str, orders: int, warmup: int, by_step: bool = False) -> dict:
     from dms.db import Database
 
     ensure_database(url)
@@ -102,20 +106,38 @@ def run(url: str, orders: int, warmup: int) -> dict:
     # (listening on both counted every read twice).
     event.listen(db.engine, "before_cursor_execute",
                  lambda *_: counted.__setitem__(0, counted[0] + 1))
-    times, statements = [], []
+    steps: dict[str, int] = {}
+
+    def counted_call(fn, *args, **kwargs):
+        before = counted[0]
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            steps[fn.__name__] = steps.get(fn.__name__, 0) + counted[0] - before
+
+    times, cpu, statements = [], [], []
     for n in range(warmup + orders):
         counted[0] = 0
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         one_order(db, users, parts, bay, vehicles[n % len(vehicles)])
         if n >= warmup:
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             statements.append(counted[0])
+    if by_step:  # one more order, its statements per service (summed over repeated calls)
+        one_order(db, users, parts, bay, vehicles[(warmup + orders) % len(vehicles)],
+                  counted_call)
     db.dispose()
     times.sort()
     return {"backend": db.backend, "orders": orders, "warmup": warmup,
             "p50_ms": round(statistics.median(times), 1),
             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
-            "statements_per_order": round(statistics.mean(statements), 1)}
+            # this process's CPU alone (the server's is not in it): what the wall times mean
+            # on a machine others are using
+            "cpu_p50_ms": round(statistics.median(cpu), 1),
+            "statements_per_order": round(statistics.mean(statements), 1),
+            "statements_by_step": dict(sorted(steps.items(), key=lambda kv: -kv[1])) or None,
+            "load_average": [round(x, 2) for x in os.getloadavg()]}
 
 
 def main(argv=None) -> int:
@@ -124,8 +146,10 @@ def main(argv=None) -> int:
     parser.add_argument("--orders", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--json")
+    parser.add_argument("--by-step", action="store_true",
+                        help="also count one order's statements per service call")
     args = parser.parse_args(argv)
-    result = run(args.url, args.orders, args.warmup)
+    result = run(args.url, args.orders, args.warmup, args.by_step)
     print(json.dumps(result, ensure_ascii=False))
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2))

@@ -115,14 +115,10 @@ class Seat:
             finally:
                 self.calls[fn.__name__] += time.perf_counter() - started
             self.retries += 1
-            self.pause(self.rng.uniform(0.005, 0.05) * (attempt + 1))
+            back_off = self.rng.uniform(0.005, 0.05) * (attempt + 1)
+            self.waited += back_off
+            time.sleep(back_off)
         raise Abandon("retries")
-
-    def pause(self, seconds: float) -> None:
-        """Waiting that is not work: the back-off before a retry, a car waiting for a
-        technician (the time a technician works on a car is `work_s`)."""
-        self.waited += seconds
-        time.sleep(seconds)
 
     # -- the flow ------------------------------------------------------------------------
     def flow(self) -> None:
@@ -543,9 +539,9 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             "unexplained_errors": sum(v for k, v in errors.items() if k not in CONFLICT_KINDS),
             "invariant_violations": violations,
             "startup_s": round(startup, 1), "elapsed_s": round(elapsed, 1), "retries": retries,
-            # where the seats' time went: inside the services, backing off or waiting, working
+            # where the seats' time went: inside the services, backing off, working on a car
             "seat_time": {"in_services": round(sum(calls.values()) / seat_seconds, 3),
-                          "waiting": round(waited / seat_seconds, 3),
+                          "backing_off": round(waited / seat_seconds, 3),
                           "working": round(worked / seat_seconds, 3)},
             "service_s_per_flow": {k: round(v / max(1, completed), 4)
                                    for k, v in calls.most_common(8)},

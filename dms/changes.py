@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, event, func, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -81,16 +81,27 @@ def _publish(session: Session) -> None:
     if not pending:
         return
     now = clock.now()
-    postgresql = session.get_bind().dialect.name == "postgresql"
     table = ChangeLog.__table__  # Core, not ORM bulk: that splits rows whose store_id is None
-    rows = insert(table).values(txid=func.txid_current()) if postgresql else insert(table)
-    # Every row with the same keys (store_id too, when None): one executemany, one statement.
-    session.execute(rows, [
-        {"at": now, "entity": e, "entity_id": i, "store_id": s} for e, i, s in sorted(
-            pending, key=lambda k: (k[0], k[1]))])
-    if postgresql:
-        session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                        {"channel": CHANNEL, "payload": json.dumps(len(pending))})
+    rows = [{"at": now, "entity": e, "entity_id": i, "store_id": s}
+            for e, i, s in sorted(pending, key=lambda k: (k[0], k[1]))]
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement, the same text for any number of rows (compiled once): the rows from
+        # arrays, in a WITH (which always runs in full), and the notification.
+        session.execute(_PUBLISH, {"at": now, "stores": [r["store_id"] for r in rows],
+                                   "entities": [r["entity"] for r in rows],
+                                   "ids": [r["entity_id"] for r in rows],
+                                   "channel": CHANNEL, "payload": json.dumps(len(pending))})
+    else:  # the same keys in every row: one executemany, one statement
+        session.execute(insert(table), rows)
+
+
+_PUBLISH = text(
+    "WITH written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
+    "SELECT :at, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
+    "CAST(:stores AS integer[]), CAST(:entities AS varchar[]), CAST(:ids AS integer[])) "
+    "AS u(store_id, entity, entity_id) ORDER BY u.entity, u.entity_id) "
+    "SELECT pg_notify(:channel, :payload)").bindparams(
+    bindparam("at", type_=ChangeLog.__table__.c.at.type))  # stored in UTC, as the ORM does
 
 
 def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:

@@ -221,8 +221,9 @@ def settle_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
     states.transition("settle", order.state, roles)
     old_parts.check_settlement(s, order)
     st = _settlement(s, order)
-    paid = _take(s, actor, order, st, payments)
-    invoices.issue(s, actor, st)  # a refused settle burns no number
+    with s.no_autoflush:  # the settlement is written once, with its invoice number
+        paid = _take(s, actor, order, st, payments)
+        invoices.issue(s, actor, st)  # a refused settle burns no number
     st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
     move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
          outstanding=st.outstanding)
@@ -321,12 +322,12 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
             raise ValidationError("delivery.no_gate_pass", "Issue the gate pass first.")
         if not _cleared(_settlement(s, order)):  # e.g. a pass issued before a reopen
             raise ValidationError("gatepass.unpaid", "The balance is neither paid nor on credit.")
-        now = clock.now()
+        follow_up = s.scalars(select(FollowUp).where(FollowUp.work_order_id == order.id,
+                                                     FollowUp.status == "open")).first()
+        now = clock.now()  # the order is written once, with its new state
         order.delivered_at = now
         gate_pass.released_at = gate_pass.released_at or now
         due = now + timedelta(hours=follow_up_after_hours)
-        follow_up = s.scalars(select(FollowUp).where(FollowUp.work_order_id == order.id,
-                                                     FollowUp.status == "open")).first()
         if follow_up is None:
             follow_up = FollowUp(store_id=order.store_id, work_order_id=order.id, due_at=due)
             s.add(follow_up)

@@ -36,6 +36,8 @@ class LabourOperation(IdMixin, StoreMixin, Base):
     trade: Mapped[str] = mapped_column(String(20))  # maintenance, mechanical, electrical, body, paint
     standard_hours: Mapped[Decimal] = mapped_column(Hours())
     price_class_id: Mapped[int] = mapped_column(ForeignKey("price_class.id"))
+    # loaded with the operation: a job from the catalogue is priced at its class's rate
+    price_class: Mapped[PriceClass] = relationship(lazy="joined", viewonly=True)
 
 
 class Bay(IdMixin, StoreMixin, Base):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock, validators
@@ -66,14 +66,18 @@ def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) 
                               user=user_id, role=role)
 
 
-def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None) -> list[ClockEvent]:
-    """Clock-on events not yet followed by a clock-off: who is on which job right now."""
+def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None,
+                either: bool = False) -> list[ClockEvent]:
+    """Clock-on events not yet followed by a clock-off: who is on which job right now.
+    `either`: on those jobs or by that technician (one read for both questions)."""
     last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
                                                     ClockEvent.technician_id)
-    if line_ids is not None:
-        last = last.where(ClockEvent.labour_line_id.in_(list(line_ids)))
-    if technician_id is not None:
-        last = last.where(ClockEvent.technician_id == technician_id)
+    on_lines = ClockEvent.labour_line_id.in_(list(line_ids)) if line_ids is not None else None
+    by_tech = ClockEvent.technician_id == technician_id if technician_id is not None else None
+    if either:
+        last = last.where(or_(on_lines, by_tech))
+    else:
+        last = last.where(*(c for c in (on_lines, by_tech) if c is not None))
     return list(s.scalars(select(ClockEvent).where(ClockEvent.id.in_(last), ClockEvent.kind == "on")
                           .order_by(ClockEvent.id)))
 
@@ -134,7 +138,8 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         require_staff(s, actor, technician_id, "technician", "dispatch.technician")
         if team_lead_id is not None:
             require_staff(s, actor, team_lead_id, "team_lead", "dispatch.team_lead")
-        previous = s.scalars(select(DispatchAssignment).where(
+        # only an assignment puts a job on a bay: a job on none was never assigned
+        previous = [] if line.bay_id is None else s.scalars(select(DispatchAssignment).where(
             DispatchAssignment.labour_line_id == line.id,
             DispatchAssignment.active.is_(True))).all()
         for old in previous:
@@ -187,7 +192,8 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
                                   job=line.code)
         # Lock the technician so two terminals cannot clock the same person on twice.
         s.execute(select(User.id).where(User.id == actor.id).with_for_update())
-        for event in open_clocks(s, technician_id=actor.id):
+        clocked = open_clocks(s, line_ids=[line.id], technician_id=actor.id, either=True)
+        for event in (e for e in clocked if e.technician_id == actor.id):
             if event.labour_line_id == line.id:
                 raise ValidationError("clock.already_on", "You are already clocked on job {job}.",
                                       job=line.code)
@@ -203,8 +209,8 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
             move(s, actor, order, "start", labour_line_id=line.id)
         else:
             touch(order, actor)
-        s.flush()
-        on_job = tuple(e.technician_id for e in open_clocks(s, line_ids=[line.id]))
+        # those on the job before (the actor was on no job, or it raised above), then the actor
+        on_job = tuple(e.technician_id for e in clocked) + (actor.id,)
         return ClockResult(changed(s, order), line.id, line.state, on_job)
 
 

@@ -123,6 +123,7 @@ def _by_code(s, model, store_id: int, code: str, what: str):
 
 
 def operation(s, actor, code: str | None) -> LabourOperation | None:
+    """The catalogue operation, with its price class (one read)."""
     return _by_code(s, LabourOperation, actor.store_id, code, "Labour operation") if code else None
 
 
@@ -155,7 +156,8 @@ def audit_order(s, actor, order, action: str, **data) -> None:
 
 def labour_line(s, order, op, price_class_code=None, **values) -> LabourLine:
     """The next job on `order`: from catalogue operation `op` (its defaults) or typed in."""
-    pc = price_class(s, order.store_id, price_class_code, op.price_class_id if op else None)
+    pc = (op.price_class if op and not price_class_code
+          else price_class(s, order.store_id, price_class_code))
     seq = (s.scalar(select(func.max(LabourLine.seq))
                     .where(LabourLine.work_order_id == order.id)) or 0) + 1
     defaults = dict(operation_id=op.id, code=op.code, name=op.name, trade=op.trade,
@@ -313,19 +315,20 @@ def issue_estimate(db, actor, work_order_id: int, valid_days: int = 7,
         version = (s.scalar(select(func.max(Estimate.version))
                             .where(Estimate.work_order_id == order.id)) or 0) + 1
         move(s, actor, order, "estimate", version=version)
-        labour, parts = billable_lines(s, order)
-        if not (labour or parts):
-            raise ValidationError("estimate.no_lines", "Add at least one job or part first.")
-        discounts = member_discounts(s, order)
-        for line in (*labour, *parts):
-            price(line, discounts, kept_pct(line))
-        totals = order_totals(s, order)
+        with s.no_autoflush:  # the order is written once, below, with its estimated amount
+            labour, parts = billable_lines(s, order)
+            if not (labour or parts):
+                raise ValidationError("estimate.no_lines", "Add at least one job or part first.")
+            discounts = member_discounts(s, order)
+            for line in (*labour, *parts):
+                price(line, discounts, kept_pct(line))
+            totals = order_totals(s, order)
+            lines = json.dumps(snapshot(s, order), ensure_ascii=False)
         estimate = Estimate(work_order_id=order.id, version=version, created_by_id=actor.id,
                             labour_total=totals.labour_net, parts_total=totals.material_net,
                             fees_total=totals.fees_total, total=totals.total,
                             customer_share=totals.customer_share,
-                            valid_until=clock.now() + timedelta(days=valid_days),
-                            lines=json.dumps(snapshot(s, order), ensure_ascii=False))
+                            valid_until=clock.now() + timedelta(days=valid_days), lines=lines)
         s.add(estimate)
         order.estimated_amount = totals.total
         s.flush()
