@@ -1,7 +1,7 @@
 """Measure the screens on a database (issue #14, DESIGN §9 "How the screens are measured").
 
     QT_QPA_PLATFORM=offscreen python benchmarks/ui.py --url URL --json FILE
-        [--starts N] [--sign-ins N] [--repeat N] [--user advisor1] [--password demo123]
+        [--starts N] [--sign-ins N] [--repeat N] [--user admin] [--password admin123]
 
 cold_start_ms: N spawns of the real start path (`python -m dms --url URL`: upgrade check,
     settings, font, translators, sign-in dialog), each timed from just before the spawn to the
@@ -273,6 +273,40 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
+def _care(window, tab: int):
+    ws = window.show_workspace("care")
+    if ws.tabs.currentIndex() != tab:
+        ws.show_tab(tab)
+    page = ws.tabs.currentWidget()
+    wait_until(lambda: page.loads > 0 and not page.model.loading, "a care list")
+    return ws, page
+
+
+def _care_list(tab: int, choose: Callable, chosen: object):
+    """prepare: the care tab's list showing another choice than `chosen` (the act picks it
+    with Home), its loads counted; shown: a load answered since, for `chosen`."""
+    def prepare(window, _term: str) -> None:
+        _, page = _care(window, tab)
+        box = choose(page)
+        box.setCurrentIndex(1)
+        wait_until(lambda: not page.model.loading, "the other list")
+        _LOADS[tab] = page.loads
+        box.setFocus()
+
+    def act(window, _term: str) -> None:
+        QTest.keyClick(choose(window.workspace("care").tabs.widget(tab)), Qt.Key.Key_Home)
+
+    def shown(window, _term: str) -> bool:
+        page = window.workspace("care").tabs.widget(tab)
+        return (choose(page).currentData() == chosen and page.loads > _LOADS[tab]
+                and not page.model.loading)
+
+    return Screen(prepare, act, shown, ("plate",))
+
+
+_LOADS: dict[int, int] = {}
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
@@ -300,6 +334,13 @@ SCREENS: dict[str, Screen] = {
         prepare=lambda w, _t: _desk(w).show_search(),
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
+    # Customer care (as the manager, who sees it): back to the maintenance call list from
+    # another kind (the due items computed and their reminders made where missing).
+    "care_calls": _care_list(0, lambda page: page.kind, "maintenance"),
+    # The follow-up queue, from the next 3 days' calls back to today's.
+    "care_follow_ups": _care_list(1, lambda page: page.due, 0),
+    # The complaints, from the closed ones back to those still open (Home in the filter).
+    "care_complaints": _care_list(2, lambda page: page.filter, "open"),
 }
 
 
@@ -355,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--starts", type=int, default=20, help="timed cold starts (20)")
     ap.add_argument("--sign-ins", type=int, default=10, help="timed sign-ins (10)")
     ap.add_argument("--repeat", type=int, default=30, help="timed opens of each screen (30)")
-    ap.add_argument("--user", default="advisor1")
-    ap.add_argument("--password", default="demo123")
+    # the manager sees every workspace, so every screen of SCREENS can be opened
+    ap.add_argument("--user", default="admin")
+    ap.add_argument("--password", default="admin123")
     args = ap.parse_args(argv)
     log = lambda m: print(m, flush=True)  # noqa: E731
     load_before = os.getloadavg()

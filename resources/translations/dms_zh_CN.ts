@@ -450,6 +450,10 @@
         <translation>上次通话</translation>
     </message>
     <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
         <source>{n}{more} to call</source>
         <translation>待联系 {n}{more} 位</translation>
     </message>
@@ -714,6 +718,10 @@
     <message>
         <source>Complaint</source>
         <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
     </message>
     <message>
         <source>{n}{more} complaints, {overdue} overdue</source>
@@ -1115,8 +1123,24 @@
         <translation>上次结果</translation>
     </message>
     <message>
-        <source>{n}{more} calls due today</source>
-        <translation>今日待回访 {n}{more} 个</translation>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
+        <source>{n}{more} calls</source>
+        <translation>共 {n}{more} 个</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>in the next 3 days</source>
+        <translation>3 天内到期</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期(&amp;D)</translation>
     </message>
     <message>
         <source>Calls after delivery: within 24 h or 3 days</source>

@@ -137,6 +137,7 @@ class ComplaintsPage(QWidget):
         self.setObjectName("careComplaints")
         self.ws = workspace
         self.detail = None  # the shown complaint's care.ComplaintDetail
+        self.loads = 0
         self._task: int | None = None
         self.filter = QComboBox()
         self.filter.setObjectName("complaintFilter")
@@ -195,6 +196,7 @@ class ComplaintsPage(QWidget):
 
     def load(self) -> None:
         ws, status = self.ws, FILTERS[self.filter.currentData() or "open"]
+        self.count.setText(self.tr("Loading..."))
         self.model.set_fetch(lambda offset, limit: analysis.complaint_list(
             ws.ctx.db, ws.ctx.user, status=status, offset=offset, limit=limit))
 
@@ -203,14 +205,15 @@ class ComplaintsPage(QWidget):
 
     @Slot()
     def _after_load(self) -> None:
+        self.loads += 1  # pages and refreshes answered (benchmarks wait for the next)
         more = "+" if self.model.has_more else ""
         overdue = sum(1 for c in self.model.rows if c.overdue)
         self.count.setText(self.tr("{n}{more} complaints, {overdue} overdue").format(
             n=self.model.rowCount(), more=more, overdue=overdue))
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():
             self.view.selectRow(0)
-        elif self.detail is not None:
-            self.read_detail(self.detail.id)  # the shown one may have changed
+        elif (row := self.selected()) is not None:
+            self.read_detail(row.id)  # the shown one may have changed
 
     @Slot()
     def _row_changed(self, current, _previous) -> None:

@@ -112,11 +112,19 @@ class FollowUpPage(QWidget):
         super().__init__(parent)
         self.setObjectName("careFollowUps")
         self.ws = workspace
+        self.loads = 0
         self.heading = QLabel()
+        self.due = QComboBox()
+        self.due.setObjectName("followUpDue")
+        self.due_label = QLabel()
+        self.due_label.setBuddy(self.due)
         self.count = QLabel()
         self.count.setObjectName("followUpCount")
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
+        bar.addSpacing(24)
+        bar.addWidget(self.due_label)
+        bar.addWidget(self.due)
         bar.addStretch(1)
         bar.addWidget(self.count)
         escalated = (lambda r: RED if r.status == followup.ESCALATED else None)
@@ -148,12 +156,15 @@ class FollowUpPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.retranslate_ui()
+        self.due.currentIndexChanged.connect(self.load)
 
     def load(self) -> None:
         ws = self.ws
-        # due by the end of today: the day's calls, and every one left over from before
-        until = datetime.combine(clock.now().astimezone().date() + timedelta(days=1), time.min,
-                                 tzinfo=clock.now().astimezone().tzinfo)
+        # due by the end of today (or of a later day): every call left over from before too
+        days = 1 + (self.due.currentData() or 0)
+        now = clock.now().astimezone()
+        until = datetime.combine(now.date() + timedelta(days=days), time.min, tzinfo=now.tzinfo)
+        self.count.setText(self.tr("Loading..."))
         self.model.set_fetch(lambda offset, limit: followup.due_follow_ups(
             ws.ctx.db, ws.ctx.user, until, limit, offset))
 
@@ -162,13 +173,21 @@ class FollowUpPage(QWidget):
 
     @Slot()
     def _show_count(self) -> None:
+        self.loads += 1  # pages and refreshes answered (benchmarks wait for the next)
         more = "+" if self.model.has_more else ""
-        self.count.setText(self.tr("{n}{more} calls due today").format(
-            n=self.model.rowCount(), more=more))
+        self.count.setText(self.tr("{n}{more} calls").format(n=self.model.rowCount(), more=more))
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():
             self.view.selectRow(0)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Calls after delivery: within 24 h or 3 days"))
+        current = self.due.currentData()
+        self.due.blockSignals(True)
+        self.due.clear()
+        self.due.addItem(self.tr("today"), 0)
+        self.due.addItem(self.tr("in the next 3 days"), 3)
+        self.due.setCurrentIndex(max(0, self.due.findData(current)))
+        self.due.blockSignals(False)
+        self.due_label.setText(self.tr("&Due"))
         self.model.retranslate()
         self._show_count()
