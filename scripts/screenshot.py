@@ -20,6 +20,17 @@ at 1366×768 and saves into docs/screenshots/:
                                  are made first through `dms.workshop.appointments.book` when
                                  the day has none (this writes to the database)
 
+Customer care (signed in as care1, `--only care` renders just these):
+
+    care_calls_{lang}            the reminder call list (maintenance due), first row selected
+    care_call_{lang}             the call dialog over it
+    care_booking_{lang}          booking from the call (the front desk's dialog, package due)
+    care_followups_{lang}        the follow-up queue (calls due in the next 3 days)
+    care_followup_{lang}         the follow-up dialog: outcome, scores 1-5, issue, result
+    care_complaints_{lang}       the complaints (overdue ones red) and the selected one in full
+    care_assign_{lang}           handing a complaint over: owner and deadline
+    care_resolve_{lang}          root cause, resolution, prevention note
+
 lang is zh_CN and en. Dialogs are separate windows offscreen: each is drawn centred over the
 window grab with a thin frame and its title. The Chinese catalogue is the built .qm when it
 is current, else one built now with pyside6-lrelease. jobcard.png and settlement_slip.png
@@ -308,6 +319,75 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
     return shots.saved
 
 
+def run_care(args, db: Database, language: str) -> list[Path]:
+    """The customer-care workspace as care1 sees it (see the module docstring)."""
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    runner = TaskRunner()
+    session = AppSession(db, runner, NoSettings(), username=args.care_user)
+    try:
+        session.start()
+        session.login.password.setText(args.care_password)
+        session.login.sign_in()
+        wait_until(lambda: session.window is not None or session.login.error.isVisible(),
+                   "sign-in")
+        if session.window is None:
+            raise SystemExit(f"screenshot: sign-in failed: {session.login.error.text()}")
+        window = session.window
+        window.resize(*SIZE)
+        ws = window.show_workspace("care")
+        idle = lambda: not runner.busy  # noqa: E731
+
+        def page_shown(tab: int, what: str):
+            ws.show_tab(tab)
+            page = ws.tabs.currentWidget()
+            wait_until(lambda: idle() and not page.model.loading and page.model.rowCount() > 0,
+                       what)
+            page.view.selectRow(0)
+            return page
+
+        def dialog_shot(name: str, opener) -> None:
+            opener()
+            dialog = ws.dialog
+            if dialog is None or not dialog.isVisible():
+                raise SystemExit(f"screenshot: the {name} dialog did not open")
+            wait_until(idle, f"the {name} dialog's reads")
+            settle()
+            shots.save(name, with_dialog(window, dialog))
+            close_dialog(dialog)
+
+        page_shown(0, "the call list")
+        settle()
+        shots.save("care_calls", window.grab())
+        dialog_shot("care_call", ws.record_call)
+        dialog_shot("care_booking", ws.book)
+
+        ws.show_tab(1)
+        ws.follow_ups.due.setCurrentIndex(1)  # the next 3 days: the demo's open calls
+        page_shown(1, "the follow-up queue")
+        settle()
+        shots.save("care_followups", window.grab())
+        dialog_shot("care_followup", ws.record_follow_up)
+
+        complaints = page_shown(2, "the complaints")
+        wait_until(lambda: idle() and complaints.detail is not None, "the complaint in full")
+        settle()
+        shots.save("care_complaints", window.grab())
+        dialog_shot("care_assign", ws.assign)
+        dialog_shot("care_resolve", ws.resolve)
+        window.close()
+        window.deleteLater()
+    finally:
+        session.close()
+        runner.shutdown()
+        session.login.deleteLater()
+        session.deleteLater()
+        drop_deleted()
+    return shots.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="database URL with the demo data loaded")
@@ -319,6 +399,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("frontdesk", "care"), default=None,
+                        help="render only these pages (default: all)")
+    parser.add_argument("--care-user", default="care1")
+    parser.add_argument("--care-password", default="demo123")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -332,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     db = Database(args.url)
     saved: list[Path] = []
     try:
+        if args.only != "frontdesk":
+            for language in args.languages.split(","):
+                saved += run_care(args, db, language.strip())
+        if args.only == "care":
+            return 0
         try:
             actor = auth.authenticate(db, args.user, args.password)
         except Exception as exc:  # noqa: BLE001 - said plainly, the sign-in would fail too

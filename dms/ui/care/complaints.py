@@ -167,7 +167,7 @@ class ComplaintsPage(QWidget):
         ]
         self.model = PagedTableModel(workspace.ctx.runner, [
             Column(c.title, c.value, c.align, c.tooltip, overdue) for c in columns], parent=self)
-        self.view = table_view(self.model, "complaintList", (9, 7, 6, 9, 6, 4, 5, 9, 3, 6),
+        self.view = table_view(self.model, "complaintList", (9, 7, 6, 11, 9, 6, 5, 11, 4, 6),
                                stretch=10)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.page_loaded.connect(self._after_load)
@@ -186,7 +186,7 @@ class ComplaintsPage(QWidget):
         self.split.addWidget(scroll)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([880, 340])
+        self.split.setSizes([1000, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

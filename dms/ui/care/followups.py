@@ -53,6 +53,7 @@ class FollowUpDialog(CommandDialog):
     def __init__(self, workspace, row):
         super().__init__(workspace)
         self.setObjectName("careFollowUpDialog")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)  # five scores
         self.row = row
         self.setWindowTitle(self.tr("Follow-up: {number}").format(number=row.work_order_number))
         self.reached = outcome_box("followUpReached")
@@ -145,7 +146,7 @@ class FollowUpPage(QWidget):
             Column(lambda: self.tr("Last attempt"), lambda r: r.last_result if r.attempts else "",
                    tooltip=lambda r: r.last_result),
         ], parent=self)
-        self.view = table_view(self.model, "followUpList", (10, 5, 8, 7, 9, 10, 7, 6, 6, 5),
+        self.view = table_view(self.model, "followUpList", (12, 6, 8, 7, 9, 10, 11, 6, 7, 6),
                                stretch=10)
         self.view.activated.connect(lambda _index: workspace.record_follow_up())
         self.model.page_loaded.connect(self._show_count)
