@@ -73,6 +73,8 @@ class Seat:
         self.rng = random.Random(seed * 1000 + seat_no)
         self.errors: Counter = Counter()
         self.completed = self.abandoned = self.cancelled = 0
+        self.calls: Counter = Counter()  # seconds inside each service, retries included
+        self.retries, self.waited, self.worked = 0, 0.0, 0.0
         names = ("advisor1", "advisor2", "advisor3", "dispatcher1", "qc1", "warehouse1",
                  "cashier1", "admin") + TECHS
         self.u = {n: staff(self.db, n) for n in names}
@@ -99,6 +101,7 @@ class Seat:
         from dms.errors import ConcurrentChange, DomainError
 
         for attempt in range(RETRIES):
+            started = time.perf_counter()
             try:
                 return fn(*args, **kwargs)
             except ConcurrentChange as exc:
@@ -109,8 +112,17 @@ class Seat:
                     raise Abandon(exc.code) from exc
             except DBAPIError as exc:
                 self._count(_db_kind(exc))
-            time.sleep(self.rng.uniform(0.005, 0.05) * (attempt + 1))
+            finally:
+                self.calls[fn.__name__] += time.perf_counter() - started
+            self.retries += 1
+            self.pause(self.rng.uniform(0.005, 0.05) * (attempt + 1))
         raise Abandon("retries")
+
+    def pause(self, seconds: float) -> None:
+        """Waiting that is not work: the back-off before a retry, a car waiting for a
+        technician (the time a technician works on a car is `work_s`)."""
+        self.waited += seconds
+        time.sleep(seconds)
 
     # -- the flow ------------------------------------------------------------------------
     def flow(self) -> None:
@@ -156,7 +168,9 @@ class Seat:
                 raise
             self.tech = tech
             break
-        time.sleep(rng.uniform(0.0, 0.05))  # the work itself
+        work = rng.uniform(0.0, 0.05)  # the work itself
+        self.worked += work
+        time.sleep(work)
         self.step(dispatch.clock_off, self.db, u[self.tech], line, done=True)
         self.tech = None
         self.step(dispatch.finish_repair, self.db, u[tech], wo, self_check_ok=True)
@@ -207,6 +221,7 @@ class Seat:
             self._count(f"cancel_failed:{exc}")
 
     def run(self, seconds: float) -> dict:
+        cpu = time.process_time()
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             self.wo, self.tech = None, None
@@ -221,14 +236,20 @@ class Seat:
                 self.abandon()
         self.db.dispose()
         return {"completed": self.completed, "abandoned": self.abandoned,
-                "cancelled": self.cancelled, "errors": dict(self.errors)}
+                "cancelled": self.cancelled, "errors": dict(self.errors),
+                "retries": self.retries, "waited_s": self.waited, "work_s": self.worked,
+                "calls_s": dict(self.calls), "cpu_s": time.process_time() - cpu}
 
 
-def seat_main(url: str, seat_no: int, seconds: float, seed: int, queue) -> None:
+def seat_main(url: str, seat_no: int, seconds: float, seed: int, queue, go) -> None:
     try:
-        queue.put((seat_no, Seat(url, seat_no, seed).run(seconds)))
+        seat = Seat(url, seat_no, seed)
+        queue.put(("ready", seat_no))
+        go.wait()  # every seat starts together, once all have started up
+        queue.put((seat_no, seat.run(seconds)))
     except Exception as exc:
         traceback.print_exc()
+        queue.put(("ready", seat_no))
         queue.put((seat_no, {"completed": 0, "abandoned": 0, "cancelled": 0,
                              "errors": {f"seat_crashed:{type(exc).__name__}": 1}}))
 
@@ -385,7 +406,70 @@ def check_invariants(db, since_work_order_id: int | None = None) -> list[str]:
 
 # --- the run -----------------------------------------------------------------------------
 
+class Sampler:
+    """PostgreSQL only: what the seats' server processes are doing, sampled every `every` s
+    from pg_stat_activity (a backend waiting for a lock, and on which statement)."""
+
+    def __init__(self, url: str, every: float = 0.1):
+        import threading
+
+        self.url, self.every = url, every
+        self.states: Counter = Counter()
+        self.waits: Counter = Counter()
+        self.samples = 0
+        self.cpu: dict[int, list[float]] = {}  # backend pid → [first, last] CPU seconds seen
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.url).set(drivername="postgresql")
+        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
+            while not self._stop.wait(self.every):
+                rows = conn.execute(
+                    "SELECT pid, state, wait_event_type, wait_event, left(query, 60) FROM "
+                    "pg_stat_activity WHERE datname = current_database() AND "
+                    "pid <> pg_backend_pid() AND backend_type = 'client backend'").fetchall()
+                self.samples += 1
+                for pid, state, kind, event, query in rows:
+                    self._note_cpu(pid)
+                    self.states[state or "?"] += 1
+                    if kind in ("Lock", "LWLock", "IO") and state != "idle":
+                        self.waits[f"{kind}:{event} | {' '.join((query or '').split())}"] += 1
+
+    def _note_cpu(self, pid: int) -> None:
+        """The backend's CPU time so far, when the server runs on this machine (/proc)."""
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            return
+        used = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        self.cpu.setdefault(pid, [used, used])[1] = used
+
+    def server_cpu_s(self) -> float:
+        return sum(last - first for first, last in self.cpu.values())
+
+    def report(self) -> dict:
+        per = max(1, self.samples)
+        return {"samples": self.samples, "server_cpu_s": round(self.server_cpu_s(), 1),
+                "backends_by_state": {k: round(v / per, 2) for k, v in self.states.most_common()},
+                "waiting_by_statement": {k: round(v / per, 3)
+                                         for k, v in self.waits.most_common(8)}}
+
+
 def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
+    from contextlib import nullcontext
+
     from dms.db import Database
     from dms.models import WorkOrder
 
@@ -394,38 +478,62 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
     with db.reading() as s:
         since = s.scalar(select(func.max(WorkOrder.id))) or 0
     ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    procs = [ctx.Process(target=seat_main, args=(url, n, seconds, seed, queue), daemon=True)
+    queue, go = ctx.Queue(), ctx.Event()
+    procs = [ctx.Process(target=seat_main, args=(url, n, seconds, seed, queue, go), daemon=True)
              for n in range(seats)]
-    started = time.monotonic()
+    spawned = time.monotonic()
     for p in procs:
         p.start()
-    results, errors = {}, Counter()
-    grace = seconds + 120
-    while len(results) < seats and time.monotonic() - started < grace:
-        try:
-            seat_no, result = queue.get(timeout=1)
-            results[seat_no] = result
-        except Exception:
-            if not any(p.is_alive() for p in procs) and queue.empty():
-                break
-    elapsed = time.monotonic() - started
-    for p in procs:
-        p.join(timeout=5)
+    results, errors, ready = {}, Counter(), set()
+
+    def collect(until: float, done) -> None:
+        while not done() and time.monotonic() < until:
+            try:
+                seat_no, result = queue.get(timeout=1)
+            except Exception:
+                if not any(p.is_alive() for p in procs) and queue.empty():
+                    return
+                continue
+            if seat_no == "ready":
+                ready.add(result)
+            else:
+                results[seat_no] = result
+
+    # Starting a seat (a Python process importing the services) is not a flow: the clock runs
+    # from the moment every seat is ready, so 16 start-ups do not count against 16 seats.
+    collect(spawned + 300, lambda: len(ready) == seats)
+    startup = time.monotonic() - spawned
+    sampler = Sampler(url) if db.backend == "postgresql" else nullcontext()
+    with sampler:
+        go.set()
+        started = time.monotonic()
+        collect(started + seconds + 120, lambda: len(results) == seats)
+        elapsed = time.monotonic() - started
+    for n, p in enumerate(procs):
+        # a seat that reported may take a while to exit on a busy machine: not an error
+        p.join(timeout=60 if n in results else 5)
         if p.is_alive():
             p.kill()
-            errors["seat_killed"] += 1
+            errors["seat_killed"] += n not in results
     errors["seat_lost"] += seats - len(results) - errors["seat_killed"]
-    completed = abandoned = cancelled = 0
+    completed = abandoned = cancelled = retries = 0
+    calls: Counter = Counter()
+    waited = worked = client_cpu = 0.0
     for r in results.values():
+        client_cpu += r.get("cpu_s", 0.0)
         completed += r["completed"]
         abandoned += r["abandoned"]
         cancelled += r["cancelled"]
+        retries += r.get("retries", 0)
+        waited += r.get("waited_s", 0.0)
+        worked += r.get("work_s", 0.0)
+        calls.update(r.get("calls_s", {}))
         errors.update(r["errors"])
     errors = Counter({k: v for k, v in errors.items() if v > 0})
     violations = check_invariants(db, since)
     backend = db.backend
     db.dispose()
+    seat_seconds = max(elapsed * seats, 1e-9)
     return {"backend": backend, "seats": seats, "seconds": seconds,
             "flows_completed": completed,
             "flows_per_minute": round(completed / (elapsed / 60), 1) if elapsed else 0.0,
@@ -433,7 +541,21 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             "conflicts": sum(v for k, v in errors.items() if k in CONFLICT_KINDS),
             "errors": dict(sorted(errors.items())),
             "unexplained_errors": sum(v for k, v in errors.items() if k not in CONFLICT_KINDS),
-            "invariant_violations": violations}
+            "invariant_violations": violations,
+            "startup_s": round(startup, 1), "elapsed_s": round(elapsed, 1), "retries": retries,
+            # where the seats' time went: inside the services, backing off or waiting, working
+            "seat_time": {"in_services": round(sum(calls.values()) / seat_seconds, 3),
+                          "waiting": round(waited / seat_seconds, 3),
+                          "working": round(worked / seat_seconds, 3)},
+            "service_s_per_flow": {k: round(v / max(1, completed), 4)
+                                   for k, v in calls.most_common(8)},
+            # CPU per completed flow: the seats' own, and (PostgreSQL on this machine) the
+            # server processes serving them -- what the figure means on a shared machine
+            "client_cpu_ms_per_flow": round(client_cpu * 1000 / max(1, completed)),
+            "server_cpu_ms_per_flow": round(sampler.server_cpu_s() * 1000 / max(1, completed))
+            if isinstance(sampler, Sampler) else None,
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "postgresql": sampler.report() if isinstance(sampler, Sampler) else None}
 
 
 def main(argv=None) -> int:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
-from dms import housekeeping, users
 from dms.db import Database, load_settings, save_settings
 from dms.errors import ConfigError, DomainError
+from dms.migrate import has_store
 from dms.ui import excepthook, fonts, i18n
 from dms.ui.account_dialogs import FirstStartDialog
 from dms.ui.login import LoginDialog
@@ -97,7 +97,7 @@ class AppSession(QObject):
         self.settings_store = settings_store
         self.login = LoginDialog(db, runner, username=username)
         self.login.signed_in.connect(self._on_signed_in)
-        self.first_start = None if users.is_initialised(db) else FirstStartDialog(db, runner)
+        self.first_start = None if has_store(db) else FirstStartDialog(db, runner)
         if self.first_start is not None:
             self.first_start.done.connect(self._on_signed_in)
         self.window: MainWindow | None = None
@@ -177,6 +177,8 @@ def run_housekeeping(db: Database) -> None:
     """What expired (no-show appointments, abandoned estimates, read change log) is released;
     in a worker once the first dialog is painted, then hourly. Best effort: a server that cannot be reached now
     is reported by the sign-in as usual, and the next run catches up."""
+    from dms import housekeeping  # loads the models: after the first paint, in a worker
+
     try:
         done = housekeeping.run(db)
     except DomainError as exc:

@@ -1,19 +1,45 @@
-"""The audit log: who did what, when, from which state to which, and why."""
+"""The audit log: who did what, when, from which state to which, and why.
+
+A command's entries are kept with its session and written together just before the commit, one
+statement for all of them (a rolled-back command leaves none); nothing reads the audit log
+inside the transaction that writes it.
+"""
 
 from __future__ import annotations
 
 import json
 
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
-from dms import clock
+from dms import clock, validators
 from dms.models import AuditLog
+
+_PENDING = "dms_audit"  # session.info: the rows this transaction will write
+_TEXT = {c.name: getattr(c.type, "length", None) for c in AuditLog.__table__.columns
+         if c.type.python_type is str}
 
 
 def record(session: Session, actor, entity: str, entity_id: int, action: str, *,
            from_state: str | None = None, to_state: str | None = None,
            reason: str | None = None, **data) -> None:
-    session.add(AuditLog(store_id=actor.store_id, at=clock.now(), user_id=actor.id, entity=entity,
-                         entity_id=entity_id, action=action, from_state=from_state,
-                         to_state=to_state, reason=reason,
-                         data=json.dumps(data, ensure_ascii=False, default=str) if data else None))
+    row = dict(store_id=actor.store_id, at=clock.now(), user_id=actor.id, entity=entity,
+               entity_id=entity_id, action=action, from_state=from_state, to_state=to_state,
+               reason=reason,
+               data=json.dumps(data, ensure_ascii=False, default=str) if data else None)
+    for name, limit in _TEXT.items():  # what the flush's check (dms.validators) does for rows
+        if isinstance(row[name], str):
+            validators.storable(row[name], name, limit or len(row[name]))
+    session.info.setdefault(_PENDING, []).append(row)
+
+
+@event.listens_for(Session, "before_commit")
+def _write(session: Session) -> None:
+    rows = session.info.pop(_PENDING, None)
+    if rows:
+        session.execute(insert(AuditLog.__table__), rows)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, _previous_transaction) -> None:
+    session.info.pop(_PENDING, None)

@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 from dms import clock
 from dms.errors import ConnectionLost, DatabaseUnreachable
 from dms.models import (Appointment, ChangeLog, ChangeSeat, Complaint, Customer, FollowUp,
-                        LabourLine, PartLine, Settlement, Stock, Vehicle, WorkOrder)
+                        LabourLine, PartLine, PartRequest, PdiInspection, Settlement, Stock,
+                        Tool, Vehicle, WorkOrder)
 
 CHANNEL = "dms_changes"
 RELISTEN_EVERY_S = 5  # while the server is down, how often a poll tries to connect again
@@ -39,8 +40,8 @@ CONNECT_TIMEOUT_S = 3
 # Records other seats show; a line change is reported as a change of its work order.
 WATCHED = {WorkOrder: "work_order", Appointment: "appointment", Settlement: "settlement",
            Stock: "stock", FollowUp: "follow_up", Complaint: "complaint",
-           Customer: "customer", Vehicle: "vehicle"}
-LINES = (LabourLine, PartLine)
+           Customer: "customer", Vehicle: "vehicle", Tool: "tool", PdiInspection: "pdi"}
+LINES = (LabourLine, PartLine, PartRequest)
 
 
 @dataclass(frozen=True)

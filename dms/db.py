@@ -194,6 +194,10 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls everything back on any error."""
+        # The change-publishing hooks, registered by importing dms.changes at the first write
+        # rather than with this module: that import loads every ORM model, which the start
+        # leaves until after the sign-in dialog is painted.
+        from dms import changes  # noqa: F401
         session = self._write()
         body_done = False
         try:
@@ -296,5 +300,3 @@ def _describe(session: Session, row) -> str:
         return f"{_label(type(row))} of work order {order.number}"
     return f"{_label(type(row))} {row.id}"
 
-
-from dms import changes  # noqa: E402,F401  (registers the change-publishing session hooks)

@@ -14,7 +14,8 @@ from dms import clock
 from dms.models import NumberSequence
 
 PREFIXES = {"workorder": "WO", "invoice": "INV", "gatepass": "GP", "appointment": "AP",
-            "transfer": "TR", "stocktake": "ST", "complaint": "CP", "refund": "RF"}
+            "transfer": "TR", "stocktake": "ST", "complaint": "CP", "refund": "RF",
+            "pdi": "PDI"}
 
 
 def next_value(session: Session, store_id: int, kind: str, year: int) -> int:

@@ -6,14 +6,17 @@ state actions are "workorder.<transition>" with the transition names of
 `dms.workshop.states`, whose table takes its roles from here.
 
 `require()` re-reads the user's roles, active flag and store on every command: a manager who
-disables an account or takes a role away stops the next command, not the next sign-in.
+disables an account or takes a role away stops the next command, not the next sign-in. One
+query per user and transaction: a command that checks several actions (its own and the state
+transition's) reads the account once, and again after the transaction itself writes users or
+roles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from dms.errors import Forbidden
@@ -142,13 +145,44 @@ ACTIONS: dict[str, frozenset[str]] = {
     "payment.refund": _roles("cashier"),
     "payment.credit_note": _roles("cashier"),
     "refund.approve": MANAGER,  # above the store's refund limit
+    # the cashier desk: its queue and the day-end report (日结)
+    "cashier.queue": _roles("cashier", "manager"),
+    "cashier.dayend": _roles("cashier", "manager"),
     "discount.approve": MANAGER,  # a discount above the role's limit
     "setting.edit": MANAGER,
     "housekeeping.run": MANAGER,  # the window runs it as the system; the CLI as a manager
     # users and the database as a whole
     "user.manage": MANAGER,
+    # administration: price lists, catalogues, learned standard times
+    "admin.read": MANAGER,
+    "catalogue.edit": MANAGER,
+    "standard_time.adopt": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,
+    # the technician terminal: the counter sees the parts asked for; photos of added work
+    "parts.request": WORKSHOP_HANDS,
+    "parts.request_list": _roles("warehouse_clerk", "technician", "team_lead", "manager"),
+    "parts.request_serve": WAREHOUSE,
+    "addedwork.read": _roles("advisor", "technician", "team_lead", "manager"),
+    # tools and equipment (工具设备): the workshop borrows; the team lead keeps the catalogue
+    "tool.read": _roles("technician", "team_lead", "dispatcher", "qc_inspector",
+                        "warehouse_clerk", "manager"),
+    "tool.checkout": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.return": _roles("technician", "team_lead", "qc_inspector"),
+    "tool.maintain": _roles("team_lead", "manager"),
+    "tool.manage": _roles("team_lead", "manager"),
+    # PDI of new cars: the inspector checks and signs, the advisor hands the car over
+    "pdi.read": _roles("qc_inspector", "advisor", "technician", "team_lead", "manager"),
+    "pdi.inspect": _roles("qc_inspector"),
+    "pdi.fix": _roles("qc_inspector", "technician", "team_lead"),
+    "pdi.hand_over": _roles("advisor"),
+    "pdi.template": MANAGER,
+    "document.pdi": _roles("qc_inspector", "advisor", "manager"),
+    # the workshop board: the kanban, the TV board and the QC desk's queue (no personal data)
+    "board.read": _roles("dispatcher", "team_lead", "technician", "qc_inspector", "advisor",
+                         "manager"),
+    # the parts counter's picking queue (the orders waiting for parts)
+    "picking.queue": _roles("warehouse_clerk", "manager"),
 }
 
 
@@ -166,18 +200,42 @@ def allows(session: Session, user, action: str) -> bool:
     return True
 
 
+_ACCOUNTS = "dms_accounts"  # session.info: user id → (active, store id, roles) as read
+
+
+def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] | None:
+    """The account as the database has it now: read once per transaction (one query)."""
+    accounts = session.info.setdefault(_ACCOUNTS, {})
+    if user_id not in accounts:
+        rows = session.execute(select(User.active, User.store_id, UserRole.role)
+                               .outerjoin(UserRole, UserRole.user_id == User.id)
+                               .where(User.id == user_id)).all()
+        accounts[user_id] = (rows[0].active, rows[0].store_id,
+                             frozenset(r.role for r in rows if r.role)) if rows else None
+    return accounts[user_id]
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_accounts(session: Session, _flush_context) -> None:
+    # The transaction changed a user or a role (user management): read the accounts afresh.
+    if _ACCOUNTS in session.info and any(
+            isinstance(obj, (User, UserRole))
+            for obj in (*session.new, *session.dirty, *session.deleted)):
+        del session.info[_ACCOUNTS]
+
+
 def require(session: Session, actor, action: str, store_id: int | None = None) -> frozenset[str]:
     """The actor's current roles, once the database says the actor is active, still in the store
     signed in to (and, given `store_id`, the record's store) and holds a role of `action`."""
     allowed = ACTIONS[action]
-    user = session.execute(select(User.active, User.store_id).where(User.id == actor.id)).first()
-    if user is None or not user.active:
+    user = account(session, actor.id)
+    if user is None or not user[0]:
         raise Forbidden("forbidden.inactive", "The account {username} is disabled.",
                         username=actor.username, action=action)
-    if user.store_id != actor.store_id or (store_id is not None and store_id != actor.store_id):
+    if user[1] != actor.store_id or (store_id is not None and store_id != actor.store_id):
         raise Forbidden("forbidden.store", "This belongs to another store: {action}.",
                         action=action)
-    roles = frozenset(session.scalars(select(UserRole.role).where(UserRole.user_id == actor.id)))
+    roles = user[2]
     if allowed.isdisjoint(roles):
         raise Forbidden(action=action)
     return roles

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Decimal] = {
     "refund_approval_limit": Decimal("500.00"),  # yuan; above it a manager approves
     "hold_hours.no_show": Decimal("24"),  # after the booked time
     "hold_hours.estimate": Decimal("72"),  # after the estimate's valid_until
+    "workday_hours": Decimal("8"),  # a technician's working day, for utilisation
+    "tool_loan_hours": Decimal("10"),  # a tool not back after this is overdue (a shift and some)
 }
 
 

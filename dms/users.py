@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 
 from dms import audit
 from dms.auth import CurrentUser, find_user, hash_password, name_key, verify_password
+from dms.migrate import has_store
 from dms.errors import AuthError, NotFound, ValidationError
 from dms.models import SignInThrottle, Store, User, UserRole
 from dms.permissions import require
@@ -30,8 +31,7 @@ def check_new_password(password: str, username: str) -> str:
 
 
 def is_initialised(db) -> bool:
-    with db.reading() as s:
-        return s.scalar(select(func.count()).select_from(Store)) > 0
+    return has_store(db)
 
 
 def init_database(db, store_code: str, store_name: str, username: str, display_name: str,
@@ -86,17 +86,19 @@ def _staff(s, actor, username: str) -> User:
     return row.User
 
 
-def unlock(db, actor, username: str) -> None:
-    """Clear a name's failed sign-ins, so its owner can try again at once."""
+def unlock(db, actor, username: str) -> int:
+    """Clear a name's failed sign-ins, so its owner can try again at once; the user's id."""
     with db.transaction() as s:
         require(s, actor, "user.manage")
         user = _staff(s, actor, username)
         s.execute(delete(SignInThrottle).where(SignInThrottle.username == name_key(user.username)))
         audit.record(s, actor, "user", user.id, "unlock")
+        return user.id
 
 
-def reset_password(db, actor, username: str, new_password: str) -> None:
-    """A manager sets a temporary password; its owner must change it at the next sign-in."""
+def reset_password(db, actor, username: str, new_password: str) -> int:
+    """A manager sets a temporary password; its owner must change it at the next sign-in.
+    Returns the user's id."""
     new_password = check_new_password(new_password, username)
     hashed = hash_password(new_password)
     with db.transaction() as s:
@@ -105,3 +107,4 @@ def reset_password(db, actor, username: str, new_password: str) -> None:
         user.password_hash, user.must_change_password = hashed, True
         s.execute(delete(SignInThrottle).where(SignInThrottle.username == name_key(user.username)))
         audit.record(s, actor, "user", user.id, "password_reset")
+        return user.id

@@ -5,12 +5,13 @@
 #   poppler-utils       pdftoppm / pdftotext / pdffonts, used by the tests to check printed documents
 #   zbar-tools          zbarimg: the tests decode the barcodes on rendered pages
 #   libreoffice-calc-nogui  the tests open every exported workbook with LibreOffice (headless)
+#   xvfb xdotool        a real X server and a mouse for the test of one real drag and drop
 #   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 #   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 #                       Qt 6 runtime libraries (offscreen and X11)
 set -eu
 PACKAGES="fonts-wqy-microhei fonts-dejavu-core poppler-utils zbar-tools libreoffice-calc-nogui libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
-libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0"
+libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xdotool"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-system-deps: not a Debian/Ubuntu system; install a CJK TrueType font, poppler and Qt 6's runtime libraries yourself." >&2

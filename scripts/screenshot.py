@@ -13,23 +13,20 @@ at 1366×768 and saves into docs/screenshots/:
     vehicle_file_{lang}.png      the vehicle file of the car with the most work orders (a
                                  read query picks it; ties go to one with finished orders,
                                  declined work and complaints), its latest order expanded
-    walk_in_{lang}.png           the walk-in dialog opened from that vehicle file
+    checkin_{lang}.png           the check-in page opened from that vehicle file, half filled
+                                 in (complaint, mileage, fuel, four damage marks, a package)
     new_customer_{lang}.png      the new-customer dialog
     appointments_{lang}.png      the appointment book's day view (when the front desk has
                                  one): today, or tomorrow late in the evening; two bookings
                                  are made first through `dms.workshop.appointments.book` when
                                  the day has none (this writes to the database)
 
-Customer care (signed in as care1, `--only care` renders just these):
+    workshop_board_{lang}.png    the workshop board by state, signed in as dispatcher1
+    workshop_plan_{lang}.png     the same cards planned by technician
+    workshop_tv_{lang}.png       TV mode (drawn at 1366×768, not full screen)
+    qc_desk_{lang}.png           the QC desk, signed in as qc1, the first car selected
 
-    care_calls_{lang}            the reminder call list (maintenance due), first row selected
-    care_call_{lang}             the call dialog over it
-    care_booking_{lang}          booking from the call (the front desk's dialog, package due)
-    care_followups_{lang}        the follow-up queue (calls due in the next 3 days)
-    care_followup_{lang}         the follow-up dialog: outcome, scores 1-5, issue, result
-    care_complaints_{lang}       the complaints (overdue ones red) and the selected one in full
-    care_assign_{lang}           handing a complaint over: owner and deadline
-    care_resolve_{lang}          root cause, resolution, prevention note
+    care_*_{lang}.png            the customer-care pages, as care1 (scripts/screenshot_care.py)
 
 lang is zh_CN and en. Dialogs are separate windows offscreen: each is drawn centred over the
 window grab with a thin frame and its title. The Chinese catalogue is the built .qm when it
@@ -61,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QThread  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import case, func, select  # noqa: E402
 
@@ -220,6 +218,24 @@ def close_dialog(dialog: QWidget) -> None:
     wait_until(lambda: not dialog.isVisible(), "the dialog to close")
 
 
+def fill_check_in(page) -> None:
+    """What an advisor has done two minutes into a check-in (the page as people see it)."""
+    english = i18n.current_language() == "en"
+    page.complaint.setPlainText("Service due; a knock from the right rear door" if english
+                                else "做保养，右后门有异响")
+    page.mileage.setValue(page.mileage.value() + 5230)
+    page.fuel.set_value(5)
+    car = page.walk.car
+    for kind, (view, x, y) in ((0, ("top", 0.1, 0.5)), (1, ("left", 0.45, 0.55)),
+                               (0, ("right", 0.64, 0.55)), (2, ("rear", 0.5, 0.3))):
+        page.walk.kinds.button(kind).click()
+        QTest.mouseClick(car, Qt.MouseButton.LeftButton, pos=car.point_for(view, x, y).toPoint())
+    page.walk.kinds.button(0).click()
+    page.valuables["phone"].setChecked(True)
+    page.documents["licence"].setChecked(True)
+    page.package_group.button(0).click()
+
+
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
                  quick_text: str) -> list[Path]:
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
@@ -279,15 +295,17 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         settle()
         shots.save("vehicle_file", window.grab())
 
-        # A walk-in from the vehicle file, then a new customer.
+        # A check-in from the vehicle file, half done, then a new customer.
         desk.walk_in()
-        dialog = desk.dialog
-        if dialog is None or not dialog.isVisible():
-            raise SystemExit("screenshot: the walk-in dialog did not open")
-        wait_until(idle, "the walk-in dialog's reads")
+        checkin = desk.checkin_page
+        wait_until(lambda: idle() and checkin.file is not None and bool(checkin.packages),
+                   "the check-in page's reads")
+        fill_check_in(checkin)
+        wait_until(idle, "the promise time")
         settle()
-        shots.save("walk_in", with_dialog(window, dialog))
-        close_dialog(dialog)
+        shots.save("checkin", window.grab())
+        checkin.drafts.clear()
+        checkin.draft = None
 
         desk.show_search()
         desk.new_customer()
@@ -319,72 +337,129 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
     return shots.saved
 
 
-def run_care(args, db: Database, language: str) -> list[Path]:
-    """The customer-care workspace as care1 sees it (see the module docstring)."""
+def run_cashier(args, db: Database, language: str) -> list[Path]:
+    """The cashier desk as cashier1: the queue, an order with a payment split across cash and
+    WeChat Pay (typed, not taken: the database is not changed), the slip's print preview and
+    the day-end report."""
+    from dms.app import create_main_window
+    from dms.ui.common.printing import PreviewDialog
+
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
     if not i18n.install_translators(language, directory):
         raise SystemExit(f"screenshot: the {language} translation could not be loaded")
     shots = Shots(args.out, language)
     runner = TaskRunner()
-    session = AppSession(db, runner, NoSettings(), username=args.care_user)
+    window = create_main_window(db, auth.authenticate(db, "cashier1", "demo123"), runner,
+                                NoSettings())
     try:
-        session.start()
-        session.login.password.setText(args.care_password)
-        session.login.sign_in()
-        wait_until(lambda: session.window is not None or session.login.error.isVisible(),
-                   "sign-in")
-        if session.window is None:
-            raise SystemExit(f"screenshot: sign-in failed: {session.login.error.text()}")
-        window = session.window
         window.resize(*SIZE)
-        ws = window.show_workspace("care")
+        window.show()
+        desk = window.show_workspace("cashier")
         idle = lambda: not runner.busy  # noqa: E731
-
-        def page_shown(tab: int, what: str):
-            ws.show_tab(tab)
-            page = ws.tabs.currentWidget()
-            wait_until(lambda: idle() and not page.model.loading and page.model.rowCount() > 0,
-                       what)
-            page.view.selectRow(0)
-            return page
-
-        def dialog_shot(name: str, opener) -> None:
-            opener()
-            dialog = ws.dialog
-            if dialog is None or not dialog.isVisible():
-                raise SystemExit(f"screenshot: the {name} dialog did not open")
-            wait_until(idle, f"the {name} dialog's reads")
-            settle()
-            shots.save(name, with_dialog(window, dialog))
-            close_dialog(dialog)
-
-        page_shown(0, "the call list")
+        queue = desk.queue_page
+        desk.show_queue()
+        wait_until(lambda: idle() and queue.model.rowCount() > 0, "the cashier's queue")
+        queue.table.selectRow(0)
         settle()
-        shots.save("care_calls", window.grab())
-        dialog_shot("care_call", ws.record_call)
-        dialog_shot("care_booking", ws.book)
+        shots.save("cashier_queue", window.grab())
 
-        ws.show_tab(1)
-        ws.follow_ups.due.setCurrentIndex(1)  # the next 3 days: the demo's open calls
-        page_shown(1, "the follow-up queue")
+        desk.open_order(queue.model.row_at(0).work_order_id)
+        page = desk.settlement_page
+        wait_until(lambda: idle() and page.view is not None and page.isVisible(),
+                   "the settlement")
+        page.payments.rows[0].amount.setText("100.00")
+        wechat = page.payments.add_row("wechat")
+        wechat.reference.setText("4200001234202612060001")
         settle()
-        shots.save("care_followups", window.grab())
-        dialog_shot("care_followup", ws.record_follow_up)
+        shots.save("cashier_settlement", window.grab())
 
-        complaints = page_shown(2, "the complaints")
-        wait_until(lambda: idle() and complaints.detail is not None, "the complaint in full")
+        desk.preview_slip()
+        wait_until(lambda: window.findChild(PreviewDialog) is not None, "the print preview")
+        preview = window.findChild(PreviewDialog)
+        preview.resize(900, 640)
+        settle(600)
+        shots.save("print_preview", with_dialog(window, preview))
+        preview.close()
+
+        desk.show_dayend()
+        wait_until(lambda: idle() and desk.dayend_page.report is not None, "the day-end report")
         settle()
-        shots.save("care_complaints", window.grab())
-        dialog_shot("care_assign", ws.assign)
-        dialog_shot("care_resolve", ws.resolve)
+        shots.save("cashier_dayend", window.grab())
         window.close()
         window.deleteLater()
     finally:
-        session.close()
         runner.shutdown()
-        session.login.deleteLater()
-        session.deleteLater()
         drop_deleted()
+    return shots.saved
+
+
+def run_manager_pages(args, db: Database, language: str) -> list[Path]:
+    from screenshot_manager import run_manager
+
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    run_manager(sys.modules[__name__], args, db, shots)
+    return shots.saved
+
+
+def run_care_pages(args, db: Database, language: str) -> list[Path]:
+    from screenshot_care import run_care
+
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    run_care(sys.modules[__name__], args, db, shots)
+    return shots.saved
+
+
+def run_workshop(args, db: Database, language: str) -> list[Path]:
+    """The workshop board's pages (dispatcher1) and the QC desk (qc1)."""
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    for username, pages in (("dispatcher1", ("board", "plan", "tv")), ("qc1", ("qc",))):
+        runner = TaskRunner()
+        session = AppSession(db, runner, NoSettings(), username=username)
+        try:
+            session.start()
+            session.login.password.setText(args.password)
+            session.login.sign_in()
+            wait_until(lambda: session.window is not None or session.login.error.isVisible(),
+                       f"sign-in of {username}")
+            window = session.window
+            window.resize(*SIZE)
+            board = window.show_workspace("workshop")
+            wait_until(lambda: board.loaded and not runner.busy, "the workshop board")
+            for page in pages:
+                if page == "board":
+                    board.show_board("state")
+                elif page == "plan":
+                    board.show_board("plan")
+                elif page == "qc":
+                    board.show_qc()
+                    wait_until(lambda: board.qc_page.queue.rowCount() > 0, "the QC queue")
+                    board.qc_page.table.selectRow(0)
+                else:
+                    tv = board.open_tv()
+                    tv.showNormal()
+                    tv.resize(*SIZE)
+                    settle()
+                    tv.lay_out()
+                    settle()
+                    shots.save("workshop_tv", tv.grab())
+                    tv.close()
+                    continue
+                settle()
+                shots.save({"board": "workshop_board", "plan": "workshop_plan",
+                            "qc": "qc_desk"}[page], window.grab())
+            window.close()
+            window.deleteLater()
+        finally:
+            end_session(session, runner)
     return shots.saved
 
 
@@ -399,10 +474,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(LANGUAGES),
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--only", choices=("frontdesk", "care"), default=None,
-                        help="render only these pages (default: all)")
-    parser.add_argument("--care-user", default="care1")
-    parser.add_argument("--care-password", default="demo123")
+    parser.add_argument("--only", choices=("frontdesk", "workshop", "cashier", "manager", "care"),
+                        help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -416,11 +489,6 @@ def main(argv: list[str] | None = None) -> int:
     db = Database(args.url)
     saved: list[Path] = []
     try:
-        if args.only != "frontdesk":
-            for language in args.languages.split(","):
-                saved += run_care(args, db, language.strip())
-        if args.only == "care":
-            return 0
         try:
             actor = auth.authenticate(db, args.user, args.password)
         except Exception as exc:  # noqa: BLE001 - said plainly, the sign-in would fail too
@@ -439,7 +507,16 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
         for language in args.languages.split(","):
-            saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            if args.only in (None, "frontdesk"):
+                saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text)
+            if args.only in (None, "workshop"):
+                saved += run_workshop(args, db, language.strip())
+            if args.only in (None, "cashier"):
+                saved += run_cashier(args, db, language.strip())
+            if args.only in (None, "manager"):
+                saved += run_manager_pages(args, db, language.strip())
+            if args.only in (None, "care"):
+                saved += run_care_pages(args, db, language.strip())
     finally:
         i18n.remove_translators()
         db.dispose()

@@ -57,3 +57,8 @@ class Robot:
     def click(self, widget) -> None:
         self._count(f"click {widget.objectName() or type(widget).__name__}")
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def click_at(self, widget, pos, what: str = "") -> None:
+        """A click at `pos` (a QPoint in `widget`): a mark on a drawing."""
+        self._count(f"click {widget.objectName() or type(widget).__name__} {what}".rstrip())
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)

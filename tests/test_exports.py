@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from dms.auth import authenticate
-from dms.errors import Forbidden, ValidationError
+from dms.errors import DomainError, Forbidden, ValidationError
 from dms.models import (Appointment, Complaint, Customer, Fee, FollowUp, LabourLine, Part,
                         PartLine, Payment, Settlement, Stock, StockMovement, Vehicle, WorkOrder)
 from dms.reports import excel, headers
 from dms.reports.excel import EXPORTS, export
+from dms.reports.imports import import_file
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +89,7 @@ def test_workorders_spot_checks_money_and_local_dates(demo_orders_db, manager, t
     with demo_orders_db.reading() as s:
         wo = s.scalars(select(WorkOrder).where(WorkOrder.state == "CLOSED").order_by(WorkOrder.id)).first()
         row = by_number[wo.number]
-        assert row[1] == "CLOSED"
+        assert row[1] == "已关闭"  # the state's word, not its code
         assert row[3] == local(wo.entry_at)  # naive local time, 8 h ahead of the stored UTC
         assert row[3] - wo.entry_at.replace(tzinfo=None, microsecond=0) == timedelta(hours=8)
         assert Decimal(str(row[11])) == wo.estimated_amount
@@ -97,7 +98,7 @@ def test_workorders_spot_checks_money_and_local_dates(demo_orders_db, manager, t
                          .order_by(LabourLine.seq)).first()
     cell_row = next(r for r in lines.iter_rows(min_row=2) if r[0].value == wo.number
                     and r[3].value == line.code)
-    assert cell_row[2].value == "labour"
+    assert cell_row[2].value == "工时"
     assert Decimal(str(cell_row[10].value)) == line.net
     assert cell_row[10].number_format == "#,##0.00"
     assert Decimal(str(cell_row[5].value)) == line.billed_hours
@@ -116,7 +117,7 @@ def test_settlements_and_payments(demo_orders_db, manager, tmp_path):
         number = s.get(WorkOrder, st.work_order_id).number
         pays = s.scalars(select(Payment).where(Payment.settlement_id == st.id)).all()
     row = next(r for r in data_rows(settlements) if r[1] == number)
-    assert row[0] == st.invoice_no and row[5] == "settled"
+    assert row[0] == st.invoice_no and row[5] == "Settled"
     assert Decimal(str(row[17])) == st.total and Decimal(str(row[22])) == st.received
     assert row[7] == local(st.settled_at)
     paid = [r for r in data_rows(payments) if r[1] == number]
@@ -213,3 +214,46 @@ def test_libreoffice_opens_every_export(demo_orders_db, manager, tmp_path):
         csv = out / (path.stem + ".csv")
         assert csv.exists() and csv.stat().st_size > 0, path.name
     assert "WO20" in (out / "workorders.csv").read_text(encoding="utf-8")
+
+
+def test_codes_are_words_in_the_users_language_and_numbers_fit(demo_orders_db, manager, tmp_path):
+    for lang, closed, body, wechat in (("zh_CN", "已关闭", "钣金喷漆", "微信"),
+                                       ("en", "Closed", "Body and paint", "WeChat")):
+        export(demo_orders_db, manager, "workorders", tmp_path / f"wo_{lang}.xlsx", lang=lang)
+        orders = read(tmp_path / f"wo_{lang}.xlsx").worksheets[0]
+        values = {c.value for row in orders.iter_rows(min_row=2) for c in row[1:3]}
+        assert closed in values and body in values and "CLOSED" not in values
+        assert orders.column_dimensions["A"].width >= 16  # WO2026000001 is not cut
+        export(demo_orders_db, manager, "settlements", tmp_path / f"st_{lang}.xlsx", lang=lang)
+        payments = read(tmp_path / f"st_{lang}.xlsx").worksheets[1]
+        assert wechat in {row[3].value for row in payments.iter_rows(min_row=2)}
+
+
+def test_progress_is_told_and_a_cancel_writes_nothing(demo_orders_db, manager, tmp_path):
+    told = []
+    rows = export(demo_orders_db, manager, "workorders", tmp_path / "wo.xlsx", progress=told.append)
+    assert told[0] == 0 and told[-1] == rows and told == sorted(told)
+    with pytest.raises(DomainError) as err:
+        export(demo_orders_db, manager, "workorders", tmp_path / "no.xlsx",
+               progress=told.append, cancelled=lambda: True)
+    assert err.value.code == "export.cancelled"
+    assert not (tmp_path / "no.xlsx").exists()
+
+
+def test_the_customers_export_reads_back_as_an_update(demo_orders_db, manager, tmp_path):
+    for lang in ("zh_CN", "en"):
+        path = tmp_path / f"c_{lang}.xlsx"
+        export(demo_orders_db, manager, "customers", path, lang=lang)
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        first = next(ws.iter_rows(min_row=2))
+        first[1].value = f"改名{lang}"  # the name column
+        wb.save(path)
+        with demo_orders_db.reading() as s:
+            before = s.scalar(select(func.count(Customer.id)))
+        result = import_file(demo_orders_db, manager, "customers", path)
+        assert result.errors == () and result.rows_imported == before
+        with demo_orders_db.reading() as s:
+            assert s.scalar(select(func.count(Customer.id))) == before
+            assert s.scalar(select(Customer.name).where(Customer.code == first[0].value)) \
+                == f"改名{lang}"

@@ -215,13 +215,18 @@ def test_arrival_opens_the_work_order_and_then_the_vehicle_file(qtbot, window, d
     page.day_view.setFocus()
     page.day_view.selectRow(0)
     Robot(qtbot).shortcut("Ctrl+Return")
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+    arrival = desk.checkin_page
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is arrival and arrival.file is not None,
                     timeout=SHOWN_MS)
-    arrival = page.dialog
+    assert booked.changed.id == arrival.draft.appointment.id
     assert arrival.complaint.toPlainText() == "首保 + 异响"
     assert arrival.mileage.value() == (cars[2].mileage or 0)
     arrival.fuel.set_value(5)
     arrival.submit()
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.order_page
+                    and desk.order_page.header is not None, timeout=SHOWN_MS)
+    assert desk.order_page.header.vehicle_id == cars[2].id
+    desk.back_to_file()
     qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.file_page
                     and desk.file_page.file is not None
                     and desk.file_page.file.id == cars[2].id

@@ -26,7 +26,8 @@ def test_tiny_run_writes_every_figure(demo_db, tmp_path):
     out = tmp_path / "ui.json"
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui.py"), "--url", demo_db.url,
                            "--json", str(out), "--starts", str(STARTS), "--sign-ins", str(SIGN_INS),
-                           "--repeat", str(REPEAT)],
+                           "--repeat", str(REPEAT),
+                           "--user", "admin", "--password", "admin123"],  # every workspace
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
     doc = json.loads(out.read_text(encoding="utf-8"))

@@ -88,11 +88,15 @@ def test_returning_customer_to_a_draft_order_in_three_actions(qtbot, window, dem
     assert page.history.topLevelItemCount() == 1
     assert page.declined.rowCount() == 1 and "刹车片" in page.declined.row_at(0).description
     assert page.campaigns.rowCount() == 1 and page.campaigns.row_at(0).kind == "recall"
-    robot.shortcut("Ctrl+N")  # the draft work order opens beside the file
-    qtbot.waitUntil(lambda: desk.dialog is not None and desk.dialog.isVisible(), timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+N")  # the check-in opens, the car's history beside it
+    checkin = desk.checkin_page
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is checkin and checkin.file is not None
+                    and checkin.history.count() >= 3, timeout=SHOWN_MS)
+    shown = [checkin.history.item(i).text() for i in range(checkin.history.count())]
+    assert any("刹车片" in line for line in shown) and any("RC2026-01" in line for line in shown)
+    assert QApplication.focusWidget() is checkin.complaint
     robot.done(f"returning customer by {by} → draft work order with history, declined work "
                "and campaigns on screen", "advisor", 3)
-    desk.dialog.reject()
 
 
 def test_a_walk_in_takes_up_declined_work(qtbot, window, demo_db, advisor, tmp_path):
@@ -102,12 +106,15 @@ def test_a_walk_in_takes_up_declined_work(qtbot, window, demo_db, advisor, tmp_p
     qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
     desk.file_page.declined_view.selectRow(0)
     desk.take_up()
-    dialog = desk.dialog
-    dialog.fuel.set_value(6)
-    dialog.complaint.setPlainText("顺便换刹车片")
-    dialog.submit()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
-    qtbot.waitUntil(lambda: desk.file_page.open_orders.rowCount() == 2, timeout=SHOWN_MS)
+    page = desk.checkin_page
+    page.fuel.set_value(6)
+    page.complaint.setPlainText("顺便换刹车片")
+    page.submit()
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.order_page
+                    and desk.order_page.header is not None, timeout=SHOWN_MS)
+    desk.back_to_file()
+    qtbot.waitUntil(lambda: desk.pages.currentWidget() is desk.file_page
+                    and desk.file_page.open_orders.rowCount() == 2, timeout=SHOWN_MS)
     assert desk.file_page.declined.rowCount() == 0  # taken up into the new order
     newest = max(desk.file_page.file.open_orders, key=lambda o: o.id)
     assert "刹车片" in newest.complaint
@@ -119,16 +126,17 @@ def test_a_refused_check_in_keeps_what_was_typed(qtbot, window, demo_db, advisor
     desk.open_vehicle(vehicle_id)
     qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
     desk.walk_in()
-    dialog = desk.dialog
-    dialog.fuel.set_value(3)
-    dialog.mileage.setValue(5)  # lower than the last reading, and no note
-    dialog.complaint.setPlainText("异响")
+    page = desk.checkin_page
+    page.fuel.set_value(3)
+    page.mileage.setValue(5)  # lower than the last reading, and no note
+    page.complaint.setPlainText("异响")
     with demo_db.reading() as s:
         before = s.scalar(select(func.count(AuditLog.id)))
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
-    assert dialog.isVisible() and dialog.complaint.toPlainText() == "异响"
-    assert dialog.mileage.value() == 5
+    page.submit()
+    qtbot.waitUntil(lambda: desk.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert "below the last recorded" in desk.message_bar.text()
+    assert desk.pages.currentWidget() is page and page.complaint.toPlainText() == "异响"
+    assert page.mileage.value() == 5 and page.fuel.value() == 3
     with demo_db.reading() as s:
         assert s.scalar(select(func.count(AuditLog.id))) == before
 
@@ -234,7 +242,8 @@ def test_quick_open_jumps_to_a_work_order_by_number(qtbot, window, demo_db, advi
 def test_the_workspaces_of_each_role(qtbot, demo_db):
     runner = TaskRunner()
     for name, expected in (("advisor1", ["frontdesk"]), ("care1", ["frontdesk", "care"]),
-                           ("admin", ["frontdesk", "care"]), ("tech1", [])):
+                           ("admin", ["frontdesk", "cashier", "care", "manager"]),
+                           ("tech1", [])):
         user = authenticate(demo_db, name, "admin123" if name == "admin" else "demo123")
         window = MainWindow(demo_db, user, runner)
         qtbot.addWidget(window)
@@ -334,13 +343,14 @@ def test_another_seats_change_reaches_the_open_file_without_touching_what_is_typ
     desk.open_vehicle(vehicle_id)
     qtbot.waitUntil(lambda: desk.file_page.file is not None, timeout=SHOWN_MS)
     desk.walk_in()
-    dialog = desk.dialog
-    dialog.complaint.setPlainText("左前轮异响")
+    page = desk.checkin_page
+    page.complaint.setPlainText("左前轮异响")
+    qtbot.waitUntil(lambda: page.file is not None, timeout=SHOWN_MS)
     other_seat = Database(engine=make_engine(demo_db.url))
     customers.update_customer(other_seat, authenticate(other_seat, "advisor2", "demo123"),
                               customer_id, mobile="13800009876")
-    qtbot.waitUntil(lambda: desk.file_page.file.mobile == "13800009876", timeout=2000)
-    assert dialog.isVisible() and dialog.complaint.toPlainText() == "左前轮异响"
+    qtbot.waitUntil(lambda: page.file.mobile == "13800009876", timeout=2000)
+    assert desk.pages.currentWidget() is page and page.complaint.toPlainText() == "左前轮异响"
     live.close()
     other_seat.dispose()
 

@@ -30,7 +30,7 @@ from dms.parts import old_parts, picking
 from dms.permissions import require
 from dms.workshop import completion, states
 from dms.workshop.common import Changed, changed, load_order, move, touch
-from dms.workshop.lines import priced_order
+from dms.workshop.lines import lines, priced_order
 
 # "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
 PAYMENT_METHODS = ("cash", "card", "wechat", "alipay", "transfer", "member_balance", "points")
@@ -154,8 +154,8 @@ def _take(s, actor, order: WorkOrder, st: Settlement, payments: tuple[PaymentIn,
 def _price(s, order: WorkOrder) -> OrderTotals:
     """Through the same pricing as the estimate (`dms.workshop.lines.priced_order`); the
     priced figures are written back so lines, settlement and slip agree to the fen."""
-    every = list(order.labour_lines) + list(order.part_lines)
-    pending = [ln for ln in every if ln.approval not in ("approved", "declined")]
+    labour, parts, _ = lines(s, order)
+    pending = [ln for ln in labour + parts if ln.approval not in ("approved", "declined")]
     if pending:
         raise ValidationError("settlement.pending_approval",
                               "{count} line(s) still wait for the customer's decision.",
@@ -209,17 +209,24 @@ def settle(db, actor, work_order_id: int, payments: list[PaymentIn],
     """PRESETTLED → SETTLED: take the payments (possibly partial) and assign the invoice number."""
     payments = _check_payments(payments)
     with db.transaction() as s:
-        roles = require(s, actor, "workorder.settle")
-        order = load_order(s, actor, work_order_id, expected_version)
-        states.transition("settle", order.state, roles)
-        old_parts.check_settlement(s, order)
-        st = _settlement(s, order)
-        paid = _take(s, actor, order, st, payments)
-        invoices.issue(s, actor, st)  # a refused settle burns no number
-        st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
-        move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
-             outstanding=st.outstanding)
-        return _result(s, order, st)
+        return settle_in(s, actor, work_order_id, payments, expected_version)
+
+
+def settle_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
+              expected_version: int | None = None) -> SettlementResult:
+    """`settle` inside the caller's transaction (the cashier desk settles and releases the car
+    in one), with `payments` already checked by `_check_payments`."""
+    roles = require(s, actor, "workorder.settle")
+    order = load_order(s, actor, work_order_id, expected_version)
+    states.transition("settle", order.state, roles)
+    old_parts.check_settlement(s, order)
+    st = _settlement(s, order)
+    paid = _take(s, actor, order, st, payments)
+    invoices.issue(s, actor, st)  # a refused settle burns no number
+    st.state, st.settled_at, st.cashier_id = "settled", clock.now(), actor.id
+    move(s, actor, order, "settle", invoice_no=st.invoice_no, paid=paid,
+         outstanding=st.outstanding)
+    return _result(s, order, st)
 
 
 def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
@@ -229,14 +236,20 @@ def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
     if not payments:
         raise ValidationError("settlement.no_payment", "Enter at least one payment.")
     with db.transaction() as s:
-        require(s, actor, "payment.collect")
-        order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
-                                   PAYABLE_STATES)
-        _owing(st)
-        paid = _take(s, actor, order, st, payments)
-        audit.record(s, actor, "settlement", st.id, "pay_outstanding", work_order_id=order.id,
-                     paid=paid, outstanding=st.outstanding)
-        return _result(s, order, st)
+        return pay_outstanding_in(s, actor, work_order_id, payments, expected_version)
+
+
+def pay_outstanding_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
+                       expected_version: int | None = None) -> SettlementResult:
+    """`pay_outstanding` inside the caller's transaction, `payments` checked and not empty."""
+    require(s, actor, "payment.collect")
+    order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
+                               PAYABLE_STATES)
+    _owing(st)
+    paid = _take(s, actor, order, st, payments)
+    audit.record(s, actor, "settlement", st.id, "pay_outstanding", work_order_id=order.id,
+                 paid=paid, outstanding=st.outstanding)
+    return _result(s, order, st)
 
 
 def approve_credit(db, actor, work_order_id: int, reason: str,
@@ -244,14 +257,20 @@ def approve_credit(db, actor, work_order_id: int, reason: str,
     """The manager lets the car go with a balance outstanding (挂账)."""
     reason = _reason(reason)
     with db.transaction() as s:
-        require(s, actor, "credit.approve")
-        order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
-        _owing(st)
-        st.credit_approved_by_id = actor.id
-        touch(st, actor)
-        audit.record(s, actor, "settlement", st.id, "approve_credit", reason=reason,
-                     work_order_id=order.id, outstanding=st.outstanding)
-        return _result(s, order, st)
+        return approve_credit_in(s, actor, work_order_id, reason, expected_version)
+
+
+def approve_credit_in(s, actor, work_order_id: int, reason: str,
+                      expected_version: int | None = None) -> SettlementResult:
+    """`approve_credit` inside the caller's transaction; `actor` is the approving manager."""
+    require(s, actor, "credit.approve")
+    order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
+    _owing(st)
+    st.credit_approved_by_id = actor.id
+    touch(st, actor)
+    audit.record(s, actor, "settlement", st.id, "approve_credit", reason=reason,
+                 work_order_id=order.id, outstanding=st.outstanding)
+    return _result(s, order, st)
 
 
 def issue_gate_pass(db, actor, work_order_id: int,
@@ -260,22 +279,28 @@ def issue_gate_pass(db, actor, work_order_id: int,
     with db.transaction() as s:
         require(s, actor, "gatepass.issue")
         order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass")
-        existing = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
-        if existing is not None:
-            raise ValidationError("gatepass.exists", "Gate pass {number} was already issued.",
-                                  number=existing.number)
-        if not _cleared(st):
-            raise ValidationError("gatepass.unpaid",
-                                  "{outstanding} is still outstanding; take the payment or ask "
-                                  "the manager to approve credit.", outstanding=st.outstanding)
-        gate_pass = GatePass(store_id=order.store_id, work_order_id=order.id,
-                             number=next_number(s, order.store_id, "gatepass"),
-                             issued_at=clock.now(), issued_by_id=actor.id)
-        s.add(gate_pass)
-        s.flush()
-        audit.record(s, actor, "gate_pass", gate_pass.id, "issue", work_order_id=order.id,
-                     number=gate_pass.number, outstanding=st.outstanding)
-        return GatePassResult(changed(s, order), gate_pass.id, gate_pass.number)
+        return gate_pass_in(s, actor, order, st)
+
+
+def gate_pass_in(s, actor, order: WorkOrder, st: Settlement) -> GatePassResult:
+    """`issue_gate_pass` inside the caller's transaction, for a loaded settled order."""
+    require(s, actor, "gatepass.issue")
+    existing = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
+    if existing is not None:
+        raise ValidationError("gatepass.exists", "Gate pass {number} was already issued.",
+                              number=existing.number)
+    if not _cleared(st):
+        raise ValidationError("gatepass.unpaid",
+                              "{outstanding} is still outstanding; take the payment or ask "
+                              "the manager to approve credit.", outstanding=st.outstanding)
+    gate_pass = GatePass(store_id=order.store_id, work_order_id=order.id,
+                         number=next_number(s, order.store_id, "gatepass"),
+                         issued_at=clock.now(), issued_by_id=actor.id)
+    s.add(gate_pass)
+    s.flush()
+    audit.record(s, actor, "gate_pass", gate_pass.id, "issue", work_order_id=order.id,
+                 number=gate_pass.number, outstanding=st.outstanding)
+    return GatePassResult(changed(s, order), gate_pass.id, gate_pass.number)
 
 
 def deliver(db, actor, work_order_id: int, keys_returned: bool = True,

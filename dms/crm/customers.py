@@ -126,7 +126,7 @@ def _text(value):
     return value.strip() or None if isinstance(value, str) else value
 
 
-def _clean_customer(data: CustomerIn) -> dict:
+def clean_customer(data: CustomerIn) -> dict:
     values = {k: _text(v) for k, v in dataclasses.asdict(data).items()}
     if not values["name"]:
         raise ValidationError("customer.name", "Enter the customer's name.")
@@ -165,22 +165,28 @@ def _next_code(s, store_id: int) -> str:
 
 
 def create_customer(db, actor, data: CustomerIn, confirm_duplicate: bool = False) -> Saved:
-    values = _clean_customer(data)
+    values = clean_customer(data)
     with db.transaction() as s:
         require(s, actor, "customer.edit")
-        if not confirm_duplicate:
-            _duplicate_customer(s, actor.store_id, values, None)
-        values["code"] = values["code"] or _next_code(s, actor.store_id)
-        if s.scalar(select(Customer.id).where(Customer.store_id == actor.store_id,
-                                              Customer.code == values["code"])):
-            raise ValidationError("customer.code_taken", "Code {customer_code} is taken.",
-                                  customer_code=values["code"])
-        customer = Customer(store_id=actor.store_id, **values)
-        s.add(customer)
-        s.flush()
-        audit.record(s, actor, "customer", customer.id, "create", code=customer.code,
-                     confirmed_duplicate=confirm_duplicate or None)
-        return Saved("customer", customer.id, customer.code)
+        return add_customer(s, actor, values, confirm_duplicate)
+
+
+def add_customer(s, actor, values: dict, confirm_duplicate: bool = False) -> Saved:
+    """File a customer inside the caller's transaction (`values`: `clean_customer`'s); the
+    caller has checked the permission (a PDI hand-over files customer and car at once)."""
+    if not confirm_duplicate:
+        _duplicate_customer(s, actor.store_id, values, None)
+    values["code"] = values["code"] or _next_code(s, actor.store_id)
+    if s.scalar(select(Customer.id).where(Customer.store_id == actor.store_id,
+                                          Customer.code == values["code"])):
+        raise ValidationError("customer.code_taken", "Code {customer_code} is taken.",
+                              customer_code=values["code"])
+    customer = Customer(store_id=actor.store_id, **values)
+    s.add(customer)
+    s.flush()
+    audit.record(s, actor, "customer", customer.id, "create", code=customer.code,
+                 confirmed_duplicate=confirm_duplicate or None)
+    return Saved("customer", customer.id, customer.code)
 
 
 def update_customer(db, actor, customer_id: int, confirm_duplicate: bool = False,
@@ -194,7 +200,7 @@ def update_customer(db, actor, customer_id: int, confirm_duplicate: bool = False
         require(s, actor, "customer.edit")
         customer = _get(s, actor, Customer, customer_id, "Customer")
         current = {f.name: getattr(customer, f.name) for f in dataclasses.fields(CustomerIn)}
-        values = _clean_customer(CustomerIn(**(current | changes)))
+        values = clean_customer(CustomerIn(**(current | changes)))
         changed = {k: v for k, v in values.items() if v != current[k]}
         if not confirm_duplicate:
             _duplicate_customer(s, actor.store_id, {"mobile": changed.get("mobile"),
@@ -254,6 +260,15 @@ def _model_year(years: tuple[int, ...], production: date | None) -> int | None:
 def create_vehicle(db, actor, data: VehicleIn, confirm_vin_warning: bool = False,
                    confirm_duplicate: bool = False) -> Saved:
     """File a vehicle for its owner, with its owner history and its maintenance plan."""
+    values, insurance = vehicle_values(data)
+    with db.transaction() as s:
+        require(s, actor, "vehicle.edit")
+        return add_vehicle(s, actor, data, values, insurance, confirm_vin_warning,
+                           confirm_duplicate)
+
+
+def vehicle_values(data: VehicleIn) -> tuple[dict, dict]:
+    """The vehicle's columns and its insurance, checked (no database needed)."""
     values = {k: _text(v) for k, v in dataclasses.asdict(data).items()}
     for key in ("purchase_mileage", "mileage"):
         if values[key] is not None:
@@ -262,35 +277,40 @@ def create_vehicle(db, actor, data: VehicleIn, confirm_vin_warning: bool = False
     insurance = {k: values.pop(k) for k in _INSURANCE}
     validators.column_texts(values, Vehicle)
     validators.column_texts(insurance, InsurancePolicy)
-    with db.transaction() as s:
-        require(s, actor, "vehicle.edit")
-        owner = _get(s, actor, Customer, data.customer_id, "Customer")
-        vin = _check_vin(s, actor, data, confirm_vin_warning)
-        values["vin"] = vin.vin
-        values["plate"] = _check_plate(s, actor, data.plate, values["engine_no"], confirm_duplicate)
-        values["model_year"] = values["model_year"] or _model_year(vin.model_years,
-                                                                  data.production_date)
-        values["brand"] = values["brand"] or (vin.manufacturer.zh if vin.manufacturer else None)
-        today, read_today = _today(), values["mileage"] is not None  # else: the purchase reading
-        values["mileage"] = values["mileage"] if read_today else values["purchase_mileage"]
-        values["mileage_on"] = today if read_today else data.purchase_date
-        vehicle = Vehicle(store_id=actor.store_id, **values)
-        if vin.warnings:  # the advisor confirmed them
-            vehicle.vin_warning_overridden_by_id, vehicle.vin_warning_overridden_at = (
-                actor.id, clock.now())
-        s.add(vehicle)
-        s.flush()
-        s.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=owner.id,
-                               from_date=data.purchase_date or today))
-        if insurance["insurer"] and insurance["insurance_expiry"]:
-            s.add(InsurancePolicy(vehicle_id=vehicle.id, expiry_date=insurance.pop(
-                "insurance_expiry"), **insurance))
-        plan = maintenance.plan_vehicle(s, vehicle, today)
-        audit.record(s, actor, "vehicle", vehicle.id, "create", vin=vehicle.vin,
-                     plate=vehicle.plate, customer_id=owner.id, plan_items=len(plan),
-                     vin_warnings=list(vin.warnings) or None,
-                     confirmed_duplicate=confirm_duplicate or None)
-        return Saved("vehicle", vehicle.id, vehicle.plate or vehicle.vin, vin.warnings)
+    return values, insurance
+
+
+def add_vehicle(s, actor, data: VehicleIn, values: dict, insurance: dict,
+                confirm_vin_warning: bool = False, confirm_duplicate: bool = False) -> Saved:
+    """File a vehicle inside the caller's transaction (`values`, `insurance`: from
+    `vehicle_values`); the caller has checked the permission."""
+    owner = _get(s, actor, Customer, data.customer_id, "Customer")
+    vin = _check_vin(s, actor, data, confirm_vin_warning)
+    values["vin"] = vin.vin
+    values["plate"] = _check_plate(s, actor, data.plate, values["engine_no"], confirm_duplicate)
+    values["model_year"] = values["model_year"] or _model_year(vin.model_years,
+                                                              data.production_date)
+    values["brand"] = values["brand"] or (vin.manufacturer.zh if vin.manufacturer else None)
+    today, read_today = _today(), values["mileage"] is not None  # else: the purchase reading
+    values["mileage"] = values["mileage"] if read_today else values["purchase_mileage"]
+    values["mileage_on"] = today if read_today else data.purchase_date
+    vehicle = Vehicle(store_id=actor.store_id, **values)
+    if vin.warnings:  # the advisor confirmed them
+        vehicle.vin_warning_overridden_by_id, vehicle.vin_warning_overridden_at = (
+            actor.id, clock.now())
+    s.add(vehicle)
+    s.flush()
+    s.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=owner.id,
+                           from_date=data.purchase_date or today))
+    if insurance["insurer"] and insurance["insurance_expiry"]:
+        s.add(InsurancePolicy(vehicle_id=vehicle.id, expiry_date=insurance.pop(
+            "insurance_expiry"), **insurance))
+    plan = maintenance.plan_vehicle(s, vehicle, today)
+    audit.record(s, actor, "vehicle", vehicle.id, "create", vin=vehicle.vin,
+                 plate=vehicle.plate, customer_id=owner.id, plan_items=len(plan),
+                 vin_warnings=list(vin.warnings) or None,
+                 confirmed_duplicate=confirm_duplicate or None)
+    return Saved("vehicle", vehicle.id, vehicle.plate or vehicle.vin, vin.warnings)
 
 
 # A vehicle's identity (VIN), owner (change_owner) and readings (check-in) change elsewhere.

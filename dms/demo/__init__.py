@@ -9,11 +9,6 @@ from __future__ import annotations
 
 def is_empty(db) -> bool:
     """No store yet: a brand-new database (the first start loads the demo into it)."""
-    from sqlalchemy import select
+    from dms.migrate import has_store
 
-    from dms.models import Store
-
-    # The table, not the mapped class: the first ORM query configures every mapper (a tenth of
-    # a second), which the start can leave to the sign-in.
-    with db.reading() as s:
-        return s.scalar(select(Store.__table__.c.id).limit(1)) is None
+    return not has_store(db)

@@ -68,6 +68,20 @@ BAYS = [
     {"code": "BAY6", "name": "喷漆房", "kind": "paint"},
 ]
 
+# The workshop's shared tools and equipment (工具设备): borrowed at the tool crib.
+TOOLS = [
+    {"code": "T-TQ01", "name": "扭力扳手 40-200N·m", "kind": "tool"},
+    {"code": "T-TQ02", "name": "扭力扳手 5-60N·m", "kind": "tool"},
+    {"code": "T-DG01", "name": "故障诊断仪 GDS", "kind": "equipment"},
+    {"code": "T-DG02", "name": "故障诊断仪 GDS（备用）", "kind": "equipment"},
+    {"code": "T-BT01", "name": "蓄电池检测仪", "kind": "equipment"},
+    {"code": "T-AC01", "name": "空调冷媒回收加注机", "kind": "equipment"},
+    {"code": "T-WA01", "name": "四轮定位仪", "kind": "equipment"},
+    {"code": "T-SP01", "name": "弹簧压缩器", "kind": "tool"},
+    {"code": "T-OL01", "name": "机油滤清器扳手套装", "kind": "tool"},
+    {"code": "T-MM01", "name": "数字万用表", "kind": "tool"},
+]
+
 MEMBERSHIP_TIERS = [
     {"code": "general", "name": "一般", "level": 0, "validity_months": 12, "fee": "0.00",
      "points_threshold": 0, "labour_discount_pct": "0", "material_discount_pct": "0"},

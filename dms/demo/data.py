@@ -50,6 +50,7 @@ def build(seed: int = 2026, *, today: date | None = None) -> dict:
         "users": cat.users(),
         "price_classes": copy.deepcopy(cat.PRICE_CLASSES),
         "bays": copy.deepcopy(cat.BAYS),
+        "tools": copy.deepcopy(cat.TOOLS),
         "membership_tiers": copy.deepcopy(cat.MEMBERSHIP_TIERS),
         "maintenance_packages": copy.deepcopy(cat.MAINTENANCE_PACKAGES),
         "labour_operations": copy.deepcopy(cat.LABOUR_OPERATIONS),

@@ -16,7 +16,7 @@ from dms.demo.orders import BOOKINGS, HISTORY_DAYS, load_orders, planned
 from dms.models import (Appointment, Bay, Bin, Customer, InsurancePolicy, LabourOperation, MaintenancePackage,
                         MaintenancePackageItem, Membership, MembershipEvent, MembershipTier,
                         Part, PartBarcode, PriceClass, Stock, StockMovement, Store, Supplier,
-                        User, UserRole, Vehicle, VehicleOwnership, Warehouse, WorkOrder)
+                        Tool, User, UserRole, Vehicle, VehicleOwnership, Warehouse, WorkOrder)
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ def _load(s, store_id: int, c: dict, hashes: dict[str, str]) -> dict[str, int]:
     classes = {p["code"]: PriceClass(**p, **sid) for p in c["price_classes"]}
     s.add_all(classes.values())
     s.add_all(Bay(**b, **sid) for b in c["bays"])
+    s.add_all(Tool(**t, status="available", **sid) for t in c.get("tools", ()))
     s.flush()
     s.add_all(LabourOperation(code=o["code"], name=o["name"], trade=o["trade"],
                               standard_hours=Decimal(o["standard_hours"]),

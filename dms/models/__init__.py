@@ -10,6 +10,7 @@ from dms.models.crm import (Complaint, Customer, FollowUp, InsurancePolicy, Main
 from dms.models.parts import (Bin, OldPart, OldPartEvent, Part, PartBarcode, PurchaseNeed,
                               Reservation, Stock, StockMovement, Stocktake, StocktakeLine,
                               Supplier, Transfer, TransferLine, Warehouse)
+from dms.models.pdi import PdiInspection, PdiItem, PdiTemplateItem
 from dms.models.store import (ROLES, AuditLog, ChangeLog, ChangeSeat, NumberSequence,
                               SignInThrottle, Store, StoreSetting, User, UserRole)
 from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,
@@ -17,5 +18,6 @@ from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,
                                  InsuranceClaim, LabourLine, LabourOperation, PartLine,
                                  PriceClass, QCInspection, Recommendation, Tool, ToolCheckout,
                                  ToolMaintenance, WorkOrder)
+from dms.models.terminal import AddedWorkPhoto, PartRequest
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -26,7 +26,7 @@ from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_w
                                     reserve_line, reserve_order)
 from dms.permissions import require
 from dms.workshop import states as st
-from dms.workshop.common import Changed, changed, load_order, touch
+from dms.workshop.common import Changed, changed, load_order, load_order_of, touch
 from dms.workshop.lines import kept_pct, line_payer, member_discounts, price
 
 ISSUE_STATES = st.WORKSHOP_STATES
@@ -105,10 +105,10 @@ def _to_pick(line) -> Decimal:
     return ZERO if done else max(ZERO, line.qty - line.qty_issued)
 
 
-def _source(s, order, line) -> int:
+def _source(s, order, line, holds=None) -> int:
     """Where the line's part comes from: its reservation, else where it was issued from, else
-    the part's default warehouse."""
-    holds = active(s, part_line_id=line.id)
+    the part's default warehouse. `holds`: the line's active reservations, if at hand."""
+    holds = active(s, part_line_id=line.id) if holds is None else holds
     return (holds[0].warehouse_id if holds else None) or s.scalar(
         select(StockMovement.warehouse_id).where(StockMovement.part_line_id == line.id)
         .order_by(StockMovement.id.desc()).limit(1)) or default_warehouse(
@@ -149,15 +149,15 @@ def _open_order(s, actor, work_order_id: int, action: str, allowed) -> WorkOrder
 
 def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
     """Out of stock to the line, using up what is reserved for it first."""
-    warehouse = _source(s, order, line)
-    holds = active(s, part_line_id=line.id, warehouse_id=warehouse)
-    use = min(qty, sum((r.qty for r in holds), ZERO))
+    holds = active(s, part_line_id=line.id)
+    warehouse = _source(s, order, line, holds)
+    here = [r for r in holds if r.warehouse_id == warehouse]
+    use = min(qty, sum((r.qty for r in here), ZERO))
     movement = stock.post_out(s, actor, line.part_id, warehouse, qty, "issue", from_reserved=use,
                               work_order_id=order.id, part_line_id=line.id, **refs)
-    close_holds(s, holds, use, "consumed", line.id)  # post_out already took them from stock
+    close_holds(s, here, use, "consumed", line.id)  # post_out already took them from stock
     line.qty_issued += qty
-    s.flush()
-    fit(s, line)
+    fit(s, line, [r for r in holds if r.status == "active"])
     return Issued(line.id, qty, movement.id, line.state)
 
 
@@ -225,12 +225,13 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
 
 
 def _issued_line(s, actor, part_line_id: int, action: str, allowed) -> tuple[PartLine, WorkOrder]:
-    line = s.get(PartLine, part_line_id)
-    if line is None:
+    order = load_order_of(s, actor, PartLine, part_line_id)
+    if order is None:
         raise NotFound(what="Part line", key=part_line_id)
-    order = _open_order(s, actor, line.work_order_id, action, allowed)
-    s.refresh(line)  # read again under the order's lock
-    return line, order
+    if order.state not in allowed:
+        raise InvalidTransition(action=action, state=order.state)
+    # read (again) under the order's lock
+    return s.get(PartLine, part_line_id, populate_existing=True), order
 
 
 def _take_back(s, actor, order, line, qty: Decimal, reason: str, final: str) -> int:

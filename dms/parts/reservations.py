@@ -16,6 +16,7 @@ from dms.errors import NotFound, ValidationError
 from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, Stock, Warehouse,
                         WorkOrder)
 from dms.parts import stock
+from dms.workshop.common import order_rows
 
 ZERO = Decimal(0)
 # The line is done with; nothing more to pick for it. "released": let go of without ever being
@@ -78,31 +79,41 @@ def close_holds(s, holds, amount: Decimal, status: str,
     return closed
 
 
-def fit(s, line) -> None:
+def fit(s, line, holds: list[Reservation] | None = None) -> None:
     """Let go of what is held beyond what the line still lacks (its quantity was lowered, or it
-    was issued in full), then set its state."""
-    holds = active(s, part_line_id=line.id)
+    was issued in full), then set its state. `holds`: the line's active reservations, when the
+    caller has them at hand."""
+    holds = active(s, part_line_id=line.id) if holds is None else holds
     holding = sum((r.qty for r in holds), ZERO)
     surplus = holding - max(ZERO, line.qty - line.qty_issued)
     for r, cut in close_holds(s, reversed(holds), surplus, "released", line.id):
         stock.release(s, r.part_id, r.warehouse_id, cut)
         holding -= cut
-    s.flush()
     set_state(s, line, holding)
 
 
 def live_lines(s, order_id: int, part_id: int | None = None, exclude: int | None = None):
-    query = select(PartLine).where(PartLine.work_order_id == order_id,
-                                   PartLine.approval != "declined", PartLine.state.not_in(CLOSED))
-    if part_id is not None:
-        query = query.where(PartLine.part_id == part_id)
-    return [x for x in s.scalars(query.order_by(PartLine.id)) if x.id != exclude]
+    read = order_rows(s, order_id, if_read=True)
+    if read is not None:  # the transaction has the order's lines already
+        found = [x for x in read[1] if x.approval != "declined" and x.state not in CLOSED
+                 and (part_id is None or x.part_id == part_id)]
+    else:
+        query = select(PartLine).where(PartLine.work_order_id == order_id,
+                                       PartLine.approval != "declined",
+                                       PartLine.state.not_in(CLOSED))
+        if part_id is not None:
+            query = query.where(PartLine.part_id == part_id)
+        found = s.scalars(query.order_by(PartLine.id))
+    return [x for x in found if x.id != exclude]
 
 
-def _sync_needs(s, order, part_id: int, exclude: int | None = None) -> None:
+def _sync_needs(s, order, part_id: int, exclude: int | None = None,
+                known: dict[int, Decimal] | None = None) -> None:
     """The order's purchase needs for the part follow what its lines still lack: raised for a
-    new shortfall, open ones cancelled (newest first) once nothing lacks them."""
-    short = sum((max(ZERO, x.qty - x.qty_issued - held(s, x))
+    new shortfall, open ones cancelled (newest first) once nothing lacks them. `known`: what a
+    line holds ({line id: qty}), when the caller has just worked it out."""
+    known = known or {}
+    short = sum((max(ZERO, x.qty - x.qty_issued - (known[x.id] if x.id in known else held(s, x)))
                  for x in live_lines(s, order.id, part_id, exclude)), ZERO)
     needs = list(s.scalars(select(PurchaseNeed).where(
         PurchaseNeed.work_order_id == order.id, PurchaseNeed.part_id == part_id,
@@ -139,26 +150,39 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
     """Hold stock for what the line still lacks; returns the shortfall (a purchase need)."""
     if line.approval == "declined" or line.state in CLOSED:
         return ZERO
-    s.flush()  # the line needs its id
     order = s.get(WorkOrder, line.work_order_id)
-    holds = active(s, part_line_id=line.id)
+    # A line being added holds nothing yet: it is written once, with its state, after the stock
+    # is reserved (unless an appointment's holds pass to it, which needs its id first).
+    fresh = line.id is None and not order.appointment_id
+    if fresh and line.qty_issued is None:
+        line.qty_issued = ZERO  # the column's default, wanted before the line is written
+    if not fresh:
+        s.flush()  # the line needs its id
+    holds = [] if fresh else active(s, part_line_id=line.id)
     holding = sum((r.qty for r in holds), ZERO)
     want = line.qty - line.qty_issued - holding
     if want > 0 and order.appointment_id:
         taken = _take_over(s, order, line, want)
         want, holding = want - taken, holding + taken
         holds = active(s, part_line_id=line.id) if taken else holds
+    granted, warehouse = ZERO, None
     if want > 0:  # one warehouse per line, so the clerk picks it from one place
-        warehouse = holds[0].warehouse_id if holds else default_warehouse(s, order.store_id,
-                                                                          line.part_id)
-        granted = stock.reserve(s, line.part_id, warehouse, want)
-        if granted:
-            s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
-                              part_line_id=line.id))
+        with s.no_autoflush:  # a fresh line is written below, with its state
+            if holds:
+                warehouse = holds[0].warehouse_id
+                granted = stock.reserve(s, line.part_id, warehouse, want)
+            else:
+                row = stock.most_free(s, order.store_id, line.part_id)
+                warehouse = row.warehouse_id if row else default_warehouse(s, order.store_id,
+                                                                            line.part_id)
+                granted = stock.reserve(s, line.part_id, warehouse, want, row=row)
         want, holding = want - granted, holding + granted
-    s.flush()
     set_state(s, line, holding)
-    _sync_needs(s, order, line.part_id)
+    s.flush()  # the line (with its state) has its id now
+    if granted:
+        s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
+                          part_line_id=line.id))
+    _sync_needs(s, order, line.part_id, known={line.id: holding})
     return max(want, ZERO)
 
 
@@ -241,8 +265,12 @@ def reserve_order(s, actor, order) -> None:
 def release_held(s, actor, order) -> None:
     """At delivery: whatever the order (and its appointment) still holds goes back, and its
     open purchase needs lapse: nothing stays reserved for a car that has left."""
-    for line in live_lines(s, order.id):
-        if active(s, part_line_id=line.id):
+    holding = set(s.scalars(select(Reservation.part_line_id)
+                            .join(PartLine, PartLine.id == Reservation.part_line_id)
+                            .where(PartLine.work_order_id == order.id,
+                                   Reservation.status == "active")))
+    for line in live_lines(s, order.id) if holding else ():
+        if line.id in holding:
             release_line(s, actor, line)
     _release_rest(s, order)
 

@@ -69,13 +69,14 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if kind not in INBOUND:
         raise ValueError(f"not an inbound movement: {kind}")
     qty = quantity(qty)
-    row = stock_row(s, part_id, warehouse_id)
+    row, store_id = _row_and_store(s, part_id, warehouse_id)
     _check_bin_open(s, row)
     if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
     s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
     changes.announce(s, "stock", part_id)
-    return _movement(s, actor, part_id, warehouse_id, row.bin_id, kind, qty, unit_cost, refs)
+    return _movement(s, actor, store_id, part_id, warehouse_id, row.bin_id, kind, qty,
+                     unit_cost, refs)
 
 
 def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
@@ -85,7 +86,7 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if kind not in OUTBOUND:
         raise ValueError(f"not an outbound movement: {kind}")
     qty = quantity(qty)
-    row = stock_row(s, part_id, warehouse_id)
+    row, store_id = _row_and_store(s, part_id, warehouse_id)
     _check_bin_open(s, row)
     free = qty - from_reserved
     done = s.execute(
@@ -101,14 +102,27 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     bin_id = row.bin_id  # read before the expiry, or reading it would load the row again
     s.expire(row)
     changes.announce(s, "stock", part_id)
-    unit_cost = s.scalar(select(Part.avg_cost).where(Part.id == part_id))
-    return _movement(s, actor, part_id, warehouse_id, bin_id, kind, -qty, unit_cost, refs)
+    unit_cost = s.get(Part, part_id).avg_cost  # the scan loaded the part in this transaction
+    return _movement(s, actor, store_id, part_id, warehouse_id, bin_id, kind, -qty, unit_cost,
+                     refs)
 
 
-def reserve(s: Session, part_id: int, warehouse_id: int, qty) -> Decimal:
-    """Reserve up to `qty`; returns what could be reserved (the rest is a shortage)."""
+def most_free(s: Session, store_id: int, part_id: int) -> Stock | None:
+    """The part's stock row with the most free stock in the store's warehouses, locked and read
+    afresh as `reserve` wants it; None when no warehouse of the store has a row for it."""
+    return s.scalars(select(Stock).join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                     .where(Stock.part_id == part_id, Warehouse.store_id == store_id)
+                     .order_by((Stock.on_hand - Stock.reserved).desc(), Stock.id).limit(1)
+                     .with_for_update(of=Stock)
+                     .execution_options(populate_existing=True)).first()
+
+
+def reserve(s: Session, part_id: int, warehouse_id: int, qty, row: Stock | None = None) -> Decimal:
+    """Reserve up to `qty`; returns what could be reserved (the rest is a shortage). `row`: the
+    stock row, already locked and read afresh (`most_free`)."""
     qty = quantity(qty)
-    row = stock_row(s, part_id, warehouse_id, lock=True)  # row lock: read-then-write is safe
+    if row is None:
+        row = stock_row(s, part_id, warehouse_id, lock=True)  # row lock: read-then-write is safe
     granted = max(Decimal(0), min(qty, row.on_hand - row.reserved))
     if granted:
         s.execute(update(Stock).where(Stock.id == row.id)
@@ -143,8 +157,19 @@ def _average_cost(s: Session, part_id: int, qty: Decimal, unit_cost) -> None:
     part.avg_cost = ((on_hand * part.avg_cost + qty * cost) / total).quantize(COST, ROUND_HALF_UP)
 
 
-def _movement(s: Session, actor, part_id, warehouse_id, bin_id, kind, qty, unit_cost, refs):
-    store_id = s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id))
+def _row_and_store(s: Session, part_id: int, warehouse_id: int) -> tuple[Stock, int]:
+    """The stock row (created empty on first use) and its warehouse's store, in one read."""
+    found = s.execute(select(Stock, Warehouse.store_id)
+                      .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                      .where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id)).first()
+    if found is not None:
+        return found[0], found[1]
+    row = stock_row(s, part_id, warehouse_id)
+    return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id))
+
+
+def _movement(s: Session, actor, store_id, part_id, warehouse_id, bin_id, kind, qty, unit_cost,
+              refs):
     movement = StockMovement(store_id=store_id, part_id=part_id, warehouse_id=warehouse_id,
                              bin_id=bin_id, kind=kind, qty=qty, unit_cost=unit_cost,
                              at=clock.now(), user_id=actor.id, **refs)

@@ -223,6 +223,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "complaints": ("新增投诉", "Complaints opened"),
     "value": ("数值", "Value"),
     "key": ("项目", "Item"),
+    "clocked_hours": ("打卡工时", "Clocked hours"),
+    "days_present": ("出勤天数", "Days present"),
+    "available_hours": ("出勤工时", "Hours present"),
+    "utilisation": ("工时利用率", "Utilisation"),
+    "target": ("目标值", "Target"),
+    "delivered": ("交车工单数", "Orders delivered"),
+    "same_day": ("当日交车", "Delivered the same day"),
+    "same_day_rate": ("当日交车率", "Same-day delivery rate"),
+    "parts_asked": ("需求配件项", "Parts asked for"),
+    "parts_filled": ("现货满足项", "Filled from stock"),
+    "fill_rate": ("一次满足率", "Fill rate"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
 }
@@ -243,3 +254,73 @@ def sheet(key: str, lang: str) -> str:
 
 def label(key: str, lang: str) -> str:
     return _pick(LABELS, key, lang)
+
+
+# Coded values in exported cells: column key → {code: (zh_CN, en)}. A code not listed is written
+# as it is (free text, or a code added later, stays readable rather than blank).
+_STATES = {
+    "RECEIVED": ("已接车", "Checked in"), "ESTIMATED": ("已估价", "Estimated"),
+    "AUTHORIZED": ("已授权", "Authorized"), "DISPATCHED": ("已派工", "Dispatched"),
+    "IN_REPAIR": ("维修中", "In repair"), "PAUSED": ("暂停中", "Paused"),
+    "QC": ("质检中", "In QC"), "REWORK": ("返工中", "In rework"),
+    "READY": ("待结算", "Ready for settlement"), "PRESETTLED": ("已预结算", "Pre-settled"),
+    "SETTLED": ("已结算", "Settled"), "DELIVERED": ("已交车", "Delivered"),
+    "CLOSED": ("已关闭", "Closed"), "CANCELLED": ("已取消", "Cancelled"),
+}
+_STATUSES = {  # appointments, settlements, follow-ups, complaints (one word per code)
+    "booked": ("已预约", "Booked"), "arrived": ("已到店", "Arrived"),
+    "no_show": ("未到店", "No-show"), "cancelled": ("已取消", "Cancelled"),
+    "presettled": ("已预结算", "Pre-settled"), "settled": ("已结算", "Settled"),
+    "reopened": ("已重开", "Reopened"), "open": ("待处理", "Open"),
+    "done": ("已完成", "Done"), "unreachable": ("未接通", "Unreachable"),
+    "resolved": ("已处理", "Resolved"), "closed": ("已关闭", "Closed"),
+}
+_PAYERS = {"customer": ("客户", "Customer"), "insurance": ("保险", "Insurance"),
+           "warranty": ("索赔", "Warranty"), "internal": ("内部", "Internal")}
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "state": _STATES,
+    "status": _STATUSES,
+    "business_type": {
+        "maintenance": ("保养", "Maintenance"), "repair": ("一般维修", "General repair"),
+        "body_paint": ("钣金喷漆", "Body and paint"), "warranty": ("索赔", "Warranty claim"),
+        "insurance": ("保险理赔", "Insurance claim"), "internal": ("内部", "Internal")},
+    "payer": _PAYERS,
+    "key": {},  # filled below: the KPI workbook's business types and payers
+    "method": {
+        "cash": ("现金", "Cash"), "card": ("银行卡", "Bank card"), "wechat": ("微信", "WeChat"),
+        "alipay": ("支付宝", "Alipay"), "transfer": ("转账", "Bank transfer"),
+        "member_balance": ("会员储值", "Member balance"), "points": ("积分", "Points")},
+    "channel": {"phone": ("电话", "Phone"), "app": ("APP", "App"), "wechat": ("微信", "WeChat"),
+                "walk_in": ("到店", "Walk-in")},
+    "kind": {"person": ("个人", "Person"), "company": ("单位", "Company")},
+    "gender": {"M": ("男", "Male"), "F": ("女", "Female")},
+    "line_kind": {"labour": ("工时", "Labour"), "part": ("配件", "Part"), "fee": ("费用", "Fee"),
+                  "management": ("管理费", "Management fee"),
+                  "auxiliary": ("辅料费", "Auxiliary material"),
+                  "subcontract": ("外加工费", "Subcontract"), "rescue": ("救援费", "Rescue / towing"),
+                  "other": ("其他费用", "Other fees")},
+    "line_state": {"waiting": ("待派工", "Waiting"), "in_progress": ("维修中", "In progress"),
+                   "done": ("已完工", "Done"), "rework": ("返工", "Rework"),
+                   "requested": ("待备料", "Requested"), "reserved": ("已预留", "Reserved"),
+                   "issued": ("已出库", "Issued"), "returned": ("已退库", "Returned"),
+                   "exchanged": ("已更换", "Exchanged"), "released": ("已释放", "Released")},
+    "approval": {"proposed": ("待报价", "Proposed"), "priced": ("待确认", "Priced"),
+                 "approved": ("已确认", "Approved"), "declined": ("已拒绝", "Declined")},
+    "movement_kind": {
+        "receipt": ("采购入库", "Receipt"), "issue": ("维修领料", "Issue"),
+        "return": ("退料", "Return"), "exchange": ("换件", "Exchange"),
+        "transfer_out": ("调拨出库", "Transfer out"), "transfer_in": ("调拨入库", "Transfer in"),
+        "adjustment": ("盘点调整", "Stocktake adjustment"), "old_part": ("旧件", "Old part"),
+        "supplier_return": ("退供应商", "Return to supplier")},
+    "source": {"follow_up": ("回访", "Follow-up"), "phone": ("电话", "Phone"),
+               "walk_in": ("到店", "Walk-in"), "manufacturer": ("厂家", "Manufacturer"),
+               "online": ("网络", "Online")},
+    "severity": {"low": ("一般", "Low"), "medium": ("较重", "Medium"), "high": ("严重", "High")},
+}
+VALUES["key"] = {**VALUES["business_type"], **_PAYERS}
+
+
+def value(key: str, code, lang: str):
+    """An exported cell's text for a coded value of column `key` (others pass through)."""
+    names = VALUES.get(key, {}).get(code) if isinstance(code, str) else None
+    return code if names is None else (names[0] if lang.startswith("zh") else names[1])

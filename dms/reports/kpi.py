@@ -24,6 +24,8 @@ the period is `date_from`…`date_to`, whole local days):
   stock value at the start and end of the period rebuilt from today's stock minus later
   movements, valued at today's average cost; turnover = cost / average stock value. (Revenue
   and cost have different bases, settled vs issued, so no margin is shown.)
+- same-day delivery, technician utilisation, the workshop's totals, the parts fill rate and
+  the reference targets: `dms.reports.kpi_rates`.
 - follow-ups due in the period: reached, unreachable, open; reach rate = reached / (reached +
   unreachable); satisfaction distribution 1–5 and average; complaints opened in the period.
 """
@@ -46,6 +48,7 @@ from dms.models import (AuditLog, Appointment, Complaint, FollowUp, LabourLine, 
 from dms.money import ZERO, money
 from dms.permissions import require
 from dms.reports import headers
+from dms.reports import kpi_rates as rates
 from dms.reports.cells import as_text
 from dms.reports.exports import stream
 from dms.workshop.board import clocked_hours  # the one pairing of clock events into hours
@@ -246,15 +249,21 @@ def kpis(db, actor, date_from: date, date_to: date) -> dict:
         require(s, actor, "report.kpi")
         revenue, by_advisor, material = _revenue(s, store, start, end, days)
         order_ids, per_advisor, from_appointment = _orders(s, store, start, end)
+        technicians = _technicians(s, store, start, end)
+        utilised = rates.utilisation(s, stream, store, start, end, _chunks)
         return {
             "period": {"from": date_from, "to": date_to, "days": len(days)},
             "revenue": revenue,
             "advisors": _advisors(s, per_advisor, by_advisor),
-            "technicians": _technicians(s, store, start, end),
+            "technicians": technicians,
+            "utilisation": utilised,
+            "workshop": rates.workshop(technicians, utilised),
             "on_time": _on_time(s, store, start, end),
+            "same_day": rates.same_day(s, stream, store, start, end),
             "rework": _rework(s, order_ids),
             "appointments": _appointments(s, store, start, end, len(order_ids), from_appointment),
             "parts": _parts(s, store, start, end, days, material),
+            "fill": rates.fill_rate(s, order_ids, _chunks),
             "follow_ups": _follow_ups(s, store, start, end),
         }
 
@@ -333,9 +342,11 @@ def kpi_workbook(db, actor, date_from: date, date_to: date, path, lang: str = "z
     sh.pairs([("settled", rev["orders"], "int"), ("revenue", rev["total"], "money")])
     top, last = sh.table([("day", "date"), ("settled", "int"), ("revenue", "money")], rev["by_day"])
     sh.bar_chart(top, last, [3], "E3", "revenue", "revenue")
+    word = lambda code: headers.value("key", code, lang)  # noqa: E731 - body_paint: its word
     sh.table([("key", "text"), ("settled", "int"), ("revenue", "money")],
-             rev["by_business_type"], "by_business_type")
-    sh.table([("key", "text"), ("revenue", "money")], rev["by_payer"], "by_payer")
+             [(word(k), n, v) for k, n, v in rev["by_business_type"]], "by_business_type")
+    sh.table([("key", "text"), ("revenue", "money")],
+             [(word(k), v) for k, v in rev["by_payer"]], "by_payer")
 
     sh = _Sheet(wb, "kpi_advisors", lang, period)
     top, last = sh.table([(headers.column("advisor", lang), "text"), ("orders", "int"),
@@ -348,11 +359,23 @@ def kpi_workbook(db, actor, date_from: date, date_to: date, path, lang: str = "z
                           ("actual_hours", "hours"), ("efficiency", "rate")],
                          [tuple(t.values()) for t in k["technicians"]])
     sh.bar_chart(top, last, [2, 3], "F3", "efficiency", "actual_hours")
+    sh.table([(headers.column("technician", lang), "text"), ("clocked_hours", "hours"),
+              ("days_present", "int"), ("available_hours", "hours"), ("utilisation", "rate")],
+             [tuple(t.values()) for t in k["utilisation"]], "utilisation")
+    ws = k["workshop"]
+    sh.pairs([(key, ws[key], "hours") for key in ("billed_hours", "actual_hours")]
+             + [("efficiency", ws["efficiency"], "rate"), ("target", rates.TARGETS["efficiency"], "rate")]
+             + [(key, ws[key], "hours") for key in ("clocked_hours", "available_hours")]
+             + [("utilisation", ws["utilisation"], "rate"),
+                ("target", rates.TARGETS["utilisation"], "rate")])
 
     sh = _Sheet(wb, "kpi_on_time", lang, period)
     ot = k["on_time"]
     sh.pairs([(key, ot[key], "int") for key in ("completed", "with_promise", "on_time", "late")]
-             + [("rate", ot["rate"], "rate")])
+             + [("rate", ot["rate"], "rate"), ("target", rates.TARGETS["on_time"], "rate")])
+    sd = k["same_day"]
+    sh.pairs([("delivered", sd["delivered"], "int"), ("same_day", sd["same_day"], "int"),
+              ("same_day_rate", sd["rate"], "rate"), ("target", rates.TARGETS["same_day"], "rate")])
     sh.table([(headers.column(c, lang), kind) for c, kind in (
         ("work_order_number", "text"), ("promised_at", "datetime"), ("completed_at", "datetime"),
         ("delay_reason", "text"))], ot["late_orders"], "late")
@@ -373,6 +396,9 @@ def kpi_workbook(db, actor, date_from: date, date_to: date, path, lang: str = "z
     pt = k["parts"]
     sh.pairs([(key, pt[key], "money") for key in ("parts_revenue", "cost_of_parts", "stock_start", "stock_end", "stock_average")]
              + [("turnover", pt["turnover"], "num"), ("turnover_annual", pt["turnover_annual"], "num")])
+    fill = k["fill"]
+    sh.pairs([("parts_asked", fill["lines"], "int"), ("parts_filled", fill["filled"], "int"),
+              ("fill_rate", fill["rate"], "rate"), ("target", rates.TARGETS["fill_rate"], "rate")])
 
     sh = _Sheet(wb, "kpi_follow_ups", lang, period)
     fu = k["follow_ups"]

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
-from dms import users
 from dms.errors import DomainError
 from dms.ui import messages
 from dms.ui.tasks import TaskRunner
@@ -110,7 +109,9 @@ class PasswordChangeDialog(_ServiceDialog):
     @Slot()
     def submit(self) -> None:
         if self._task is None and self._passwords_match(self.new, self.again):
-            self._run(users.change_password, self._db, self._user, self._old, self.new.text())
+            from dms.users import change_password  # see LoginDialog.sign_in
+
+            self._run(change_password, self._db, self._user, self._old, self.new.text())
 
 
 class FirstStartDialog(_ServiceDialog):
@@ -133,6 +134,8 @@ class FirstStartDialog(_ServiceDialog):
     @Slot()
     def submit(self) -> None:
         if self._task is None and self._passwords_match(self.password, self.again):
-            self._run(users.init_database, self._db, self.store_code.text(),
+            from dms.users import init_database  # see LoginDialog.sign_in
+
+            self._run(init_database, self._db, self.store_code.text(),
                       self.store_name.text(), self.username.text(),
                       self.display_name.text() or self.username.text(), self.password.text())

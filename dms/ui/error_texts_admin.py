@@ -71,6 +71,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "documents.unknown_kind": QCoreApplication.translate(
             "Messages", "Unknown document {kind}; one of: {kinds}."),
         "export.bad_date": QCoreApplication.translate("Messages", "Not a date: {value}"),
+        "export.cancelled": QCoreApplication.translate(
+            "Messages", "The export was cancelled; no file was written."),
         "export.unknown": QCoreApplication.translate(
             "Messages", "Unknown export {name}; one of: {known}."),
         "import.kind": QCoreApplication.translate(
@@ -88,6 +90,28 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{value} is too large to write in capitals."),
         "query.page": QCoreApplication.translate(
             "Messages", "Bad page: offset {offset}, limit {limit}."),
+        # administration (dms/admin/)
+        "user.roles": QCoreApplication.translate(
+            "Messages", "Give the user at least one role of the list."),
+        "user.username": QCoreApplication.translate(
+            "Messages", "Enter a user name of 1 to {limit} characters."),
+        "user.username_characters": QCoreApplication.translate(
+            "Messages", "A user name has no spaces or special characters."),
+        "user.display_name": QCoreApplication.translate(
+            "Messages", "Enter the name shown, 1 to {limit} characters."),
+        "user.taken": QCoreApplication.translate(
+            "Messages", "The user name {username} is taken."),
+        "user.self": QCoreApplication.translate(
+            "Messages", "You cannot take the manager role or the account away from yourself."),
+        "catalogue.kind": QCoreApplication.translate("Messages", "Unknown list {kind}."),
+        "catalogue.text": QCoreApplication.translate(
+            "Messages", "Enter a text of 1 to {limit} characters."),
+        "catalogue.value": QCoreApplication.translate(
+            "Messages", "{field}: {value} is not a valid value."),
+        "catalogue.code_taken": QCoreApplication.translate(
+            "Messages", "The code {value} is taken."),
+        "standard_time.none": QCoreApplication.translate(
+            "Messages", "No clocked jobs of {code} to learn from yet."),
         "setting.unknown": QCoreApplication.translate(
             "Messages", "Unknown setting {key}."),
         "setting.value": QCoreApplication.translate(

@@ -54,4 +54,12 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Above {limit} a manager approves the refund or credit note."),
         "refund.too_much": QCoreApplication.translate(
             "Messages", "At most {most} can be refunded."),
+        # the cashier desk (dms/billing/desk.py)
+        "cashier.find_empty": QCoreApplication.translate(
+            "Messages", "Scan the job card or type a plate, work order or invoice number."),
+        "cashier.manager_needed": QCoreApplication.translate(
+            "Messages", "A manager approves this: the manager types their user name and "
+            "password."),
+        "cashier.refund_kind": QCoreApplication.translate(
+            "Messages", "Unknown refund kind {kind}."),
     }

@@ -110,4 +110,14 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The warranty claim's old parts {parts} are not in the old-part store."),
         "picking.nothing_to_release": QCoreApplication.translate(
             "Messages", "Nothing of this line waits to be issued."),
+        # the parts counter (dms/parts/counter.py)
+        "counter.unknown_order": QCoreApplication.translate(
+            "Messages", "No work order has the number {key}."),
+        "counter.nothing_to_undo": QCoreApplication.translate(
+            "Messages", "There is no scan to undo."),
+        "counter.undo_state": QCoreApplication.translate(
+            "Messages", "Work order {number} is {state}; its parts can no longer be taken "
+                        "back here."),
+        "counter.undone": QCoreApplication.translate(
+            "Messages", "This scan is undone already."),
     }

@@ -161,4 +161,80 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "A discount above {limit} % needs a manager's approval."),
         "estimate.expired": QCoreApplication.translate(
             "Messages", "The estimate was valid until {until}; issue a new estimate first."),
+        # the technician terminal (dms/workshop/terminal.py): parts requests, added-work photos
+        "parts_request.state": QCoreApplication.translate(
+            "Messages", "Work order {number} is not in repair."),
+        "parts_request.nothing_to_pick": QCoreApplication.translate(
+            "Messages", "Every part of work order {number} is issued; other parts are added "
+                        "work."),
+        "parts_request.open": QCoreApplication.translate(
+            "Messages", "The counter already has a request for work order {number}."),
+        "parts_request.closed": QCoreApplication.translate(
+            "Messages", "This request is already closed."),
+        "added_work.photo_count": QCoreApplication.translate(
+            "Messages", "Attach at most {limit} photos."),
+        "added_work.photo_size": QCoreApplication.translate(
+            "Messages", "{file} is larger than {limit} MB."),
+        "added_work.photo_unreadable": QCoreApplication.translate(
+            "Messages", "{file} cannot be read."),
+        "added_work.photo_type": QCoreApplication.translate(
+            "Messages", "{file} is not a JPEG or PNG photo."),
+        # tools and equipment (dms/workshop/tools.py)
+        "tool.code": QCoreApplication.translate(
+            "Messages", "A tool code has 1 to {limit} characters."),
+        "tool.name": QCoreApplication.translate(
+            "Messages", "A tool name has 1 to {limit} characters."),
+        "tool.kind": QCoreApplication.translate(
+            "Messages", "A tool or a piece of equipment."),
+        "tool.code_taken": QCoreApplication.translate("Messages", "Tool code {tool} is taken."),
+        "tool.borrower_self": QCoreApplication.translate(
+            "Messages", "Check tools out in your own name."),
+        "tool.borrower": QCoreApplication.translate(
+            "Messages", "User {user} is not an active {role} of this store."),
+        "tool.not_available": QCoreApplication.translate(
+            "Messages", "{tool} {name} is not on the shelf."),
+        "tool.work_order": QCoreApplication.translate(
+            "Messages", "Work order {number} is not in the workshop."),
+        "tool.not_out": QCoreApplication.translate(
+            "Messages", "{tool} {name} is not checked out."),
+        "tool.not_yours": QCoreApplication.translate(
+            "Messages", "{tool} is checked out to someone else."),
+        "tool.maintenance_note": QCoreApplication.translate(
+            "Messages", "Say what was done to the tool."),
+        "tool.damage_report": QCoreApplication.translate("Messages", "Say what is damaged."),
+        "tool.is_out": QCoreApplication.translate(
+            "Messages", "{tool} is checked out; return it first."),
+        # PDI of new cars (dms/workshop/pdi.py)
+        "pdi.section": QCoreApplication.translate(
+            "Messages", "Unknown checklist section {section}."),
+        "pdi.item_name": QCoreApplication.translate(
+            "Messages", "A checklist item has 1 to {limit} characters."),
+        "pdi.template_empty": QCoreApplication.translate(
+            "Messages", "The checklist needs at least one item."),
+        "pdi.item_twice": QCoreApplication.translate(
+            "Messages", "An item is on the checklist twice."),
+        "pdi.mileage": QCoreApplication.translate(
+            "Messages", "The mileage {value} is not a number of km of 0 or more."),
+        "pdi.not_signed": QCoreApplication.translate(
+            "Messages", "PDI {number} is not signed by the inspector yet."),
+        "pdi.signed": QCoreApplication.translate(
+            "Messages", "PDI {number} is signed; its results are locked."),
+        "pdi.handed_over": QCoreApplication.translate(
+            "Messages", "The car of PDI {number} is handed over."),
+        "pdi.result": QCoreApplication.translate("Messages", "An item is ok or failed."),
+        "pdi.fail_note": QCoreApplication.translate(
+            "Messages", "Say what is wrong with a failed item."),
+        "pdi.nothing": QCoreApplication.translate("Messages", "Check at least one item."),
+        "pdi.unchecked": QCoreApplication.translate(
+            "Messages", "{count} item(s) not checked yet: {items}."),
+        "pdi.fix_note": QCoreApplication.translate("Messages", "Say what was done to fix it."),
+        "pdi.not_failed": QCoreApplication.translate("Messages", "{item} did not fail."),
+        "pdi.buyer": QCoreApplication.translate(
+            "Messages", "Name the buyer: an existing customer or a new one."),
+        "pdi.failures_open": QCoreApplication.translate(
+            "Messages", "Fix before the hand-over: {items}."),
+        "pdi.vin_on_file": QCoreApplication.translate(
+            "Messages", "VIN {vin} is already on file as a customer's vehicle."),
+        "pdi.exists": QCoreApplication.translate(
+            "Messages", "VIN {vin} has PDI {number} already."),
     }

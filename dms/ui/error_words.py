@@ -27,6 +27,7 @@ def things() -> dict[str, str]:
         "Membership tier": QCoreApplication.translate("Messages", "Membership tier"),
         "Old part": QCoreApplication.translate("Messages", "Old part"),
         "Part": QCoreApplication.translate("Messages", "Part"),
+        "Package": QCoreApplication.translate("Messages", "Maintenance package"),
         "Part line": QCoreApplication.translate("Messages", "Part line"),
         "part line": QCoreApplication.translate("Messages", "Part line"),
         "labour line": QCoreApplication.translate("Messages", "Labour line"),
@@ -44,6 +45,10 @@ def things() -> dict[str, str]:
         "Recommendation": QCoreApplication.translate("Messages", "Declined work item"),
         "Warehouse": QCoreApplication.translate("Messages", "Warehouse"),
         "Work order": QCoreApplication.translate("Messages", "Work order"),
+        "Tool": QCoreApplication.translate("Messages", "Tool"),
+        "PDI": QCoreApplication.translate("Messages", "PDI"),
+        "PDI item": QCoreApplication.translate("Messages", "PDI item"),
+        "Parts request": QCoreApplication.translate("Messages", "Parts request"),
     }
 
 
@@ -70,6 +75,8 @@ def actions() -> dict[str, str]:
         "add_fee": QCoreApplication.translate("Messages", "add a fee"),
         "add_labour": QCoreApplication.translate("Messages", "add a job"),
         "add_part": QCoreApplication.translate("Messages", "add a part"),
+        "add_package": QCoreApplication.translate("Messages", "add a standard job"),
+        "change_line": QCoreApplication.translate("Messages", "change a line"),
         "appointment": QCoreApplication.translate("Messages", "handle appointments"),
         "approve_added_work": QCoreApplication.translate("Messages", "approve added work"),
         "approve_credit": QCoreApplication.translate("Messages", "approve credit"),

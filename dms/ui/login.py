@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from dms import auth
 from dms.errors import DomainError
 from dms.ui import messages
 from dms.ui.account_dialogs import PasswordChangeDialog
@@ -106,7 +105,11 @@ class LoginDialog(QDialog):
             (self.password if name else self.username).setFocus()
             return
         self._set_busy(True)
-        self._task = self._runner.submit(auth.authenticate, self._db, name, self.password.text(),
+        # Imported here, not with the dialog: dms.auth loads the ORM models, which the start
+        # leaves until after this dialog is painted (a worker loads them while the user types).
+        from dms.auth import authenticate
+
+        self._task = self._runner.submit(authenticate, self._db, name, self.password.text(),
                                          on_result=self._on_signed_in, on_error=self._on_failed)
 
     @Slot(int, object)

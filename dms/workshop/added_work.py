@@ -20,6 +20,7 @@ from dms.workshop.estimates import (ApprovalResult, approver_name, audit_order, 
                                     labour_line, manual_pct, new_part_line, number,
                                     open_order, operation, pick, price_class, text, valid_trade)
 from dms.workshop.lines import line_payer, lines, member_discounts, price
+from dms.workshop.terminal import attach_photos, read_photos
 
 _REPAIRING = (st.IN_REPAIR, st.PAUSED)
 _PENDING = ("proposed", "priced")
@@ -41,10 +42,13 @@ class AddedWorkPrice:
 
 def propose_added_work(db, actor, work_order_id: int, description: str,
                        operation_code: str | None = None, part_codes: Iterable = (),
-                       trade: str = "mechanical", expected_version: int | None = None) -> Changed:
+                       trade: str = "mechanical", expected_version: int | None = None,
+                       photos: Iterable = ()) -> Changed:
     """A technician reports work found during repair; the order waits for the customer.
 
-    `part_codes` holds codes (one each) or (code, qty) pairs. Nothing is priced yet."""
+    `part_codes` holds codes (one each) or (code, qty) pairs; `photos` paths of JPEG or PNG
+    files, kept with the job for the advisor to show. Nothing is priced yet."""
+    photos = read_photos(photos)
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "propose_added_work",
                            _REPAIRING, "addedwork.propose")
@@ -57,6 +61,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
                                                 standard_hours=Decimal(0))))
         s.add(job)
         s.flush()
+        attach_photos(s, actor, job.id, photos)
         for entry in part_codes:
             code, qty = (entry, 1) if isinstance(entry, str) else entry
             s.add(new_part_line(s, order, code, qty, None, labour_line_id=job.id, **pending))
@@ -64,7 +69,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
             pause_order(s, actor, order, _WAITING_APPROVAL)
         # Already paused (e.g. waiting for parts): it stays paused for that reason.
         audit_order(s, actor, order, "propose_added_work", line_id=job.id,
-                    description=description)
+                    description=description, photos=len(photos) or None)
         return changed(s, order)
 
 

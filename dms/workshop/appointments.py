@@ -218,15 +218,19 @@ def arrive(db, actor, appointment_id: int, data: CheckIn,
            expected_version: int | None = None) -> Changed:
     """The booked car is here: the appointment is marked arrived and its work order opened."""
     with db.transaction() as s:
-        appointment = _load(s, actor, appointment_id, expected_version,
-                            "appointment.arrive")
-        if data.vehicle_id != appointment.vehicle_id:
-            raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
-        _set_status(s, actor, appointment, "arrive", "arrived")
-        appointment.arrived_at = clock.now()
-        order = create_order(s, actor, replace(data, appointment_id=appointment.id))
-        picking.hand_over_appointment(s, actor, appointment, order)
-        return changed(s, order)
+        return changed(s, arrive_in(s, actor, appointment_id, data, expected_version))
+
+
+def arrive_in(s, actor, appointment_id: int, data: CheckIn, expected_version: int | None = None):
+    """The arrival inside the caller's transaction; the order opened."""
+    appointment = _load(s, actor, appointment_id, expected_version, "appointment.arrive")
+    if data.vehicle_id != appointment.vehicle_id:
+        raise ValidationError("appointment.vehicle", "This appointment is for another vehicle.")
+    _set_status(s, actor, appointment, "arrive", "arrived")
+    appointment.arrived_at = clock.now()
+    order = create_order(s, actor, replace(data, appointment_id=appointment.id))
+    picking.hand_over_appointment(s, actor, appointment, order)
+    return order
 
 
 def no_show(db, actor, appointment_id: int, expected_version: int | None = None) -> Changed:

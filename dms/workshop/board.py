@@ -106,25 +106,31 @@ def job_board(db, actor) -> tuple[BoardJob, ...]:
     many orders there are prefers walking the whole history in entry order to sorting a few
     hundred rows. Plain columns, no ORM entities: the kanban shows hundreds of cards.
     """
-    tech, a, o, line = aliased(User), DispatchAssignment, WorkOrder, LabourLine
     with db.reading() as s:
-        open_ids = s.scalars(select(o.id).where(o.store_id == actor.store_id,
-                                                 o.state.in_(states.WORKSHOP_STATES))).all()
-        rows = s.execute(
-            select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
-                   o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,
-                   line.name, line.trade, line.state, line.billed_hours, line.bay_id, Bay.name,
-                   line.technician_id, tech.display_name, line.team_lead_id, a.planned_start,
-                   a.planned_end, a.planned_hours)  # in BoardJob's order
-            .join(line, line.work_order_id == o.id)
-            .join(Vehicle, Vehicle.id == o.vehicle_id)
-            .outerjoin(Bay, Bay.id == line.bay_id)
-            .outerjoin(tech, tech.id == line.technician_id)
-            .outerjoin(a, and_(a.labour_line_id == line.id, a.active.is_(True)))
-            .where(o.id.in_(open_ids), line.approval == "approved")
-            .order_by(o.entry_at, o.id, line.seq)).all() if open_ids else []
-        on: dict[int, list[str]] = defaultdict(list)
-        for e in open_clocks(s, line_ids=[row.labour_line_id for row in rows]):
-            on[e.labour_line_id].append(s.get(User, e.technician_id).display_name)
-        return tuple(BoardJob(*row, clocked_on=tuple(on.get(row.labour_line_id, ())))
-                     for row in rows)
+        return board_rows(s, actor, states.WORKSHOP_STATES)
+
+
+def board_rows(s: Session, actor, shown_states) -> tuple[BoardJob, ...]:
+    """`job_board` inside the caller's reading, for orders in `shown_states` (the kanban of
+    `dms.workshop.kanban` adds READY)."""
+    tech, a, o, line = aliased(User), DispatchAssignment, WorkOrder, LabourLine
+    open_ids = s.scalars(select(o.id).where(o.store_id == actor.store_id,
+                                             o.state.in_(tuple(shown_states)))).all()
+    rows = s.execute(
+        select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
+               o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,
+               line.name, line.trade, line.state, line.billed_hours, line.bay_id, Bay.name,
+               line.technician_id, tech.display_name, line.team_lead_id, a.planned_start,
+               a.planned_end, a.planned_hours)  # in BoardJob's order
+        .join(line, line.work_order_id == o.id)
+        .join(Vehicle, Vehicle.id == o.vehicle_id)
+        .outerjoin(Bay, Bay.id == line.bay_id)
+        .outerjoin(tech, tech.id == line.technician_id)
+        .outerjoin(a, and_(a.labour_line_id == line.id, a.active.is_(True)))
+        .where(o.id.in_(open_ids), line.approval == "approved")
+        .order_by(o.entry_at, o.id, line.seq)).all() if open_ids else []
+    on: dict[int, list[str]] = defaultdict(list)
+    for e in open_clocks(s, line_ids=[row.labour_line_id for row in rows]):
+        on[e.labour_line_id].append(s.get(User, e.technician_id).display_name)
+    return tuple(BoardJob(*row, clocked_on=tuple(on.get(row.labour_line_id, ())))
+                 for row in rows)

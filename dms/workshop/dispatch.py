@@ -19,10 +19,11 @@ from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         WorkOrder)
-from dms.permissions import require
+from dms.permissions import account, require
 from dms.workshop import states
-from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.common import Changed, changed, load_order, load_order_of, move, touch
 from dms.workshop.completion import unanswered
+from dms.workshop.lines import lines
 
 ASSIGNABLE = (states.AUTHORIZED, states.DISPATCHED, states.IN_REPAIR, states.PAUSED, states.REWORK)
 CLOCKABLE = (states.DISPATCHED, states.IN_REPAIR, states.REWORK)
@@ -48,24 +49,21 @@ class ClockResult:
 # -- shared helpers (qc.py and board.py use them too) ---------------------------------------
 
 def _load_line(s: Session, actor, line_id: int, expected_version: int | None):
-    order_id = s.scalar(select(LabourLine.work_order_id).where(LabourLine.id == line_id))
-    if order_id is None:
-        raise NotFound(what="Job", key=line_id)
     try:
-        order = load_order(s, actor, order_id, expected_version)
+        order = load_order_of(s, actor, LabourLine, line_id, expected_version)
     except NotFound:
-        raise NotFound(what="Job", key=line_id) from None
+        order = None
+    if order is None:
+        raise NotFound(what="Job", key=line_id)
     return s.get(LabourLine, line_id), order
 
 
-def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> User:
+def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> None:
     """An active user of the actor's store holding `role`, or ValidationError(code)."""
-    user = s.get(User, user_id) if user_id is not None else None
-    if (user is None or user.store_id != actor.store_id or not user.active
-            or role not in {r.role for r in user.roles}):
+    user = account(s, user_id) if user_id is not None else None
+    if user is None or not user[0] or user[1] != actor.store_id or role not in user[2]:
         raise ValidationError(code, "User {user} is not an active {role} of this store.",
                               user=user_id, role=role)
-    return user
 
 
 def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None) -> list[ClockEvent]:
@@ -274,7 +272,7 @@ def finish_repair(db, actor, work_order_id: int, self_check_ok: bool, note: str 
         order = load_order(s, actor, work_order_id, expected_version)
         roles = require(s, actor, "workorder.finish")
         states.transition("finish", order.state, roles)
-        jobs = [line for line in order.labour_lines if line.approval == "approved"]
+        jobs = [line for line in lines(s, order)[0] if line.approval == "approved"]
         if "team_lead" not in roles and actor.id not in {line.technician_id for line in jobs}:
             raise Forbidden("forbidden.not_assigned", "Work order {number} is not assigned to "
                             "you: {action}.", number=order.number, action="workorder.finish")

@@ -273,25 +273,32 @@ def set_insurance_claim(db, actor, work_order_id: int, insurer: str, report_no: 
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "set_insurance_claim",
                            allowed)
-        if order.business_type != "insurance":
-            raise ValidationError("estimate.not_insurance", "Only an insurance order has a claim.")
-        values = dict(insurer=text(insurer, "estimate.insurer", 60),
-                      report_no=text(report_no, "estimate.report_no", 40),
-                      payer_company=text(payer_company, "estimate.payer_company", 60)
-                      if payer_company else None,
-                      assessed_amount=None if assessed_amount is None else
-                      number(assessed_amount, "estimate.assessed_amount", positive=False),
-                      deductible=number(deductible, "estimate.deductible", positive=False),
-                      injury=bool(injury), property_damage=bool(property_damage),
-                      towing=bool(towing))
-        claim = insurance_claim(s, order)
-        if claim is None:
-            claim = InsuranceClaim(work_order_id=order.id)
-            s.add(claim)
-        for key, value in values.items():
-            setattr(claim, key, value)
-        audit_order(s, actor, order, "set_insurance_claim", **values)
+        write_claim(s, actor, order, insurer, report_no, assessed_amount, deductible,
+                    payer_company, injury, property_damage, towing)
         return changed(s, order)
+
+
+def write_claim(s, actor, order, insurer: str, report_no: str, assessed_amount, deductible,
+                payer_company=None, injury=False, property_damage=False, towing=False) -> None:
+    """The claim block inside the caller's transaction (a check-in writes it with the order)."""
+    if order.business_type != "insurance":
+        raise ValidationError("estimate.not_insurance", "Only an insurance order has a claim.")
+    values = dict(insurer=text(insurer, "estimate.insurer", 60),
+                  report_no=text(report_no, "estimate.report_no", 40),
+                  payer_company=text(payer_company, "estimate.payer_company", 60)
+                  if payer_company else None,
+                  assessed_amount=None if assessed_amount is None else
+                  number(assessed_amount, "estimate.assessed_amount", positive=False),
+                  deductible=number(deductible, "estimate.deductible", positive=False),
+                  injury=bool(injury), property_damage=bool(property_damage),
+                  towing=bool(towing))
+    claim = insurance_claim(s, order)
+    if claim is None:
+        claim = InsuranceClaim(work_order_id=order.id)
+        s.add(claim)
+    for key, value in values.items():
+        setattr(claim, key, value)
+    audit_order(s, actor, order, "set_insurance_claim", **values)
 
 
 # --- estimate and the customer's approval ------------------------------------------------------

@@ -20,7 +20,7 @@ from dms.errors import ValidationError
 from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
                         PartLine)
 from dms.parts.reservations import CLOSED
-from dms.workshop.common import load_order
+from dms.workshop.common import load_order, order_rows
 
 
 @dataclass(frozen=True)
@@ -137,13 +137,9 @@ def line_payer(order, payer: str | None) -> str:
 # --- reading the lines ------------------------------------------------------------------------
 
 def lines(s, order):
-    """Queried, not the relationships: those may not yet hold lines added in this session."""
-    labour = s.scalars(select(LabourLine).where(LabourLine.work_order_id == order.id)
-                       .order_by(LabourLine.seq)).all()
-    parts = s.scalars(select(PartLine).where(PartLine.work_order_id == order.id)
-                      .order_by(PartLine.id)).all()
-    fees = s.scalars(select(Fee).where(Fee.work_order_id == order.id).order_by(Fee.id)).all()
-    return labour, parts, fees
+    """(labour, parts, fees), read once per transaction (`dms.workshop.common.order_rows`)."""
+    labour, parts, fees, _ = order_rows(s, order.id)
+    return list(labour), list(parts), list(fees)
 
 
 def is_billable(line) -> bool:
@@ -158,7 +154,7 @@ def billable_lines(session, order) -> tuple[list[LabourLine], list[PartLine]]:
 
 
 def insurance_claim(s, order) -> InsuranceClaim | None:
-    return s.scalars(select(InsuranceClaim).where(InsuranceClaim.work_order_id == order.id)).first()
+    return order_rows(s, order.id)[3]
 
 
 def priced_order(s, order) -> tuple[list[LabourLine], list[PartLine], OrderTotals]:
@@ -181,6 +177,8 @@ def order_totals(s, order) -> OrderTotals:
 
 def part_names(s, parts) -> dict:
     ids = {p.part_id for p in parts}
+    if not ids:
+        return {}
     rows = s.execute(select(Part.id, Part.code, Part.name).where(Part.id.in_(ids)))
     return {r.id: r for r in rows}
 

@@ -28,4 +28,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>QCDeskPage</name>
+    <message numerus="yes">
+        <source>%n car(s) waiting for a check</source>
+        <translation>
+            <numerusform>%n car waiting for a check</numerusform>
+            <numerusform>%n cars waiting for a check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TVBoard</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -119,6 +119,50 @@
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Find order (scan job card)</source>
+        <translation>查找工单（扫描派工单）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the queue</source>
+        <translation>返回待收款列表(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Settle / take payment and print</source>
+        <translation>结算 / 收款并打印(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add payment</source>
+        <translation>添加付款(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Credit, approved by a manager...</source>
+        <translation>挂账（经理批准）(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Refund or credit note...</source>
+        <translation>退款或红字冲销(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>&amp;Preview settlement slip...</source>
+        <translation>预览结算单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Gate pass...</source>
+        <translation>出门证(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>&amp;Day-end report</source>
+        <translation>日结报表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Print day-end report...</source>
+        <translation>打印日结报表(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export day-end report...</source>
+        <translation>导出日结报表(&amp;E)...</translation>
+    </message>
+    <message>
         <source>&amp;Reminder calls</source>
         <translation>提醒回访(&amp;R)</translation>
     </message>
@@ -163,8 +207,219 @@
         <translation>升级逾期投诉(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Export the chosen list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clock on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &amp;done (clock off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause: waiting for &amp;parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause: waiting for &amp;approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Self-check, send to QC...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose &amp;added work...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the counter for &amp;parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools and equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to my jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check out...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return &amp;damaged...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board by &amp;state</source>
+        <translation>按状态看板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan by technician</source>
+        <translation>按技师排班(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;QC desk</source>
+        <translation>质检台(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;TV mode</source>
+        <translation>电视模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Move job to...</source>
+        <translation>移动作业到(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Pass</source>
+        <translation>合格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Fail: back to rework...</source>
+        <translation>不合格：返工(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>QC &amp;sheet...</source>
+        <translation>质检单(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Picking queue</source>
+        <translation>领料队列(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last scan</source>
+        <translation>撤销上一次扫码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the counter...</source>
+        <translation>退料(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange a part...</source>
+        <translation>换料(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Record the &amp;old part...</source>
+        <translation>登记旧件(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Old part &amp;into the store</source>
+        <translation>旧件入库(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Save check-in and print for signature</source>
+        <translation>保存接车单并打印签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;work order (Enter)</source>
+        <translation>打开工单(&amp;W)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Add a line</source>
+        <translation>添加项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change line...</source>
+        <translation>修改项目(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;fee...</source>
+        <translation>添加费用(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print the estimate</source>
+        <translation>出具并打印估价单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;approves...</source>
+        <translation>客户确认(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Print the chec&amp;k-in sheet</source>
+        <translation>打印接车单(&amp;K)</translation>
+    </message>
+    <message>
         <source>{action}: your role does not allow this.</source>
         <translation>{action}：您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>AddedWorkDialog</name>
+    <message>
+        <source>Propose added work: {number} {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part codes, e.g. 58101-D3A00 x2, 26300-35505</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;photos...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;arts needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of the added work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added work proposed: the car waits for the customer&apos;s approval.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -266,16 +521,39 @@
         <translation>周日</translation>
     </message>
     <message>
-        <source>{plate} has arrived: appointment {number} is now a work order.</source>
-        <translation>{plate} 已到店：预约 {number} 已转为工单。</translation>
-    </message>
-    <message>
         <source>Appointment {number} recorded as a no-show.</source>
         <translation>预约 {number} 已记为未到店。</translation>
     </message>
     <message>
         <source>Tomorrow&apos;s reminder calls</source>
         <translation>明日预约提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Customer approves the estimate</source>
+        <translation>客户确认估价单</translation>
+    </message>
+    <message>
+        <source>Approved &amp;by</source>
+        <translation>确认人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>确认方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines (untick what is declined)</source>
+        <translation>项目（取消勾选客户不做的）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Approved; declined work is kept for the next visit.</source>
+        <translation>已确认；客户不做的项目留待下次到店提醒。</translation>
+    </message>
+    <message>
+        <source>Approved: the order goes to the workshop.</source>
+        <translation>已确认：工单转车间。</translation>
     </message>
 </context>
 <context>
@@ -295,6 +573,36 @@
     <message>
         <source>Complaint {number} handed to {owner}.</source>
         <translation>投诉 {number} 已转交给 {owner}。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>This job has left the board meanwhile.</source>
+        <translation>此作业已不在看板上。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>{team} · {hours} h planned</source>
+        <translation>{team} · 已排 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>promise missed</source>
+        <translation>已超承诺时间</translation>
+    </message>
+    <message>
+        <source>within 1 h of the promise, or over the billed hours</source>
+        <translation>距承诺不足 1 小时，或已超工时</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Drag a card to a lane, or Ctrl+M and its number.</source>
+        <translation>把卡片拖到目标列，或按 Ctrl+M 再按列号。</translation>
     </message>
 </context>
 <context>
@@ -490,6 +798,53 @@
     </message>
 </context>
 <context>
+    <name>Cards</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} 时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{d} d</source>
+        <translation>{d} 天</translation>
+    </message>
+    <message>
+        <source>Due {time}</source>
+        <translation>承诺 {time}</translation>
+    </message>
+    <message>
+        <source>No promise time</source>
+        <translation>无承诺时间</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
+    <message>
+        <source>Parts waiting</source>
+        <translation>待料</translation>
+    </message>
+    <message>
+        <source>Parts issued</source>
+        <translation>已领料</translation>
+    </message>
+    <message>
+        <source>Awaiting customer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>{planned} h plan · {used} used</source>
+        <translation>计划 {planned} 时 · 已用 {used} 时</translation>
+    </message>
+    <message>
+        <source>{promise} · {dwell} here</source>
+        <translation>{promise} · 停留 {dwell}</translation>
+    </message>
+</context>
+<context>
     <name>CareWords</name>
     <message>
         <source>Maintenance due</source>
@@ -610,6 +965,493 @@
     <message>
         <source>24 h</source>
         <translation>24 小时</translation>
+    </message>
+</context>
+<context>
+    <name>Cashier</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer pays</source>
+        <translation>客户应付</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>欠收</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <source>Auxiliary materials</source>
+        <translation>辅料费</translation>
+    </message>
+    <message>
+        <source>Subcontract</source>
+        <translation>包工费</translation>
+    </message>
+    <message>
+        <source>Rescue / towing</source>
+        <translation>施救费</translation>
+    </message>
+    <message>
+        <source>Other fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hours / qty</source>
+        <translation>工时 / 数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Manager</source>
+        <translation>经理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>CashierDesk</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>{order}: {paid} received, invoice {invoice}, {outstanding} outstanding.</source>
+        <translation>{order}：已收 {paid}，发票号 {invoice}，欠收 {outstanding}。</translation>
+    </message>
+    <message>
+        <source>Gate pass {number}.</source>
+        <translation>出门证 {number}。</translation>
+    </message>
+    <message>
+        <source>Export the day-end report</source>
+        <translation>导出日结报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLineDialog</name>
+    <message>
+        <source>Change line: {name}</source>
+        <translation>修改项目：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>付费方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Discount %</source>
+        <translation>折扣 %(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Billed &amp;hours</source>
+        <translation>结算工时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Manager (above your limit)</source>
+        <translation>经理（超出您的权限时）</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s pass&amp;word</source>
+        <translation>经理密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Line changed.</source>
+        <translation>项目已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <source>Check-in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>last {km}</source>
+        <translation>上次 {km}</translation>
+    </message>
+    <message>
+        <source>{hours} h · {price}</source>
+        <translation>{hours} 小时 · {price}</translation>
+    </message>
+    <message>
+        <source>appointment {number}</source>
+        <translation>预约 {number}</translation>
+    </message>
+    <message>
+        <source>Check-in: {plate} · {model} · {customer}{appointment}</source>
+        <translation>接车：{plate} · {model} · {customer}{appointment}</translation>
+    </message>
+    <message>
+        <source>(no plate)</source>
+        <translation>（未上牌）</translation>
+    </message>
+    <message>
+        <source>{day} {km} · {type}: {complaint}</source>
+        <translation>{day} {km} · {type}：{complaint}</translation>
+    </message>
+    <message>
+        <source>Declined {day}: {what} {amount}</source>
+        <translation>{day} 未做：{what} {amount}</translation>
+    </message>
+    <message>
+        <source>First visit: no history, nothing declined, no campaign.</source>
+        <translation>首次到店：无维修记录、无未做项目、无活动。</translation>
+    </message>
+    <message>
+        <source>proposed from {hours} h of work and the shop&apos;s load</source>
+        <translation>按 {hours} 小时工时及车间负荷建议</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>手动设定</translation>
+    </message>
+    <message>
+        <source>Complaint in the customer&apos;s words</source>
+        <translation>客户描述（原话）</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Fuel level</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <source>Walk-around (marks, or no damage)</source>
+        <translation>环车检查（标记损伤或确认无损伤）</translation>
+    </message>
+    <message>
+        <source>Valuables asked</source>
+        <translation>已询问贵重物品</translation>
+    </message>
+    <message>
+        <source>Promise time</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <source>Insurer and report no.</source>
+        <translation>保险公司及报案号</translation>
+    </message>
+    <message>
+        <source>Complete: F9 saves and prints the sheet</source>
+        <translation>已齐全：按 F9 保存并打印接车单</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Dashcam</source>
+        <translation>行车记录仪</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>行驶证</translation>
+    </message>
+    <message>
+        <source>Service book</source>
+        <translation>保养手册</translation>
+    </message>
+    <message>
+        <source>Spare key</source>
+        <translation>备用钥匙</translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>客户描述(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered by / phone</source>
+        <translation>送修人 / 电话(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage</source>
+        <translation>里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;note</source>
+        <translation>里程表说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Fuel (Alt+0-8)</source>
+        <translation>油量（Alt+0-8）</translation>
+    </message>
+    <message>
+        <source>&amp;Business type</source>
+        <translation>业务类型(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Insurer / report / assessed</source>
+        <translation>保险公司 / 报案号 / 定损金额</translation>
+    </message>
+    <message>
+        <source>Standard job</source>
+        <translation>标准项目</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>承诺交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words</source>
+        <translation>按客户原话填写</translation>
+    </message>
+    <message>
+        <source>Only when the reading is below the last one: why</source>
+        <translation>仅当读数低于上次时填写原因</translation>
+    </message>
+    <message>
+        <source>Person delivering the car</source>
+        <translation>送修人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Report no.</source>
+        <translation>报案号</translation>
+    </message>
+    <message>
+        <source>Assessed amount</source>
+        <translation>定损金额</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Valuables</source>
+        <translation>贵重物品</translation>
+    </message>
+    <message>
+        <source>Documents kept</source>
+        <translation>随车证件</translation>
+    </message>
+    <message>
+        <source>Walk-around: choose the damage, click where it is</source>
+        <translation>环车检查：选择损伤类型，单击损伤位置</translation>
+    </message>
+    <message>
+        <source>No damage found</source>
+        <translation>无外观损伤</translation>
+    </message>
+    <message>
+        <source>Kept in the car / at the desk</source>
+        <translation>车内物品 / 前台代管</translation>
+    </message>
+    <message>
+        <source>History, declined work, campaigns</source>
+        <translation>维修记录、未做项目、活动</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <source>Save and print for signature (F9)</source>
+        <translation>保存并打印签字 (F9)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: not for one car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is checked out to you.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -778,6 +1620,24 @@
     <message>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDialogs</name>
+    <message>
+        <source>Part:</source>
+        <translation>配件：</translation>
+    </message>
+</context>
+<context>
+    <name>CreditDialog</name>
+    <message>
+        <source>Credit: let the car go with {amount} outstanding</source>
+        <translation>挂账：欠收 {amount} 放行车辆</translation>
+    </message>
+    <message>
+        <source>Credit approved; gate pass {number} printed.</source>
+        <translation>挂账已批准；已打印出门证 {number}。</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1836,207 @@
     </message>
 </context>
 <context>
+    <name>DamageDialog</name>
+    <message>
+        <source>Return damaged: {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} returned and set aside as damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Computing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output per advisor (revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technician utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue by business type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSI) from follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled order(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 inspected orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>average of %n score(s), 1 to 5</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-day delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts fill rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSI (satisfaction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayEndPage</name>
+    <message>
+        <source>{amount} on {count} order(s)</source>
+        <translation>{amount}，共 {count} 单</translation>
+    </message>
+    <message>
+        <source>{issued} issued, {voided} voided</source>
+        <translation>开具 {issued} 张，作废 {voided} 张</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Print... (Ctrl+P)</source>
+        <translation>打印... (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Export to Excel... (Ctrl+S)</source>
+        <translation>导出 Excel... (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Per cashier and payment method</source>
+        <translation>按收银员和付款方式</translation>
+    </message>
+    <message>
+        <source>Invoices issued and voided</source>
+        <translation>开具和作废的发票</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation>实收合计</translation>
+    </message>
+    <message>
+        <source>Net per method</source>
+        <translation>各付款方式实收</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>红字冲销</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>当前欠收</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -988,6 +2049,281 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateDialogs</name>
+    <message>
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <source>Auxiliary material</source>
+        <translation>辅料费</translation>
+    </message>
+    <message>
+        <source>Subcontract</source>
+        <translation>外协费</translation>
+    </message>
+    <message>
+        <source>Rescue / towing</source>
+        <translation>救援 / 拖车费</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateEditor</name>
+    <message>
+        <source>proposed</source>
+        <translation>待报价</translation>
+    </message>
+    <message>
+        <source>priced</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Hours / qty</source>
+        <translation>工时 / 数量</translation>
+    </message>
+    <message>
+        <source>Rate / price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>优惠后金额</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>added work</source>
+        <translation>增项</translation>
+    </message>
+    <message>
+        <source>{number} · {plate} · {customer}</source>
+        <translation>{number} · {plate} · {customer}</translation>
+    </message>
+    <message>
+        <source>(no plate)</source>
+        <translation>（未上牌）</translation>
+    </message>
+    <message>
+        <source>{tier} member</source>
+        <translation>{tier}会员</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>{state} · {type} · {vehicle} · {km} · {member} · promised {promised}&lt;br&gt;Complaint: {complaint}</source>
+        <translation>{state} · {type} · {vehicle} · {km} · {member} · 承诺交车 {promised}&lt;br&gt;客户描述：{complaint}</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalogue matches {text}.</source>
+        <translation>目录中没有与“{text}”匹配的项目。</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Package, job or part: code, name, pinyin initials or barcode; Enter adds</source>
+        <translation>套餐、作业或配件：编码、名称、拼音首字母或条码；回车添加</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>by business type</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时费</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>材料费</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>{payer} pays</source>
+        <translation>{payer}承担</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange a part</source>
+        <translation>换料</translation>
+    </message>
+    <message>
+        <source>&amp;New part (scan):</source>
+        <translation>新配件（扫码）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Taken by:</source>
+        <translation>领料人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Exchanged: {part} back, the new part issued.</source>
+        <translation>已换料：{part} 退回，新配件已发出。</translation>
+    </message>
+</context>
+<context>
+    <name>FailDialog</name>
+    <message>
+        <source>Fail {plate}: back to rework</source>
+        <translation>{plate} 不合格：返工</translation>
+    </message>
+    <message>
+        <source>Every job goes back</source>
+        <translation>全部作业返工</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rework &amp;owner</source>
+        <translation>返工责任人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Penalty (¥)</source>
+        <translation>罚款(&amp;P)（元）</translation>
+    </message>
+    <message>
+        <source>{plate} failed: back to rework.</source>
+        <translation>{plate} 不合格，已返工。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <source>Add a fee</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>by business type</source>
+        <translation>按业务类型</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>付费方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +2489,25 @@
         <source>Front desk</source>
         <translation>前台接待</translation>
     </message>
+    <message>
+        <source>Work order opened: it is listed under the open work orders.</source>
+        <translation>工单已开立，见“在修工单”。</translation>
+    </message>
+</context>
+<context>
+    <name>LateDialog</name>
+    <message>
+        <source>Pass {plate}</source>
+        <translation>{plate} 合格</translation>
+    </message>
+    <message>
+        <source>Promised {time}: why is it late?</source>
+        <translation>承诺 {time}：为何延误？</translation>
+    </message>
+    <message>
+        <source>&amp;Delay reason</source>
+        <translation>延误原因(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1277,6 +2632,40 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Maintenance: {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back in service (on the shelf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance of {code} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Manager</name>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports and exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>{path} already exists; choose a new file name.</source>
@@ -1371,6 +2760,10 @@
         <translation>不是有效日期：{value}</translation>
     </message>
     <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown export {name}; one of: {known}.</source>
         <translation>未知的导出项：{name}，可选：{known}。</translation>
     </message>
@@ -1405,6 +2798,46 @@
     <message>
         <source>Bad page: offset {offset}, limit {limit}.</source>
         <translation>分页参数无效：偏移 {offset}，条数 {limit}。</translation>
+    </message>
+    <message>
+        <source>Give the user at least one role of the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a user name of 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name has no spaces or special characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name shown, 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name {username} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot take the manager role or the account away from yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown list {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not a valid value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {value} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clocked jobs of {code} to learn from yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -1497,6 +2930,18 @@
     <message>
         <source>At most {most} can be refunded.</source>
         <translation>最多可退 {most}。</translation>
+    </message>
+    <message>
+        <source>Scan the job card or type a plate, work order or invoice number.</source>
+        <translation>请扫描派工单，或输入车牌号、工单号或发票号。</translation>
+    </message>
+    <message>
+        <source>A manager approves this: the manager types their user name and password.</source>
+        <translation>此操作需经理批准：请经理输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Unknown refund kind {kind}.</source>
+        <translation>未知的退款类型：{kind}。</translation>
     </message>
     <message>
         <source>Code {customer_code} is taken.</source>
@@ -1939,6 +3384,22 @@
         <translation>该配件行没有待领料的数量。</translation>
     </message>
     <message>
+        <source>No work order has the number {key}.</source>
+        <translation>没有工单号为 {key} 的工单。</translation>
+    </message>
+    <message>
+        <source>There is no scan to undo.</source>
+        <translation>没有可撤销的扫码。</translation>
+    </message>
+    <message>
+        <source>Work order {number} is {state}; its parts can no longer be taken back here.</source>
+        <translation>工单 {number} 状态为{state}，配件已不能在此退回。</translation>
+    </message>
+    <message>
+        <source>This scan is undone already.</source>
+        <translation>这次扫码已经撤销过了。</translation>
+    </message>
+    <message>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
@@ -2235,6 +3696,158 @@
         <translation>该估价单有效期至 {until}，请重新出具估价单。</translation>
     </message>
     <message>
+        <source>Work order {number} is not in repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every part of work order {number} is issued; other parts are added work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counter already has a request for work order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach at most {limit} photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a JPEG or PNG photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool code has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool name has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool or a piece of equipment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool code {tool} is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check tools out in your own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} {name} is not on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work order {number} is not in the workshop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} {name} is not checked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} is checked out to someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done to the tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} is checked out; return it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown checklist section {section}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checklist item has 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist needs at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item is on the checklist twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mileage {value} is not a number of km of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI {number} is not signed by the inspector yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI {number} is signed; its results are locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The car of PDI {number} is handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item is ok or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is wrong with a failed item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} item(s) not checked yet: {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} did not fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the buyer: an existing customer or a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix before the hand-over: {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIN {vin} is already on file as a customer&apos;s vehicle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIN {vin} has PDI {number} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
@@ -2293,6 +3906,10 @@
     <message>
         <source>Part</source>
         <translation>配件</translation>
+    </message>
+    <message>
+        <source>Maintenance package</source>
+        <translation>保养套餐</translation>
     </message>
     <message>
         <source>Part line</source>
@@ -2357,6 +3974,22 @@
     <message>
         <source>Work order</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDI item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts request</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>issue an estimate</source>
@@ -2433,6 +4066,14 @@
     <message>
         <source>add a part</source>
         <translation>添加配件</translation>
+    </message>
+    <message>
+        <source>add a standard job</source>
+        <translation>添加标准项目</translation>
+    </message>
+    <message>
+        <source>change a line</source>
+        <translation>修改项目</translation>
     </message>
     <message>
         <source>handle appointments</source>
@@ -3220,7 +4861,7 @@
         <translation>描述</translation>
     </message>
     <message>
-        <source>customer's complaint</source>
+        <source>customer&apos;s complaint</source>
         <translation>客户描述</translation>
     </message>
     <message>
@@ -3422,6 +5063,62 @@
     <message>
         <source>user name</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>hourly rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval in km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval in months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validity in months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labour discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parts discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>open customer files</source>
@@ -3659,6 +5356,171 @@
         <source>restore the database</source>
         <translation>恢复数据库</translation>
     </message>
+    <message>
+        <source>see the cashier&apos;s queue</source>
+        <translation>查看收银待收款列表</translation>
+    </message>
+    <message>
+        <source>see the day-end report</source>
+        <translation>查看日结报表</translation>
+    </message>
+    <message>
+        <source>ask the counter for parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the parts requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve a parts request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see added-work photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check a tool out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record tool maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the tool catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see PDI sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect new cars (PDI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fix PDI failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand a new car over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the PDI checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a PDI sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the workshop board</source>
+        <translation>查看车间看板</translation>
+    </message>
+    <message>
+        <source>see the picking queue</source>
+        <translation>查看领料队列</translation>
+    </message>
+</context>
+<context>
+    <name>Moves</name>
+    <message>
+        <source>The store has no bay in service.</source>
+        <translation>本店没有可用工位。</translation>
+    </message>
+    <message>
+        <source>Choose the technician: drop the job on a technician in the plan view (Alt+2), or press Ctrl+M there.</source>
+        <translation>请选择技师：在排班视图（Alt+2）中把作业拖到技师上，或在那里按 Ctrl+M。</translation>
+    </message>
+    <message>
+        <source>The technician clocks on at the terminal; a paused car resumes here.</source>
+        <translation>技师在终端上开工；暂停的车辆可在此恢复。</translation>
+    </message>
+    <message>
+        <source>Checks are recorded at the QC desk (Alt+3).</source>
+        <translation>检验在质检台（Alt+3）登记。</translation>
+    </message>
+    <message>
+        <source>A dispatched job is moved by giving it to another technician.</source>
+        <translation>已派工的作业只能改派给其他技师。</translation>
+    </message>
+    <message>
+        <source>A job in {lane} cannot be moved to {target}.</source>
+        <translation>“{lane}”中的作业不能移到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Waiting dispatch</source>
+        <translation>待派工</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Paused: parts</source>
+        <translation>暂停：待料</translation>
+    </message>
+    <message>
+        <source>Paused: approval</source>
+        <translation>暂停：待确认</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派工</translation>
+    </message>
+</context>
+<context>
+    <name>OldPartDialog</name>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>处理方式(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>存放位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Old part recorded: {part}.</source>
+        <translation>旧件已登记：{part}。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>Estimate version {version} issued: {total}, the customer pays {share}.</source>
+        <translation>估价单第 {version} 版已出具：{total}，客户承担 {share}。</translation>
+    </message>
 </context>
 <context>
     <name>OwnerDialog</name>
@@ -3692,6 +5554,132 @@
     </message>
 </context>
 <context>
+    <name>PartsCounter</name>
+    <message>
+        <source>Parts counter</source>
+        <translation>配件前台</translation>
+    </message>
+    <message>
+        <source>There is no scan to undo.</source>
+        <translation>没有可撤销的扫码。</translation>
+    </message>
+    <message>
+        <source>The last scan is undone: the part is back in stock.</source>
+        <translation>已撤销上一次扫码：配件已回库。</translation>
+    </message>
+    <message>
+        <source>Select a line of the order first.</source>
+        <translation>请先选择工单的一行配件。</translation>
+    </message>
+    <message>
+        <source>Select an old part of the order first.</source>
+        <translation>请先选择工单的一个旧件。</translation>
+    </message>
+    <message>
+        <source>The old part is in the old-part store.</source>
+        <translation>旧件已入旧件库。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan:</source>
+        <translation>扫码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Scan a job card, then its parts (or type a code and press Enter)</source>
+        <translation>先扫派工单，再扫配件（也可输入编号后按回车）</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>领料</translation>
+    </message>
+</context>
+<context>
+    <name>PartsWords</name>
+    <message>
+        <source>short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已发料</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退料</translation>
+    </message>
+    <message>
+        <source>exchanged</source>
+        <translation>已换料</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <source>Stocktake adjustment</source>
+        <translation>盘点调整</translation>
+    </message>
+    <message>
+        <source>Return to supplier</source>
+        <translation>退货给供应商</translation>
+    </message>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>Show the customer</source>
+        <translation>交客户查看</translation>
+    </message>
+    <message>
+        <source>Warranty: back to the maker</source>
+        <translation>索赔：返厂</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <source>Transfer from outside</source>
+        <translation>外部调拨入库</translation>
+    </message>
+    <message>
+        <source>Returned goods</source>
+        <translation>退货入库</translation>
+    </message>
+</context>
+<context>
     <name>PasswordChangeDialog</name>
     <message>
         <source>Choose your password</source>
@@ -3711,6 +5699,415 @@
     </message>
 </context>
 <context>
+    <name>PaymentsEditor</name>
+    <message>
+        <source>This payment {paid}</source>
+        <translation>本次收款 {paid}</translation>
+    </message>
+    <message>
+        <source>change {change}</source>
+        <translation>找零 {change}</translation>
+    </message>
+    <message>
+        <source>outstanding after {after}</source>
+        <translation>收款后欠收 {after}</translation>
+    </message>
+    <message>
+        <source>Scan or type the voucher or transaction number of card, WeChat Pay, Alipay and transfer payments.</source>
+        <translation>银行卡、微信支付、支付宝和转账付款请扫描或输入凭证号或交易流水号。</translation>
+    </message>
+    <message>
+        <source>Card {card}: stored value {balance}, {points} points (100 points pay ¥1.00).</source>
+        <translation>会员卡 {card}：储值余额 {balance}，积分 {points}（100 积分抵 ¥1.00）。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference (scan or type)</source>
+        <translation>凭证号（扫描或输入）</translation>
+    </message>
+</context>
+<context>
+    <name>Picking</name>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>To pick</source>
+        <translation>待领</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已领</translation>
+    </message>
+    <message>
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+</context>
+<context>
+    <name>PickingPage</name>
+    <message>
+        <source>Scan the job card first: {code} is not a work order.</source>
+        <translation>请先扫派工单：{code} 不是工单号。</translation>
+    </message>
+    <message>
+        <source>Work order opened: scan its parts.</source>
+        <translation>工单已打开：请扫描配件。</translation>
+    </message>
+    <message>
+        <source>{qty} × {code} {name} issued.</source>
+        <translation>已发料 {qty} × {code} {name}。</translation>
+    </message>
+    <message>
+        <source>{number}  {plate}  {model}  {state}  promised {when}</source>
+        <translation>{number}  {plate}  {model}  {state}  承诺交车 {when}</translation>
+    </message>
+    <message>
+        <source>Orders waiting for parts, the earliest promise first. Scan a job card (or Enter on a row) to open it.</source>
+        <translation>待领料的工单，承诺交车最早的在前。扫描派工单（或在行上按回车）打开。</translation>
+    </message>
+    <message>
+        <source>Taken by:</source>
+        <translation>领料人：</translation>
+    </message>
+    <message>
+        <source>technician&apos;s name</source>
+        <translation>技师姓名</translation>
+    </message>
+    <message>
+        <source>Old parts of this order</source>
+        <translation>本工单的旧件</translation>
+    </message>
+</context>
+<context>
+    <name>PostStocktakeDialog</name>
+    <message>
+        <source>Post stocktake {number}</source>
+        <translation>过账盘点单 {number}</translation>
+    </message>
+    <message>
+        <source>Gain {gain}, loss {loss}; {count} lines not counted.</source>
+        <translation>盘盈 {gain}，盘亏 {loss}；{count} 行未盘点。</translation>
+    </message>
+    <message>
+        <source>Count the uncounted lines as &amp;zero</source>
+        <translation>未盘点的行按零计(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} posted: {count} adjustments.</source>
+        <translation>盘点单 {number} 已过账：{count} 笔调整。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>{title} - preview</source>
+        <translation>{title} - 打印预览</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Zoom (Ctrl++ and Ctrl+-)</source>
+        <translation>缩放（Ctrl++ 和 Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Printer...</source>
+        <translation>打印机...</translation>
+    </message>
+    <message>
+        <source>Choose the printer, page size and orientation for {kind} on this workstation</source>
+        <translation>为本工作站的{kind}选择打印机、纸张大小和方向</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>另存为 PDF...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页 / 共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Pages sent to {printer}: {count}.</source>
+        <translation>已发送到 {printer}：{count} 页。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Settlement slip</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Settlement receipt (80 mm)</source>
+        <translation>结算小票（80 mm）</translation>
+    </message>
+    <message>
+        <source>Gate pass</source>
+        <translation>出门证</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款单</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价单</translation>
+    </message>
+    <message>
+        <source>Check-in sheet</source>
+        <translation>接车单</translation>
+    </message>
+    <message>
+        <source>Job card</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Picking list</source>
+        <translation>领料单</translation>
+    </message>
+    <message>
+        <source>QC sheet</source>
+        <translation>质量检验单</translation>
+    </message>
+    <message>
+        <source>Appointment slip</source>
+        <translation>预约确认单</translation>
+    </message>
+    <message>
+        <source>Day-end report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>No printer chosen; page {page}</source>
+        <translation>未选择打印机；纸张 {page}</translation>
+    </message>
+    <message>
+        <source>{printer}, page {page}</source>
+        <translation>{printer}，纸张 {page}</translation>
+    </message>
+    <message>
+        <source>No printer is chosen for {kind} and this workstation has no default printer. Choose one with Printer... or save as PDF.</source>
+        <translation>{kind}尚未选择打印机，本工作站也没有默认打印机。请用“打印机...”选择一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; chosen for {kind} is not available on this workstation. Choose another with Printer... or save as PDF.</source>
+        <translation>为{kind}选择的打印机“{printer}”在本工作站上不可用。请用“打印机...”另选一台，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;{printer}&quot; could not be started. Check that it is switched on, or save as PDF.</source>
+        <translation>无法启动打印机“{printer}”。请检查是否已开机，或另存为 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>QCDesk</name>
+    <message>
+        <source>Self-check (technician)</source>
+        <translation>自检（技师）</translation>
+    </message>
+    <message>
+        <source>Team-lead check</source>
+        <translation>班组长检验</translation>
+    </message>
+    <message>
+        <source>Final inspection</source>
+        <translation>终检</translation>
+    </message>
+    <message>
+        <source>{plate} passed.</source>
+        <translation>{plate} 检验合格。</translation>
+    </message>
+</context>
+<context>
+    <name>QCDeskPage</name>
+    <message>
+        <source>Waiting for</source>
+        <translation>待检项目</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n car(s) waiting for a check</source>
+        <translation>
+            <numerusform>%n 辆车待检</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QC sheet {number}</source>
+        <translation>质检单 {number}</translation>
+    </message>
+    <message>
+        <source>Pass (F9)</source>
+        <translation>合格 (F9)</translation>
+    </message>
+    <message>
+        <source>Fail (Shift+F9)</source>
+        <translation>不合格 (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>QC sheet (Ctrl+P)</source>
+        <translation>质检单 (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Scan the job card, or type a plate, work order or invoice number, then Enter</source>
+        <translation>扫描派工单，或输入车牌号、工单号或发票号后按回车</translation>
+    </message>
+    <message>
+        <source>Waiting for payment and outstanding balances, newest first (Down moves into the list, Enter opens)</source>
+        <translation>待收款和有欠款的工单，最新的在前（按下方向键进入列表，回车打开）</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Quick open</source>
@@ -3723,6 +6120,37 @@
     <message>
         <source>Enter opens the first match; Down to choose another.</source>
         <translation>回车打开第一条结果；按下方向键选择其他结果。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund: money back by the methods it was paid</source>
+        <translation>退款：按原付款方式退回</translation>
+    </message>
+    <message>
+        <source>Credit note (红字冲销): lower the bill, new invoice</source>
+        <translation>红字冲销：减少应收金额，重开发票</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refund or credit note</source>
+        <translation>退款或红字冲销</translation>
+    </message>
+    <message>
+        <source>only above the store&apos;s refund limit</source>
+        <translation>仅超过本店退款限额时需要</translation>
+    </message>
+    <message>
+        <source>{number}: {amount} done; the slip is in the preview.</source>
+        <translation>{number}：{amount} 已办理；单据已在预览中。</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +6201,113 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation type="unfinished">车辆</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders with their lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts and stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settlements with payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished">回访</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished">投诉</translation>
+    </message>
+    <message>
+        <source>KPI workbook (with charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve complaint {number}</source>
@@ -3793,6 +6328,25 @@
     <message>
         <source>Complaint {number} resolved; make the closing call.</source>
         <translation>投诉 {number} 已处理，请进行结案回访。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to the counter</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Returned to stock: {part}.</source>
+        <translation>已退回库存：{part}。</translation>
     </message>
 </context>
 <context>
@@ -3832,6 +6386,45 @@
     <message>
         <source>Searches as you type. Enter opens the vehicle file; Down moves into the results.</source>
         <translation>边输入边查找。回车打开车辆档案；按下方向键进入结果列表。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <source>Self-check: {number} {plate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every job on the order is done as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts fitted, bolts torqued to specification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fluids topped up, no leaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tools, rags or covers left in or on the car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning lights off; road test done where needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check passed: the car is waiting for QC.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3875,6 +6468,298 @@
     <message>
         <source>The language changes when you press OK; a few texts, and the font, change at the next start.</source>
         <translation>按“确定”后立即切换语言；个别文字和字体在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <source>Labour receivable</source>
+        <translation>应收工时费</translation>
+    </message>
+    <message>
+        <source>Labour net</source>
+        <translation>实收工时费</translation>
+    </message>
+    <message>
+        <source>Material receivable</source>
+        <translation>应收材料费</translation>
+    </message>
+    <message>
+        <source>Material net</source>
+        <translation>实收材料费</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid by {payer}</source>
+        <translation>{payer}承担</translation>
+    </message>
+    <message>
+        <source>Customer pays</source>
+        <translation>客户应付</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收金额</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>欠收金额</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Add payment (Ins)</source>
+        <translation>添加付款 (Ins)</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>A4 settlement slip</source>
+        <translation>A4 结算单</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>已收款记录</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>invoice {number}</source>
+        <translation>发票 {number}</translation>
+    </message>
+    <message>
+        <source>gate pass {number}</source>
+        <translation>出门证 {number}</translation>
+    </message>
+    <message>
+        <source>credit approved</source>
+        <translation>已批准挂账</translation>
+    </message>
+    <message>
+        <source>Customer pays in words: RMB {capitals}</source>
+        <translation>客户应付（大写）：人民币 {capitals}</translation>
+    </message>
+    <message>
+        <source>Member card {card} ({tier}): stored value {balance}, {points} points</source>
+        <translation>会员卡 {card}（{tier}）：储值余额 {balance}，积分 {points}</translation>
+    </message>
+    <message>
+        <source>No member card</source>
+        <translation>无会员卡</translation>
+    </message>
+    <message>
+        <source>Settle and print (F9)</source>
+        <translation>结算并打印 (F9)</translation>
+    </message>
+    <message>
+        <source>Take payment and print (F9)</source>
+        <translation>收款并打印 (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>TVBoard</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另有 %n 张未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
+    </message>
+</context>
+<context>
+    <name>TechWords</name>
+    <message>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation type="unfinished">返工</translation>
+    </message>
+    <message>
+        <source>No parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished">已等待</translation>
+    </message>
+    <message>
+        <source>waiting for parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">保养</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianJobs</name>
+    <message>
+        <source>(asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} · {plate} · {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are clocked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs are dispatched to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTerminal</name>
+    <message>
+        <source>Technician terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked on {job} ({plate}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{job} is done; clocked off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked off {job}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} paused: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counter is asked for the parts of {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tool first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is back on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTools</name>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">保养</translation>
+    </message>
+    <message>
+        <source>History of {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4131,50 +7016,125 @@
     </message>
 </context>
 <context>
-    <name>WalkInDialog</name>
+    <name>WalkAround</name>
     <message>
-        <source>&amp;Mileage</source>
-        <translation>里程(&amp;M)</translation>
+        <source>Where</source>
+        <translation>部位</translation>
     </message>
     <message>
-        <source>Odometer &amp;note</source>
-        <translation>里程表说明(&amp;N)</translation>
+        <source>Damage</source>
+        <translation>损伤</translation>
     </message>
     <message>
-        <source>&amp;Fuel (Alt+0–8)</source>
-        <translation>油量(&amp;F)（Alt+0–8）</translation>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
     <message>
-        <source>&amp;Complaint</source>
-        <translation>客户描述(&amp;C)</translation>
+        <source>Click where the damage is; right-click a mark to remove it.</source>
+        <translation>在损伤位置单击；右键单击标记可删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Walkaround</name>
+    <message>
+        <source>Scratch</source>
+        <translation>划痕</translation>
     </message>
     <message>
-        <source>&amp;Business type</source>
-        <translation>业务类型(&amp;B)</translation>
+        <source>Dent</source>
+        <translation>凹陷</translation>
     </message>
     <message>
-        <source>&amp;Delivered by</source>
-        <translation>送修人(&amp;D)</translation>
+        <source>Crack</source>
+        <translation>裂纹</translation>
     </message>
     <message>
-        <source>Contact &amp;phone</source>
-        <translation>联系电话(&amp;P)</translation>
+        <source>Missing</source>
+        <translation>缺失</translation>
     </message>
     <message>
-        <source>&amp;Promised</source>
-        <translation>承诺交车(&amp;P)</translation>
+        <source>front bumper</source>
+        <translation>前保险杠</translation>
     </message>
     <message>
-        <source>Arrived: open work order</source>
-        <translation>已到店：开工单</translation>
+        <source>hood</source>
+        <translation>发动机盖</translation>
     </message>
     <message>
-        <source>New work order</source>
-        <translation>新建工单</translation>
+        <source>windscreen</source>
+        <translation>前挡风玻璃</translation>
     </message>
     <message>
-        <source>Work order opened: it is listed under the open work orders.</source>
-        <translation>工单已开立，见“在修工单”。</translation>
+        <source>roof</source>
+        <translation>车顶</translation>
+    </message>
+    <message>
+        <source>rear window</source>
+        <translation>后挡风玻璃</translation>
+    </message>
+    <message>
+        <source>boot lid</source>
+        <translation>行李箱盖</translation>
+    </message>
+    <message>
+        <source>rear bumper</source>
+        <translation>后保险杠</translation>
+    </message>
+    <message>
+        <source>left front wing</source>
+        <translation>左前翼子板</translation>
+    </message>
+    <message>
+        <source>left front door</source>
+        <translation>左前门</translation>
+    </message>
+    <message>
+        <source>left rear door</source>
+        <translation>左后门</translation>
+    </message>
+    <message>
+        <source>left rear wing</source>
+        <translation>左后翼子板</translation>
+    </message>
+    <message>
+        <source>right front wing</source>
+        <translation>右前翼子板</translation>
+    </message>
+    <message>
+        <source>right front door</source>
+        <translation>右前门</translation>
+    </message>
+    <message>
+        <source>right rear door</source>
+        <translation>右后门</translation>
+    </message>
+    <message>
+        <source>right rear wing</source>
+        <translation>右后翼子板</translation>
+    </message>
+    <message>
+        <source>left mirror</source>
+        <translation>左后视镜</translation>
+    </message>
+    <message>
+        <source>right mirror</source>
+        <translation>右后视镜</translation>
+    </message>
+    <message>
+        <source>left front wheel</source>
+        <translation>左前轮</translation>
+    </message>
+    <message>
+        <source>right front wheel</source>
+        <translation>右前轮</translation>
+    </message>
+    <message>
+        <source>left rear wheel</source>
+        <translation>左后轮</translation>
+    </message>
+    <message>
+        <source>right rear wheel</source>
+        <translation>右后轮</translation>
     </message>
 </context>
 <context>
@@ -4242,6 +7202,13 @@
     <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopBoard</name>
+    <message>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
     </message>
 </context>
 </TS>

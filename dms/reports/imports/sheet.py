@@ -64,7 +64,8 @@ class Column:
 
 # The error column of our own result workbook: ignored, so a corrected result file re-imports.
 ERROR_HEADERS = {"zh": "导入错误", "en": "Import errors"}
-_IGNORED = {norm_header(h) for h in ERROR_HEADERS.values()}
+# Our exports' "created" column: set by the system, read back as nothing.
+_IGNORED = {norm_header(h) for h in (*ERROR_HEADERS.values(), "建档时间", "Created")}
 
 
 # --- cell conversion (raise CellError; return None for an empty cell) ------------------------

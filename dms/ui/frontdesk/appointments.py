@@ -4,8 +4,8 @@ week at a glance and tomorrow's reminder calls (the booking dialogs are in `book
 Day view: time, plate, customer, requested work, planned hours, status and reminder of each
 booking, with the day's booked hours against capacity (red when over). Alt+W toggles the week
 view (7 days × booked/capacity; Enter opens a day); Alt+Left/Right/Home move by a day (a week
-in the week view) and back to today. Ctrl+Enter on a booking: the car has arrived, the work
-order is opened (WalkInDialog) and then its vehicle file. No-show and cancel send the version
+in the week view) and back to today. Ctrl+Enter on a booking: the car has arrived, the
+check-in page opens with the booking's work and contact (`checkin.py`). No-show and cancel send the version
 the advisor saw, so a booking changed meanwhile on another seat is refused, not overwritten.
 
 Capacity is store-wide, as `dms.workshop.appointments` computes it: bookings carry no trade
@@ -25,7 +25,6 @@ from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import hours, selected_row, table_view
 from dms.ui.frontdesk.booking import CancelDialog, RemindDialog
-from dms.ui.frontdesk.dialogs import WalkInDialog
 from dms.workshop import appointment_book as reads
 from dms.workshop import appointments
 
@@ -306,25 +305,14 @@ class AppointmentBook(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.status != "booked" or not self.arrive_action.isEnabled():
             return
-        self._acting_on = entry
-        dialog = WalkInDialog(self.ws, entry.vehicle_id, entry.mileage, appointment=entry,
-                              complaint=entry.requested_work)
-        dialog.accepted.connect(self._on_arrived)
-        self._open(dialog)
+        self.ws.check_in(entry.vehicle_id, entry.mileage, appointment=entry,
+                         complaint=entry.requested_work)
 
     def _open(self, dialog) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.open()
-
-    @Slot()
-    def _on_arrived(self) -> None:
-        entry, self._acting_on = self._acting_on, None
-        self.ws.message_bar.show_message(self.tr(
-            "{plate} has arrived: appointment {number} is now a work order.").format(
-                plate=entry.plate or "", number=entry.number), "info")
-        self.ws.open_vehicle(entry.vehicle_id)
 
     @Slot()
     def no_show(self) -> None:

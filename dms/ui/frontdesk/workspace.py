@@ -1,7 +1,9 @@
 """The front desk 前台接待 workspace (DESIGN §9): the advisor's day starts here.
 
-Pages: search (the entry) → vehicle file; the appointment book (F3). Every write is one
-command in the workspace's lane; every dialog keeps what was typed when the service refuses.
+Pages: search (the entry) → vehicle file → check-in (Ctrl+N, or an arriving appointment) →
+the work order (estimate editor, approvals: Enter on an open order, or after the check-in);
+the appointment book (F3). Every write is one command in the workspace's lane; every dialog
+and the check-in keep what was typed when the service refuses.
 """
 
 from __future__ import annotations
@@ -10,12 +12,18 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.crm.vehicle_file import vehicle_file
+from dms.ui import i18n
+from dms.ui.common.printing import kind_name, show_document
 from dms.ui.frontdesk.appointments import AppointmentBook
 from dms.ui.frontdesk.booking import BookingDialog
-from dms.ui.frontdesk.dialogs import CustomerDialog, OwnerDialog, VehicleDialog, WalkInDialog
+from dms.ui.frontdesk.checkin import CheckInPage
+from dms.ui.frontdesk.dialogs import CustomerDialog, OwnerDialog, VehicleDialog
+from dms.ui.frontdesk.estimate_editor import EstimateEditor
+from dms.ui.frontdesk.order_actions import OrderActions
 from dms.ui.frontdesk.search import SearchPage
 from dms.ui.frontdesk.vehicle_file import VehicleFilePage
 from dms.ui.shell.workspace import Workspace
+from dms.workshop.desk import order_document
 
 ENTITIES = {"customer", "vehicle", "work_order", "appointment", "complaint"}
 
@@ -35,14 +43,18 @@ class FrontDesk(Workspace):
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
         self.book_page = AppointmentBook(self)
+        self.checkin_page = CheckInPage(self)
+        self.order_page = EstimateEditor(self)
         self.pages = QStackedWidget()
-        for page in (self.search_page, self.file_page, self.book_page):
+        for page in (self.search_page, self.file_page, self.book_page, self.checkin_page,
+                     self.order_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.search_page.open_vehicle.connect(self.open_vehicle)
         self.search_page.open_customer.connect(self.edit_customer)
+        self.checkin_page.saved.connect(self._checked_in)
 
         make = ctx.actions.make
         self.search_action = make("frontdesk.search", self, self.show_search)
@@ -64,6 +76,15 @@ class FrontDesk(Workspace):
         self.open_file_action = make("frontdesk.open_file", self.search_page,
                                      lambda: self.search_page.open_row(
                                          self.search_page._selected_number()))
+        self.checkin_page.addActions([make("checkin.save", self.checkin_page,
+                                           self.checkin_page.submit),
+                                      make("frontdesk.back", self.checkin_page, self.back_to_file)])
+        self.checkin_page.back_button.clicked.connect(self.back_to_file)
+        self.order_actions = OrderActions(self, self.order_page)
+        self.order_page.addAction(make("frontdesk.back", self.order_page, self.back_to_file))
+        self.open_order_action = make("frontdesk.open_order", self.file_page, self.open_selected_order)
+        self.file_page.open_view.activated.connect(self.open_selected_order)
+        self.file_page.open_view.addAction(self.open_order_action)
         for action in (self.search_action, self.appointments_action, self.new_customer_action):
             self.addAction(action)
         file_actions = (self.walk_in_action, self.book_action, self.take_up_action,
@@ -85,7 +106,14 @@ class FrontDesk(Workspace):
             return self.search_page.search
         if page is self.book_page:
             return self.book_page.focus_widget()
+        if page is self.checkin_page:
+            return self.checkin_page.complaint
+        if page is self.order_page:
+            return self.order_page.add
         return self.file_page.open_view
+
+    def can_leave(self) -> bool:
+        return not self.checkin_page.has_input()
 
     def wants(self, changes) -> bool:
         return any(c.entity in ENTITIES for c in changes)
@@ -96,6 +124,10 @@ class FrontDesk(Workspace):
         file = self.file_page.file
         if file is not None and self.pages.currentWidget() is self.file_page:
             self._load_file(file.id)
+        if self.pages.currentWidget() is self.checkin_page:
+            self.checkin_page.reload()
+        if self.pages.currentWidget() is self.order_page:
+            self.order_page.reload()
 
     def refresh(self) -> None:
         self.apply_changes([])
@@ -106,6 +138,9 @@ class FrontDesk(Workspace):
             return True
         if entity == "customer":
             self.edit_customer(key)
+            return True
+        if entity == "work_order":
+            self.open_order(key)
             return True
         return False
 
@@ -154,14 +189,66 @@ class FrontDesk(Workspace):
             self._load_file(self.file_page.file.id)
 
     @Slot()
-    def walk_in(self, taken_up: tuple[int, ...] = ()) -> None:
+    def walk_in(self) -> None:
         file = self.file_page.file
         if file is not None:
-            self._open(WalkInDialog(self, file.id, file.mileage, taken_up), self._reload_file)
+            self.check_in(file.id, file.mileage)
+
+    def check_in(self, vehicle_id: int, last_mileage: int | None, appointment=None,
+                 taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
+        """The check-in page for this car: its draft if the advisor started one before."""
+        self.checkin_page.open_car(vehicle_id, last_mileage, appointment, taken_up, complaint)
+        self.pages.setCurrentWidget(self.checkin_page)
+        self.checkin_page.complaint.setFocus()
+
+    @Slot()
+    def back_to_file(self) -> None:
+        """Esc on the check-in or the order: back to the car's file (or the search); a
+        check-in draft stays."""
+        draft, header = self.checkin_page.draft, self.order_page.header
+        on_screen = self.pages.currentWidget()
+        vehicle_id = (draft.vehicle_id if on_screen is self.checkin_page and draft is not None
+                      else header.vehicle_id if on_screen is self.order_page and header else None)
+        if vehicle_id is None:
+            self.show_search()
+        elif self.file_page.file is not None and self.file_page.file.id == vehicle_id:
+            self.pages.setCurrentWidget(self.file_page)
+            self.file_page.open_view.setFocus()
+            self._load_file(vehicle_id)
+        else:
+            self.open_vehicle(vehicle_id)
+
+    @Slot(int)
+    def _checked_in(self, work_order_id: int) -> None:
+        self.message_bar.show_message(
+            self.tr("Work order opened: it is listed under the open work orders."), "info")
+        self.open_order(work_order_id)
+        self.print_order("checkin", work_order_id)
+
+    def open_order(self, work_order_id: int) -> None:
+        self.order_page.open_order(work_order_id)
+        self.pages.setCurrentWidget(self.order_page)
+        self.order_page.add.setFocus()
+
+    @Slot()
+    def open_selected_order(self, *_args) -> None:
+        rows = self.file_page.open_view.selectionModel().selectedRows()
+        if rows:
+            self.open_order(self.file_page.open_orders.row_at(rows[0].row()).id)
+
+    def print_order(self, kind: str, work_order_id: int) -> None:
+        """The order's document `kind` in the print preview (non-modal: work goes on)."""
+        self.read(order_document, work_order_id, kind, i18n.current_language(),
+                  on_result=lambda _task, found: self._preview(kind, *found))
+
+    def _preview(self, kind: str, number: str, pdf: bytes) -> None:
+        show_document(self, kind, f"{kind_name(kind)} {number}", pdf)
 
     @Slot()
     def take_up(self) -> None:
-        self.walk_in(self.file_page.selected_declined())
+        file = self.file_page.file
+        if file is not None:
+            self.check_in(file.id, file.mileage, taken_up=self.file_page.selected_declined())
 
     @Slot()
     def book(self) -> None:

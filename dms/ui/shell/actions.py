@@ -79,6 +79,29 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Today"), "Alt+Home", "appointment.read"),
         "appointment.week": ActionSpec(
             translate("Actions", "&Week view"), "Alt+W", "appointment.read"),
+        # cashier desk
+        "cashier.find": ActionSpec(
+            translate("Actions", "&Find order (scan job card)"), "F2", "cashier.queue"),
+        "cashier.back": ActionSpec(translate("Actions", "&Back to the queue"), "Esc"),
+        "cashier.settle": ActionSpec(
+            translate("Actions", "&Settle / take payment and print"), "F9", "payment.collect"),
+        "cashier.add_payment": ActionSpec(
+            translate("Actions", "&Add payment"), "Ins", "payment.collect"),
+        "cashier.credit": ActionSpec(
+            translate("Actions", "&Credit, approved by a manager..."), "Ctrl+Shift+G",
+            "payment.collect"),
+        "cashier.refund": ActionSpec(
+            translate("Actions", "&Refund or credit note..."), "Ctrl+Shift+R", "payment.refund"),
+        "cashier.preview_slip": ActionSpec(
+            translate("Actions", "&Preview settlement slip..."), "Ctrl+P", "document.settlement"),
+        "cashier.gate_pass": ActionSpec(
+            translate("Actions", "&Gate pass..."), None, "gatepass.issue"),
+        "cashier.dayend": ActionSpec(
+            translate("Actions", "&Day-end report"), "F6", "cashier.dayend"),
+        "cashier.dayend_print": ActionSpec(
+            translate("Actions", "&Print day-end report..."), "Ctrl+P", "cashier.dayend"),
+        "cashier.dayend_export": ActionSpec(
+            translate("Actions", "&Export day-end report..."), "Ctrl+S", "export.settlements"),
         # customer care
         "care.calls": ActionSpec(translate("Actions", "&Reminder calls"), "Alt+1", "reminder.list"),
         "care.followups": ActionSpec(
@@ -100,6 +123,86 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "C&losing call..."), "Ctrl+L", "complaint.close"),
         "care.escalate": ActionSpec(
             translate("Actions", "&Escalate overdue"), "Ctrl+Shift+E", "complaint.escalate"),
+        # manager
+        "manager.export": ActionSpec(
+            translate("Actions", "&Export the chosen list"), "F9", "report.kpi"),
+        "manager.cancel_export": ActionSpec(
+            translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
+        # technician terminal
+        "technician.clock_on": ActionSpec(translate("Actions", "&Clock on"), "F4", "job.clock"),
+        "technician.clock_off": ActionSpec(
+            translate("Actions", "Clock o&ff"), "F8", "job.clock"),
+        "technician.job_done": ActionSpec(
+            translate("Actions", "Job &done (clock off)"), "Ctrl+D", "job.clock"),
+        "technician.pause_parts": ActionSpec(
+            translate("Actions", "Pause: waiting for &parts"), "F6", "workorder.pause"),
+        "technician.pause_approval": ActionSpec(
+            translate("Actions", "Pause: waiting for &approval"), "F7", "workorder.pause"),
+        "technician.resume": ActionSpec(
+            translate("Actions", "&Resume"), "Ctrl+R", "workorder.resume"),
+        "technician.self_check": ActionSpec(
+            translate("Actions", "&Self-check, send to QC..."), "Ctrl+E", "workorder.finish"),
+        "technician.added_work": ActionSpec(
+            translate("Actions", "Propose &added work..."), "Ctrl+N", "addedwork.propose"),
+        "technician.request_parts": ActionSpec(
+            translate("Actions", "Ask the counter for &parts"), "Ctrl+J", "parts.request"),
+        "technician.tools": ActionSpec(
+            translate("Actions", "&Tools and equipment"), "F3", "tool.read"),
+        "technician.back": ActionSpec(translate("Actions", "&Back to my jobs"), "Esc"),
+        "tools.search": ActionSpec(translate("Actions", "&Find a tool"), "F2", "tool.read"),
+        "tools.check_out": ActionSpec(
+            translate("Actions", "&Check out..."), "Ctrl+O", "tool.checkout"),
+        "tools.return": ActionSpec(translate("Actions", "&Return"), "F8", "tool.return"),
+        "tools.damaged": ActionSpec(
+            translate("Actions", "Return &damaged..."), "Ctrl+D", "tool.return"),
+        "tools.maintenance": ActionSpec(
+            translate("Actions", "&Maintenance..."), "Ctrl+M", "tool.maintain"),
+        # workshop board
+        "board.by_state": ActionSpec(
+            translate("Actions", "Board by &state"), "Alt+1", "board.read"),
+        "board.plan": ActionSpec(
+            translate("Actions", "&Plan by technician"), "Alt+2", "board.read"),
+        "board.qc_desk": ActionSpec(translate("Actions", "&QC desk"), "Alt+3", "board.read"),
+        "board.tv": ActionSpec(translate("Actions", "&TV mode"), "F11", "board.read"),
+        "board.move": ActionSpec(
+            translate("Actions", "&Move job to..."), "Ctrl+M", "workorder.pause"),
+        "qc.pass": ActionSpec(translate("Actions", "&Pass"), "F9", "workorder.qc_fail"),
+        "qc.fail": ActionSpec(
+            translate("Actions", "&Fail: back to rework..."), "Shift+F9", "workorder.qc_fail"),
+        "qc.print": ActionSpec(translate("Actions", "QC &sheet..."), "Ctrl+P", "document.qc"),
+        # the parts counter (keys a line edit does not take for itself: the scan field has
+        # the focus, and it would swallow Ctrl+Z, Ctrl+E, Ctrl+U)
+        "counter.picking": ActionSpec(
+            translate("Actions", "&Picking queue"), "F3", "picking.queue"),
+        "counter.back": ActionSpec(translate("Actions", "&Back to the queue"), "Esc"),
+        "counter.undo": ActionSpec(
+            translate("Actions", "&Undo the last scan"), "F8", "picking.return"),
+        "counter.return": ActionSpec(
+            translate("Actions", "&Return to the counter..."), "Ctrl+R", "picking.return"),
+        "counter.exchange": ActionSpec(
+            translate("Actions", "E&xchange a part..."), "Ctrl+Shift+X", "picking.exchange"),
+        "counter.old_part": ActionSpec(
+            translate("Actions", "Record the &old part..."), "Ctrl+Shift+O", "oldpart.record"),
+        "counter.intake": ActionSpec(
+            translate("Actions", "Old part &into the store"), "Ctrl+I", "oldpart.intake"),
+        # check-in, estimate, approvals, pre-settlement and delivery (front desk, part 2)
+        "checkin.save": ActionSpec(
+            translate("Actions", "&Save check-in and print for signature"), "F9", "workorder.open"),
+        "frontdesk.open_order": ActionSpec(
+            translate("Actions", "Open &work order (Enter)"), None, "customer.read"),
+        "estimate.add": ActionSpec(translate("Actions", "&Add a line"), "Ctrl+L", "estimate.edit"),
+        "estimate.change_line": ActionSpec(
+            translate("Actions", "&Change line..."), "Ctrl+E", "estimate.edit"),
+        "estimate.remove_line": ActionSpec(
+            translate("Actions", "&Remove line"), "Del", "estimate.edit"),
+        "estimate.add_fee": ActionSpec(
+            translate("Actions", "Add &fee..."), "Ctrl+Shift+F", "estimate.edit"),
+        "estimate.issue": ActionSpec(
+            translate("Actions", "&Issue and print the estimate"), "F9", "workorder.estimate"),
+        "estimate.approve": ActionSpec(
+            translate("Actions", "Customer &approves..."), "Ctrl+Return", "workorder.approve"),
+        "estimate.print_checkin": ActionSpec(
+            translate("Actions", "Print the chec&k-in sheet"), "Ctrl+Shift+K", "document.checkin"),
     }
 
 

@@ -172,6 +172,11 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Keyboard shortcuts"),
                                 "<table cellspacing=6>" + "".join(sorted(set(lines))) + "</table>")
 
+    @property
+    def settings_store(self) -> Any:
+        """This workstation's settings (printers per document kind: `common/printing.py`)."""
+        return self._settings_store
+
     @Slot()
     def show_settings(self) -> None:
         if self._settings_store is None:

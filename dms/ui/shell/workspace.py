@@ -147,10 +147,21 @@ def registry() -> list[WorkspaceSpec]:
     """The workspaces that exist, in tab order. (Imported here so the shell module stays free
     of every workspace's imports until a user who has the role signs in.)"""
     from dms.ui.care.workspace import CustomerCare
+    from dms.ui.cashier.workspace import CashierDesk
     from dms.ui.frontdesk.workspace import FrontDesk
+    from dms.ui.manager.workspace import Manager
+    from dms.ui.parts.workspace import PartsCounter
+    from dms.ui.technician.workspace import TechnicianTerminal
+    from dms.ui.workshop.workspace import WorkshopBoard
 
     return [WorkspaceSpec(FrontDesk.id, FrontDesk.roles, FrontDesk, "Ctrl+1"),
-            WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6")]
+            WorkspaceSpec(WorkshopBoard.id, WorkshopBoard.roles, WorkshopBoard, "Ctrl+2"),
+            WorkspaceSpec(TechnicianTerminal.id, TechnicianTerminal.roles, TechnicianTerminal,
+                          "Ctrl+3"),
+            WorkspaceSpec(PartsCounter.id, PartsCounter.roles, PartsCounter, "Ctrl+4"),
+            WorkspaceSpec(CashierDesk.id, CashierDesk.roles, CashierDesk, "Ctrl+5"),
+            WorkspaceSpec(CustomerCare.id, CustomerCare.roles, CustomerCare, "Ctrl+6"),
+            WorkspaceSpec(Manager.id, Manager.roles, Manager, "Ctrl+7")]
 
 
 def for_roles(roles) -> list[WorkspaceSpec]:

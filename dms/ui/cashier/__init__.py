@@ -1,0 +1,1 @@
+"""The cashier desk 收银台 (DESIGN §9)."""

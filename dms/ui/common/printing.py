@@ -1,0 +1,410 @@
+"""Preview, print and save any document PDF (DESIGN §7) — the one printing path of the app.
+
+    show_document(parent, kind, title, pdf)   # a non-modal preview: pages, zoom, Print, Save
+    print_document(parent, kind, title, pdf)  # straight to the kind's printer (the cashier's
+                                              # slip and gate pass); the preview if it has none
+
+Each document kind ("settlement", "settlement-receipt", "gatepass", "labels", "refund", ...)
+has its own printer, page size and orientation, remembered in the settings store of this
+workstation (the settings file, `dms.app.FileSettingsStore`) under "printers": the A4 documents
+go to the office printer, the 80 mm receipt to the roll printer, labels to the label printer.
+Until a kind has been given one, it goes to the system's default printer on the page size of
+the document itself. A printer that is gone is a message in the preview, never a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from dms.ui.common.message_bar import MessageBar
+from dms.ui.common.pdf_pages import PdfPages, print_pages
+
+translate = QCoreApplication.translate
+SCREEN_DPI = 96
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+FIT_WIDTH, WHOLE_PAGE = 0.0, -1.0
+_session_store: dict = {}  # where choices live when no settings store was handed in
+
+
+class MemoryStore:
+    """Settings kept for this session only (a window opened without a settings file)."""
+
+    def load(self) -> dict:
+        return dict(_session_store)
+
+    def save(self, settings: dict) -> None:
+        _session_store.clear()
+        _session_store.update(settings)
+
+
+def kind_name(kind: str) -> str:
+    names = {"settlement": translate("Printing", "Settlement slip"),
+             "settlement-receipt": translate("Printing", "Settlement receipt (80 mm)"),
+             "gatepass": translate("Printing", "Gate pass"),
+             "refund": translate("Printing", "Refund slip"),
+             "labels": translate("Printing", "Labels"),
+             "estimate": translate("Printing", "Estimate"),
+             "checkin": translate("Printing", "Check-in sheet"),
+             "jobcard": translate("Printing", "Job card"),
+             "picking": translate("Printing", "Picking list"),
+             "qc": translate("Printing", "QC sheet"),
+             "appointment": translate("Printing", "Appointment slip"),
+             "dayend": translate("Printing", "Day-end report")}
+    return names.get(kind, kind)
+
+
+def available_printers() -> list[str]:
+    return QPrinterInfo.availablePrinterNames()
+
+
+def new_printer(name: str) -> QPrinter:
+    """A high-resolution printer on `name` (the seam tests replace with a PDF-file printer)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(name)
+    return printer
+
+
+def settings_store(parent: QWidget | None) -> Any:
+    """The settings store of the main window `parent` is in, else this session's memory."""
+    window = parent.window() if parent is not None else None
+    store = getattr(window, "settings_store", None)
+    return store if store is not None else MemoryStore()
+
+
+def saved_choice(store: Any, kind: str) -> dict:
+    return dict(store.load().get("printers", {}).get(kind, {}))
+
+
+def remember_choice(store: Any, kind: str, printer: str, layout: QPageLayout) -> None:
+    settings = store.load()
+    size = layout.pageSize().size(QPageSize.Unit.Millimeter)
+    sides = sorted((round(size.width(), 1), round(size.height(), 1)))  # portrait, turned below
+    settings.setdefault("printers", {})[kind] = {
+        "printer": printer, "width_mm": sides[0], "height_mm": sides[1],
+        "landscape": layout.orientation() == QPageLayout.Orientation.Landscape}
+    store.save(settings)
+
+
+def page_layout(choice: dict, pages: PdfPages) -> QPageLayout:
+    """The saved page of `choice`, or the document's own page when none was saved."""
+    own = pages.size_mm(0)
+    width = choice.get("width_mm", min(own.width(), own.height()))
+    height = choice.get("height_mm", max(own.width(), own.height()))
+    landscape = choice.get("landscape", own.width() > own.height())
+    return QPageLayout(
+        QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0))
+
+
+def configured_printer(choice: dict, pages: PdfPages) -> QPrinter:
+    printer = new_printer(choice.get("printer") or QPrinterInfo.defaultPrinterName())
+    printer.setPageLayout(page_layout(choice, pages))
+    return printer
+
+
+def choice_text(choice: dict, pages: PdfPages) -> str:
+    printer = choice.get("printer") or QPrinterInfo.defaultPrinterName()
+    size = page_layout(choice, pages).pageSize()
+    mm = size.size(QPageSize.Unit.Millimeter)
+    page = (size.name() if size.id() != QPageSize.PageSizeId.Custom
+            else f"{round(mm.width()):g} × {round(mm.height()):g} mm")
+    if not printer:
+        return translate("Printing", "No printer chosen; page {page}").format(page=page)
+    return translate("Printing", "{printer}, page {page}").format(printer=printer, page=page)
+
+
+def missing_printer_text(choice: dict, kind: str) -> str | None:
+    """Why `choice` cannot print on this workstation, or None when it can."""
+    printer = choice.get("printer") or QPrinterInfo.defaultPrinterName()
+    if not printer:
+        return translate("Printing", "No printer is chosen for {kind} and this workstation has "
+                         "no default printer. Choose one with Printer... or save as PDF."
+                         ).format(kind=kind_name(kind))
+    if printer not in available_printers():
+        return translate("Printing", "The printer \"{printer}\" chosen for {kind} is not "
+                         "available on this workstation. Choose another with Printer... or "
+                         "save as PDF.").format(printer=printer, kind=kind_name(kind))
+    return None
+
+
+def show_document(parent: QWidget, kind: str, title: str, pdf: bytes, *,
+                  store: Any = None, message: str | None = None) -> None:
+    """A non-modal preview of `pdf` with Print and Save as PDF; `message` shows in its bar."""
+    dialog = PreviewDialog(kind, title, pdf, store or settings_store(parent), parent)
+    if message:
+        dialog.message_bar.show_message(message, "error")
+    dialog.show()
+
+
+def print_document(parent: QWidget, kind: str, title: str, pdf: bytes, *,
+                   store: Any = None) -> bool:
+    """`pdf` straight to the printer of `kind`. Without a usable printer the preview opens,
+    saying why, so the user can choose one or save the PDF; False then."""
+    store = store or settings_store(parent)
+    choice = saved_choice(store, kind)
+    problem = missing_printer_text(choice, kind)
+    if problem is None:
+        pages = PdfPages(pdf)
+        if print_pages(pages, configured_printer(choice, pages)):
+            return True
+        problem = not_started_text(choice)
+    show_document(parent, kind, title, pdf, store=store, message=problem)
+    return False
+
+
+def not_started_text(choice: dict) -> str:
+    printer = choice.get("printer") or QPrinterInfo.defaultPrinterName()
+    return translate("Printing", "The printer \"{printer}\" could not be started. Check that "
+                     "it is switched on, or save as PDF.").format(printer=printer)
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, kind: str, title: str, pdf: bytes, store: Any,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("printPreview")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+        self.kind, self.title, self.pdf, self.store = kind, title, bytes(pdf), store
+        self.pages = PdfPages(self.pdf)
+        self._page = 0
+        self.message_bar = MessageBar()
+        self.previous_button, self.next_button = QPushButton(), QPushButton()
+        self.page_label = QLabel()
+        self.page_label.setObjectName("previewPage")
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("previewZoom")
+        for factor in (FIT_WIDTH, WHOLE_PAGE, *ZOOMS):
+            self.zoom.addItem("", factor)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("previewPrinter")
+        self.printer_button, self.print_button = QPushButton(), QPushButton()
+        self.save_button, self.close_button = QPushButton(), QPushButton()
+        self.print_button.setDefault(True)
+        self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.zoom.currentIndexChanged.connect(self.render_pages)
+        self.printer_button.clicked.connect(self.choose_printer)
+        self.print_button.clicked.connect(self.print_now)
+        self.save_button.clicked.connect(self.ask_save)
+        self.close_button.clicked.connect(self.close)
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_now),
+                           (QKeySequence.StandardKey.Save, self.ask_save),
+                           (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
+                           (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1))):
+            QShortcut(QKeySequence(keys), self, slot)
+
+        self.sheets = QWidget()
+        self.sheets.setObjectName("previewSheets")
+        self.sheets.setStyleSheet("#previewSheets { background: #8a8f96; }")
+        sheets_layout = QVBoxLayout(self.sheets)
+        sheets_layout.setSpacing(12)
+        sheets_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_views: list[QLabel] = []
+        for _index in range(self.pages.count):
+            view = QLabel()
+            view.setStyleSheet("background: white;")
+            sheets_layout.addWidget(view)
+            self.page_views.append(view)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.sheets)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.verticalScrollBar().valueChanged.connect(self.scrolled)
+        self._refit = QTimer(self, singleShot=True, interval=60, timeout=self.render_pages)
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.page_label, self.next_button, self.zoom):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.printer_label, self.printer_button, self.print_button,
+                       self.save_button, self.close_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+        self.resize(960, 720)
+        self.print_button.setFocus()
+        self.retranslate_ui()
+
+    # -- what the dialog shows ----------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("{title} - preview").format(title=self.title))
+        self.previous_button.setText(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous page (Page Up)"))
+        self.next_button.setText(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next page (Page Down)"))
+        for index, text in enumerate((self.tr("Fit width"), self.tr("Whole page"))):
+            self.zoom.setItemText(index, text)
+        for index, factor in enumerate(ZOOMS, start=2):
+            self.zoom.setItemText(index, f"{factor:.0%}")
+        self.zoom.setToolTip(self.tr("Zoom (Ctrl++ and Ctrl+-)"))
+        self.printer_button.setText(self.tr("Printer..."))
+        self.printer_button.setToolTip(
+            self.tr("Choose the printer, page size and orientation for {kind} on this "
+                    "workstation").format(kind=kind_name(self.kind)))
+        self.print_button.setText(self.tr("Print"))
+        self.print_button.setToolTip("Ctrl+P")
+        self.save_button.setText(self.tr("Save as PDF..."))
+        self.save_button.setToolTip("Ctrl+S")
+        self.close_button.setText(self.tr("Close"))
+        self.show_choice()
+        self.show_page_number()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def show_choice(self) -> None:
+        self.printer_label.setText(choice_text(saved_choice(self.store, self.kind), self.pages))
+
+    def zoom_factor(self) -> float:
+        factor = self.zoom.currentData()
+        if factor in (FIT_WIDTH, WHOLE_PAGE):
+            widest = max(self.pages.size_mm(i).width() for i in range(self.pages.count))
+            tallest = max(self.pages.size_mm(i).height() for i in range(self.pages.count))
+            viewport = self.scroll.viewport().size()
+            fit = (viewport.width() - 40) / (widest / 25.4 * SCREEN_DPI)
+            if factor == WHOLE_PAGE:
+                fit = min(fit, (viewport.height() - 24) / (tallest / 25.4 * SCREEN_DPI))
+            return max(fit, 0.1)
+        return factor
+
+    def render_pages(self) -> None:
+        ratio = self.devicePixelRatioF()
+        dpi = SCREEN_DPI * self.zoom_factor()
+        for index, view in enumerate(self.page_views):
+            pixmap = QPixmap.fromImage(self.pages.image(index, dpi * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            view.setPixmap(pixmap)
+            view.setFixedSize(pixmap.deviceIndependentSize().toSize())
+        self.show_page_number()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.render_pages()  # fitted to the viewport, known only now
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.isVisible() and self.zoom.currentData() in (FIT_WIDTH, WHOLE_PAGE):
+            self._refit.start()
+
+    def step_zoom(self, step: int) -> None:
+        self.zoom.setCurrentIndex(max(0, min(self.zoom.count() - 1,
+                                             self.zoom.currentIndex() + step)))
+
+    def page_tops(self) -> list[int]:
+        # from the sizes, not the geometry: right before the layout has run too
+        layout = self.sheets.layout()
+        top, tops = layout.contentsMargins().top(), []
+        for view in self.page_views:
+            tops.append(top)
+            top += view.height() + layout.spacing()
+        return tops
+
+    def current_page(self) -> int:
+        return self._page
+
+    def scrolled(self) -> None:
+        middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 2
+        self._page = max([i for i, top in enumerate(self.page_tops()) if top <= middle],
+                         default=0)
+        self.show_page_number()
+
+    def go_to(self, index: int) -> None:
+        """Page `index` at the top, as far as the scroll bar goes: with all pages in view,
+        the page counter still follows Next and Previous."""
+        index = max(0, min(self.pages.count - 1, index))
+        self.scroll.verticalScrollBar().setValue(self.page_tops()[index] - 6)
+        self._page = index
+        self.show_page_number()
+
+    def show_page_number(self) -> None:
+        self.page_label.setText(self.tr("Page {page} of {count}").format(
+            page=self._page + 1, count=self.pages.count))
+        self.previous_button.setEnabled(self._page > 0)
+        self.next_button.setEnabled(self._page < self.pages.count - 1)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.go_to(self.current_page() + (1 if event.key() == Qt.Key.Key_PageDown else -1))
+            return
+        super().keyPressEvent(event)
+
+    # -- printing and saving ------------------------------------------------------------------
+    def print_now(self) -> None:
+        """To the printer of this kind; without one, the printer dialog first."""
+        choice = saved_choice(self.store, self.kind)
+        if not (choice.get("printer") or QPrinterInfo.defaultPrinterName()):
+            self.choose_printer()
+            return
+        problem = missing_printer_text(choice, self.kind)
+        if problem:
+            self.message_bar.show_message(problem, "error")
+            return
+        self.send(configured_printer(choice, self.pages))
+
+    def choose_printer(self) -> None:
+        """The system's print dialog on this kind's printer and page; what is chosen there is
+        remembered for the kind, and the document printed."""
+        self._printer = configured_printer(saved_choice(self.store, self.kind), self.pages)
+        dialog = QPrintDialog(self._printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.printer_chosen)
+        QDialog.open(dialog)  # PySide's QPrintDialog.open wants a receiver
+
+    def printer_chosen(self) -> None:
+        native = self._printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        # "print to file" chosen in the dialog: keep the page, not a printer that is none
+        name = (self._printer.printerName() if native
+                else saved_choice(self.store, self.kind).get("printer", ""))
+        remember_choice(self.store, self.kind, name, self._printer.pageLayout())
+        self.show_choice()
+        self.send(self._printer)
+
+    def send(self, printer: QPrinter) -> bool:
+        if not print_pages(self.pages, printer):
+            self.message_bar.show_message(
+                not_started_text({"printer": printer.printerName()}), "error")
+            return False
+        where = printer.outputFileName() or printer.printerName()
+        self.message_bar.show_message(self.tr("Pages sent to {printer}: {count}.").format(
+            printer=where, count=self.pages.count))
+        return True
+
+    def ask_save(self) -> None:
+        folder = self.store.load().get("print_folder") or str(Path.home())
+        name = re.sub(r'[\\/:*?"<>|]+', "_", self.title).strip() or self.kind
+        dialog = QFileDialog(self, self.tr("Save as PDF"), str(Path(folder) / f"{name}.pdf"),
+                             self.tr("PDF documents (*.pdf)"))
+        dialog.setObjectName("saveDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.save_to)
+        dialog.open()
+
+    def save_to(self, path: str) -> bool:
+        try:
+            Path(path).write_bytes(self.pdf)
+        except OSError as exc:
+            self.message_bar.show_message(self.tr("Could not save {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc), "error")
+            return False
+        settings = self.store.load()
+        settings["print_folder"] = str(Path(path).parent)
+        self.store.save(settings)
+        self.message_bar.show_message(self.tr("Saved to {path}.").format(path=path))
+        return True
+

@@ -1,0 +1,128 @@
+"""The counter's dialogs: a part back from the workshop (退料), a part exchanged (换料), the old
+part a line replaced (旧件), a stocktake posted. Each OK is one command (`CommandDialog`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+
+from dms.parts import old_parts, picking, stocktake
+from dms.ui.common import words
+from dms.ui.common.command_dialog import CommandDialog
+from dms.ui.parts.words import dispositions, qty
+
+
+def _field(text: str = "", name: str = "") -> QLineEdit:
+    field = QLineEdit(text)
+    field.setObjectName(name)
+    return field
+
+
+def _scan_input(name: str) -> QLineEdit:
+    """A field a scanner types into: no input method, or a Chinese IME turns it into pinyin."""
+    field = _field(name=name)
+    field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+    return field
+
+
+class _LineDialog(CommandDialog):
+    def __init__(self, workspace, line):
+        super().__init__(workspace)
+        self.line = line
+        self.part = QLabel(f"{line.code} {line.name} · {qty(line.issued)} {line.unit}")
+        # not self.tr(): at run time that would look in the subclass's context
+        self.form.addRow(QCoreApplication.translate("CounterDialogs", "Part:"), self.part)
+
+
+class ReturnDialog(_LineDialog):
+    """Unused parts back into stock."""
+
+    def __init__(self, workspace, line):
+        super().__init__(workspace, line)
+        self.setWindowTitle(self.tr("Return to the counter"))
+        self.qty = _field(qty(line.issued), "returnQty")
+        self.reason = _field(name="returnReason")
+        self.form.addRow(self.tr("&Quantity:"), self.qty)
+        self.form.addRow(self.tr("&Reason:"), self.reason)
+
+    def call(self):
+        return picking.return_part, (self.line.part_line_id, self.qty.text().strip(),
+                                     self.reason.text()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("Returned to stock: {part}.").format(part=self.line.code)
+
+
+class ExchangeDialog(_LineDialog):
+    """The issued part back, the scanned replacement out on a line of its own."""
+
+    def __init__(self, workspace, line, taker: str):
+        super().__init__(workspace, line)
+        self.setWindowTitle(self.tr("Exchange a part"))
+        self.new_part = _scan_input("exchangeScan")
+        self.qty = _field("1", "exchangeQty")
+        self.reason = _field(name="exchangeReason")
+        self.taker = _field(taker, "exchangeTaker")
+        self.form.addRow(self.tr("&New part (scan):"), self.new_part)
+        self.form.addRow(self.tr("&Quantity:"), self.qty)
+        self.form.addRow(self.tr("&Reason:"), self.reason)
+        self.form.addRow(self.tr("&Taken by:"), self.taker)
+
+    def call(self):
+        return picking.exchange_part, (self.line.part_line_id, self.new_part.text(),
+                                       self.qty.text().strip(), self.reason.text()), {
+            "received_by": self.taker.text().strip() or None}
+
+    def done_text(self, result) -> str:
+        return self.tr("Exchanged: {part} back, the new part issued.").format(part=self.line.code)
+
+
+class OldPartDialog(_LineDialog):
+    """The part the line replaced, taken off the car: what happens to it and where it is."""
+
+    def __init__(self, workspace, line, warranty: bool = False):
+        super().__init__(workspace, line)
+        self.setWindowTitle(self.tr("Old part"))
+        self.disposition = QComboBox()
+        self.disposition.setObjectName("oldDisposition")
+        for key, text in dispositions().items():
+            self.disposition.addItem(text, key)
+        if warranty:
+            self.disposition.setCurrentIndex(self.disposition.findData(old_parts.WARRANTY))
+        self.location = _field(name="oldLocation")
+        self.form.addRow(self.tr("&Disposition:"), self.disposition)
+        self.form.addRow(self.tr("&Location:"), self.location)
+
+    def call(self):
+        return old_parts.record_old_part, (self.line.part_line_id,
+                                           self.disposition.currentData(),
+                                           self.location.text()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("Old part recorded: {part}.").format(part=self.line.code)
+
+
+class PostStocktakeDialog(CommandDialog):
+    """The differences approved: adjustments posted, the bins unlocked."""
+
+    def __init__(self, workspace, sheet):
+        super().__init__(workspace)
+        self.sheet = sheet
+        self.setWindowTitle(self.tr("Post stocktake {number}").format(number=sheet.number))
+        summary = QLabel(self.tr("Gain {gain}, loss {loss}; {count} lines not counted.").format(
+            gain=words.money(sheet.gain_value), loss=words.money(sheet.loss_value),
+            count=sheet.uncounted))
+        summary.setObjectName("postSummary")
+        summary.setWordWrap(True)
+        self.zero = QCheckBox(self.tr("Count the uncounted lines as &zero"))
+        self.zero.setEnabled(sheet.uncounted > 0)
+        self.form.addRow(summary)
+        self.form.addRow(self.zero)
+
+    def call(self):
+        return stocktake.post_stocktake, (self.sheet.id,), {
+            "treat_uncounted_as_zero": self.zero.isChecked()}
+
+    def done_text(self, result) -> str:
+        return self.tr("Stocktake {number} posted: {count} adjustments.").format(
+            number=result.number, count=len(result.movement_ids))

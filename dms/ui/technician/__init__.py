@@ -1,0 +1,1 @@
+"""The technician terminal 技师终端 (DESIGN §9)."""

@@ -1,0 +1,1 @@
+"""The workshop board: kanban, plan, TV mode, QC desk (DESIGN §9)."""

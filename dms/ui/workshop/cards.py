@@ -1,0 +1,136 @@
+"""A job card as people read it across the workshop: the plate large, then model and advisor,
+the job, hours planned and used, the promise and how long the job has been in its lane, who
+is on it, parts and the customer's answer. Its colour (DESIGN §9, the 002 blueprint's board):
+red once the promise is missed, yellow within an hour of it or when more hours are used than
+billed, green otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from dms import clock
+from dms.ui.common.views import hours
+from dms.workshop.kanban import Card
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate extracts from
+SOON = timedelta(hours=1)
+COLOURS = {"red": QColor("#c62828"), "yellow": QColor("#f9a825"), "green": QColor("#2e7d32")}
+TINTS = {"red": QColor("#fdecea"), "yellow": QColor("#fff8e1"), "green": QColor("#f1f8f1")}
+WARN, MUTED = QColor("#b45309"), QColor("#5f6368")
+
+
+def urgency(card: Card, now: datetime) -> str:
+    promised = card.job.promised_at
+    if promised is not None and now > promised:
+        return "red"
+    if (promised is not None and promised - now <= SOON) or card.used_hours > card.job.billed_hours:
+        return "yellow"
+    return "green"
+
+
+def dwell(since: datetime, now: datetime) -> str:
+    minutes = max(0, int((now - since).total_seconds() // 60))
+    if minutes < 60:
+        return translate("Cards", "{m} min").format(m=minutes)
+    if minutes < 48 * 60:
+        return translate("Cards", "{h} h {m:02d}").format(h=minutes // 60, m=minutes % 60)
+    return translate("Cards", "{d} d").format(d=minutes // (24 * 60))
+
+
+def lines(card: Card, now: datetime) -> list[tuple[str, str]]:
+    """(text, style) below the plate; style "warn" or "muted" or ""."""
+    job = card.job
+    planned = hours(job.planned_hours or job.billed_hours)
+    promise = (translate("Cards", "Due {time}").format(
+        time=job.promised_at.astimezone().strftime("%H:%M" if job.promised_at.astimezone().date()
+                                                   == now.astimezone().date() else "%m-%d %H:%M"))
+        if job.promised_at else translate("Cards", "No promise time"))
+    who = "● " + "、".join(job.clocked_on) if job.clocked_on else (job.technician_name or "")
+    place = " · ".join(p for p in (who, job.bay_name) if p) or translate("Cards", "Not assigned")
+    flags = []
+    if card.parts == "waiting":
+        flags.append(translate("Cards", "Parts waiting"))
+    elif card.parts == "issued":
+        flags.append(translate("Cards", "Parts issued"))
+    if card.approval == "waiting":
+        flags.append(translate("Cards", "Awaiting customer"))
+    over = card.used_hours > job.billed_hours
+    return [(" · ".join(p for p in (card.model, card.advisor) if p), "muted"),
+            (job.name, ""),
+            (translate("Cards", "{planned} h plan · {used} used").format(
+                planned=planned, used=hours(card.used_hours)), "warn" if over else ""),
+            (translate("Cards", "{promise} · {dwell} here").format(
+                promise=promise, dwell=dwell(card.since, now)), ""),
+            (place, ""),
+            (" · ".join(flags), "warn" if card.parts == "waiting" or card.approval == "waiting"
+             else "muted")]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card; `scale` enlarges everything for the TV board, which shows only what can
+    be read from across the workshop: the job, the promise and who is on it."""
+
+    FULL, WALL = (0, 1, 2, 3, 4, 5), (1, 3, 4)  # which of `lines()` a card shows
+
+    def __init__(self, parent=None, scale: float = 1.0):
+        super().__init__(parent)
+        self.scale = scale
+        self.shown = self.FULL if scale == 1.0 else self.WALL
+        self.now = clock.now  # the tests and the TV board's clock share the service clock
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
+        big = QFont(option.font)
+        big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
+        big.setBold(True)
+        return big, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        big, small = self._fonts(option)
+        height = QFontMetrics(big).height() + len(self.shown) * QFontMetrics(small).height() + 14
+        return QSize(int(150 * self.scale), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        card: Card | None = index.data(Qt.ItemDataRole.UserRole + 1)
+        if card is None:
+            return
+        now = self.now()
+        level = urgency(card, now)
+        big, small = self._fonts(option)
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(option.palette.highlight().color() if selected else QColor("#c8c8c8"),
+                            2 if selected else 1))
+        painter.setBrush(TINTS[level])
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.fillRect(QRect(rect.left(), rect.top(), max(5, int(6 * self.scale)),
+                               rect.height()), COLOURS[level])
+        x = rect.left() + int(10 * self.scale)
+        width = rect.right() - x - 4
+        painter.setFont(big)
+        painter.setPen(QColor("#111111"))
+        line_height = painter.fontMetrics().height()
+        painter.drawText(QRect(x, rect.top() + 3, width, line_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(card.job.plate or card.job.number,
+                                                          Qt.TextElideMode.ElideRight, width))
+        y = rect.top() + 3 + line_height
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        found = lines(card, now)
+        for text, style in (found[i] for i in self.shown):
+            painter.setPen(WARN if style == "warn" else MUTED if style == "muted"
+                           else QColor("#202020"))
+            painter.drawText(QRect(x, y, width, metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            y += metrics.height()
+        painter.restore()

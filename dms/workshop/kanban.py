@@ -1,0 +1,268 @@
+"""The workshop board's reads (DESIGN §9 "Workshop board"): every job of the open orders as a
+card carrying what a dispatcher decides on (model, advisor, hours planned and clocked, parts,
+the customer's answer on added work, who is on it, since when it is in its lane), the bays, the
+technicians with their planned hours, and the QC desk's queue. No Qt.
+
+A card's lane is derived here, once, from the order's and the job's state, so the kanban, the
+TV board and the tests agree on where a job is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from dms.models import (AuditLog, Bay, LabourLine, PartLine, QCInspection, User, UserRole, Vehicle,
+                        WorkOrder)
+from dms.permissions import require
+from dms.workshop import states
+from dms.workshop.board import BoardJob, board_rows, clocked_hours
+from dms.workshop.dispatch import open_clocks
+
+# The kanban's columns in the order of the flow (DESIGN §2); a paused car waits either for
+# parts or for the customer, and the dispatcher acts differently on each.
+LANES = ("waiting", "dispatched", "in_repair", "paused_parts", "paused_approval", "qc", "rework",
+         "ready")
+SHOWN_STATES = (*states.WORKSHOP_STATES, states.READY)
+# Which kind of bay a trade's job goes to when the dispatcher names only the technician.
+TRADE_BAYS = {"maintenance": "maintenance", "mechanical": "mechanical",
+              "electrical": "mechanical", "body": "body", "paint": "paint"}
+PENDING_APPROVAL = ("proposed", "priced")
+WAITING_PARTS = ("requested", "reserved")
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Card:
+    job: BoardJob
+    model: str
+    advisor: str
+    used_hours: Decimal
+    parts: str  # "none": no parts; "issued": all issued; "waiting": some not issued yet
+    approval: str  # "waiting": added work the customer has not answered; else "answered"
+    since: datetime  # when the job came into its lane
+    lane: str
+
+    @property
+    def id(self) -> int:
+        return self.job.labour_line_id
+
+
+@dataclass(frozen=True)
+class BayInfo:
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Technician:
+    id: int
+    name: str
+    team: str | None
+    planned_hours: Decimal  # hours planned on the technician's jobs not done yet
+
+
+@dataclass(frozen=True)
+class Board:
+    cards: tuple[Card, ...]
+    bays: tuple[BayInfo, ...]
+    technicians: tuple[Technician, ...]
+
+
+@dataclass(frozen=True)
+class QCItem:
+    """A car waiting at the QC desk: `level` is the check it waits for (self, team_lead, final)."""
+
+    work_order_id: int
+    number: str
+    plate: str | None
+    model: str
+    advisor: str
+    version: int
+    level: str
+    promised_at: datetime | None
+    since: datetime
+    jobs: tuple[str, ...]
+    technicians: tuple[tuple[int, str], ...]  # who worked on it: the rework owner is one of them
+
+
+def lane_of(job: BoardJob) -> str:
+    order = job.order_state
+    if order == states.READY:
+        return "ready"
+    if order == states.PAUSED:
+        return "paused_approval" if job.pause_reason == "waiting_approval" else "paused_parts"
+    if order == states.QC:
+        return "qc"
+    if job.state == "rework" or (order == states.REWORK and job.state == "done"):
+        return "rework"
+    if job.technician_id is None:
+        return "waiting"
+    if job.state == "done":
+        return "qc"  # waiting for the technician's self-check
+    return "in_repair" if job.state == "in_progress" else "dispatched"
+
+
+def default_bay(board: Board, card: Card) -> int | None:
+    """The bay a job goes to when only the technician is chosen: the bay it has, else the
+    least planned bay of its trade's kind, else the first bay."""
+    if card.job.bay_id is not None:
+        return card.job.bay_id
+    kind = TRADE_BAYS.get(card.job.trade)
+    load: dict[int, Decimal] = defaultdict(Decimal)
+    for other in board.cards:
+        if other.job.bay_id is not None and other.lane not in ("ready", "qc"):
+            load[other.job.bay_id] += other.job.planned_hours or other.job.billed_hours
+    fitting = [b for b in board.bays if b.kind == kind] or list(board.bays)
+    return min(fitting, key=lambda b: (load[b.id], b.id)).id if fitting else None
+
+
+def _orders(s: Session, order_ids) -> dict[int, tuple[str, str]]:
+    """order → (model, advisor's name)."""
+    rows = s.execute(select(WorkOrder.id, Vehicle.brand, Vehicle.series, Vehicle.model_code,
+                            User.display_name)
+                     .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+                     .join(User, User.id == WorkOrder.advisor_id)
+                     .where(WorkOrder.id.in_(order_ids))) if order_ids else []
+    return {r.id: (" ".join(p for p in (r.series or r.brand, r.model_code) if p), r.display_name)
+            for r in rows}
+
+
+def _since(s: Session, jobs: list[BoardJob]) -> dict[int, datetime]:
+    """job → the last audit entry that moved it or its order (assignment, clock, state)."""
+    line_ids = [j.labour_line_id for j in jobs]
+    order_ids = list({j.work_order_id for j in jobs})
+    if not jobs:
+        return {}
+    rows = s.execute(select(AuditLog.entity, AuditLog.entity_id, func.max(AuditLog.at))
+                     .where(or_(and_(AuditLog.entity == "labour_line",
+                                     AuditLog.entity_id.in_(line_ids)),
+                                and_(AuditLog.entity == "work_order",
+                                     AuditLog.entity_id.in_(order_ids),
+                                     AuditLog.to_state.is_not(None))))
+                     .group_by(AuditLog.entity, AuditLog.entity_id)).all()
+    last = {(entity, key): at for entity, key, at in rows}
+    entered = dict(s.execute(select(WorkOrder.id, WorkOrder.entry_at)
+                             .where(WorkOrder.id.in_(order_ids))).all())
+    return {j.labour_line_id: max(t for t in (last.get(("labour_line", j.labour_line_id)),
+                                              last.get(("work_order", j.work_order_id)),
+                                              entered[j.work_order_id]) if t is not None)
+            for j in jobs}
+
+
+def _parts(s: Session, order_ids) -> dict[tuple[int, int | None], bool]:
+    """(order, job or None) → whether every approved part of it is issued."""
+    done: dict[tuple[int, int | None], bool] = {}
+    rows = s.execute(select(PartLine.work_order_id, PartLine.labour_line_id, PartLine.state)
+                     .where(PartLine.work_order_id.in_(order_ids),
+                            PartLine.approval == "approved")) if order_ids else []
+    for order_id, line_id, state in rows:
+        key = (order_id, line_id)
+        done[key] = done.get(key, True) and state not in WAITING_PARTS
+    return done
+
+
+def _parts_status(parts, job: BoardJob) -> str:
+    own = [parts[k] for k in ((job.work_order_id, job.labour_line_id), (job.work_order_id, None))
+           if k in parts]
+    if not own:
+        return "none"
+    return "issued" if all(own) else "waiting"
+
+
+def _pending_approval(s: Session, order_ids) -> set[int]:
+    if not order_ids:
+        return set()
+    found = set(s.scalars(select(LabourLine.work_order_id).where(
+        LabourLine.work_order_id.in_(order_ids), LabourLine.approval.in_(PENDING_APPROVAL))))
+    return found | set(s.scalars(select(PartLine.work_order_id).where(
+        PartLine.work_order_id.in_(order_ids), PartLine.approval.in_(PENDING_APPROVAL))))
+
+
+def _cards(s: Session, actor) -> tuple[Card, ...]:
+    jobs = board_rows(s, actor, SHOWN_STATES)
+    order_ids = list({j.work_order_id for j in jobs})
+    orders = _orders(s, order_ids)
+    used = clocked_hours(s, [j.labour_line_id for j in jobs])
+    since = _since(s, jobs)
+    parts = _parts(s, order_ids)
+    waiting = _pending_approval(s, order_ids)
+    return tuple(Card(job, *orders[job.work_order_id],
+                      sum(used.get(job.labour_line_id, {}).values(), ZERO),
+                      _parts_status(parts, job),
+                      "waiting" if job.work_order_id in waiting else "answered",
+                      since[job.labour_line_id], lane_of(job)) for job in jobs)
+
+
+def _technicians(s: Session, actor, cards) -> tuple[Technician, ...]:
+    planned: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for card in cards:
+        if card.job.technician_id is not None and card.job.state != "done" \
+                and card.lane != "ready":
+            planned[card.job.technician_id] += card.job.planned_hours or card.job.billed_hours
+    rows = s.execute(select(User.id, User.display_name, User.team)
+                     .join(UserRole, UserRole.user_id == User.id)
+                     .where(User.store_id == actor.store_id, User.active.is_(True),
+                            UserRole.role == "technician")
+                     .order_by(User.team, User.id)).all()
+    return tuple(Technician(r.id, r.display_name, r.team, planned[r.id]) for r in rows)
+
+
+def board(db, actor) -> Board:
+    """The whole kanban in one reading: a few hundred cards at a large store."""
+    with db.reading() as s:
+        require(s, actor, "board.read")
+        cards = _cards(s, actor)
+        bays = tuple(BayInfo(b.id, b.code, b.name, b.kind) for b in s.execute(
+            select(Bay.id, Bay.code, Bay.name, Bay.kind).where(
+                Bay.store_id == actor.store_id, Bay.active.is_(True)).order_by(Bay.id)))
+        return Board(cards, bays, _technicians(s, actor, cards))
+
+
+def _qc_level(s: Session, order_ids) -> dict[int, str]:
+    """QC order → the check it waits for: final once a team lead passed it since it came."""
+    latest = select(func.max(QCInspection.id)).where(
+        QCInspection.work_order_id.in_(order_ids)).group_by(QCInspection.work_order_id)
+    rows = s.execute(select(QCInspection.work_order_id, QCInspection.level, QCInspection.passed)
+                     .where(QCInspection.id.in_(latest))) if order_ids else []
+    return {o: "final" if level == "team_lead" and passed else "team_lead"
+            for o, level, passed in rows}
+
+
+def qc_queue(db, actor) -> tuple[QCItem, ...]:
+    """Cars waiting for a check, the longest waiting first: self-check (every job done, nobody
+    clocked on), the team lead's check, the final inspection."""
+    with db.reading() as s:
+        require(s, actor, "board.read")
+        jobs = board_rows(s, actor, (states.IN_REPAIR, states.QC))
+        by_order: dict[int, list[BoardJob]] = defaultdict(list)
+        for job in jobs:
+            by_order[job.work_order_id].append(job)
+        clocked = {e.labour_line_id for e in open_clocks(s, line_ids=[j.labour_line_id
+                                                                      for j in jobs])}
+        levels = _qc_level(s, [o for o, js in by_order.items() if js[0].order_state == states.QC])
+        waiting = {o: ("self" if js[0].order_state == states.IN_REPAIR else levels.get(o, "team_lead"))
+                   for o, js in by_order.items()
+                   if js[0].order_state == states.QC
+                   or (all(j.state == "done" for j in js)
+                       and not clocked & {j.labour_line_id for j in js})}
+        orders = _orders(s, list(waiting))
+        since = _since(s, [js[0] for o, js in by_order.items() if o in waiting])
+        items = []
+        for order_id, level in waiting.items():
+            js = by_order[order_id]
+            worked = {j.technician_id: j.technician_name for j in js if j.technician_id}
+            first = js[0]
+            items.append(QCItem(order_id, first.number, first.plate, *orders[order_id],
+                                first.order_version, level, first.promised_at,
+                                since[first.labour_line_id], tuple(j.name for j in js),
+                                tuple(sorted(worked.items()))))
+        return tuple(sorted(items, key=lambda i: (i.since, i.work_order_id)))
+

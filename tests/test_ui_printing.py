@@ -1,0 +1,193 @@
+"""The print preview on the real widgets: pages rendered and counted, zoom, printing to the
+printer saved for the document kind (a PDF-file QPrinter stands in for the device), the page
+size remembered per kind, save as PDF, and a missing printer as a message, never a crash."""
+
+import io
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QColor, QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from dms.ui.common import printing
+from dms.ui.common.printing import MemoryStore, PreviewDialog, print_document, show_document
+
+
+class Store:
+    def __init__(self, settings=None):
+        self.settings = settings or {}
+
+    def load(self):
+        return dict(self.settings)
+
+    def save(self, settings):
+        self.settings = dict(settings)
+
+
+def _pdf(pages: int, size=A4) -> bytes:
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=size)
+    for number in range(1, pages + 1):
+        sheet.rect(10, 10, size[0] - 20, size[1] - 20, fill=1)  # black: visibly rendered
+        sheet.drawString(20, size[1] - 30, f"page {number}")
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def pdf_printers(monkeypatch, tmp_path):
+    """The workstation has the printers named; each "prints" to a PDF file in tmp_path."""
+    made = []
+
+    def install(*names):
+        monkeypatch.setattr(printing, "available_printers", lambda: list(names))
+
+        def new_printer(name):
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / f"printed-{len(made)}.pdf"))
+            printer.setResolution(150)
+            made.append((name, printer.outputFileName()))
+            return printer
+
+        monkeypatch.setattr(printing, "new_printer", new_printer)
+        return made
+
+    return install
+
+
+def _preview(qtbot, parent) -> PreviewDialog:
+    qtbot.waitUntil(lambda: parent.findChild(PreviewDialog) is not None)
+    dialog = parent.findChild(PreviewDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _printed(path) -> list[tuple[float, float]]:
+    doc = pdfium.PdfDocument(path)
+    sizes = [tuple(round(v / 72 * 25.4) for v in doc.get_page_size(i)) for i in range(len(doc))]
+    doc.close()
+    return sizes
+
+
+def test_preview_shows_the_pages_and_zooms(qtbot, parent):
+    show_document(parent, "settlement", "INV-1", _pdf(3), store=Store())
+    dialog = _preview(qtbot, parent)
+    assert not dialog.isModal()
+    assert dialog.page_label.text() == "Page 1 of 3"
+    assert len(dialog.page_views) == 3
+    image = dialog.page_views[0].pixmap().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2) == QColor("black")
+    assert not dialog.previous_button.isEnabled()
+    width = dialog.page_views[0].width()
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(0.5))
+    assert dialog.page_views[0].width() < width * 0.75
+    dialog.next_button.click()
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.page_label.text() == "Page 3 of 3")
+    assert not dialog.next_button.isEnabled()
+
+
+def test_print_goes_to_the_kinds_printer_on_its_saved_page(qtbot, parent, pdf_printers):
+    made = pdf_printers("Office A4", "Roll 80")
+    store = Store({"printers": {"settlement-receipt": {"printer": "Roll 80", "width_mm": 80,
+                                                       "height_mm": 200, "landscape": False}}})
+    show_document(parent, "settlement-receipt", "INV-2", _pdf(2, (80 * mm, 150 * mm)),
+                  store=store)
+    dialog = _preview(qtbot, parent)
+    assert "Roll 80" in dialog.printer_label.text()
+    dialog.print_button.click()
+    assert made[-1][0] == "Roll 80"
+    assert _printed(made[-1][1]) == [(80, 200), (80, 200)]
+    assert dialog.message_bar.level == "info"
+    assert dialog.message_bar.text().endswith(": 2.")
+
+
+def test_without_a_saved_page_the_document_prints_on_its_own(qtbot, parent, pdf_printers):
+    made = pdf_printers("Office A4")
+    store = Store({"printers": {"gatepass": {"printer": "Office A4"}}})
+    assert print_document(parent, "gatepass", "GP-1", _pdf(1), store=store)
+    assert parent.findChild(PreviewDialog) is None  # straight to the printer, no preview
+    assert _printed(made[-1][1]) == [(210, 297)]
+
+
+def test_the_choice_is_remembered_per_kind(qtbot, parent):
+    store = Store({"printers": {"settlement": {"printer": "Office A4", "width_mm": 210,
+                                               "height_mm": 297, "landscape": False}}})
+    label = QPageLayout(QPageSize(QSizeF(60, 40), QPageSize.Unit.Millimeter),
+                        QPageLayout.Orientation.Landscape, QMarginsF())
+    printing.remember_choice(store, "labels", "Label 60", label)
+    choices = store.settings["printers"]
+    assert choices["settlement"]["printer"] == "Office A4"  # the other kind is untouched
+    assert choices["labels"] == {"printer": "Label 60", "width_mm": 40, "height_mm": 60,
+                                 "landscape": True}
+    layout = printing.page_layout(choices["labels"], printing.PdfPages(_pdf(1)))
+    assert layout.fullRect(QPageLayout.Unit.Millimeter).size() == QSizeF(60, 40)
+
+
+def test_a_missing_printer_is_a_message(qtbot, parent, pdf_printers):
+    made = pdf_printers("Office A4")
+    store = Store({"printers": {"settlement": {"printer": "Counter HP"}}})
+    assert not print_document(parent, "settlement", "INV-3", _pdf(1), store=store)
+    dialog = _preview(qtbot, parent)  # the preview opens instead, saying why
+    assert dialog.message_bar.level == "error"
+    assert "Counter HP" in dialog.message_bar.text()
+    assert "Settlement slip" in dialog.message_bar.text()
+    dialog.message_bar.clear()
+    dialog.print_button.click()
+    assert "Counter HP" in dialog.message_bar.text()
+    assert not any(os.path.exists(path) for _name, path in made)
+
+
+def test_no_printer_at_all_asks_for_one(qtbot, parent, pdf_printers, monkeypatch):
+    pdf_printers()
+    monkeypatch.setattr(printing.QPrinterInfo, "defaultPrinterName", staticmethod(lambda: ""))
+    show_document(parent, "labels", "Labels", _pdf(1), store=Store())
+    dialog = _preview(qtbot, parent)
+    assert "No printer chosen" in dialog.printer_label.text()
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.findChild(QWidget, "printDialog") is not None)
+    dialog.findChild(QWidget, "printDialog").reject()
+
+
+def test_save_as_pdf_writes_the_document(qtbot, parent, tmp_path):
+    pdf = _pdf(2)
+    store = Store()
+    show_document(parent, "refund", "RF/1", pdf, store=store)
+    dialog = _preview(qtbot, parent)
+    dialog.save_button.click()
+    file_dialog = dialog.findChild(QWidget, "saveDialog")
+    assert file_dialog.selectedFiles()[0].endswith("RF_1.pdf")
+    file_dialog.reject()
+    assert dialog.save_to(str(tmp_path / "refund.pdf"))
+    assert (tmp_path / "refund.pdf").read_bytes() == pdf
+    assert store.settings["print_folder"] == str(tmp_path)
+    assert not dialog.save_to(str(tmp_path / "no" / "such" / "folder.pdf"))
+    assert dialog.message_bar.level == "error"
+
+
+def test_the_main_windows_store_is_used(qtbot, open_window, demo_db):
+    from dms.auth import authenticate
+
+    store = Store()
+    window = open_window(demo_db, authenticate(demo_db, "cashier1", "demo123"), store)
+    assert printing.settings_store(window.centralWidget()) is store
+    assert isinstance(printing.settings_store(None), MemoryStore)

@@ -1,0 +1,294 @@
+"""The technician terminal on the real widgets: a technician clocks on the next job in one key,
+pauses for parts or approval in one key each, finishes with the self-check, proposes added
+work with a photo, borrows and returns tools; refusals keep what was typed and change nothing;
+another seat's dispatch appears without a reset."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import func, select
+
+from dms import clock
+from dms.changes import Change
+from dms.models import AuditLog, LabourLine, QCInspection, Tool, WorkOrder
+from dms.workshop import dispatch as d
+from dms.workshop import tools as t
+from robot import Robot
+
+from builders import bay_ids, login, make_order, workshop_users
+
+SHOWN_MS = 10_000
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+@pytest.fixture
+def users(demo_db):
+    return workshop_users(demo_db)
+
+
+@pytest.fixture
+def order(demo_db, users):
+    """An order with two jobs dispatched to tech2."""
+    wo, jobs = make_order(demo_db, users["advisor1"])
+    for job in jobs:
+        d.assign_job(demo_db, users["dispatcher1"], job, bay_ids(demo_db)["BAY3"],
+                     users["tech2"].id)
+    return wo, jobs
+
+
+@pytest.fixture
+def terminal(open_window, demo_db, users, order):
+    window = open_window(demo_db, users["tech2"])
+    return window, window.show_workspace("technician")
+
+
+def _loaded(qtbot, ws, count):
+    qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == count
+                    and ws.jobs_page.selected() is not None, timeout=SHOWN_MS)
+
+
+def _dialog(qtbot, ws):
+    """The dialog just opened, once it has the keyboard (open() activates it a moment later)."""
+    qtbot.waitUntil(lambda: ws.dialog is not None and ws.dialog.isActiveWindow(),
+                    timeout=SHOWN_MS)
+    return ws.dialog
+
+
+def state(db, wo):
+    with db.reading() as s:
+        o = s.get(WorkOrder, wo)
+        return o.state, o.pause_reason
+
+
+def audit_count(db):
+    with db.reading() as s:
+        return s.scalar(select(func.count(AuditLog.id)))
+
+
+@pytest.mark.efficiency
+def test_clock_on_pause_resume_and_done_one_key_each(qtbot, terminal, demo_db, order):
+    window, ws = terminal
+    wo, (oil, brakes) = order
+    _loaded(qtbot, ws, 2)
+    assert window.current is ws and ws.jobs_page.selected().labour_line_id == oil
+    robot = Robot(qtbot)
+    robot.shortcut("F4")
+    qtbot.waitUntil(lambda: ws.jobs_page.clocked_job() is not None, timeout=SHOWN_MS)
+    assert ws.jobs_page.clocked_job().labour_line_id == oil
+    assert "Clocked on" in ws.message_bar.text()
+    robot.done("technician: clock on the next job", "technician", 1)
+
+    robot = Robot(qtbot)
+    robot.shortcut("F6")
+    qtbot.waitUntil(lambda: state(demo_db, wo) == ("PAUSED", "waiting_parts"), timeout=SHOWN_MS)
+    robot.done("technician: pause waiting for parts", "technician", 1)
+    qtbot.waitUntil(lambda: ws.jobs_page.selected().order_state == "PAUSED", timeout=SHOWN_MS)
+    assert ws.jobs_page.clocked_job() is None  # a pause clocks everyone off
+    assert "waiting for parts" in ws.jobs_page.model.data(ws.jobs_page.model.index(0, 4))
+
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+R")
+    qtbot.waitUntil(lambda: state(demo_db, wo)[0] == "IN_REPAIR", timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled(), timeout=SHOWN_MS)
+    robot.shortcut("F4")
+    qtbot.waitUntil(lambda: ws.jobs_page.clocked_job() is not None, timeout=SHOWN_MS)
+    robot.shortcut("F7")
+    qtbot.waitUntil(lambda: state(demo_db, wo) == ("PAUSED", "waiting_approval"),
+                    timeout=SHOWN_MS)
+    robot.done("technician: resume, clock on, pause waiting for approval", "technician", 3)
+
+
+@pytest.mark.efficiency
+def test_jobs_done_then_self_check_sends_the_car_to_qc(qtbot, terminal, demo_db, order):
+    window, ws = terminal
+    wo, (oil, brakes) = order
+    _loaded(qtbot, ws, 2)
+    robot = Robot(qtbot)
+    for _ in (oil, brakes):
+        qtbot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled(), timeout=SHOWN_MS)
+        robot.shortcut("F4")
+        qtbot.waitUntil(lambda: ws.actions["technician.job_done"].isEnabled(), timeout=SHOWN_MS)
+        robot.shortcut("Ctrl+D")
+        qtbot.waitUntil(lambda: ws.jobs_page.clocked_job() is None
+                        and ws.jobs_page.selected().state != "in_progress", timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: all(j.state == "done" for j in ws.jobs_page.model.rows),
+                    timeout=SHOWN_MS)
+    robot.done("technician: clock on and finish two jobs", "technician", 4)
+
+    robot = Robot(qtbot)
+    qtbot.waitUntil(lambda: ws.actions["technician.self_check"].isEnabled(), timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+E")
+    dialog = _dialog(qtbot, ws)
+    dialog.note.setPlainText("试车正常")
+    before = audit_count(demo_db)
+    robot.key(dialog.note, Qt.Key.Key_F9)  # nothing ticked: refused, the note stays
+    qtbot.waitUntil(lambda: dialog.message_bar.text() != "", timeout=SHOWN_MS)
+    assert "self-check" in dialog.message_bar.text() and dialog.isVisible()
+    assert dialog.note.toPlainText() == "试车正常" and audit_count(demo_db) == before
+    assert state(demo_db, wo)[0] == "IN_REPAIR"
+    robot.click(dialog.all_ok)
+    robot.key(dialog.note, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: state(demo_db, wo)[0] == "QC", timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    robot.done("technician: self-check and send to QC (one refusal on the way)", "technician", 4)
+    with demo_db.reading() as s:
+        check = s.scalars(select(QCInspection).where(QCInspection.work_order_id == wo)).one()
+        assert (check.level, check.reason) == ("self", "试车正常")
+
+
+@pytest.mark.efficiency
+def test_propose_added_work_with_a_photo_and_parts(qtbot, terminal, demo_db, order, tmp_path):
+    window, ws = terminal
+    wo, (oil, _) = order
+    _loaded(qtbot, ws, 2)
+    d.clock_on(demo_db, login(demo_db, "tech2"), oil)
+    ws.refresh()
+    qtbot.waitUntil(lambda: ws.actions["technician.added_work"].isEnabled(), timeout=SHOWN_MS)
+    photo = tmp_path / "刹车盘.png"
+    photo.write_bytes(PNG)
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+N")
+    dialog = _dialog(qtbot, ws)
+    robot.type(dialog.description, "前刹车盘磨损到限")
+    robot.type(dialog.parts, "26300-35505 x2")
+    robot.click(dialog.findChild(QPushButton, "addPhotos"))
+    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible(),
+                    timeout=SHOWN_MS)
+    robot._count("double-click the photo")
+    dialog.file_dialog.selectFile(str(photo))
+    dialog.file_dialog.accept()
+    assert dialog.photo_paths() == [str(photo)]
+    robot.key(dialog.parts, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: state(demo_db, wo) == ("PAUSED", "waiting_approval"),
+                    timeout=SHOWN_MS)
+    robot.done("technician: propose added work with parts and a photo", "technician", 6)
+    from dms.workshop.terminal import added_work_photos
+    with demo_db.reading() as s:
+        job = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo,
+                                                   LabourLine.added_work.is_(True)))
+    [saved] = added_work_photos(demo_db, login(demo_db, "advisor1"), job)
+    assert saved.content == PNG
+
+
+def test_a_photo_that_is_no_photo_is_refused_in_the_dialog(qtbot, terminal, demo_db, order,
+                                                         tmp_path):
+    window, ws = terminal
+    wo, (oil, _) = order
+    _loaded(qtbot, ws, 2)
+    d.clock_on(demo_db, login(demo_db, "tech2"), oil)
+    ws.refresh()
+    qtbot.waitUntil(lambda: ws.actions["technician.added_work"].isEnabled(), timeout=SHOWN_MS)
+    ws.added_work()
+    dialog = ws.dialog
+    dialog.description.setText("前刹车盘磨损")
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    dialog.add_photos([str(bad)])
+    before = audit_count(demo_db)
+    dialog.submit()
+    qtbot.waitUntil(lambda: "scan.pdf" in dialog.message_bar.text(), timeout=SHOWN_MS)
+    assert dialog.description.text() == "前刹车盘磨损" and dialog.photo_paths() == [str(bad)]
+    assert audit_count(demo_db) == before and state(demo_db, wo)[0] == "IN_REPAIR"
+
+
+def test_another_seats_dispatch_appears_without_a_reset(qtbot, terminal, demo_db, users, order):
+    window, ws = terminal
+    _loaded(qtbot, ws, 2)
+    ws.jobs_page.table.selectRow(1)
+    chosen = ws.jobs_page.selected().labour_line_id
+    resets = []
+    ws.jobs_page.model.modelReset.connect(lambda: resets.append(1))
+    wo2, jobs2 = make_order(demo_db, users["advisor1"], lines=1)
+    d.assign_job(demo_db, users["dispatcher1"], jobs2[0], bay_ids(demo_db)["BAY4"],
+                 users["tech2"].id)
+    window.bus.collect([Change(0, "work_order", wo2, None)])  # what the live feed delivers
+    qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 3, timeout=SHOWN_MS)
+    assert not resets and ws.jobs_page.selected().labour_line_id == chosen
+
+
+@pytest.mark.efficiency
+def test_borrow_a_tool_for_the_car_and_bring_it_back(qtbot, terminal, demo_db, order):
+    window, ws = terminal
+    wo, (oil, _) = order
+    _loaded(qtbot, ws, 2)
+    with demo_db.reading() as s:
+        number = s.get(WorkOrder, wo).number
+    robot = Robot(qtbot)
+    robot.shortcut("F3")
+    page = ws.tools_page
+    robot.type(page.search, "TQ01")
+    robot.key(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.selected() is not None
+                    and page.selected().code == "T-TQ01", timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+O")
+    dialog = _dialog(qtbot, ws)
+    assert dialog.work_order.text() == number  # the job in hand is the default
+    robot.key(dialog.work_order, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().status == "out",
+                    timeout=SHOWN_MS)
+    assert page.selected().work_order == number
+    robot.done("technician: check a tool out for the car", "technician", 5)
+    window.activateWindow()  # the dialog has closed (offscreen, nothing else activates it)
+    qtbot.waitUntil(window.isActiveWindow, timeout=SHOWN_MS)
+    robot = Robot(qtbot)
+    robot.shortcut("F8")
+    qtbot.waitUntil(lambda: page.selected().status == "available", timeout=SHOWN_MS)
+    robot.done("technician: return a tool", "technician", 1)
+    qtbot.waitUntil(lambda: page.history.rowCount() == 2, timeout=SHOWN_MS)
+
+
+def test_damaged_return_needs_a_report_and_overdue_list(qtbot, terminal, demo_db, users,
+                                                       monkeypatch):
+    window, ws = terminal
+    tech = users["tech2"]
+    with demo_db.reading() as s:
+        scope = s.scalar(select(Tool.id).where(Tool.code == "T-DG01"))
+    t.check_out(demo_db, tech, scope)
+    ws.show_tools()
+    page = ws.tools_page
+    page.search.setText("DG01")
+    page.reload()
+    qtbot.waitUntil(lambda: not page._debounce.isActive(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().status == "out",
+                    timeout=SHOWN_MS)
+    ws.return_damaged()
+    dialog = ws.dialog
+    before = audit_count(demo_db)
+    dialog.submit()
+    assert "damaged" in dialog.message_bar.text() and audit_count(demo_db) == before
+    dialog.report.setPlainText("屏幕碎裂")
+    dialog.submit()
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().status == "damaged",
+                    timeout=SHOWN_MS)
+    assert not ws.actions["tools.check_out"].isEnabled()
+    t.check_out(demo_db, tech, scope + 1)
+    later = clock.now() + timedelta(hours=11)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    page.search.clear()
+    page.overdue.setChecked(True)
+    qtbot.waitUntil(lambda: [r.code for r in page.model.rows] == ["T-DG02"], timeout=SHOWN_MS)
+    assert page.model.data(page.model.index(0, 3)) == "Overdue"
+
+
+def test_the_terminals_models_pass_the_model_tester(qtbot, qtmodeltester, terminal, order):
+    window, ws = terminal
+    _loaded(qtbot, ws, 2)
+    qtmodeltester.check(ws.jobs_page.model)
+    ws.show_tools()
+    qtbot.waitUntil(lambda: ws.tools_page.model.rowCount() == 10, timeout=SHOWN_MS)
+    qtmodeltester.check(ws.tools_page.model)
+    qtbot.waitUntil(lambda: ws.tools_page.selected() is not None, timeout=SHOWN_MS)
+    qtmodeltester.check(ws.tools_page.history)
+
+
+def test_neither_an_advisor_nor_a_qc_inspector_gets_the_terminal(open_window, demo_db, users):
+    window = open_window(demo_db, users["advisor1"])
+    assert "technician" not in [s.id for s in window.specs]
+    qc = open_window(demo_db, users["qc1"])
+    assert "technician" not in [s.id for s in qc.specs]

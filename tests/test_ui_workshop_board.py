@@ -1,0 +1,238 @@
+"""The workshop board on the real widgets, signed in as the demo dispatcher over the demo
+workshop (orders in every state): each job in its lane in both views, a job given to a
+technician by one drop through the model's drop handling or by Ctrl+M and a digit, an illegal
+drop refused with the reason and nothing changed, pause and resume by drag, and a second
+seat's clock-on moving the card (live feed) without a reset and without losing a drag."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from dms.auth import authenticate
+from dms.db import Database, make_engine
+from dms.models import LabourLine, User, WorkOrder
+from dms.ui.shell.feed import LiveFeed
+from dms.ui.workshop import moves
+from dms.ui.workshop.board_page import PLAN, STATE
+from dms.ui.workshop.cards import urgency
+from dms.ui.workshop.model import BoardModel, encode
+from dms.workshop import dispatch, kanban
+from robot import Robot
+
+SHOWN_MS = 10_000
+MOVE = Qt.DropAction.MoveAction
+
+
+@pytest.fixture
+def dispatcher(demo_orders_db):
+    return authenticate(demo_orders_db, "dispatcher1", "demo123")
+
+
+@pytest.fixture
+def board(qtbot, open_window, demo_orders_db, dispatcher):
+    window = open_window(demo_orders_db, dispatcher)
+    ws = window.show_workspace("workshop")
+    qtbot.waitUntil(lambda: ws.loaded, timeout=SHOWN_MS)
+    return ws
+
+
+def _lane(ws, view, lane):
+    return ws.board_page.lanes[view][lane]
+
+
+def _jobs(lane) -> list[int]:
+    proxy = lane.proxy
+    return [proxy.index(r, 0).data(BoardModel.CardRole).id for r in range(proxy.rowCount())]
+
+
+def _first(ws, lane_key, view=STATE, where=lambda c: True):
+    lane = _lane(ws, view, lane_key)
+    return next(ws.model.card(j) for j in _jobs(lane) if where(ws.model.card(j)))
+
+
+def _drop(robot, ws, card, view, lane) -> bool:
+    """One drag: the card's data, as a view makes it, dropped on the lane's model."""
+    robot._count(f"drag {card.job.plate} to {lane}")
+    data = ws.model.mimeData([ws.model.index(ws.model.row_of(card.id), 0)])
+    proxy = _lane(ws, view, lane).proxy
+    if not proxy.canDropMimeData(data, MOVE, -1, -1, QModelIndex()):
+        proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())  # says why, sends nothing
+        return False
+    return proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())
+
+
+def _line(db, job_id):
+    with db.reading() as s:
+        line = s.get(LabourLine, job_id)
+        order = s.get(WorkOrder, line.work_order_id)
+        return line.technician_id, line.bay_id, line.state, order.state, order.version
+
+
+def test_every_job_is_in_its_lane_in_both_views(board, demo_orders_db, dispatcher,
+                                                 qtmodeltester):
+    expected = kanban.board(demo_orders_db, dispatcher)
+    assert {c.lane for c in expected.cards} >= {"waiting", "dispatched", "in_repair", "qc",
+                                                "rework", "ready"}
+    for lane in kanban.LANES:
+        assert sorted(_jobs(_lane(board, STATE, lane))) == sorted(
+            c.id for c in expected.cards if c.lane == lane)
+        assert f"({len(_jobs(_lane(board, STATE, lane)))})" in _lane(board, STATE, lane).head.text()
+    planned = [c for c in expected.cards if c.lane not in ("qc", "ready")]
+    for tech in expected.technicians:
+        lane = _lane(board, PLAN, moves.tech_lane(tech.id))
+        assert sorted(_jobs(lane)) == sorted(c.id for c in planned
+                                             if c.job.technician_id == tech.id)
+        assert tech.name in lane.head.text()
+    assert sorted(_jobs(_lane(board, PLAN, moves.UNASSIGNED))) == sorted(
+        c.id for c in planned if c.job.technician_id is None)
+    qtmodeltester.check(board.model)
+    qtmodeltester.check(_lane(board, STATE, "dispatched").proxy)
+
+
+def test_card_colours_follow_the_promise_and_the_hours(board):
+    card = board.model.row_at(0)
+    promised = card.job.promised_at
+    from dataclasses import replace
+    from datetime import timedelta
+
+    on_time = replace(card, used_hours=card.job.billed_hours)
+    assert urgency(on_time, promised - timedelta(hours=2)) == "green"
+    assert urgency(on_time, promised - timedelta(minutes=59)) == "yellow"
+    assert urgency(on_time, promised + timedelta(minutes=1)) == "red"
+    over = replace(card, used_hours=card.job.billed_hours + 1)
+    assert urgency(over, promised - timedelta(hours=2)) == "yellow"
+
+
+@pytest.mark.efficiency
+def test_one_drop_on_a_technician_dispatches_the_job(qtbot, board, demo_orders_db):
+    card = _first(board, "waiting")
+    tech = board.model.board.technicians[-1]
+    robot = Robot(qtbot)
+    assert _drop(robot, board, card, PLAN, moves.tech_lane(tech.id))
+    lane = _lane(board, PLAN, moves.tech_lane(tech.id))
+    qtbot.waitUntil(lambda: card.id in _jobs(lane), timeout=SHOWN_MS)
+    robot.done("dispatcher: move a job to a bay / technician (drag)", "dispatcher", 1)
+    technician, bay, *_ = _line(demo_orders_db, card.id)
+    assert technician == tech.id
+    assert bay in {b.id for b in board.model.board.bays if b.kind == kanban.TRADE_BAYS[
+        card.job.trade]}
+    assert card.id in _jobs(_lane(board, STATE, "dispatched"))
+    assert tech.name in lane.head.text() and "h" in lane.head.text()
+
+
+@pytest.mark.efficiency
+def test_ctrl_m_and_a_digit_move_a_job_to_a_technician(qtbot, board, demo_orders_db):
+    robot = Robot(qtbot)
+    board.show_board(PLAN)
+    card = _first(board, moves.UNASSIGNED, PLAN)
+    assert board.board_page.select_card(card.id)
+    techs = list(board.board_page.lanes[PLAN])  # "unassigned" is 1, the technicians 2, 3...
+    target = techs[2]
+    robot.shortcut("Ctrl+M")
+    menu = board.board_page.menu
+    qtbot.waitUntil(lambda: menu is not None and menu.isVisible(), timeout=SHOWN_MS)
+    robot.key(menu, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, PLAN, target)), timeout=SHOWN_MS)
+    robot.done("dispatcher: move a job to a bay / technician (keys)", "dispatcher", 2)
+    assert _line(demo_orders_db, card.id)[0] == int(target[5:])
+
+
+def test_an_illegal_drop_is_refused_where_it_lands_and_nothing_changes(qtbot, board,
+                                                                        demo_orders_db):
+    robot = Robot(qtbot)
+    card = _first(board, "dispatched")
+    before = _line(demo_orders_db, card.id)
+    assert not _drop(robot, board, card, STATE, "qc")
+    assert board.message_bar.isVisible() and "QC desk" in board.message_bar.text()
+    assert board.model.last_refusal == board.message_bar.text()
+    # what the card shows refuses too, in the service's words: a job someone is clocked on
+    busy = _first(board, "in_repair", where=lambda c: bool(c.job.clocked_on))
+    busy_before = _line(demo_orders_db, busy.id)
+    other = next(t for t in board.model.board.technicians if t.id != busy.job.technician_id)
+    assert not _drop(robot, board, busy, PLAN, moves.tech_lane(other.id))
+    assert "clock off" in board.message_bar.text()
+    qtbot.wait(50)  # nothing was sent: no command is on its way
+    assert not board.ctx.runner.busy
+    assert _line(demo_orders_db, card.id) == before
+    assert _line(demo_orders_db, busy.id) == busy_before
+    assert card.id in _jobs(_lane(board, STATE, "dispatched"))
+
+
+def test_a_refusal_from_the_service_shows_in_the_message_bar(qtbot, board, demo_orders_db,
+                                                            dispatcher):
+    card = _first(board, "dispatched")
+    tech = authenticate(demo_orders_db, "tech1", "demo123")
+    stale = card  # the screen still shows the version before another seat's change
+    dispatch.assign_job(demo_orders_db, dispatcher, card.id, card.job.bay_id, tech.id)
+    board.send(moves.plan(stale, moves.tech_lane(board.model.board.technicians[-1].id),
+                          board.model.board, dispatcher.roles))
+    qtbot.waitUntil(lambda: board.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert "changed by" in board.message_bar.text()
+    assert _line(demo_orders_db, card.id)[0] == tech.id
+
+
+def test_pause_and_resume_by_dragging_between_lanes(qtbot, board, demo_orders_db):
+    robot = Robot(qtbot)
+    card = _first(board, "in_repair")
+    assert _drop(robot, board, card, STATE, "paused_approval")
+    qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, STATE, "paused_approval")),
+                    timeout=SHOWN_MS)
+    with demo_orders_db.reading() as s:
+        order = s.get(WorkOrder, card.job.work_order_id)
+        assert (order.state, order.pause_reason) == ("PAUSED", "waiting_approval")
+    paused = board.model.card(card.id)
+    assert _drop(robot, board, paused, STATE, "in_repair")
+    qtbot.waitUntil(lambda: board.model.card(card.id).job.order_state == "IN_REPAIR",
+                    timeout=SHOWN_MS)
+
+
+def test_a_second_seats_clock_on_moves_the_card_without_a_reset_or_a_lost_drag(
+        qtbot, board, demo_orders_db):
+    feed = LiveFeed(board.ctx.db, interval_s=0.1)
+    feed.changed.connect(board.ctx.bus.collect)
+    assert feed.wait_ready()
+    card = _first(board, "dispatched")
+    resets = []
+    board.model.modelReset.connect(lambda: resets.append(1))
+    dragged = board.model.mimeData([board.model.index(board.model.row_of(card.id), 0)])
+
+    other_seat = Database(engine=make_engine(demo_orders_db.url))
+    with other_seat.reading() as s:
+        username = s.scalar(select(User.username).where(User.id == card.job.technician_id))
+    tech = authenticate(other_seat, username, "demo123")
+    _clock_off_everywhere(other_seat, tech)
+    dispatch.clock_on(other_seat, tech, card.id)
+    in_repair = _lane(board, STATE, "in_repair")
+    timeout = 1000 if demo_orders_db.backend == "postgresql" else 3000
+    qtbot.waitUntil(lambda: card.id in _jobs(in_repair), timeout=timeout)
+    assert not resets
+    assert tech.display_name in board.model.card(card.id).job.clocked_on
+    # the drag begun before the change still lands: pausing the car it now shows in repair
+    assert _lane(board, STATE, "paused_parts").proxy.dropMimeData(
+        dragged, MOVE, -1, -1, QModelIndex())
+    qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, STATE, "paused_parts")),
+                    timeout=SHOWN_MS)
+    feed.close()
+    other_seat.dispose()
+
+
+def _clock_off_everywhere(db, tech):
+    """The demo leaves some technicians on a job; the test's technician starts free."""
+    with db.reading() as s:
+        lines = [e.labour_line_id for e in dispatch.open_clocks(s, technician_id=tech.id)]
+    for line in lines:
+        dispatch.clock_off(db, tech, line)
+
+
+def test_keyboard_left_and_right_move_between_lanes(qtbot, board):
+    board.show_board(STATE)
+    page = board.board_page
+    first = page.current_view()
+    assert first is not None
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert page.current_view() is not first and QApplication.focusWidget() is page.current_view()

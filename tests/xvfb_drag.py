@@ -1,0 +1,90 @@
+"""One real drag and drop on the workshop board, run by tests/test_ui_workshop_xvfb.py inside
+xvfb-run (a real X server, the xcb platform): the dispatcher's window opens the plan view and
+xdotool presses the mouse on a card not yet assigned, moves it over a technician's lane and
+lets go, as a hand on a mouse would. Prints one JSON line: the job, the technician whose lane
+it was dropped on, and the card's technician on the board afterwards.
+
+    xvfb-run -a python tests/xvfb_drag.py DATABASE_URL
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+os.environ["QT_QPA_PLATFORM"] = "xcb"
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from PySide6.QtCore import QCoreApplication, QThread  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from dms.auth import authenticate  # noqa: E402
+from dms.db import Database  # noqa: E402
+from dms.ui.shell.main_window import MainWindow  # noqa: E402
+from dms.ui.tasks import TaskRunner  # noqa: E402
+from dms.ui.workshop import moves  # noqa: E402
+from dms.ui.workshop.model import BoardModel  # noqa: E402
+
+
+def wait(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents()
+        QThread.msleep(10)
+    return True
+
+
+def centre(view, rect) -> tuple[int, int]:
+    point = view.viewport().mapToGlobal(rect.center())
+    return point.x(), point.y()
+
+
+def main() -> int:
+    app = QApplication([sys.argv[0]])
+    db = Database(sys.argv[1])
+    runner = TaskRunner()
+    window = MainWindow(db, authenticate(db, "dispatcher1", "demo123"), runner)
+    window.move(0, 0)
+    window.resize(1366, 740)
+    window.show()
+    board = window.show_workspace("workshop")
+    if not wait(lambda: board.loaded and window.isVisible()):
+        raise SystemExit("xvfb_drag: the board did not load")
+    board.show_board("plan")
+    lanes = board.board_page.lanes["plan"]
+    source = lanes[moves.UNASSIGNED].view
+    target_key = moves.tech_lane(board.model.board.technicians[1].id)
+    target = lanes[target_key].view
+    wait(lambda: False, 0.5)  # the window mapped and painted
+    index = source.model().index(0, 0)
+    job = index.data(BoardModel.CardRole).id
+    sx, sy = centre(source, source.visualRect(index))
+    tx, ty = centre(target, target.viewport().rect())
+    # xdotool runs beside the event loop: QDrag.exec() has its own loop while the button is held
+    hand = subprocess.Popen(["xdotool", "mousemove", str(sx), str(sy), "sleep", "0.4",
+                             "mousedown", "1", "sleep", "0.3",
+                             "mousemove", str(sx + 15), str(sy + 15), "sleep", "0.3",
+                             "mousemove", str(tx), str(ty), "sleep", "0.4",
+                             "mousemove", str(tx + 4), str(ty + 4), "sleep", "0.4",
+                             "mouseup", "1"])
+    moved = wait(lambda: (board.model.card(job) is not None
+                          and board.model.card(job).job.technician_id == int(target_key[5:])))
+    hand.wait(10)
+    card = board.model.card(job)
+    print(json.dumps({"job": job, "technician": int(target_key[5:]), "moved": moved,
+                      "on_board": card.job.technician_id if card else None,
+                      "message": board.message_bar.text()}))
+    window.close()
+    runner.shutdown()
+    db.dispose()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
