@@ -215,7 +215,6 @@ class ComplaintsPage(QWidget):
         elif (row := self.selected()) is not None:
             self.read_detail(row.id)  # the shown one may have changed
 
-    @Slot()
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.read_detail(self.model.row_at(current.row()).id)
