@@ -9,6 +9,7 @@ language; `--only care` renders just these), signed in as care1:
     care_complaints_{lang}   the complaints (overdue ones red) and the selected one in full
     care_assign_{lang}       handing a complaint over: owner and deadline
     care_resolve_{lang}      root cause, resolution, prevention note
+    care_new_complaint_{lang}  a complaint by phone: customer, text, source, severity, owner
 
 Showing the lists writes to the database as the screen does (reminders made where missing,
 overdue complaints escalated); no dialog is confirmed.
@@ -73,6 +74,7 @@ def run_care(helpers, args, db, shots) -> None:
         shots.save("care_complaints", window.grab())
         dialog_shot("care_assign", ws.assign)
         dialog_shot("care_resolve", ws.resolve)
+        dialog_shot("care_new_complaint", ws.new_complaint)
         window.close()
         window.deleteLater()
     finally:

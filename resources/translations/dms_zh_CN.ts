@@ -191,6 +191,10 @@
         <translation>记录回访(&amp;F)...</translation>
     </message>
     <message>
+        <source>&amp;New complaint...</source>
+        <translation>新建投诉(&amp;N)...</translation>
+    </message>
+    <message>
         <source>&amp;Hand over...</source>
         <translation>转交(&amp;H)...</translation>
     </message>
@@ -3136,6 +3140,10 @@
         <translation>不能对状态为“{state}”的投诉执行“{action}”。</translation>
     </message>
     <message>
+        <source>Find and choose the customer.</source>
+        <translation>请查找并选择客户。</translation>
+    </message>
+    <message>
         <source>Only an open complaint can be reassigned.</source>
         <translation>只有未处理的投诉才能转交。</translation>
     </message>
@@ -5494,6 +5502,49 @@
     <message>
         <source>Not assigned</source>
         <translation>未派工</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Find the customer (Enter)</source>
+        <translation>查找客户(&amp;F)（回车）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>投诉内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>严重程度(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No customer found.</source>
+        <translation>未找到客户。</translation>
+    </message>
+    <message>
+        <source>Complaint recorded for {name}.</source>
+        <translation>已为 {name} 登记投诉。</translation>
     </message>
 </context>
 <context>
