@@ -272,6 +272,7 @@ def test_overdue_complaints_are_red_and_resolving_needs_every_field(qtbot, order
 def test_a_complaint_by_phone_finds_the_customer_and_refuses_none(qtbot, orders_window,
                                                                   orders_db, orders_agent):
     ws, page = _care(qtbot, orders_window, 2)
+    qtbot.waitUntil(lambda: not orders_window.ctx.runner.busy, timeout=SHOWN_MS)  # escalated
     with orders_db.reading() as s:
         vehicle = s.scalars(select(Vehicle).where(Vehicle.plate.is_not(None))
                             .order_by(Vehicle.id)).first()
