@@ -279,6 +279,40 @@ def _file_shown(window, term: str) -> bool:
             and file.plate == term)
 
 
+def _care(window, tab: int):
+    ws = window.show_workspace("care")
+    if ws.tabs.currentIndex() != tab:
+        ws.show_tab(tab)
+    page = ws.tabs.currentWidget()
+    wait_until(lambda: page.loads > 0 and not page.model.loading, "a care list")
+    return ws, page
+
+
+def _care_list(tab: int, choose: Callable, chosen: object):
+    """prepare: the care tab's list showing another choice than `chosen` (the act picks it
+    with Home), its loads counted; shown: a load answered since, for `chosen`."""
+    def prepare(window, _term: str) -> None:
+        _, page = _care(window, tab)
+        box = choose(page)
+        box.setCurrentIndex(1)
+        wait_until(lambda: not page.model.loading, "the other list")
+        _LOADS[tab] = page.loads
+        box.setFocus()
+
+    def act(window, _term: str) -> None:
+        QTest.keyClick(choose(window.workspace("care").tabs.widget(tab)), Qt.Key.Key_Home)
+
+    def shown(window, _term: str) -> bool:
+        page = window.workspace("care").tabs.widget(tab)
+        return (choose(page).currentData() == chosen and page.loads > _LOADS[tab]
+                and not page.model.loading)
+
+    return Screen(prepare, act, shown, ("plate",), workspace="care")
+
+
+_LOADS: dict[int, int] = {}
+
+
 def _board_emptied(window, _term: str) -> None:
     """The workshop board shown with no cards, so F5 loads all of them."""
     from dms.workshop.kanban import Board
@@ -463,6 +497,13 @@ SCREENS: dict[str, Screen] = {
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F4),
         shown=lambda w, _t: _desk(w).pages.currentWidget() is _desk(w).queue_page
         and _desk(w).queue_page.loaded, terms=("plate",)),
+    # Customer care (as care1 or the manager): back to the maintenance call list from
+    # another kind (the due items computed and their reminders made where missing).
+    "care_calls": _care_list(0, lambda page: page.kind, "maintenance"),
+    # The follow-up queue, from the next 3 days' calls back to today's.
+    "care_follow_ups": _care_list(1, lambda page: page.due, 0),
+    # The complaints, from the closed ones back to those still open (Home in the filter).
+    "care_complaints": _care_list(2, lambda page: page.filter, "open"),
 }
 
 

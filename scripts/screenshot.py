@@ -31,6 +31,8 @@ at 1366×768 and saves into docs/screenshots/:
     workshop_tv_{lang}.png       TV mode (drawn at 1366×768, not full screen)
     qc_desk_{lang}.png           the QC desk, signed in as qc1, the first car selected
 
+    care_*_{lang}.png            the customer-care pages, as care1 (scripts/screenshot_care.py)
+
 lang is zh_CN and en. Dialogs are separate windows offscreen: each is drawn centred over the
 window grab with a thin frame and its title. The Chinese catalogue is the built .qm when it
 is current, else one built now with pyside6-lrelease. jobcard.png and settlement_slip.png
@@ -461,6 +463,17 @@ def run_manager_pages(args, db: Database, language: str) -> list[Path]:
     return shots.saved
 
 
+def run_care_pages(args, db: Database, language: str) -> list[Path]:
+    from screenshot_care import run_care
+
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+    shots = Shots(args.out, language)
+    run_care(sys.modules[__name__], args, db, shots)
+    return shots.saved
+
+
 def run_workshop(args, db: Database, language: str) -> list[Path]:
     """The workshop board's pages (dispatcher1) and the QC desk (qc1)."""
     directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
@@ -530,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated (zh_CN,en)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only", choices=("frontdesk", "workshop", "counter", "cashier",
-                                           "manager", "techterm"),
+                                           "manager", "care", "techterm"),
                         help="render the pages of one workspace only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -580,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
                 saved += run_cashier(args, db, language.strip())
             if args.only in (None, "manager"):
                 saved += run_manager_pages(args, db, language.strip())
+            if args.only in (None, "care"):
+                saved += run_care_pages(args, db, language.strip())
         if args.only in (None, "techterm"):
             saved += techterm_shots(args, db)
     finally:

@@ -17,9 +17,10 @@ from dms import clock
 from dms.auth import authenticate
 from dms.crm import care, followup
 from dms.db import Database, make_engine
-from dms.models import Appointment, AuditLog, Complaint, FollowUp, Reminder, WorkOrder
+from dms.models import (Appointment, AuditLog, Complaint, FollowUp, Reminder, Vehicle,
+                        WorkOrder)
 from dms.ui.care.calls import CallDialog, ReminderBookingDialog
-from dms.ui.care.complaints import RED, ResolveDialog
+from dms.ui.care.complaints import RED, NewComplaintDialog, ResolveDialog
 from dms.ui.care.followups import FollowUpDialog
 from dms.ui.shell.feed import LiveFeed
 from robot import Robot
@@ -234,7 +235,9 @@ def test_overdue_complaints_are_red_and_resolving_needs_every_field(qtbot, order
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.id == ids[1],
                     timeout=SHOWN_MS)
     assert "(overdue)" in page.detail_label.text() and RED.name() in page.detail_label.text()
-    assert model.row_at(overdue).escalation_level >= 1  # escalated when the page was shown
+    # escalated when the page was shown (the command's change refreshes the row in place)
+    qtbot.waitUntil(lambda: model.row_at(model.row_of(ids[1])).escalation_level >= 1,
+                    timeout=SHOWN_MS)
 
     before = _counts(orders_db)
     Robot(qtbot).shortcut("Ctrl+R")
@@ -263,6 +266,39 @@ def test_overdue_complaints_are_red_and_resolving_needs_every_field(qtbot, order
         closed = s.get(Complaint, ids[1])
     assert (closed.status, closed.prevention, closed.closing_note) == (
         "closed", "交车前检查车内", "客户满意")
+
+
+@pytest.mark.efficiency
+def test_a_complaint_by_phone_finds_the_customer_and_refuses_none(qtbot, orders_window,
+                                                                  orders_db, orders_agent):
+    ws, page = _care(qtbot, orders_window, 2)
+    qtbot.waitUntil(lambda: not orders_window.ctx.runner.busy, timeout=SHOWN_MS)  # escalated
+    with orders_db.reading() as s:
+        vehicle = s.scalars(select(Vehicle).where(Vehicle.plate.is_not(None))
+                            .order_by(Vehicle.id)).first()
+    before = _counts(orders_db)
+    robot = Robot(qtbot)
+    robot.shortcut("Ctrl+N")
+    dialog = _dialog(qtbot, ws, NewComplaintDialog)
+    qtbot.waitUntil(lambda: dialog.owner.count() > 0, timeout=SHOWN_MS)
+    assert dialog.owner.currentData() == orders_agent.id
+    dialog.description.setPlainText("电话投诉：等待时间过长")
+    dialog.submit()  # no customer chosen yet: refused, the text stays
+    qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert "customer" in dialog.message_bar.text() and _counts(orders_db) == before
+    robot.type(dialog.find, vehicle.plate)
+    robot.key(dialog.find, Qt.Key.Key_Return)  # finds; does not confirm the dialog
+    qtbot.waitUntil(lambda: dialog.customer.count() > 0, timeout=SHOWN_MS)
+    assert dialog.isVisible() and dialog.customer.currentData() == vehicle.customer_id
+    robot.key(dialog.description, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    robot.done("record a complaint made by phone", "customer_care", 5)
+    with orders_db.reading() as s:
+        made = s.scalars(select(Complaint).order_by(Complaint.id.desc())).first()
+    assert (made.customer_id, made.source, made.severity, made.owner_id, made.description) == (
+        vehicle.customer_id, "phone", "medium", orders_agent.id, "电话投诉：等待时间过长")
+    assert abs(made.deadline - (clock.now() + followup.COMPLAINT_DEADLINE)) < timedelta(minutes=5)
+    qtbot.waitUntil(lambda: page.model.row_of(made.id) >= 0, timeout=SHOWN_MS)
 
 
 def test_another_seats_change_arrives_in_place(qtbot, orders_window, orders_db, orders_agent,

@@ -108,6 +108,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Unknown complaint source {source}."),
         "complaint.invalid_transition": QCoreApplication.translate(
             "Messages", "Cannot {action}: the complaint is {state}."),
+        "complaint.customer_required": QCoreApplication.translate(
+            "Messages", "Find and choose the customer."),
         "complaint.not_open": QCoreApplication.translate(
             "Messages", "Only an open complaint can be reassigned."),
         "followup.question": QCoreApplication.translate(

@@ -191,6 +191,10 @@
         <translation>记录回访(&amp;F)...</translation>
     </message>
     <message>
+        <source>&amp;New complaint...</source>
+        <translation>新建投诉(&amp;N)...</translation>
+    </message>
+    <message>
         <source>&amp;Hand over...</source>
         <translation>转交(&amp;H)...</translation>
     </message>
@@ -1161,6 +1165,10 @@
         <translation>上次通话</translation>
     </message>
     <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
         <source>{n}{more} to call</source>
         <translation>待联系 {n}{more} 位</translation>
     </message>
@@ -1959,6 +1967,10 @@
     <message>
         <source>Complaint</source>
         <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
     </message>
     <message>
         <source>{n}{more} complaints, {overdue} overdue</source>
@@ -2906,8 +2918,24 @@
         <translation>上次结果</translation>
     </message>
     <message>
-        <source>{n}{more} calls due today</source>
-        <translation>今日待回访 {n}{more} 个</translation>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
+        <source>{n}{more} calls</source>
+        <translation>共 {n}{more} 个</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>in the next 3 days</source>
+        <translation>3 天内到期</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期(&amp;D)</translation>
     </message>
     <message>
         <source>Calls after delivery: within 24 h or 3 days</source>
@@ -3680,6 +3708,10 @@
     <message>
         <source>Cannot {action}: the complaint is {state}.</source>
         <translation>不能对状态为“{state}”的投诉执行“{action}”。</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer.</source>
+        <translation>请查找并选择客户。</translation>
     </message>
     <message>
         <source>Only an open complaint can be reassigned.</source>
@@ -6128,6 +6160,49 @@
     <message>
         <source>Not assigned</source>
         <translation>未派工</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Find the customer (Enter)</source>
+        <translation>查找客户(&amp;F)（回车）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>投诉内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>严重程度(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No customer found.</source>
+        <translation>未找到客户。</translation>
+    </message>
+    <message>
+        <source>Complaint recorded for {name}.</source>
+        <translation>已为 {name} 登记投诉。</translation>
     </message>
 </context>
 <context>

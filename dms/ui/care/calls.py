@@ -121,6 +121,7 @@ class CallsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("careCalls")
         self.ws = workspace
+        self.loads = 0
         self.kind = QComboBox()
         self.kind.setObjectName("callKind")
         self.days = QSpinBox()
@@ -173,6 +174,7 @@ class CallsPage(QWidget):
         ws, kind, days, km = self.ws, self.kind.currentData(), self.days.value(), self.km.value()
         if kind is None:
             return
+        self.count.setText(self.tr("Loading..."))
         self.model.set_fetch(lambda offset, limit: reminders.reminder_list(
             ws.ctx.db, ws.ctx.user, kind, days, km, offset, limit))
 
@@ -181,6 +183,7 @@ class CallsPage(QWidget):
 
     @Slot()
     def _show_count(self) -> None:
+        self.loads += 1  # pages and refreshes answered (benchmarks wait for the next)
         more = "+" if self.model.has_more else ""
         self.count.setText(self.tr("{n}{more} to call").format(n=self.model.rowCount(), more=more))
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():

@@ -1,7 +1,8 @@
 """Complaints 投诉 (step 12): the list (open ones by default) and the complaint in full beside it.
 
 An open complaint past its deadline is red in every column; showing the page (and F5 on it)
-first escalates the overdue ones one level (`care.escalate`, at most once a day each). Ctrl+H
+first escalates the overdue ones one level (`care.escalate`, at most once a day each). Ctrl+N
+records a complaint made by phone, at the counter, by the maker or online; Ctrl+H
 hands a complaint to an owner with a new deadline, Ctrl+R records root cause, resolution and
 prevention note, Ctrl+L the closing call.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Slot
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Slot
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from dms import clock
-from dms.crm import analysis, care, followup
+from dms.crm import analysis, care, followup, lookup
+from dms.errors import ValidationError
 from dms.ui.care.followups import questions
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
@@ -85,6 +87,98 @@ class AssignDialog(CommandDialog):
             number=self.detail.number, owner=self.owner.currentText())
 
 
+class NewComplaintDialog(CommandDialog):
+    """A complaint by phone, at the counter, from the maker or online: find the customer
+    (plate, phone or name, Enter), say what is wrong, how bad, who owns it and by when."""
+
+    def __init__(self, workspace):
+        super().__init__(workspace)
+        self.setObjectName("careNewComplaintDialog")
+        self.setWindowTitle(self.tr("New complaint"))
+        self._tasks: dict[str, int] = {}
+        self.find = QLineEdit()
+        self.find.setObjectName("complaintFind")
+        self.find.installEventFilter(self)
+        self.customer = QComboBox()
+        self.customer.setObjectName("complaintCustomer")
+        self.source = QComboBox()
+        self.source.setObjectName("complaintSource")
+        for key, text in sources().items():
+            if key != "follow_up":  # those come from the follow-up calls
+                self.source.addItem(text, key)
+        self.severity = QComboBox()
+        self.severity.setObjectName("complaintSeverity")
+        for key, text in words.severities().items():
+            self.severity.addItem(text, key)
+        self.severity.setCurrentIndex(self.severity.findData("medium"))
+        self.owner = QComboBox()
+        self.owner.setObjectName("complaintOwner")
+        self.deadline = QDateTimeEdit(QDateTime(clock.now().astimezone()
+                                                + followup.COMPLAINT_DEADLINE))
+        self.deadline.setObjectName("complaintDeadline")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.description = _text_box("complaintDescription")
+        for label, field in ((self.tr("&Find the customer (Enter)"), self.find),
+                             (self.tr("C&ustomer"), self.customer),
+                             (self.tr("&Complaint"), self.description),
+                             (self.tr("&Source"), self.source), (self.tr("Se&verity"), self.severity),
+                             (self.tr("&Owner"), self.owner), (self.tr("&Deadline"), self.deadline)):
+            self.form.addRow(label, field)
+        self._tasks["owners"] = workspace.read(care.complaint_owners, on_result=self._on_owners)
+        self.find.setFocus()
+
+    @Slot(int, object)
+    def _on_owners(self, task_id: int, people) -> None:
+        if task_id != self._tasks.get("owners"):
+            return
+        for person in people:
+            self.owner.addItem(person.name, person.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(self.ws.ctx.user.id)))
+
+    def search(self) -> None:
+        text = self.find.text().strip()
+        if text:
+            self._tasks["find"] = self.ws.read(lookup.search, text, 0, 20,
+                                               on_result=self._on_found)
+
+    @Slot(int, object)
+    def _on_found(self, task_id: int, rows) -> None:
+        if task_id != self._tasks.get("find"):
+            return
+        self.customer.clear()
+        seen = set()
+        for row in rows:
+            if row.customer_id not in seen:
+                seen.add(row.customer_id)
+                self.customer.addItem(" · ".join(x for x in (row.customer_name, row.plate,
+                                                              row.mobile) if x), row.customer_id)
+        if not rows:
+            self.message_bar.show_message(self.tr("No customer found."), "warning")
+        else:
+            self.message_bar.clear()
+            self.description.setFocus()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if (watched is self.find and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.search()  # Enter finds the customer; it must not confirm the dialog
+            return True
+        return super().eventFilter(watched, event)
+
+    def call(self):
+        if self.customer.currentData() is None:
+            raise ValidationError("complaint.customer_required", "Find and choose the customer.")
+        return followup.open_complaint, (
+            self.customer.currentData(), self.source.currentData(),
+            self.description.toPlainText(), self.severity.currentData(),
+            self.owner.currentData(), self.deadline.dateTime().toPython().astimezone()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("Complaint recorded for {name}.").format(name=self.customer.currentText())
+
+
 class ResolveDialog(CommandDialog):
     def __init__(self, workspace, detail):
         super().__init__(workspace)
@@ -137,6 +231,7 @@ class ComplaintsPage(QWidget):
         self.setObjectName("careComplaints")
         self.ws = workspace
         self.detail = None  # the shown complaint's care.ComplaintDetail
+        self.loads = 0
         self._task: int | None = None
         self.filter = QComboBox()
         self.filter.setObjectName("complaintFilter")
@@ -166,7 +261,7 @@ class ComplaintsPage(QWidget):
         ]
         self.model = PagedTableModel(workspace.ctx.runner, [
             Column(c.title, c.value, c.align, c.tooltip, overdue) for c in columns], parent=self)
-        self.view = table_view(self.model, "complaintList", (9, 7, 6, 9, 6, 4, 5, 9, 3, 6),
+        self.view = table_view(self.model, "complaintList", (9, 7, 6, 11, 9, 6, 5, 11, 4, 6),
                                stretch=10)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.page_loaded.connect(self._after_load)
@@ -185,7 +280,7 @@ class ComplaintsPage(QWidget):
         self.split.addWidget(scroll)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([880, 340])
+        self.split.setSizes([1000, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -195,6 +290,7 @@ class ComplaintsPage(QWidget):
 
     def load(self) -> None:
         ws, status = self.ws, FILTERS[self.filter.currentData() or "open"]
+        self.count.setText(self.tr("Loading..."))
         self.model.set_fetch(lambda offset, limit: analysis.complaint_list(
             ws.ctx.db, ws.ctx.user, status=status, offset=offset, limit=limit))
 
@@ -203,16 +299,16 @@ class ComplaintsPage(QWidget):
 
     @Slot()
     def _after_load(self) -> None:
+        self.loads += 1  # pages and refreshes answered (benchmarks wait for the next)
         more = "+" if self.model.has_more else ""
         overdue = sum(1 for c in self.model.rows if c.overdue)
         self.count.setText(self.tr("{n}{more} complaints, {overdue} overdue").format(
             n=self.model.rowCount(), more=more, overdue=overdue))
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():
             self.view.selectRow(0)
-        elif self.detail is not None:
-            self.read_detail(self.detail.id)  # the shown one may have changed
+        elif (row := self.selected()) is not None:
+            self.read_detail(row.id)  # the shown one may have changed
 
-    @Slot()
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.read_detail(self.model.row_at(current.row()).id)

@@ -53,6 +53,7 @@ class FollowUpDialog(CommandDialog):
     def __init__(self, workspace, row):
         super().__init__(workspace)
         self.setObjectName("careFollowUpDialog")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)  # five scores
         self.row = row
         self.setWindowTitle(self.tr("Follow-up: {number}").format(number=row.work_order_number))
         self.reached = outcome_box("followUpReached")
@@ -112,11 +113,19 @@ class FollowUpPage(QWidget):
         super().__init__(parent)
         self.setObjectName("careFollowUps")
         self.ws = workspace
+        self.loads = 0
         self.heading = QLabel()
+        self.due = QComboBox()
+        self.due.setObjectName("followUpDue")
+        self.due_label = QLabel()
+        self.due_label.setBuddy(self.due)
         self.count = QLabel()
         self.count.setObjectName("followUpCount")
         bar = QHBoxLayout()
         bar.addWidget(self.heading)
+        bar.addSpacing(24)
+        bar.addWidget(self.due_label)
+        bar.addWidget(self.due)
         bar.addStretch(1)
         bar.addWidget(self.count)
         escalated = (lambda r: RED if r.status == followup.ESCALATED else None)
@@ -137,7 +146,7 @@ class FollowUpPage(QWidget):
             Column(lambda: self.tr("Last attempt"), lambda r: r.last_result if r.attempts else "",
                    tooltip=lambda r: r.last_result),
         ], parent=self)
-        self.view = table_view(self.model, "followUpList", (10, 5, 8, 7, 9, 10, 7, 6, 6, 5),
+        self.view = table_view(self.model, "followUpList", (12, 6, 8, 7, 9, 10, 11, 6, 7, 6),
                                stretch=10)
         self.view.activated.connect(lambda _index: workspace.record_follow_up())
         self.model.page_loaded.connect(self._show_count)
@@ -148,12 +157,15 @@ class FollowUpPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.retranslate_ui()
+        self.due.currentIndexChanged.connect(self.load)
 
     def load(self) -> None:
         ws = self.ws
-        # due by the end of today: the day's calls, and every one left over from before
-        until = datetime.combine(clock.now().astimezone().date() + timedelta(days=1), time.min,
-                                 tzinfo=clock.now().astimezone().tzinfo)
+        # due by the end of today (or of a later day): every call left over from before too
+        days = 1 + (self.due.currentData() or 0)
+        now = clock.now().astimezone()
+        until = datetime.combine(now.date() + timedelta(days=days), time.min, tzinfo=now.tzinfo)
+        self.count.setText(self.tr("Loading..."))
         self.model.set_fetch(lambda offset, limit: followup.due_follow_ups(
             ws.ctx.db, ws.ctx.user, until, limit, offset))
 
@@ -162,13 +174,21 @@ class FollowUpPage(QWidget):
 
     @Slot()
     def _show_count(self) -> None:
+        self.loads += 1  # pages and refreshes answered (benchmarks wait for the next)
         more = "+" if self.model.has_more else ""
-        self.count.setText(self.tr("{n}{more} calls due today").format(
-            n=self.model.rowCount(), more=more))
+        self.count.setText(self.tr("{n}{more} calls").format(n=self.model.rowCount(), more=more))
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():
             self.view.selectRow(0)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Calls after delivery: within 24 h or 3 days"))
+        current = self.due.currentData()
+        self.due.blockSignals(True)
+        self.due.clear()
+        self.due.addItem(self.tr("today"), 0)
+        self.due.addItem(self.tr("in the next 3 days"), 3)
+        self.due.setCurrentIndex(max(0, self.due.findData(current)))
+        self.due.blockSignals(False)
+        self.due_label.setText(self.tr("&Due"))
         self.model.retranslate()
         self._show_count()

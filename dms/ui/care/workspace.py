@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from dms.crm import care
 from dms.ui.care.calls import CallDialog, CallsPage, ReminderBookingDialog
-from dms.ui.care.complaints import AssignDialog, CloseDialog, ComplaintsPage, ResolveDialog
+from dms.ui.care.complaints import (AssignDialog, CloseDialog, ComplaintsPage,
+                                    NewComplaintDialog, ResolveDialog)
 from dms.ui.care.followups import FollowUpDialog, FollowUpPage
 from dms.ui.shell.workspace import Workspace
 from dms.workshop.common import Changed
@@ -50,6 +51,8 @@ class CustomerCare(Workspace):
         self.book_action = make("care.book", self.calls, self.book)
         self.list_action = make("care.list", self.calls, self.calls.kind.setFocus)
         self.follow_up_action = make("care.follow_up", self.follow_ups, self.record_follow_up)
+        self.new_complaint_action = make("care.new_complaint", self.complaints,
+                                         self.new_complaint)
         self.assign_action = make("care.assign", self.complaints, self.assign)
         self.resolve_action = make("care.resolve", self.complaints, self.resolve)
         self.close_action = make("care.close", self.complaints, self.close_complaint)
@@ -57,8 +60,9 @@ class CustomerCare(Workspace):
         self.addActions(self.tab_actions)
         for page, actions in ((self.calls, (self.call_action, self.book_action, self.list_action)),
                               (self.follow_ups, (self.follow_up_action,)),
-                              (self.complaints, (self.assign_action, self.resolve_action,
-                                                 self.close_action, self.escalate_action))):
+                              (self.complaints, (self.new_complaint_action, self.assign_action,
+                                                 self.resolve_action, self.close_action,
+                                                 self.escalate_action))):
             page.addActions(actions)
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -134,6 +138,10 @@ class CustomerCare(Workspace):
         """The complaint shown beside the list, if it is the selected one."""
         row, detail = self.complaints.selected(), self.complaints.detail
         return detail if row is not None and detail is not None and detail.id == row.id else None
+
+    @Slot()
+    def new_complaint(self) -> None:
+        self._open(NewComplaintDialog(self))
 
     @Slot()
     def assign(self) -> None:

@@ -115,6 +115,8 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Book from the call..."), "Ctrl+B", "appointment.book"),
         "care.follow_up": ActionSpec(
             translate("Actions", "Record the &follow-up..."), "Ctrl+R", "followup.record"),
+        "care.new_complaint": ActionSpec(
+            translate("Actions", "&New complaint..."), "Ctrl+N", "complaint.open"),
         "care.assign": ActionSpec(
             translate("Actions", "&Hand over..."), "Ctrl+H", "complaint.assign"),
         "care.resolve": ActionSpec(
