@@ -20,7 +20,7 @@ from dms import audit, clock, policy, validators
 from dms.billing.pricing import FEE_KINDS
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
-                        LabourOperation, Part, PartLine, PriceClass, Recommendation, User)
+                        LabourOperation, Part, PartLine, PriceClass, Recommendation)
 from dms.parts import picking
 from dms.permissions import allows, require
 from dms.workshop import states as st

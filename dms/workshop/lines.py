@@ -17,7 +17,7 @@ from dms import clock
 from dms.billing.pricing import (NO_DISCOUNTS, PAYERS, Discounts, FeeItem, InsuranceTerms,
                                  LabourItem, OrderTotals, PartItem, price_line, price_order)
 from dms.errors import ValidationError
-from dms.models import (Fee, InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
+from dms.models import (InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
                         PartLine)
 from dms.parts.reservations import CLOSED
 from dms.workshop.common import load_order, order_rows

@@ -141,7 +141,7 @@ class CustomerCare(Workspace):
 
     @Slot()
     def new_complaint(self) -> None:
-        self._open(NewComplaintDialog(self))
+        self.open_dialog(NewComplaintDialog(self))
 
     @Slot()
     def assign(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QToolButton,
                                QVBoxLayout, QWidget)
 
-from dms.billing.settlement import NEEDS_REFERENCE, PAYMENT_METHODS, PaymentIn
+from dms.billing.settlement import NEEDS_REFERENCE, PaymentIn
 from dms.ui.common.words import money
 
 translate = QCoreApplication.translate
