@@ -237,9 +237,14 @@ def _desk(window):
     return window.workspace("frontdesk")
 
 
+def _to_search(window, _term: str) -> None:
+    """The front desk's search, whichever workspace the screen before left in front."""
+    window.show_workspace("frontdesk").show_search()
+
+
 def _type_search(window, term: str) -> None:
+    _to_search(window, term)
     desk = _desk(window)
-    desk.show_search()
     search = desk.search_page.search
     search.selectAll()
     QTest.keyClick(search, Qt.Key.Key_Backspace)
@@ -460,7 +465,7 @@ SCREENS: dict[str, Screen] = {
         shown=_file_shown, terms=("plate_full",)),
     # F3 from the search: the appointment book, the day's bookings and capacity loaded.
     "appointment_book": Screen(
-        prepare=lambda w, _t: _desk(w).show_search(),
+        prepare=_to_search,
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F3),
         shown=_book_shown, terms=("plate",)),
     # F5 on the workshop board (signed in as a dispatcher, --user dispatcher1): every open
@@ -488,12 +493,12 @@ SCREENS: dict[str, Screen] = {
         shown=_pdi_shown, terms=("vin6",), workspace="pdi"),
     # Enter on an open order (its id the term): the estimate editor, header and lines loaded.
     "estimate_editor": Screen(
-        prepare=lambda w, _t: _desk(w).show_search(),
+        prepare=_to_search,
         act=lambda w, t: _desk(w).open_order(int(t)),
         shown=_editor_shown, terms=("order",)),
     # F4 from the search: the added-work queue, loaded.
     "added_work_queue": Screen(
-        prepare=lambda w, _t: _desk(w).show_search(),
+        prepare=_to_search,
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F4),
         shown=lambda w, _t: _desk(w).pages.currentWidget() is _desk(w).queue_page
         and _desk(w).queue_page.loaded, terms=("plate",)),

@@ -352,7 +352,7 @@ class AddedWorkOrder:
 def added_work_queue(db, actor) -> list[AddedWorkOrder]:
     """Every order of the store with added work proposed or priced, oldest first."""
     with db.reading() as s:
-        permissions.require(s, actor, "addedwork.price")
+        permissions.require(s, actor, "addedwork.read")  # a read: pricing is the command
         pending = ("proposed", "priced")
         orders = s.execute(
             select(WorkOrder, Vehicle.plate, Customer.name, Customer.mobile)

@@ -209,7 +209,7 @@ def specs() -> dict[str, ActionSpec]:
         "estimate.approve": ActionSpec(
             translate("Actions", "Customer &approves..."), "Ctrl+Return", "workorder.approve"),
         "frontdesk.added_work": ActionSpec(
-            translate("Actions", "Added &work queue"), "F4", "addedwork.price"),
+            translate("Actions", "Added &work queue"), "F4", "addedwork.read"),
         "addedwork.price": ActionSpec(
             translate("Actions", "&Price as the catalogue has it"), "Ctrl+P", "addedwork.price"),
         "addedwork.agree": ActionSpec(
