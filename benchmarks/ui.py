@@ -105,6 +105,7 @@ class Painted(QObject):
         super().__init__()
         self._target = target
         self.at: float | None = None
+        self.nudged = False  # a repaint was asked for once the answer was there
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -194,6 +195,16 @@ def password_hash_ms(db: Database, user: str, password: str, n: int) -> list[flo
     return samples
 
 
+def _painted_once_shown(window, painted: Painted, screen, term: str) -> bool:
+    """Whether the window was painted with the answer. An answer that changes nothing on screen
+    (an empty queue read again) paints nothing by itself: once it is there, one repaint is
+    asked for, so the time is that of the answer on screen, never less."""
+    if painted.at is None and not painted.nudged and screen.shown(window, term):
+        painted.nudged = True
+        window.update()
+    return painted.at is not None
+
+
 def open_screens(window, samples: dict[str, list[str]], repeat: int,
                  lag: LagMeter) -> dict[str, dict]:
     def in_window(widget: QObject) -> bool:
@@ -216,7 +227,8 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
             painted = Painted(lambda w: in_window(w) and screen.shown(window, term))
             started = time.perf_counter()
             screen.act(window, term)
-            wait_until(lambda: painted.at is not None, f"{name} for {term!r}")
+            wait_until(lambda: _painted_once_shown(window, painted, screen, term),
+                       f"{name} for {term!r}")
             if i:  # the first open warms caches
                 times.append((painted.at - started) * 1000)
         stats = summary(times, 50, 95)

@@ -168,6 +168,16 @@ def _editor_shown(window, term: str) -> bool:
             and page.lines.work_order_id == int(term) == page.header.id)
 
 
+_QUEUE_LOADS = [0]
+
+
+def _before_queue_read(window, term: str) -> None:
+    """The search, and the added-work queue's reads counted: the screen is shown once F4's
+    own read has answered, not an earlier one."""
+    _to_search(window, term)
+    _QUEUE_LOADS[0] = _desk(window).queue_page.loads
+
+
 def _book_shown(window, _term: str) -> bool:
     desk = _desk(window)
     return desk.pages.currentWidget() is desk.book_page and desk.book_page.shown_day is not None
@@ -325,10 +335,10 @@ SCREENS: dict[str, Screen] = {
         shown=_editor_shown, terms=("order",)),
     # F4 from the search: the added-work queue, loaded.
     "added_work_queue": Screen(
-        prepare=_to_search,
+        prepare=_before_queue_read,
         act=lambda w, _t: QTest.keyClick(_desk(w).search_page.search, Qt.Key.Key_F4),
         shown=lambda w, _t: _desk(w).pages.currentWidget() is _desk(w).queue_page
-        and _desk(w).queue_page.loaded, terms=("plate",)),
+        and _desk(w).queue_page.loads > _QUEUE_LOADS[0], terms=("plate",)),
     # Customer care (as care1 or the manager): back to the maintenance call list from
     # another kind (the due items computed and their reminders made where missing).
     "care_calls": _care_list(0, lambda page: page.kind, "maintenance"),

@@ -349,6 +349,11 @@ class AddedWorkOrder:
     proposed_at: datetime | None
 
 
+def _has_pending(line, pending):
+    return select(line.id).where(line.work_order_id == WorkOrder.id, line.added_work,
+                                 line.approval.in_(pending)).exists()
+
+
 def added_work_queue(db, actor) -> list[AddedWorkOrder]:
     """Every order of the store with added work proposed or priced, oldest first."""
     with db.reading() as s:
@@ -360,10 +365,9 @@ def added_work_queue(db, actor) -> list[AddedWorkOrder]:
             .join(Customer, Customer.id == WorkOrder.customer_id)
             .where(WorkOrder.store_id == actor.store_id,
                    WorkOrder.state.in_((st.IN_REPAIR, st.PAUSED)),
-                   WorkOrder.id.in_(select(LabourLine.work_order_id).where(
-                       LabourLine.added_work, LabourLine.approval.in_(pending)))
-                   | WorkOrder.id.in_(select(PartLine.work_order_id).where(
-                       PartLine.added_work, PartLine.approval.in_(pending))))
+                   # per order in the workshop, through the lines' order index (not a scan of
+                   # every line the store ever had)
+                   _has_pending(LabourLine, pending) | _has_pending(PartLine, pending))
             .order_by(WorkOrder.updated_at, WorkOrder.id)).all()
         found = []
         for order, plate, name, mobile in orders:

@@ -31,6 +31,7 @@ class AddedWorkQueue(QWidget):
         self._task = None
         self._said = ""  # what to confirm once the answer is recorded
         self.loaded = False  # a read came back (the rows shown are then at most one read old)
+        self.loads = 0  # reads answered so far (the benchmark waits for a fresh one)
         self.title = title_label("addedWorkTitle")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -67,6 +68,7 @@ class AddedWorkQueue(QWidget):
         if task_id != self._task:
             return
         self.loaded = True
+        self.loads += 1
         self.model.set_rows(rows)
         if rows and not self.view.selectionModel().hasSelection():
             self.view.setCurrentIndex(self.model.index(0, 0))
