@@ -80,7 +80,8 @@ log = logging.getLogger("screenshot")
 LANGUAGES = ("zh_CN", "en")
 SIZE = (1366, 768)
 BOOK_PAGE = ROOT / "dms" / "ui" / "frontdesk" / "appointments.py"
-BOOKINGS = (("常规保养", Decimal("1.5")), ("刹车异响检查", Decimal("2")))  # demo data is Chinese
+BOOKINGS = (("常规保养", Decimal("1.5"), "maintenance"),  # demo data is Chinese
+            ("刹车异响检查", Decimal("2"), "mechanical"))
 
 
 class NoSettings:
@@ -164,10 +165,10 @@ def book_day(db, actor, vehicle_ids: list[int]) -> date:
                  for n in range(len(BOOKINGS))]
     if reads.day_book(db, actor, day):
         return day
-    for vehicle_id, at, (work, hours) in zip(vehicle_ids, times, BOOKINGS):
+    for vehicle_id, at, (work, hours, trade) in zip(vehicle_ids, times, BOOKINGS):
         result = appointments.book(db, actor, appointments.Booking(
             vehicle_id=vehicle_id, channel="phone", requested_work=work, booked_for=at,
-            planned_hours=hours), confirm_overbooking=True)
+            planned_hours=hours, trade=trade), confirm_overbooking=True)
         log.info("Booked %s for %s", result.number, at.isoformat(timespec="minutes"))
     return day
 

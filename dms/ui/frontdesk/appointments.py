@@ -97,7 +97,7 @@ class AppointmentBook(QWidget):
             Column(lambda: self.tr("Work"), lambda r: r.requested_work.splitlines()[0]
                    if r.requested_work else ""),
         ], key=lambda r: r.appointment_id, parent=self)
-        self.day_view = table_view(self.bookings, "bookDayView", (5, 8, 10, 14, 5, 5, 6, 10),
+        self.day_view = table_view(self.bookings, "bookDayView", (5, 8, 10, 12, 5, 10, 6, 10),
                                    stretch=3)
         self.week_view = table_view(self.week, "bookWeekView", (9, 7, 7, 7))
         self.reminder_view = table_view(self.reminders, "bookReminders", (5, 8, 8, 10), stretch=4)
