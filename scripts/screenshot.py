@@ -124,6 +124,19 @@ def translations_dir(language: str) -> Path:
     return out
 
 
+def install_language(language: str) -> None:
+    """The translators of `language` (English has none); a catalogue that does not load stops
+    the script rather than saving English screens under a Chinese name."""
+    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
+    if not i18n.install_translators(language, directory):
+        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
+
+
+def shots_for(args, language: str) -> Shots:
+    install_language(language)
+    return Shots(args.out, language)
+
+
 # -- the demo data: which car to show, bookings for the book ----------------------------------
 def vehicles_with_history(db, actor, limit: int = 10) -> list[tuple[int, str, int]]:
     """(vehicle id, plate, work orders) of the store's cars, most work orders first; among
@@ -275,10 +288,7 @@ def end_session(session, runner) -> None:
 
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
                  quick_text: str, orders: dict[str, int | None]) -> list[Path]:
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     runner = TaskRunner()
     session = AppSession(db, runner, NoSettings(), username=args.user)
     try:
@@ -404,10 +414,7 @@ def run_cashier(args, db: Database, language: str) -> list[Path]:
     from dms.app import create_main_window
     from dms.ui.common.printing import PreviewDialog
 
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     runner = TaskRunner()
     window = create_main_window(db, auth.authenticate(db, "cashier1", "demo123"), runner,
                                 NoSettings())
@@ -456,10 +463,7 @@ def run_cashier(args, db: Database, language: str) -> list[Path]:
 def run_manager_pages(args, db: Database, language: str) -> list[Path]:
     from screenshot_manager import run_manager
 
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     run_manager(sys.modules[__name__], args, db, shots)
     return shots.saved
 
@@ -467,20 +471,14 @@ def run_manager_pages(args, db: Database, language: str) -> list[Path]:
 def run_care_pages(args, db: Database, language: str) -> list[Path]:
     from screenshot_care import run_care
 
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     run_care(sys.modules[__name__], args, db, shots)
     return shots.saved
 
 
 def run_workshop(args, db: Database, language: str) -> list[Path]:
     """The workshop board's pages (dispatcher1) and the QC desk (qc1)."""
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     for username, pages in (("dispatcher1", ("board", "plan", "tv")), ("qc1", ("qc",))):
         runner = TaskRunner()
         session = AppSession(db, runner, NoSettings(), username=username)
@@ -586,8 +584,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in (None, "counter"):
                 from screenshot_counter import counter_shots
 
-                i18n.install_translators(language.strip(), translations_dir(language.strip())
-                                         if language.strip() != i18n.DEFAULT_LANGUAGE else None)
+                install_language(language.strip())
                 saved += counter_shots(args.out, db, language.strip())
                 drop_deleted()
             if args.only in (None, "cashier"):

@@ -20,7 +20,6 @@ from sqlalchemy import select
 from dms import auth
 from dms.app import AppSession
 from dms.models import PdiInspection, Tool
-from dms.ui import i18n
 from dms.ui.lounge.board import LoungeBoard
 from dms.ui.tasks import TaskRunner
 from dms.workshop import pdi, terminal, tools
@@ -68,13 +67,9 @@ def _signed_in(db, user: str, password: str, runner):
 
 
 def run_language(args, db, language: str, technician: str):
-    from screenshot import (SIZE, Shots, drop_deleted, settle, translations_dir, wait_until,
-                            with_dialog)
+    from screenshot import SIZE, drop_deleted, settle, shots_for, wait_until, with_dialog
 
-    directory = translations_dir(language) if language != i18n.DEFAULT_LANGUAGE else None
-    if not i18n.install_translators(language, directory):
-        raise SystemExit(f"screenshot: the {language} translation could not be loaded")
-    shots = Shots(args.out, language)
+    shots = shots_for(args, language)
     runner = TaskRunner()
     idle = lambda: not runner.busy  # noqa: E731
     sessions = []
