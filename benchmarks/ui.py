@@ -20,7 +20,8 @@ screens: the signed-in window of the last sign-in is driven as an advisor would 
     widgets); each entry of SCREENS (`ui_screens.py`) is opened --repeat times, timed from the
     user's action to the screen showing its answer, painted. gui_lag_ms: during those opens a
     4 ms timer notes how late the event loop ran it (p50, p99, max), i.e. how long the GUI
-    thread was blocked.
+    thread was blocked; gui_lag_sites: where (benchmarks/lag.py), the call sites seen inside
+    the ticks later than 16 ms.
 """
 
 from __future__ import annotations
@@ -52,10 +53,10 @@ from dms.db import Database  # noqa: E402
 from dms.models import User  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
+from lag import CallSites, LagMeter  # noqa: E402
 from ui_screens import SCREENS, counter_terms, terms, wait_until  # noqa: E402,F401
 
 LANGUAGE = "zh_CN"
-LAG_TICK_MS = 4
 
 
 def summary(samples: list[float], *quantiles: int) -> dict:
@@ -120,31 +121,6 @@ class Painted(QObject):
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self)
-
-
-class LagMeter(QObject):
-    """A precise 4 ms timer; each tick notes how much later than due it ran."""
-
-    def __init__(self):
-        super().__init__()
-        self.samples: list[float] = []
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(LAG_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._last = 0.0
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.samples.append(max(0.0, (now - self._last) * 1000 - LAG_TICK_MS))
-        self._last = now
 
 
 # -- sign-in ----------------------------------------------------------------------------------
@@ -278,8 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     window = session.window
     window.resize(1366, 768)
     lag = LagMeter()
+    sites = CallSites(lag)
     samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
     screens = open_screens(window, samples, args.repeat, lag)
+    sites.stop()
+    sites.stop()
     for name, figures in screens.items():
         log(f"{name}: open p95 {figures['open_p95_ms']} ms")
     end(session)
@@ -288,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     lag_stats = summary(lag.samples, 50, 99)
     lag_stats["max"] = round(max(lag.samples), 2)
     log(f"GUI lag: p50 {lag_stats['p50']} ms, p99 {lag_stats['p99']} ms, max {lag_stats['max']} ms")
+    slow = sites.slowest()
+    for site in slow:
+        log(f"  blocked > 16 ms in {site['site']}: {site['times']} times")
     doc = {
         "backend": db.backend,
         "cold_start_ms": cold,
@@ -295,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         "sign_in_ms": signs,
         "password_hash_ms": hashes,
         "gui_lag_ms": lag_stats,
+        "gui_lag_sites": slow,
         "screens": screens,
         "load_average": {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)},
     }
