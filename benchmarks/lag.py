@@ -1,16 +1,18 @@
 """How long the GUI thread is blocked, and where (DESIGN §9: lag p99 ≤ 16 ms, max ≤ 50 ms).
 
 LagMeter: a precise 4 ms timer on the GUI thread; each tick notes how much later than due it
-ran. CallSites: where the GUI thread was each time it had been blocked for more than 16 ms,
-by faulthandler's watchdog; `slowest` names the call sites of the project's own code, the ones
-to look at when the lag misses its target. Time inside Qt's C++ (layout, paint) is charged to
-the Python frame that called into it (a slot, `processEvents`).
+ran. CallSites: a daemon thread that samples the GUI thread's Python stack every millisecond
+(`sys._current_frames`), keeping the innermost frame of the project's own code; `slowest` then
+names the call sites seen inside the late ticks, the ones to look at when the lag misses its
+target. The sampler needs the GIL, so a Python call that holds it is seen at least every switch
+interval (5 ms); time inside Qt's C++ (layout, paint) is charged to the Python frame that
+called into it (a slot, `processEvents`). (faulthandler's watchdog, which needs no GIL, was
+tried first: dumping the stacks of running threads crashed the process.)
 """
 
 from __future__ import annotations
 
-import faulthandler
-import tempfile
+import sys
 import threading
 import time
 from collections import Counter
@@ -29,12 +31,12 @@ class LagMeter(QObject):
     def __init__(self):
         super().__init__()
         self.samples: list[float] = []
+        self.ticks: list[tuple[float, float]] = []  # (perf_counter at the tick, lag ms)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
-        self.on_tick = lambda: None  # CallSites re-arms its watchdog here
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -47,50 +49,54 @@ class LagMeter(QObject):
         now = time.perf_counter()
         late = max(0.0, (now - self._last) * 1000 - TICK_MS)
         self.samples.append(late)
+        self.ticks.append((now, late))
         self._last = now
-        self.on_tick()
 
 
-class CallSites:
-    """Where the GUI thread is when it has been blocked for longer than `over_ms`: every tick of
-    `lag` re-arms faulthandler's watchdog (a C thread that needs neither the GIL nor a Python
-    reference to any frame, so nothing of the GUI thread is kept alive or freed elsewhere); when
-    the GUI thread misses the next ticks for that long, the watchdog writes every thread's stack
-    to a file, which `slowest` reads."""
+class CallSites(threading.Thread):
+    """Samples the GUI thread's innermost own-code frame every millisecond while running."""
 
-    def __init__(self, lag: LagMeter, over_ms: float = 16.0):
-        self._gui = f"{threading.get_ident():#018x}"  # made on the GUI thread
-        self._timeout = (TICK_MS + over_ms) / 1000
-        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")
-        lag.on_tick = self._arm
+    def __init__(self):
+        super().__init__(daemon=True, name="lag-call-sites")
+        self._gui = threading.get_ident()  # made on the GUI thread
+        self._done = threading.Event()
+        self.samples: list[tuple[float, str]] = []
 
-    def _arm(self) -> None:
-        faulthandler.dump_traceback_later(self._timeout, file=self._file)
+    def run(self) -> None:
+        while not self._done.is_set():
+            site = self._gui_site()
+            if site:
+                self.samples.append((time.perf_counter(), site))
+            time.sleep(0.001)
+
+    def _gui_site(self) -> str | None:
+        """Only the text leaves this call: a frame still referenced from this thread once the
+        GUI thread has returned from it would free its locals (Qt objects) here. The walk is a
+        few microseconds, far inside the GIL's 5 ms switch interval."""
+        frame = sys._current_frames().get(self._gui)
+        while frame is not None:
+            path = frame.f_code.co_filename
+            if path.startswith(OWN_CODE):
+                return f"{Path(path).relative_to(ROOT)}:{frame.f_lineno} {frame.f_code.co_name}"
+            frame = frame.f_back
+        return None
 
     def stop(self) -> None:
-        faulthandler.cancel_dump_traceback_later()
+        self._done.set()
+        self.join()
 
-    def slowest(self, top: int = 10) -> list[dict]:
-        """The GUI thread's innermost own-code frame at each watchdog dump, most often first:
-        {"site", "times"}."""
-        self._file.seek(0)
+    def slowest(self, lag: LagMeter, over_ms: float = 16.0, top: int = 10) -> list[dict]:
+        """The call sites sampled inside the ticks later than `over_ms`, most often seen first:
+        {"site", "samples", "worst_lag_ms"}."""
         seen: Counter[str] = Counter()
-        for dump in self._file.read().split("Timeout (")[1:]:
-            gui = dump.split(f"Thread {self._gui}", 1)[1:]
-            site = _own_site(gui[0].split("\n\n")[0]) if gui else None
-            seen[site or "(outside the project's code)"] += 1
-        return [{"site": site, "times": n} for site, n in seen.most_common(top)]
-
-
-def _own_site(stack: str) -> str | None:
-    """'dms/ui/x.py:123 function' of the innermost frame in the project's code (faulthandler
-    writes the most recent call first)."""
-    for line in stack.splitlines():
-        line = line.strip()  # File "/path/x.py", line 123 in function
-        if not line.startswith('File "'):
-            continue
-        path, rest = line[6:].split('"', 1)
-        if path.startswith(OWN_CODE):
-            lineno, function = rest.removeprefix(", line ").split(" in ", 1)
-            return f"{Path(path).relative_to(ROOT)}:{lineno} {function}"
-    return None
+        worst: dict[str, float] = {}
+        for at, late in lag.ticks:
+            if late <= over_ms:
+                continue
+            since = at - (late + TICK_MS) / 1000
+            for when, site in self.samples:
+                if since <= when <= at:
+                    seen[site] += 1
+                    worst[site] = max(worst.get(site, 0.0), late)
+        return [{"site": site, "samples": n, "worst_lag_ms": round(worst[site], 1)}
+                for site, n in seen.most_common(top)]

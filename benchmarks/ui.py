@@ -253,9 +253,9 @@ def main(argv: list[str] | None = None) -> int:
 
     window = session.window
     window.resize(1366, 768)
-    lag = LagMeter()
-    sites = CallSites(lag)
+    lag, sites = LagMeter(), CallSites()
     samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
+    sites.start()
     screens = open_screens(window, samples, args.repeat, lag)
     sites.stop()
     sites.stop()
@@ -267,9 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     lag_stats = summary(lag.samples, 50, 99)
     lag_stats["max"] = round(max(lag.samples), 2)
     log(f"GUI lag: p50 {lag_stats['p50']} ms, p99 {lag_stats['p99']} ms, max {lag_stats['max']} ms")
-    slow = sites.slowest()
+    slow = sites.slowest(lag)
     for site in slow:
-        log(f"  blocked > 16 ms in {site['site']}: {site['times']} times")
+        log(f"  in a tick > 16 ms late: {site['site']} ({site['samples']} samples, "
+            f"worst {site['worst_lag_ms']} ms)")
     doc = {
         "backend": db.backend,
         "cold_start_ms": cold,
