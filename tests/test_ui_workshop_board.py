@@ -47,8 +47,8 @@ def _lane(ws, view, lane):
 
 
 def _jobs(lane) -> list[int]:
-    proxy = lane.proxy
-    return [proxy.index(r, 0).data(BoardModel.CardRole).id for r in range(proxy.rowCount())]
+    model = lane.model
+    return [model.index(r, 0).data(BoardModel.CardRole).id for r in range(model.rowCount())]
 
 
 def _first(ws, lane_key, view=STATE, where=lambda c: True):
@@ -60,11 +60,11 @@ def _drop(robot, ws, card, view, lane) -> bool:
     """One drag: the card's data, as a view makes it, dropped on the lane's model."""
     robot._count(f"drag {card.job.plate} to {lane}")
     data = ws.model.mimeData([ws.model.index(ws.model.row_of(card.id), 0)])
-    proxy = _lane(ws, view, lane).proxy
-    if not proxy.canDropMimeData(data, MOVE, -1, -1, QModelIndex()):
-        proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())  # says why, sends nothing
+    lane_model = _lane(ws, view, lane).model
+    if not lane_model.canDropMimeData(data, MOVE, -1, -1, QModelIndex()):
+        lane_model.dropMimeData(data, MOVE, -1, -1, QModelIndex())  # says why, sends nothing
         return False
-    return proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())
+    return lane_model.dropMimeData(data, MOVE, -1, -1, QModelIndex())
 
 
 def _line(db, job_id):
@@ -92,7 +92,7 @@ def test_every_job_is_in_its_lane_in_both_views(board, demo_orders_db, dispatche
     assert sorted(_jobs(_lane(board, PLAN, moves.UNASSIGNED))) == sorted(
         c.id for c in planned if c.job.technician_id is None)
     qtmodeltester.check(board.model)
-    qtmodeltester.check(_lane(board, STATE, "dispatched").proxy)
+    qtmodeltester.check(_lane(board, STATE, "dispatched").model)
 
 
 def test_card_colours_follow_the_promise_and_the_hours(board):
@@ -242,7 +242,7 @@ def test_a_second_seats_clock_on_moves_the_card_without_a_reset_or_a_lost_drag(
     assert not resets
     assert tech.display_name in board.model.card(card.id).job.clocked_on
     # the drag begun before the change still lands: pausing the car it now shows in repair
-    assert _lane(board, STATE, "paused_parts").proxy.dropMimeData(
+    assert _lane(board, STATE, "paused_parts").model.dropMimeData(
         dragged, MOVE, -1, -1, QModelIndex())
     qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, STATE, "paused_parts")),
                     timeout=SHOWN_MS)

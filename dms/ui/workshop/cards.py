@@ -82,14 +82,20 @@ class CardDelegate(QStyledItemDelegate):
         self.scale = scale
         self.shown = self.FULL if scale == 1.0 else self.WALL
         self.now = clock.now  # the tests and the TV board's clock share the service clock
+        self._font_cache: dict[str, tuple[QFont, QFont]] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
-        big = QFont(option.font)
-        big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
-        big.setBold(True)
-        return big, small
+        """The plate's and the lines' fonts, made once per view font (a QFont sized anew
+        costs about a millisecond with the CJK fallback: a lane paints a dozen cards)."""
+        key = option.font.key()
+        if key not in self._font_cache:
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
+            big = QFont(option.font)
+            big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
+            big.setBold(True)
+            self._font_cache[key] = big, small
+        return self._font_cache[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         big, small = self._fonts(option)
