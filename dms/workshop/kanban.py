@@ -5,8 +5,8 @@ technicians with their planned hours, and the QC desk's queue. No Qt.
 
 A card's lane is derived here, once, from the order's and the job's state, so the kanban, the
 TV board and the tests agree on where a job is. `board` reads the whole kanban (F5, the first
-show); `board_part` reads the cards of a few orders another seat changed, which the screen
-merges into what it holds (`merged`), a few milliseconds instead of a few hundred cards.
+show); `board_again` reads only the cards of the few orders another seat changed and puts
+them into a board read before, in the worker, so the screen is handed a whole board either way.
 """
 
 from __future__ import annotations
@@ -82,14 +82,6 @@ class Board:
     cards: tuple[Card, ...]
     bays: tuple[BayInfo, ...]
     technicians: tuple[Technician, ...]
-
-
-@dataclass(frozen=True)
-class BoardPart:
-    """The cards of `order_ids` now: an order with none has left the board."""
-
-    order_ids: frozenset[int]
-    cards: tuple[Card, ...]
 
 
 @dataclass(frozen=True)
@@ -254,19 +246,16 @@ def board(db, actor) -> Board:
         return Board(cards, bays, _technicians(s, actor, cards))
 
 
-def board_part(db, actor, order_ids) -> BoardPart:
-    """The cards of the orders `order_ids` (another seat changed them), to merge into a board
-    read before (`merged`)."""
+def board_again(db, actor, board: Board, order_ids) -> Board:
+    """`board` with the cards of the orders `order_ids` read again (another seat changed them;
+    an order that has left the workshop loses its cards), in the board's order, and the
+    technicians' planned hours counted again."""
     with db.reading() as s:
         require(s, actor, "board.read")
-        return BoardPart(frozenset(order_ids), _cards(s, actor, order_ids))
-
-
-def merged(board: Board, part: BoardPart) -> Board:
-    """`board` with the cards of `part`'s orders replaced by `part`'s, in the board's order,
-    and the technicians' planned hours counted again."""
-    cards = sorted((*(c for c in board.cards if c.job.work_order_id not in part.order_ids),
-                    *part.cards), key=lambda c: c.rank)
+        fresh = _cards(s, actor, order_ids)
+    ids = set(order_ids)
+    cards = sorted((*(c for c in board.cards if c.job.work_order_id not in ids), *fresh),
+                   key=lambda c: c.rank)
     return Board(tuple(cards), board.bays, planned(board.technicians, cards))
 
 

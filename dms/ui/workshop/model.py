@@ -3,7 +3,8 @@ area).
 
 `BoardModel` holds every card of the board in the board's order (the oldest car first). Each
 lane of each view is a `LaneModel`: the ids of the cards in that lane, fed by the board model.
-A read (the whole board on F5, or the few orders another seat changed) is merged in by job id:
+A board read again (all of it on F5, or the few orders another seat changed put into the last
+one, `kanban.board_again`) is merged in by job id:
 each model is told only what changed in it (rows removed, inserted or moved, a card's data
 changed), never reset, so a card moves without flicker, a selection stays on its card and a
 drag in progress keeps its data. Sorting the cards into lanes is plain Python over a few
@@ -24,7 +25,7 @@ from PySide6.QtCore import (QAbstractListModel, QByteArray, QMimeData, QModelInd
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
 
 from dms.ui.workshop import moves
-from dms.workshop.kanban import Board, BoardPart, Card, merged
+from dms.workshop.kanban import Board, Card
 
 MIME = "application/x-dms-job"
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +54,8 @@ def sync(model, ids: list, new: list) -> None:
     """Turn `ids` (the rows of `model`) into `new` with row signals only: runs of rows removed,
     runs inserted, rows moved. The board's order never changes for a card that stays, so a
     refresh is removals and insertions; moves are there for correctness."""
+    if ids == new:
+        return
     keep = set(new)
     end = len(ids)
     while end > 0:
@@ -120,7 +123,9 @@ class _Cards(QAbstractListModel):
 
     def changed(self, job_ids: set[int]) -> None:
         """dataChanged for the rows of `job_ids` (runs of neighbours as one signal)."""
-        rows = sorted(r for r, i in enumerate(self.ids) if i in job_ids) if job_ids else []
+        if job_ids.isdisjoint(self.ids):
+            return
+        rows = [r for r, i in enumerate(self.ids) if i in job_ids]
         start = 0
         for n in range(1, len(rows) + 1):
             if n == len(rows) or rows[n] != rows[n - 1] + 1:
@@ -188,16 +193,10 @@ class BoardModel(_Cards):
 
     # -- reads merged in ------------------------------------------------------------------
     def set_board(self, board: Board) -> None:
-        """The whole board, read again."""
-        self._show(board)
-
-    def apply_part(self, part: BoardPart) -> None:
-        """The cards of a few orders, read again after another seat changed them."""
-        self._show(merged(self.board, part))
-
-    def _show(self, board: Board) -> None:
+        """The board read again (all of it, or a few orders' cards put into the last)."""
         cards = {c.id: c for c in board.cards}
-        changed = {i for i, c in cards.items() if i in self.cards and self.cards[i] != c}
+        changed = {i for i, c in cards.items()
+                   if (was := self.cards.get(i, c)) is not c and was != c}
         lanes: dict[tuple[str, str], list[int]] = {key: [] for key in self.lanes}
         for card in board.cards:
             for view in (STATE, PLAN):

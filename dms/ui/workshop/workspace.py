@@ -2,8 +2,9 @@
 (by state, Alt+1; the plan by technician, Alt+2), the QC desk (Alt+3) and TV mode (F11).
 
 The board is one read (`dms.workshop.kanban.board`, on first show and F5) into one model; a
-change on any seat to work orders reads only their cards (`kanban.board_part`) and merges them
-in by job, so a card moves without a reset and without a few hundred cards read again. Reads
+change on any seat to work orders reads only their cards into the board held
+(`kanban.board_again`, in the worker); either is merged into the model by job, so a card moves
+without a reset and without a few hundred cards read again. Reads
 run one after the other in the pool (a later read never lands before an earlier one); what
 asks for one meanwhile is gathered into the next. A move is one command (`moves.plan` picks
 the service call); its own change comes back on the bus.
@@ -37,6 +38,7 @@ class WorkshopBoard(Workspace):
         self._reading: int | None = None
         self._full = False  # the whole board to read next
         self._orders: set[int] = set()  # these orders' cards to read next
+        self._qc_stale = True
         self.tv: TVBoard | None = None
         self.model = BoardModel(ctx.user.roles, send=self.send, parent=self)
         self.model.refused.connect(self.refused)
@@ -104,13 +106,19 @@ class WorkshopBoard(Workspace):
         """Another seat's (or this seat's) change: the cards of the orders it names."""
         self._orders |= {c.entity_id for c in changes if c.entity == "work_order"}
         self._read_next()
-        self.qc_page.refresh()
+        self._refresh_qc()
 
     def refresh(self) -> None:
         """Read the whole board again (F5, the first show)."""
         self._full = True
         self._read_next()
-        self.qc_page.refresh()
+        self._refresh_qc()
+
+    def _refresh_qc(self) -> None:
+        """The QC queue is read when it is shown (not beside each of the board's reads)."""
+        self._qc_stale = self.pages.currentWidget() is not self.qc_page
+        if not self._qc_stale:
+            self.qc_page.refresh()
 
     def _read_next(self) -> None:
         if self._reading is not None:
@@ -122,19 +130,16 @@ class WorkshopBoard(Workspace):
                                       on_error=self._on_read_error)
         elif self._orders:
             orders, self._orders = self._orders, set()
-            self._reading = self.read(kanban.board_part, orders, on_result=self._on_read,
-                                      on_error=self._on_read_error)
+            self._reading = self.read(kanban.board_again, self.model.board, orders,
+                                      on_result=self._on_read, on_error=self._on_read_error)
 
     @Slot(int, object)
     def _on_read(self, task_id: int, read) -> None:
         if task_id != self._reading:
             return
         self._reading = None
-        if isinstance(read, kanban.Board):
-            self.model.set_board(read)
-            self.loaded = True
-        else:
-            self.model.apply_part(read)
+        self.model.set_board(read)
+        self.loaded = True
         self._read_next()
 
     @Slot(int, object)
@@ -165,6 +170,8 @@ class WorkshopBoard(Workspace):
     @Slot()
     def show_qc(self) -> None:
         self.pages.setCurrentWidget(self.qc_page)
+        if self._qc_stale:
+            self._refresh_qc()
         self.qc_page.table.setFocus()
 
     @Slot()
