@@ -23,6 +23,7 @@ from dms.ui.workshop.board_page import PLAN, STATE
 from dms.ui.workshop.cards import urgency
 from dms.ui.workshop.model import BoardModel
 from dms.workshop import dispatch, kanban
+from dms.workshop.trades import bay_kind
 from robot import Robot
 
 SHOWN_MS = 10_000
@@ -120,8 +121,7 @@ def test_one_drop_on_a_technician_dispatches_the_job(qtbot, board, demo_orders_d
     robot.done("dispatcher: move a job to a bay / technician (drag)", "dispatcher", 1)
     technician, bay, *_ = _line(demo_orders_db, card.id)
     assert technician == tech.id
-    assert bay in {b.id for b in board.model.board.bays if b.kind == kanban.TRADE_BAYS[
-        card.job.trade]}
+    assert bay in {b.id for b in board.model.board.bays if b.kind == bay_kind(card.job.trade)}
     assert card.id in _jobs(_lane(board, STATE, "dispatched"))
     assert tech.name in lane.head.text() and "h" in lane.head.text()
 

@@ -25,15 +25,13 @@ from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.board import BoardJob, board_rows, clocked_hours
 from dms.workshop.dispatch import open_clocks
+from dms.workshop.trades import bay_kind
 
 # The kanban's columns in the order of the flow (DESIGN §2); a paused car waits either for
 # parts or for the customer, and the dispatcher acts differently on each.
 LANES = ("waiting", "dispatched", "in_repair", "paused_parts", "paused_approval", "qc", "rework",
          "ready")
 SHOWN_STATES = (*states.WORKSHOP_STATES, states.READY)
-# Which kind of bay a trade's job goes to when the dispatcher names only the technician.
-TRADE_BAYS = {"maintenance": "maintenance", "mechanical": "mechanical",
-              "electrical": "mechanical", "body": "body", "paint": "paint"}
 PENDING_APPROVAL = ("proposed", "priced")
 WAITING_PARTS = ("requested", "reserved")
 ZERO = Decimal("0.00")
@@ -123,7 +121,7 @@ def default_bay(board: Board, card: Card) -> int | None:
     least planned bay of its trade's kind, else the first bay."""
     if card.job.bay_id is not None:
         return card.job.bay_id
-    kind = TRADE_BAYS.get(card.job.trade)
+    kind = bay_kind(card.job.trade)
     load: dict[int, Decimal] = defaultdict(Decimal)
     for other in board.cards:
         if other.job.bay_id is not None and other.lane not in ("ready", "qc"):

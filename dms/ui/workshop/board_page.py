@@ -2,23 +2,25 @@
 columns) and the plan (a lane per technician with the hours planned on them, and the jobs not
 assigned yet). Each lane is a `LaneView` over the board model's `LaneModel` for it.
 
-Moving a job: drag it to a lane (1 drag), or Ctrl+M and the lane's number (2 keys). A lane that
-refuses the card says why under the cursor while it is dragged over it, and in the message bar
-when the card is let go there; nothing is sent.
+Moving a job: drag it to a lane (1 drag), or Ctrl+M and the lane's number (2 keys); to another
+bay, drag it onto the bay in the bay strip above the lanes (who is in each bay, how many jobs
+wait for it), or Ctrl+M, B and the bay's number. A lane or bay that refuses the card says why
+under the cursor while it is dragged over it, and in the message bar when the card is let go
+there; nothing is sent.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QMenu,
-                               QScrollArea, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout,
-                               QWidget)
+                               QScrollArea, QSizePolicy, QStackedWidget, QStyledItemDelegate,
+                               QToolTip, QVBoxLayout, QWidget)
 
 from dms.ui.common.views import hours
 from dms.ui.workshop import moves
 from dms.ui.workshop.cards import COLOURS, CardDelegate
-from dms.ui.workshop.model import PLAN, STATE, BoardModel, LaneModel, encode
+from dms.ui.workshop.model import PLAN, STATE, BayModel, BoardModel, LaneModel, encode
 from dms.workshop.kanban import LANES
 
 
@@ -82,6 +84,42 @@ class LaneView(QListView):
         super().keyPressEvent(event)
 
 
+class _BayDelegate(QStyledItemDelegate):
+    def sizeHint(self, option, index) -> QSize:
+        return self.parent().gridSize() - QSize(4, 4)  # the whole cell is the bay's
+
+
+class BayStrip(LaneView):
+    """The bays side by side, one drop target each (`BayModel`); nothing is dragged from it."""
+
+    def __init__(self, model: BayModel, parent=None):
+        super().__init__(model, _BayDelegate(), parent=parent)  # type: ignore[arg-type]
+        self.itemDelegate().setParent(self)
+        self.setObjectName("bayStrip")
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragDropOverwriteMode(True)  # a drop lands on a bay, never between two
+        self.setDropIndicatorShown(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 14)
+        model.modelReset.connect(self._fit)
+
+    @Slot()
+    def _fit(self) -> None:
+        """The bays share the width."""
+        count = max(1, self.model().rowCount())
+        self.setGridSize(QSize(max(110, self.viewport().width() // count),
+                               self.viewport().height()))
+        self.doItemsLayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
 class Lane(QFrame):
     def __init__(self, model: LaneModel, delegate, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -126,6 +164,7 @@ class BoardPage(QWidget):
         self.lanes: dict[str, dict[str, Lane]] = {STATE: {}, PLAN: {}}
         self.legend = QLabel()
         self.legend.setObjectName("boardLegend")
+        self.bays = BayStrip(BayModel(model), self)
         self.views = QStackedWidget()
         state_grid = QWidget()
         row = QHBoxLayout(state_grid)
@@ -147,6 +186,7 @@ class BoardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
+        layout.addWidget(self.bays)
         layout.addWidget(self.views, 1)
         model.merged.connect(self.update_board)
         self.retranslate_ui()
@@ -258,5 +298,5 @@ class BoardPage(QWidget):
                     ("green", self.tr("on time")))
         self.legend.setText(
             "&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in meanings)
-            + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane, or Ctrl+M and its number."))
+            + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane or a bay, or Ctrl+M and the lane's number (B: a bay)."))
 

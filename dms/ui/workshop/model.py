@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QByteArray, QMimeData, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QColor
 
 from dms.ui.workshop import moves
 from dms.workshop.kanban import Board, Card
@@ -297,3 +298,83 @@ class PageProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
         return self.first <= source_row < self.first + self.size
+
+
+class BayModel(QAbstractListModel):
+    """The store's bays as drop targets (the bay strip): a job dropped on a bay moves there
+    (`BoardModel.drop` with "bay:<id>", refused with the reason when the bay does not fit the
+    job or another car is in repair there). Each bay says who is in it and how many jobs wait
+    for it."""
+
+    BayRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, board: BoardModel):
+        super().__init__(board)
+        self.bays: tuple = ()
+        self._status: dict[int, tuple[str | None, int]] = {}
+        board.merged.connect(self._update)
+
+    def board_model(self) -> BoardModel:
+        return self.parent()  # type: ignore[return-value]
+
+    def _update(self) -> None:
+        board = self.board_model().board
+        status = {b.id: (self._occupant(b.id), sum(
+            1 for c in board.cards if c.job.bay_id == b.id
+            and c.lane in ("dispatched", "paused_parts", "paused_approval", "rework")))
+            for b in board.bays}
+        if [b.id for b in board.bays] != [b.id for b in self.bays]:
+            self.beginResetModel()  # bays opened or closed: a handful of items
+            self.bays, self._status = board.bays, status
+            self.endResetModel()
+        elif status != self._status:
+            self.bays, self._status = board.bays, status
+            self.dataChanged.emit(self.index(0), self.index(len(self.bays) - 1))
+
+    def _occupant(self, bay_id: int) -> str | None:
+        card = moves.occupant(self.board_model().board, bay_id)
+        return None if card is None else card.job.plate or card.job.number
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.bays)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.bays):
+            return None
+        bay = self.bays[index.row()]
+        plate, waiting = self._status.get(bay.id, (None, 0))
+        if role == Qt.ItemDataRole.DisplayRole:
+            there = self.tr("● {plate} in repair").format(plate=plate) if plate else self.tr("Free")
+            queue = self.tr("%n waiting", "", waiting) if waiting else ""
+            return f"{bay.name}\n{there}" + (f" · {queue}" if queue else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Drop a job here to move it to {bay}.").format(bay=bay.name)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor("#fff3e0") if plate else QColor("#f1f8f1")
+        if role == self.BayRole:
+            return bay
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def _lane(self, parent: Index) -> str | None:
+        """The bay a drop lands on: the item under it (a drop between bays lands nowhere)."""
+        at = parent.row() if parent.isValid() else -1
+        return moves.bay_lane(self.bays[at].id) if 0 <= at < len(self.bays) else None
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        lane = self._lane(parent)
+        return lane is not None and self.board_model().can_drop(data, lane)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        lane = self._lane(parent)
+        return lane is not None and self.board_model().drop(data, lane)
