@@ -265,3 +265,55 @@ def test_keyboard_left_and_right_move_between_lanes(qtbot, board):
     assert first is not None
     qtbot.keyClick(first, Qt.Key.Key_Right)
     assert page.current_view() is not first and QApplication.focusWidget() is page.current_view()
+
+
+def test_four_other_seats_writing_move_cards_around_a_selected_card_that_stays_selected(
+        qtbot, board, demo_orders_db):
+    """While the dispatcher has a card selected, four other seats change the board: a car above
+    it in its lane paused, a car resumed, a job given to another technician, a car in repair
+    paused. The cards move by row signals only (no reset, no layout change: nothing flickers)
+    and the selected card stays the current, selected one."""
+    feed = LiveFeed(board.ctx.db, interval_s=0.1)
+    feed.changed.connect(board.ctx.bus.collect)
+    assert feed.wait_ready()
+    board.show_board(STATE)
+    lane = _lane(board, STATE, "dispatched")
+    chosen = _jobs(lane)[-1]
+    assert board.board_page.select_card(chosen)
+    above = next(board.model.card(j) for j in _jobs(lane)[:-1]
+                 if board.model.card(j).job.order_state == "IN_REPAIR"
+                 and board.model.card(j).job.work_order_id
+                 != board.model.card(chosen).job.work_order_id)
+    paused = _first(board, "paused_parts")
+    reassigned = next(board.model.card(j) for j in _jobs(lane)[:-1]
+                      if board.model.card(j).job.work_order_id
+                      not in (above.job.work_order_id, board.model.card(chosen).job.work_order_id))
+    in_repair = _first(board, "in_repair", where=lambda c: c.job.work_order_id not in (
+        above.job.work_order_id, board.model.card(chosen).job.work_order_id,
+        reassigned.job.work_order_id))
+    signals = []
+    for model in (board.model, *board.model.lanes.values()):
+        model.modelReset.connect(lambda: signals.append("reset"))
+        model.layoutChanged.connect(lambda: signals.append("layout"))
+    seats = [Database(engine=make_engine(demo_orders_db.url)) for _ in range(4)]
+    dispatcher = authenticate(seats[0], "dispatcher1", "demo123")
+    other_tech = next(t for t in board.model.board.technicians
+                      if t.id != reassigned.job.technician_id)
+    dispatch.pause(seats[0], dispatcher, above.job.work_order_id, "waiting_parts")
+    dispatch.resume(seats[1], dispatcher, paused.job.work_order_id)
+    dispatch.assign_job(seats[2], dispatcher, reassigned.id, reassigned.job.bay_id, other_tech.id)
+    dispatch.pause(seats[3], dispatcher, in_repair.job.work_order_id, "waiting_approval")
+    qtbot.waitUntil(lambda: above.id in _jobs(_lane(board, STATE, "paused_parts"))
+                    and paused.id not in _jobs(_lane(board, STATE, "paused_parts"))
+                    and board.model.card(reassigned.id).job.technician_id == other_tech.id
+                    and in_repair.id in _jobs(_lane(board, STATE, "paused_approval")),
+                    timeout=SHOWN_MS)
+    assert not signals
+    view = lane.view
+    assert view.currentIndex().data(BoardModel.CardRole).id == chosen
+    assert [i.data(BoardModel.CardRole).id for i in view.selectionModel().selectedIndexes()] == [
+        chosen]
+    assert board.board_page.current_card().id == chosen
+    feed.close()
+    for seat in seats:
+        seat.dispose()
