@@ -26,12 +26,15 @@ OWN_CODE = (str(ROOT / "dms"), str(ROOT / "benchmarks"), str(ROOT / "tests"))
 
 
 class LagMeter(QObject):
-    """A precise 4 ms timer; each tick notes how much later than due it ran."""
+    """A precise 4 ms timer; each tick notes how much later than due it ran, and the GUI
+    thread's CPU time since the last tick (`busy`)."""
 
     def __init__(self):
         super().__init__()
         self.samples: list[float] = []
         self.ticks: list[tuple[float, float]] = []  # (perf_counter at the tick, lag ms)
+        self.busy: list[float] = []
+        self._cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
@@ -40,17 +43,19 @@ class LagMeter(QObject):
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._cpu = time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         late = max(0.0, (now - self._last) * 1000 - TICK_MS)
         self.samples.append(late)
         self.ticks.append((now, late))
-        self._last = now
+        self.busy.append((cpu - self._cpu) * 1000)
+        self._last, self._cpu = now, cpu
 
 
 class CallSites(threading.Thread):
