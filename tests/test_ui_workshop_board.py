@@ -144,18 +144,24 @@ def test_ctrl_m_and_a_digit_move_a_job_to_a_technician(qtbot, board, demo_orders
 
 
 def test_ctrl_m_b_and_a_digit_move_a_job_to_another_bay(qtbot, board, demo_orders_db):
+    """To a free bay of the job's kind (the board refuses others: tests/test_ui_workshop_bays)."""
     board.show_board(PLAN)
-    card = _first(board, "dispatched", where=lambda c: c.job.bay_id != board.model.board.bays[1].id)
+    bays = board.model.board.bays
+
+    def free(c):
+        return next((n for n, b in enumerate(bays) if b.kind == bay_kind(c.job.trade)
+                     and b.id != c.job.bay_id and moves.occupant(board.model.board, b.id) is None),
+                    None)
+    card = _first(board, "dispatched", where=lambda c: free(c) is not None)
+    second = bays[free(card)]
     assert board.board_page.select_card(card.id)
     robot = Robot(qtbot)
     robot.shortcut("Ctrl+M")
     menu = board.board_page.menu
     qtbot.waitUntil(lambda: menu.isVisible(), timeout=SHOWN_MS)
     robot.key(menu, Qt.Key.Key_B)
-    bays = menu.findChild(type(menu))
-    qtbot.waitUntil(lambda: bays.isVisible(), timeout=SHOWN_MS)
-    robot.key(bays, Qt.Key.Key_2)
-    second = board.model.board.bays[1]
+    qtbot.waitUntil(lambda: menu.findChild(type(menu)).isVisible(), timeout=SHOWN_MS)
+    robot.key(menu.findChild(type(menu)), getattr(Qt.Key, f"Key_{free(card) + 1}"))
     qtbot.waitUntil(lambda: board.model.card(card.id).job.bay_id == second.id, timeout=SHOWN_MS)
     assert _line(demo_orders_db, card.id)[:2] == (card.job.technician_id, second.id)
     assert second.name in board.model.card(card.id).job.bay_name
