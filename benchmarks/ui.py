@@ -21,9 +21,10 @@ screens: the signed-in window of the last sign-in is driven as an advisor would 
     user's action to the screen showing its answer, painted. gui_lag_ms: during those opens a
     4 ms timer notes how late the event loop ran it (p50, p99, max), i.e. how long the GUI
     thread was blocked; gui_lag_sites: where (benchmarks/lag.py), the call sites seen inside
-    the ticks later than 16 ms. gui_busy_ms: the CPU time the GUI thread itself used between
-    two ticks (p50, p99, max): on a machine others load, a late tick with little CPU behind it
-    was the scheduler's (or a worker holding the interpreter lock), not the screen's own work.
+    the ticks later than 16 ms. gui_busy_ms: the CPU time the GUI thread itself used between two
+    ticks (p50, p99, max): on a machine others load, a late tick with little CPU behind it was
+    the scheduler's (or a worker holding the interpreter lock), not the screen's own work. Each
+    screen has its own lag p99 and busy max too.
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
             continue  # the signed-in user may not open it, or there is nothing to open
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
-        times = []
+        times, first_tick = [], len(lag.samples)
         for i in range(repeat + 1):
             term = next(texts)
             screen.prepare(window, term)
@@ -211,7 +212,9 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
                 times.append((painted.at - started) * 1000)
         stats = summary(times, 50, 95)
         results[name] = {"open_p50_ms": stats["p50"], "open_p95_ms": stats["p95"],
-                         "n": stats["n"]}
+                         "n": stats["n"],  # the lag and the GUI thread's CPU while it was used
+                         "lag_p99_ms": summary(lag.samples[first_tick:] or [0.0], 99)["p99"],
+                         "busy_max_ms": round(max(lag.busy[first_tick:], default=0.0), 2)}
     lag.stop()
     return results
 
@@ -260,9 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     sites.start()
     screens = open_screens(window, samples, args.repeat, lag)
     sites.stop()
-    sites.stop()
     for name, figures in screens.items():
-        log(f"{name}: open p95 {figures['open_p95_ms']} ms")
+        log(f"{name}: open p95 {figures['open_p95_ms']} ms (GUI lag p99 {figures['lag_p99_ms']}"
+            f" ms, the GUI thread's CPU between ticks at most {figures['busy_max_ms']} ms)")
     end(session)
     db.dispose()
 

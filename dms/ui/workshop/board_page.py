@@ -12,7 +12,7 @@ there; nothing is sent.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QDragMoveEvent, QKeyEvent
+from PySide6.QtGui import QCursor, QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QMenu,
                                QScrollArea, QSizePolicy, QStackedWidget, QStyledItemDelegate,
                                QToolTip, QVBoxLayout, QWidget)
@@ -65,15 +65,21 @@ class LaneView(QListView):
         else:
             QToolTip.hideText()
 
-    def dragLeaveEvent(self, event) -> None:
+    def dragEnterEvent(self, event) -> None:
         self.hover_refusal = ""
+        super().dragEnterEvent(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        """The refusal stays: a card let go where it is refused leaves the view too."""
         QToolTip.hideText()
         super().dragLeaveEvent(event)
 
     def startDrag(self, actions) -> None:
         super().startDrag(actions)  # returns when the card is let go
-        target = next((v for v in self.window().findChildren(LaneView) if v.hover_refusal), None)
-        if target is not None:
+        at = QCursor.pos()
+        target = next((v for v in self.window().findChildren(LaneView) if v.isVisible()
+                       and v.viewport().rect().contains(v.viewport().mapFromGlobal(at))), None)
+        if target is not None and target.hover_refusal:
             self.drag_refused.emit(target.hover_refusal)
             target.hover_refusal = ""
 

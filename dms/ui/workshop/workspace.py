@@ -4,10 +4,10 @@
 The board is one read (`dms.workshop.kanban.board`, on first show and F5) into one model; a
 change on any seat to work orders reads only their cards into the board held
 (`kanban.board_again`, in the worker); either is merged into the model by job, so a card moves
-without a reset and without a few hundred cards read again. Reads
-run one after the other in the pool (a later read never lands before an earlier one); what
-asks for one meanwhile is gathered into the next. A move is one command (`moves.plan` picks
-the service call); its own change comes back on the bus.
+without a reset and without a few hundred cards read again. Reads run one after the other in
+the pool (a later read never lands before an earlier one); what asks for one meanwhile is
+gathered into the next. The QC queue is read when the QC desk is shown. A move is one command
+(`moves.plan` picks the service call); its own change comes back on the bus.
 """
 
 from __future__ import annotations
