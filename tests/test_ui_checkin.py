@@ -142,7 +142,7 @@ def test_a_lower_mileage_is_refused_and_nothing_is_lost(qtbot, window, demo_db, 
     car_view = page.walk.car
     qtbot.mouseClick(car_view, Qt.MouseButton.LeftButton,
                      pos=car_view.point_for("top", 0.3, 0.5).toPoint())
-    assert any("Mileage" in page.flags.item(i).text() for i in range(page.flags.count()))
+    assert any("Mileage" in page.side.flags.item(i).text() for i in range(page.side.flags.count()))
     assert page.odometer_note.isEnabled()  # the reading is lower: a reason may be given
     with demo_db.reading() as s:
         before = s.scalar(select(func.count(AuditLog.id)))
@@ -200,7 +200,7 @@ def test_an_insurance_check_in_asks_for_the_claim_and_writes_it(qtbot, window, d
     assert not page.insurance_box.isVisible()
     page.business.setCurrentIndex(page.business.findData("insurance"))
     assert page.insurance_box.isVisible()
-    assert any("Insurer" in page.flags.item(i).text() for i in range(page.flags.count()))
+    assert any("Insurer" in page.side.flags.item(i).text() for i in range(page.side.flags.count()))
     page.complaint.setPlainText("追尾")
     page.mileage.setValue(mileage + 10)
     page.fuel.set_value(4)

@@ -15,22 +15,20 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDateTime, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.errors import DomainError
 from dms.ui.common import words
 from dms.ui.common.views import form_row, title_label
 from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, checks, kept_names
+from dms.ui.frontdesk.checkin_photos import CheckInPhotos
+from dms.ui.frontdesk.checkin_side import CheckInSide
 from dms.ui.frontdesk.walkaround import WalkAround
 from dms.workshop import appointment_book, desk
-
-OK, MISSING = QColor("#2e7d32"), QColor("#b3261e")
 
 
 class CheckInPage(QWidget):
@@ -90,12 +88,8 @@ class CheckInPage(QWidget):
         self.documents = checks({"licence": "", "service_book": "", "spare_key": "",
                                   "policy": ""})
         self.documents_text = QLineEdit()
-        self.history = QListWidget()
-        self.history.setObjectName("checkInHistory")
-        self.history.setWordWrap(True)
-        self.flags = QListWidget()
-        self.flags.setObjectName("checkInFlags")
-        self.flags.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.photos = CheckInPhotos(workspace)
+        self.side = CheckInSide()
         self.save_button = QPushButton()
         self.save_button.setObjectName("checkInSave")
         self.save_button.clicked.connect(self.submit)
@@ -145,20 +139,15 @@ class CheckInPage(QWidget):
         middle = QVBoxLayout()
         middle.addWidget(self.walk_box, 1)
         middle.addWidget(self.kept_box)
-        self.history_box, self.flags_box = QGroupBox(), QGroupBox()
-        for box, view in ((self.history_box, self.history), (self.flags_box, self.flags)):
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(4, 2, 4, 4)
-            inner.addWidget(view)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button, 1)
         right = QVBoxLayout()
-        right.addWidget(self.history_box, 3)
-        right.addWidget(self.flags_box, 2)
+        right.addWidget(self.side, 1)
         right.addLayout(buttons)
         left = QVBoxLayout()
         left.addLayout(self.form)
+        left.addWidget(self.photos)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 5)
@@ -184,6 +173,7 @@ class CheckInPage(QWidget):
         for box in (*self.valuables.values(), *self.documents.values()):
             box.toggled.connect(self._edited)
         self.valuables_text.textChanged.connect(self._edited)
+        self.photos.changed.connect(self._edited)
         self.promised.dateTimeChanged.connect(self._promise_edited)
         self.package_group.idClicked.connect(self._package_clicked)
 
@@ -226,7 +216,7 @@ class CheckInPage(QWidget):
         self.file = file
         self.last_mileage.setText(self.tr("last {km}").format(km=words.km(file.mileage) or "—"))
         self._render_title()
-        self._render_history()
+        self.side.show_history(file)
         self._update_flags()
 
     @Slot(int, object)
@@ -257,30 +247,6 @@ class CheckInPage(QWidget):
             plate=f.plate or self.tr("(no plate)"), model=model, customer=f.customer_name,
             appointment=appointment))
 
-    def _render_history(self) -> None:
-        self.history.clear()
-        f = self.file
-        for order in f.history[:4]:
-            self._history_line(self.tr("{day} {km} · {type}: {complaint}").format(
-                day=words.day(order.entry_at), km=words.km(order.mileage),
-                type=words.word(words.business_types(), order.business_type),
-                complaint=(order.complaint or "").replace("\n", " ")))
-        for item in f.declined:
-            self._history_line(self.tr("Declined {day}: {what} {amount}").format(
-                day=words.day(item.since), what=item.description,
-                amount=words.money(item.estimated_amount)), MISSING)
-        for flag in f.campaigns:
-            self._history_line(f"{flag.code} {flag.name}",
-                               MISSING if flag.kind == "recall" else None)
-        if not (f.history or f.declined or f.campaigns):
-            self._history_line(self.tr("First visit: no history, nothing declined, no campaign."))
-
-    def _history_line(self, text: str, colour: QColor | None = None) -> None:
-        item = QListWidgetItem(text)
-        if colour is not None:
-            item.setForeground(colour)
-        self.history.addItem(item)
-
     # -- the draft -----------------------------------------------------------------------------
     def _keep(self) -> None:
         """Everything on screen into the current draft."""
@@ -299,6 +265,7 @@ class CheckInPage(QWidget):
         d.insurer, d.report_no, d.assessed = (self.insurer.text(), self.report_no.text(),
                                               self.assessed.text())
         d.promised = self.promised.dateTime().toPython().astimezone()
+        d.photos = self.photos.paths()
 
     def _restore(self, d: Draft) -> None:
         self._loading = True
@@ -323,6 +290,7 @@ class CheckInPage(QWidget):
         if d.promised is not None:
             self.promised.setDateTime(QDateTime(d.promised))
         self._show_package(d.package)
+        self.photos.set_paths(d.photos)
         self._loading = False
         self._update_flags()
 
@@ -398,16 +366,7 @@ class CheckInPage(QWidget):
         last = self.file.mileage if self.file is not None else None
         lower = last is not None and d.mileage < last
         self.odometer_note.setEnabled(lower or bool(d.odometer_note))
-        missing = self.missing()
-        self.flags.clear()
-        for text in missing:
-            item = QListWidgetItem("✗ " + text)
-            item.setForeground(MISSING)
-            self.flags.addItem(item)
-        if not missing:
-            item = QListWidgetItem("✓ " + self.tr("Complete: F9 saves and prints the sheet"))
-            item.setForeground(OK)
-            self.flags.addItem(item)
+        self.side.show_flags(self.missing())
 
     # -- saving --------------------------------------------------------------------------------
     def call(self):
@@ -475,12 +434,12 @@ class CheckInPage(QWidget):
         self.walk_box.setTitle(self.tr("Walk-around: choose the damage, click where it is"))
         self.no_damage.setText(self.tr("No damage found"))
         self.kept_box.setTitle(self.tr("Kept in the car / at the desk"))
-        self.history_box.setTitle(self.tr("History, declined work, campaigns"))
-        self.flags_box.setTitle(self.tr("Still missing"))
+        self.side.retranslate_ui()
+        self.photos.retranslate_ui()
         self.save_button.setText(self.tr("Save and print for signature (F9)"))
         self.back_button.setText(self.tr("Back (Esc)"))
         self.walk.retranslate_ui()
         if self.file is not None:
             self._render_title()
-            self._render_history()
+            self.side.show_history(self.file)
         self._update_flags()

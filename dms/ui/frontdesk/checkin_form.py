@@ -53,6 +53,7 @@ class Draft:
     package: str | None = None
     promised: datetime | None = None
     promise_edited: bool = False
+    photos: tuple[str, ...] = ()  # paths of the photos chosen
 
     def missing(self, last_mileage: int | None) -> list[str]:
         """What the check-in still lacks, in the order of the page."""
@@ -94,7 +95,7 @@ class Draft:
         claim = (desk.Claim(self.insurer, self.report_no, self.assessed.strip() or None)
                  if self.business_type == "insurance" else None)
         return desk.check_in, (data, self.taken_up, self.package, claim,
-                               getattr(self.appointment, "version", None))
+                               getattr(self.appointment, "version", None), self.photos)
 
 
 class FuelGauge(QWidget):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.ui import i18n
+from dms.ui.common.photos import PhotoViewer
 from dms.ui.common.printing import kind_name, show_document
 from dms.ui.frontdesk.appointments import AppointmentBook
 from dms.ui.frontdesk.approvals import AddedWorkQueue
@@ -57,6 +58,8 @@ class FrontDesk(Workspace):
         self.search_page.open_vehicle.connect(self.open_vehicle)
         self.search_page.open_customer.connect(self.edit_customer)
         self.checkin_page.saved.connect(self._checked_in)
+        self.file_page.photos.opened.connect(self.show_photo)
+        self.order_page.photos.opened.connect(self.show_photo)
 
         make = ctx.actions.make
         self.search_action = make("frontdesk.search", self, self.show_search)
@@ -262,6 +265,10 @@ class FrontDesk(Workspace):
         kind = self._printing.pop(task_id)
         number, pdf = found
         show_document(self, kind, f"{kind_name(kind)} {number}", pdf)
+
+    @Slot(object)
+    def show_photo(self, photo_id: int) -> None:
+        self.open_dialog(PhotoViewer(self, photo_id))
 
     @Slot()
     def take_up(self) -> None:
