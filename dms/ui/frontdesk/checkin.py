@@ -17,14 +17,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDateTime, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.errors import DomainError
 from dms.ui.common import words
 from dms.ui.common.views import form_row, title_label
-from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, checks, kept_names
+from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, KeptBox
 from dms.ui.frontdesk.checkin_photos import CheckInPhotos
 from dms.ui.frontdesk.checkin_side import CheckInSide
 from dms.ui.frontdesk.walkaround import WalkAround
@@ -83,11 +83,9 @@ class CheckInPage(QWidget):
         self.walk = WalkAround()
         self.no_damage = QCheckBox()
         self.no_damage.setObjectName("checkInNoDamage")
-        self.valuables = checks({"phone": "", "cash": "", "dashcam": "", "bag": "", "none": ""})
-        self.valuables_text = QLineEdit()
-        self.documents = checks({"licence": "", "service_book": "", "spare_key": "",
-                                  "policy": ""})
-        self.documents_text = QLineEdit()
+        self.kept = KeptBox()
+        self.valuables, self.valuables_text = self.kept.valuables, self.kept.valuables_text
+        self.documents, self.documents_text = self.kept.documents, self.kept.documents_text
         self.photos = CheckInPhotos(workspace)
         self.side = CheckInSide()
         self.save_button = QPushButton()
@@ -122,23 +120,9 @@ class CheckInPage(QWidget):
         walk.setContentsMargins(4, 2, 4, 4)
         walk.addWidget(self.walk, 1)
         walk.addWidget(self.no_damage)
-        self.kept_box = QGroupBox()
-        kept = QGridLayout(self.kept_box)
-        kept.setContentsMargins(4, 2, 4, 4)
-        kept.setVerticalSpacing(0)
-        self.kept_labels = (QLabel(), QLabel())
-        for row, (label, boxes, text) in enumerate((
-                (self.kept_labels[0], self.valuables, self.valuables_text),
-                (self.kept_labels[1], self.documents, self.documents_text))):
-            line = QHBoxLayout()
-            for box in boxes.values():
-                line.addWidget(box)
-            line.addWidget(text, 1)
-            kept.addWidget(label, row, 0)
-            kept.addLayout(line, row, 1)
         middle = QVBoxLayout()
         middle.addWidget(self.walk_box, 1)
-        middle.addWidget(self.kept_box)
+        middle.addWidget(self.kept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button, 1)
@@ -170,9 +154,7 @@ class CheckInPage(QWidget):
                        self.no_damage.toggled, self.business.currentIndexChanged,
                        self.insurer.textChanged, self.report_no.textChanged):
             signal.connect(self._edited)
-        for box in (*self.valuables.values(), *self.documents.values()):
-            box.toggled.connect(self._edited)
-        self.valuables_text.textChanged.connect(self._edited)
+        self.kept.changed.connect(self._edited)
         self.photos.changed.connect(self._edited)
         self.promised.dateTimeChanged.connect(self._promise_edited)
         self.package_group.idClicked.connect(self._package_clicked)
@@ -257,9 +239,7 @@ class CheckInPage(QWidget):
         d.mileage, d.odometer_note = self.mileage.value(), self.odometer_note.text()
         d.fuel, d.marks = self.fuel.value(), self.walk.marks()
         d.no_damage = self.no_damage.isChecked()
-        d.valuables = tuple(k for k, b in self.valuables.items() if b.isChecked())
-        d.documents = tuple(k for k, b in self.documents.items() if b.isChecked())
-        d.valuables_text, d.documents_text = self.valuables_text.text(), self.documents_text.text()
+        self.kept.keep(d)
         d.business_type = self.business.currentData() or "maintenance"
         d.delivered_by, d.delivered_phone = self.delivered_by.text(), self.delivered_phone.text()
         d.insurer, d.report_no, d.assessed = (self.insurer.text(), self.report_no.text(),
@@ -276,11 +256,7 @@ class CheckInPage(QWidget):
         self.fuel.set_value(d.fuel)
         self.walk.set_marks(d.marks)
         self.no_damage.setChecked(d.no_damage)
-        for keys, boxes in ((d.valuables, self.valuables), (d.documents, self.documents)):
-            for key, box in boxes.items():
-                box.setChecked(key in keys)
-        self.valuables_text.setText(d.valuables_text)
-        self.documents_text.setText(d.documents_text)
+        self.kept.restore(d)
         self.business.setCurrentIndex(max(0, self.business.findData(d.business_type)))
         self.delivered_by.setText(d.delivered_by)
         self.delivered_phone.setText(d.delivered_phone)
@@ -416,8 +392,6 @@ class CheckInPage(QWidget):
         self.insurer.setPlaceholderText(self.tr("Insurer"))
         self.report_no.setPlaceholderText(self.tr("Report no."))
         self.assessed.setPlaceholderText(self.tr("Assessed amount"))
-        self.valuables_text.setPlaceholderText(self.tr("Other"))
-        self.documents_text.setPlaceholderText(self.tr("Other"))
         current = self.business.currentData() or (self.draft.business_type if self.draft else None)
         self._loading = True
         self.business.clear()
@@ -425,15 +399,9 @@ class CheckInPage(QWidget):
             self.business.addItem(text, key)
         self.business.setCurrentIndex(max(0, self.business.findData(current or "maintenance")))
         self._loading = False
-        names = kept_names()
-        for boxes in (self.valuables, self.documents):
-            for key, box in boxes.items():
-                box.setText(names[key])
-        self.kept_labels[0].setText(self.tr("Valuables"))
-        self.kept_labels[1].setText(self.tr("Documents kept"))
+        self.kept.retranslate_ui()
         self.walk_box.setTitle(self.tr("Walk-around: choose the damage, click where it is"))
         self.no_damage.setText(self.tr("No damage found"))
-        self.kept_box.setTitle(self.tr("Kept in the car / at the desk"))
         self.side.retranslate_ui()
         self.photos.retranslate_ui()
         self.save_button.setText(self.tr("Save and print for signature (F9)"))
