@@ -20,7 +20,7 @@ screens: the signed-in window of the last sign-in is driven as an advisor would 
     widgets); each entry of SCREENS (`ui_screens.py`) is opened --repeat times, timed from the
     user's action to the screen showing its answer, painted. gui_lag_ms: during those opens a
     4 ms timer notes how late the event loop ran it (p50, p99, max), i.e. how long the GUI
-    thread was blocked.
+    thread was blocked; each screen's lag_max_ms is the worst tick while it was used.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ from dms.models import User  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
 from ui_screens import SCREENS, counter_terms, terms, wait_until  # noqa: E402,F401
+from ui_screens_desk import DESK_SCREENS, desk_terms  # noqa: E402
+
+SCREENS.update(DESK_SCREENS)
 
 LANGUAGE = "zh_CN"
 LAG_TICK_MS = 4
@@ -219,7 +222,7 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
             continue  # the signed-in user may not open it, or there is nothing to open
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
-        times = []
+        times, first_sample = [], len(lag.samples)
         for i in range(repeat + 1):
             term = next(texts)
             screen.prepare(window, term)
@@ -232,8 +235,9 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
             if i:  # the first open warms caches
                 times.append((painted.at - started) * 1000)
         stats = summary(times, 50, 95)
+        during = lag.samples[first_sample:]  # the GUI thread while this screen was used
         results[name] = {"open_p50_ms": stats["p50"], "open_p95_ms": stats["p95"],
-                         "n": stats["n"]}
+                         "n": stats["n"], "lag_max_ms": round(max(during, default=0), 2)}
     lag.stop()
     return results
 
@@ -278,10 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     window = session.window
     window.resize(1366, 768)
     lag = LagMeter()
-    samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
+    store = session.window.user.store_id
+    samples = (terms(db, store) | counter_terms(db, session.window.user)
+               | desk_terms(db, store, max(50, args.repeat + 1)))
     screens = open_screens(window, samples, args.repeat, lag)
     for name, figures in screens.items():
-        log(f"{name}: open p95 {figures['open_p95_ms']} ms")
+        log(f"{name}: open p95 {figures['open_p95_ms']} ms, GUI lag max {figures['lag_max_ms']} ms")
     end(session)
     db.dispose()
 

@@ -251,3 +251,16 @@ def test_the_customer_signs_on_the_screen_and_the_sheet_prints_it(qtbot, window,
     with demo_db.reading() as s:
         stored = json.loads(s.get(WorkOrder, wo).checkin_signature)
     assert len(stored["strokes"]) == 2
+
+
+def test_a_refresh_of_the_file_does_not_pull_the_advisor_out_of_the_check_in(
+        qtbot, window, demo_db, car, monkeypatch):
+    vehicle_id, _mileage = car
+    desk = _file(qtbot, window, vehicle_id)
+    refreshed, show_file = [], desk.file_page.show_file
+    monkeypatch.setattr(desk.file_page, "show_file",
+                        lambda file: (show_file(file), refreshed.append(file.id)))
+    desk.apply_changes([])  # another seat changed something: the file on screen is read again
+    desk.walk_in()  # Ctrl+N before that read answered
+    qtbot.waitUntil(lambda: refreshed == [vehicle_id], timeout=SHOWN_MS)
+    assert desk.pages.currentWidget() is desk.checkin_page

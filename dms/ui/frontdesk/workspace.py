@@ -41,6 +41,9 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
+        # An open of a vehicle file shows its page when it answers; a refresh of the file (a
+        # change from another seat) never takes the advisor away from where they went since.
+        self._file_show = False
         self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
@@ -187,6 +190,7 @@ class FrontDesk(Workspace):
 
     @Slot(int)
     def open_vehicle(self, vehicle_id: int) -> None:
+        self._file_show = True
         self._load_file(vehicle_id)
 
     def _load_file(self, vehicle_id: int) -> None:
@@ -197,9 +201,10 @@ class FrontDesk(Workspace):
         if task_id != self._file_task:
             return
         self.file_page.show_file(file)
-        if self.pages.currentWidget() is not self.file_page:
+        if self._file_show and self.pages.currentWidget() is not self.file_page:
             self.pages.setCurrentWidget(self.file_page)
             self.file_page.open_view.setFocus()
+        self._file_show = False
 
     # -- dialogs: each ends in one command ------------------------------------------------------
     def _reload_file(self) -> None:
@@ -215,6 +220,7 @@ class FrontDesk(Workspace):
     def check_in(self, vehicle_id: int, last_mileage: int | None, appointment=None,
                  taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
         """The check-in page for this car: its draft if the advisor started one before."""
+        self._file_show = False
         self.checkin_page.open_car(vehicle_id, last_mileage, appointment, taken_up, complaint)
         self.pages.setCurrentWidget(self.checkin_page)
         self.checkin_page.complaint.setFocus()
@@ -244,6 +250,7 @@ class FrontDesk(Workspace):
         self.print_order("checkin", work_order_id)
 
     def open_order(self, work_order_id: int) -> None:
+        self._file_show = False
         self.order_page.open_order(work_order_id)
         self.pages.setCurrentWidget(self.order_page)
         self.order_page.add.setFocus()
