@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from dms.workshop import estimates
 from ui_screens import Screen, _desk, _editor_shown, _to_search, wait_until
 
 LINES = 30
@@ -34,16 +33,19 @@ def _checkin_ready(window, term: str) -> bool:
             and bool(page.packages) and page.draft.promised is not None)
 
 
-def _close_previews() -> None:
+def _close_previews(window) -> None:
+    """The check-in sheet's preview of the last save put away, the window in front again."""
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "printPreview" and widget.isVisible():
             widget.close()
+    window.activateWindow()
+    wait_until(lambda: QApplication.activeWindow() is window, "the window in front")
 
 
 def _filled(window, term: str) -> None:
     """A car's check-in filled in as the advisor does (complaint, mileage, fuel, no damage,
     valuables, a standard job), ready for F9."""
-    _close_previews()
+    _close_previews(window)
     vehicle_id, mileage = (int(x) for x in term.split("|"))
     _file_shown_for(window, vehicle_id)
     desk = _desk(window)
@@ -62,26 +64,31 @@ def _filled(window, term: str) -> None:
 
 
 def _saved(window, term: str) -> bool:
+    """The new order's lines on screen and the check-in sheet open for the signature."""
     page = _desk(window).order_page
     return (_desk(window).pages.currentWidget() is page and page.header is not None
             and page.header.vehicle_id == int(term.split("|")[0]) and page.lines is not None
-            and page.model.rowCount() > 0)
+            and page.model.rowCount() > 0
+            and any(w.objectName() == "printPreview" and w.isVisible()
+                    for w in QApplication.topLevelWidgets()))
 
 
 def _editor_at_30(window, term: str) -> None:
-    """The order in the editor with its 30 lines (the line the last open added removed, in
-    the service, untimed) and the add field showing the match for the first job's code."""
+    """The order in the editor with its 30 lines (the job the last open added removed again,
+    untimed) and the add field showing the match for the first job's code."""
     desk = window.show_workspace("frontdesk")
     page = desk.order_page
     if page.work_order_id != int(term) or desk.pages.currentWidget() is not page:
         desk.open_order(int(term))
     wait_until(lambda: _editor_shown(window, term), "the order")
-    for row in page.model.rows[LINES:]:
-        estimates.remove_line(window.ctx.db, window.ctx.user, int(term), row.kind, row.id)
-    if page.model.rowCount() != LINES:
-        page.reload()
-        wait_until(lambda: page.model.rowCount() == LINES and not window.ctx.runner.busy,
-                   "the 30 lines")
+    while page.model.rowCount() > LINES:  # Del on the line the last open added (in the lane)
+        count = page.model.rowCount()
+        added = next(i for i, r in enumerate(page.model.rows) if r.kind == "labour"
+                     and r.id == max(x.id for x in page.model.rows if x.kind == "labour"))
+        page.view.selectRow(added)
+        desk.order_actions.remove_line()
+        wait_until(lambda: page.model.rowCount() < count and not window.ctx.runner.busy,
+                   "the line removed")
     code = next(r.code for r in page.model.rows if r.kind == "labour")
     page.add.setFocus()
     page.add.setText(code)
@@ -98,11 +105,12 @@ DESK_SCREENS: dict[str, Screen] = {
     # Ctrl+N on the vehicle file: the check-in page with the car's history, the standard jobs
     # and the promise proposed from the shop's load.
     "checkin_open": Screen(
-        prepare=lambda w, t: (_close_previews(), _file_shown_for(w, int(t.split("|")[0]))),
+        prepare=lambda w, t: (_close_previews(w), _file_shown_for(w, int(t.split("|")[0]))),
         act=lambda w, _t: QTest.keyClick(_desk(w).file_page.open_view, Qt.Key.Key_N,
                                          Qt.KeyboardModifier.ControlModifier),
         shown=_checkin_ready, terms=("car",)),
-    # F9 on a filled check-in: the order opened with its package (the sheet's preview follows).
+    # F9 on a filled check-in: the order opened with its package, and the check-in sheet in
+    # the print preview for the customer's signature.
     "checkin_save": Screen(
         prepare=_filled,
         act=lambda w, _t: QTest.keyClick(_desk(w).checkin_page.complaint, Qt.Key.Key_F9),

@@ -161,6 +161,7 @@ class ApproveDialog(CommandDialog):
         self.decline = DeclineFields()
         self.pad = SignaturePad()
         self.pad.setMinimumSize(480, 130)
+        self.setMinimumWidth(720)  # the labels and the whole pad
         self.clear_button = QPushButton(self.tr("C&lear the signature"))
         self.clear_button.clicked.connect(self.pad.clear)
         self.form.addRow(self.tr("Approved &by"), self.who)
