@@ -1845,8 +1845,8 @@
         <translation>照片（Del 删除选中的照片）</translation>
     </message>
     <message>
-        <source>Add p&amp;hotos…</source>
-        <translation>添加照片(&amp;H)…</translation>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
     </message>
 </context>
 <context>
