@@ -87,8 +87,7 @@ def _editor_at_30(window, term: str) -> None:
                      and r.id == max(x.id for x in page.model.rows if x.kind == "labour"))
         page.view.selectRow(added)
         desk.order_actions.remove_line()
-        wait_until(lambda: page.model.rowCount() < count and not window.ctx.runner.busy,
-                   "the line removed")
+        wait_until(lambda: page.model.rowCount() < count, "the line removed")
     code = next(r.code for r in page.model.rows if r.kind == "labour")
     page.add.setFocus()
     page.add.setText(code)

@@ -21,21 +21,12 @@ from dms.models import (CheckinPhoto, EstimateApproval, PartLine, Recommendation
 from dms.reports import documents
 from dms.workshop import desk, estimates as est, photos
 from dms.workshop.added_work import approve_added_work, price_added_work, propose_added_work
-from dms.workshop.common import load_order, move
 from dms.workshop.reception import CheckIn
 
-from builders import OIL_FILTER, authorized_order, estimate_snapshot, received_order
+from builders import (OIL_FILTER, estimate_snapshot, in_repair_order, photo_file,
+                      received_order)
 
 STROKES = [[(0.1, 0.5), (0.2, 0.4), (0.3, 0.6)], [(0.5, 0.5), (0.7, 0.45)]]
-
-
-def photo_file(path, size=(1600, 1200), fmt="JPEG"):
-    """A real photo file (a gradient), as a phone or camera writes it."""
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
-    out = BytesIO()
-    image.save(out, fmt)
-    path.write_bytes(out.getvalue())
-    return path
 
 
 @pytest.fixture
@@ -166,13 +157,7 @@ def test_a_signature_off_the_pad_refuses_the_approval(demo_db, advisor):
 
 @pytest.fixture
 def priced_added_work(demo_db, advisor):
-    wo = authorized_order(demo_db, advisor)
-    dispatcher = authenticate(demo_db, "dispatcher1", "demo123")
-    tech = authenticate(demo_db, "tech2", "demo123")
-    with demo_db.transaction() as s:
-        order = load_order(s, dispatcher, wo)
-        move(s, dispatcher, order, "dispatch")
-        move(s, tech, order, "start")
+    wo, tech = in_repair_order(demo_db, advisor)
     propose_added_work(demo_db, tech, wo, "雨刮片老化", operation_code="JX04")
     price_added_work(demo_db, advisor, wo, None)
     return wo

@@ -13,12 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from builders import OIL_FILTER, authorized_order, estimate_snapshot
+from builders import OIL_FILTER, estimate_snapshot, in_repair_order
 from dms.auth import authenticate
 from dms.db import Database, make_engine
 from dms.models import LabourLine, Recommendation, WorkOrder
 from dms.workshop.added_work import propose_added_work
-from dms.workshop.common import load_order, move
 from robot import Robot
 
 SHOWN_MS = 10_000
@@ -36,14 +35,7 @@ def window(open_window, demo_db, advisor):
 
 @pytest.fixture
 def in_repair(demo_db, advisor):
-    wo = authorized_order(demo_db, advisor)
-    dispatcher = authenticate(demo_db, "dispatcher1", "demo123")
-    tech = authenticate(demo_db, "tech2", "demo123")
-    with demo_db.transaction() as s:
-        order = load_order(s, dispatcher, wo)
-        move(s, dispatcher, order, "dispatch")
-        move(s, tech, order, "start")
-    return wo, tech
+    return in_repair_order(demo_db, advisor)
 
 
 def _queue(qtbot, window, rows):

@@ -7,27 +7,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from io import BytesIO
 
 import pytest
-from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
 from dms.auth import authenticate
 from dms.models import CheckinPhoto, Vehicle, WorkOrder
+from builders import photo_file
 from robot import Robot
 
 SHOWN_MS = 10_000
-
-
-def photo_file(path, size=(1600, 1200), fmt="JPEG"):
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
-    out = BytesIO()
-    image.save(out, fmt)
-    path.write_bytes(out.getvalue())
-    return path
 
 
 @pytest.fixture
