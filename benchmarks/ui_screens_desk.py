@@ -107,7 +107,7 @@ DESK_SCREENS: dict[str, Screen] = {
         prepare=lambda w, t: (_close_previews(w), _file_shown_for(w, int(t.split("|")[0]))),
         act=lambda w, _t: QTest.keyClick(_desk(w).file_page.open_view, Qt.Key.Key_N,
                                          Qt.KeyboardModifier.ControlModifier),
-        shown=_checkin_ready, terms=("car",)),
+        shown=_checkin_ready, terms=("car",), permission="workorder.open"),
     # F9 on a filled check-in: the order opened with its package, and the check-in sheet in
     # the print preview for the customer's signature.
     "checkin_save": Screen(

@@ -1845,8 +1845,8 @@
         <translation>照片（Del 删除选中的照片）</translation>
     </message>
     <message>
-        <source>&amp;Add photos…</source>
-        <translation>添加照片(&amp;A)…</translation>
+        <source>&amp;Add photos...</source>
+        <translation>添加照片(&amp;A)...</translation>
     </message>
 </context>
 <context>
@@ -6926,8 +6926,8 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <source>Loading the photo…</source>
-        <translation>正在加载照片…</translation>
+        <source>Loading the photo...</source>
+        <translation>正在加载照片...</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@ class PhotoViewer(QDialog):
     def __init__(self, workspace, photo_id: int):
         super().__init__(workspace)
         self.setObjectName("photoViewer")
-        self.image = QLabel(self.tr("Loading the photo…"))
+        self.image = QLabel(self.tr("Loading the photo..."))
         self.image.setObjectName("photoViewerImage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumSize(320, 240)

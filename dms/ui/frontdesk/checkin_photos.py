@@ -85,4 +85,4 @@ class CheckInPhotos(QGroupBox):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Photos (Del removes the selected one)"))
-        self.add_button.setText(self.tr("&Add photos…"))
+        self.add_button.setText(self.tr("&Add photos..."))
