@@ -41,8 +41,8 @@ class ChangeLineDialog(CommandDialog):
         self.payer = _combo(words.payers(), line.payer)
         self.discount = QLineEdit(_plain(line.discount_pct) if line.discount_pct else "")
         self.discount.setObjectName("changeLineDiscount")
-        self.hours = QLineEdit(_plain(line.qty))
-        self.hours.setObjectName("changeLineQty")
+        self.qty = QLineEdit(_plain(line.qty))
+        self.qty.setObjectName("changeLineQty")
         self.manager = QLineEdit()
         self.manager.setObjectName("changeLineManager")
         self.password = QLineEdit()
@@ -51,7 +51,7 @@ class ChangeLineDialog(CommandDialog):
         self.form.addRow(self.tr("&Payer"), self.payer)
         self.form.addRow(self.tr("&Discount %"), self.discount)
         self.form.addRow(self.tr("Billed &hours") if line.kind == "labour"
-                         else self.tr("&Quantity"), self.hours)
+                         else self.tr("&Quantity"), self.qty)
         self.form.addRow(self.tr("Manager (above your limit)"), self.manager)
         self.form.addRow(self.tr("Manager's pass&word"), self.password)
         self.discount.setFocus()
@@ -60,7 +60,7 @@ class ChangeLineDialog(CommandDialog):
     def call(self):
         name = self.manager.text().strip()
         manager = (name, self.password.text()) if name else None
-        typed = self.hours.text().strip() or None
+        typed = self.qty.text().strip() or None
         labour = self.line.kind == "labour"
         return desk.change_line, (self.work_order_id, self.line.kind, self.line.id,
                                   self.payer.currentData()), dict(
