@@ -59,7 +59,7 @@ def _filled(window, term: str) -> None:
     page.valuables["none"].setChecked(True)
     if page.draft.package is None:
         page.package_group.button(0).click()
-    wait_until(lambda: page.missing() == [] and not window.ctx.runner.busy, "the promise")
+    wait_until(lambda: page.missing() == [], "the check-in complete")
     page.complaint.setFocus()
 
 

@@ -154,6 +154,7 @@ class EstimateEditor(QWidget):
         self.photos_box.hide()
         self._layout()
         self._search_timer = QTimer(self, singleShot=True, interval=150, timeout=self._search)
+        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read)
         self.add.textEdited.connect(lambda _t: self._search_timer.start())
         self.add.returnPressed.connect(self.add_selected)
         self.add.installEventFilter(self)
@@ -212,6 +213,13 @@ class EstimateEditor(QWidget):
         self.add.setFocus()
 
     def reload(self) -> None:
+        """Read the order again, once however many ask in the same turn of the event loop (a
+        command's own answer and the change bus it publishes both ask)."""
+        if self.work_order_id is not None:
+            self._reload_timer.start()
+
+    @Slot()
+    def _read(self) -> None:
         if self.work_order_id is None:
             return
         self._tasks["header"] = self.ws.read(desk.order_header, self.work_order_id,
