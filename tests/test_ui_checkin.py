@@ -230,7 +230,7 @@ def test_the_customer_signs_on_the_screen_and_the_sheet_prints_it(qtbot, window,
                                             fuel_level=3, complaint="保养")).id
     desk = window.workspace("frontdesk")
     desk.open_order(wo)
-    qtbot.waitUntil(lambda: desk.order_page.lines is not None
+    qtbot.waitUntil(lambda: desk.order_page.lines is not None and desk.order_page.header is not None
                     and desk.order_actions.actions["checkin.sign"].isEnabled(), timeout=SHOWN_MS)
     desk.order_actions.actions["checkin.sign"].trigger()
     dialog = desk.dialog
