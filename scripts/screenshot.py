@@ -20,6 +20,10 @@ at 1366×768 and saves into docs/screenshots/:
     checkin_sign_{lang}.png      the signature pad over the editor, two strokes drawn
     added_work_{lang}.png        the added-work queue (a technician's proposals are written
                                  through the service first when the database has none)
+    estimate_approve_{lang}.png, added_work_decline_{lang}.png: the approval with a declined
+                                 line, why and the signature; declining added work, why; and
+                                 check-in photos on the check-in, the file and the editor
+                                 (scripts/screenshot_frontdesk.py)
     new_customer_{lang}.png      the new-customer dialog
     appointments_{lang}.png      the appointment book's day view (when the front desk has
                                  one): today, or tomorrow late in the evening; two bookings
@@ -288,6 +292,9 @@ def end_session(session, runner) -> None:
 
 def run_language(args, db: Database, language: str, vehicle_id: int, book_on: date | None,
                  quick_text: str, orders: dict[str, int | None]) -> list[Path]:
+    import screenshot_frontdesk as extra
+
+    here = sys.modules[__name__]
     shots = shots_for(args, language)
     runner = TaskRunner()
     session = AppSession(db, runner, NoSettings(), username=args.user)
@@ -335,7 +342,8 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         desk.open_vehicle(vehicle_id)
         page = desk.file_page
         wait_until(lambda: page.file is not None and page.file.id == vehicle_id
-                   and desk.pages.currentWidget() is page, "the vehicle file")
+                   and desk.pages.currentWidget() is page and page.photos.count() > 0,
+                   "the vehicle file with its photos")
         wait_until(idle, "the vehicle file's reads")
         if page.history.topLevelItemCount():
             page.history.topLevelItem(0).setExpanded(True)
@@ -348,6 +356,7 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         wait_until(lambda: idle() and checkin.file is not None and bool(checkin.packages),
                    "the check-in page's reads")
         fill_check_in(checkin)
+        extra.add_check_in_photos(here, checkin)
         wait_until(idle, "the promise time")
         settle()
         shots.save("checkin", window.grab())
@@ -362,11 +371,13 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
                        "the estimate editor")
             editor.add.setText("gh")
             editor._search()
-            wait_until(lambda: idle() and editor.matches.rowCount() > 0, "the catalogue matches")
+            wait_until(lambda: idle() and editor.matches.rowCount() > 0
+                       and editor.photos.count() > 0, "the catalogue matches and the photos")
             settle()
             shots.save("estimate", window.grab())
             editor.add.clear()
             editor.matches.set_rows([])
+            extra.approval_shot(here, window, desk, shots)
             # The customer signing the check-in sheet on the screen (not saved).
             desk.order_actions.sign()
             dialog = desk.dialog
@@ -380,6 +391,7 @@ def run_language(args, db: Database, language: str, vehicle_id: int, book_on: da
         wait_until(lambda: idle() and desk.queue_page.model.rowCount() > 0, "the added-work queue")
         settle()
         shots.save("added_work", window.grab())
+        extra.decline_shot(here, window, desk, shots)
 
         desk.show_search()
         desk.new_customer()
@@ -575,6 +587,10 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("No appointment book (%s): appointments_*.png skipped", BOOK_PAGE)
         quick_text = args.quick_text or plate[:3] or args.text
         orders = desk_orders(db, actor)
+        if args.only in (None, "frontdesk"):
+            from screenshot_frontdesk import attach_photos
+
+            attach_photos(db, actor, vehicle_id, orders)
         for language in args.languages.split(","):
             if args.only in (None, "frontdesk"):
                 saved += run_language(args, db, language.strip(), vehicle_id, book_on, quick_text,

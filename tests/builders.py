@@ -63,6 +63,34 @@ def authorized_order(db, advisor, tier="diamond") -> int:
     return wo
 
 
+def in_repair_order(db, advisor) -> tuple[int, object]:
+    """(order, technician): an authorised order taken to IN_REPAIR through the transition table
+    with the proper users."""
+    from dms.workshop.common import load_order, move
+
+    wo = authorized_order(db, advisor)
+    dispatcher = authenticate(db, "dispatcher1", "demo123")
+    tech = authenticate(db, "tech2", "demo123")
+    with db.transaction() as s:
+        order = load_order(s, dispatcher, wo)
+        move(s, dispatcher, order, "dispatch")
+        move(s, tech, order, "start")
+    return wo, tech
+
+
+def photo_file(path, size=(1600, 1200), fmt="JPEG"):
+    """A real photo file (a gradient) as a phone or camera writes it."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    out = BytesIO()
+    image.save(out, fmt)
+    path.write_bytes(out.getvalue())
+    return path
+
+
 # --- dispatch and QC (test_dispatch, test_qc) ----------------------------------------------------
 
 T0 = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)  # 08:00 in Beijing

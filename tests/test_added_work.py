@@ -15,11 +15,10 @@ from dms.models import WorkOrder
 from dms.money import money
 from dms.workshop.added_work import (AddedWorkPrice, approve_added_work, price_added_work,
                                      propose_added_work)
-from dms.workshop.common import load_order, move
 from dms.workshop.lines import billable_lines, order_lines
 from dms.workshop.reception import vehicle_history
 
-from builders import OIL_FILTER, authorized_order, estimate_snapshot, sale_price
+from builders import OIL_FILTER, estimate_snapshot, in_repair_order, sale_price
 
 
 @pytest.fixture
@@ -31,14 +30,7 @@ def advisor(demo_db):
 def in_repair(demo_db, advisor):
     """An authorised order taken to IN_REPAIR through the transition table with the proper
     users; `move` stands in for the dispatch and clock services other engineers are writing."""
-    wo = authorized_order(demo_db, advisor)
-    dispatcher = authenticate(demo_db, "dispatcher1", "demo123")
-    tech = authenticate(demo_db, "tech2", "demo123")
-    with demo_db.transaction() as s:
-        order = load_order(s, dispatcher, wo)
-        move(s, dispatcher, order, "dispatch")
-        move(s, tech, order, "start")
-    return wo, tech
+    return in_repair_order(demo_db, advisor)
 
 
 def _propose_and_price(db, advisor, wo, tech):

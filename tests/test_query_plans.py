@@ -20,7 +20,7 @@ from dms.workshop.lines import order_lines
 from dms.workshop.timeline import order_timeline
 
 BIG = ("customer", "vehicle", "work_order", "labour_line", "part_line", "audit_log",
-       "stock_movement", "clock_event", "settlement", "payment")
+       "stock_movement", "clock_event", "settlement", "payment", "checkin_photo")
 
 
 def _scans(db, sql: str, params) -> list[str]:
@@ -89,3 +89,22 @@ def test_opening_an_order_and_the_kanban_search_indexes(demo_orders_db):
     for sql, params in statements:
         assert _scans(db, sql, params) == [], sql
     assert job_board(db, actor)  # the demo has cars in the workshop
+
+
+def test_the_photos_of_an_order_and_of_a_car_search_indexes(demo_orders_db):
+    from dms.workshop import photos
+
+    db = demo_orders_db
+    actor = as_user(db, "advisor1")
+    with db.reading() as s:
+        order_id, vehicle_id = s.execute(select(WorkOrder.id, WorkOrder.vehicle_id)
+                                         .order_by(WorkOrder.id).limit(1)).one()
+
+    def car_photos():
+        with db.reading() as s:
+            return photos.vehicle_photos(s, vehicle_id)
+
+    statements = (_statements(db, lambda: photos.order_photos(db, actor, order_id))
+                  + _statements(db, car_photos))
+    for sql, params in statements:
+        assert _scans(db, sql, params) == [], sql

@@ -13,12 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from builders import OIL_FILTER, authorized_order
+from builders import OIL_FILTER, estimate_snapshot, in_repair_order
 from dms.auth import authenticate
 from dms.db import Database, make_engine
 from dms.models import LabourLine, Recommendation, WorkOrder
 from dms.workshop.added_work import propose_added_work
-from dms.workshop.common import load_order, move
 from robot import Robot
 
 SHOWN_MS = 10_000
@@ -36,14 +35,7 @@ def window(open_window, demo_db, advisor):
 
 @pytest.fixture
 def in_repair(demo_db, advisor):
-    wo = authorized_order(demo_db, advisor)
-    dispatcher = authenticate(demo_db, "dispatcher1", "demo123")
-    tech = authenticate(demo_db, "tech2", "demo123")
-    with demo_db.transaction() as s:
-        order = load_order(s, dispatcher, wo)
-        move(s, dispatcher, order, "dispatch")
-        move(s, tech, order, "start")
-    return wo, tech
+    return in_repair_order(demo_db, advisor)
 
 
 def _queue(qtbot, window, rows):
@@ -83,8 +75,9 @@ def test_approve_added_work_in_two_actions(qtbot, window, demo_db, advisor, in_r
         assert (job.approval, job.net > 0) == ("approved", True)
 
 
-def test_declined_added_work_is_recorded_for_the_car(qtbot, window, demo_db, advisor,
-                                                     in_repair):
+@pytest.mark.efficiency
+def test_declined_added_work_is_recorded_for_the_car_with_the_reason(
+        qtbot, window, demo_db, advisor, in_repair):
     wo, tech = in_repair
     propose_added_work(demo_db, tech, wo, "雨刮片老化", operation_code="JX04")
     desk, page = _queue(qtbot, window, 1)
@@ -94,13 +87,34 @@ def test_declined_added_work_is_recorded_for_the_car(qtbot, window, demo_db, adv
     assert page.model.rowCount() == 1  # not priced yet: the customer cannot be asked
     page.price()
     qtbot.waitUntil(lambda: page.model.row_at(0).waiting_price == 0, timeout=SHOWN_MS)
-    qtbot.keyClick(page.view, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=SHOWN_MS)
+    robot = Robot(qtbot)
+    robot.key(page.view, Qt.Key.Key_Return,
+              Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = desk.dialog
+    assert dialog.objectName() == "declineDialog" and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.decline.reason.hasFocus(), timeout=SHOWN_MS)
+    before = estimate_snapshot(demo_db, wo)
+    robot.shortcut("F9")  # no reason chosen: refused in the dialog, nothing recorded
+    qtbot.waitUntil(lambda: dialog.message_bar.level == "error", timeout=SHOWN_MS)
+    assert "why the customer declined" in dialog.message_bar.text() and dialog.isVisible()
+    assert estimate_snapshot(demo_db, wo) == before
+    robot.key(dialog.decline.reason, Qt.Key.Key_Down)  # 太贵了 / too expensive
+    robot.type(dialog.decline.note, "嫌原厂件贵")
+    robot.shortcut("F9")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not dialog.isVisible(),
+                    timeout=SHOWN_MS)
+    robot.done("decline added work on the phone with the reason (one refusal on the way)",
+               "advisor", 5)
     with demo_db.reading() as s:
         recommendation = s.scalars(select(Recommendation)
                                    .where(Recommendation.work_order_id == wo)).one()
         assert "更换前减震器" in recommendation.description
+        assert (recommendation.reason, recommendation.reason_note) == ("price", "嫌原厂件贵")
+    desk.open_vehicle(recommendation.vehicle_id)  # the file shows it, with why
+    qtbot.waitUntil(lambda: desk.file_page.file is not None
+                    and desk.file_page.declined.rowCount() == 1, timeout=SHOWN_MS)
+    shown = desk.file_page.declined.data(desk.file_page.declined.index(0, 0))
+    assert "更换前减震器" in shown and "嫌原厂件贵" in shown and "Too expensive" in shown
 
 
 def test_a_proposal_from_the_workshop_reaches_the_queue_within_a_second(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from big_orders import thirty_line_orders  # noqa: E402
 from ui import SCREENS  # noqa: E402
 
 from dms.auth import authenticate  # noqa: E402
@@ -26,6 +27,7 @@ def _figures(doc: dict, key: str, *names: str) -> dict:
 
 def test_tiny_run_writes_every_figure(demo_orders_db, tmp_path):
     demo_db = demo_orders_db  # orders in every state: every screen has something to open
+    thirty_line_orders(demo_db, authenticate(demo_db, "advisor1", "demo123"), 1)
     out = tmp_path / "ui.json"
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui.py"), "--url", demo_db.url,
                            "--json", str(out), "--starts", str(STARTS), "--sign-ins", str(SIGN_INS),
@@ -51,3 +53,4 @@ def test_tiny_run_writes_every_figure(demo_orders_db, tmp_path):
     for name, screen in doc["screens"].items():
         assert screen["n"] == REPEAT, name
         assert 0 < screen["open_p50_ms"] <= screen["open_p95_ms"], name
+        assert screen["lag_max_ms"] >= 0, name

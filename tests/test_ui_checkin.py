@@ -142,7 +142,7 @@ def test_a_lower_mileage_is_refused_and_nothing_is_lost(qtbot, window, demo_db, 
     car_view = page.walk.car
     qtbot.mouseClick(car_view, Qt.MouseButton.LeftButton,
                      pos=car_view.point_for("top", 0.3, 0.5).toPoint())
-    assert any("Mileage" in page.flags.item(i).text() for i in range(page.flags.count()))
+    assert any("Mileage" in page.side.flags.item(i).text() for i in range(page.side.flags.count()))
     assert page.odometer_note.isEnabled()  # the reading is lower: a reason may be given
     with demo_db.reading() as s:
         before = s.scalar(select(func.count(AuditLog.id)))
@@ -200,7 +200,7 @@ def test_an_insurance_check_in_asks_for_the_claim_and_writes_it(qtbot, window, d
     assert not page.insurance_box.isVisible()
     page.business.setCurrentIndex(page.business.findData("insurance"))
     assert page.insurance_box.isVisible()
-    assert any("Insurer" in page.flags.item(i).text() for i in range(page.flags.count()))
+    assert any("Insurer" in page.side.flags.item(i).text() for i in range(page.side.flags.count()))
     page.complaint.setPlainText("追尾")
     page.mileage.setValue(mileage + 10)
     page.fuel.set_value(4)
@@ -230,7 +230,7 @@ def test_the_customer_signs_on_the_screen_and_the_sheet_prints_it(qtbot, window,
                                             fuel_level=3, complaint="保养")).id
     desk = window.workspace("frontdesk")
     desk.open_order(wo)
-    qtbot.waitUntil(lambda: desk.order_page.lines is not None
+    qtbot.waitUntil(lambda: desk.order_page.lines is not None and desk.order_page.header is not None
                     and desk.order_actions.actions["checkin.sign"].isEnabled(), timeout=SHOWN_MS)
     desk.order_actions.actions["checkin.sign"].trigger()
     dialog = desk.dialog
@@ -251,3 +251,16 @@ def test_the_customer_signs_on_the_screen_and_the_sheet_prints_it(qtbot, window,
     with demo_db.reading() as s:
         stored = json.loads(s.get(WorkOrder, wo).checkin_signature)
     assert len(stored["strokes"]) == 2
+
+
+def test_a_refresh_of_the_file_does_not_pull_the_advisor_out_of_the_check_in(
+        qtbot, window, demo_db, car, monkeypatch):
+    vehicle_id, _mileage = car
+    desk = _file(qtbot, window, vehicle_id)
+    refreshed, show_file = [], desk.file_page.show_file
+    monkeypatch.setattr(desk.file_page, "show_file",
+                        lambda file: (show_file(file), refreshed.append(file.id)))
+    desk.apply_changes([])  # another seat changed something: the file on screen is read again
+    desk.walk_in()  # Ctrl+N before that read answered
+    qtbot.waitUntil(lambda: refreshed == [vehicle_id], timeout=SHOWN_MS)
+    assert desk.pages.currentWidget() is desk.checkin_page

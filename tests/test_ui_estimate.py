@@ -203,3 +203,91 @@ def test_the_editor_and_queue_models_pass_the_model_tester(qtbot, qtmodeltester,
     qtbot.waitUntil(lambda: desk.queue_page.loaded, timeout=SHOWN_MS)
     for model in (page.model, page.matches, desk.queue_page.model):
         qtmodeltester.check(model)
+
+
+@pytest.mark.efficiency
+def test_a_part_quantity_changed_in_five_actions_and_a_bad_one_refused(qtbot, window, demo_db,
+                                                                       advisor):
+    from sqlalchemy import func
+
+    from dms.models import PartLine, Reservation
+    from builders import OIL_FILTER, estimate_snapshot
+
+    wo = _order(demo_db, advisor)
+    estimates.add_labour(demo_db, advisor, wo, "JX01")
+    estimates.add_part(demo_db, advisor, wo, OIL_FILTER, 1)
+    desk, page = _editor(qtbot, window, wo)
+    rows = _lines(qtbot, page, 2)
+    part_row = next(i for i, r in enumerate(rows) if r.kind == "part")
+
+    def held():
+        with demo_db.reading() as s:
+            line = s.scalars(select(PartLine).where(PartLine.work_order_id == wo)).one()
+            return line.qty, s.scalar(select(func.sum(Reservation.qty)).where(
+                Reservation.part_line_id == line.id, Reservation.status == "active"))
+
+    robot = Robot(qtbot)
+    page.view.setFocus()
+    robot.click_at(page.view.viewport(), page.view.visualRect(
+        page.model.index(part_row, 2)).center(), "the part's line")
+    robot.key(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = _dialog(qtbot, desk, "changeLineDialog")
+    dialog.activateWindow()  # as a desktop does with a dialog that opens
+    qtbot.waitUntil(lambda: dialog.discount.hasFocus(), timeout=SHOWN_MS)
+    robot.key(dialog.discount, Qt.Key.Key_Tab)  # discount → quantity, its text selected
+    assert dialog.qty.hasFocus() and dialog.qty.selectedText() == "1"
+    robot.type(dialog.qty, "2")
+    robot.key(dialog.qty, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: page.model.row_at(part_row).qty == 2, timeout=SHOWN_MS)
+    robot.done("estimate editor: change a part's quantity", "advisor", 5)
+    row = page.model.row_at(part_row)
+    assert row.amount == row.price * 2 and held() == (2, 2)  # repriced, and two held
+    page.view.selectRow(part_row)  # a quantity of none: refused, nothing changes
+    desk.order_actions.change_line()
+    dialog = _dialog(qtbot, desk, "changeLineDialog")
+    before = estimate_snapshot(demo_db, wo)
+    dialog.qty.setText("0")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.message_bar.level == "error", timeout=SHOWN_MS)
+    assert "quantity is a number of more than 0" in dialog.message_bar.text()
+    assert dialog.isVisible() and dialog.qty.text() == "0"
+    assert estimate_snapshot(demo_db, wo) == before and held() == (2, 2)
+
+
+@pytest.mark.efficiency
+def test_the_customer_signs_the_estimate_on_the_screen_in_three_actions(qtbot, window,
+                                                                        demo_db, advisor):
+    import json
+
+    from PySide6.QtCore import QPoint
+
+    from dms.models import Estimate, EstimateApproval
+
+    wo = _order(demo_db, advisor)
+    estimates.add_labour(demo_db, advisor, wo, "BY11")
+    estimates.issue_estimate(demo_db, advisor, wo)
+    desk, page = _editor(qtbot, window, wo)
+    _lines(qtbot, page, 1)
+    page.add.setFocus()
+    robot = Robot(qtbot)
+    robot.key(page.add, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = _dialog(qtbot, desk, "approveDialog")
+    dialog.activateWindow()  # as a desktop does with a dialog that opens
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=SHOWN_MS)
+    pad = dialog.pad
+    assert pad.isVisible() and not dialog.decline.isVisible()  # nothing declined: no reason
+    robot._count("sign on the pad")
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
+    for x in range(40, 320, 20):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40) // 2))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(320, 60))
+    robot.key(dialog.method, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: page.lines.state == "AUTHORIZED", timeout=SHOWN_MS)
+    robot.done("the customer approves the estimate, signing on the screen", "advisor", 3)
+    with demo_db.reading() as s:
+        approval = s.scalars(select(EstimateApproval).join(Estimate).where(
+            Estimate.work_order_id == wo)).one()
+        assert approval.method == "signature"
+        assert len(json.loads(approval.signature)["strokes"]) == 1

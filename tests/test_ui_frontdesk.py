@@ -91,8 +91,8 @@ def test_returning_customer_to_a_draft_order_in_three_actions(qtbot, window, dem
     robot.shortcut("Ctrl+N")  # the check-in opens, the car's history beside it
     checkin = desk.checkin_page
     qtbot.waitUntil(lambda: desk.pages.currentWidget() is checkin and checkin.file is not None
-                    and checkin.history.count() >= 3, timeout=SHOWN_MS)
-    shown = [checkin.history.item(i).text() for i in range(checkin.history.count())]
+                    and checkin.side.history.count() >= 3, timeout=SHOWN_MS)
+    shown = [checkin.side.history.item(i).text() for i in range(checkin.side.history.count())]
     assert any("刹车片" in line for line in shown) and any("RC2026-01" in line for line in shown)
     assert QApplication.focusWidget() is checkin.complaint
     robot.done(f"returning customer by {by} → draft work order with history, declined work "

@@ -24,6 +24,7 @@ from dms.errors import NotFound
 from dms.models import (Complaint, Customer, InsurancePolicy, LabourLine, Part, PartLine,
                         Recommendation, User, Vehicle, WorkOrder)
 from dms.workshop import states
+from dms.workshop.photos import PhotoThumb, vehicle_photos
 
 HISTORY_LIMIT = 30
 
@@ -60,6 +61,8 @@ class Declined:
     estimated_amount: Decimal | None
     since: datetime
     work_order_number: str
+    reason: str | None = None  # why the customer declined it (estimates.DECLINE_REASONS)
+    reason_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class VehicleFile:
     insurance: tuple[Policy, ...]  # latest expiry first
     membership: MembershipView | None
     complaints: tuple[ComplaintSummary, ...]  # the owner's, open first
+    photos: tuple[PhotoThumb, ...] = ()  # the newest check-in photos of the car
 
     @property
     def open_order(self) -> OrderSummary | None:
@@ -176,8 +180,8 @@ def vehicle_file(db, actor, vehicle_id: int) -> VehicleFile:
             customer_id=owner.id, customer_code=owner.code, customer_name=owner.name,
             customer_kind=owner.kind, mobile=owner.mobile,
             open_orders=tuple(open_orders), history=tuple(history),
-            declined=tuple(Declined(r.id, r.description, r.estimated_amount, r.created_at, number)
-                           for r, number in declined),
+            declined=tuple(Declined(r.id, r.description, r.estimated_amount, r.created_at, number,
+                                    r.reason, r.reason_note) for r, number in declined),
             campaigns=tuple(open_flags(s, actor.store_id, [vehicle.vin]).get(vehicle.vin, ())),
             plan=plan,
             next_service=maintenance.project(vehicle_id, upcoming, accepted, flagged),
@@ -185,4 +189,5 @@ def vehicle_file(db, actor, vehicle_id: int) -> VehicleFile:
                             for p in policies),
             membership=membership_view(s, actor.store_id, owner.id),
             complaints=tuple(ComplaintSummary(c.id, c.number, c.severity, c.status,
-                                              c.description, c.deadline) for c in complaints))
+                                              c.description, c.deadline) for c in complaints),
+            photos=vehicle_photos(s, vehicle_id))

@@ -20,5 +20,6 @@ from dms.models.workshop import (Appointment, AppointmentPart, Bay, ClockEvent,
                                  PriceClass, QCInspection, Recommendation, Tool, ToolCheckout,
                                  ToolMaintenance, WorkOrder)
 from dms.models.terminal import AddedWorkPhoto, PartRequest
+from dms.models.frontdesk import CheckinPhoto
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -237,6 +237,7 @@ class EstimateApproval(IdMixin, Base):
     approved_at: Mapped[datetime]
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     declined_lines: Mapped[str | None] = mapped_column(Text)  # JSON list of line ids
+    signature: Mapped[str | None] = mapped_column(Text)  # JSON strokes and time, drawn on screen
 
 
 class Recommendation(IdMixin, StoreMixin, CreatedMixin, Base):
@@ -249,6 +250,8 @@ class Recommendation(IdMixin, StoreMixin, CreatedMixin, Base):
     description: Mapped[str] = mapped_column(String(200))
     estimated_amount: Mapped[Decimal | None]
     status: Mapped[str] = mapped_column(String(10), default="open")  # open, done, dismissed
+    reason: Mapped[str | None] = mapped_column(String(20))  # why declined: price, time, …
+    reason_note: Mapped[str | None] = mapped_column(String(200))  # in the customer's words
     done_work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"))
 
 

@@ -186,6 +186,13 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
     return max(want, ZERO)
 
 
+def refit_line(s, actor, line: PartLine) -> Decimal:
+    """The line's quantity was changed: what it holds beyond it goes back to stock, what it now
+    lacks is held (or a purchase need raised). Returns the shortfall."""
+    fit(s, line)
+    return reserve_line(s, actor, line)
+
+
 def release_all(s, reservations) -> Decimal:
     for r in reservations:
         stock.release(s, r.part_id, r.warehouse_id, r.qty)

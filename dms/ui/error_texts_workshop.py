@@ -88,6 +88,14 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Enter the paying company (1 to {limit} characters)."),
         "estimate.qty": QCoreApplication.translate(
             "Messages", "A quantity is a number of more than 0, not {value}."),
+        "estimate.qty_issued": QCoreApplication.translate(
+            "Messages", "{issued} of this part are issued already: the quantity cannot be lower."),
+        "estimate.decline_reason": QCoreApplication.translate(
+            "Messages", "Choose why the customer declined."),
+        "estimate.decline_note": QCoreApplication.translate(
+            "Messages", "Keep the customer's words within {limit} characters."),
+        "estimate.decline_note_missing": QCoreApplication.translate(
+            "Messages", "Say in a few words why the customer declined."),
         "estimate.report_no": QCoreApplication.translate(
             "Messages", "Enter the claim report number (1 to {limit} characters)."),
         "estimate.stale": QCoreApplication.translate(

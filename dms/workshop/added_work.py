@@ -16,7 +16,8 @@ from dms.workshop import states as st
 from dms.parts.reservations import reserve_line
 from dms.workshop.common import Changed, changed
 from dms.workshop.dispatch import pause_order, resume_order
-from dms.workshop.estimates import (ApprovalResult, approver_name, audit_order, decline,
+from dms.workshop.estimates import (ApprovalResult, DeclineReason, approver_name, audit_order,
+                                    decline,
                                     labour_line, manual_pct, new_part_line, number,
                                     open_order, operation, pick, price_class, text, valid_trade)
 from dms.workshop.lines import line_payer, lines, member_discounts, price
@@ -114,9 +115,12 @@ def price_added_work(db, actor, work_order_id: int, prices: Iterable[AddedWorkPr
 
 def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, method: str,
                        approve: bool, line_ids: Mapping[str, Iterable[int]] | None = None,
-                       expected_version: int | None = None) -> ApprovalResult:
-    """Record the customer's answer on priced added work (all of it unless `line_ids` says);
-    the order resumes once nothing waits for a price or an answer."""
+                       expected_version: int | None = None,
+                       why: DeclineReason | None = None) -> ApprovalResult:
+    """Record the customer's answer on priced added work (all of it unless `line_ids` says;
+    `why` they declined it, kept with the declined work); the order resumes once nothing
+    waits for a price or an answer."""
+    why = why.checked() if why is not None and not approve else None
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "approve_added_work",
                            _REPAIRING, "addedwork.approve")
@@ -137,10 +141,11 @@ def approve_added_work(db, actor, work_order_id: int, approved_by_name: str, met
             for line in loose:  # approved parts are held for this car like estimate parts
                 reserve_line(s, actor, line)
         else:
-            rec_ids = decline(s, order, jobs, loose)
+            rec_ids = decline(s, order, jobs, loose, why)
         audit_order(s, actor, order, "approve_added_work" if approve else "decline_added_work",
                     approved_by=name, method=method, labour=[x.id for x in jobs],
-                    part=[x.id for x in loose])
+                    part=[x.id for x in loose], reason=why and why.reason,
+                    note=why and why.note)
         waiting = any(x.added_work and x.approval in _PENDING for x in (*labour, *parts))
         if not waiting and order.state == st.PAUSED and order.pause_reason == _WAITING_APPROVAL:
             resume_order(s, actor, order, "added_work_answered")

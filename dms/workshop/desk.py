@@ -9,11 +9,14 @@ need beyond the one-line services. No Qt.
   (code, name, barcode; stock, bin, price) in one list for the editor's single add field.
 - `propose_promise`: a promise time from the job's hours and the work already in the shop.
 - `sign_check_in`: the customer's signature drawn on the screen, kept with the order.
+- `change_line`: one line's payer, discount, a job's hours or a part's quantity (its
+  reservation follows).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -31,12 +34,15 @@ from dms.models import (Bay, Bin, Customer, LabourLine, LabourOperation, Mainten
                         Vehicle, WorkOrder)
 from dms.parts import picking
 from dms.parts.catalogue import normalise_scan, search_parts
+from dms.parts.reservations import refit_line
 from dms.reports import documents
-from dms.workshop import appointments, estimates, intake, states as st
+from dms.workshop import appointments, estimates, intake, photos as checkin_photos
+from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order
 from dms.workshop.estimates import audit_order, labour_line, new_part_line, open_order, operation
 from dms.workshop.lines import line_payer, member_discounts, part_names, plain, price
 from dms.workshop.reception import CheckIn
+from dms.workshop.signatures import signature_json
 
 # The shop's day for promise times: work is not promised outside it.
 OPENS, CLOSES = time(8, 30), time(18, 0)
@@ -89,9 +95,11 @@ class OrderHeader:
 
 def check_in(db, actor, data: CheckIn, taken_up: tuple[int, ...] = (),
              package_code: str | None = None, claim: Claim | None = None,
-             appointment_version: int | None = None) -> Changed:
-    """Open the order (an arriving appointment when `data.appointment_id`), add the package and
-    write the insurance block: all or nothing."""
+             appointment_version: int | None = None, photos: Iterable = ()) -> Changed:
+    """Open the order (an arriving appointment when `data.appointment_id`), add the package,
+    write the insurance block and attach the walk-around's photos (paths of JPEG or PNG
+    files): all or nothing."""
+    prepared = checkin_photos.prepare(photos)  # read and checked before the transaction
     with db.transaction() as s:
         if data.appointment_id is not None:
             order = appointments.arrive_in(s, actor, data.appointment_id, data,
@@ -103,39 +111,25 @@ def check_in(db, actor, data: CheckIn, taken_up: tuple[int, ...] = (),
         if claim is not None:
             estimates.write_claim(s, actor, order, claim.insurer, claim.report_no,
                                   claim.assessed_amount, claim.deductible)
+        checkin_photos.attach(s, actor, order.id, prepared)
         return changed(s, order)
 
 
 # --- the customer's signature on the check-in sheet ------------------------------------------
 
-MAX_STROKES, MAX_POINTS = 200, 5000  # a signature, not a drawing
-
-
 def sign_check_in(db, actor, work_order_id: int, strokes, expected_version: int | None = None
                   ) -> Changed:
     """The customer signs the check-in sheet on the screen: the strokes (lists of (x, y),
     each 0–1 of the pad) and the time go into the order; the sheet prints them."""
-    clean = []
-    for stroke in strokes or ():
-        points = [(round(float(x), 4), round(float(y), 4)) for x, y in stroke]
-        if any(not (0 <= v <= 1) for point in points for v in point):
-            raise ValidationError("checkin.signature_bad", "The signature is not on the pad.")
-        if len(points) >= 2:
-            clean.append(points)
-    if not clean:
-        raise ValidationError("checkin.signature_empty", "The customer has not signed yet.")
-    if len(clean) > MAX_STROKES or sum(map(len, clean)) > MAX_POINTS:
-        raise ValidationError("checkin.signature_too_long", "That is more than a signature; "
-                              "clear the pad and sign again.")
+    signature = signature_json(strokes)
     with db.transaction() as s:
         permissions.require(s, actor, "workorder.open")
         order = load_order(s, actor, work_order_id, expected_version)
         if order.state not in st.OPEN_STATES:
             raise InvalidTransition(action="sign_check_in", state=order.state)
-        signed_at = clock.now()
-        order.checkin_signature = json.dumps({"strokes": clean,
-                                              "signed_at": signed_at.isoformat()})
-        audit_order(s, actor, order, "sign_check_in", strokes=len(clean))
+        order.checkin_signature = signature
+        audit_order(s, actor, order, "sign_check_in",
+                    strokes=len(json.loads(signature)["strokes"]))
         return changed(s, order)
 
 
@@ -175,14 +169,15 @@ def _package_lines(s, actor, order, code: str, payer: str | None = None) -> None
     audit_order(s, actor, order, "add_package", package=package.code)
 
 
-# --- one line's payer, hours and discount --------------------------------------------------
+# --- one line's payer, hours, quantity and discount ---------------------------------------
 
 def change_line(db, actor, work_order_id: int, kind: str, line_id: int, payer: str,
                 discount_pct=None, billed_hours=None, manager: tuple[str, str] | None = None,
-                expected_version: int | None = None) -> Changed:
-    """Payer, manual discount (None: none) and, for a job, billed hours of one line before
-    authorisation. A discount above the advisor's limit needs `manager`: (user name,
-    password) of a manager at the desk, checked like a sign-in, recorded with the line."""
+                expected_version: int | None = None, qty=None) -> Changed:
+    """Payer, manual discount (None: none) and, for a job, billed hours, for a part its
+    quantity (what is held for it follows), of one line before authorisation. A discount
+    above the advisor's limit needs `manager`: (user name, password) of a manager at the
+    desk, checked like a sign-in, recorded with the line."""
     approved_by = authenticate(db, *manager) if manager else None
     model = {"labour": LabourLine, "part": PartLine}.get(kind)
     if model is None:
@@ -195,10 +190,21 @@ def change_line(db, actor, work_order_id: int, kind: str, line_id: int, payer: s
         line.payer = line_payer(order, payer)
         if kind == "labour" and billed_hours is not None:
             line.billed_hours = estimates.number(billed_hours, "estimate.hours")
-        price(line, member_discounts(s, order),
-              *estimates.manual_pct(s, actor, discount_pct, line.payer, approved_by))
+        new_qty = None
+        if kind == "part" and qty is not None:
+            new_qty = estimates.number(qty, "estimate.qty", 3)
+            if new_qty < line.qty_issued:
+                raise ValidationError("estimate.qty_issued", "{issued} of this part are issued "
+                                      "already: the quantity cannot be lower.",
+                                      issued=plain(line.qty_issued))
+        price_with = estimates.manual_pct(s, actor, discount_pct, line.payer, approved_by)
+        if new_qty is not None and new_qty != line.qty:
+            line.qty = new_qty
+            refit_line(s, actor, line)
+        price(line, member_discounts(s, order), *price_with)
         audit_order(s, actor, order, "change_line", kind=kind, line_id=line.id, payer=line.payer,
-                    net=line.net, discount_approved_by=line.discount_approved_by_id)
+                    net=line.net, discount_approved_by=line.discount_approved_by_id,
+                    qty=new_qty)
         return changed(s, order)
 
 

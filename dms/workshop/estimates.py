@@ -26,11 +26,14 @@ from dms.permissions import allows, require
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.dispatch import require_staff
+from dms.workshop.signatures import signature_json
 from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, line_payer,
                                 member_discounts, order_totals, part_names, plain, price, snapshot)
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
+# Why the customer declined work (with a note in their words; "other" needs the note).
+DECLINE_REASONS = ("price", "later", "elsewhere", "not_needed", "time", "other")
 FREE_TEXT_CODE = "MISC"  # labour typed in by hand, not from the catalogue
 _EDITABLE = (st.RECEIVED, st.ESTIMATED)  # once AUTHORIZED, lines change only as added work
 
@@ -351,9 +354,27 @@ def pick(labour, parts, ids: Mapping[str, Iterable[int]] | None, code: str):
     return jobs, [x for x in parts if x.id in ids.get("part", ()) or x.labour_line_id in job_ids]
 
 
-def decline(s, order, jobs, parts) -> list[int]:
+@dataclass(frozen=True)
+class DeclineReason:
+    """Why the customer said no: one of DECLINE_REASONS and a note in their words."""
+
+    reason: str
+    note: str | None = None
+
+    def checked(self) -> DeclineReason:
+        if self.reason not in DECLINE_REASONS:
+            raise ValidationError("estimate.decline_reason", "Choose why the customer declined.")
+        note = text(self.note, "estimate.decline_note", 200) if (self.note or "").strip() else None
+        if self.reason == "other" and note is None:
+            raise ValidationError("estimate.decline_note_missing",
+                                  "Say in a few words why the customer declined.")
+        return DeclineReason(self.reason, note)
+
+
+def decline(s, order, jobs, parts, why: DeclineReason | None = None) -> list[int]:
     """Declined lines stay on the order, never done or billed; each job (with its parts) or
-    loose part becomes a recommendation shown at the vehicle's next reception."""
+    loose part becomes a recommendation shown at the vehicle's next reception, with why the
+    customer declined it."""
     names = part_names(s, parts)
     job_ids = {j.id for j in jobs}
     wanted = [(j.name, j.net + sum((p.net for p in parts if p.labour_line_id == j.id), Decimal(0)))
@@ -366,7 +387,8 @@ def decline(s, order, jobs, parts) -> list[int]:
         picking.release_line(s, None, line)
     recs = [Recommendation(store_id=order.store_id, vehicle_id=order.vehicle_id,
                            work_order_id=order.id, description=description[:200],
-                           estimated_amount=amount or None) for description, amount in wanted]
+                           estimated_amount=amount or None, reason=why and why.reason,
+                           reason_note=why and why.note) for description, amount in wanted]
     s.add_all(recs)
     s.flush()
     return [r.id for r in recs]
@@ -374,8 +396,13 @@ def decline(s, order, jobs, parts) -> list[int]:
 
 def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, method: str,
                      declined_line_ids: Mapping[str, Iterable[int]] | None = None,
-                     expected_version: int | None = None) -> ApprovalResult:
-    """The customer signs the latest estimate, possibly declining some jobs or parts."""
+                     expected_version: int | None = None, signature=None,
+                     why: DeclineReason | None = None) -> ApprovalResult:
+    """The customer signs the latest estimate, possibly declining some jobs or parts (`why`:
+    the reason, kept with the declined work). `signature`: strokes drawn on the screen
+    (`dms.workshop.signatures`), kept with the approval and printed on the estimate."""
+    signed = signature_json(signature) if signature else None
+    why = why.checked() if why is not None else None
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version)
         move(s, actor, order, "approve", approved_by=approved_by_name, method=method)
@@ -395,10 +422,11 @@ def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, metho
         if len(jobs) == len(labour) and len(loose) == len(parts):
             raise ValidationError("estimate.all_declined", "The customer declined every line; "
                                   "cancel the order instead.")
-        rec_ids = decline(s, order, jobs, loose)
+        rec_ids = decline(s, order, jobs, loose, why)
         picking.reserve_order(s, actor, order)  # what is still short, and the appointment's rest
         s.add(EstimateApproval(estimate_id=estimate.id, approved_by_name=name, method=method,
                                approved_at=clock.now(), recorded_by_id=actor.id,
                                declined_lines=json.dumps({"labour": [x.id for x in jobs],
-                                                          "part": [x.id for x in loose]})))
+                                                          "part": [x.id for x in loose]}),
+                               signature=signed))
         return ApprovalResult(changed(s, order), tuple(rec_ids))

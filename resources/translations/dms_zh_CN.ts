@@ -599,16 +599,12 @@
         <translation>{number}：客户已电话同意。</translation>
     </message>
     <message>
-        <source>{number}: declined; kept as a recommendation for the car.</source>
-        <translation>{number}：客户不同意，已记为该车的建议项目。</translation>
+        <source>Ctrl+P prices the found work as the catalogue has it. Call the customer: Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline (and why). Enter opens the order to change a price.</source>
+        <translation>Ctrl+P 按目录为增项报价。致电客户：同意按 Ctrl+Enter，不同意按 Ctrl+Shift+Enter（并记录原因）。回车打开工单修改价格。</translation>
     </message>
     <message>
         <source>Added work from the workshop</source>
         <translation>车间增项</translation>
-    </message>
-    <message>
-        <source>Ctrl+P prices the found work as the catalogue has it. Call the customer: Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline. Enter opens the order to change a price.</source>
-        <translation>Ctrl+P 按目录为增项报价。致电客户：同意按 Ctrl+Enter，不同意按 Ctrl+Shift+Enter。回车打开工单修改价格。</translation>
     </message>
 </context>
 <context>
@@ -931,6 +927,10 @@
         <translation>客户确认估价单</translation>
     </message>
     <message>
+        <source>C&amp;lear the signature</source>
+        <translation>清除签名(&amp;L)</translation>
+    </message>
+    <message>
         <source>Approved &amp;by</source>
         <translation>确认人(&amp;B)</translation>
     </message>
@@ -941,6 +941,14 @@
     <message>
         <source>&amp;Lines (untick what is declined)</source>
         <translation>项目（取消勾选客户不做的）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Why declined</source>
+        <translation>拒绝原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Customer signs here</source>
+        <translation>客户在此签名</translation>
     </message>
     <message>
         <source>Approved; declined work is kept for the next visit.</source>
@@ -1632,6 +1640,10 @@
         <translation>结算工时(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Manager (above your limit)</source>
         <translation>经理（超出您的权限时）</translation>
     </message>
@@ -1671,18 +1683,6 @@
         <translation>（未上牌）</translation>
     </message>
     <message>
-        <source>{day} {km} · {type}: {complaint}</source>
-        <translation>{day} {km} · {type}：{complaint}</translation>
-    </message>
-    <message>
-        <source>Declined {day}: {what} {amount}</source>
-        <translation>{day} 未做：{what} {amount}</translation>
-    </message>
-    <message>
-        <source>First visit: no history, nothing declined, no campaign.</source>
-        <translation>首次到店：无维修记录、无未做项目、无活动。</translation>
-    </message>
-    <message>
         <source>proposed from {hours} h of work and the shop&apos;s load</source>
         <translation>按 {hours} 小时工时及车间负荷建议</translation>
     </message>
@@ -1717,10 +1717,6 @@
     <message>
         <source>Insurer and report no.</source>
         <translation>保险公司及报案号</translation>
-    </message>
-    <message>
-        <source>Complete: F9 saves and prints the sheet</source>
-        <translation>已齐全：按 F9 保存并打印接车单</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1847,20 +1843,58 @@
         <translation>车内物品 / 前台代管</translation>
     </message>
     <message>
-        <source>History, declined work, campaigns</source>
-        <translation>维修记录、未做项目、活动</translation>
-    </message>
-    <message>
-        <source>Still missing</source>
-        <translation>尚缺</translation>
-    </message>
-    <message>
         <source>Save and print for signature (F9)</source>
         <translation>保存并打印签字 (F9)</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPhotos</name>
+    <message>
+        <source>Photos of the car</source>
+        <translation>车辆照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Photos (Del removes the selected one)</source>
+        <translation>照片（Del 删除选中的照片）</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos...</source>
+        <translation>添加照片(&amp;A)...</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInSide</name>
+    <message>
+        <source>{day} {km} · {type}: {complaint}</source>
+        <translation>{day} {km} · {type}：{complaint}</translation>
+    </message>
+    <message>
+        <source>Declined {day}: {what} {amount}</source>
+        <translation>{day} 未做：{what} {amount}</translation>
+    </message>
+    <message>
+        <source>First visit: no history, nothing declined, no campaign.</source>
+        <translation>首次到店：无维修记录、无未做项目、无活动。</translation>
+    </message>
+    <message>
+        <source>Complete: F9 saves and prints the sheet</source>
+        <translation>已齐全：按 F9 保存并打印接车单</translation>
+    </message>
+    <message>
+        <source>History, declined work, campaigns</source>
+        <translation>维修记录、未做项目、活动</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>尚缺</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2499,25 @@
     </message>
 </context>
 <context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>{number}: the customer declines the added work</source>
+        <translation>{number}：客户不同意增项</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>增项内容</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <source>{number}: declined; kept as a recommendation for the car.</source>
+        <translation>{number}：客户不同意，已记为该车的建议项目。</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver the car: {number}</source>
@@ -2550,6 +2603,14 @@
         <source>Phone</source>
         <translation>电话</translation>
     </message>
+    <message>
+        <source>(choose why)</source>
+        <translation>（请选择原因）</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words</source>
+        <translation>按客户原话填写</translation>
+    </message>
 </context>
 <context>
     <name>EstimateEditor</name>
@@ -2626,6 +2687,10 @@
         <translation>增项</translation>
     </message>
     <message>
+        <source>{name} · {when}</source>
+        <translation>{name} · {when}</translation>
+    </message>
+    <message>
         <source>{number} · {plate} · {customer}</source>
         <translation>{number} · {plate} · {customer}</translation>
     </message>
@@ -2684,6 +2749,10 @@
     <message>
         <source>Totals</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Check-in photos</source>
+        <translation>接车照片</translation>
     </message>
     <message>
         <source>Labour</source>
@@ -4169,6 +4238,22 @@
     <message>
         <source>A quantity is a number of more than 0, not {value}.</source>
         <translation>数量应为大于 0 的数字，{value} 无效。</translation>
+    </message>
+    <message>
+        <source>{issued} of this part are issued already: the quantity cannot be lower.</source>
+        <translation>该配件已领料 {issued}，数量不能低于已领数量。</translation>
+    </message>
+    <message>
+        <source>Choose why the customer declined.</source>
+        <translation>请选择客户拒绝的原因。</translation>
+    </message>
+    <message>
+        <source>Keep the customer&apos;s words within {limit} characters.</source>
+        <translation>客户原话请控制在 {limit} 个字以内。</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the customer declined.</source>
+        <translation>请简要说明客户拒绝的原因。</translation>
     </message>
     <message>
         <source>Enter the claim report number (1 to {limit} characters).</source>
@@ -6872,6 +6957,13 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Loading the photo...</source>
+        <translation>正在加载照片...</translation>
+    </message>
+</context>
+<context>
     <name>Picking</name>
     <message>
         <source>Promised</source>
@@ -8442,6 +8534,10 @@
         <translation>严重程度</translation>
     </message>
     <message>
+        <source>{number} · {when} · {name}</source>
+        <translation>{number} · {when} · {name}</translation>
+    </message>
+    <message>
         <source>declined</source>
         <translation>未做</translation>
     </message>
@@ -8516,6 +8612,10 @@
     <message>
         <source>Complaints</source>
         <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Check-in photos (Enter opens)</source>
+        <translation>接车照片（回车查看大图）</translation>
     </message>
     <message>
         <source>Date / line</source>
@@ -8728,6 +8828,30 @@
     <message>
         <source>Warranty</source>
         <translation>厂家索赔</translation>
+    </message>
+    <message>
+        <source>Too expensive</source>
+        <translation>价格太高</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次再做</translation>
+    </message>
+    <message>
+        <source>Has it done elsewhere</source>
+        <translation>去别处做</translation>
+    </message>
+    <message>
+        <source>Does not see the need</source>
+        <translation>认为没必要</translation>
+    </message>
+    <message>
+        <source>No time today</source>
+        <translation>今天没时间</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>其他（请说明）</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -166,22 +166,21 @@ def checkin(db, actor, number_id: int, font: str) -> bytes:
                      [width / 2, width / 2]), gap(),
              st.p("以上车辆状况经双方确认无误。车内贵重物品请客户自行带走，未登记物品本店不承担保管责任。"
                   "维修中如需增加项目，本店将征得客户同意后方可施工。", 8), gap(8 * mm)]
-    signed = _signature(db, actor, head.id)
-    if signed is not None:
-        story += [st.p(say("客户签字（屏幕签名，{when}）").format(when=when(signed[1])), 9),
-                  signature_drawing(signed[0], width * 0.45, 18 * mm), gap(2 * mm)]
+    with db.reading() as s:
+        story += signed_on_screen(st, s.get(WorkOrder, head.id).checkin_signature, width)
     story.append(st.signatures(["客户签字", "服务顾问"], width))
     return build_a4(font, header(head, "接车单（环检单）", say("进厂：{when}").format(when=when(head.entry_at))), story)
 
 
-def _signature(db, actor, work_order_id: int):
-    """(strokes, signed at) of the customer's on-screen signature, or None."""
-    with db.reading() as s:
-        raw = s.get(WorkOrder, work_order_id).checkin_signature
+def signed_on_screen(st, raw: str | None, width: float) -> list:
+    """The customer's on-screen signature (`dms.workshop.signatures`' JSON) with its time, or
+    nothing when they signed on paper."""
     if not raw:
-        return None
+        return []
     data = json.loads(raw)
-    return data["strokes"], datetime.fromisoformat(data["signed_at"])
+    return [st.p(say("客户签字（屏幕签名，{when}）").format(
+        when=when(datetime.fromisoformat(data["signed_at"]))), 9),
+        signature_drawing(data["strokes"], width * 0.45, 18 * mm), gap(2 * mm)]
 
 
 def signature_drawing(strokes, width: float, height: float) -> Drawing:
@@ -220,7 +219,7 @@ def estimate(db, actor, number_id: int, font: str) -> bytes:
                     labour_total=est.labour_total, parts_total=est.parts_total,
                     fees_total=est.fees_total, total=est.total, customer_share=est.customer_share)
         signed = approval and (approval.approved_by_name, approval.method, approval.approved_at,
-                               _declined(approval.declined_lines))
+                               _declined(approval.declined_lines), approval.signature)
     st, width = Styles(font), frame_width()
     D = Decimal  # noqa: N806
     labour = [x for x in snap.get("labour", []) if x.get("approval") != "declined"]
@@ -271,6 +270,7 @@ def estimate(db, actor, number_id: int, font: str) -> bytes:
         how = APPROVAL_METHOD.get(signed[1], signed[1])
         story += [gap(2 * mm), st.p(say("客户确认：{name}（{how}） {when}").format(
             name=signed[0], how=say(how), when=when(signed[2])), 8.5)]
+        story += signed_on_screen(st, signed[4], width)
     story += [gap(8 * mm), st.signatures(["客户签字", "服务顾问"], width)]
     return build_a4(font, header(head, say("维修估价单（第 {version} 版）").format(
         version=view["version"]),

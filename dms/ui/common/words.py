@@ -29,6 +29,16 @@ def payers() -> dict[str, str]:
             "warranty": translate("Words", "Warranty"), "internal": translate("Words", "Internal")}
 
 
+def decline_reasons() -> dict[str, str]:
+    """Why a customer declined work (`dms.workshop.estimates.DECLINE_REASONS`)."""
+    return {"price": translate("Words", "Too expensive"),
+            "later": translate("Words", "Next visit"),
+            "elsewhere": translate("Words", "Has it done elsewhere"),
+            "not_needed": translate("Words", "Does not see the need"),
+            "time": translate("Words", "No time today"),
+            "other": translate("Words", "Other (say why)")}
+
+
 def channels() -> dict[str, str]:
     return {"phone": translate("Words", "Phone"), "app": translate("Words", "App"), "wechat": translate("Words", "WeChat"),
             "walk_in": translate("Words", "Walk-in")}

@@ -2,8 +2,8 @@
 to do. Each row says what was found, whether it still needs a price and what the customer is
 asked to agree to. Ctrl+P prices the proposed lines as the catalogue has them; once the
 customer has agreed on the phone, Ctrl+Enter records it (two actions: choose the row, agree);
-Ctrl+Shift+Enter records a refusal, and the declined work follows the car as a
-recommendation. Enter opens the order in the estimate editor. The queue is live: a proposal
+Ctrl+Shift+Enter records a refusal with why the customer declined (a short list and their
+words), and the declined work follows the car as a recommendation with that reason. Enter opens the order in the estimate editor. The queue is live: a proposal
 made on a workshop terminal appears within a second.
 """
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import selected_row, table_view, title_label
+from dms.ui.frontdesk.estimate_dialogs import DeclineDialog
 from dms.workshop import desk
 from dms.workshop.added_work import approve_added_work, price_added_work
 
@@ -86,21 +87,19 @@ class AddedWorkQueue(QWidget):
 
     @Slot()
     def agree(self) -> None:
-        self._answer(True)
-
-    @Slot()
-    def refuse(self) -> None:
-        self._answer(False)
-
-    def _answer(self, approve: bool) -> None:
         row = self.selected()
         if row is None:
             return
-        self._said = (self.tr("{number}: the customer agreed on the phone.") if approve else
-                      self.tr("{number}: declined; kept as a recommendation for the car.")
-                      ).format(number=row.number)
+        self._said = self.tr("{number}: the customer agreed on the phone.").format(
+            number=row.number)
         self.ws.command(approve_added_work, row.work_order_id, row.customer_name, "phone",
-                        approve, expected_version=row.version, on_result=self._done)
+                        True, expected_version=row.version, on_result=self._done)
+
+    @Slot()
+    def refuse(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.ws.open_dialog(DeclineDialog(self.ws, row), self.refresh)
 
     @Slot(int, object)
     def _done(self, _task_id: int, _result) -> None:
@@ -113,6 +112,6 @@ class AddedWorkQueue(QWidget):
         self.title.setText(self.tr("Added work from the workshop"))
         self.hint.setText(self.tr(
             "Ctrl+P prices the found work as the catalogue has it. Call the customer: "
-            "Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline. "
+            "Ctrl+Enter when they agree, Ctrl+Shift+Enter when they decline (and why). "
             "Enter opens the order to change a price."))
         self.model.retranslate()

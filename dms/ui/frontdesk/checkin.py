@@ -15,22 +15,20 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDateTime, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.errors import DomainError
 from dms.ui.common import words
 from dms.ui.common.views import form_row, title_label
-from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, checks, kept_names
+from dms.ui.frontdesk.checkin_form import Draft, FuelGauge, KeptBox
+from dms.ui.frontdesk.checkin_photos import CheckInPhotos
+from dms.ui.frontdesk.checkin_side import CheckInSide
 from dms.ui.frontdesk.walkaround import WalkAround
 from dms.workshop import appointment_book, desk
-
-OK, MISSING = QColor("#2e7d32"), QColor("#b3261e")
 
 
 class CheckInPage(QWidget):
@@ -85,17 +83,11 @@ class CheckInPage(QWidget):
         self.walk = WalkAround()
         self.no_damage = QCheckBox()
         self.no_damage.setObjectName("checkInNoDamage")
-        self.valuables = checks({"phone": "", "cash": "", "dashcam": "", "bag": "", "none": ""})
-        self.valuables_text = QLineEdit()
-        self.documents = checks({"licence": "", "service_book": "", "spare_key": "",
-                                  "policy": ""})
-        self.documents_text = QLineEdit()
-        self.history = QListWidget()
-        self.history.setObjectName("checkInHistory")
-        self.history.setWordWrap(True)
-        self.flags = QListWidget()
-        self.flags.setObjectName("checkInFlags")
-        self.flags.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.kept = KeptBox()
+        self.valuables, self.valuables_text = self.kept.valuables, self.kept.valuables_text
+        self.documents, self.documents_text = self.kept.documents, self.kept.documents_text
+        self.photos = CheckInPhotos(workspace)
+        self.side = CheckInSide()
         self.save_button = QPushButton()
         self.save_button.setObjectName("checkInSave")
         self.save_button.clicked.connect(self.submit)
@@ -128,37 +120,18 @@ class CheckInPage(QWidget):
         walk.setContentsMargins(4, 2, 4, 4)
         walk.addWidget(self.walk, 1)
         walk.addWidget(self.no_damage)
-        self.kept_box = QGroupBox()
-        kept = QGridLayout(self.kept_box)
-        kept.setContentsMargins(4, 2, 4, 4)
-        kept.setVerticalSpacing(0)
-        self.kept_labels = (QLabel(), QLabel())
-        for row, (label, boxes, text) in enumerate((
-                (self.kept_labels[0], self.valuables, self.valuables_text),
-                (self.kept_labels[1], self.documents, self.documents_text))):
-            line = QHBoxLayout()
-            for box in boxes.values():
-                line.addWidget(box)
-            line.addWidget(text, 1)
-            kept.addWidget(label, row, 0)
-            kept.addLayout(line, row, 1)
         middle = QVBoxLayout()
         middle.addWidget(self.walk_box, 1)
-        middle.addWidget(self.kept_box)
-        self.history_box, self.flags_box = QGroupBox(), QGroupBox()
-        for box, view in ((self.history_box, self.history), (self.flags_box, self.flags)):
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(4, 2, 4, 4)
-            inner.addWidget(view)
+        middle.addWidget(self.kept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button, 1)
         right = QVBoxLayout()
-        right.addWidget(self.history_box, 3)
-        right.addWidget(self.flags_box, 2)
+        right.addWidget(self.side, 1)
         right.addLayout(buttons)
         left = QVBoxLayout()
         left.addLayout(self.form)
+        left.addWidget(self.photos)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 5)
@@ -181,9 +154,8 @@ class CheckInPage(QWidget):
                        self.no_damage.toggled, self.business.currentIndexChanged,
                        self.insurer.textChanged, self.report_no.textChanged):
             signal.connect(self._edited)
-        for box in (*self.valuables.values(), *self.documents.values()):
-            box.toggled.connect(self._edited)
-        self.valuables_text.textChanged.connect(self._edited)
+        self.kept.changed.connect(self._edited)
+        self.photos.changed.connect(self._edited)
         self.promised.dateTimeChanged.connect(self._promise_edited)
         self.package_group.idClicked.connect(self._package_clicked)
 
@@ -226,7 +198,7 @@ class CheckInPage(QWidget):
         self.file = file
         self.last_mileage.setText(self.tr("last {km}").format(km=words.km(file.mileage) or "—"))
         self._render_title()
-        self._render_history()
+        self.side.show_history(file)
         self._update_flags()
 
     @Slot(int, object)
@@ -257,30 +229,6 @@ class CheckInPage(QWidget):
             plate=f.plate or self.tr("(no plate)"), model=model, customer=f.customer_name,
             appointment=appointment))
 
-    def _render_history(self) -> None:
-        self.history.clear()
-        f = self.file
-        for order in f.history[:4]:
-            self._history_line(self.tr("{day} {km} · {type}: {complaint}").format(
-                day=words.day(order.entry_at), km=words.km(order.mileage),
-                type=words.word(words.business_types(), order.business_type),
-                complaint=(order.complaint or "").replace("\n", " ")))
-        for item in f.declined:
-            self._history_line(self.tr("Declined {day}: {what} {amount}").format(
-                day=words.day(item.since), what=item.description,
-                amount=words.money(item.estimated_amount)), MISSING)
-        for flag in f.campaigns:
-            self._history_line(f"{flag.code} {flag.name}",
-                               MISSING if flag.kind == "recall" else None)
-        if not (f.history or f.declined or f.campaigns):
-            self._history_line(self.tr("First visit: no history, nothing declined, no campaign."))
-
-    def _history_line(self, text: str, colour: QColor | None = None) -> None:
-        item = QListWidgetItem(text)
-        if colour is not None:
-            item.setForeground(colour)
-        self.history.addItem(item)
-
     # -- the draft -----------------------------------------------------------------------------
     def _keep(self) -> None:
         """Everything on screen into the current draft."""
@@ -291,14 +239,13 @@ class CheckInPage(QWidget):
         d.mileage, d.odometer_note = self.mileage.value(), self.odometer_note.text()
         d.fuel, d.marks = self.fuel.value(), self.walk.marks()
         d.no_damage = self.no_damage.isChecked()
-        d.valuables = tuple(k for k, b in self.valuables.items() if b.isChecked())
-        d.documents = tuple(k for k, b in self.documents.items() if b.isChecked())
-        d.valuables_text, d.documents_text = self.valuables_text.text(), self.documents_text.text()
+        self.kept.keep(d)
         d.business_type = self.business.currentData() or "maintenance"
         d.delivered_by, d.delivered_phone = self.delivered_by.text(), self.delivered_phone.text()
         d.insurer, d.report_no, d.assessed = (self.insurer.text(), self.report_no.text(),
                                               self.assessed.text())
         d.promised = self.promised.dateTime().toPython().astimezone()
+        d.photos = self.photos.paths()
 
     def _restore(self, d: Draft) -> None:
         self._loading = True
@@ -309,11 +256,7 @@ class CheckInPage(QWidget):
         self.fuel.set_value(d.fuel)
         self.walk.set_marks(d.marks)
         self.no_damage.setChecked(d.no_damage)
-        for keys, boxes in ((d.valuables, self.valuables), (d.documents, self.documents)):
-            for key, box in boxes.items():
-                box.setChecked(key in keys)
-        self.valuables_text.setText(d.valuables_text)
-        self.documents_text.setText(d.documents_text)
+        self.kept.restore(d)
         self.business.setCurrentIndex(max(0, self.business.findData(d.business_type)))
         self.delivered_by.setText(d.delivered_by)
         self.delivered_phone.setText(d.delivered_phone)
@@ -323,6 +266,7 @@ class CheckInPage(QWidget):
         if d.promised is not None:
             self.promised.setDateTime(QDateTime(d.promised))
         self._show_package(d.package)
+        self.photos.set_paths(d.photos)
         self._loading = False
         self._update_flags()
 
@@ -398,16 +342,7 @@ class CheckInPage(QWidget):
         last = self.file.mileage if self.file is not None else None
         lower = last is not None and d.mileage < last
         self.odometer_note.setEnabled(lower or bool(d.odometer_note))
-        missing = self.missing()
-        self.flags.clear()
-        for text in missing:
-            item = QListWidgetItem("✗ " + text)
-            item.setForeground(MISSING)
-            self.flags.addItem(item)
-        if not missing:
-            item = QListWidgetItem("✓ " + self.tr("Complete: F9 saves and prints the sheet"))
-            item.setForeground(OK)
-            self.flags.addItem(item)
+        self.side.show_flags(self.missing())
 
     # -- saving --------------------------------------------------------------------------------
     def call(self):
@@ -457,8 +392,6 @@ class CheckInPage(QWidget):
         self.insurer.setPlaceholderText(self.tr("Insurer"))
         self.report_no.setPlaceholderText(self.tr("Report no."))
         self.assessed.setPlaceholderText(self.tr("Assessed amount"))
-        self.valuables_text.setPlaceholderText(self.tr("Other"))
-        self.documents_text.setPlaceholderText(self.tr("Other"))
         current = self.business.currentData() or (self.draft.business_type if self.draft else None)
         self._loading = True
         self.business.clear()
@@ -466,21 +399,15 @@ class CheckInPage(QWidget):
             self.business.addItem(text, key)
         self.business.setCurrentIndex(max(0, self.business.findData(current or "maintenance")))
         self._loading = False
-        names = kept_names()
-        for boxes in (self.valuables, self.documents):
-            for key, box in boxes.items():
-                box.setText(names[key])
-        self.kept_labels[0].setText(self.tr("Valuables"))
-        self.kept_labels[1].setText(self.tr("Documents kept"))
+        self.kept.retranslate_ui()
         self.walk_box.setTitle(self.tr("Walk-around: choose the damage, click where it is"))
         self.no_damage.setText(self.tr("No damage found"))
-        self.kept_box.setTitle(self.tr("Kept in the car / at the desk"))
-        self.history_box.setTitle(self.tr("History, declined work, campaigns"))
-        self.flags_box.setTitle(self.tr("Still missing"))
+        self.side.retranslate_ui()
+        self.photos.retranslate_ui()
         self.save_button.setText(self.tr("Save and print for signature (F9)"))
         self.back_button.setText(self.tr("Back (Esc)"))
         self.walk.retranslate_ui()
         if self.file is not None:
             self._render_title()
-            self._render_history()
+            self.side.show_history(self.file)
         self._update_flags()

@@ -1,6 +1,6 @@
 """What the check-in page holds for one car, apart from its widgets: the draft kept while the
 advisor is elsewhere, what it still lacks, and the one service call it becomes; the fuel
-gauge and the check boxes of things kept. (The page itself is `checkin.py`.)"""
+gauge and the box of things kept (valuables, documents). (The page itself is `checkin.py`.)"""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QWidget)
 
 from dms.errors import ValidationError
 from dms.workshop import desk
@@ -53,6 +54,7 @@ class Draft:
     package: str | None = None
     promised: datetime | None = None
     promise_edited: bool = False
+    photos: tuple[str, ...] = ()  # paths of the photos chosen
 
     def missing(self, last_mileage: int | None) -> list[str]:
         """What the check-in still lacks, in the order of the page."""
@@ -94,7 +96,7 @@ class Draft:
         claim = (desk.Claim(self.insurer, self.report_no, self.assessed.strip() or None)
                  if self.business_type == "insurance" else None)
         return desk.check_in, (data, self.taken_up, self.package, claim,
-                               getattr(self.appointment, "version", None))
+                               getattr(self.appointment, "version", None), self.photos)
 
 
 class FuelGauge(QWidget):
@@ -131,12 +133,59 @@ class FuelGauge(QWidget):
         self.changed.emit()
 
 
-def checks(names: dict[str, str]) -> dict[str, QCheckBox]:
+class KeptBox(QGroupBox):
+    """Valuables left in the car and documents kept at the desk: a box each, and "other"."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.valuables = _checks(("phone", "cash", "dashcam", "bag", "none"))
+        self.documents = _checks(("licence", "service_book", "spare_key", "policy"))
+        self.valuables_text, self.documents_text = QLineEdit(), QLineEdit()
+        self.labels = (QLabel(), QLabel())
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 2, 4, 4)
+        grid.setVerticalSpacing(0)
+        for row, (boxes, text) in enumerate(((self.valuables, self.valuables_text),
+                                             (self.documents, self.documents_text))):
+            line = QHBoxLayout()
+            for box in boxes.values():
+                line.addWidget(box)
+                box.toggled.connect(self.changed)
+            line.addWidget(text, 1)
+            grid.addWidget(self.labels[row], row, 0)
+            grid.addLayout(line, row, 1)
+        self.valuables_text.textChanged.connect(self.changed)
+
+    def keep(self, d: Draft) -> None:
+        d.valuables = tuple(k for k, b in self.valuables.items() if b.isChecked())
+        d.documents = tuple(k for k, b in self.documents.items() if b.isChecked())
+        d.valuables_text, d.documents_text = self.valuables_text.text(), self.documents_text.text()
+
+    def restore(self, d: Draft) -> None:
+        for keys, boxes in ((d.valuables, self.valuables), (d.documents, self.documents)):
+            for key, box in boxes.items():
+                box.setChecked(key in keys)
+        self.valuables_text.setText(d.valuables_text)
+        self.documents_text.setText(d.documents_text)
+
+    def retranslate_ui(self) -> None:
+        names = kept_names()
+        for boxes in (self.valuables, self.documents):
+            for key, box in boxes.items():
+                box.setText(names[key])
+        self.labels[0].setText(translate("CheckInPage", "Valuables"))
+        self.labels[1].setText(translate("CheckInPage", "Documents kept"))
+        self.valuables_text.setPlaceholderText(translate("CheckInPage", "Other"))
+        self.documents_text.setPlaceholderText(translate("CheckInPage", "Other"))
+        self.setTitle(translate("CheckInPage", "Kept in the car / at the desk"))
+
+
+def _checks(keys: tuple[str, ...]) -> dict[str, QCheckBox]:
     boxes = {}
-    for key, text in names.items():
-        box = QCheckBox(text)
+    for key in keys:
+        box = QCheckBox()
         box.setObjectName(f"check_{key}")
         boxes[key] = box
     return boxes
-
-

@@ -1,16 +1,21 @@
-"""The estimate editor's dialogs, each one command: change a line (payer, hours, discount; a
-manager's name and password for a discount above the advisor's limit), add a fee, and the
-customer's approval of the estimate (with the lines they decline)."""
+"""The estimate editor's dialogs, each one command: change a line (payer, hours or quantity,
+discount; a manager's name and password for a discount above the advisor's limit), add a fee,
+and the customer's approval of the estimate (with the lines they decline and why, and their
+signature drawn on the screen)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QWidget)
 
 from dms.billing.pricing import FEE_KINDS
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
+from dms.ui.frontdesk.signature import SignaturePad
 from dms.workshop import desk, estimates
+from dms.workshop.added_work import approve_added_work
+from dms.workshop.estimates import DeclineReason
 
 translate = QCoreApplication.translate
 
@@ -36,7 +41,8 @@ class ChangeLineDialog(CommandDialog):
         self.payer = _combo(words.payers(), line.payer)
         self.discount = QLineEdit(_plain(line.discount_pct) if line.discount_pct else "")
         self.discount.setObjectName("changeLineDiscount")
-        self.hours = QLineEdit(_plain(line.qty))
+        self.qty = QLineEdit(_plain(line.qty))
+        self.qty.setObjectName("changeLineQty")
         self.manager = QLineEdit()
         self.manager.setObjectName("changeLineManager")
         self.password = QLineEdit()
@@ -44,8 +50,8 @@ class ChangeLineDialog(CommandDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(self.tr("&Payer"), self.payer)
         self.form.addRow(self.tr("&Discount %"), self.discount)
-        if line.kind == "labour":
-            self.form.addRow(self.tr("Billed &hours"), self.hours)
+        self.form.addRow(self.tr("Billed &hours") if line.kind == "labour"
+                         else self.tr("&Quantity"), self.qty)
         self.form.addRow(self.tr("Manager (above your limit)"), self.manager)
         self.form.addRow(self.tr("Manager's pass&word"), self.password)
         self.discount.setFocus()
@@ -54,10 +60,12 @@ class ChangeLineDialog(CommandDialog):
     def call(self):
         name = self.manager.text().strip()
         manager = (name, self.password.text()) if name else None
+        typed = self.qty.text().strip() or None
+        labour = self.line.kind == "labour"
         return desk.change_line, (self.work_order_id, self.line.kind, self.line.id,
                                   self.payer.currentData()), dict(
             discount_pct=self.discount.text().strip() or None,
-            billed_hours=self.hours.text().strip() or None if self.line.kind == "labour" else None,
+            billed_hours=typed if labour else None, qty=None if labour else typed,
             manager=manager, expected_version=self.version)
 
     def done_text(self, result) -> str:
@@ -103,9 +111,34 @@ def methods() -> dict[str, str]:
             "phone": translate("EstimateDialogs", "Phone")}
 
 
+class DeclineFields(QWidget):
+    """Why the customer declined: one of a short list, and a note in their words."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.reason = _combo({None: translate("EstimateDialogs", "(choose why)"),
+                              **words.decline_reasons()}, None)
+        self.reason.setObjectName("declineReason")
+        self.note = QLineEdit()
+        self.note.setObjectName("declineNote")
+        self.note.setPlaceholderText(translate("EstimateDialogs", "In the customer's words"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.reason)
+        row.addWidget(self.note, 1)
+        self.setFocusProxy(self.reason)
+
+    def given(self) -> bool:
+        return bool(self.reason.currentData() or self.note.text().strip())
+
+    def why(self) -> DeclineReason:
+        return DeclineReason(self.reason.currentData() or "", self.note.text().strip() or None)
+
+
 class ApproveDialog(CommandDialog):
-    """The customer's answer on the latest estimate: who, how, and the lines declined
-    (unticked). Declined jobs and parts become recommendations for the next visit."""
+    """The customer's answer on the latest estimate: who, how, the lines declined (unticked)
+    and why, and — signed at the desk — the signature drawn on the screen. Declined jobs and
+    parts become recommendations for the next visit."""
 
     def __init__(self, workspace, work_order_id: int, version: int, customer: str, rows):
         super().__init__(workspace)
@@ -124,10 +157,31 @@ class ApproveDialog(CommandDialog):
             item.setData(Qt.ItemDataRole.UserRole, (row.kind, row.id))
             item.setCheckState(Qt.CheckState.Checked)
             self.lines.addItem(item)
+        self.lines.setMaximumHeight(7 * self.fontMetrics().height())
+        self.decline = DeclineFields()
+        self.pad = SignaturePad()
+        self.pad.setMinimumSize(480, 130)
+        self.setMinimumWidth(720)  # the labels and the whole pad
+        self.clear_button = QPushButton(self.tr("C&lear the signature"))
+        self.clear_button.clicked.connect(self.pad.clear)
         self.form.addRow(self.tr("Approved &by"), self.who)
         self.form.addRow(self.tr("&How"), self.method)
         self.form.addRow(self.tr("&Lines (untick what is declined)"), self.lines)
+        self.form.addRow(self.tr("&Why declined"), self.decline)
+        self.form.addRow(self.tr("Customer signs here"), self.pad)
+        self.form.addRow("", self.clear_button)
+        self.lines.itemChanged.connect(self._show_fields)
+        self.method.currentIndexChanged.connect(self._show_fields)
+        self._show_fields()
         self.method.setFocus()
+
+    @Slot()
+    def _show_fields(self, *_args) -> None:
+        """The reason only once a line is declined; the pad only when signing at the desk."""
+        self.form.setRowVisible(self.decline, bool(self.declined()))
+        signing = self.method.currentData() == "signature"
+        self.form.setRowVisible(self.pad, signing)
+        self.form.setRowVisible(self.clear_button, signing)
 
     def declined(self) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
@@ -139,11 +193,40 @@ class ApproveDialog(CommandDialog):
         return out
 
     def call(self):
+        declined = self.declined()
+        signing = self.method.currentData() == "signature" and self.pad.strokes
         return estimates.approve_estimate, (self.work_order_id, self.who.text(),
                                             self.method.currentData()), dict(
-            declined_line_ids=self.declined() or None, expected_version=self.version)
+            declined_line_ids=declined or None, expected_version=self.version,
+            signature=self.pad.strokes if signing else None,
+            why=self.decline.why() if declined and self.decline.given() else None)
 
     def done_text(self, result) -> str:
         if result.recommendation_ids:
             return self.tr("Approved; declined work is kept for the next visit.")
         return self.tr("Approved: the order goes to the workshop.")
+
+
+class DeclineDialog(CommandDialog):
+    """The customer declined the added work on the phone: why, kept with the car's declined
+    work."""
+
+    def __init__(self, workspace, row):
+        super().__init__(workspace)
+        self.setObjectName("declineDialog")
+        self.setWindowTitle(self.tr("{number}: the customer declines the added work").format(
+            number=row.number))
+        self.row = row
+        self.decline = DeclineFields()
+        self.form.addRow(self.tr("Found"), QLabel(row.description))
+        self.form.addRow(self.tr("&Why"), self.decline)
+        self.decline.setFocus()
+
+    def call(self):
+        return approve_added_work, (self.row.work_order_id, self.row.customer_name, "phone",
+                                    False), dict(expected_version=self.row.version,
+                                                 why=self.decline.why())
+
+    def done_text(self, result) -> str:
+        return self.tr("{number}: declined; kept as a recommendation for the car.").format(
+            number=self.row.number)

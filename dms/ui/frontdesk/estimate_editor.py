@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from dms.ui.common import words
+from dms.ui.common.photos import PhotoStrip
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import hours, selected_row, table_view, title_label
 from dms.ui.frontdesk.estimate_dialogs import fee_kinds
 from dms.workshop import desk, estimates
 from dms.workshop.lines import order_lines
+from dms.workshop.photos import order_photos
 
 translate = QCoreApplication.translate
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -143,8 +145,16 @@ class EstimateEditor(QWidget):
         for key, label in self.totals.items():
             label.setObjectName(f"total_{key}")
             label.setAlignment(RIGHT)
+        self.photos = PhotoStrip("estimatePhotos")
+        self.photos.setFixedHeight(2 * self.photos.gridSize().height() + 8)
+        self.photos_box = QGroupBox()
+        box = QVBoxLayout(self.photos_box)
+        box.setContentsMargins(4, 2, 4, 4)
+        box.addWidget(self.photos)
+        self.photos_box.hide()
         self._layout()
         self._search_timer = QTimer(self, singleShot=True, interval=150, timeout=self._search)
+        self._reload_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read)
         self.add.textEdited.connect(lambda _t: self._search_timer.start())
         self.add.returnPressed.connect(self.add_selected)
         self.add.installEventFilter(self)
@@ -168,6 +178,7 @@ class EstimateEditor(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.totals_box)
         right.addLayout(self.buttons)
+        right.addWidget(self.photos_box)
         right.addStretch(1)
         main = QVBoxLayout()
         main.addLayout(add_row)
@@ -202,12 +213,29 @@ class EstimateEditor(QWidget):
         self.add.setFocus()
 
     def reload(self) -> None:
+        """Read the order again, once however many ask in the same turn of the event loop (a
+        command's own answer and the change bus it publishes both ask)."""
+        if self.work_order_id is not None:
+            self._reload_timer.start()
+
+    @Slot()
+    def _read(self) -> None:
         if self.work_order_id is None:
             return
         self._tasks["header"] = self.ws.read(desk.order_header, self.work_order_id,
                                              on_result=self._on_header)
         self._tasks["lines"] = self.ws.read(order_lines, self.work_order_id,
                                             on_result=self._on_lines)
+        self._tasks["photos"] = self.ws.read(order_photos, self.work_order_id,
+                                             on_result=self._on_photos)
+
+    @Slot(int, object)
+    def _on_photos(self, task_id: int, found) -> None:
+        if task_id != self._tasks.get("photos"):
+            return
+        self.photos.set_photos((p.id, p.thumbnail, self.tr("{name} · {when}").format(
+            name=p.filename, when=words.when(p.taken_at))) for p in found)
+        self.photos_box.setVisible(bool(found))
 
     @Slot(int, object)
     def _on_header(self, task_id: int, header) -> None:
@@ -345,6 +373,7 @@ class EstimateEditor(QWidget):
             self.payer.addItem(text, key)
         self.payer.setCurrentIndex(max(0, self.payer.findData(current)))
         self.totals_box.setTitle(self.tr("Totals"))
+        self.photos_box.setTitle(self.tr("Check-in photos"))
         names = {"labour": self.tr("Labour"), "parts": self.tr("Parts"), "fees": self.tr("Fees"),
                  "total": self.tr("Total"), **{k: self.tr("{payer} pays").format(payer=v)
                                                for k, v in words.payers().items()}}

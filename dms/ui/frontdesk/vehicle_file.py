@@ -10,10 +10,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxL
 
 from dms import clock
 from dms.ui.common import words
+from dms.ui.common.photos import THUMB, PhotoStrip
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import table_view
 
 RED, AMBER = QColor("#b3261e"), QColor("#8a5a00")
+
+
+def declined_text(item) -> str:
+    """Declined work with why the customer said no, when that was recorded."""
+    if not item.reason:
+        return item.description
+    why = item.reason_note if item.reason == "other" else " · ".join(
+        x for x in (words.word(words.decline_reasons(), item.reason), item.reason_note) if x)
+    return f"{item.description} ({why})"
 
 
 def _box(view: QWidget) -> QGroupBox:
@@ -60,7 +70,7 @@ class VehicleFilePage(QWidget):
                    if o.complaint else ""),
         ], parent=self)
         self.declined = PagedTableModel(runner, [
-            Column(lambda: self.tr("Declined work"), lambda d: d.description),
+            Column(lambda: self.tr("Declined work"), declined_text, tooltip=declined_text),
             Column(lambda: self.tr("Estimate"), lambda d: words.money(d.estimated_amount),
                    align=Qt.AlignmentFlag.AlignRight),
             Column(lambda: self.tr("Since"), lambda d: f"{words.day(d.since)} {d.work_order_number}"),
@@ -92,10 +102,13 @@ class VehicleFilePage(QWidget):
         self.maintenance.setWordWrap(True)
         self.maintenance.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
+        self.photos = PhotoStrip("vehicleCheckinPhotos")
         self.boxes = {name: _box(view) for name, view in (
             ("open", self.open_view), ("history", self.history), ("declined", self.declined_view),
             ("campaigns", self.campaign_view), ("maintenance", self.maintenance),
-            ("complaints", self.complaint_view))}
+            ("complaints", self.complaint_view), ("photos", self.photos))}
+        self.boxes["photos"].setFixedWidth(3 * (THUMB.width() + 8) + 36)
+        self.boxes["photos"].hide()
         header = QGridLayout()
         header.addWidget(self.title, 0, 0)
         header.addLayout(self.buttons, 0, 1, Qt.AlignmentFlag.AlignRight)
@@ -103,8 +116,11 @@ class VehicleFilePage(QWidget):
         header.addWidget(self.owner, 1, 1)
         header.setColumnStretch(0, 3)
         header.setColumnStretch(1, 2)
+        top_left = QHBoxLayout()
+        top_left.addWidget(self.boxes["open"], 1)
+        top_left.addWidget(self.boxes["photos"])
         grid = QGridLayout()
-        grid.addWidget(self.boxes["open"], 0, 0)
+        grid.addLayout(top_left, 0, 0)
         grid.addWidget(self.boxes["history"], 1, 0, 2, 1)
         grid.addWidget(self.boxes["declined"], 0, 1)
         grid.addWidget(self.boxes["campaigns"], 1, 1)
@@ -148,6 +164,10 @@ class VehicleFilePage(QWidget):
         self.declined.set_rows(file.declined)
         self.campaigns.set_rows(file.campaigns)
         self.complaints.set_rows(file.complaints)
+        self.photos.set_photos((p.id, p.thumbnail, self.tr("{number} · {when} · {name}").format(
+            number=p.work_order_number, when=words.when(p.taken_at), name=p.filename))
+            for p in file.photos)
+        self.boxes["photos"].setVisible(bool(file.photos))
         expanded = {self.history.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                     for i in range(self.history.topLevelItemCount())
                     if self.history.topLevelItem(i).isExpanded()} if same else set()
@@ -209,7 +229,8 @@ class VehicleFilePage(QWidget):
         titles = {"open": self.tr("Open work orders"), "history": self.tr("Service history"),
                   "declined": self.tr("Declined work (select, then Ctrl+D)"),
                   "campaigns": self.tr("Campaigns and recalls"),
-                  "maintenance": self.tr("Maintenance"), "complaints": self.tr("Complaints")}
+                  "maintenance": self.tr("Maintenance"), "complaints": self.tr("Complaints"),
+                  "photos": self.tr("Check-in photos (Enter opens)")}
         for name, box in self.boxes.items():
             box.setTitle(titles[name])
         self.history.setHeaderLabels([self.tr("Work order"), self.tr("Date / line"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
 from dms.crm.vehicle_file import vehicle_file
 from dms.ui import i18n
+from dms.ui.common.photos import PhotoViewer
 from dms.ui.common.printing import kind_name, show_document
 from dms.ui.frontdesk.appointments import AppointmentBook
 from dms.ui.frontdesk.approvals import AddedWorkQueue
@@ -40,6 +41,9 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
+        # An open of a vehicle file shows its page when it answers; a refresh of the file (a
+        # change from another seat) never takes the advisor away from where they went since.
+        self._file_show = False
         self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
@@ -57,6 +61,8 @@ class FrontDesk(Workspace):
         self.search_page.open_vehicle.connect(self.open_vehicle)
         self.search_page.open_customer.connect(self.edit_customer)
         self.checkin_page.saved.connect(self._checked_in)
+        self.file_page.photos.opened.connect(self.show_photo)
+        self.order_page.photos.opened.connect(self.show_photo)
 
         make = ctx.actions.make
         self.search_action = make("frontdesk.search", self, self.show_search)
@@ -184,6 +190,7 @@ class FrontDesk(Workspace):
 
     @Slot(int)
     def open_vehicle(self, vehicle_id: int) -> None:
+        self._file_show = True
         self._load_file(vehicle_id)
 
     def _load_file(self, vehicle_id: int) -> None:
@@ -194,9 +201,10 @@ class FrontDesk(Workspace):
         if task_id != self._file_task:
             return
         self.file_page.show_file(file)
-        if self.pages.currentWidget() is not self.file_page:
+        if self._file_show and self.pages.currentWidget() is not self.file_page:
             self.pages.setCurrentWidget(self.file_page)
             self.file_page.open_view.setFocus()
+        self._file_show = False
 
     # -- dialogs: each ends in one command ------------------------------------------------------
     def _reload_file(self) -> None:
@@ -212,6 +220,7 @@ class FrontDesk(Workspace):
     def check_in(self, vehicle_id: int, last_mileage: int | None, appointment=None,
                  taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
         """The check-in page for this car: its draft if the advisor started one before."""
+        self._file_show = False
         self.checkin_page.open_car(vehicle_id, last_mileage, appointment, taken_up, complaint)
         self.pages.setCurrentWidget(self.checkin_page)
         self.checkin_page.complaint.setFocus()
@@ -241,6 +250,7 @@ class FrontDesk(Workspace):
         self.print_order("checkin", work_order_id)
 
     def open_order(self, work_order_id: int) -> None:
+        self._file_show = False
         self.order_page.open_order(work_order_id)
         self.pages.setCurrentWidget(self.order_page)
         self.order_page.add.setFocus()
@@ -262,6 +272,10 @@ class FrontDesk(Workspace):
         kind = self._printing.pop(task_id)
         number, pdf = found
         show_document(self, kind, f"{kind_name(kind)} {number}", pdf)
+
+    @Slot(object)
+    def show_photo(self, photo_id: int) -> None:
+        self.open_dialog(PhotoViewer(self, photo_id))
 
     @Slot()
     def take_up(self) -> None:
