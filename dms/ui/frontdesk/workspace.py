@@ -40,6 +40,7 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
+        self._file_shows = False  # the file being read was asked for (not a refresh)
         self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
@@ -184,17 +185,22 @@ class FrontDesk(Workspace):
 
     @Slot(int)
     def open_vehicle(self, vehicle_id: int) -> None:
-        self._load_file(vehicle_id)
+        self._load_file(vehicle_id, show=True)
 
-    def _load_file(self, vehicle_id: int) -> None:
+    def _load_file(self, vehicle_id: int, show: bool = False) -> None:
+        """Read the car's file; `show`: the advisor asked for it, so it comes to the front.
+        A refresh (another seat's change, a dialog's save) only updates it: the advisor may
+        have gone to another page meanwhile and stays there."""
+        self._file_shows = show or (self._file_task is not None and self._file_shows)
         self._file_task = self.read(vehicle_file, vehicle_id, on_result=self._on_file)
 
     @Slot(int, object)
     def _on_file(self, task_id: int, file) -> None:
         if task_id != self._file_task:
             return
+        self._file_task = None
         self.file_page.show_file(file)
-        if self.pages.currentWidget() is not self.file_page:
+        if self._file_shows and self.pages.currentWidget() is not self.file_page:
             self.pages.setCurrentWidget(self.file_page)
             self.file_page.open_view.setFocus()
 

@@ -1,0 +1,587 @@
+"""The day's steps, each done on its role's own screen with the counting robot, and the
+watches: what another seat's screen must come to show without a reload.
+
+A step is `step(seat, robot, **args) -> dict` (what its screen shows, for the next steps); a
+watch is `(prepare(seat, **args), shown(seat, **args) -> bool)`: prepare brings the screen
+where a person would look, `shown` is checked every millisecond from then on. `DAY` is the
+script: who acts, what the action count may be at most (DESIGN §9's table where a task of it
+applies), and who watches for the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+
+SHOWN_MS = 10_000
+ADDED_WORK = "玻璃水不足，建议添加"
+ADDED_HOURS = "0.3"
+ADDED_PART = "00232-19049"  # 玻璃水 -25℃ 2L (dms.demo.catalogue.WASHER_FLUID)
+QC_FAULT = "机滤未拧紧，有渗油"
+
+
+def _tomorrow() -> date:
+    from dms import clock
+
+    return clock.now().astimezone().date() + timedelta(days=1)
+
+
+def _preview():
+    return next((w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "printPreview" and w.isVisible()), None)
+
+
+def _close_preview(seat, robot) -> None:
+    """The printed sheet is handed over; Esc closes the preview, the seat is back at work."""
+    seat.bot.waitUntil(lambda: _preview() is not None and _preview().isActiveWindow(), SHOWN_MS)
+    robot.key(_preview(), Qt.Key.Key_Escape)
+    seat.bot.waitUntil(lambda: _preview() is None, SHOWN_MS)
+    seat.focus()
+
+
+def _dialog(seat, ws, name: str):
+    seat.bot.waitUntil(lambda: ws.dialog is not None and ws.dialog.objectName() == name
+                       and ws.dialog.isVisible() and ws.dialog.isActiveWindow(), SHOWN_MS)
+    return ws.dialog
+
+
+def _closed(seat, dialog) -> None:
+    seat.bot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(),
+                       SHOWN_MS)
+    assert not dialog.isVisible(), dialog.message_bar.text()
+
+
+# -- front desk (advisor) -----------------------------------------------------------------------
+def book_by_phone(seat, robot, plate: str) -> dict:
+    """The owner phones: the advisor finds the car by its plate and books 首保 for tomorrow."""
+    desk = seat.window.show_workspace("frontdesk")
+    search = desk.search_page.search
+    seat.bot.waitUntil(lambda: QApplication.focusWidget() is search, SHOWN_MS)
+    robot.type(search, plate[-5:])
+    robot.key(search, Qt.Key.Key_Return)
+    seat.bot.waitUntil(lambda: desk.file_page.file is not None
+                       and desk.file_page.file.plate == plate, SHOWN_MS)
+    robot.shortcut("Ctrl+B")
+    dialog = _dialog(seat, desk, "bookingDialog")
+    seat.bot.waitUntil(lambda: dialog.package.findData("FS") > 0
+                       and dialog.day_capacity is not None, SHOWN_MS)
+    robot.key(dialog.package, Qt.Key.Key_Down)  # 首保, tomorrow 09:00
+    assert dialog.package.currentData() == "FS" and dialog.channel.currentData() == "phone"
+    robot.key(dialog.package, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    return {}
+
+
+def check_in(seat, robot, plate: str, mileage: int) -> dict:
+    """Tomorrow's booking arrives: from the book, Ctrl+Enter, the check-in (mileage, fuel, two
+    damage marks, valuables, the package), F9 saves and prints the sheet; the estimate editor
+    opens."""
+    desk = seat.window.workspace("frontdesk")
+    robot.shortcut("F3")
+    page = desk.book_page
+    day = _tomorrow()
+    robot.shortcut("Alt+Right")
+    seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == day
+                       and page.bookings.rowCount() == 1, SHOWN_MS)
+    assert page.bookings.row_at(0).plate == plate
+    seat.bot.waitUntil(lambda: page.arrive_action.isEnabled(), SHOWN_MS)
+    robot.shortcut("Ctrl+Return")
+    checkin = desk.checkin_page
+    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is checkin and checkin.file is not None
+                       and bool(checkin.packages) and checkin.draft.promised is not None,
+                       SHOWN_MS)
+    robot.key(checkin.complaint, Qt.Key.Key_Tab)
+    robot.type(checkin.mileage, str(mileage))
+    robot.shortcut("Alt+5")
+    seat.bot.waitUntil(lambda: checkin.fuel.value() == 5)
+    robot.click(checkin.package_group.button(0))  # 首保 FS, as booked
+    car = checkin.walk.car
+    for view, x, y in (("front", 0.5, 0.78), ("rear", 0.5, 0.3)):  # two scratches marked
+        robot.click_at(car, car.point_for(view, x, y).toPoint(), view)
+    robot.click(checkin.valuables["phone"])  # a phone left in the car
+    assert checkin.missing() == [], checkin.missing()
+    robot.shortcut("F9")
+    _close_preview(seat, robot)
+    order = desk.order_page
+    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is order and order.header is not None
+                       and order.model.rowCount() > 0, SHOWN_MS)
+    return {"number": order.header.number, "order_id": order.header.id,
+            "state": order.header.state}
+
+
+def issue_estimate(seat, robot) -> dict:
+    """The package's jobs and parts are on the order: F9 issues the estimate and prints it."""
+    desk = seat.window.workspace("frontdesk")
+    page = desk.order_page
+    robot.shortcut("F9")
+    seat.bot.waitUntil(lambda: page.lines.state == "ESTIMATED", SHOWN_MS)
+    _close_preview(seat, robot)
+    return {"state": page.lines.state}
+
+
+def approve_estimate(seat, robot) -> dict:
+    """The customer signs the estimate: Ctrl+Enter, F9."""
+    desk = seat.window.workspace("frontdesk")
+    page = desk.order_page
+    page.add.setFocus()
+    robot.shortcut("Ctrl+Return")
+    dialog = _dialog(seat, desk, "approveDialog")
+    robot.key(dialog.method, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    seat.bot.waitUntil(lambda: page.lines.state == "AUTHORIZED", SHOWN_MS)
+    return {"state": page.lines.state}
+
+
+def approve_added_work(seat, robot, number: str) -> dict:
+    """The technician's finding, priced (Ctrl+P) and agreed on the phone (Ctrl+Enter)."""
+    desk = seat.window.workspace("frontdesk")
+    page = desk.queue_page
+    robot.shortcut("F4")
+    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is page and page.model.rowCount() == 1
+                       and page.selected() is not None, SHOWN_MS)
+    assert page.selected().number == number and ADDED_WORK in page.selected().description
+    robot.shortcut("Ctrl+P")
+    seat.bot.waitUntil(lambda: page.model.row_at(0).waiting_price == 0
+                       or desk.message_bar.level == "error", SHOWN_MS)
+    assert desk.message_bar.level != "error", desk.message_bar.text()
+    robot.shortcut("Ctrl+Return")
+    seat.bot.waitUntil(lambda: page.model.rowCount() == 0, SHOWN_MS)
+    return {}
+
+
+def pre_settle(seat, robot) -> dict:
+    """READY: Ctrl+Shift+S pre-settles, the slip opens in the preview, the order goes to the
+    cashier."""
+    desk = seat.window.workspace("frontdesk")
+    page = desk.order_page
+    page.view.setFocus()
+    robot.shortcut("Ctrl+Shift+S")
+    seat.bot.waitUntil(lambda: page.lines.state == "PRESETTLED", SHOWN_MS)
+    _close_preview(seat, robot)
+    return {"state": page.lines.state}
+
+
+def deliver(seat, robot) -> dict:
+    """Paid, gate pass issued: Ctrl+Shift+D, the keys handed back, F9."""
+    desk = seat.window.workspace("frontdesk")
+    page = desk.order_page
+    page.view.setFocus()
+    robot.shortcut("Ctrl+Shift+D")
+    dialog = _dialog(seat, desk, "deliverDialog")
+    robot.key(dialog.follow_up, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    seat.bot.waitUntil(lambda: page.lines.state == "DELIVERED", SHOWN_MS)
+    return {"state": page.lines.state}
+
+
+# -- workshop board (dispatcher) and QC desk (inspector) ------------------------------------
+def dispatch_by_drag(seat, robot, number: str, technician: str) -> dict:
+    """Each of the order's waiting jobs dragged onto the technician's lane of the plan (through
+    the model's drop handling, as the board tests do)."""
+    from dms.ui.workshop import moves
+    from dms.ui.workshop.board_page import PLAN
+
+    ws = seat.window.show_workspace("workshop")
+    if ws.board_page.view_name != PLAN:
+        robot.shortcut("Alt+2")  # from the lanes by state to the plan by technician
+    tech = next(t for t in ws.model.board.technicians if t.name == technician)
+    lane = ws.board_page.lanes[PLAN][moves.tech_lane(tech.id)]
+    jobs = [c for c in ws.model.board.cards if c.job.number == number and c.lane == "waiting"]
+    assert jobs
+    for card in jobs:
+        robot._count(f"drag {card.job.plate} {card.job.name} to {technician}")
+        data = ws.model.mimeData([ws.model.index(ws.model.row_of(card.id), 0)])
+        move = Qt.DropAction.MoveAction
+        assert lane.proxy.canDropMimeData(data, move, -1, -1, QModelIndex())
+        assert lane.proxy.dropMimeData(data, move, -1, -1, QModelIndex())
+        seat.bot.waitUntil(lambda: ws.model.card(card.id).lane == "dispatched", SHOWN_MS)
+    return {"jobs": len(jobs)}
+
+
+def _qc_row(seat, number: str):
+    ws = seat.window.workspace("workshop")
+    page = ws.qc_page
+    rows = [page.queue.row_at(r) for r in range(page.queue.rowCount())]
+    return ws, page, next((r for r in rows if r.number == number), None)
+
+
+def _select_qc(seat, number: str):
+    seat.window.show_workspace("workshop")
+    ws, page, item = _qc_row(seat, number)
+    page.table.selectRow(page.queue.row_of(item.work_order_id))
+    page.table.setFocus()
+    return ws, page, item
+
+
+def qc_fail(seat, robot, number: str) -> dict:
+    """Final inspection fails: Shift+F9, the reason, the rework owner (the one who did it), F9."""
+    ws, page, item = _select_qc(seat, number)
+    robot.shortcut("Shift+F9")
+    dialog = page.dialog
+    seat.bot.waitUntil(lambda: QApplication.activeWindow() is dialog, SHOWN_MS)
+    robot.type(dialog.reason, QC_FAULT)
+    robot.key(dialog.reason, Qt.Key.Key_F9)
+    seat.bot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(), SHOWN_MS)
+    assert not dialog.isVisible(), dialog.message_bar.text()
+    seat.bot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, SHOWN_MS)
+    return {}
+
+
+def qc_pass(seat, robot, number: str) -> dict:
+    ws, page, item = _select_qc(seat, number)
+    robot.key(page.table, Qt.Key.Key_F9)
+    seat.bot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, SHOWN_MS)
+    return {}
+
+
+# -- technician terminal ---------------------------------------------------------------------
+def _terminal(seat):
+    return seat.window.show_workspace("technician")
+
+
+def clock_on(seat, robot, number: str) -> dict:
+    """F4: the first of my jobs is selected, clocked on."""
+    ws = _terminal(seat)
+    seat.bot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled()
+                       and ws.jobs_page.selected() is not None, SHOWN_MS)
+    assert ws.jobs_page.selected().number == number
+    robot.shortcut("F4")
+    seat.bot.waitUntil(lambda: ws.jobs_page.clocked_job() is not None, SHOWN_MS)
+    return {}
+
+
+def propose_added_work(seat, robot) -> dict:
+    """Found under the bonnet: Ctrl+N, what was found, the hours it takes, the part, F9; the
+    car waits for the customer."""
+    ws = _terminal(seat)
+    seat.bot.waitUntil(lambda: ws.actions["technician.added_work"].isEnabled(), SHOWN_MS)
+    robot.shortcut("Ctrl+N")
+    dialog = _dialog(seat, ws, "addedWorkDialog")
+    robot.type(dialog.description, ADDED_WORK)
+    robot.shortcut("Alt+H")
+    robot.type(dialog.hours, ADDED_HOURS)
+    robot.shortcut("Alt+A")
+    robot.type(dialog.parts, ADDED_PART)
+    robot.key(dialog.parts, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    seat.bot.waitUntil(lambda: ws.jobs_page.selected().order_state == "PAUSED", SHOWN_MS)
+    return {}
+
+
+def finish_jobs(seat, robot) -> dict:
+    """Every job of mine: F4 clocks on (the one in hand already is), Ctrl+D done and clocked
+    off; then the self-check (Ctrl+E, all OK, F9) sends the car to QC."""
+    ws = _terminal(seat)
+    page = ws.jobs_page
+    while any(j.state != "done" for j in page.model.rows):
+        if page.clocked_job() is None:
+            seat.bot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled(), SHOWN_MS)
+            robot.shortcut("F4")
+            seat.bot.waitUntil(lambda: page.clocked_job() is not None, SHOWN_MS)
+        seat.bot.waitUntil(lambda: ws.actions["technician.job_done"].isEnabled(), SHOWN_MS)
+        robot.shortcut("Ctrl+D")
+        seat.bot.waitUntil(lambda: page.clocked_job() is None
+                           and page.selected().state != "in_progress", SHOWN_MS)
+    seat.bot.waitUntil(lambda: ws.actions["technician.self_check"].isEnabled(), SHOWN_MS)
+    robot.shortcut("Ctrl+E")
+    dialog = _dialog(seat, ws, "selfCheckDialog")
+    robot.click(dialog.all_ok)
+    robot.key(dialog.note, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    return {}
+
+
+# -- parts counter (warehouse clerk) ---------------------------------------------------------
+def scan_parts(seat, robot, number: str) -> dict:
+    """The job card scanned opens the order; each part taken from its bin is scanned: no key or
+    click a line (a scan is the scanner's, not the clerk's)."""
+    counter = seat.window.show_workspace("counter")
+    field = counter.scan_field
+    seat.bot.waitUntil(lambda: QApplication.focusWidget() is field, SHOWN_MS)
+
+    def scan(text: str) -> None:
+        robot.log.append(f"scan {text}")
+        field.clock = _burst()
+        seat.bot.keyClicks(field, text)
+        seat.bot.keyClick(field, Qt.Key.Key_Return)
+
+    scan(number)
+    picking = counter.picking
+    seat.bot.waitUntil(lambda: picking.head is not None and picking.head.number == number
+                       and picking.lines.rowCount() > 0, SHOWN_MS)
+    for row in list(picking.lines.rows):
+        for _ in range(int(row.to_pick)):
+            counter.feedback.clear_feedback()
+            scan(row.barcodes[0])
+            seat.bot.waitUntil(lambda: counter.feedback.level in ("ok", "refused"), SHOWN_MS)
+            assert counter.feedback.level == "ok", counter.feedback.text()
+    seat.bot.waitUntil(lambda: all(r.to_pick == 0 for r in picking.lines.rows), SHOWN_MS)
+    return {"lines": picking.lines.rowCount()}
+
+
+def _burst():
+    """A scanner's clock for the scan field: its keys 2 ms apart (no sleeping)."""
+    now = [1_000.0]
+
+    def clock() -> float:
+        now[0] += 2
+        return now[0]
+    return clock
+
+
+# -- cashier ------------------------------------------------------------------------------------
+def split_payment(seat, robot, number: str, cash: str, reference: str) -> dict:
+    """The job card scanned, Enter; `cash` in cash and the rest by WeChat Pay (Ins, its
+    reference scanned); F9 settles and prints the slip and the gate pass."""
+    desk = seat.window.show_workspace("cashier")
+    search = desk.queue_page.search
+    seat.bot.waitUntil(lambda: QApplication.focusWidget() is search, SHOWN_MS)
+    robot.type(search, number)
+    robot.key(search, Qt.Key.Key_Return)
+    page = desk.settlement_page
+    seat.bot.waitUntil(lambda: page.view is not None and page.isVisible()
+                       and page.view.work_order_number == number, SHOWN_MS)
+    editor = page.payments
+    cash_row = editor.rows[0]
+    robot.click(cash_row.amount)
+    robot.shortcut("Ctrl+A")
+    robot.type(cash_row.amount, cash)
+    robot.shortcut("Ins")
+    wechat = editor.rows[-1]
+    assert wechat.key() == "wechat"
+    robot.key(wechat.method, Qt.Key.Key_Tab)
+    robot.key(wechat.amount, Qt.Key.Key_Tab)
+    robot.type(wechat.reference, reference)
+    robot.shortcut("F9")
+    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is desk.queue_page
+                       and "gate pass" in desk.message_bar.text().lower(), SHOWN_MS)
+    return {"message": desk.message_bar.text()}
+
+
+# -- customer care -----------------------------------------------------------------------------
+def follow_up_call(seat, robot, number: str) -> dict:
+    """The call after delivery: Enter on the order's follow-up, overall 5, the result
+    "Satisfied", F9."""
+    ws = seat.window.show_workspace("care")
+    page = ws.follow_ups
+    row = page.model.row_of(_follow_up_id(page, number))
+    page.view.selectRow(row)
+    page.view.setFocus()
+    robot.key(page.view, Qt.Key.Key_Return)
+    from dms.ui.care.followups import FollowUpDialog
+
+    seat.bot.waitUntil(lambda: isinstance(ws.dialog, FollowUpDialog) and ws.dialog.isVisible()
+                       and ws.dialog.scores["overall"].hasFocus(), SHOWN_MS)
+    dialog = ws.dialog
+    robot.type(dialog.scores["overall"], "5")
+    robot.shortcut("Alt+R")
+    robot.key(dialog.result, Qt.Key.Key_Down)  # "Satisfied"
+    robot.key(dialog.result, Qt.Key.Key_F9)
+    _closed(seat, dialog)
+    return {}
+
+
+def _follow_up_id(page, number: str) -> int | None:
+    return next((r.id for r in page.model.rows if r.work_order_number == number), None)
+
+
+STEPS = {f.__name__: f for f in (
+    book_by_phone, check_in, issue_estimate, approve_estimate, approve_added_work, pre_settle,
+    deliver, dispatch_by_drag, qc_fail, qc_pass, clock_on, propose_added_work, finish_jobs,
+    scan_parts, split_payment, follow_up_call)}
+
+
+# -- watches: what the next seat's screen shows, with no reload -------------------------------
+def _book_tomorrow(seat, **_):
+    desk = seat.window.show_workspace("frontdesk")
+    desk.show_book()
+    page = desk.book_page
+    page.show_day(_tomorrow())
+    seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == _tomorrow(),
+                       SHOWN_MS)
+
+
+def _booked(seat, plate: str, status: str = "booked") -> bool:
+    page = seat.window.workspace("frontdesk").book_page
+    rows = [page.bookings.row_at(r) for r in range(page.bookings.rowCount())]
+    return any(r.plate == plate and r.status == status for r in rows)
+
+
+def _board(seat, **_):
+    ws = seat.window.show_workspace("workshop")
+    ws.show_board()
+    seat.bot.waitUntil(lambda: ws.loaded, SHOWN_MS)
+
+
+def _on_board(seat, number: str, lane: str) -> bool:
+    ws = seat.window.workspace("workshop")
+    cards = [c for c in ws.model.board.cards if c.job.number == number]
+    return bool(cards) and any(c.lane == lane for c in cards)
+
+
+def _parts_issued(seat, number: str) -> bool:
+    ws = seat.window.workspace("workshop")
+    cards = [c for c in ws.model.board.cards if c.job.number == number and c.parts != "none"]
+    return bool(cards) and all(c.parts == "issued" for c in cards)
+
+
+def _my_jobs(seat, **_):
+    ws = _terminal(seat)
+    seat.bot.waitUntil(lambda: not ws.jobs_page.model.loading, SHOWN_MS)
+
+
+def _tech_sees(seat, number: str, order_state: str, jobs: int | None = None,
+               rework: bool = False) -> bool:
+    rows = [j for j in seat.window.workspace("technician").jobs_page.model.rows
+            if j.number == number]
+    return (bool(rows) and all(j.order_state == order_state for j in rows)
+            and (jobs is None or len(rows) == jobs)
+            and (not rework or any(j.state == "rework" for j in rows)))
+
+
+def _queue(seat, **_):
+    desk = seat.window.show_workspace("frontdesk")
+    desk.show_queue()
+    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
+
+
+def _proposed(seat, number: str) -> bool:
+    page = seat.window.workspace("frontdesk").queue_page
+    return any(page.model.row_at(r).number == number for r in range(page.model.rowCount()))
+
+
+def _qc_desk(seat, **_):
+    ws = seat.window.show_workspace("workshop")
+    ws.show_qc()
+    seat.bot.waitUntil(lambda: not ws.qc_page.queue.loading, SHOWN_MS)
+
+
+def _at_qc(seat, number: str) -> bool:
+    """Self-checked: waiting for the inspector (not for the technician's self-check)."""
+    item = _qc_row(seat, number)[2]
+    return item is not None and item.level != "self"
+
+
+def _order_page(seat, order_id: int, **_):
+    """The advisor keeps the car's order open while it is elsewhere in the shop."""
+    desk = seat.window.show_workspace("frontdesk")
+    page = desk.order_page
+    if not (desk.pages.currentWidget() is page and page.header is not None
+            and page.header.id == order_id):
+        desk.open_order(order_id)
+        seat.bot.waitUntil(lambda: page.header is not None and page.header.id == order_id
+                           and page.lines is not None, SHOWN_MS)
+
+
+def _order_state(seat, order_id: int, state: str) -> bool:
+    page = seat.window.workspace("frontdesk").order_page
+    return page.lines is not None and page.lines.state == state
+
+
+def _cashier_queue(seat, **_):
+    desk = seat.window.show_workspace("cashier")
+    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
+
+
+def _to_pay(seat, number: str) -> bool:
+    model = seat.window.workspace("cashier").queue_page.model
+    return any(model.row_at(r).number == number for r in range(model.rowCount()))
+
+
+def _follow_ups(seat, **_):
+    """The agent looks at the calls of the next three days (the day runs on the real clock:
+    the call due 24 h after delivery is tomorrow's)."""
+    ws = seat.window.show_workspace("care")
+    ws.show_tab(1)
+    ws.follow_ups.due.setCurrentIndex(ws.follow_ups.due.findData(3))
+    seat.bot.waitUntil(lambda: not ws.follow_ups.model.loading, SHOWN_MS)
+
+
+def _to_call(seat, number: str, done: bool = False) -> bool:
+    page = seat.window.workspace("care").follow_ups
+    return (_follow_up_id(page, number) is None) if done else (
+        _follow_up_id(page, number) is not None)
+
+
+WATCHES = {
+    "booked": (_book_tomorrow, _booked),
+    "board": (_board, _on_board),
+    "parts_issued": (_board, _parts_issued),
+    "my_jobs": (_my_jobs, _tech_sees),
+    "added_work_queue": (_queue, _proposed),
+    "qc_desk": (_qc_desk, _at_qc),
+    "order": (_order_page, _order_state),
+    "cashier_queue": (_cashier_queue, _to_pay),
+    "follow_ups": (_follow_ups, _to_call),
+}
+
+
+# -- the day ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step:
+    seat: str  # who acts
+    step: str
+    task: str  # the counted task, as `make efficiency` reports it
+    target: int  # at most this many actions
+    args: tuple[str, ...] = ()  # which of the day's facts the step takes (plate, number...)
+    watcher: str | None = None  # who must see it, on their own screen, with no reload
+    watch: str | None = None
+    watch_args: dict = field(default_factory=dict)
+
+
+SEATS = {"advisor": "advisor1", "dispatcher": "dispatcher1", "technician": "tech1",
+         "qc": "qc1", "clerk": "warehouse1", "cashier": "cashier1", "care": "care1"}
+
+
+def _step(seat, step, task, target, args=(), watcher=None, watch=None, **watch_args) -> Step:
+    return Step(seat, step, task, target, args, watcher, watch, watch_args)
+
+
+# `$name` in a watch's arguments is one of the day's facts (the plate, the order's number...).
+DAY = (
+    _step("advisor", "book_by_phone", "day: phone appointment for a returning car (plate → "
+          "vehicle file → booking with a package)", 5, ("plate",),
+          "care", "booked", plate="$plate"),
+    _step("advisor", "check_in", "day: arrival from the book → check-in (mileage, fuel, 2 "
+          "damage marks, valuables, the package, print for signature)", 15, ("plate", "mileage"),
+          "care", "booked", plate="$plate", status="arrived"),
+    _step("advisor", "issue_estimate", "day: issue and print the estimate", 2),
+    _step("advisor", "approve_estimate", "day: the customer approves the estimate", 2, (),
+          "dispatcher", "board", number="$number", lane="waiting"),
+    _step("dispatcher", "dispatch_by_drag", "day: dispatcher switches to the plan and drags the "
+          "order's two jobs to a technician (1 drag a job)", 3, ("number", "technician"),
+          "technician", "my_jobs", number="$number", order_state="DISPATCHED", jobs=2),
+    _step("technician", "clock_on", "day: technician clocks on", 1, ("number",),
+          "dispatcher", "board", number="$number", lane="in_repair"),
+    _step("technician", "propose_added_work", "day: technician proposes added work (hours, a part)",
+          7, (), "advisor", "added_work_queue", number="$number"),
+    _step("advisor", "approve_added_work", "day: added work priced and approved by phone "
+          "(F4 queue, Ctrl+P price, then the 2-action approval)", 3, ("number",),
+          "dispatcher", "board", number="$number", lane="waiting"),
+    _step("dispatcher", "dispatch_by_drag", "day: dispatcher switches to the plan and drags the "
+          "agreed added work to the technician", 2, ("number", "technician"),
+          "technician", "my_jobs", number="$number", order_state="IN_REPAIR", jobs=3),
+    _step("clerk", "scan_parts", "day: parts counter issues the order's parts by scan", 0,
+          ("number",), "dispatcher", "parts_issued", number="$number"),
+    _step("technician", "finish_jobs", "day: technician finishes three jobs (clock on/off) "
+          "and self-checks", 9, (), "qc", "qc_desk", number="$number"),
+    _step("qc", "qc_fail", "day: final inspection fails with a reason → rework", 3, ("number",),
+          "technician", "my_jobs", number="$number", order_state="REWORK", rework=True),
+    _step("technician", "finish_jobs", "day: technician redoes the work (the QC fail sent "
+          "back all three of the owner's jobs) and self-checks", 9, (),
+          "qc", "qc_desk", number="$number"),
+    _step("qc", "qc_pass", "day: final inspection passes", 1, ("number",),
+          "advisor", "order", order_id="$order_id", state="READY"),
+    _step("advisor", "pre_settle", "day: pre-settlement (slip printed)", 2, (),
+          "cashier", "cashier_queue", number="$number"),
+    _step("cashier", "split_payment", "day: cashier takes a split payment (cash + WeChat Pay), "
+          "slip and gate pass printed", 10, ("number", "cash", "reference"),
+          "advisor", "order", order_id="$order_id", state="SETTLED"),
+    _step("advisor", "deliver", "day: delivery with the keys, follow-up planned", 2, (),
+          "care", "follow_ups", number="$number"),
+    _step("care", "follow_up_call", "day: follow-up call recorded (score 5, satisfied)", 5, ("number",),
+          "advisor", "order", order_id="$order_id", state="CLOSED"),
+)
