@@ -12,27 +12,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
-
-from day import steps
+from day import script, steps
 from day.seat import install_printers
 from day.seats import LocalSeat, ProcessSeat, run_day
-from dms import auth
-from dms.models import (FollowUp, GatePass, LabourLine, Part, PartLine, Payment, QCInspection,
-                        Settlement, User, Vehicle, WorkOrder)
 from robot import RESULTS
+from sqlalchemy import func, select
 
-CASH = "200.00"
-
-
-def _car(db):
-    """A returning customer's car: plate, a mileage reading, no open order."""
-    with db.reading() as s:
-        car = s.scalars(select(Vehicle).where(Vehicle.plate.is_not(None), Vehicle.mileage > 1000)
-                        .order_by(Vehicle.id)).first()
-        technician = s.scalar(select(User.display_name).where(User.username == "tech1"))
-        return {"plate": car.plate, "mileage": car.mileage + 3210, "technician": technician,
-                "cash": CASH, "reference": "WX4200009876"}
+from dms import auth
+from dms.models import (
+    FollowUp,
+    GatePass,
+    LabourLine,
+    Part,
+    PartLine,
+    Payment,
+    QCInspection,
+    Settlement,
+    WorkOrder,
+)
 
 
 @pytest.fixture
@@ -40,20 +37,22 @@ def seats(demo_db, qapp, tmp_path, monkeypatch):
     url = demo_db.url
     if url.startswith("sqlite"):
         install_printers(monkeypatch, tmp_path)
-        made = {role: LocalSeat(url, name) for role, name in steps.SEATS.items()}
+        made = {role: LocalSeat(url, name) for role, name in script.SEATS.items()}
     else:
         made = {role: ProcessSeat(url, name, tmp_path, auth.N)
-                for role, name in steps.SEATS.items()}
+                for role, name in script.SEATS.items()}
         for seat in made.values():
             seat.ready()
     yield made
+    for seat in made.values():
+        seat.stop()
     for seat in made.values():
         seat.close()
 
 
 @pytest.mark.efficiency
 def test_one_car_through_every_hand_on_seven_seats(demo_db, seats):
-    facts = _car(demo_db)
+    facts = script.facts(demo_db)
     records = run_day(seats, facts)
     for r in records:
         RESULTS.append({"task": r["task"], "role": r["seat"], "actions": r["actions"],
@@ -88,8 +87,9 @@ def test_one_car_through_every_hand_on_seven_seats(demo_db, seats):
         settlement = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).one()
         payments = sorted((p.method, p.amount) for p in s.scalars(
             select(Payment).where(Payment.settlement_id == settlement.id)))
+        cash = Decimal(script.CASH)
         assert settlement.outstanding == 0 and payments == sorted(
-            [("cash", Decimal(CASH)), ("wechat", settlement.customer_share - Decimal(CASH))])
+            [("cash", cash), ("wechat", settlement.customer_share - cash)])
         assert s.scalar(select(func.count(GatePass.id)).where(GatePass.work_order_id == order.id))
         follow_up = s.scalars(select(FollowUp).where(FollowUp.work_order_id == order.id)).one()
         assert (follow_up.status, follow_up.satisfaction) == ("done", 5)

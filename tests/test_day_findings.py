@@ -10,13 +10,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from decimal import Decimal
 
 import pytest
+from builders import bay_ids, login, make_order, workshop_users
 from PySide6.QtCore import Qt
+from robot import Robot
 from sqlalchemy import select
 
-from builders import bay_ids, login, make_order, workshop_users
 from dms.models import LabourLine, Vehicle, WorkOrder
 from dms.workshop import dispatch
-from robot import Robot
 
 SHOWN_MS = 10_000
 

@@ -29,12 +29,13 @@ TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
+import pdf_printers  # noqa: E402
 from PySide6.QtCore import QEventLoop, QObject, QPoint, Qt, QTimer, Signal, Slot  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-import pdf_printers  # noqa: E402
 from robot import Robot  # noqa: E402
+
+from day import steps, watches  # noqa: E402
 
 PRINTER = "Desk"
 PRINTED_KINDS = ("checkin", "estimate", "settlement", "settlement-receipt", "gatepass", "qc",
@@ -151,8 +152,6 @@ class Seat:
         self.bot.waitUntil(lambda: QApplication.activeWindow() is self.window)
 
     def step(self, name: str, **args) -> dict:
-        from day import steps
-
         self.focus()
         robot = Robot(self.bot)
         self.committed_at = None
@@ -178,9 +177,7 @@ class Seat:
                 f"{focus.objectName() if focus else ''}")
 
     def watch(self, name: str, **args) -> dict:
-        from day import steps
-
-        prepare, shown = steps.WATCHES[name]
+        prepare, shown = watches.WATCHES[name]
         prepare(self, **args)
         already = shown(self, **args)
         self.watches[name] = {"shown": lambda: shown(self, **args), "seen_at": None,

@@ -1,7 +1,7 @@
 """The day's seats, driven through one call: `LocalSeat` in this process (SQLite: separate
 windows, each with its own engine and change feed, as separate application instances would
 be), `ProcessSeat` as a process of its own (`seat.py`, as a separate PC would be). `run_day`
-plays `steps.DAY` on them: before each step the watching seat prepares its screen; after it,
+plays `script.DAY` on them: before each step the watching seat prepares its screen; after it,
 the moment that screen showed the change is compared with the moment the acting seat's
 command committed (both wall-clock times on this machine)."""
 
@@ -15,8 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from day.script import DAY
 from day.seat import Seat
-from day.steps import DAY
 
 SEAT_PY = Path(__file__).with_name("seat.py")
 ANSWER_S = 60
@@ -28,6 +28,9 @@ class LocalSeat:
 
     def call(self, call: str, name: str, **args) -> dict:
         return self.seat.call(call, name, args)
+
+    def stop(self) -> None:
+        pass
 
     def close(self) -> None:
         self.seat.close()
@@ -81,12 +84,21 @@ class ProcessSeat:
             raise AssertionError(f"{self.username} {call} {name}: {answer['error']}")
         return answer["result"]
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """Ask the seat to quit (`close` waits for it: stop every seat first, then close)."""
+        if self.proc.stdin.closed:
+            return
         try:
             self.proc.stdin.write(json.dumps({"id": 0, "call": "quit"}) + "\n")
             self.proc.stdin.close()
+        except OSError:  # the seat has gone already
+            pass
+
+    def close(self) -> None:
+        self.stop()
+        try:
             self.proc.wait(20)
-        except (OSError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
         self.log.close()

@@ -1,16 +1,10 @@
-"""The day's steps, each done on its role's own screen with the counting robot, and the
-watches: what another seat's screen must come to show without a reload.
-
-A step is `step(seat, robot, **args) -> dict` (what its screen shows, for the next steps); a
-watch is `(prepare(seat, **args), shown(seat, **args) -> bool)`: prepare brings the screen
-where a person would look, `shown` is checked every millisecond from then on. `DAY` is the
-script: who acts, what the action count may be at most (DESIGN §9's table where a task of it
-applies), and who watches for the result.
+"""The day's steps, each done on its role's own screen and counted by the robot:
+`step(seat, robot, **args) -> dict` (what its screen shows that later steps need, such as the
+order's number). A step waits only on what the person would see; it never reloads a screen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -23,7 +17,7 @@ ADDED_PART = "00232-19049"  # 玻璃水 -25℃ 2L (dms.demo.catalogue.WASHER_FLU
 QC_FAULT = "机滤未拧紧，有渗油"
 
 
-def _tomorrow() -> date:
+def tomorrow() -> date:
     from dms import clock
 
     return clock.now().astimezone().date() + timedelta(days=1)
@@ -82,7 +76,7 @@ def check_in(seat, robot, plate: str, mileage: int) -> dict:
     desk = seat.window.workspace("frontdesk")
     robot.shortcut("F3")
     page = desk.book_page
-    day = _tomorrow()
+    day = tomorrow()
     robot.shortcut("Alt+Right")
     seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == day
                        and page.bookings.rowCount() == 1, SHOWN_MS)
@@ -201,7 +195,7 @@ def dispatch_by_drag(seat, robot, number: str, technician: str) -> dict:
     return {"jobs": len(jobs)}
 
 
-def _qc_row(seat, number: str):
+def qc_row(seat, number: str):
     ws = seat.window.workspace("workshop")
     page = ws.qc_page
     rows = [page.queue.row_at(r) for r in range(page.queue.rowCount())]
@@ -210,7 +204,7 @@ def _qc_row(seat, number: str):
 
 def _select_qc(seat, number: str):
     seat.window.show_workspace("workshop")
-    ws, page, item = _qc_row(seat, number)
+    ws, page, item = qc_row(seat, number)
     page.table.selectRow(page.queue.row_of(item.work_order_id))
     page.table.setFocus()
     return ws, page, item
@@ -238,13 +232,13 @@ def qc_pass(seat, robot, number: str) -> dict:
 
 
 # -- technician terminal ---------------------------------------------------------------------
-def _terminal(seat):
+def terminal(seat):
     return seat.window.show_workspace("technician")
 
 
 def clock_on(seat, robot, number: str) -> dict:
     """F4: the first of my jobs is selected, clocked on."""
-    ws = _terminal(seat)
+    ws = terminal(seat)
     seat.bot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled()
                        and ws.jobs_page.selected() is not None, SHOWN_MS)
     assert ws.jobs_page.selected().number == number
@@ -256,7 +250,7 @@ def clock_on(seat, robot, number: str) -> dict:
 def propose_added_work(seat, robot) -> dict:
     """Found under the bonnet: Ctrl+N, what was found, the hours it takes, the part, F9; the
     car waits for the customer."""
-    ws = _terminal(seat)
+    ws = terminal(seat)
     seat.bot.waitUntil(lambda: ws.actions["technician.added_work"].isEnabled(), SHOWN_MS)
     robot.shortcut("Ctrl+N")
     dialog = _dialog(seat, ws, "addedWorkDialog")
@@ -274,7 +268,7 @@ def propose_added_work(seat, robot) -> dict:
 def finish_jobs(seat, robot) -> dict:
     """Every job of mine: F4 clocks on (the one in hand already is), Ctrl+D done and clocked
     off; then the self-check (Ctrl+E, all OK, F9) sends the car to QC."""
-    ws = _terminal(seat)
+    ws = terminal(seat)
     page = ws.jobs_page
     while any(j.state != "done" for j in page.model.rows):
         if page.clocked_job() is None:
@@ -367,7 +361,7 @@ def follow_up_call(seat, robot, number: str) -> dict:
     "Satisfied", F9."""
     ws = seat.window.show_workspace("care")
     page = ws.follow_ups
-    row = page.model.row_of(_follow_up_id(page, number))
+    row = page.model.row_of(follow_up_id(page, number))
     page.view.selectRow(row)
     page.view.setFocus()
     robot.key(page.view, Qt.Key.Key_Return)
@@ -384,7 +378,7 @@ def follow_up_call(seat, robot, number: str) -> dict:
     return {}
 
 
-def _follow_up_id(page, number: str) -> int | None:
+def follow_up_id(page, number: str) -> int | None:
     return next((r.id for r in page.model.rows if r.work_order_number == number), None)
 
 
@@ -392,196 +386,3 @@ STEPS = {f.__name__: f for f in (
     book_by_phone, check_in, issue_estimate, approve_estimate, approve_added_work, pre_settle,
     deliver, dispatch_by_drag, qc_fail, qc_pass, clock_on, propose_added_work, finish_jobs,
     scan_parts, split_payment, follow_up_call)}
-
-
-# -- watches: what the next seat's screen shows, with no reload -------------------------------
-def _book_tomorrow(seat, **_):
-    desk = seat.window.show_workspace("frontdesk")
-    desk.show_book()
-    page = desk.book_page
-    page.show_day(_tomorrow())
-    seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == _tomorrow(),
-                       SHOWN_MS)
-
-
-def _booked(seat, plate: str, status: str = "booked") -> bool:
-    page = seat.window.workspace("frontdesk").book_page
-    rows = [page.bookings.row_at(r) for r in range(page.bookings.rowCount())]
-    return any(r.plate == plate and r.status == status for r in rows)
-
-
-def _board(seat, **_):
-    ws = seat.window.show_workspace("workshop")
-    ws.show_board()
-    seat.bot.waitUntil(lambda: ws.loaded, SHOWN_MS)
-
-
-def _on_board(seat, number: str, lane: str) -> bool:
-    ws = seat.window.workspace("workshop")
-    cards = [c for c in ws.model.board.cards if c.job.number == number]
-    return bool(cards) and any(c.lane == lane for c in cards)
-
-
-def _parts_issued(seat, number: str) -> bool:
-    ws = seat.window.workspace("workshop")
-    cards = [c for c in ws.model.board.cards if c.job.number == number and c.parts != "none"]
-    return bool(cards) and all(c.parts == "issued" for c in cards)
-
-
-def _my_jobs(seat, **_):
-    ws = _terminal(seat)
-    seat.bot.waitUntil(lambda: not ws.jobs_page.model.loading, SHOWN_MS)
-
-
-def _tech_sees(seat, number: str, order_state: str, jobs: int | None = None,
-               rework: bool = False) -> bool:
-    rows = [j for j in seat.window.workspace("technician").jobs_page.model.rows
-            if j.number == number]
-    return (bool(rows) and all(j.order_state == order_state for j in rows)
-            and (jobs is None or len(rows) == jobs)
-            and (not rework or any(j.state == "rework" for j in rows)))
-
-
-def _queue(seat, **_):
-    desk = seat.window.show_workspace("frontdesk")
-    desk.show_queue()
-    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
-
-
-def _proposed(seat, number: str) -> bool:
-    page = seat.window.workspace("frontdesk").queue_page
-    return any(page.model.row_at(r).number == number for r in range(page.model.rowCount()))
-
-
-def _qc_desk(seat, **_):
-    ws = seat.window.show_workspace("workshop")
-    ws.show_qc()
-    seat.bot.waitUntil(lambda: not ws.qc_page.queue.loading, SHOWN_MS)
-
-
-def _at_qc(seat, number: str) -> bool:
-    """Self-checked: waiting for the inspector (not for the technician's self-check)."""
-    item = _qc_row(seat, number)[2]
-    return item is not None and item.level != "self"
-
-
-def _order_page(seat, order_id: int, **_):
-    """The advisor keeps the car's order open while it is elsewhere in the shop."""
-    desk = seat.window.show_workspace("frontdesk")
-    page = desk.order_page
-    if not (desk.pages.currentWidget() is page and page.header is not None
-            and page.header.id == order_id):
-        desk.open_order(order_id)
-        seat.bot.waitUntil(lambda: page.header is not None and page.header.id == order_id
-                           and page.lines is not None, SHOWN_MS)
-
-
-def _order_state(seat, order_id: int, state: str) -> bool:
-    page = seat.window.workspace("frontdesk").order_page
-    return page.lines is not None and page.lines.state == state
-
-
-def _cashier_queue(seat, **_):
-    desk = seat.window.show_workspace("cashier")
-    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
-
-
-def _to_pay(seat, number: str) -> bool:
-    model = seat.window.workspace("cashier").queue_page.model
-    return any(model.row_at(r).number == number for r in range(model.rowCount()))
-
-
-def _follow_ups(seat, **_):
-    """The agent looks at the calls of the next three days (the day runs on the real clock:
-    the call due 24 h after delivery is tomorrow's)."""
-    ws = seat.window.show_workspace("care")
-    ws.show_tab(1)
-    ws.follow_ups.due.setCurrentIndex(ws.follow_ups.due.findData(3))
-    seat.bot.waitUntil(lambda: not ws.follow_ups.model.loading, SHOWN_MS)
-
-
-def _to_call(seat, number: str, done: bool = False) -> bool:
-    page = seat.window.workspace("care").follow_ups
-    return (_follow_up_id(page, number) is None) if done else (
-        _follow_up_id(page, number) is not None)
-
-
-WATCHES = {
-    "booked": (_book_tomorrow, _booked),
-    "board": (_board, _on_board),
-    "parts_issued": (_board, _parts_issued),
-    "my_jobs": (_my_jobs, _tech_sees),
-    "added_work_queue": (_queue, _proposed),
-    "qc_desk": (_qc_desk, _at_qc),
-    "order": (_order_page, _order_state),
-    "cashier_queue": (_cashier_queue, _to_pay),
-    "follow_ups": (_follow_ups, _to_call),
-}
-
-
-# -- the day ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Step:
-    seat: str  # who acts
-    step: str
-    task: str  # the counted task, as `make efficiency` reports it
-    target: int  # at most this many actions
-    args: tuple[str, ...] = ()  # which of the day's facts the step takes (plate, number...)
-    watcher: str | None = None  # who must see it, on their own screen, with no reload
-    watch: str | None = None
-    watch_args: dict = field(default_factory=dict)
-
-
-SEATS = {"advisor": "advisor1", "dispatcher": "dispatcher1", "technician": "tech1",
-         "qc": "qc1", "clerk": "warehouse1", "cashier": "cashier1", "care": "care1"}
-
-
-def _step(seat, step, task, target, args=(), watcher=None, watch=None, **watch_args) -> Step:
-    return Step(seat, step, task, target, args, watcher, watch, watch_args)
-
-
-# `$name` in a watch's arguments is one of the day's facts (the plate, the order's number...).
-DAY = (
-    _step("advisor", "book_by_phone", "day: phone appointment for a returning car (plate → "
-          "vehicle file → booking with a package)", 5, ("plate",),
-          "care", "booked", plate="$plate"),
-    _step("advisor", "check_in", "day: arrival from the book → check-in (mileage, fuel, 2 "
-          "damage marks, valuables, the package, print for signature)", 15, ("plate", "mileage"),
-          "care", "booked", plate="$plate", status="arrived"),
-    _step("advisor", "issue_estimate", "day: issue and print the estimate", 2),
-    _step("advisor", "approve_estimate", "day: the customer approves the estimate", 2, (),
-          "dispatcher", "board", number="$number", lane="waiting"),
-    _step("dispatcher", "dispatch_by_drag", "day: dispatcher switches to the plan and drags the "
-          "order's two jobs to a technician (1 drag a job)", 3, ("number", "technician"),
-          "technician", "my_jobs", number="$number", order_state="DISPATCHED", jobs=2),
-    _step("technician", "clock_on", "day: technician clocks on", 1, ("number",),
-          "dispatcher", "board", number="$number", lane="in_repair"),
-    _step("technician", "propose_added_work", "day: technician proposes added work (hours, a part)",
-          7, (), "advisor", "added_work_queue", number="$number"),
-    _step("advisor", "approve_added_work", "day: added work priced and approved by phone "
-          "(F4 queue, Ctrl+P price, then the 2-action approval)", 3, ("number",),
-          "dispatcher", "board", number="$number", lane="waiting"),
-    _step("dispatcher", "dispatch_by_drag", "day: dispatcher switches to the plan and drags the "
-          "agreed added work to the technician", 2, ("number", "technician"),
-          "technician", "my_jobs", number="$number", order_state="IN_REPAIR", jobs=3),
-    _step("clerk", "scan_parts", "day: parts counter issues the order's parts by scan", 0,
-          ("number",), "dispatcher", "parts_issued", number="$number"),
-    _step("technician", "finish_jobs", "day: technician finishes three jobs (clock on/off) "
-          "and self-checks", 9, (), "qc", "qc_desk", number="$number"),
-    _step("qc", "qc_fail", "day: final inspection fails with a reason → rework", 3, ("number",),
-          "technician", "my_jobs", number="$number", order_state="REWORK", rework=True),
-    _step("technician", "finish_jobs", "day: technician redoes the work (the QC fail sent "
-          "back all three of the owner's jobs) and self-checks", 9, (),
-          "qc", "qc_desk", number="$number"),
-    _step("qc", "qc_pass", "day: final inspection passes", 1, ("number",),
-          "advisor", "order", order_id="$order_id", state="READY"),
-    _step("advisor", "pre_settle", "day: pre-settlement (slip printed)", 2, (),
-          "cashier", "cashier_queue", number="$number"),
-    _step("cashier", "split_payment", "day: cashier takes a split payment (cash + WeChat Pay), "
-          "slip and gate pass printed", 10, ("number", "cash", "reference"),
-          "advisor", "order", order_id="$order_id", state="SETTLED"),
-    _step("advisor", "deliver", "day: delivery with the keys, follow-up planned", 2, (),
-          "care", "follow_ups", number="$number"),
-    _step("care", "follow_up_call", "day: follow-up call recorded (score 5, satisfied)", 5, ("number",),
-          "advisor", "order", order_id="$order_id", state="CLOSED"),
-)
