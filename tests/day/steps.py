@@ -42,6 +42,14 @@ def _dialog(seat, ws, name: str):
     return ws.dialog
 
 
+def _pick(seat, robot, view, row: int) -> None:
+    """The person clicks the row unless it is the current one and its list has the keyboard."""
+    if view.currentIndex().row() != row or not view.hasFocus():
+        rect = view.visualRect(view.model().index(row, 0))
+        robot.click_at(view.viewport(), rect.center(), f"row {row}")
+    seat.bot.waitUntil(lambda: view.currentIndex().row() == row and view.hasFocus(), SHOWN_MS)
+
+
 def _closed(seat, dialog) -> None:
     seat.bot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(),
                        SHOWN_MS)
@@ -120,7 +128,6 @@ def approve_estimate(seat, robot) -> dict:
     """The customer signs the estimate: Ctrl+Enter, F9."""
     desk = seat.window.workspace("frontdesk")
     page = desk.order_page
-    page.add.setFocus()
     robot.shortcut("Ctrl+Return")
     dialog = _dialog(seat, desk, "approveDialog")
     robot.key(dialog.method, Qt.Key.Key_F9)
@@ -151,7 +158,6 @@ def pre_settle(seat, robot) -> dict:
     cashier."""
     desk = seat.window.workspace("frontdesk")
     page = desk.order_page
-    page.view.setFocus()
     robot.shortcut("Ctrl+Shift+S")
     seat.bot.waitUntil(lambda: page.lines.state == "PRESETTLED", SHOWN_MS)
     _close_preview(seat, robot)
@@ -162,7 +168,6 @@ def deliver(seat, robot) -> dict:
     """Paid, gate pass issued: Ctrl+Shift+D, the keys handed back, F9."""
     desk = seat.window.workspace("frontdesk")
     page = desk.order_page
-    page.view.setFocus()
     robot.shortcut("Ctrl+Shift+D")
     dialog = _dialog(seat, desk, "deliverDialog")
     robot.key(dialog.follow_up, Qt.Key.Key_F9)
@@ -202,17 +207,16 @@ def qc_row(seat, number: str):
     return ws, page, next((r for r in rows if r.number == number), None)
 
 
-def _select_qc(seat, number: str):
+def _select_qc(seat, robot, number: str):
     seat.window.show_workspace("workshop")
     ws, page, item = qc_row(seat, number)
-    page.table.selectRow(page.queue.row_of(item.work_order_id))
-    page.table.setFocus()
+    _pick(seat, robot, page.table, page.queue.row_of(item.work_order_id))
     return ws, page, item
 
 
 def qc_fail(seat, robot, number: str) -> dict:
     """Final inspection fails: Shift+F9, the reason, the rework owner (the one who did it), F9."""
-    ws, page, item = _select_qc(seat, number)
+    ws, page, item = _select_qc(seat, robot, number)
     robot.shortcut("Shift+F9")
     dialog = page.dialog
     seat.bot.waitUntil(lambda: QApplication.activeWindow() is dialog, SHOWN_MS)
@@ -225,7 +229,7 @@ def qc_fail(seat, robot, number: str) -> dict:
 
 
 def qc_pass(seat, robot, number: str) -> dict:
-    ws, page, item = _select_qc(seat, number)
+    ws, page, item = _select_qc(seat, robot, number)
     robot.key(page.table, Qt.Key.Key_F9)
     seat.bot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, SHOWN_MS)
     return {}
@@ -361,9 +365,7 @@ def follow_up_call(seat, robot, number: str) -> dict:
     "Satisfied", F9."""
     ws = seat.window.show_workspace("care")
     page = ws.follow_ups
-    row = page.model.row_of(follow_up_id(page, number))
-    page.view.selectRow(row)
-    page.view.setFocus()
+    _pick(seat, robot, page.view, page.model.row_of(follow_up_id(page, number)))
     robot.key(page.view, Qt.Key.Key_Return)
     from dms.ui.care.followups import FollowUpDialog
 
