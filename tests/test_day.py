@@ -33,11 +33,11 @@ from dms.models import (
 
 
 @pytest.fixture
-def seats(demo_db, qapp, tmp_path, monkeypatch):
+def seats(demo_db, qtbot, tmp_path, monkeypatch):
     url = demo_db.url
     if url.startswith("sqlite"):
         install_printers(monkeypatch, tmp_path)
-        made = {role: LocalSeat(url, name) for role, name in script.SEATS.items()}
+        made = {role: LocalSeat(url, name, qtbot) for role, name in script.SEATS.items()}
     else:
         made = {role: ProcessSeat(url, name, tmp_path, auth.N)
                 for role, name in script.SEATS.items()}

@@ -30,9 +30,9 @@ if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
 import pdf_printers  # noqa: E402
-from PySide6.QtCore import QEventLoop, QObject, QPoint, Qt, QTimer, Signal, Slot  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QObject, QTimer, Signal, Slot  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
 from robot import Robot  # noqa: E402
 
 from day import steps, watches  # noqa: E402
@@ -40,43 +40,6 @@ from day import steps, watches  # noqa: E402
 PRINTER = "Desk"
 PRINTED_KINDS = ("checkin", "estimate", "settlement", "settlement-receipt", "gatepass", "qc",
                  "jobcard", "picking", "appointment")
-
-
-class Bot:
-    """What `tests/robot.py` needs of pytest-qt's qtbot, on QTest alone: the seat runner has
-    no pytest, and the in-process seats use the same, so a step runs the same either way."""
-
-    keyClicks = staticmethod(QTest.keyClicks)
-
-    @staticmethod
-    def keyClick(widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-        QTest.keyClick(widget, key, modifier)
-
-    @staticmethod
-    def mouseClick(widget, button, modifier=Qt.KeyboardModifier.NoModifier, pos=None) -> None:
-        QTest.mouseClick(widget, button, modifier, pos if pos is not None else QPoint())
-
-    @staticmethod
-    def waitUntil(condition, timeout: int = 10_000) -> None:
-        """Run the event loop until `condition()` holds (checked every millisecond)."""
-        if condition():
-            return
-        loop = QEventLoop()
-        check = QTimer()
-        check.setInterval(1)
-        check.timeout.connect(lambda: condition() and loop.quit())
-        deadline = QTimer()
-        deadline.setSingleShot(True)
-        deadline.timeout.connect(loop.quit)
-        check.start()
-        deadline.start(timeout)
-        loop.exec()
-        check.stop()
-        deadline.stop()
-        if not condition():
-            caller = sys._getframe(1)
-            raise TimeoutError(f"not shown within {timeout} ms (waiting at "
-                               f"{Path(caller.f_code.co_filename).name}:{caller.f_lineno})")
 
 
 class Settings:
@@ -103,7 +66,7 @@ class Seat:
     day's steps with a fresh robot; `watch` prepares this seat's screen and notes, from then
     on, the moment it shows what was asked (checked every millisecond by the event loop)."""
 
-    def __init__(self, url: str, username: str, password: str = "demo123"):
+    def __init__(self, url: str, username: str, bot: QtBot, password: str = "demo123"):
         from dms.app import create_main_window
         from dms.auth import authenticate
         from dms.db import Database, make_engine
@@ -113,7 +76,7 @@ class Seat:
         self.username = username
         self.db = Database(engine=make_engine(url))
         self.user = authenticate(self.db, username, password)
-        self.bot = Bot()
+        self.bot = bot  # pytest-qt's: its keys, clicks and waits (tests/robot.py counts them)
         self.runner = TaskRunner()
         self._submit, self.runner.submit = self.runner.submit, self._submitted
         self.tasks: dict[int, str] = {}  # what the runner runs: {task: name}, commands marked
@@ -129,7 +92,8 @@ class Seat:
         self.timer.timeout.connect(self._check)
         self.window.resize(1366, 768)
         self.window.show()
-        self.bot.waitUntil(lambda: self.window.isVisible() and self.live.wait_ready(0))
+        self.bot.waitUntil(lambda: self.window.isVisible() and self.live.wait_ready(0),
+                           timeout=10_000)
 
     def _submitted(self, fn, *args, **kwargs) -> int:
         task = self._submit(fn, *args, **kwargs)
@@ -149,7 +113,7 @@ class Seat:
         """This seat's window has the keyboard (the person sits down at it)."""
         self.window.raise_()
         self.window.activateWindow()
-        self.bot.waitUntil(lambda: QApplication.activeWindow() is self.window)
+        self.bot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=10_000)
 
     def step(self, name: str, **args) -> dict:
         self.focus()
@@ -158,7 +122,7 @@ class Seat:
         started = time.time()
         try:
             shown = steps.STEPS[name](self, robot, **args) or {}
-            self.bot.waitUntil(self.commands_done)  # its commands' results published
+            self.bot.waitUntil(self.commands_done, timeout=10_000)  # its results published
         except (AssertionError, TimeoutError) as error:
             raise AssertionError(f"{self.username}, step {name} after {robot.log}: {error} "
                                  f"({self.screen()})") from error
@@ -196,7 +160,7 @@ class Seat:
     def seen(self, name: str, timeout: int = 10_000) -> dict:
         watch = self.watches[name]
         try:
-            self.bot.waitUntil(lambda: watch["seen_at"] is not None, timeout)
+            self.bot.waitUntil(lambda: watch["seen_at"] is not None, timeout=timeout)
         except TimeoutError:
             raise AssertionError(f"{self.username}'s screen did not show {name} "
                                  f"{watch['args']} within {timeout} ms") from None
@@ -283,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     i18n.remove_translators()  # the day's assertions read the English screens
     install_printers(types.SimpleNamespace(setattr=setattr), Path(options.folder))
-    seat = Seat(options.url, options.user)
+    seat = Seat(options.url, options.user, QtBot(None))  # its waits need no pytest request
     gc.collect()
     gc.freeze()  # as the application does once signed in (dms.app.AppSession._ready)
     runner = Runner(seat, app)

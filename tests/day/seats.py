@@ -23,8 +23,8 @@ ANSWER_S = 60
 
 
 class LocalSeat:
-    def __init__(self, url: str, username: str):
-        self.seat = Seat(url, username)
+    def __init__(self, url: str, username: str, qtbot):
+        self.seat = Seat(url, username, qtbot)
 
     def call(self, call: str, name: str, **args) -> dict:
         return self.seat.call(call, name, args)

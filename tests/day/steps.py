@@ -17,6 +17,11 @@ ADDED_PART = "00232-19049"  # 玻璃水 -25℃ 2L (dms.demo.catalogue.WASHER_FLU
 QC_FAULT = "机滤未拧紧，有渗油"
 
 
+def wait(seat, condition) -> None:
+    """Until the seat's screen shows it (the event loop runs meanwhile)."""
+    seat.bot.waitUntil(condition, timeout=SHOWN_MS)
+
+
 def tomorrow() -> date:
     from dms import clock
 
@@ -30,15 +35,15 @@ def _preview():
 
 def _close_preview(seat, robot) -> None:
     """The printed sheet is handed over; Esc closes the preview, the seat is back at work."""
-    seat.bot.waitUntil(lambda: _preview() is not None and _preview().isActiveWindow(), SHOWN_MS)
+    wait(seat, lambda: _preview() is not None and _preview().isActiveWindow())
     robot.key(_preview(), Qt.Key.Key_Escape)
-    seat.bot.waitUntil(lambda: _preview() is None, SHOWN_MS)
+    wait(seat, lambda: _preview() is None)
     seat.focus()
 
 
 def _dialog(seat, ws, name: str):
-    seat.bot.waitUntil(lambda: ws.dialog is not None and ws.dialog.objectName() == name
-                       and ws.dialog.isVisible() and ws.dialog.isActiveWindow(), SHOWN_MS)
+    wait(seat, lambda: ws.dialog is not None and ws.dialog.objectName() == name
+         and ws.dialog.isVisible() and ws.dialog.isActiveWindow())
     return ws.dialog
 
 
@@ -47,12 +52,11 @@ def _pick(seat, robot, view, row: int) -> None:
     if view.currentIndex().row() != row or not view.hasFocus():
         rect = view.visualRect(view.model().index(row, 0))
         robot.click_at(view.viewport(), rect.center(), f"row {row}")
-    seat.bot.waitUntil(lambda: view.currentIndex().row() == row and view.hasFocus(), SHOWN_MS)
+    wait(seat, lambda: view.currentIndex().row() == row and view.hasFocus())
 
 
 def _closed(seat, dialog) -> None:
-    seat.bot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(),
-                       SHOWN_MS)
+    wait(seat, lambda: not dialog.isVisible() or dialog.message_bar.isVisible())
     assert not dialog.isVisible(), dialog.message_bar.text()
 
 
@@ -61,15 +65,15 @@ def book_by_phone(seat, robot, plate: str) -> dict:
     """The owner phones: the advisor finds the car by its plate and books 首保 for tomorrow."""
     desk = seat.window.show_workspace("frontdesk")
     search = desk.search_page.search
-    seat.bot.waitUntil(lambda: QApplication.focusWidget() is search, SHOWN_MS)
+    wait(seat, lambda: QApplication.focusWidget() is search)
     robot.type(search, plate[-5:])
     robot.key(search, Qt.Key.Key_Return)
-    seat.bot.waitUntil(lambda: desk.file_page.file is not None
-                       and desk.file_page.file.plate == plate, SHOWN_MS)
+    wait(seat, lambda: desk.file_page.file is not None
+         and desk.file_page.file.plate == plate)
     robot.shortcut("Ctrl+B")
     dialog = _dialog(seat, desk, "bookingDialog")
-    seat.bot.waitUntil(lambda: dialog.package.findData("FS") > 0
-                       and dialog.day_capacity is not None, SHOWN_MS)
+    wait(seat, lambda: dialog.package.findData("FS") > 0
+         and dialog.day_capacity is not None)
     robot.key(dialog.package, Qt.Key.Key_Down)  # 首保, tomorrow 09:00
     assert dialog.package.currentData() == "FS" and dialog.channel.currentData() == "phone"
     robot.key(dialog.package, Qt.Key.Key_F9)
@@ -86,19 +90,18 @@ def check_in(seat, robot, plate: str, mileage: int) -> dict:
     page = desk.book_page
     day = tomorrow()
     robot.shortcut("Alt+Right")
-    seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == day
-                       and page.bookings.rowCount() == 1, SHOWN_MS)
+    wait(seat, lambda: page.capacity is not None and page.capacity.day == day
+         and page.bookings.rowCount() == 1)
     assert page.bookings.row_at(0).plate == plate
-    seat.bot.waitUntil(lambda: page.arrive_action.isEnabled(), SHOWN_MS)
+    wait(seat, lambda: page.arrive_action.isEnabled())
     robot.shortcut("Ctrl+Return")
     checkin = desk.checkin_page
-    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is checkin and checkin.file is not None
-                       and bool(checkin.packages) and checkin.draft.promised is not None,
-                       SHOWN_MS)
+    wait(seat, lambda: desk.pages.currentWidget() is checkin and checkin.file is not None
+         and bool(checkin.packages) and checkin.draft.promised is not None)
     robot.key(checkin.complaint, Qt.Key.Key_Tab)
     robot.type(checkin.mileage, str(mileage))
     robot.shortcut("Alt+5")
-    seat.bot.waitUntil(lambda: checkin.fuel.value() == 5)
+    wait(seat, lambda: checkin.fuel.value() == 5)
     robot.click(checkin.package_group.button(0))  # 首保 FS, as booked
     car = checkin.walk.car
     for view, x, y in (("front", 0.5, 0.78), ("rear", 0.5, 0.3)):  # two scratches marked
@@ -108,32 +111,37 @@ def check_in(seat, robot, plate: str, mileage: int) -> dict:
     robot.shortcut("F9")
     _close_preview(seat, robot)
     order = desk.order_page
-    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is order and order.header is not None
-                       and order.model.rowCount() > 0, SHOWN_MS)
+    wait(seat, lambda: desk.pages.currentWidget() is order and order.header is not None
+         and order.model.rowCount() > 0)
     return {"number": order.header.number, "order_id": order.header.id,
             "state": order.header.state}
 
 
-def issue_estimate(seat, robot) -> dict:
-    """The package's jobs and parts are on the order: F9 issues the estimate and prints it."""
+def _on_the_order(seat, robot, keys: str, state: str, dialog: str | None = None,
+                  printed: bool = False) -> dict:
+    """One key on the open order (and F9 in its dialog, if it has one) moves it to `state`;
+    a printed document opens in the preview and is closed once handed over."""
     desk = seat.window.workspace("frontdesk")
     page = desk.order_page
-    robot.shortcut("F9")
-    seat.bot.waitUntil(lambda: page.lines.state == "ESTIMATED", SHOWN_MS)
-    _close_preview(seat, robot)
+    robot.shortcut(keys)
+    if dialog:
+        shown = _dialog(seat, desk, dialog)
+        robot.key(QApplication.focusWidget(), Qt.Key.Key_F9)
+        _closed(seat, shown)
+    wait(seat, lambda: page.lines.state == state)
+    if printed:
+        _close_preview(seat, robot)
     return {"state": page.lines.state}
+
+
+def issue_estimate(seat, robot) -> dict:
+    """The package's jobs and parts are on the order: F9 issues the estimate and prints it."""
+    return _on_the_order(seat, robot, "F9", "ESTIMATED", printed=True)
 
 
 def approve_estimate(seat, robot) -> dict:
     """The customer signs the estimate: Ctrl+Enter, F9."""
-    desk = seat.window.workspace("frontdesk")
-    page = desk.order_page
-    robot.shortcut("Ctrl+Return")
-    dialog = _dialog(seat, desk, "approveDialog")
-    robot.key(dialog.method, Qt.Key.Key_F9)
-    _closed(seat, dialog)
-    seat.bot.waitUntil(lambda: page.lines.state == "AUTHORIZED", SHOWN_MS)
-    return {"state": page.lines.state}
+    return _on_the_order(seat, robot, "Ctrl+Return", "AUTHORIZED", "approveDialog")
 
 
 def approve_added_work(seat, robot, number: str) -> dict:
@@ -141,39 +149,27 @@ def approve_added_work(seat, robot, number: str) -> dict:
     desk = seat.window.workspace("frontdesk")
     page = desk.queue_page
     robot.shortcut("F4")
-    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is page and page.model.rowCount() == 1
-                       and page.selected() is not None, SHOWN_MS)
+    wait(seat, lambda: desk.pages.currentWidget() is page and page.model.rowCount() == 1
+         and page.selected() is not None)
     assert page.selected().number == number and ADDED_WORK in page.selected().description
     robot.shortcut("Ctrl+P")
-    seat.bot.waitUntil(lambda: page.model.row_at(0).waiting_price == 0
-                       or desk.message_bar.level == "error", SHOWN_MS)
+    wait(seat, lambda: page.model.row_at(0).waiting_price == 0
+         or desk.message_bar.level == "error")
     assert desk.message_bar.level != "error", desk.message_bar.text()
     robot.shortcut("Ctrl+Return")
-    seat.bot.waitUntil(lambda: page.model.rowCount() == 0, SHOWN_MS)
+    wait(seat, lambda: page.model.rowCount() == 0)
     return {}
 
 
 def pre_settle(seat, robot) -> dict:
     """READY: Ctrl+Shift+S pre-settles, the slip opens in the preview, the order goes to the
     cashier."""
-    desk = seat.window.workspace("frontdesk")
-    page = desk.order_page
-    robot.shortcut("Ctrl+Shift+S")
-    seat.bot.waitUntil(lambda: page.lines.state == "PRESETTLED", SHOWN_MS)
-    _close_preview(seat, robot)
-    return {"state": page.lines.state}
+    return _on_the_order(seat, robot, "Ctrl+Shift+S", "PRESETTLED", printed=True)
 
 
 def deliver(seat, robot) -> dict:
-    """Paid, gate pass issued: Ctrl+Shift+D, the keys handed back, F9."""
-    desk = seat.window.workspace("frontdesk")
-    page = desk.order_page
-    robot.shortcut("Ctrl+Shift+D")
-    dialog = _dialog(seat, desk, "deliverDialog")
-    robot.key(dialog.follow_up, Qt.Key.Key_F9)
-    _closed(seat, dialog)
-    seat.bot.waitUntil(lambda: page.lines.state == "DELIVERED", SHOWN_MS)
-    return {"state": page.lines.state}
+    """Paid, gate pass issued: Ctrl+Shift+D, the keys handed back (ticked), F9."""
+    return _on_the_order(seat, robot, "Ctrl+Shift+D", "DELIVERED", "deliverDialog")
 
 
 # -- workshop board (dispatcher) and QC desk (inspector) ------------------------------------
@@ -196,7 +192,7 @@ def dispatch_by_drag(seat, robot, number: str, technician: str) -> dict:
         move = Qt.DropAction.MoveAction
         assert lane.proxy.canDropMimeData(data, move, -1, -1, QModelIndex())
         assert lane.proxy.dropMimeData(data, move, -1, -1, QModelIndex())
-        seat.bot.waitUntil(lambda: ws.model.card(card.id).lane == "dispatched", SHOWN_MS)
+        wait(seat, lambda: ws.model.card(card.id).lane == "dispatched")
     return {"jobs": len(jobs)}
 
 
@@ -219,19 +215,19 @@ def qc_fail(seat, robot, number: str) -> dict:
     ws, page, item = _select_qc(seat, robot, number)
     robot.shortcut("Shift+F9")
     dialog = page.dialog
-    seat.bot.waitUntil(lambda: QApplication.activeWindow() is dialog, SHOWN_MS)
+    wait(seat, lambda: QApplication.activeWindow() is dialog)
     robot.type(dialog.reason, QC_FAULT)
     robot.key(dialog.reason, Qt.Key.Key_F9)
-    seat.bot.waitUntil(lambda: not dialog.isVisible() or dialog.message_bar.isVisible(), SHOWN_MS)
+    wait(seat, lambda: not dialog.isVisible() or dialog.message_bar.isVisible())
     assert not dialog.isVisible(), dialog.message_bar.text()
-    seat.bot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, SHOWN_MS)
+    wait(seat, lambda: page.queue.row_of(item.work_order_id) == -1)
     return {}
 
 
 def qc_pass(seat, robot, number: str) -> dict:
     ws, page, item = _select_qc(seat, robot, number)
     robot.key(page.table, Qt.Key.Key_F9)
-    seat.bot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, SHOWN_MS)
+    wait(seat, lambda: page.queue.row_of(item.work_order_id) == -1)
     return {}
 
 
@@ -243,11 +239,11 @@ def terminal(seat):
 def clock_on(seat, robot, number: str) -> dict:
     """F4: the first of my jobs is selected, clocked on."""
     ws = terminal(seat)
-    seat.bot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled()
-                       and ws.jobs_page.selected() is not None, SHOWN_MS)
+    wait(seat, lambda: ws.actions["technician.clock_on"].isEnabled()
+         and ws.jobs_page.selected() is not None)
     assert ws.jobs_page.selected().number == number
     robot.shortcut("F4")
-    seat.bot.waitUntil(lambda: ws.jobs_page.clocked_job() is not None, SHOWN_MS)
+    wait(seat, lambda: ws.jobs_page.clocked_job() is not None)
     return {}
 
 
@@ -255,7 +251,7 @@ def propose_added_work(seat, robot) -> dict:
     """Found under the bonnet: Ctrl+N, what was found, the hours it takes, the part, F9; the
     car waits for the customer."""
     ws = terminal(seat)
-    seat.bot.waitUntil(lambda: ws.actions["technician.added_work"].isEnabled(), SHOWN_MS)
+    wait(seat, lambda: ws.actions["technician.added_work"].isEnabled())
     robot.shortcut("Ctrl+N")
     dialog = _dialog(seat, ws, "addedWorkDialog")
     robot.type(dialog.description, ADDED_WORK)
@@ -265,7 +261,7 @@ def propose_added_work(seat, robot) -> dict:
     robot.type(dialog.parts, ADDED_PART)
     robot.key(dialog.parts, Qt.Key.Key_F9)
     _closed(seat, dialog)
-    seat.bot.waitUntil(lambda: ws.jobs_page.selected().order_state == "PAUSED", SHOWN_MS)
+    wait(seat, lambda: ws.jobs_page.selected().order_state == "PAUSED")
     return {}
 
 
@@ -276,14 +272,14 @@ def finish_jobs(seat, robot) -> dict:
     page = ws.jobs_page
     while any(j.state != "done" for j in page.model.rows):
         if page.clocked_job() is None:
-            seat.bot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled(), SHOWN_MS)
+            wait(seat, lambda: ws.actions["technician.clock_on"].isEnabled())
             robot.shortcut("F4")
-            seat.bot.waitUntil(lambda: page.clocked_job() is not None, SHOWN_MS)
-        seat.bot.waitUntil(lambda: ws.actions["technician.job_done"].isEnabled(), SHOWN_MS)
+            wait(seat, lambda: page.clocked_job() is not None)
+        wait(seat, lambda: ws.actions["technician.job_done"].isEnabled())
         robot.shortcut("Ctrl+D")
-        seat.bot.waitUntil(lambda: page.clocked_job() is None
-                           and page.selected().state != "in_progress", SHOWN_MS)
-    seat.bot.waitUntil(lambda: ws.actions["technician.self_check"].isEnabled(), SHOWN_MS)
+        wait(seat, lambda: page.clocked_job() is None
+             and page.selected().state != "in_progress")
+    wait(seat, lambda: ws.actions["technician.self_check"].isEnabled())
     robot.shortcut("Ctrl+E")
     dialog = _dialog(seat, ws, "selfCheckDialog")
     robot.click(dialog.all_ok)
@@ -298,7 +294,7 @@ def scan_parts(seat, robot, number: str) -> dict:
     click a line (a scan is the scanner's, not the clerk's)."""
     counter = seat.window.show_workspace("counter")
     field = counter.scan_field
-    seat.bot.waitUntil(lambda: QApplication.focusWidget() is field, SHOWN_MS)
+    wait(seat, lambda: QApplication.focusWidget() is field)
 
     def scan(text: str) -> None:
         robot.log.append(f"scan {text}")
@@ -308,15 +304,15 @@ def scan_parts(seat, robot, number: str) -> dict:
 
     scan(number)
     picking = counter.picking
-    seat.bot.waitUntil(lambda: picking.head is not None and picking.head.number == number
-                       and picking.lines.rowCount() > 0, SHOWN_MS)
+    wait(seat, lambda: picking.head is not None and picking.head.number == number
+         and picking.lines.rowCount() > 0)
     for row in list(picking.lines.rows):
         for _ in range(int(row.to_pick)):
             counter.feedback.clear_feedback()
             scan(row.barcodes[0])
-            seat.bot.waitUntil(lambda: counter.feedback.level in ("ok", "refused"), SHOWN_MS)
+            wait(seat, lambda: counter.feedback.level in ("ok", "refused"))
             assert counter.feedback.level == "ok", counter.feedback.text()
-    seat.bot.waitUntil(lambda: all(r.to_pick == 0 for r in picking.lines.rows), SHOWN_MS)
+    wait(seat, lambda: all(r.to_pick == 0 for r in picking.lines.rows))
     return {"lines": picking.lines.rowCount()}
 
 
@@ -336,12 +332,12 @@ def split_payment(seat, robot, number: str, cash: str, reference: str) -> dict:
     reference scanned); F9 settles and prints the slip and the gate pass."""
     desk = seat.window.show_workspace("cashier")
     search = desk.queue_page.search
-    seat.bot.waitUntil(lambda: QApplication.focusWidget() is search, SHOWN_MS)
+    wait(seat, lambda: QApplication.focusWidget() is search)
     robot.type(search, number)
     robot.key(search, Qt.Key.Key_Return)
     page = desk.settlement_page
-    seat.bot.waitUntil(lambda: page.view is not None and page.isVisible()
-                       and page.view.work_order_number == number, SHOWN_MS)
+    wait(seat, lambda: page.view is not None and page.isVisible()
+         and page.view.work_order_number == number)
     editor = page.payments
     cash_row = editor.rows[0]
     robot.click(cash_row.amount)
@@ -354,8 +350,8 @@ def split_payment(seat, robot, number: str, cash: str, reference: str) -> dict:
     robot.key(wechat.amount, Qt.Key.Key_Tab)
     robot.type(wechat.reference, reference)
     robot.shortcut("F9")
-    seat.bot.waitUntil(lambda: desk.pages.currentWidget() is desk.queue_page
-                       and "gate pass" in desk.message_bar.text().lower(), SHOWN_MS)
+    wait(seat, lambda: desk.pages.currentWidget() is desk.queue_page
+         and "gate pass" in desk.message_bar.text().lower())
     return {"message": desk.message_bar.text()}
 
 
@@ -369,8 +365,8 @@ def follow_up_call(seat, robot, number: str) -> dict:
     robot.key(page.view, Qt.Key.Key_Return)
     from dms.ui.care.followups import FollowUpDialog
 
-    seat.bot.waitUntil(lambda: isinstance(ws.dialog, FollowUpDialog) and ws.dialog.isVisible()
-                       and ws.dialog.scores["overall"].hasFocus(), SHOWN_MS)
+    wait(seat, lambda: isinstance(ws.dialog, FollowUpDialog) and ws.dialog.isVisible()
+         and ws.dialog.scores["overall"].hasFocus())
     dialog = ws.dialog
     robot.type(dialog.scores["overall"], "5")
     robot.shortcut("Alt+R")

@@ -5,7 +5,7 @@ reads only what is on the screen (no database, no refresh)."""
 
 from __future__ import annotations
 
-from day.steps import SHOWN_MS, follow_up_id, qc_row, terminal, tomorrow
+from day.steps import follow_up_id, qc_row, terminal, tomorrow, wait
 
 
 def _book_tomorrow(seat, **_):
@@ -13,8 +13,7 @@ def _book_tomorrow(seat, **_):
     desk.show_book()
     page = desk.book_page
     page.show_day(tomorrow())
-    seat.bot.waitUntil(lambda: page.capacity is not None and page.capacity.day == tomorrow(),
-                       SHOWN_MS)
+    wait(seat, lambda: page.capacity is not None and page.capacity.day == tomorrow())
 
 
 def _booked(seat, plate: str, status: str = "booked") -> bool:
@@ -26,7 +25,7 @@ def _booked(seat, plate: str, status: str = "booked") -> bool:
 def _board(seat, **_):
     ws = seat.window.show_workspace("workshop")
     ws.show_board()
-    seat.bot.waitUntil(lambda: ws.loaded, SHOWN_MS)
+    wait(seat, lambda: ws.loaded)
 
 
 def _on_board(seat, number: str, lane: str) -> bool:
@@ -43,7 +42,7 @@ def _parts_issued(seat, number: str) -> bool:
 
 def _my_jobs(seat, **_):
     ws = terminal(seat)
-    seat.bot.waitUntil(lambda: not ws.jobs_page.model.loading, SHOWN_MS)
+    wait(seat, lambda: not ws.jobs_page.model.loading)
 
 
 def _tech_sees(seat, number: str, order_state: str, jobs: int | None = None,
@@ -58,7 +57,7 @@ def _tech_sees(seat, number: str, order_state: str, jobs: int | None = None,
 def _queue(seat, **_):
     desk = seat.window.show_workspace("frontdesk")
     desk.show_queue()
-    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
+    wait(seat, lambda: not desk.queue_page.model.loading)
 
 
 def _proposed(seat, number: str) -> bool:
@@ -69,7 +68,7 @@ def _proposed(seat, number: str) -> bool:
 def _qc_desk(seat, **_):
     ws = seat.window.show_workspace("workshop")
     ws.show_qc()
-    seat.bot.waitUntil(lambda: not ws.qc_page.queue.loading, SHOWN_MS)
+    wait(seat, lambda: not ws.qc_page.queue.loading)
 
 
 def _at_qc(seat, number: str) -> bool:
@@ -85,8 +84,8 @@ def _order_page(seat, order_id: int, **_):
     if not (desk.pages.currentWidget() is page and page.header is not None
             and page.header.id == order_id):
         desk.open_order(order_id)
-        seat.bot.waitUntil(lambda: page.header is not None and page.header.id == order_id
-                           and page.lines is not None, SHOWN_MS)
+        wait(seat, lambda: page.header is not None and page.header.id == order_id
+             and page.lines is not None)
 
 
 def _order_state(seat, order_id: int, state: str) -> bool:
@@ -96,7 +95,7 @@ def _order_state(seat, order_id: int, state: str) -> bool:
 
 def _cashier_queue(seat, **_):
     desk = seat.window.show_workspace("cashier")
-    seat.bot.waitUntil(lambda: not desk.queue_page.model.loading, SHOWN_MS)
+    wait(seat, lambda: not desk.queue_page.model.loading)
 
 
 def _to_pay(seat, number: str) -> bool:
@@ -110,7 +109,7 @@ def _follow_ups(seat, **_):
     ws = seat.window.show_workspace("care")
     ws.show_tab(1)
     ws.follow_ups.due.setCurrentIndex(ws.follow_ups.due.findData(3))
-    seat.bot.waitUntil(lambda: not ws.follow_ups.model.loading, SHOWN_MS)
+    wait(seat, lambda: not ws.follow_ups.model.loading)
 
 
 def _to_call(seat, number: str, done: bool = False) -> bool:
