@@ -34,20 +34,23 @@ from dms.models import (
 
 @pytest.fixture
 def seats(demo_db, qtbot, tmp_path, monkeypatch):
-    url = demo_db.url
-    if url.startswith("sqlite"):
-        install_printers(monkeypatch, tmp_path)
-        made = {role: LocalSeat(url, name, qtbot) for role, name in script.SEATS.items()}
-    else:
-        made = {role: ProcessSeat(url, name, tmp_path, auth.N)
-                for role, name in script.SEATS.items()}
+    url, made = demo_db.url, {}
+    try:
+        if url.startswith("sqlite"):
+            install_printers(monkeypatch, tmp_path)
+            for role, name in script.SEATS.items():
+                made[role] = LocalSeat(url, name, qtbot)
+        else:
+            for role, name in script.SEATS.items():
+                made[role] = ProcessSeat(url, name, tmp_path, auth.N)
+            for seat in made.values():
+                seat.ready()
+        yield made
+    finally:
         for seat in made.values():
-            seat.ready()
-    yield made
-    for seat in made.values():
-        seat.stop()
-    for seat in made.values():
-        seat.close()
+            seat.stop()
+        for seat in made.values():
+            seat.close()
 
 
 @pytest.mark.efficiency

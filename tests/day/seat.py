@@ -32,6 +32,7 @@ if str(TESTS) not in sys.path:
 import pdf_printers  # noqa: E402
 from PySide6.QtCore import QObject, QTimer, Signal, Slot  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qt_compat import qt_api  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 from robot import Robot  # noqa: E402
 
@@ -247,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     i18n.remove_translators()  # the day's assertions read the English screens
     install_printers(types.SimpleNamespace(setattr=setattr), Path(options.folder))
+    qt_api.set_qt_api(None)  # what pytest-qt's plugin does: the PySide6 already loaded
     seat = Seat(options.url, options.user, QtBot(None))  # its waits need no pytest request
     gc.collect()
     gc.freeze()  # as the application does once signed in (dms.app.AppSession._ready)
