@@ -112,7 +112,6 @@ class Seat:
 
     def focus(self) -> None:
         """This seat's window has the keyboard (the person sits down at it)."""
-        self.window.raise_()
         self.window.activateWindow()
         self.bot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=10_000)
 
@@ -120,15 +119,14 @@ class Seat:
         self.focus()
         robot = Robot(self.bot)
         self.committed_at = None
-        started = time.time()
         try:
             shown = steps.STEPS[name](self, robot, **args) or {}
             self.bot.waitUntil(self.commands_done, timeout=10_000)  # its results published
         except (AssertionError, TimeoutError) as error:
             raise AssertionError(f"{self.username}, step {name} after {robot.log}: {error} "
                                  f"({self.screen()})") from error
-        return {"actions": robot.actions, "log": robot.log, "started_at": started,
-                "committed_at": self.committed_at, **shown}
+        return {"actions": robot.actions, "log": robot.log, "committed_at": self.committed_at,
+                **shown}
 
     def screen(self) -> str:
         """What the person sees when a step fails: the message bar, the window and widget
