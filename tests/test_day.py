@@ -57,9 +57,10 @@ def seats(demo_db, qtbot, tmp_path, monkeypatch):
 def test_one_car_through_every_hand_on_seven_seats(demo_db, seats):
     facts = script.facts(demo_db)
     records = run_day(seats, facts)
-    for r in records:
+    backend = demo_db.backend
+    for r in records:  # latency_ms: the watching seat's screen showed it this long after
         RESULTS.append({"task": r["task"], "role": r["seat"], "actions": r["actions"],
-                        "target": r["target"], "steps": r["log"],
+                        "target": r["target"], "steps": r["log"], "backend": backend,
                         **({"latency_ms": r["latency_ms"]} if "latency_ms" in r else {})})
     print("\nday:", *[f"{r['n']:2} {r['seat']:10} {r['step']:20} {r['actions']:2}/{r['target']:2} "
                       f"{r.get('watcher') or '':10} {r.get('latency_ms', '')}" for r in records],
