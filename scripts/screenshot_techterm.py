@@ -87,6 +87,7 @@ def run_language(args, db, language: str, technician: str):
             ws.added_work()
             dialog = ws.dialog
             dialog.description.setText("前刹车盘磨损到限，建议更换")
+            dialog.hours.setText("1.2")
             dialog.parts.setText("58101-D3A00 x1")
             photo = Path(tempfile.mkdtemp(prefix="dms-shot-")) / "刹车盘_01.png"
             photo.write_bytes(b"\x89PNG\r\n\x1a\n")  # only its name is shown

@@ -44,12 +44,15 @@ class AddedWorkPrice:
 def propose_added_work(db, actor, work_order_id: int, description: str,
                        operation_code: str | None = None, part_codes: Iterable = (),
                        trade: str = "mechanical", expected_version: int | None = None,
-                       photos: Iterable = ()) -> Changed:
+                       photos: Iterable = (), hours=None) -> Changed:
     """A technician reports work found during repair; the order waits for the customer.
 
     `part_codes` holds codes (one each) or (code, qty) pairs; `photos` paths of JPEG or PNG
-    files, kept with the job for the advisor to show. Nothing is priced yet."""
+    files, kept with the job for the advisor to show; `hours` the technician's estimate for
+    work with no labour operation (the hours the advisor prices it at). Nothing is priced
+    yet."""
     photos = read_photos(photos)
+    hours = None if hours is None else number(hours, "estimate.hours")
     with db.transaction() as s:
         order = open_order(s, actor, work_order_id, expected_version, "propose_added_work",
                            _REPAIRING, "addedwork.propose")
@@ -59,7 +62,7 @@ def propose_added_work(db, actor, work_order_id: int, description: str,
         job = labour_line(s, order, op, billed_hours=Decimal(0), payer=line_payer(order, None),
                           proposed_by_id=actor.id, **pending,
                           **({} if op else dict(name=description, trade=valid_trade(trade),
-                                                standard_hours=Decimal(0))))
+                                                standard_hours=hours or Decimal(0))))
         s.add(job)
         s.flush()
         attach_photos(s, actor, job.id, photos)

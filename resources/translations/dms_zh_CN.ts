@@ -510,6 +510,10 @@
         <translation>提报增项：{number} {plate}</translation>
     </message>
     <message>
+        <source>e.g. 0.5</source>
+        <translation>例如 0.5</translation>
+    </message>
+    <message>
         <source>Part codes, e.g. 58101-D3A00 x2, 26300-35505</source>
         <translation>配件编号，例如 58101-D3A00 x2, 26300-35505</translation>
     </message>
@@ -528,6 +532,10 @@
     <message>
         <source>&amp;Trade</source>
         <translation>工种(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Estimated &amp;hours</source>
+        <translation>预计工时(&amp;H)</translation>
     </message>
     <message>
         <source>P&amp;arts needed</source>

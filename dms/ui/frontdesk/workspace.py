@@ -41,9 +41,7 @@ class FrontDesk(Workspace):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._file_task: int | None = None
-        # An open of a vehicle file shows its page when it answers; a refresh of the file (a
-        # change from another seat) never takes the advisor away from where they went since.
-        self._file_show = False
+        self._file_shows = False  # the file being read was asked for (not a refresh)
         self._printing: dict[int, str] = {}  # read task → the document kind it renders
         self.search_page = SearchPage(self)
         self.file_page = VehicleFilePage(self)
@@ -190,21 +188,25 @@ class FrontDesk(Workspace):
 
     @Slot(int)
     def open_vehicle(self, vehicle_id: int) -> None:
-        self._file_show = True
-        self._load_file(vehicle_id)
+        self._load_file(vehicle_id, show=True)
 
-    def _load_file(self, vehicle_id: int) -> None:
+    def _load_file(self, vehicle_id: int, show: bool = False) -> None:
+        """Read the car's file; `show`: the advisor asked for it, so it comes to the front.
+        A refresh (another seat's change, a dialog's save) only updates it: the advisor may
+        have gone to another page meanwhile and stays there."""
+        self._file_shows = show or (self._file_task is not None and self._file_shows)
         self._file_task = self.read(vehicle_file, vehicle_id, on_result=self._on_file)
 
     @Slot(int, object)
     def _on_file(self, task_id: int, file) -> None:
         if task_id != self._file_task:
             return
+        self._file_task = None
         self.file_page.show_file(file)
-        if self._file_show and self.pages.currentWidget() is not self.file_page:
+        if self._file_shows and self.pages.currentWidget() is not self.file_page:
             self.pages.setCurrentWidget(self.file_page)
             self.file_page.open_view.setFocus()
-        self._file_show = False
+        self._file_shows = False
 
     # -- dialogs: each ends in one command ------------------------------------------------------
     def _reload_file(self) -> None:
@@ -220,7 +222,7 @@ class FrontDesk(Workspace):
     def check_in(self, vehicle_id: int, last_mileage: int | None, appointment=None,
                  taken_up: tuple[int, ...] = (), complaint: str = "") -> None:
         """The check-in page for this car: its draft if the advisor started one before."""
-        self._file_show = False
+        self._file_shows = False
         self.checkin_page.open_car(vehicle_id, last_mileage, appointment, taken_up, complaint)
         self.pages.setCurrentWidget(self.checkin_page)
         self.checkin_page.complaint.setFocus()
@@ -250,7 +252,7 @@ class FrontDesk(Workspace):
         self.print_order("checkin", work_order_id)
 
     def open_order(self, work_order_id: int) -> None:
-        self._file_show = False
+        self._file_shows = False
         self.order_page.open_order(work_order_id)
         self.pages.setCurrentWidget(self.order_page)
         self.order_page.add.setFocus()

@@ -85,6 +85,9 @@ class AddedWorkDialog(CommandDialog):
         for key, text in tech_words.trades().items():
             self.trade.addItem(text, key)
         self.trade.setCurrentIndex(max(0, self.trade.findData("mechanical")))
+        self.hours = QLineEdit()  # what the advisor prices work with no labour operation at
+        self.hours.setObjectName("addedWorkHours")
+        self.hours.setPlaceholderText(self.tr("e.g. 0.5"))
         self.parts = QLineEdit()
         self.parts.setObjectName("addedWorkParts")
         self.parts.setPlaceholderText(self.tr("Part codes, e.g. 58101-D3A00 x2, 26300-35505"))
@@ -107,6 +110,7 @@ class AddedWorkDialog(CommandDialog):
         column.addLayout(buttons)
         self.form.addRow(self.tr("&What was found"), self.description)
         self.form.addRow(self.tr("&Trade"), self.trade)
+        self.form.addRow(self.tr("Estimated &hours"), self.hours)
         self.form.addRow(self.tr("P&arts needed"), self.parts)
         self.form.addRow(self.tr("Photos"), row)
         self.file_dialog: QFileDialog | None = None
@@ -146,7 +150,8 @@ class AddedWorkDialog(CommandDialog):
     def call(self):
         return propose_added_work, (self.job.work_order_id, _text(self.description)), {
             "part_codes": self.part_codes(), "trade": self.trade.currentData(),
-            "photos": self.photo_paths(), "expected_version": self.job.order_version}
+            "photos": self.photo_paths(), "hours": _text(self.hours),
+            "expected_version": self.job.order_version}
 
     def done_text(self, result) -> str:
         return self.tr("Added work proposed: the car waits for the customer's approval.")
