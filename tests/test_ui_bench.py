@@ -54,3 +54,21 @@ def test_tiny_run_writes_every_figure(demo_orders_db, tmp_path):
         assert screen["n"] == REPEAT, name
         assert 0 < screen["open_p50_ms"] <= screen["open_p95_ms"], name
         assert screen["lag_max_ms"] >= 0, name
+
+
+def test_the_day_with_writers_reports_every_seats_lag(demo_db, tmp_path):
+    """benchmarks/ui_day.py: the day's seven seats, one other seat writing, every figure."""
+    out = tmp_path / "day.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui_day.py"), "--url",
+                           demo_db.url, "--json", str(out), "--writers", "1", "--pause", "0.2"],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert out.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]  # exit 1: lag over target
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["backend"] == demo_db.backend
+    assert set(doc["gui_lag_ms_per_seat"]) == {"advisor", "dispatcher", "technician", "qc",
+                                               "clerk", "cashier", "care"}
+    lag = doc["gui_lag_ms"]
+    assert lag["n"] > 100 and 0 <= lag["p50"] <= lag["p99"] <= lag["max"]
+    assert [s["step"] for s in doc["steps"]][:2] == ["book_by_phone", "check_in"]
+    assert all(s["latency_ms"] is not None for s in doc["steps"] if s["watcher"])
+    assert doc["writers"]["commands"] > 0 and not doc["writers"]["errors"].get("seat_crashed")

@@ -24,18 +24,30 @@ class Step:
 CASH = "200.00"  # paid in cash; the rest by WeChat Pay
 
 
-def facts(db) -> dict:
-    """The day's car, a returning customer's with a plate and a mileage reading, and what the
-    seats type: its new mileage, the technician's name, the cash and the WeChat reference."""
-    from dms.models import User, Vehicle
+def facts(db, seats: dict | None = None) -> dict:
+    """The day's car, a returning customer's with a plate and a mileage reading, no open order,
+    and a plate whose last five characters (what the advisor types) find only it — on a big
+    database a tail may also end a phone number or another plate; and what the seats type: its
+    new mileage, the technician's name, the cash and the WeChat reference. `seats`: who sits
+    where, when not `SEATS`."""
+    seats = seats or SEATS
+    from dms.auth import authenticate
+    from dms.crm.find import front_desk_search
+    from dms.models import User, Vehicle, WorkOrder
 
+    advisor = authenticate(db, seats["advisor"], "demo123")
+    open_order = select(WorkOrder.id).where(
+        WorkOrder.vehicle_id == Vehicle.id,
+        WorkOrder.state.not_in(("DELIVERED", "CLOSED", "CANCELLED"))).exists()
     with db.reading() as s:
-        car = s.scalars(select(Vehicle).where(Vehicle.plate.is_not(None), Vehicle.mileage > 1000)
-                        .order_by(Vehicle.id)).first()
+        cars = s.execute(select(Vehicle.plate, Vehicle.mileage)
+                         .where(Vehicle.plate.is_not(None), Vehicle.mileage > 1000, ~open_order)
+                         .order_by(Vehicle.id).limit(50)).all()
         technician = s.scalar(select(User.display_name)
-                              .where(User.username == SEATS["technician"]))
-        return {"plate": car.plate, "mileage": car.mileage + 3210, "technician": technician,
-                "cash": CASH, "reference": "WX4200009876"}
+                              .where(User.username == seats["technician"]))
+    plate, mileage = next(c for c in cars if len(front_desk_search(db, advisor, c.plate[-5:])) == 1)
+    return {"plate": plate, "mileage": mileage + 3210, "technician": technician,
+            "cash": CASH, "reference": "WX4200009876"}
 
 
 SEATS = {"advisor": "advisor1", "dispatcher": "dispatcher1", "technician": "tech1",

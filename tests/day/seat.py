@@ -6,7 +6,7 @@ the shop would have.
 
 runs one seat as a process of its own (QT_QPA_PLATFORM=offscreen): it answers a first line
 {"ready": ...} once signed in, then executes requests read as JSON lines on stdin —
-{"id": n, "call": "step" | "watch" | "seen" | "quit", "name": ..., "args": {...}} — and answers
+{"id": n, "call": "step" | "watch" | "seen" | "lag" | "quit", "name": ..., "args": {...}} — and answers
 each with {"id": n, "ok": true, "result": {...}} (or "ok": false and the traceback). Requests
 that arrive while one is running wait for it: a step's waits never run another request.
 """
@@ -166,6 +166,22 @@ class Seat:
         del self.watches[name]
         return {"seen_at": watch["seen_at"]}
 
+    def lag(self, what: str) -> dict:
+        """benchmarks/ui_day.py: "start" this seat's lag meter and call-site sampler
+        (benchmarks/lag.py), "report" what they saw: every tick's lateness in ms, the sites."""
+        if what == "start":
+            sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+            from lag import CallSites, LagMeter
+
+            self.lag_meter, self.call_sites = LagMeter(), CallSites()
+            self.call_sites.start()
+            self.lag_meter.start()
+            return {}
+        self.lag_meter.stop()
+        self.call_sites.stop()
+        return {"samples": self.lag_meter.samples,
+                "sites": self.call_sites.slowest(self.lag_meter)}
+
     def call(self, call: str, name: str, args: dict) -> dict:
         return getattr(self, call)(name, **args)
 
@@ -239,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--user", required=True)
+    parser.add_argument("--password", default="demo123")
     parser.add_argument("--folder", required=True, help="where the printer's PDF files go")
     parser.add_argument("--scrypt-n", type=int, default=auth.N, help="the test suite's cheap cost")
     options = parser.parse_args(argv)
@@ -247,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     i18n.remove_translators()  # the day's assertions read the English screens
     install_printers(types.SimpleNamespace(setattr=setattr), Path(options.folder))
     qt_api.set_qt_api(None)  # what pytest-qt's plugin does: the PySide6 already loaded
-    seat = Seat(options.url, options.user, QtBot(None))  # its waits need no pytest request
+    seat = Seat(options.url, options.user, QtBot(None), options.password)  # waits need no pytest request
     gc.collect()
     gc.freeze()  # as the application does once signed in (dms.app.AppSession._ready)
     runner = Runner(seat, app)

@@ -39,13 +39,14 @@ class LocalSeat:
 class ProcessSeat:
     """`python tests/day/seat.py` signed in as `username`, spoken to in JSON lines."""
 
-    def __init__(self, url: str, username: str, folder: Path, scrypt_n: int):
+    def __init__(self, url: str, username: str, folder: Path, scrypt_n: int,
+                 password: str = "demo123"):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         self.username = username
         self.log = open(folder / f"{username}.log", "w", encoding="utf-8")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, str(SEAT_PY), "--url", url, "--user", username,
-             "--folder", str(folder), "--scrypt-n", str(scrypt_n)],
+             "--folder", str(folder), "--scrypt-n", str(scrypt_n), "--password", password],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True,
             encoding="utf-8", env=env)
         self.answers: queue.Queue = queue.Queue()
