@@ -85,9 +85,11 @@ def _settlement(s, order: WorkOrder) -> Settlement:
     return row
 
 
-def _settled_order(s, actor, work_order_id, expected_version, action, allowed=(states.SETTLED,)):
-    """The order (in one of `allowed` states) and its locked settlement, for the cashier desk."""
-    order = load_order(s, actor, work_order_id, expected_version)
+def _settled_order(s, actor, work_order_id, expected_version, action, permission: str | None,
+                   allowed=(states.SETTLED,)):
+    """The order (in one of `allowed` states) and its locked settlement, for the cashier desk;
+    `permission` checked first."""
+    order = load_order(s, actor, work_order_id, expected_version, permission=permission)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order, _settlement(s, order)
@@ -173,8 +175,8 @@ def presettle(db, actor, work_order_id: int,
               expected_version: int | None = None) -> SettlementResult:
     """READY → PRESETTLED: price the order and write (or rewrite, after a reopen) its settlement."""
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.presettle")
         roles = require(s, actor, "workorder.presettle")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("presettle", order.state, roles)
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
@@ -216,8 +218,8 @@ def settle_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
               expected_version: int | None = None) -> SettlementResult:
     """`settle` inside the caller's transaction (the cashier desk settles and releases the car
     in one), with `payments` already checked by `_check_payments`."""
+    order = load_order(s, actor, work_order_id, expected_version, permission="workorder.settle")
     roles = require(s, actor, "workorder.settle")
-    order = load_order(s, actor, work_order_id, expected_version)
     states.transition("settle", order.state, roles)
     old_parts.check_settlement(s, order)
     st = _settlement(s, order)
@@ -243,9 +245,8 @@ def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
 def pay_outstanding_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
                        expected_version: int | None = None) -> SettlementResult:
     """`pay_outstanding` inside the caller's transaction, `payments` checked and not empty."""
-    require(s, actor, "payment.collect")
     order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
-                               PAYABLE_STATES)
+                               "payment.collect", PAYABLE_STATES)
     _owing(st)
     paid = _take(s, actor, order, st, payments)
     audit.record(s, actor, "settlement", st.id, "pay_outstanding", work_order_id=order.id,
@@ -264,8 +265,8 @@ def approve_credit(db, actor, work_order_id: int, reason: str,
 def approve_credit_in(s, actor, work_order_id: int, reason: str,
                       expected_version: int | None = None) -> SettlementResult:
     """`approve_credit` inside the caller's transaction; `actor` is the approving manager."""
-    require(s, actor, "credit.approve")
-    order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
+    order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit",
+                               "credit.approve")
     _owing(st)
     st.credit_approved_by_id = actor.id
     touch(st, actor)
@@ -278,8 +279,8 @@ def issue_gate_pass(db, actor, work_order_id: int,
                     expected_version: int | None = None) -> GatePassResult:
     """出门证 for a settled order: paid in full, or the balance approved as credit."""
     with db.transaction() as s:
-        require(s, actor, "gatepass.issue")
-        order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass")
+        order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass",
+                                   "gatepass.issue")
         return gate_pass_in(s, actor, order, st)
 
 
@@ -314,8 +315,8 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
     if not keys_returned:
         raise ValidationError("delivery.keys_not_returned", "Hand the keys back to the customer.")
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.deliver")
         roles = require(s, actor, "workorder.deliver")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("deliver", order.state, roles)
         gate_pass = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
         if gate_pass is None:
@@ -348,8 +349,8 @@ def reopen(db, actor, work_order_id: int, reason: str,
     and the next settlement takes a new one. Money taken is corrected only by a refund."""
     reason = _reason(reason)
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.reopen")
         roles = require(s, actor, "workorder.reopen")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("reopen", order.state, roles)
         st = _settlement(s, order)
         voided = invoices.void(s, actor, st, reason)

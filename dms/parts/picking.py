@@ -140,8 +140,9 @@ def picking_list(db, actor, work_order_id: int) -> PickingList:
 
 # --- issue, return, exchange ---------------------------------------------------------------
 
-def _open_order(s, actor, work_order_id: int, action: str, allowed) -> WorkOrder:
-    order = load_order(s, actor, work_order_id)
+def _open_order(s, actor, work_order_id: int, action: str, allowed,
+                permission: str) -> WorkOrder:
+    order = load_order(s, actor, work_order_id, permission=permission)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
@@ -192,8 +193,7 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     reason = validators.limited_text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
-        require(s, actor, "picking.issue")
-        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES)
+        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue")
         part = part_for_scan(s, actor.store_id, scanned)
         lines = [x for x in s.scalars(select(PartLine).where(
             PartLine.work_order_id == order.id, PartLine.part_id == part.id,
@@ -224,14 +224,14 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
                            part.id, part.code, tuple(issued))
 
 
-def _issued_line(s, actor, part_line_id: int, action: str, allowed) -> tuple[PartLine, WorkOrder]:
-    order = load_order_of(s, actor, PartLine, part_line_id)
+def _issued_line(s, actor, part_line_id: int, action: str, allowed,
+                 permission: str) -> tuple[PartLine, WorkOrder]:
+    line, order = load_order_of(s, actor, PartLine, part_line_id, permission=permission)
     if order is None:
         raise NotFound(what="Part line", key=part_line_id)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
-    # read (again) under the order's lock
-    return s.get(PartLine, part_line_id, populate_existing=True), order
+    return line, order
 
 
 def _take_back(s, actor, order, line, qty: Decimal, reason: str, final: str) -> int:
@@ -257,8 +257,7 @@ def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
     """Unused parts back to the counter (退料)."""
     qty, reason = _qty(qty), validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        require(s, actor, "picking.return")
-        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES, "picking.return")
         moved = _take_back(s, actor, order, line, qty, reason, "returned")
         return ReturnResult(_done(s, actor, order, "return_part", part_line_id=line.id, qty=qty,
                                   reason=reason), line.id, moved, line.state, line.qty_issued)
@@ -270,8 +269,7 @@ def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
     READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
     reason = validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        require(s, actor, "picking.release_part")
-        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES, "picking.release_part")
         if line.state in CLOSED or line.qty_issued >= line.qty:
             raise ValidationError("picking.nothing_to_release",
                                   "Nothing of this line waits to be issued.")
@@ -296,8 +294,7 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
     taker = validators.limited_text(received_by, "picking.received_by", 60, required=False)
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     with db.transaction() as s:
-        require(s, actor, "picking.exchange")
-        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES, "picking.exchange")
         part = part_for_scan(s, actor.store_id, new_scan)
         if not part.active:
             raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",

@@ -182,7 +182,8 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
     if granted:
         s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
                           part_line_id=line.id))
-    _sync_needs(s, order, line.part_id, known={line.id: holding})
+    if not (fresh and want <= 0):  # a new line held in full changes no shortfall: no need moves
+        _sync_needs(s, order, line.part_id, known={line.id: holding})
     return max(want, ZERO)
 
 

@@ -13,7 +13,7 @@ from dms import audit, clock
 from dms.db import conflict
 from dms.errors import NotFound
 from dms.models import Fee, InsuranceClaim, LabourLine, PartLine, WorkOrder
-from dms.permissions import require
+from dms.permissions import account_columns, note_account, require
 from dms.workshop.states import transition
 
 
@@ -28,35 +28,64 @@ class Changed:
 
 
 def load_order(session: Session, actor, work_order_id: int,
-               expected_version: int | None = None, lock: bool = True) -> WorkOrder:
+               expected_version: int | None = None, lock: bool = True,
+               permission: str | None = None) -> WorkOrder:
     """The order of the actor's store; `expected_version` is the version the user looked at.
 
     Commands lock the row: on PostgreSQL two seats acting on one car queue here instead of the
     second failing on the version counter (SQLite's BEGIN IMMEDIATE already serialises
-    writers and ignores FOR UPDATE). Read-only queries pass `lock=False`.
+    writers and ignores FOR UPDATE). The same statement reads the actor's account (DESIGN §10:
+    checked on every command); `permission` is checked on it before anything else is (the role
+    first: a user without it learns nothing of the order). Read-only queries pass `lock=False`.
     """
-    if lock:  # the lock and the load in one statement
-        order = _locked(session, WorkOrder.id == work_order_id)
+    if lock:  # the lock, the load and the account in one statement
+        order = _locked(session, actor, WorkOrder.id == work_order_id)
     else:
         order = session.get(WorkOrder, work_order_id)
+    if permission is not None:
+        require(session, actor, permission)
     return _checked(session, actor, work_order_id, order, expected_version)
 
 
 def load_order_of(session: Session, actor, model, line_id: int,
-                  expected_version: int | None = None) -> WorkOrder | None:
+                  expected_version: int | None = None, permission: str | None = None):
     """`load_order` for the order a line (`model`: LabourLine, PartLine) belongs to, found and
-    locked in one statement; None when there is no such line. Read the line after this, under
-    the lock."""
-    owner = select(model.work_order_id).where(model.id == line_id).scalar_subquery()
-    order = _locked(session, WorkOrder.id == owner)
-    return None if order is None else _checked(session, actor, order.id, order, expected_version)
+    locked in one statement: (line, order), or (None, None) when there is no such line.
+
+    On SQLite the line comes with the order (BEGIN IMMEDIATE took the write lock before any
+    read). On PostgreSQL it is read once the order's lock is held: the locking statement would
+    return the line as it was before waiting for the lock, and a command must see what the
+    seat it waited for wrote."""
+    if session.get_bind().dialect.name == "sqlite":
+        serialised, where = True, model.id == line_id
+    else:
+        serialised = False
+        where = WorkOrder.id == select(model.work_order_id).where(model.id == line_id) \
+            .scalar_subquery()
+    found = _locked(session, actor, where, model if serialised else None)
+    if permission is not None:
+        require(session, actor, permission)
+    if found is None:
+        return None, None
+    order, line = found if serialised else (found, None)
+    order = _checked(session, actor, order.id, order, expected_version)
+    return line if serialised else session.get(model, line_id, populate_existing=True), order
 
 
-def _locked(session: Session, where) -> WorkOrder | None:
-    order = session.scalars(select(WorkOrder).where(where).with_for_update()).first()
-    if order is not None:
-        session.info.get(_LINES, {}).pop(order.id, None)  # lines read before the lock: again
-    return order
+def _locked(session: Session, actor, where, line_model=None):
+    """The order (and the line of `line_model` joined on it) locked, with the actor's account."""
+    account = account_columns(session, actor.id)
+    query = select(WorkOrder, *((line_model,) if line_model else ()), *account).where(where)
+    if line_model is not None:
+        query = query.join(line_model, line_model.work_order_id == WorkOrder.id)
+    row = session.execute(query.with_for_update(of=WorkOrder)).first()
+    if row is None:
+        return None
+    if account:
+        note_account(session, actor.id, *row[-3:])
+    order = row[0]
+    session.info.get(_LINES, {}).pop(order.id, None)  # lines read before the lock: again
+    return (order, row[1]) if line_model else order
 
 
 def _checked(session: Session, actor, work_order_id: int, order: WorkOrder | None,

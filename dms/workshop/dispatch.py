@@ -48,14 +48,15 @@ class ClockResult:
 
 # -- shared helpers (qc.py and board.py use them too) ---------------------------------------
 
-def _load_line(s: Session, actor, line_id: int, expected_version: int | None):
+def _load_line(s: Session, actor, line_id: int, expected_version: int | None, permission: str):
+    """(job, its order), the order locked; `permission` checked first."""
     try:
-        order = load_order_of(s, actor, LabourLine, line_id, expected_version)
+        line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission)
     except NotFound:
         order = None
     if order is None:
         raise NotFound(what="Job", key=line_id)
-    return s.get(LabourLine, line_id), order
+    return line, order
 
 
 def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> None:
@@ -118,8 +119,7 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
     """Put a job on a bay and a technician; assigning again moves it (reassignment)."""
     hours, equipment = _planned(planned_start, planned_end, planned_hours, equipment)
     with db.transaction() as s:
-        require(s, actor, "workorder.dispatch")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "workorder.dispatch")
         if order.state not in ASSIGNABLE:
             raise InvalidTransition(action="assign_job", state=order.state)
         _approved(line)
@@ -177,8 +177,8 @@ def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> 
 
 def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
     with db.transaction() as s:
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock")
         roles = require(s, actor, "job.clock")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
         if order.state not in CLOCKABLE:
             raise InvalidTransition(action="clock_on", state=order.state)
         _approved(line)
@@ -190,8 +190,10 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
         if not _may_clock(s, actor, roles, line, order):
             raise ValidationError("clock.not_assigned", "Job {job} is assigned to someone else.",
                                   job=line.code)
-        # Lock the technician so two terminals cannot clock the same person on twice.
-        s.execute(select(User.id).where(User.id == actor.id).with_for_update())
+        # Lock the technician so two terminals cannot clock the same person on twice (SQLite's
+        # BEGIN IMMEDIATE has already made this the only writer).
+        if s.get_bind().dialect.name != "sqlite":
+            s.execute(select(User.id).where(User.id == actor.id).with_for_update())
         clocked = open_clocks(s, line_ids=[line.id], technician_id=actor.id, either=True)
         for event in (e for e in clocked if e.technician_id == actor.id):
             if event.labour_line_id == line.id:
@@ -221,8 +223,7 @@ def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | 
     if reason and len(reason) > 40:
         raise ValidationError("clock.reason", "Keep the reason within 40 characters.")
     with db.transaction() as s:
-        require(s, actor, "job.clock")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock")
         on_job = [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
         if actor.id not in on_job:
             raise ValidationError("clock.not_on", "You are not clocked on job {job}.",
@@ -242,8 +243,7 @@ def pause(db, actor, work_order_id: int, reason: str,
         raise ValidationError("dispatch.pause_reason", "Pause for waiting parts or approval.",
                               value=reason)
     with db.transaction() as s:
-        require(s, actor, "workorder.pause")
-        order = load_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.pause")
         pause_order(s, actor, order, reason)
         return changed(s, order)
 

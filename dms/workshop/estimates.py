@@ -22,7 +22,7 @@ from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
                         LabourOperation, Part, PartLine, PriceClass, Recommendation)
 from dms.parts import picking
-from dms.permissions import allows, require
+from dms.permissions import allows
 from dms.workshop import states as st
 from dms.workshop.common import Changed, changed, load_order, move, touch
 from dms.workshop.dispatch import require_staff
@@ -57,8 +57,7 @@ def open_order(s, actor, wo_id, expected_version, action: str, allowed=_EDITABLE
                permission: str = "estimate.edit"):
     """The order, once the actor's role (`permission`) and the order's state allow `action`
     (role first)."""
-    require(s, actor, permission)
-    order = load_order(s, actor, wo_id, expected_version)
+    order = load_order(s, actor, wo_id, expected_version, permission=permission)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
