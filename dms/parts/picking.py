@@ -19,14 +19,16 @@ from dms import audit, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
-from dms.parts.catalogue import part_for_scan
+from dms.parts.catalogue import part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
-                                    hand_over_appointment, held, release_appointment,
+                                    hand_over_appointment, held, lines_holding,
+                                    release_appointment,
                                     release_held, release_line, release_order, reserve_appointment,
                                     reserve_line, reserve_order)
 from dms.permissions import require
 from dms.workshop import states as st
-from dms.workshop.common import Changed, changed, load_order, load_order_of, touch
+from dms.workshop.common import (Changed, Joined, changed, load_order, load_order_of, read_along,
+                                 touch)
 from dms.workshop.lines import kept_pct, line_payer, member_discounts, price
 
 ISSUE_STATES = st.WORKSHOP_STATES
@@ -141,16 +143,17 @@ def picking_list(db, actor, work_order_id: int) -> PickingList:
 # --- issue, return, exchange ---------------------------------------------------------------
 
 def _open_order(s, actor, work_order_id: int, action: str, allowed,
-                permission: str) -> WorkOrder:
-    order = load_order(s, actor, work_order_id, permission=permission)
+                permission: str, also=None) -> WorkOrder:
+    order = load_order(s, actor, work_order_id, permission=permission, also=also)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
 
 
-def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
-    """Out of stock to the line, using up what is reserved for it first."""
-    holds = active(s, part_line_id=line.id)
+def _issue(s, actor, order, line, qty: Decimal, holds=None, **refs) -> Issued:
+    """Out of stock to the line, using up what is reserved for it first. `holds`: the line's
+    active reservations, if at hand."""
+    holds = active(s, part_line_id=line.id) if holds is None else holds
     warehouse = _source(s, order, line, holds)
     here = [r for r in holds if r.warehouse_id == warehouse]
     use = min(qty, sum((r.qty for r in here), ZERO))
@@ -193,11 +196,12 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     reason = validators.limited_text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
-        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue")
-        part = part_for_scan(s, actor.store_id, scanned)
-        lines = [x for x in s.scalars(select(PartLine).where(
-            PartLine.work_order_id == order.id, PartLine.part_id == part.id,
-            PartLine.state.not_in(CLOSED)).order_by(PartLine.id))]
+        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue",
+                            {"scan": Joined(Part, Part.id == scanned_part_id(WorkOrder.store_id,
+                                                                             scanned))})
+        part = part_for_scan(s, actor.store_id, scanned, read_along(s, "scan", order.id))
+        holding = lines_holding(s, order.id, part.id)
+        lines = [x for x, _ in holding]
         approved = [x for x in lines if x.approval == "approved"]
         left = sum((x.qty - x.qty_issued for x in approved), ZERO)
         if approved and qty > left:
@@ -215,10 +219,11 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
                                      code=part.code, qty=qty, reason=reason),
                                part.id, part.code, added_line_id=line.id)
         issued = []
-        for line in approved:
+        for line, holds in holding:
             take = min(qty - sum((i.qty for i in issued), ZERO), line.qty - line.qty_issued)
-            if take > 0:
-                issued.append(_issue(s, actor, order, line, take, received_by=taker, batch=batch))
+            if line.approval == "approved" and take > 0:
+                issued.append(_issue(s, actor, order, line, take, holds, received_by=taker,
+                                     batch=batch))
         return IssueResult(_done(s, actor, order, "issue_part", code=part.code, qty=qty,
                                  received_by=taker, lines=[i.part_line_id for i in issued]),
                            part.id, part.code, tuple(issued))

@@ -4,7 +4,9 @@ plain result a command returns."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -12,7 +14,7 @@ from sqlalchemy.orm import Session
 from dms import audit, clock
 from dms.db import conflict
 from dms.errors import NotFound
-from dms.models import Fee, InsuranceClaim, LabourLine, PartLine, WorkOrder
+from dms.models import Fee, InsuranceClaim, LabourLine, Part, PartLine, WorkOrder
 from dms.permissions import account_columns, note_account, require
 from dms.workshop.states import transition
 
@@ -29,7 +31,8 @@ class Changed:
 
 def load_order(session: Session, actor, work_order_id: int,
                expected_version: int | None = None, lock: bool = True,
-               permission: str | None = None) -> WorkOrder:
+               permission: str | None = None, also: Mapping | None = None,
+               guarded: Mapping | None = None) -> WorkOrder:
     """The order of the actor's store; `expected_version` is the version the user looked at.
 
     Commands lock the row: on PostgreSQL two seats acting on one car queue here instead of the
@@ -37,9 +40,21 @@ def load_order(session: Session, actor, work_order_id: int,
     writers and ignores FOR UPDATE). The same statement reads the actor's account (DESIGN §10:
     checked on every command); `permission` is checked on it before anything else is (the role
     first: a user without it learns nothing of the order). Read-only queries pass `lock=False`.
+    `also`: {key: columns} the command needs that the order's lock does not guard (the
+    customer's membership tier, say), read in the same statement; `read_along` has them.
+    `guarded`: the same for what commands write under the order's lock (its next job number,
+    its gate pass): in the same statement on SQLite (BEGIN IMMEDIATE took the write lock before
+    any read), on PostgreSQL in one more once the lock is held (the locking statement sees rows
+    as they were before it waited for the lock).
     """
+    serialised = session.get_bind().dialect.name == "sqlite"
     if lock:  # the lock, the load and the account in one statement
-        order = _locked(session, actor, WorkOrder.id == work_order_id)
+        order = _locked(session, actor, WorkOrder.id == work_order_id,
+                        also={**(also or {}), **(guarded or {})} if serialised else also)
+        if order is not None and guarded and not serialised:
+            row = session.execute(_select_along((WorkOrder.id,), guarded)
+                                  .where(WorkOrder.id == order.id)).first()
+            _note_along(session, order.id, guarded, row, 1)
     else:
         order = session.get(WorkOrder, work_order_id)
     if permission is not None:
@@ -72,10 +87,26 @@ def load_order_of(session: Session, actor, model, line_id: int,
     return line if serialised else session.get(model, line_id, populate_existing=True), order
 
 
-def _locked(session: Session, actor, where, line_model=None):
-    """The order (and the line of `line_model` joined on it) locked, with the actor's account."""
+@dataclass(frozen=True)
+class Joined:
+    """For `load_order(also=...)`: the row of `entity` joined on the order by `on`, or None."""
+
+    entity: type
+    on: object
+
+    def __iter__(self):  # its one column, as a tuple of columns would give them
+        return iter((self.entity,))
+
+    def __len__(self) -> int:
+        return 1
+
+
+def _locked(session: Session, actor, where, line_model=None, also: Mapping | None = None):
+    """The order (and the line of `line_model` joined on it) locked, with the actor's account
+    and the `also` columns."""
     account = account_columns(session, actor.id)
-    query = select(WorkOrder, *((line_model,) if line_model else ()), *account).where(where)
+    head = (WorkOrder, line_model) if line_model else (WorkOrder,)
+    query = _select_along(head, also or {}, account).where(where)
     if line_model is not None:
         query = query.join(line_model, line_model.work_order_id == WorkOrder.id)
     row = session.execute(query.with_for_update(of=WorkOrder)).first()
@@ -83,9 +114,45 @@ def _locked(session: Session, actor, where, line_model=None):
         return None
     if account:
         note_account(session, actor.id, *row[-3:])
+    _note_along(session, row[0].id, also or {}, row, len(head))
     order = row[0]
     session.info.get(_LINES, {}).pop(order.id, None)  # lines read before the lock: again
     return (order, row[1]) if line_model else order
+
+
+_ALONG = "dms_read_along"  # session.info: key → values read with the order (`also`)
+
+
+def _select_along(head: tuple, also: Mapping, tail: tuple = ()):
+    """select(*head, the `also` columns, *tail), with the `also` joins."""
+    query = select(*head, *(c for cols in also.values() for c in cols), *tail)
+    for joined in (j for j in also.values() if isinstance(j, Joined)):
+        query = query.outerjoin(joined.entity, joined.on)
+    return query
+
+
+def _note_along(session: Session, order_id: int, also: Mapping, row, at: int) -> None:
+    """The `also` values of `row`, from column `at` on, for `read_along`."""
+    for key, cols in also.items():
+        session.info.setdefault(_ALONG, {})[key, order_id] = tuple(row[at:at + len(cols)])
+        at += len(cols)
+
+
+def read_along(session: Session, key: str, work_order_id: int):
+    """What `load_order(also=...)` read under `key` with the order, in this transaction."""
+    return session.info.get(_ALONG, {}).get((key, work_order_id))
+
+
+def take_along(session: Session, key: str, work_order_id: int):
+    """`read_along`, forgotten once taken (a figure the command itself is about to change)."""
+    return session.info.get(_ALONG, {}).pop((key, work_order_id), None)
+
+
+def forget_along(session: Session, key: str) -> None:
+    """Drop what was read under `key` with any order: the transaction changed it."""
+    along = session.info.get(_ALONG)
+    for found in [k for k in along or () if k[0] == key]:
+        del along[found]
 
 
 def _checked(session: Session, actor, work_order_id: int, order: WorkOrder | None,
@@ -137,16 +204,44 @@ def order_rows(session: Session, work_order_id: int, if_read: bool = False):
     if work_order_id not in cache:
         if if_read:
             return None
+        # The fees and the claim (one at most) in one read: a row per fee, or one row of nulls.
+        extras = session.execute(
+            select(Fee, InsuranceClaim).select_from(WorkOrder)
+            .outerjoin(Fee, Fee.work_order_id == WorkOrder.id)
+            .outerjoin(InsuranceClaim, InsuranceClaim.work_order_id == WorkOrder.id)
+            .where(WorkOrder.id == work_order_id).order_by(Fee.id)).all()
         cache[work_order_id] = (
             session.scalars(select(LabourLine).where(LabourLine.work_order_id == work_order_id)
                             .order_by(LabourLine.seq)).all(),
-            session.scalars(select(PartLine).where(PartLine.work_order_id == work_order_id)
-                            .order_by(PartLine.id)).all(),
-            session.scalars(select(Fee).where(Fee.work_order_id == work_order_id)
-                            .order_by(Fee.id)).all(),
-            session.scalars(select(InsuranceClaim)
-                            .where(InsuranceClaim.work_order_id == work_order_id)).first())
+            _with_names(session, select(PartLine, Part.code, Part.name)
+                        .join(Part, Part.id == PartLine.part_id)
+                        .where(PartLine.work_order_id == work_order_id).order_by(PartLine.id)),
+            [fee for fee, _ in extras if fee is not None],
+            extras[0][1] if extras else None)
     return cache[work_order_id]
+
+
+_NAMES = "dms_part_names"  # session.info: part id → PartName, read with the order's lines
+
+
+class PartName(NamedTuple):
+    id: int
+    code: str
+    name: str
+
+
+def _with_names(session: Session, query) -> list[PartLine]:
+    names = session.info.setdefault(_NAMES, {})
+    lines = []
+    for line, code, name in session.execute(query):
+        names[line.part_id] = PartName(line.part_id, code, name)
+        lines.append(line)
+    return lines
+
+
+def part_name(session: Session, part_id: int) -> PartName | None:
+    """A part on an order whose lines this transaction has read."""
+    return session.info.get(_NAMES, {}).get(part_id)
 
 
 @event.listens_for(Session, "after_flush")

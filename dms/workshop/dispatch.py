@@ -19,7 +19,7 @@ from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         WorkOrder)
-from dms.permissions import account, require
+from dms.permissions import account, account_columns, note_account, require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, load_order, load_order_of, move, touch
 from dms.workshop.completion import unanswered
@@ -129,7 +129,12 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
             raise ValidationError("dispatch.job_clocked_on",
                                   "Someone is clocked on job {job}: clock off before moving it.",
                                   job=line.code)
-        bay = s.get(Bay, bay_id)
+        # the bay and the technician's account in one read
+        technician = account_columns(s, technician_id)
+        found = s.execute(select(Bay, *technician).where(Bay.id == bay_id)).first()
+        if found is not None and technician:
+            note_account(s, technician_id, *found[-3:])
+        bay = found[0] if found is not None else None
         if bay is None or bay.store_id != actor.store_id:
             raise NotFound(what="Bay", key=bay_id)
         if not bay.active:
