@@ -63,28 +63,35 @@ def load_order(session: Session, actor, work_order_id: int,
 
 
 def load_order_of(session: Session, actor, model, line_id: int,
-                  expected_version: int | None = None, permission: str | None = None):
+                  expected_version: int | None = None, permission: str | None = None,
+                  guarded: Mapping | None = None):
     """`load_order` for the order a line (`model`: LabourLine, PartLine) belongs to, found and
     locked in one statement: (line, order), or (None, None) when there is no such line.
+    `guarded`: as for `load_order`, read with the line.
 
     On SQLite the line comes with the order (BEGIN IMMEDIATE took the write lock before any
     read). On PostgreSQL it is read once the order's lock is held: the locking statement would
     return the line as it was before waiting for the lock, and a command must see what the
     seat it waited for wrote."""
-    if session.get_bind().dialect.name == "sqlite":
-        serialised, where = True, model.id == line_id
+    guarded = guarded or {}
+    serialised = session.get_bind().dialect.name == "sqlite"
+    if serialised:
+        found = _locked(session, actor, model.id == line_id, model, also=guarded)
     else:
-        serialised = False
-        where = WorkOrder.id == select(model.work_order_id).where(model.id == line_id) \
-            .scalar_subquery()
-    found = _locked(session, actor, where, model if serialised else None)
+        found = _locked(session, actor, WorkOrder.id == select(model.work_order_id).where(
+            model.id == line_id).scalar_subquery())
     if permission is not None:
         require(session, actor, permission)
     if found is None:
         return None, None
     order, line = found if serialised else (found, None)
     order = _checked(session, actor, order.id, order, expected_version)
-    return line if serialised else session.get(model, line_id, populate_existing=True), order
+    if not serialised:
+        row = session.execute(_select_along((model,), guarded).where(model.id == line_id)
+                              .execution_options(populate_existing=True)).first()
+        line = row[0]
+        _note_along(session, order.id, guarded, row, 1)
+    return line, order
 
 
 @dataclass(frozen=True)

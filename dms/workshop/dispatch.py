@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, func, or_, select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock, validators
@@ -21,7 +21,8 @@ from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspe
                         WorkOrder)
 from dms.permissions import account, account_columns, note_account, require
 from dms.workshop import states
-from dms.workshop.common import Changed, changed, load_order, load_order_of, move, touch
+from dms.workshop.common import (Changed, changed, load_order, load_order_of, move, read_along,
+                                 touch)
 from dms.workshop.completion import unanswered
 from dms.workshop.lines import lines
 
@@ -48,15 +49,37 @@ class ClockResult:
 
 # -- shared helpers (qc.py and board.py use them too) ---------------------------------------
 
-def _load_line(s: Session, actor, line_id: int, expected_version: int | None, permission: str):
-    """(job, its order), the order locked; `permission` checked first."""
+def _load_line(s: Session, actor, line_id: int, expected_version: int | None, permission: str,
+               with_on_job: bool = True):
+    """(job, its order), the order locked; `permission` checked first. Who is clocked on the
+    job comes with them (`on_job`) unless `with_on_job` is false."""
     try:
-        line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission)
+        line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission,
+                                    guarded={"on_job": (_on_job(line_id),)} if with_on_job
+                                    else None)
     except NotFound:
         order = None
     if order is None:
         raise NotFound(what="Job", key=line_id)
     return line, order
+
+
+def _on_job(line_id: int):
+    """The technicians clocked on the job, as "event id:technician id" joined by commas."""
+    last = select(func.max(ClockEvent.id)).where(ClockEvent.labour_line_id == line_id) \
+        .group_by(ClockEvent.technician_id)
+    pair = func.cast(ClockEvent.id, String) + ":" + func.cast(ClockEvent.technician_id, String)
+    return select(func.aggregate_strings(pair, ",")).where(
+        ClockEvent.id.in_(last), ClockEvent.kind == "on").scalar_subquery()
+
+
+def on_job(s: Session, order: WorkOrder, line: LabourLine) -> list[int]:
+    """Who is clocked on the job (in the order they clocked on), as read with it."""
+    found = read_along(s, "on_job", order.id)
+    if found is None:
+        return [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
+    pairs = sorted(tuple(map(int, p.split(":"))) for p in (found[0] or "").split(",") if p)
+    return [tech for _, tech in pairs]
 
 
 def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> None:
@@ -125,7 +148,7 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         _approved(line)
         if line.state == "done":
             raise ValidationError("dispatch.job_done", "Job {job} is done.", job=line.code)
-        if open_clocks(s, line_ids=[line.id]):
+        if on_job(s, order, line):
             raise ValidationError("dispatch.job_clocked_on",
                                   "Someone is clocked on job {job}: clock off before moving it.",
                                   job=line.code)
@@ -182,7 +205,8 @@ def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> 
 
 def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
     with db.transaction() as s:
-        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock")
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock",
+                                 with_on_job=False)  # the read below asks more than that
         roles = require(s, actor, "job.clock")
         if order.state not in CLOCKABLE:
             raise InvalidTransition(action="clock_on", state=order.state)
@@ -229,17 +253,17 @@ def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | 
         raise ValidationError("clock.reason", "Keep the reason within 40 characters.")
     with db.transaction() as s:
         line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock")
-        on_job = [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
-        if actor.id not in on_job:
+        others = on_job(s, order, line)
+        if actor.id not in others:
             raise ValidationError("clock.not_on", "You are not clocked on job {job}.",
                                   job=line.code)
         s.add(ClockEvent(labour_line_id=line.id, technician_id=actor.id, kind="off",
                          at=clock.now(), reason=reason))
-        on_job.remove(actor.id)
-        if done and not on_job:
+        others.remove(actor.id)
+        if done and not others:
             set_job_state(s, actor, order, line, "done", "job_done", reason)
         touch(order, actor)
-        return ClockResult(changed(s, order), line.id, line.state, tuple(on_job))
+        return ClockResult(changed(s, order), line.id, line.state, tuple(others))
 
 
 def pause(db, actor, work_order_id: int, reason: str,
