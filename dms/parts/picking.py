@@ -22,10 +22,9 @@ from dms.parts import stock
 from dms.parts.catalogue import part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
                                     hand_over_appointment, held, lines_holding,
-                                    release_appointment,
-                                    release_held, release_line, release_order, reserve_appointment,
-                                    reserve_line, reserve_order)
-from dms.permissions import require
+                                    release_appointment, release_held, release_line,
+                                    release_order, reserve_appointment, reserve_line,
+                                    reserve_order)
 from dms.workshop import states as st
 from dms.workshop.common import (Changed, Joined, changed, load_order, load_order_of, read_along,
                                  touch)
@@ -262,7 +261,8 @@ def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
     """Unused parts back to the counter (退料)."""
     qty, reason = _qty(qty), validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES, "picking.return")
+        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES,
+                                   "picking.return")
         moved = _take_back(s, actor, order, line, qty, reason, "returned")
         return ReturnResult(_done(s, actor, order, "return_part", part_line_id=line.id, qty=qty,
                                   reason=reason), line.id, moved, line.state, line.qty_issued)
@@ -274,7 +274,8 @@ def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
     READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
     reason = validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES, "picking.release_part")
+        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES,
+                                   "picking.release_part")
         if line.state in CLOSED or line.qty_issued >= line.qty:
             raise ValidationError("picking.nothing_to_release",
                                   "Nothing of this line waits to be issued.")
@@ -299,7 +300,8 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
     taker = validators.limited_text(received_by, "picking.received_by", 60, required=False)
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     with db.transaction() as s:
-        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES, "picking.exchange")
+        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES,
+                                   "picking.exchange")
         part = part_for_scan(s, actor.store_id, new_scan)
         if not part.active:
             raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",
