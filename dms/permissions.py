@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import event, func, select
+from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session
 
 from dms.errors import Forbidden
@@ -217,16 +217,21 @@ def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] 
     return accounts[user_id]
 
 
-def account_columns(session: Session, user_id: int) -> tuple:
-    """The account as three columns (active, store, roles joined by commas) for a command's
-    first read to carry, so checking it costs no statement of its own; none when this
-    transaction has read it already. Hand the row's last three values to `note_account`."""
-    if user_id in session.info.get(_ACCOUNTS, ()):
+_ACCOUNT_COLUMNS = (  # of the user "dms_user"
+    select(User.active).where(User.id == bindparam("dms_user")).scalar_subquery(),
+    select(User.store_id).where(User.id == bindparam("dms_user")).scalar_subquery(),
+    select(func.aggregate_strings(UserRole.role, ","))
+    .where(UserRole.user_id == bindparam("dms_user")).scalar_subquery())
+
+
+def account_columns(session: Session | None, user_id: int | None) -> tuple:
+    """The account of the user bound as "dms_user" as three columns (active, store, roles
+    joined by commas) for a command's first read to carry, so checking it costs no statement of
+    its own; none when this transaction has read `user_id`'s already. Hand the row's last three
+    values to `note_account`."""
+    if session is not None and user_id in session.info.get(_ACCOUNTS, ()):
         return ()
-    return (select(User.active).where(User.id == user_id).scalar_subquery(),
-            select(User.store_id).where(User.id == user_id).scalar_subquery(),
-            select(func.aggregate_strings(UserRole.role, ","))
-            .where(UserRole.user_id == user_id).scalar_subquery())
+    return _ACCOUNT_COLUMNS
 
 
 def note_account(session: Session, user_id: int, active, store_id, roles) -> None:

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import String, and_, case, func, literal, or_, select
+from sqlalchemy import String, and_, bindparam, case, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -22,10 +22,11 @@ def normalise_scan(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().upper()
 
 
-def scanned_part_id(store_id, text: str):
-    """The id of the part a scan stands for, as a SQL expression: its barcode's part, else the
-    part with that code (`store_id` a value or a column to correlate with)."""
-    key, coded = normalise_scan(text), aliased(Part)  # (a Part of its own: not correlated)
+def scanned_part_id(store_id):
+    """The id of the part the scan bound as "dms_scan" (`normalise_scan`) stands for, as a SQL
+    expression: its barcode's part, else the part with that code (`store_id` a column to
+    correlate with, or a value)."""
+    key, coded = bindparam("dms_scan"), aliased(Part)  # (a Part of its own: not correlated)
     return func.coalesce(
         select(PartBarcode.part_id).where(PartBarcode.store_id == store_id,
                                           PartBarcode.barcode == key).limit(1).scalar_subquery(),

@@ -19,7 +19,7 @@ from dms import audit, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
-from dms.parts.catalogue import part_for_scan, scanned_part_id
+from dms.parts.catalogue import normalise_scan, part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
                                     hand_over_appointment, held, lines_holding,
                                     release_appointment, release_held, release_line,
@@ -142,8 +142,9 @@ def picking_list(db, actor, work_order_id: int) -> PickingList:
 # --- issue, return, exchange ---------------------------------------------------------------
 
 def _open_order(s, actor, work_order_id: int, action: str, allowed,
-                permission: str, also=None) -> WorkOrder:
-    order = load_order(s, actor, work_order_id, permission=permission, also=also)
+                permission: str, also=None, params=None) -> WorkOrder:
+    order = load_order(s, actor, work_order_id, permission=permission, also=also,
+                       params=params)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
@@ -184,6 +185,10 @@ def _done(s, actor, order, action: str, **data) -> Changed:
     return changed(s, order)
 
 
+# For `load_order(also=...)`: the part the scan "dms_scan" stands for, read with the order.
+_SCANNED = {"scan": Joined(Part, Part.id == scanned_part_id(WorkOrder.store_id))}
+
+
 def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
                received_by: str | None = None, batch: str | None = None,
                add_reason: str | None = None) -> IssueResult:
@@ -196,8 +201,7 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     reason = validators.limited_text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
         order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue",
-                            {"scan": Joined(Part, Part.id == scanned_part_id(WorkOrder.store_id,
-                                                                             scanned))})
+                            _SCANNED, {"dms_scan": normalise_scan(scanned)})
         part = part_for_scan(s, actor.store_id, scanned, read_along(s, "scan", order.id))
         holding = lines_holding(s, order.id, part.id)
         lines = [x for x, _ in holding]

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock
@@ -32,7 +32,7 @@ class Changed:
 def load_order(session: Session, actor, work_order_id: int,
                expected_version: int | None = None, lock: bool = True,
                permission: str | None = None, also: Mapping | None = None,
-               guarded: Mapping | None = None) -> WorkOrder:
+               guarded: Mapping | None = None, params: Mapping | None = None) -> WorkOrder:
     """The order of the actor's store; `expected_version` is the version the user looked at.
 
     Commands lock the row: on PostgreSQL two seats acting on one car queue here instead of the
@@ -45,16 +45,18 @@ def load_order(session: Session, actor, work_order_id: int,
     `guarded`: the same for what commands write under the order's lock (its next job number,
     its gate pass): in the same statement on SQLite (BEGIN IMMEDIATE took the write lock before
     any read), on PostgreSQL in one more once the lock is held (the locking statement sees rows
-    as they were before it waited for the lock).
+    as they were before it waited for the lock). Both are constants whose keys name them (the
+    statement is built once per combination); `params` gives their bound values.
     """
     serialised = session.get_bind().dialect.name == "sqlite"
+    values = {"dms_order": work_order_id, **(params or {})}
     if lock:  # the lock, the load and the account in one statement
-        order = _locked(session, actor, WorkOrder.id == work_order_id,
-                        also={**(also or {}), **(guarded or {})} if serialised else also)
+        order = _locked(session, actor, None, values,
+                        {**(also or {}), **(guarded or {})} if serialised else also)
         if order is not None and guarded and not serialised:
-            row = session.execute(_select_along((WorkOrder.id,), guarded)
-                                  .where(WorkOrder.id == order.id)).first()
-            _note_along(session, order.id, guarded, row, 1)
+            query = _built(("guarded", tuple(guarded)), lambda: _select_along(
+                (WorkOrder.id,), guarded).where(WorkOrder.id == bindparam("dms_order")))
+            _note_along(session, order.id, guarded, session.execute(query, values).first(), 1)
     else:
         order = session.get(WorkOrder, work_order_id)
     if permission is not None:
@@ -67,19 +69,16 @@ def load_order_of(session: Session, actor, model, line_id: int,
                   guarded: Mapping | None = None):
     """`load_order` for the order a line (`model`: LabourLine, PartLine) belongs to, found and
     locked in one statement: (line, order), or (None, None) when there is no such line.
-    `guarded`: as for `load_order`, read with the line.
+    `guarded`: as for `load_order`, read with the line (its parameter "dms_line" is the line).
 
     On SQLite the line comes with the order (BEGIN IMMEDIATE took the write lock before any
     read). On PostgreSQL it is read once the order's lock is held: the locking statement would
     return the line as it was before waiting for the lock, and a command must see what the
     seat it waited for wrote."""
-    guarded = guarded or {}
+    guarded, values = guarded or {}, {"dms_line": line_id}
     serialised = session.get_bind().dialect.name == "sqlite"
-    if serialised:
-        found = _locked(session, actor, model.id == line_id, model, also=guarded)
-    else:
-        found = _locked(session, actor, WorkOrder.id == select(model.work_order_id).where(
-            model.id == line_id).scalar_subquery())
+    found = _locked(session, actor, model, values, guarded if serialised else {},
+                    joined=serialised)
     if permission is not None:
         require(session, actor, permission)
     if found is None:
@@ -87,8 +86,10 @@ def load_order_of(session: Session, actor, model, line_id: int,
     order, line = found if serialised else (found, None)
     order = _checked(session, actor, order.id, order, expected_version)
     if not serialised:
-        row = session.execute(_select_along((model,), guarded).where(model.id == line_id)
-                              .execution_options(populate_existing=True)).first()
+        query = _built(("line", model, tuple(guarded)), lambda: _select_along(
+            (model,), guarded).where(model.id == bindparam("dms_line"))
+            .execution_options(populate_existing=True))
+        row = session.execute(query, values).first()
         line = row[0]
         _note_along(session, order.id, guarded, row, 1)
     return line, order
@@ -108,23 +109,47 @@ class Joined:
         return 1
 
 
-def _locked(session: Session, actor, where, line_model=None, also: Mapping | None = None):
-    """The order (and the line of `line_model` joined on it) locked, with the actor's account
+_BUILT: dict = {}  # shape → statement: built once, bound values given at each execution
+
+
+def _built(shape, build):
+    found = _BUILT.get(shape)
+    if found is None:
+        found = _BUILT[shape] = build()
+    return found
+
+
+def _locked(session: Session, actor, line_model, values: dict, also: Mapping | None,
+            joined: bool = False):
+    """The order locked (by its id "dms_order", or found by the line "dms_line" of
+    `line_model`, the line joined and returned with it if `joined`), with the actor's account
     and the `also` columns."""
-    account = account_columns(session, actor.id)
-    head = (WorkOrder, line_model) if line_model else (WorkOrder,)
-    query = _select_along(head, also or {}, account).where(where)
-    if line_model is not None:
-        query = query.join(line_model, line_model.work_order_id == WorkOrder.id)
-    row = session.execute(query.with_for_update(of=WorkOrder)).first()
+    also = also or {}
+    account = bool(account_columns(session, actor.id))
+
+    def build():
+        head = (WorkOrder, line_model) if joined else (WorkOrder,)
+        query = _select_along(head, also, account_columns(None, None) if account else ())
+        if line_model is None:
+            query = query.where(WorkOrder.id == bindparam("dms_order"))
+        elif joined:
+            query = query.join(line_model, line_model.work_order_id == WorkOrder.id) \
+                .where(line_model.id == bindparam("dms_line"))
+        else:
+            query = query.where(WorkOrder.id == select(line_model.work_order_id).where(
+                line_model.id == bindparam("dms_line")).scalar_subquery())
+        return query.with_for_update(of=WorkOrder)
+
+    query = _built(("lock", line_model, joined, tuple(also), account), build)
+    row = session.execute(query, {**values, "dms_user": actor.id}).first()
     if row is None:
         return None
     if account:
         note_account(session, actor.id, *row[-3:])
-    _note_along(session, row[0].id, also or {}, row, len(head))
+    _note_along(session, row[0].id, also, row, 2 if joined else 1)
     order = row[0]
     session.info.get(_LINES, {}).pop(order.id, None)  # lines read before the lock: again
-    return (order, row[1]) if line_model else order
+    return (order, row[1]) if joined else order
 
 
 _ALONG = "dms_read_along"  # session.info: key → values read with the order (`also`)

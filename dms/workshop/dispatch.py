@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import String, func, or_, select
+from sqlalchemy import String, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock, validators
@@ -55,8 +55,7 @@ def _load_line(s: Session, actor, line_id: int, expected_version: int | None, pe
     job comes with them (`on_job`) unless `with_on_job` is false."""
     try:
         line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission,
-                                    guarded={"on_job": (_on_job(line_id),)} if with_on_job
-                                    else None)
+                                    guarded=_ON_JOB if with_on_job else None)
     except NotFound:
         order = None
     if order is None:
@@ -64,13 +63,18 @@ def _load_line(s: Session, actor, line_id: int, expected_version: int | None, pe
     return line, order
 
 
-def _on_job(line_id: int):
-    """The technicians clocked on the job, as "event id:technician id" joined by commas."""
-    last = select(func.max(ClockEvent.id)).where(ClockEvent.labour_line_id == line_id) \
+def _on_job():
+    """The technicians clocked on the job "dms_line", as "event id:technician id" joined by
+    commas."""
+    line = bindparam("dms_line")
+    last = select(func.max(ClockEvent.id)).where(ClockEvent.labour_line_id == line) \
         .group_by(ClockEvent.technician_id)
     pair = func.cast(ClockEvent.id, String) + ":" + func.cast(ClockEvent.technician_id, String)
     return select(func.aggregate_strings(pair, ",")).where(
         ClockEvent.id.in_(last), ClockEvent.kind == "on").scalar_subquery()
+
+
+_ON_JOB = {"on_job": (_on_job(),)}  # for `load_order_of(guarded=...)`
 
 
 def on_job(s: Session, order: WorkOrder, line: LabourLine) -> list[int]:
@@ -154,7 +158,8 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
                                   job=line.code)
         # the bay and the technician's account in one read
         technician = account_columns(s, technician_id)
-        found = s.execute(select(Bay, *technician).where(Bay.id == bay_id)).first()
+        found = s.execute(select(Bay, *technician).where(Bay.id == bay_id),
+                          {"dms_user": technician_id}).first()
         if found is not None and technician:
             note_account(s, technician_id, *found[-3:])
         bay = found[0] if found is not None else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from dms import audit, clock, policy, validators
@@ -31,7 +31,7 @@ from dms.workshop.common import (Changed, Joined, changed, load_order, move, rea
 from dms.workshop.dispatch import require_staff
 from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, line_payer,
                                 member_discounts, order_totals, part_names, plain, price, snapshot,
-                                with_discounts)
+                                WITH_DISCOUNTS)
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
@@ -62,13 +62,12 @@ def open_order(s, actor, wo_id, expected_version, action: str, allowed=_EDITABLE
     """The order, once the actor's role (`permission`) and the order's state allow `action`
     (role first); the customer's member discounts are read with it, for pricing lines, and the
     catalogue row `catalogue` (model, code) names, if any (`_by_code` finds it)."""
-    also = with_discounts()
+    also, params = WITH_DISCOUNTS, None
     if catalogue and catalogue[1]:
-        model, code = catalogue[0], catalogue[1].strip().upper()
-        also[f"{model.__tablename__}.{code}"] = Joined(
-            model, (model.store_id == WorkOrder.store_id) & (model.code == code))
+        also = also | _CATALOGUE[catalogue[0]]
+        params = {"dms_code": catalogue[1].strip().upper()}
     order = load_order(s, actor, wo_id, expected_version, permission=permission, also=also,
-                       guarded=guarded)
+                       guarded=guarded, params=params)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
@@ -124,10 +123,17 @@ def approver_name(approved_by_name: str, method: str) -> str:
 
 # --- catalogue -------------------------------------------------------------------------------
 
+# For `open_order(catalogue=...)`: the catalogue row of the code "dms_code", read with the order.
+_CATALOGUE = {model: {model.__tablename__: Joined(model, (model.store_id == WorkOrder.store_id)
+                                                  & (model.code == bindparam("dms_code")))}
+              for model in (LabourOperation, Part)}
+
+
 def _by_code(s, model, store_id: int, code: str, what: str, order=None):
-    """The catalogue row, read with `order` if `open_order` was given it."""
+    """The catalogue row; the one `open_order` read with `order` (for this code: the command
+    asks once, for the code it gave) if there is one."""
     key = code.strip().upper()
-    found = read_along(s, f"{model.__tablename__}.{key}", order.id) if order else None
+    found = take_along(s, model.__tablename__, order.id) if order else None
     row = found[0] if found is not None else s.scalars(
         select(model).where(model.store_id == store_id, model.code == key)).first()
     if row is None:
@@ -334,10 +340,9 @@ def issue_estimate(db, actor, work_order_id: int, valid_days: int = 7,
     if isinstance(valid_days, bool) or not isinstance(valid_days, int) or valid_days < 1:
         raise ValidationError("estimate.valid_days", "An estimate is valid for at least one day.")
     with db.transaction() as s:
-        order = load_order(s, actor, work_order_id, expected_version, also=with_discounts(),
-                           guarded={"last": (select(func.max(Estimate.version)).where(
-                               Estimate.work_order_id == WorkOrder.id).scalar_subquery(),)})
-        version = (read_along(s, "last", order.id)[0] or 0) + 1
+        order = load_order(s, actor, work_order_id, expected_version, also=WITH_DISCOUNTS,
+                           guarded=_LAST_VERSION)
+        version = (read_along(s, "estimate_version", order.id)[0] or 0) + 1
         move(s, actor, order, "estimate", version=version)
         with s.no_autoflush:  # the order is written once, below, with its estimated amount
             labour, parts = billable_lines(s, order)
@@ -396,17 +401,21 @@ def decline(s, order, jobs, parts) -> list[int]:
     return [r.id for r in recs]
 
 
+# For `load_order(guarded=...)`: the order's last estimate version, and its latest estimate.
+_LAST_VERSION = {"estimate_version": (select(func.max(Estimate.version)).where(
+    Estimate.work_order_id == WorkOrder.id).scalar_subquery(),)}
+_EARLIER = aliased(Estimate)  # the latest version: a subquery of its own
+_LATEST = {"estimate": Joined(Estimate, (Estimate.work_order_id == WorkOrder.id) & (
+    Estimate.version == select(func.max(_EARLIER.version)).where(
+        _EARLIER.work_order_id == WorkOrder.id).scalar_subquery()))}
+
+
 def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, method: str,
                      declined_line_ids: Mapping[str, Iterable[int]] | None = None,
                      expected_version: int | None = None) -> ApprovalResult:
     """The customer signs the latest estimate, possibly declining some jobs or parts."""
     with db.transaction() as s:
-        earlier = aliased(Estimate)  # the latest version: a subquery of its own
-        latest = select(func.max(earlier.version)).where(
-            earlier.work_order_id == WorkOrder.id).scalar_subquery()
-        order = load_order(s, actor, work_order_id, expected_version, guarded={
-            "estimate": Joined(Estimate, (Estimate.work_order_id == WorkOrder.id)
-                               & (Estimate.version == latest))})
+        order = load_order(s, actor, work_order_id, expected_version, guarded=_LATEST)
         move(s, actor, order, "approve", approved_by=approved_by_name, method=method)
         name = approver_name(approved_by_name, method)
         estimate = read_along(s, "estimate", order.id)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
 
 from dms import clock
@@ -83,19 +83,22 @@ class OrderLines:
 
 # --- pricing ------------------------------------------------------------------------------------
 
-def _tier(*columns, customer_id):
-    today = clock.now().astimezone().date()
+def _tier(*columns, customer_id, today):
     return (select(*columns).join(Membership)
             .where(Membership.customer_id == customer_id, Membership.status == "active",
                    Membership.joined_on <= today, Membership.valid_until >= today)
             .order_by(MembershipTier.level.desc()).limit(1))
 
 
-def with_discounts() -> dict:
-    """For `load_order(also=...)`: the order's customer's member discounts, read with it."""
-    return {"discounts": tuple(
-        _tier(c, customer_id=WorkOrder.customer_id).scalar_subquery()
-        for c in (MembershipTier.labour_discount_pct, MembershipTier.material_discount_pct))}
+def _today():
+    return clock.now().astimezone().date()
+
+
+# For `load_order(also=...)`: the order's customer's member discounts, read with it.
+WITH_DISCOUNTS = {"discounts": tuple(
+    _tier(c, customer_id=WorkOrder.customer_id,
+          today=bindparam("dms_today", callable_=_today)).scalar_subquery()
+    for c in (MembershipTier.labour_discount_pct, MembershipTier.material_discount_pct))}
 
 
 def member_discounts(s, order) -> Discounts:
@@ -104,7 +107,8 @@ def member_discounts(s, order) -> Discounts:
     if found is None:
         found = s.execute(_tier(MembershipTier.labour_discount_pct,
                                 MembershipTier.material_discount_pct,
-                                customer_id=order.customer_id)).first() or (None, None)
+                                customer_id=order.customer_id, today=_today())).first() \
+            or (None, None)
     return NO_DISCOUNTS if found[0] is None else Discounts(*found)
 
 

@@ -100,7 +100,8 @@ def create_order(s, actor, data: CheckIn) -> WorkOrder:
     account = account_columns(s, actor.id)
     row = s.execute(select(Vehicle, *(visit.with_only_columns(c).scalar_subquery()
                                       for c in (WorkOrder.entry_at, WorkOrder.entry_mileage)),
-                           *account).where(Vehicle.id == data.vehicle_id)).first()
+                           *account).where(Vehicle.id == data.vehicle_id),
+                    {"dms_user": actor.id}).first()
     if row is not None and account:
         note_account(s, actor.id, *row[-3:])
     require(s, actor, "workorder.open")
