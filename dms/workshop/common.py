@@ -236,21 +236,25 @@ def order_rows(session: Session, work_order_id: int, if_read: bool = False):
     if work_order_id not in cache:
         if if_read:
             return None
-        # The fees and the claim (one at most) in one read: a row per fee, or one row of nulls.
-        extras = session.execute(
-            select(Fee, InsuranceClaim).select_from(WorkOrder)
-            .outerjoin(Fee, Fee.work_order_id == WorkOrder.id)
-            .outerjoin(InsuranceClaim, InsuranceClaim.work_order_id == WorkOrder.id)
-            .where(WorkOrder.id == work_order_id).order_by(Fee.id)).all()
-        cache[work_order_id] = (
-            session.scalars(select(LabourLine).where(LabourLine.work_order_id == work_order_id)
-                            .order_by(LabourLine.seq)).all(),
-            _with_names(session, select(PartLine, Part.code, Part.name)
-                        .join(Part, Part.id == PartLine.part_id)
-                        .where(PartLine.work_order_id == work_order_id).order_by(PartLine.id)),
-            [fee for fee, _ in extras if fee is not None],
-            extras[0][1] if extras else None)
+        order = {"dms_order": work_order_id}
+        extras = session.execute(_FEES_AND_CLAIM, order).all()
+        cache[work_order_id] = (session.scalars(_LABOUR, order).all(),
+                                _with_names(session, session.execute(_PARTS, order)),
+                                [fee for fee, _ in extras if fee is not None],
+                                extras[0][1] if extras else None)
     return cache[work_order_id]
+
+
+# The order "dms_order"'s lines, built once: its jobs; its parts with their codes and names;
+# its fees and its claim (one at most) in one read, a row per fee or one row of nulls.
+_LABOUR = select(LabourLine).where(LabourLine.work_order_id == bindparam("dms_order")) \
+    .order_by(LabourLine.seq)
+_PARTS = select(PartLine, Part.code, Part.name).join(Part, Part.id == PartLine.part_id) \
+    .where(PartLine.work_order_id == bindparam("dms_order")).order_by(PartLine.id)
+_FEES_AND_CLAIM = select(Fee, InsuranceClaim).select_from(WorkOrder) \
+    .outerjoin(Fee, Fee.work_order_id == WorkOrder.id) \
+    .outerjoin(InsuranceClaim, InsuranceClaim.work_order_id == WorkOrder.id) \
+    .where(WorkOrder.id == bindparam("dms_order")).order_by(Fee.id)
 
 
 _NAMES = "dms_part_names"  # session.info: part id → PartName, read with the order's lines
@@ -262,10 +266,10 @@ class PartName(NamedTuple):
     name: str
 
 
-def _with_names(session: Session, query) -> list[PartLine]:
+def _with_names(session: Session, rows) -> list[PartLine]:
     names = session.info.setdefault(_NAMES, {})
     lines = []
-    for line, code, name in session.execute(query):
+    for line, code, name in rows:
         names[line.part_id] = PartName(line.part_id, code, name)
         lines.append(line)
     return lines
