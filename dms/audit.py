@@ -1,15 +1,15 @@
 """The audit log: who did what, when, from which state to which, and why.
 
-A command's entries are kept with its session and written together just before the commit, one
-statement for all of them (a rolled-back command leaves none); nothing reads the audit log
-inside the transaction that writes it.
+A command's entries are kept with its session and written together just before the commit, in
+the statement that writes its change_log rows (`dms.changes`; a rolled-back command leaves
+none); nothing reads the audit log inside the transaction that writes it.
 """
 
 from __future__ import annotations
 
 import json
 
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from dms import clock, validators
@@ -33,11 +33,10 @@ def record(session: Session, actor, entity: str, entity_id: int, action: str, *,
     session.info.setdefault(_PENDING, []).append(row)
 
 
-@event.listens_for(Session, "before_commit")
-def _write(session: Session) -> None:
-    rows = session.info.pop(_PENDING, None)
-    if rows:
-        session.execute(insert(AuditLog.__table__), rows)
+def pending(session: Session) -> list[dict]:
+    """The rows this transaction has to write (and forgets them): `dms.changes` writes them
+    with the change_log rows, in one statement."""
+    return session.info.pop(_PENDING, None) or []
 
 
 @event.listens_for(Session, "after_soft_rollback")

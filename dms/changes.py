@@ -28,9 +28,11 @@ from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from dms import clock
+from dms import audit, clock
+from dms.db import AUDIT_COLUMNS as _AUDIT_COLUMNS
+from dms.db import CHANGE_COLUMNS as _CHANGE_COLUMNS
 from dms.errors import ConnectionLost, DatabaseUnreachable
-from dms.models import (Appointment, ChangeLog, ChangeSeat, Complaint, Customer, FollowUp,
+from dms.models import (Appointment, AuditLog, ChangeLog, ChangeSeat, Complaint, Customer, FollowUp,
                         LabourLine, PartLine, PartRequest, PdiInspection, Settlement, Stock,
                         Tool, Vehicle, WorkOrder)
 
@@ -74,34 +76,72 @@ def _collect(session: Session, _flush_context) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _publish(session: Session) -> None:
+    """The transaction's change_log rows and its audit entries (`dms.audit`), written together
+    in one statement just before the commit."""
     # The commit's own flush has not run yet; run it so its changes are collected too.
     # Changes made by bulk UPDATE statements (stock decrements) are announced with `announce`.
     session.flush()
     pending = session.info.pop("dms_changes", set())
-    if not pending:
+    audited = audit.pending(session)
+    if not (pending or audited):
         return
     now = clock.now()
-    table = ChangeLog.__table__  # Core, not ORM bulk: that splits rows whose store_id is None
     rows = [{"at": now, "entity": e, "entity_id": i, "store_id": s}
             for e, i, s in sorted(pending, key=lambda k: (k[0], k[1]))]
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    dialect = connection.dialect
+    if not rows:  # an audit entry alone: nobody is notified
+        session.execute(insert(AuditLog.__table__), audited)
+    elif dialect.name == "postgresql":
         # One statement, the same text for any number of rows (compiled once): the rows from
         # arrays, in a WITH (which always runs in full), and the notification.
-        session.execute(_PUBLISH, {"at": now, "stores": [r["store_id"] for r in rows],
-                                   "entities": [r["entity"] for r in rows],
-                                   "ids": [r["entity_id"] for r in rows],
-                                   "channel": CHANNEL, "payload": json.dumps(len(pending))})
+        values = {"at": now, "stores": [r["store_id"] for r in rows],
+                  "entities": [r["entity"] for r in rows], "ids": [r["entity_id"] for r in rows],
+                  "channel": CHANNEL, "payload": json.dumps(len(pending))}
+        if audited:
+            values |= {f"audit_{c}": [_bound(dialect, c, r[c]) for r in audited]
+                       for c in _AUDIT_COLUMNS}
+        session.execute(_PUBLISH_AUDITED if audited else _PUBLISH, values)
+    elif audited:  # SQLite: both tables through the publishing view's trigger (JSON arrays)
+        session.execute(_SQLITE_PUBLISH, {
+            "audit": json.dumps([[_bound(dialect, c, r[c]) for c in _AUDIT_COLUMNS]
+                                 for r in audited], ensure_ascii=False),
+            "changes": json.dumps([[_bound(dialect, c, r[c]) for c in _CHANGE_COLUMNS]
+                                   for r in rows], ensure_ascii=False)})
     else:  # the same keys in every row: one executemany, one statement
-        session.execute(insert(table), rows)
+        # Core, not ORM bulk: that splits rows whose store_id is None
+        session.execute(insert(ChangeLog.__table__), rows)
 
 
-_PUBLISH = text(
-    "WITH written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
+def _bound(dialect, column: str, value):
+    """`value` as the column's type sends it (a UTC timestamp as SQLite's text or a naive
+    PostgreSQL timestamp): for rows passed in arrays or JSON rather than as parameters."""
+    if column != "at" or value is None:
+        return value
+    return AuditLog.__table__.c.at.type._cached_bind_processor(dialect)(value)
+
+
+_ARRAYS = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
+           "entity_id": "integer", "action": "varchar", "from_state": "varchar",
+           "to_state": "varchar", "reason": "text", "data": "text"}
+_CHANGES_SQL = (
+    "written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
     "SELECT :at, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
     "CAST(:stores AS integer[]), CAST(:entities AS varchar[]), CAST(:ids AS integer[])) "
     "AS u(store_id, entity, entity_id) ORDER BY u.entity, u.entity_id) "
-    "SELECT pg_notify(:channel, :payload)").bindparams(
-    bindparam("at", type_=ChangeLog.__table__.c.at.type))  # stored in UTC, as the ORM does
+    "SELECT pg_notify(:channel, :payload)")
+_AUDIT_SQL = (
+    f"audited AS (INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)}) "
+    f"SELECT {', '.join(f'a.{c}' for c in _AUDIT_COLUMNS)} FROM unnest("
+    + ", ".join(f"CAST(:audit_{c} AS {_ARRAYS[c]}[])" for c in _AUDIT_COLUMNS)
+    + f") WITH ORDINALITY AS a({', '.join(_AUDIT_COLUMNS)}, n) ORDER BY a.n), ")
+_AT = bindparam("at", type_=ChangeLog.__table__.c.at.type)  # stored in UTC, as the ORM does
+_PUBLISH = text("WITH " + _CHANGES_SQL).bindparams(_AT)
+_PUBLISH_AUDITED = text("WITH " + _AUDIT_SQL + _CHANGES_SQL).bindparams(_AT)
+
+# SQLite has no INSERT in a WITH: every connection has a view whose INSTEAD OF trigger inserts
+# both tables' rows from JSON arrays, in their order (`dms.db.PUBLISH_VIEW`).
+_SQLITE_PUBLISH = text("INSERT INTO temp.dms_publish (audit, changes) VALUES (:audit, :changes)")
 
 
 def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:

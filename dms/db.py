@@ -110,6 +110,28 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+# What a transaction publishes at its commit (`dms.changes`): its audit entries and change_log
+# rows. SQLite has no INSERT inside a WITH, so each connection gets a view of its own whose
+# INSTEAD OF trigger writes both from JSON arrays (one row an array of these columns), and a
+# command writes them with one statement, as on PostgreSQL.
+AUDIT_COLUMNS = ("store_id", "at", "user_id", "entity", "entity_id", "action", "from_state",
+                 "to_state", "reason", "data")
+CHANGE_COLUMNS = ("at", "store_id", "entity", "entity_id")
+
+
+def _from_json(table: str, columns: tuple[str, ...], array: str) -> str:
+    values = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))
+    return (f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} "
+            f"FROM json_each(NEW.{array}) ORDER BY key;")
+
+
+PUBLISH_VIEW = (
+    "CREATE TEMP VIEW IF NOT EXISTS dms_publish (audit, changes) AS SELECT NULL, NULL",
+    "CREATE TEMP TRIGGER IF NOT EXISTS dms_publish INSTEAD OF INSERT ON dms_publish BEGIN "
+    f"{_from_json('audit_log', AUDIT_COLUMNS, 'audit')} "
+    f"{_from_json('change_log', CHANGE_COLUMNS, 'changes')} END")
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
@@ -120,6 +142,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        for statement in PUBLISH_VIEW:
+            cursor.execute(statement)
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session
 
 from dms.errors import Forbidden
@@ -205,7 +205,8 @@ _ACCOUNTS = "dms_accounts"  # session.info: user id → (active, store id, roles
 
 
 def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] | None:
-    """The account as the database has it now: read once per transaction (one query)."""
+    """The account as the database has it now: read once per transaction (one query), or
+    along with another read (`account_columns`)."""
     accounts = session.info.setdefault(_ACCOUNTS, {})
     if user_id not in accounts:
         rows = session.execute(select(User.active, User.store_id, UserRole.role)
@@ -214,6 +215,29 @@ def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] 
         accounts[user_id] = (rows[0].active, rows[0].store_id,
                              frozenset(r.role for r in rows if r.role)) if rows else None
     return accounts[user_id]
+
+
+_ACCOUNT_COLUMNS = (  # of the user "dms_user"
+    select(User.active).where(User.id == bindparam("dms_user")).scalar_subquery(),
+    select(User.store_id).where(User.id == bindparam("dms_user")).scalar_subquery(),
+    select(func.aggregate_strings(UserRole.role, ","))
+    .where(UserRole.user_id == bindparam("dms_user")).scalar_subquery())
+
+
+def account_columns(session: Session | None, user_id: int | None) -> tuple:
+    """The account of the user bound as "dms_user" as three columns (active, store, roles
+    joined by commas) for a command's first read to carry, so checking it costs no statement of
+    its own; none when this transaction has read `user_id`'s already. Hand the row's last three
+    values to `note_account`."""
+    if session is not None and user_id in session.info.get(_ACCOUNTS, ()):
+        return ()
+    return _ACCOUNT_COLUMNS
+
+
+def note_account(session: Session, user_id: int, active, store_id, roles) -> None:
+    """What `account_columns` read: the account as `account` would have read it."""
+    session.info.setdefault(_ACCOUNTS, {})[user_id] = None if active is None else (
+        bool(active), store_id, frozenset(roles.split(",")) if roles else frozenset())
 
 
 @event.listens_for(Session, "after_flush")

@@ -135,7 +135,7 @@ def member(db, actor, work_order_id: int) -> Member | None:
 
 def _release(s, actor, order_id: int) -> str | None:
     """The gate pass, when the order is settled, cleared and has none yet."""
-    order, st = billing._settled_order(s, actor, order_id, None, "issue_gate_pass")
+    order, st = billing._settled_order(s, actor, order_id, None, "issue_gate_pass", None)
     if s.scalars(select(GatePass.id).where(GatePass.work_order_id == order.id)).first():
         return None
     if not billing._cleared(st) or not allows(s, actor, "gatepass.issue"):

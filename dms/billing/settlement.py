@@ -22,14 +22,13 @@ from dms.billing import invoices
 from dms.billing.pricing import FEE_KINDS, OrderTotals
 from dms.crm import maintenance, membership
 from dms.errors import InvalidTransition, NotFound, ValidationError
-from dms.models import (FollowUp, GatePass, Payment, Settlement,
-                        WorkOrder)
+from dms.models import FollowUp, GatePass, Payment, Settlement, WorkOrder
 from dms.money import ZERO
 from dms.numbering import next_number
 from dms.parts import old_parts, picking
 from dms.permissions import require
 from dms.workshop import completion, states
-from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.common import Changed, Joined, changed, load_order, move, read_along, touch
 from dms.workshop.lines import lines, priced_order
 
 # "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
@@ -85,9 +84,12 @@ def _settlement(s, order: WorkOrder) -> Settlement:
     return row
 
 
-def _settled_order(s, actor, work_order_id, expected_version, action, allowed=(states.SETTLED,)):
-    """The order (in one of `allowed` states) and its locked settlement, for the cashier desk."""
-    order = load_order(s, actor, work_order_id, expected_version)
+def _settled_order(s, actor, work_order_id, expected_version, action, permission: str | None,
+                   allowed=(states.SETTLED,), guarded=None):
+    """The order (in one of `allowed` states) and its locked settlement, for the cashier desk;
+    `permission` checked first."""
+    order = load_order(s, actor, work_order_id, expected_version, permission=permission,
+                       guarded=guarded)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order, _settlement(s, order)
@@ -173,9 +175,11 @@ def presettle(db, actor, work_order_id: int,
               expected_version: int | None = None) -> SettlementResult:
     """READY → PRESETTLED: price the order and write (or rewrite, after a reopen) its settlement."""
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version,
+                           permission="workorder.presettle", guarded=old_parts.TO_CHECK)
         roles = require(s, actor, "workorder.presettle")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("presettle", order.state, roles)
+        lines(s, order)  # read once, for the old-part check and the pricing
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         completion.check_ready(s, order)  # e.g. a part added back after a reopen
@@ -216,8 +220,9 @@ def settle_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
               expected_version: int | None = None) -> SettlementResult:
     """`settle` inside the caller's transaction (the cashier desk settles and releases the car
     in one), with `payments` already checked by `_check_payments`."""
+    order = load_order(s, actor, work_order_id, expected_version, permission="workorder.settle",
+                       guarded=old_parts.TO_CHECK)
     roles = require(s, actor, "workorder.settle")
-    order = load_order(s, actor, work_order_id, expected_version)
     states.transition("settle", order.state, roles)
     old_parts.check_settlement(s, order)
     st = _settlement(s, order)
@@ -243,9 +248,8 @@ def pay_outstanding(db, actor, work_order_id: int, payments: list[PaymentIn],
 def pay_outstanding_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
                        expected_version: int | None = None) -> SettlementResult:
     """`pay_outstanding` inside the caller's transaction, `payments` checked and not empty."""
-    require(s, actor, "payment.collect")
     order, st = _settled_order(s, actor, work_order_id, expected_version, "pay_outstanding",
-                               PAYABLE_STATES)
+                               "payment.collect", PAYABLE_STATES)
     _owing(st)
     paid = _take(s, actor, order, st, payments)
     audit.record(s, actor, "settlement", st.id, "pay_outstanding", work_order_id=order.id,
@@ -264,8 +268,8 @@ def approve_credit(db, actor, work_order_id: int, reason: str,
 def approve_credit_in(s, actor, work_order_id: int, reason: str,
                       expected_version: int | None = None) -> SettlementResult:
     """`approve_credit` inside the caller's transaction; `actor` is the approving manager."""
-    require(s, actor, "credit.approve")
-    order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit")
+    order, st = _settled_order(s, actor, work_order_id, expected_version, "approve_credit",
+                               "credit.approve")
     _owing(st)
     st.credit_approved_by_id = actor.id
     touch(st, actor)
@@ -278,15 +282,23 @@ def issue_gate_pass(db, actor, work_order_id: int,
                     expected_version: int | None = None) -> GatePassResult:
     """出门证 for a settled order: paid in full, or the balance approved as credit."""
     with db.transaction() as s:
-        require(s, actor, "gatepass.issue")
-        order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass")
+        order, st = _settled_order(s, actor, work_order_id, expected_version, "issue_gate_pass",
+                                   "gatepass.issue", guarded=_GATE_PASS)
         return gate_pass_in(s, actor, order, st)
+
+
+# For `load_order(guarded=...)`: the order's gate pass, and its open follow-up call.
+_GATE_PASS = {"gate_pass": Joined(GatePass, GatePass.work_order_id == WorkOrder.id)}
+_DELIVERY = _GATE_PASS | {"follow_up": Joined(FollowUp, (FollowUp.work_order_id == WorkOrder.id)
+                                               & (FollowUp.status == "open"))}
 
 
 def gate_pass_in(s, actor, order: WorkOrder, st: Settlement) -> GatePassResult:
     """`issue_gate_pass` inside the caller's transaction, for a loaded settled order."""
     require(s, actor, "gatepass.issue")
-    existing = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
+    found = read_along(s, "gate_pass", order.id)
+    existing = found[0] if found is not None else s.scalars(
+        select(GatePass).where(GatePass.work_order_id == order.id)).first()
     if existing is not None:
         raise ValidationError("gatepass.exists", "Gate pass {number} was already issued.",
                               number=existing.number)
@@ -314,16 +326,16 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
     if not keys_returned:
         raise ValidationError("delivery.keys_not_returned", "Hand the keys back to the customer.")
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version,
+                           permission="workorder.deliver", guarded=_DELIVERY)
         roles = require(s, actor, "workorder.deliver")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("deliver", order.state, roles)
-        gate_pass = s.scalars(select(GatePass).where(GatePass.work_order_id == order.id)).first()
+        gate_pass = read_along(s, "gate_pass", order.id)[0]
         if gate_pass is None:
             raise ValidationError("delivery.no_gate_pass", "Issue the gate pass first.")
         if not _cleared(_settlement(s, order)):  # e.g. a pass issued before a reopen
             raise ValidationError("gatepass.unpaid", "The balance is neither paid nor on credit.")
-        follow_up = s.scalars(select(FollowUp).where(FollowUp.work_order_id == order.id,
-                                                     FollowUp.status == "open")).first()
+        follow_up = read_along(s, "follow_up", order.id)[0]
         now = clock.now()  # the order is written once, with its new state
         order.delivered_at = now
         gate_pass.released_at = gate_pass.released_at or now
@@ -348,8 +360,8 @@ def reopen(db, actor, work_order_id: int, reason: str,
     and the next settlement takes a new one. Money taken is corrected only by a refund."""
     reason = _reason(reason)
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.reopen")
         roles = require(s, actor, "workorder.reopen")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition("reopen", order.state, roles)
         st = _settlement(s, order)
         voided = invoices.void(s, actor, st, reason)

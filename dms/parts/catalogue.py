@@ -6,9 +6,9 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import String, and_, case, func, literal, or_, select
+from sqlalchemy import String, and_, bindparam, case, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dms import audit
 from dms.errors import NotFound, ValidationError
@@ -22,13 +22,30 @@ def normalise_scan(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip().upper()
 
 
-def part_for_scan(s: Session, store_id: int, text: str) -> Part:
-    """The part a scanned barcode or a typed part code stands for, or NotFound."""
+def scanned_part_id(store_id):
+    """The id of the part the scan bound as "dms_scan" (`normalise_scan`) stands for, as a SQL
+    expression: its barcode's part, else the part with that code (`store_id` a column to
+    correlate with, or a value)."""
+    key, coded = bindparam("dms_scan"), aliased(Part)  # (a Part of its own: not correlated)
+    return func.coalesce(
+        select(PartBarcode.part_id).where(PartBarcode.store_id == store_id,
+                                          PartBarcode.barcode == key).limit(1).scalar_subquery(),
+        select(coded.id).where(coded.store_id == store_id, coded.code == key).scalar_subquery())
+
+
+def part_for_scan(s: Session, store_id: int, text: str, found: tuple | None = None) -> Part:
+    """The part a scanned barcode or a typed part code stands for, or NotFound. `found`: the
+    part (or None) already read for this scan along with its order (`scanned_part_id`)."""
     key = normalise_scan(text)
-    part = s.scalars(select(Part).join(PartBarcode, PartBarcode.part_id == Part.id)
-                     .where(PartBarcode.store_id == store_id, PartBarcode.barcode == key)).first()
-    if part is None:
-        part = s.scalars(select(Part).where(Part.store_id == store_id, Part.code == key)).first()
+    if found is not None:
+        part = found[0]
+    else:
+        part = s.scalars(select(Part).join(PartBarcode, PartBarcode.part_id == Part.id)
+                         .where(PartBarcode.store_id == store_id,
+                                PartBarcode.barcode == key)).first()
+        if part is None:
+            part = s.scalars(select(Part).where(Part.store_id == store_id,
+                                                Part.code == key)).first()
     if part is None:
         raise NotFound("part.unknown_scan", "No part has the barcode or code {key}.", key=key)
     return part

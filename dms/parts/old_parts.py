@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from dms import audit, clock, validators
 from dms.errors import NotFound, ValidationError
-from dms.models import OldPart, OldPartEvent, Part, PartLine, User
+from dms.models import OldPart, OldPartEvent, Part, PartLine, User, WorkOrder
 from dms.permissions import require
-from dms.workshop.common import load_order
+from dms.workshop.common import load_order, order_rows, read_along
 
 DISPOSITIONS = ("show_customer", "warranty_return", "scrap")
 WARRANTY = "warranty_return"
@@ -159,15 +159,29 @@ def old_parts_of(db, actor, work_order_id: int) -> tuple[OldPartView, ...]:
         return tuple(views)
 
 
+# For `load_order(guarded=...)`: whether the order has old parts or issued warranty-paid parts,
+# without which `check_settlement` has nothing to check.
+TO_CHECK = {"old_parts": (
+    exists().where(OldPart.work_order_id == WorkOrder.id).label("old_parts"),
+    exists().where(PartLine.work_order_id == WorkOrder.id, PartLine.approval == "approved",
+                   PartLine.payer == "warranty", PartLine.qty_issued > 0)
+    .label("warranty_parts"))}
+
+
 def check_settlement(s, order) -> None:
     """In the settlement's transaction: every issued warranty-paid part and every part marked
     for a warranty return must be in the old-part store or back with the maker."""
+    if read_along(s, "old_parts", order.id) == (False, False):
+        return  # read with the order: neither kind of part is on it
     olds = s.scalars(select(OldPart).where(OldPart.work_order_id == order.id)).all()
     kept = {o.part_line_id for o in olds if o.disposition == WARRANTY and o.status in KEPT}
     missing = [o.part_id for o in olds if o.disposition == WARRANTY and o.status not in KEPT]
-    missing += [line.part_id for line in s.scalars(select(PartLine).where(
+    read = order_rows(s, order.id, if_read=True)  # the order's lines, if at hand
+    parts = [x for x in read[1] if x.approval == "approved" and x.payer == "warranty"
+             and x.qty_issued > 0] if read is not None else s.scalars(select(PartLine).where(
         PartLine.work_order_id == order.id, PartLine.approval == "approved",
-        PartLine.payer == "warranty", PartLine.qty_issued > 0)) if line.id not in kept]
+        PartLine.payer == "warranty", PartLine.qty_issued > 0))
+    missing += [line.part_id for line in parts if line.id not in kept]
     if missing:
         codes = sorted(set(s.scalars(select(Part.code).where(Part.id.in_(missing)))))
         raise ValidationError("settlement.old_parts_missing",

@@ -19,14 +19,15 @@ from dms import audit, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
 from dms.parts import stock
-from dms.parts.catalogue import part_for_scan
+from dms.parts.catalogue import normalise_scan, part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
-                                    hand_over_appointment, held, release_appointment,
-                                    release_held, release_line, release_order, reserve_appointment,
-                                    reserve_line, reserve_order)
-from dms.permissions import require
+                                    hand_over_appointment, held, lines_holding,
+                                    release_appointment, release_held, release_line,
+                                    release_order, reserve_appointment, reserve_line,
+                                    reserve_order)
 from dms.workshop import states as st
-from dms.workshop.common import Changed, changed, load_order, load_order_of, touch
+from dms.workshop.common import (Changed, Joined, changed, load_order, load_order_of, read_along,
+                                 touch)
 from dms.workshop.lines import kept_pct, line_payer, member_discounts, price
 
 ISSUE_STATES = st.WORKSHOP_STATES
@@ -140,16 +141,19 @@ def picking_list(db, actor, work_order_id: int) -> PickingList:
 
 # --- issue, return, exchange ---------------------------------------------------------------
 
-def _open_order(s, actor, work_order_id: int, action: str, allowed) -> WorkOrder:
-    order = load_order(s, actor, work_order_id)
+def _open_order(s, actor, work_order_id: int, action: str, allowed,
+                permission: str, also=None, params=None) -> WorkOrder:
+    order = load_order(s, actor, work_order_id, permission=permission, also=also,
+                       params=params)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
 
 
-def _issue(s, actor, order, line, qty: Decimal, **refs) -> Issued:
-    """Out of stock to the line, using up what is reserved for it first."""
-    holds = active(s, part_line_id=line.id)
+def _issue(s, actor, order, line, qty: Decimal, holds=None, **refs) -> Issued:
+    """Out of stock to the line, using up what is reserved for it first. `holds`: the line's
+    active reservations, if at hand."""
+    holds = active(s, part_line_id=line.id) if holds is None else holds
     warehouse = _source(s, order, line, holds)
     here = [r for r in holds if r.warehouse_id == warehouse]
     use = min(qty, sum((r.qty for r in here), ZERO))
@@ -181,6 +185,10 @@ def _done(s, actor, order, action: str, **data) -> Changed:
     return changed(s, order)
 
 
+# For `load_order(also=...)`: the part the scan "dms_scan" stands for, read with the order.
+_SCANNED = {"scan": Joined(Part, Part.id == scanned_part_id(WorkOrder.store_id))}
+
+
 def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
                received_by: str | None = None, batch: str | None = None,
                add_reason: str | None = None) -> IssueResult:
@@ -192,12 +200,11 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     reason = validators.limited_text(add_reason, "picking.add_reason", 200, required=False)
     with db.transaction() as s:
-        require(s, actor, "picking.issue")
-        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES)
-        part = part_for_scan(s, actor.store_id, scanned)
-        lines = [x for x in s.scalars(select(PartLine).where(
-            PartLine.work_order_id == order.id, PartLine.part_id == part.id,
-            PartLine.state.not_in(CLOSED)).order_by(PartLine.id))]
+        order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue",
+                            _SCANNED, {"dms_scan": normalise_scan(scanned)})
+        part = part_for_scan(s, actor.store_id, scanned, read_along(s, "scan", order.id))
+        holding = lines_holding(s, order.id, part.id)
+        lines = [x for x, _ in holding]
         approved = [x for x in lines if x.approval == "approved"]
         left = sum((x.qty - x.qty_issued for x in approved), ZERO)
         if approved and qty > left:
@@ -215,23 +222,24 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
                                      code=part.code, qty=qty, reason=reason),
                                part.id, part.code, added_line_id=line.id)
         issued = []
-        for line in approved:
+        for line, holds in holding:
             take = min(qty - sum((i.qty for i in issued), ZERO), line.qty - line.qty_issued)
-            if take > 0:
-                issued.append(_issue(s, actor, order, line, take, received_by=taker, batch=batch))
+            if line.approval == "approved" and take > 0:
+                issued.append(_issue(s, actor, order, line, take, holds, received_by=taker,
+                                     batch=batch))
         return IssueResult(_done(s, actor, order, "issue_part", code=part.code, qty=qty,
                                  received_by=taker, lines=[i.part_line_id for i in issued]),
                            part.id, part.code, tuple(issued))
 
 
-def _issued_line(s, actor, part_line_id: int, action: str, allowed) -> tuple[PartLine, WorkOrder]:
-    order = load_order_of(s, actor, PartLine, part_line_id)
+def _issued_line(s, actor, part_line_id: int, action: str, allowed,
+                 permission: str) -> tuple[PartLine, WorkOrder]:
+    line, order = load_order_of(s, actor, PartLine, part_line_id, permission=permission)
     if order is None:
         raise NotFound(what="Part line", key=part_line_id)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
-    # read (again) under the order's lock
-    return s.get(PartLine, part_line_id, populate_existing=True), order
+    return line, order
 
 
 def _take_back(s, actor, order, line, qty: Decimal, reason: str, final: str) -> int:
@@ -257,8 +265,8 @@ def return_part(db, actor, part_line_id: int, qty, reason: str) -> ReturnResult:
     """Unused parts back to the counter (退料)."""
     qty, reason = _qty(qty), validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        require(s, actor, "picking.return")
-        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "return_part", RETURN_STATES,
+                                   "picking.return")
         moved = _take_back(s, actor, order, line, qty, reason, "returned")
         return ReturnResult(_done(s, actor, order, "return_part", part_line_id=line.id, qty=qty,
                                   reason=reason), line.id, moved, line.state, line.qty_issued)
@@ -270,8 +278,8 @@ def release_part(db, actor, part_line_id: int, reason: str) -> ReturnResult:
     READY still holding stock, and nothing never issued is billed (DESIGN §2)."""
     reason = validators.limited_text(reason, "picking.reason", 200)
     with db.transaction() as s:
-        require(s, actor, "picking.release_part")
-        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "release_part", RETURN_STATES,
+                                   "picking.release_part")
         if line.state in CLOSED or line.qty_issued >= line.qty:
             raise ValidationError("picking.nothing_to_release",
                                   "Nothing of this line waits to be issued.")
@@ -296,8 +304,8 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
     taker = validators.limited_text(received_by, "picking.received_by", 60, required=False)
     batch = validators.limited_text(batch, "picking.batch", 40, required=False)
     with db.transaction() as s:
-        require(s, actor, "picking.exchange")
-        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES)
+        line, order = _issued_line(s, actor, part_line_id, "exchange_part", ISSUE_STATES,
+                                   "picking.exchange")
         part = part_for_scan(s, actor.store_id, new_scan)
         if not part.active:
             raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",

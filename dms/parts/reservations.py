@@ -43,6 +43,21 @@ def active(s, **where) -> list[Reservation]:
         .order_by(Reservation.id)))
 
 
+def lines_holding(s, order_id: int, part_id: int) -> list[tuple[PartLine, list[Reservation]]]:
+    """The order's open lines of the part, each with its active reservations: one read."""
+    found: dict[int, tuple[PartLine, list[Reservation]]] = {}
+    for line, hold in s.execute(
+            select(PartLine, Reservation)
+            .outerjoin(Reservation, (Reservation.part_line_id == PartLine.id)
+                       & (Reservation.status == "active"))
+            .where(PartLine.work_order_id == order_id, PartLine.part_id == part_id,
+                   PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)):
+        holds = found.setdefault(line.id, (line, []))[1]
+        if hold is not None:
+            holds.append(hold)
+    return list(found.values())
+
+
 def held(s, line) -> Decimal:
     return sum((r.qty for r in active(s, part_line_id=line.id)), ZERO)
 
@@ -182,7 +197,8 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
     if granted:
         s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
                           part_line_id=line.id))
-    _sync_needs(s, order, line.part_id, known={line.id: holding})
+    if not (fresh and want <= 0):  # a new line held in full changes no shortfall: no need moves
+        _sync_needs(s, order, line.part_id, known={line.id: holding})
     return max(want, ZERO)
 
 

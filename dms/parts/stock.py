@@ -41,13 +41,18 @@ def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -
     return row
 
 
-def _check_bin_open(s: Session, row: Stock) -> None:
+_UNREAD = object()  # a bin's stocktake not read yet
+
+
+def _check_bin_open(s: Session, row: Stock, locked=_UNREAD) -> None:
+    """`locked`: the bin's stocktake, when it was read with the stock row (SQLite)."""
     if row.bin_id is None:
         return
     # FOR SHARE: a stocktake locking this bin right now waits for us, or we wait for it and
     # then see the lock, so no movement slips past a count's book figure (PostgreSQL).
-    locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id)
-                      .with_for_update(read=True))
+    if locked is _UNREAD:
+        locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id)
+                          .with_for_update(read=True))
     if locked is not None:
         code = s.scalar(select(Bin.code).where(Bin.id == row.bin_id))
         raise ValidationError("stock.bin_counting",
@@ -69,8 +74,8 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if kind not in INBOUND:
         raise ValueError(f"not an inbound movement: {kind}")
     qty = quantity(qty)
-    row, store_id = _row_and_store(s, part_id, warehouse_id)
-    _check_bin_open(s, row)
+    row, store_id, locked = _row_and_store(s, part_id, warehouse_id)
+    _check_bin_open(s, row, locked)
     if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
     s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
@@ -86,8 +91,8 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     if kind not in OUTBOUND:
         raise ValueError(f"not an outbound movement: {kind}")
     qty = quantity(qty)
-    row, store_id = _row_and_store(s, part_id, warehouse_id)
-    _check_bin_open(s, row)
+    row, store_id, locked = _row_and_store(s, part_id, warehouse_id)
+    _check_bin_open(s, row, locked)
     free = qty - from_reserved
     done = s.execute(
         update(Stock)
@@ -157,15 +162,20 @@ def _average_cost(s: Session, part_id: int, qty: Decimal, unit_cost) -> None:
     part.avg_cost = ((on_hand * part.avg_cost + qty * cost) / total).quantize(COST, ROUND_HALF_UP)
 
 
-def _row_and_store(s: Session, part_id: int, warehouse_id: int) -> tuple[Stock, int]:
-    """The stock row (created empty on first use) and its warehouse's store, in one read."""
-    found = s.execute(select(Stock, Warehouse.store_id)
-                      .join(Warehouse, Warehouse.id == Stock.warehouse_id)
-                      .where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id)).first()
+def _row_and_store(s: Session, part_id: int, warehouse_id: int) -> tuple[Stock, int, object]:
+    """The stock row (created empty on first use), its warehouse's store and, on SQLite, its
+    bin's stocktake (PostgreSQL locks the bin apart, `_check_bin_open`), in one read."""
+    serialised = s.get_bind().dialect.name == "sqlite"  # no FOR SHARE to take
+    query = select(Stock, Warehouse.store_id).join(Warehouse, Warehouse.id == Stock.warehouse_id)
+    if serialised:
+        query = query.add_columns(Bin.locked_by_stocktake_id).outerjoin(Bin,
+                                                                        Bin.id == Stock.bin_id)
+    found = s.execute(query.where(Stock.part_id == part_id,
+                                  Stock.warehouse_id == warehouse_id)).first()
     if found is not None:
-        return found[0], found[1]
+        return found[0], found[1], found[2] if serialised else _UNREAD
     row = stock_row(s, part_id, warehouse_id)
-    return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id))
+    return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id)), _UNREAD
 
 
 def _movement(s: Session, actor, store_id, part_id, warehouse_id, bin_id, kind, qty, unit_cost,

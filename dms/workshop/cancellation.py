@@ -12,7 +12,6 @@ from dms import clock, validators
 from dms.errors import ValidationError
 from dms.models import ClockEvent, Settlement
 from dms.parts import picking
-from dms.permissions import require
 from dms.workshop.common import Changed, changed, load_order, move
 from dms.workshop.dispatch import open_clocks
 
@@ -21,8 +20,8 @@ def cancel(db, actor, work_order_id: int, reason: str,
            expected_version: int | None = None) -> Changed:
     reason = validators.required_text(reason, "settlement.reason_required", "reason")
     with db.transaction() as s:
-        require(s, actor, "workorder.cancel")
-        order = load_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version,
+                           permission="workorder.cancel")
         move(s, actor, order, "cancel", reason)
         st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)).first()
         if st is not None and st.received > 0:

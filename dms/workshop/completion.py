@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dms import clock
 from dms.errors import ValidationError
-from dms.permissions import require
 from dms.workshop.common import Changed, changed, load_order, move
 from dms.workshop.lines import is_billable, lines, part_names
 
@@ -52,8 +51,8 @@ def complete_parts_order(db, actor, work_order_id: int,
     """AUTHORIZED → READY for an order without labour (accessories, a part sold over the
     counter), once every part is issued or released; pre-settlement and settlement follow."""
     with db.transaction() as s:
-        require(s, actor, "workorder.parts_ready")
-        order = load_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version,
+                           permission="workorder.parts_ready")
         labour, _, _ = lines(s, order)
         if any(is_billable(x) for x in labour):
             raise ValidationError("ready.has_jobs", "The order has jobs: dispatch them instead.")

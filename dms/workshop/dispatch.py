@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         WorkOrder)
-from dms.permissions import account, require
+from dms.permissions import account, account_columns, note_account, require
 from dms.workshop import states
-from dms.workshop.common import Changed, changed, load_order, load_order_of, move, touch
+from dms.workshop.common import (Changed, changed, load_order, load_order_of, move, read_along,
+                                 touch)
 from dms.workshop.completion import unanswered
 from dms.workshop.lines import lines
 
@@ -48,14 +49,41 @@ class ClockResult:
 
 # -- shared helpers (qc.py and board.py use them too) ---------------------------------------
 
-def _load_line(s: Session, actor, line_id: int, expected_version: int | None):
+def _load_line(s: Session, actor, line_id: int, expected_version: int | None, permission: str,
+               with_on_job: bool = True):
+    """(job, its order), the order locked; `permission` checked first. Who is clocked on the
+    job comes with them (`on_job`) unless `with_on_job` is false."""
     try:
-        order = load_order_of(s, actor, LabourLine, line_id, expected_version)
+        line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission,
+                                    guarded=_ON_JOB if with_on_job else None)
     except NotFound:
         order = None
     if order is None:
         raise NotFound(what="Job", key=line_id)
-    return s.get(LabourLine, line_id), order
+    return line, order
+
+
+def _on_job():
+    """The technicians clocked on the job "dms_line", as "event id:technician id" joined by
+    commas."""
+    line = bindparam("dms_line")
+    last = select(func.max(ClockEvent.id)).where(ClockEvent.labour_line_id == line) \
+        .group_by(ClockEvent.technician_id)
+    pair = func.cast(ClockEvent.id, String) + ":" + func.cast(ClockEvent.technician_id, String)
+    return select(func.aggregate_strings(pair, ",")).where(
+        ClockEvent.id.in_(last), ClockEvent.kind == "on").scalar_subquery()
+
+
+_ON_JOB = {"on_job": (_on_job(),)}  # for `load_order_of(guarded=...)`
+
+
+def on_job(s: Session, order: WorkOrder, line: LabourLine) -> list[int]:
+    """Who is clocked on the job (in the order they clocked on), as read with it."""
+    found = read_along(s, "on_job", order.id)
+    if found is None:
+        return [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
+    pairs = sorted(tuple(map(int, p.split(":"))) for p in (found[0] or "").split(",") if p)
+    return [tech for _, tech in pairs]
 
 
 def require_staff(s: Session, actor, user_id: int | None, role: str, code: str) -> None:
@@ -118,18 +146,23 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
     """Put a job on a bay and a technician; assigning again moves it (reassignment)."""
     hours, equipment = _planned(planned_start, planned_end, planned_hours, equipment)
     with db.transaction() as s:
-        require(s, actor, "workorder.dispatch")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "workorder.dispatch")
         if order.state not in ASSIGNABLE:
             raise InvalidTransition(action="assign_job", state=order.state)
         _approved(line)
         if line.state == "done":
             raise ValidationError("dispatch.job_done", "Job {job} is done.", job=line.code)
-        if open_clocks(s, line_ids=[line.id]):
+        if on_job(s, order, line):
             raise ValidationError("dispatch.job_clocked_on",
                                   "Someone is clocked on job {job}: clock off before moving it.",
                                   job=line.code)
-        bay = s.get(Bay, bay_id)
+        # the bay and the technician's account in one read
+        technician = account_columns(s, technician_id)
+        found = s.execute(select(Bay, *technician).where(Bay.id == bay_id),
+                          {"dms_user": technician_id}).first()
+        if found is not None and technician:
+            note_account(s, technician_id, *found[-3:])
+        bay = found[0] if found is not None else None
         if bay is None or bay.store_id != actor.store_id:
             raise NotFound(what="Bay", key=bay_id)
         if not bay.active:
@@ -177,8 +210,9 @@ def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> 
 
 def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
     with db.transaction() as s:
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock",
+                                 with_on_job=False)  # the read below asks more than that
         roles = require(s, actor, "job.clock")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
         if order.state not in CLOCKABLE:
             raise InvalidTransition(action="clock_on", state=order.state)
         _approved(line)
@@ -190,8 +224,10 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
         if not _may_clock(s, actor, roles, line, order):
             raise ValidationError("clock.not_assigned", "Job {job} is assigned to someone else.",
                                   job=line.code)
-        # Lock the technician so two terminals cannot clock the same person on twice.
-        s.execute(select(User.id).where(User.id == actor.id).with_for_update())
+        # Lock the technician so two terminals cannot clock the same person on twice (SQLite's
+        # BEGIN IMMEDIATE has already made this the only writer).
+        if s.get_bind().dialect.name != "sqlite":
+            s.execute(select(User.id).where(User.id == actor.id).with_for_update())
         clocked = open_clocks(s, line_ids=[line.id], technician_id=actor.id, either=True)
         for event in (e for e in clocked if e.technician_id == actor.id):
             if event.labour_line_id == line.id:
@@ -221,19 +257,18 @@ def clock_off(db, actor, labour_line_id: int, done: bool = False, reason: str | 
     if reason and len(reason) > 40:
         raise ValidationError("clock.reason", "Keep the reason within 40 characters.")
     with db.transaction() as s:
-        require(s, actor, "job.clock")
-        line, order = _load_line(s, actor, labour_line_id, expected_version)
-        on_job = [e.technician_id for e in open_clocks(s, line_ids=[line.id])]
-        if actor.id not in on_job:
+        line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock")
+        others = on_job(s, order, line)
+        if actor.id not in others:
             raise ValidationError("clock.not_on", "You are not clocked on job {job}.",
                                   job=line.code)
         s.add(ClockEvent(labour_line_id=line.id, technician_id=actor.id, kind="off",
                          at=clock.now(), reason=reason))
-        on_job.remove(actor.id)
-        if done and not on_job:
+        others.remove(actor.id)
+        if done and not others:
             set_job_state(s, actor, order, line, "done", "job_done", reason)
         touch(order, actor)
-        return ClockResult(changed(s, order), line.id, line.state, tuple(on_job))
+        return ClockResult(changed(s, order), line.id, line.state, tuple(others))
 
 
 def pause(db, actor, work_order_id: int, reason: str,
@@ -242,8 +277,7 @@ def pause(db, actor, work_order_id: int, reason: str,
         raise ValidationError("dispatch.pause_reason", "Pause for waiting parts or approval.",
                               value=reason)
     with db.transaction() as s:
-        require(s, actor, "workorder.pause")
-        order = load_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version, permission="workorder.pause")
         pause_order(s, actor, order, reason)
         return changed(s, order)
 

@@ -14,21 +14,25 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from dms import audit, clock, policy, validators
 from dms.billing.pricing import FEE_KINDS
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
-                        LabourOperation, Part, PartLine, PriceClass, Recommendation)
+                        LabourOperation, Part, PartLine, PriceClass, Recommendation,
+                        WorkOrder)
 from dms.parts import picking
-from dms.permissions import allows, require
+from dms.permissions import allows
 from dms.workshop import states as st
-from dms.workshop.common import Changed, changed, load_order, move, touch
+from dms.workshop.common import (Changed, Joined, changed, load_order, move, read_along,
+                                 take_along, touch)
 from dms.workshop.dispatch import require_staff
 from dms.workshop.signatures import signature_json
 from dms.workshop.lines import (billable_lines, insurance_claim, kept_pct, line_payer,
-                                member_discounts, order_totals, part_names, plain, price, snapshot)
+                                member_discounts, order_totals, part_names, plain, price, snapshot,
+                                WITH_DISCOUNTS)
 
 TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
 METHODS = ("signature", "phone", "in_person")
@@ -57,11 +61,16 @@ class ApprovalResult:
 # --- checks ------------------------------------------------------------------------------
 
 def open_order(s, actor, wo_id, expected_version, action: str, allowed=_EDITABLE,
-               permission: str = "estimate.edit"):
+               permission: str = "estimate.edit", catalogue: tuple = (), guarded=None):
     """The order, once the actor's role (`permission`) and the order's state allow `action`
-    (role first)."""
-    require(s, actor, permission)
-    order = load_order(s, actor, wo_id, expected_version)
+    (role first); the customer's member discounts are read with it, for pricing lines, and the
+    catalogue row `catalogue` (model, code) names, if any (`_by_code` finds it)."""
+    also, params = WITH_DISCOUNTS, None
+    if catalogue and catalogue[1]:
+        also = also | _CATALOGUE[catalogue[0]]
+        params = {"dms_code": catalogue[1].strip().upper()}
+    order = load_order(s, actor, wo_id, expected_version, permission=permission, also=also,
+                       guarded=guarded, params=params)
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order
@@ -117,17 +126,28 @@ def approver_name(approved_by_name: str, method: str) -> str:
 
 # --- catalogue -------------------------------------------------------------------------------
 
-def _by_code(s, model, store_id: int, code: str, what: str):
-    row = s.scalars(select(model).where(model.store_id == store_id,
-                                        model.code == code.strip().upper())).first()
+# For `open_order(catalogue=...)`: the catalogue row of the code "dms_code", read with the order.
+_CATALOGUE = {model: {model.__tablename__: Joined(model, (model.store_id == WorkOrder.store_id)
+                                                  & (model.code == bindparam("dms_code")))}
+              for model in (LabourOperation, Part)}
+
+
+def _by_code(s, model, store_id: int, code: str, what: str, order=None):
+    """The catalogue row; the one `open_order` read with `order` (for this code: the command
+    asks once, for the code it gave) if there is one."""
+    key = code.strip().upper()
+    found = take_along(s, model.__tablename__, order.id) if order else None
+    row = found[0] if found is not None else s.scalars(
+        select(model).where(model.store_id == store_id, model.code == key)).first()
     if row is None:
         raise NotFound(what=what, key=code)
     return row
 
 
-def operation(s, actor, code: str | None) -> LabourOperation | None:
-    """The catalogue operation, with its price class (one read)."""
-    return _by_code(s, LabourOperation, actor.store_id, code, "Labour operation") if code else None
+def operation(s, actor, code: str | None, order=None) -> LabourOperation | None:
+    """The catalogue operation, with its price class (one read, or none with `order`'s)."""
+    return _by_code(s, LabourOperation, actor.store_id, code, "Labour operation",
+                    order) if code else None
 
 
 def _first(*values):
@@ -157,12 +177,19 @@ def audit_order(s, actor, order, action: str, **data) -> None:
 
 # --- lines ----------------------------------------------------------------------------------
 
+# For `open_order(guarded=...)`: the order's last job number, for the job a command adds.
+LAST_SEQ = {"last_seq": (select(func.max(LabourLine.seq))
+                         .where(LabourLine.work_order_id == WorkOrder.id).scalar_subquery(),)}
+
+
 def labour_line(s, order, op, price_class_code=None, **values) -> LabourLine:
     """The next job on `order`: from catalogue operation `op` (its defaults) or typed in."""
     pc = (op.price_class if op and not price_class_code
           else price_class(s, order.store_id, price_class_code))
-    seq = (s.scalar(select(func.max(LabourLine.seq))
-                    .where(LabourLine.work_order_id == order.id)) or 0) + 1
+    last = take_along(s, "last_seq", order.id)  # read with the order (`LAST_SEQ`)
+    last = s.scalar(select(func.max(LabourLine.seq)).where(
+        LabourLine.work_order_id == order.id)) if last is None else last[0]
+    seq = (last or 0) + 1
     defaults = dict(operation_id=op.id, code=op.code, name=op.name, trade=op.trade,
                     standard_hours=op.standard_hours) if op else dict(code=FREE_TEXT_CODE)
     return LabourLine(work_order_id=order.id, seq=seq, price_class_id=pc.id, rate=pc.hourly_rate,
@@ -183,8 +210,9 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
     """A job from the catalogue (its defaults) or typed in; payer defaults by business type.
     `discount_approved_by`: the manager (CurrentUser) allowing a discount above the limit."""
     with db.transaction() as s:
-        order = open_order(s, actor, work_order_id, expected_version, "add_labour")
-        op = operation(s, actor, operation_code)
+        order = open_order(s, actor, work_order_id, expected_version, "add_labour",
+                           catalogue=(LabourOperation, operation_code), guarded=LAST_SEQ)
+        op = operation(s, actor, operation_code, order)
         std = number(_first(standard_hours, op and op.standard_hours, billed_hours),
                      "estimate.hours")
         if technician_id is not None:
@@ -202,7 +230,7 @@ def add_labour(db, actor, work_order_id: int, operation_code: str | None = None,
 
 
 def new_part_line(s, order, part_code: str, qty, payer, **fields) -> PartLine:
-    part = _by_code(s, Part, order.store_id, part_code, "Part")
+    part = _by_code(s, Part, order.store_id, part_code, "Part", order)
     if not part.active:
         raise ValidationError("estimate.part_inactive", "Part {part} is no longer sold.",
                               part=part.code)
@@ -216,7 +244,8 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
              expected_version: int | None = None) -> Changed:
     """A part at its catalogue sale price, optionally tied to the job (by its seq) that fits it."""
     with db.transaction() as s:
-        order = open_order(s, actor, work_order_id, expected_version, "add_part")
+        order = open_order(s, actor, work_order_id, expected_version, "add_part",
+                           catalogue=(Part, part_code))
         job_id = None
         if labour_line_seq is not None:
             job_id = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == order.id,
@@ -314,9 +343,9 @@ def issue_estimate(db, actor, work_order_id: int, valid_days: int = 7,
     if isinstance(valid_days, bool) or not isinstance(valid_days, int) or valid_days < 1:
         raise ValidationError("estimate.valid_days", "An estimate is valid for at least one day.")
     with db.transaction() as s:
-        order = load_order(s, actor, work_order_id, expected_version)
-        version = (s.scalar(select(func.max(Estimate.version))
-                            .where(Estimate.work_order_id == order.id)) or 0) + 1
+        order = load_order(s, actor, work_order_id, expected_version, also=WITH_DISCOUNTS,
+                           guarded=_LAST_VERSION)
+        version = (read_along(s, "estimate_version", order.id)[0] or 0) + 1
         move(s, actor, order, "estimate", version=version)
         with s.no_autoflush:  # the order is written once, below, with its estimated amount
             labour, parts = billable_lines(s, order)
@@ -394,6 +423,15 @@ def decline(s, order, jobs, parts, why: DeclineReason | None = None) -> list[int
     return [r.id for r in recs]
 
 
+# For `load_order(guarded=...)`: the order's last estimate version, and its latest estimate.
+_LAST_VERSION = {"estimate_version": (select(func.max(Estimate.version)).where(
+    Estimate.work_order_id == WorkOrder.id).scalar_subquery(),)}
+_EARLIER = aliased(Estimate)  # the latest version: a subquery of its own
+_LATEST = {"estimate": Joined(Estimate, (Estimate.work_order_id == WorkOrder.id) & (
+    Estimate.version == select(func.max(_EARLIER.version)).where(
+        _EARLIER.work_order_id == WorkOrder.id).scalar_subquery()))}
+
+
 def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, method: str,
                      declined_line_ids: Mapping[str, Iterable[int]] | None = None,
                      expected_version: int | None = None, signature=None,
@@ -404,11 +442,10 @@ def approve_estimate(db, actor, work_order_id: int, approved_by_name: str, metho
     signed = signature_json(signature) if signature else None
     why = why.checked() if why is not None else None
     with db.transaction() as s:
-        order = load_order(s, actor, work_order_id, expected_version)
+        order = load_order(s, actor, work_order_id, expected_version, guarded=_LATEST)
         move(s, actor, order, "approve", approved_by=approved_by_name, method=method)
         name = approver_name(approved_by_name, method)
-        estimate = s.scalars(select(Estimate).where(Estimate.work_order_id == order.id)
-                             .order_by(Estimate.version.desc()).limit(1)).first()
+        estimate = read_along(s, "estimate", order.id)[0]
         # Lines, discounts or the insurer's figures changed since: the customer has not seen it.
         if estimate is None or json.loads(estimate.lines) != snapshot(s, order):
             raise ValidationError("estimate.stale", "The lines changed after the last estimate; "

@@ -11,16 +11,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, event, select
+from sqlalchemy.orm import Session
 
 from dms import clock
 from dms.billing.pricing import (NO_DISCOUNTS, PAYERS, Discounts, FeeItem, InsuranceTerms,
                                  LabourItem, OrderTotals, PartItem, price_line, price_order)
 from dms.errors import ValidationError
 from dms.models import (InsuranceClaim, LabourLine, Membership, MembershipTier, Part,
-                        PartLine)
+                        PartLine, WorkOrder)
 from dms.parts.reservations import CLOSED
-from dms.workshop.common import load_order, order_rows
+from dms.workshop.common import (forget_along, load_order, order_rows, part_name,
+                                 read_along)
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,41 @@ class OrderLines:
 
 # --- pricing ------------------------------------------------------------------------------------
 
+def _tier(*columns, customer_id, today):
+    return (select(*columns).join(Membership)
+            .where(Membership.customer_id == customer_id, Membership.status == "active",
+                   Membership.joined_on <= today, Membership.valid_until >= today)
+            .order_by(MembershipTier.level.desc()).limit(1))
+
+
+def _today():
+    return clock.now().astimezone().date()
+
+
+# For `load_order(also=...)`: the order's customer's member discounts, read with it.
+WITH_DISCOUNTS = {"discounts": tuple(
+    _tier(c, customer_id=WorkOrder.customer_id,
+          today=bindparam("dms_today", callable_=_today)).scalar_subquery()
+    for c in (MembershipTier.labour_discount_pct, MembershipTier.material_discount_pct))}
+
+
 def member_discounts(s, order) -> Discounts:
     """The discounts of the customer's highest active membership tier, if any."""
-    today = clock.now().astimezone().date()
-    tier = s.scalars(select(MembershipTier).join(Membership)
-                     .where(Membership.customer_id == order.customer_id,
-                            Membership.status == "active", Membership.joined_on <= today,
-                            Membership.valid_until >= today)
-                     .order_by(MembershipTier.level.desc()).limit(1)).first()
-    return Discounts(tier.labour_discount_pct, tier.material_discount_pct) if tier else NO_DISCOUNTS
+    found = read_along(s, "discounts", order.id)
+    if found is None:
+        found = s.execute(_tier(MembershipTier.labour_discount_pct,
+                                MembershipTier.material_discount_pct,
+                                customer_id=order.customer_id, today=_today())).first() \
+            or (None, None)
+    return NO_DISCOUNTS if found[0] is None else Discounts(*found)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_discounts(session: Session, _flush_context) -> None:
+    # A membership bought, renewed or lapsed in this transaction: read the discounts again.
+    if any(isinstance(obj, (Membership, MembershipTier))
+           for obj in (*session.new, *session.dirty, *session.deleted)):
+        forget_along(session, "discounts")
 
 
 def kept_pct(line) -> Decimal | None:
@@ -176,11 +204,13 @@ def order_totals(s, order) -> OrderTotals:
 
 
 def part_names(s, parts) -> dict:
-    ids = {p.part_id for p in parts}
-    if not ids:
-        return {}
-    rows = s.execute(select(Part.id, Part.code, Part.name).where(Part.id.in_(ids)))
-    return {r.id: r for r in rows}
+    """{part id: its id, code and name}; those read with the order's lines are not read again."""
+    names = {p.part_id: part_name(s, p.part_id) for p in parts}
+    missing = {k for k, v in names.items() if v is None}
+    if missing:
+        names |= {r.id: r for r in s.execute(select(Part.id, Part.code, Part.name)
+                                              .where(Part.id.in_(missing)))}
+    return names
 
 
 def _views(s, order):

@@ -91,11 +91,11 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
     """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK."""
     action = "qc_pass" if passed else "qc_fail"
     with db.transaction() as s:
+        order = load_order(s, actor, work_order_id, expected_version, permission="qc.final")
         roles = require(s, actor, "qc.final")
         reason = _reason(reason, passed)
         penalty = _penalty(penalty)
         delay_reason = validators.text(delay_reason, "delay_reason")
-        order = load_order(s, actor, work_order_id, expected_version)
         states.transition(action, order.state, roles)
         now = clock.now()
         if passed:

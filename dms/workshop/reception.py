@@ -14,7 +14,7 @@ from dms.crm.campaigns import CampaignFlag, open_flags
 from dms.errors import NotFound, ValidationError
 from dms.models import Recommendation, Vehicle, WorkOrder
 from dms.numbering import next_number
-from dms.permissions import require
+from dms.permissions import account_columns, note_account, require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, touch
 
@@ -93,10 +93,21 @@ def check_in(db, actor, data: CheckIn) -> Changed:
 
 def create_order(s, actor, data: CheckIn) -> WorkOrder:
     """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
+    # The vehicle, its last visit and the actor's account in one read.
+    visit = select(WorkOrder.entry_at, WorkOrder.entry_mileage).where(
+        WorkOrder.vehicle_id == Vehicle.id).order_by(WorkOrder.entry_at.desc(),
+                                                     WorkOrder.id.desc()).limit(1)
+    account = account_columns(s, actor.id)
+    row = s.execute(select(Vehicle, *(visit.with_only_columns(c).scalar_subquery()
+                                      for c in (WorkOrder.entry_at, WorkOrder.entry_mileage)),
+                           *account).where(Vehicle.id == data.vehicle_id),
+                    {"dms_user": actor.id}).first()
+    if row is not None and account:
+        note_account(s, actor.id, *row[-3:])
     require(s, actor, "workorder.open")
     _validate(data)
     now = clock.now()
-    vehicle = s.get(Vehicle, data.vehicle_id)
+    vehicle, last_at, last_mileage = row[:3] if row is not None else (None, None, None)
     if vehicle is None or vehicle.store_id != actor.store_id:
         raise NotFound(what="Vehicle", key=data.vehicle_id)
     odometer_note = (data.odometer_change_note or "").strip() or None
@@ -105,9 +116,6 @@ def create_order(s, actor, data: CheckIn) -> WorkOrder:
             "reception.mileage_lower",
             "{mileage} km is below the last recorded {last} km; confirm an odometer change "
             "with a note to accept it.", mileage=data.mileage, last=vehicle.mileage)
-    last = s.execute(select(WorkOrder.entry_at, WorkOrder.entry_mileage)
-                     .where(WorkOrder.vehicle_id == vehicle.id)
-                     .order_by(WorkOrder.entry_at.desc()).limit(1)).first()
     order = WorkOrder(
         store_id=actor.store_id, number=next_number(s, actor.store_id, "workorder"),
         vehicle_id=vehicle.id, customer_id=vehicle.customer_id,
@@ -119,8 +127,7 @@ def create_order(s, actor, data: CheckIn) -> WorkOrder:
         documents_kept=data.documents_kept, valuables=data.valuables,
         damage_marks=json.dumps(list(data.damage_marks), ensure_ascii=False),
         promised_at=data.promised_at,
-        last_visit_at=last.entry_at if last else None,
-        last_visit_mileage=last.entry_mileage if last else None)
+        last_visit_at=last_at, last_visit_mileage=last_mileage)
     touch(order, actor)
     s.add(order)
     vehicle.mileage, vehicle.mileage_on = data.mileage, now.astimezone().date()
