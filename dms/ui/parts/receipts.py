@@ -21,19 +21,29 @@ from dms.ui.common import words
 from dms.ui.parts.words import po_statuses, qty, receipt_modes
 
 CODE, NAME, EXPECTED, QTY, COST = range(5)
+MAX_LABELS = 200  # one label a unit; a pallet of 10,000 clips is not labelled clip by clip
 
 
-def _combo(name: str) -> QComboBox:
+def combo(name: str) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
     return box
 
 
-def _item(text: str, editable: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def item(text: str, editable: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
     if not editable:
-        item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
-    return item
+        cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
+    return cell
+
+
+def scanned_part(hits, text: str):
+    """The part a scan names among the search's hits (its barcode, else its code exactly);
+    refused as unknown when none is."""
+    hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
+    if hit is None:
+        raise NotFound("part.unknown_scan", "No part has the barcode or code {key}.", key=text)
+    return hit
 
 
 class ReceiptPage(QWidget):
@@ -41,9 +51,9 @@ class ReceiptPage(QWidget):
         super().__init__(parent)
         self.setObjectName("receiptPage")
         self.ws = workspace
-        self.supplier = _combo("receiptSupplier")
-        self.warehouse = _combo("receiptWarehouse")
-        self.mode = _combo("receiptMode")
+        self.supplier = combo("receiptSupplier")
+        self.warehouse = combo("receiptWarehouse")
+        self.mode = combo("receiptMode")
         self.reference = QLineEdit()
         self.reference.setObjectName("receiptReference")
         self.reference.returnPressed.connect(workspace.focus_scan)
@@ -79,6 +89,7 @@ class ReceiptPage(QWidget):
         self.table.itemChanged.connect(self._render_total)
         self._loaded = False
         self._scans: dict[int, str] = {}  # read task → the scan it looks up
+        self.booked: list[ReceiptLine] = []  # the last receipt booked: its labels
         self.retranslate_ui()
 
     def load_choices(self, found: dict) -> None:
@@ -98,11 +109,10 @@ class ReceiptPage(QWidget):
 
     @Slot(int, object)
     def _on_part(self, task_id: int, hits) -> None:
-        text = self._scans.pop(task_id, "")
-        hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
-        if hit is None:
-            self.ws.scan_refused(0, NotFound("part.unknown_scan", "No part has the barcode or "
-                                             "code {key}.", key=text))
+        try:
+            hit = scanned_part(hits, self._scans.pop(task_id, ""))
+        except NotFound as error:
+            self.ws.scan_refused(0, error)
             return
         row = self._row_of(hit.code)
         if row < 0 and self.order is not None:
@@ -132,9 +142,9 @@ class ReceiptPage(QWidget):
         self.table.insertRow(row)
         for column, text, editable in ((CODE, code, False), (NAME, name, False),
                                        (EXPECTED, expected, False), (COST, cost, True)):
-            self.table.setItem(row, column, _item(text, editable))
+            self.table.setItem(row, column, item(text, editable))
         self.table.blockSignals(False)
-        self.table.setItem(row, QTY, _item(count, True))
+        self.table.setItem(row, QTY, item(count, True))
         return row
 
     def receive_against(self, order) -> None:
@@ -185,7 +195,21 @@ class ReceiptPage(QWidget):
             number=order.number, status=po_statuses().get(order.status, order.status)))
         self._clear()
 
+    def label_codes(self) -> list[str]:
+        """A label for every unit: of the receipt being drafted, else of the one last booked.
+        Quantities that are not whole numbers (litres of oil) get one label a line."""
+        codes = []
+        for line in self.lines() or self.booked:
+            try:
+                count = Decimal(line.qty)
+            except ArithmeticError:
+                count = Decimal(1)
+            if count > 0:
+                codes += [line.part_code] * (int(count) if count % 1 == 0 else 1)
+        return codes[:MAX_LABELS]
+
     def _clear(self) -> None:
+        self.booked = [x for x in self.lines() if x.qty.strip() not in ("0", "")]
         self.order = None
         self.table.setRowCount(0)
         self.reference.clear()
