@@ -67,6 +67,8 @@ class MovesPage(QWidget):
             row.addWidget(caption)
             row.addWidget(field, 1)
         self.kind.currentIndexChanged.connect(self._render_kind)
+        for box in (self.kind, self.warehouse, self.supplier, self.destination):
+            box.activated.connect(workspace.focus_scan)  # chosen: the scanner types again
         # The draft being scanned is a form, not a list from the database: an editable grid.
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("moveLines")
@@ -146,12 +148,20 @@ class MovesPage(QWidget):
             self.table.setItem(row, NAME, item(hit.name))
             self.table.blockSignals(False)
             self.table.setItem(row, QTY, item("1", True))
+            if row == 0 and not self.is_transfer():  # the first part names its supplier
+                self.ws.read(catalogue.part_card, hit.id, on_result=self._on_card)
         else:
             count = Decimal(self.table.item(row, QTY).text() or "0") + 1
             self.table.item(row, QTY).setText(qty(count))
         self.table.selectRow(row)
         self.ws.confirm(self.tr("{code} {name}: {qty} to go out.").format(
             code=hit.code, name=hit.name, qty=self.table.item(row, QTY).text()))
+
+    @Slot(int, object)
+    def _on_card(self, _task_id: int, card) -> None:
+        found = self.supplier.findData(card.supplier_code)
+        if found >= 0 and self.table.rowCount() == 1:
+            self.supplier.setCurrentIndex(found)
 
     # -- sending -----------------------------------------------------------------------------
     def is_transfer(self) -> bool:
@@ -192,7 +202,9 @@ class MovesPage(QWidget):
     @Slot()
     def receive(self) -> None:
         chosen = selected_row(self.transit_view, self.transit)
-        if chosen is None or chosen.direction != "in":
+        elsewhere = chosen is not None and chosen.direction == "out" and \
+            chosen.to_store != chosen.from_store  # another store books it in
+        if chosen is None or elsewhere:
             self.ws.refuse(self.tr("Select a transfer coming here first."))
             return
         self.ws.command(transfers.receive_transfer, chosen.id, on_result=self._on_received,
