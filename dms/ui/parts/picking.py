@@ -107,6 +107,8 @@ class PickingPage(QWidget):
         self.focused_line: int | None = None  # the line the last scan issued
         self.shown_order: int | None = None  # whose lines the table shows
         self._tasks: dict[str, int] = {}
+        self._reading: set[int] = set()  # the order's reads in flight
+        self._again = False  # a change came while they were: read once more after them
 
         self.queue = PagedTableModel(runner, queue_columns(), parent=self)
         self.queue.failed.connect(workspace.message_bar.show_error)
@@ -215,20 +217,37 @@ class PickingPage(QWidget):
             self.title.setText("")
         self.order_id = order_id
         self.pages.setCurrentWidget(self.order_page)
-        self._tasks["head"] = self.ws.read(counter.order_head, order_id, on_result=self._on_head)
+        self._read("head", counter.order_head, self._on_head)
         self.reload()
         self.order_opened.emit(order_id)
 
     def reload(self) -> None:
         if self.order_id is None:
             return
-        self._tasks["lines"] = self.ws.read(picking.picking_list, self.order_id,
-                                            on_result=self._on_lines)
-        self._tasks["old"] = self.ws.read(old_parts.old_parts_of, self.order_id,
-                                          on_result=self._on_old)
+        self._read("lines", picking.picking_list, self._on_lines)
+        self._read("old", old_parts.old_parts_of, self._on_old)
+
+    def _read(self, key: str, fn, on_result) -> None:
+        task = self.ws.read(fn, self.order_id, on_result=on_result, on_error=self._read_failed)
+        self._tasks[key] = task
+        self._reading.add(task)
+
+    def _read_done(self, task_id: int) -> None:
+        """A burst of scans publishes a change per scan: the order is read once after the
+        reads in flight, not once per scan (a backlog would slow every answer)."""
+        self._reading.discard(task_id)
+        if not self._reading and self._again:
+            self._again = False
+            self.refresh()
+
+    @Slot(int, object)
+    def _read_failed(self, task_id: int, error) -> None:
+        self._read_done(task_id)
+        self.ws.message_bar.show_error(error)
 
     @Slot(int, object)
     def _on_head(self, task_id: int, head) -> None:
+        self._read_done(task_id)
         if task_id != self._tasks.get("head") or head.id != self.order_id:
             return
         self.head = head
@@ -238,6 +257,7 @@ class PickingPage(QWidget):
 
     @Slot(int, object)
     def _on_lines(self, task_id: int, listing) -> None:
+        self._read_done(task_id)
         if task_id != self._tasks.get("lines") or listing.work_order_id != self.order_id:
             return
         self.lines.set_rows(listing.lines)
@@ -250,6 +270,7 @@ class PickingPage(QWidget):
 
     @Slot(int, object)
     def _on_old(self, task_id: int, views) -> None:
+        self._read_done(task_id)
         if task_id == self._tasks.get("old"):
             self.old.set_rows(views)
 
@@ -265,9 +286,10 @@ class PickingPage(QWidget):
         if self.order_id is None:
             self.queue.refresh()
             self.booked.refresh()
+        elif self._reading:
+            self._again = True
         else:
-            self._tasks["head"] = self.ws.read(counter.order_head, self.order_id,
-                                               on_result=self._on_head)
+            self._read("head", counter.order_head, self._on_head)
             self.reload()
 
     def selected_line(self):
