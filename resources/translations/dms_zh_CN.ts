@@ -6252,6 +6252,10 @@
         <translation>调入本店</translation>
     </message>
     <message>
+        <source>within the store</source>
+        <translation>店内调拨</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>调出仓</translation>
     </message>

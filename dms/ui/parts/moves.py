@@ -27,12 +27,18 @@ CODE, NAME, QTY = range(3)
 KINDS = ("supplier_return", "transfer")
 
 
+def _direction(row) -> str:
+    if row.direction == "in":
+        return translate("MovesPage", "coming here")
+    if row.to_store == row.from_store:
+        return translate("MovesPage", "within the store")
+    return translate("MovesPage", "sent")
+
+
 def transit_columns() -> list[Column]:
     return [
         Column(lambda: translate("MovesPage", "Transfer"), lambda r: r.number),
-        Column(lambda: translate("MovesPage", "Direction"),
-               lambda r: translate("MovesPage", "sent") if r.direction == "out"
-               else translate("MovesPage", "coming here")),
+        Column(lambda: translate("MovesPage", "Direction"), _direction),
         Column(lambda: translate("MovesPage", "From"), lambda r: f"{r.from_store} {r.from_warehouse}"),
         Column(lambda: translate("MovesPage", "To"), lambda r: f"{r.to_store} {r.to_warehouse}"),
         Column(lambda: translate("MovesPage", "Sent"), lambda r: words.when(r.sent_at)),

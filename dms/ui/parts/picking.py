@@ -51,8 +51,8 @@ def queue_columns() -> list[Column]:
 
 
 def _held(row) -> str:
-    return ", ".join(f"{x.code} × {qty(x.qty)} ({x.warehouse} {x.bin or ''})".replace(" )", ")")
-                     for x in row.held)
+    return ", ".join(f"{x.code} {x.name} × {qty(x.qty)} ({x.warehouse} {x.bin or ''})"
+                     .replace(" )", ")") for x in row.held)
 
 
 def booked_columns() -> list[Column]:
