@@ -218,8 +218,9 @@ def undo_scan(db, actor, movement_ids: list[int]) -> Undone:
         done = []
         for move in moves:
             reference = f"{UNDO}{move.id}"
-            if s.scalar(select(StockMovement.id).where(StockMovement.reference == reference,
-                                                       StockMovement.store_id == actor.store_id)):
+            if s.scalar(select(StockMovement.id).where(  # the order's movements: an index
+                    StockMovement.work_order_id == order.id,  # (the reference has none)
+                    StockMovement.reference == reference)):
                 raise ValidationError("counter.undone", "This scan is undone already.")
             line = s.get(PartLine, move.part_line_id)
             s.refresh(line)
