@@ -1,33 +1,19 @@
 """The parts held for tomorrow's bookings (DESIGN §1 step 2 and 6): listed under the picking
 queue, with where they sit and what is still awaited, so the clerk can put them ready."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
 from builders import login
-from dms import clock
 from dms.errors import Forbidden
 from dms.models import Part, Vehicle
 from dms.parts import counter
 from dms.workshop import appointments as ap
+from test_appointments import NOW, fixed_clock  # noqa: F401 - the clock held at 10:00 Beijing
 from test_ui_counter import stocked_parts
-
-NOW = datetime(2026, 11, 22, 2, 0, tzinfo=timezone.utc)  # 10:00 in Beijing
-
-
-@pytest.fixture
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(clock, "now", lambda: NOW)
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    import time
-    time.tzset()
-    yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
-
 
 def book(db, advisor, vehicle_id: int, when: datetime, parts) -> str:
     return ap.book(db, advisor, ap.Booking(
@@ -36,7 +22,7 @@ def book(db, advisor, vehicle_id: int, when: datetime, parts) -> str:
         confirm_overbooking=True).number
 
 
-def test_tomorrows_bookings_show_the_parts_held_for_them(demo_db, fixed_clock):
+def test_tomorrows_bookings_show_the_parts_held_for_them(demo_db):
     advisor, clerk = login(demo_db, "advisor1"), login(demo_db, "warehouse1")
     (code, _), = stocked_parts(demo_db, 1)
     with demo_db.reading() as s:

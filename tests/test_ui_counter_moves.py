@@ -15,26 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select
 
-from builders import login
 from dms import clock
 from dms.models import OldPart, Part, PurchaseOrder, Stock, Supplier, Transfer, Vehicle, Warehouse
 from dms.parts import old_parts, purchasing
 from dms.ui.common.printing import PreviewDialog
 from robot import Robot
 from test_parts_booked import book
-from test_ui_counter import (SHOWN_MS, Scanner, _dialog, _open_by_scan, authorized, snapshot,
-                             stocked_parts)
-
-
-@pytest.fixture
-def advisor(demo_db):
-    return login(demo_db, "advisor1")
-
-
-@pytest.fixture
-def clerk_window(open_window, demo_db, clerk):
-    window = open_window(demo_db, clerk)
-    return window, window.workspace("counter")
+from test_ui_counter import (SHOWN_MS, Scanner, _dialog, _open_by_scan, advisor,  # noqa: F401
+                             authorized, clerk_window, snapshot, stocked_parts)
 
 
 def _free(db, code, warehouse="WH1") -> tuple[D, D]:

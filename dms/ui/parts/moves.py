@@ -12,14 +12,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
-from dms.errors import NotFound
 from dms.parts import catalogue, receipts, transfers
 from dms.parts.receipts import ReturnLine
 from dms.parts.transfers import TransferItem
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
 from dms.ui.common.views import selected_row, table_view
-from dms.ui.parts.receipts import combo, item, scanned_part
+from dms.ui.parts.receipts import ScannedParts, combo, count_one, item
 from dms.ui.parts.words import qty
 
 translate = QCoreApplication.translate
@@ -110,7 +109,7 @@ class MovesPage(QWidget):
         layout.addWidget(splitter, 1)
         self._fetch = lambda offset, limit: transfers.in_transit(db, user, offset, limit)
         self._loaded = False
-        self._scans: dict[int, str] = {}  # read task → the scan it looks up
+        self.parts = ScannedParts(workspace, self._on_part, self)
         self.retranslate_ui()
 
     def load(self) -> None:
@@ -133,17 +132,9 @@ class MovesPage(QWidget):
 
     # -- scans -----------------------------------------------------------------------------
     def scan(self, text: str, scanned: bool) -> None:
-        task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._on_part,
-                            on_error=self.ws.scan_refused)
-        self._scans[task] = text
+        self.parts.lookup(text)
 
-    @Slot(int, object)
-    def _on_part(self, task_id: int, hits) -> None:
-        try:
-            hit = scanned_part(hits, self._scans.pop(task_id, ""))
-        except NotFound as error:
-            self.ws.scan_refused(0, error)
-            return
+    def _on_part(self, hit) -> None:
         row = next((r for r in range(self.table.rowCount())
                     if self.table.item(r, CODE).text() == hit.code), -1)
         if row < 0:
@@ -157,8 +148,7 @@ class MovesPage(QWidget):
             if row == 0 and not self.is_transfer():  # the first part names its supplier
                 self.ws.read(catalogue.part_card, hit.id, on_result=self._on_card)
         else:
-            count = Decimal(self.table.item(row, QTY).text() or "0") + 1
-            self.table.item(row, QTY).setText(qty(count))
+            count_one(self.table, row, QTY)
         self.table.selectRow(row)
         self.ws.confirm(self.tr("{code} {name}: {qty} to go out.").format(
             code=hit.code, name=hit.name, qty=self.table.item(row, QTY).text()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -37,13 +37,36 @@ def item(text: str, editable: bool = False) -> QTableWidgetItem:
     return cell
 
 
-def scanned_part(hits, text: str):
-    """The part a scan names among the search's hits (its barcode, else its code exactly);
-    refused as unknown when none is."""
-    hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
-    if hit is None:
-        raise NotFound("part.unknown_scan", "No part has the barcode or code {key}.", key=text)
-    return hit
+class ScannedParts(QObject):
+    """A scan looked up in the catalogue off the GUI thread: `on_part(hit)` with the part its
+    barcode (else its exact code) names, or the workspace's refusal when none."""
+
+    def __init__(self, workspace, on_part, parent: QObject):
+        super().__init__(parent)
+        self.ws, self._on_part = workspace, on_part
+        self._scans: dict[int, str] = {}  # read task → the scan it looks up
+
+    def lookup(self, text: str) -> None:
+        task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._found,
+                            on_error=self.ws.scan_refused)
+        self._scans[task] = text
+
+    @Slot(int, object)
+    def _found(self, task_id: int, hits) -> None:
+        text = self._scans.pop(task_id, "")
+        hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
+        if hit is None:
+            self.ws.scan_refused(0, NotFound("part.unknown_scan", "No part has the barcode or "
+                                             "code {key}.", key=text))
+        else:
+            self._on_part(hit)
+
+
+def count_one(table: QTableWidget, row: int, column: int) -> str:
+    """One more unit in the draft's quantity cell; its new text."""
+    cell = table.item(row, column)
+    cell.setText(qty(Decimal(cell.text() or "0") + 1))
+    return cell.text()
 
 
 class ReceiptPage(QWidget):
@@ -88,7 +111,7 @@ class ReceiptPage(QWidget):
         layout.addWidget(self.total)
         self.table.itemChanged.connect(self._render_total)
         self._loaded = False
-        self._scans: dict[int, str] = {}  # read task → the scan it looks up
+        self.parts = ScannedParts(workspace, self._on_part, self)
         self.booked: list[ReceiptLine] = []  # the last receipt booked: its labels
         self.retranslate_ui()
 
@@ -103,17 +126,9 @@ class ReceiptPage(QWidget):
 
     # -- scans -----------------------------------------------------------------------------
     def scan(self, text: str, scanned: bool) -> None:
-        task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._on_part,
-                            on_error=self.ws.scan_refused)
-        self._scans[task] = text
+        self.parts.lookup(text)
 
-    @Slot(int, object)
-    def _on_part(self, task_id: int, hits) -> None:
-        try:
-            hit = scanned_part(hits, self._scans.pop(task_id, ""))
-        except NotFound as error:
-            self.ws.scan_refused(0, error)
-            return
+    def _on_part(self, hit) -> None:
         row = self._row_of(hit.code)
         if row < 0 and self.order is not None:
             self.ws.scan_refused(0, ValidationError(
@@ -124,8 +139,7 @@ class ReceiptPage(QWidget):
             row = self._add_row(hit.code, hit.name, "", "1", "")
             self.ws.read(catalogue.part_card, hit.id, on_result=self._on_cost)
         else:
-            count = Decimal(self.table.item(row, QTY).text() or "0") + 1
-            self.table.item(row, QTY).setText(qty(count))
+            count_one(self.table, row, QTY)
         self.table.selectRow(row)
         self.ws.confirm(self.tr("{code} {name}: {qty} on the receipt.").format(
             code=hit.code, name=hit.name, qty=self.table.item(row, QTY).text()))
