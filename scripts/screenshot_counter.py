@@ -57,6 +57,20 @@ def _bin_to_count(db):
                          .order_by(Bin.code, Part.code).limit(1)).one()
 
 
+def _free_in_wh1(db) -> str:
+    """The barcode of a part with units to spare in WH1 (for the transfer, in both languages).
+    Compared here: the columns hold scaled integers, a bound number is not scaled."""
+    with db.reading() as s:
+        for barcode, on_hand, reserved in s.execute(
+                select(PartBarcode.barcode, Stock.on_hand, Stock.reserved)
+                .join(Stock, Stock.part_id == PartBarcode.part_id)
+                .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                .where(Warehouse.code == "WH1").order_by(Stock.on_hand.desc()).limit(50)):
+            if on_hand - reserved >= 10:
+                return barcode
+    raise SystemExit("screenshot: no part to spare in WH1")
+
+
 def _tomorrows_booking(db, part_code: str) -> None:
     """A booking for tomorrow morning holding a part, unless one holds parts already."""
     from dms import auth
@@ -159,13 +173,14 @@ def counter_shots(out, db, language: str) -> list:
         moves = ws.moves
         wait_until(lambda: moves.warehouse.count() > 0 and idle(), "the warehouses")
         moves.kind.setCurrentIndex(moves.kind.findData("transfer"))
+        spare = _free_in_wh1(db)
         for _ in range(2):
-            ws.scan(barcode, True)
+            ws.scan(spare, True)
             wait_until(idle, "the transfer line")
         moves.post()
         wait_until(lambda: idle() and moves.transit.rowCount() > 0, "the transfer sent")
         moves.kind.setCurrentIndex(moves.kind.findData("supplier_return"))
-        for scan in (barcode, wrong):
+        for scan in (spare, wrong):
             ws.scan(scan, True)
             wait_until(idle, "the return line")
         moves.reason.setText("包装破损")

@@ -95,7 +95,7 @@ class MovesPage(QWidget):
         self.transit = PagedTableModel(workspace.ctx.runner, transit_columns(),
                                        parent=self)
         self.transit.failed.connect(workspace.message_bar.show_error)
-        self.transit_view = table_view(self.transit, "inTransit", (11, 7, 10, 10, 11, 7),
+        self.transit_view = table_view(self.transit, "inTransit", (11, 11, 10, 10, 11, 7),
                                        stretch=6)
         self.transit_box = QGroupBox()
         QVBoxLayout(self.transit_box).addWidget(self.transit_view)
