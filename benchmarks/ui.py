@@ -284,7 +284,6 @@ def scan_burst(window, term: str) -> dict:
     if len(answers) < len(codes):
         raise SystemExit(f"ui.py: a burst scan was refused: {counter.feedback.text()}")
     waits = [(a - e) * 1000 for e, a in zip(enters, answers)]
-    wait_until(lambda: not counter.ctx.runner.busy, "the burst's refreshes")
     for _order, movements in reversed(counter.undo_stack[base:]):  # back on the shelf for
         undo_scan(counter.ctx.db, counter.ctx.user, movements)     # the next run
     del counter.undo_stack[base:]
