@@ -26,6 +26,13 @@ screens: the signed-in window of the last sign-in is driven as an advisor would 
     the scheduler's (or a worker holding the interpreter lock), not the screen's own work. Each
     screen has its own lag_p99_ms, lag_max_ms and busy_max_ms, over the ticks between its acts
     and their answers on screen (the untimed preparations left out).
+scan_burst (a user who issues parts, e.g. warehouse1, on a database given a picking workload
+    by `picking_workload.py`): an order opened by its job card, then BURST part scans sent by a
+    timer every SCAN_EVERY_MS (each scan's keys and Enter at once: a wedge types a barcode in
+    a few ms), not waiting for the answers: scan_to_feedback_ms is each Enter → its green
+    flash (the serial lane answers them in order; faster scans than it answers queue up),
+    ms_per_scan the first Enter → the last flash over the scans, gui_lag_ms the lag meter's
+    figures during the burst alone. The units are put back (undone) afterwards, untimed.
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ from dms.app import STARTUP_PROBE, AppSession  # noqa: E402
 from dms.auth import verify_password  # noqa: E402
 from dms.db import Database  # noqa: E402
 from dms.models import User  # noqa: E402
+from dms.parts.counter import undo_scan  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
 from lag import CallSites, LagMeter  # noqa: E402
@@ -64,6 +72,7 @@ from ui_screens_desk import DESK_SCREENS, desk_terms  # noqa: E402
 SCREENS.update(DESK_SCREENS)
 
 LANGUAGE = "zh_CN"
+SCAN_EVERY_MS = 20  # faster than any hand moves a part to the scanner
 
 
 def summary(samples: list[float], *quantiles: int) -> dict:
@@ -225,6 +234,53 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
     return results
 
 
+def scan_burst(window, term: str) -> dict:
+    counter = window.workspace("counter")
+    number, codes = term.split("|")
+    codes = codes.split(",")
+    window.show_workspace("counter")
+    counter.show_picking()
+    QTest.keyClicks(counter.scan_field, number)
+    QTest.keyClick(counter.scan_field, Qt.Key.Key_Return)
+    wait_until(lambda: counter.picking.head is not None and counter.picking.head.number == number
+               and counter.picking.lines.rowCount() > 0, "the burst's order")
+    counter.picking.taker.setText("bench")
+    base, enters, answers = len(counter.undo_stack), [], []
+    confirm = counter.confirm
+
+    def answered(text: str) -> None:  # each green flash, as it is shown
+        confirm(text)
+        answers.append(time.perf_counter())
+
+    counter.confirm = answered
+
+    def send() -> None:
+        QTest.keyClicks(counter.scan_field, codes[len(enters)])
+        enters.append(time.perf_counter())
+        QTest.keyClick(counter.scan_field, Qt.Key.Key_Return)
+        if len(enters) < len(codes):
+            QTimer.singleShot(SCAN_EVERY_MS, send)
+
+    lag = LagMeter()
+    lag.start()
+    send()
+    wait_until(lambda: len(answers) == len(codes) or counter.feedback.level == "refused",
+               "the burst's answers")
+    lag.stop()
+    del counter.confirm
+    if len(answers) < len(codes):
+        raise SystemExit(f"ui.py: a burst scan was refused: {counter.feedback.text()}")
+    waits = [(a - e) * 1000 for e, a in zip(enters, answers)]
+    for _order, movements in reversed(counter.undo_stack[base:]):  # back on the shelf for
+        undo_scan(counter.ctx.db, counter.ctx.user, movements)     # the next run
+    del counter.undo_stack[base:]
+    lags = summary(lag.samples, 50, 99)
+    return {"scans": len(codes), "every_ms": SCAN_EVERY_MS,
+            "ms_per_scan": round((answers[-1] - enters[0]) * 1000 / len(codes), 2),
+            "scan_to_feedback_ms": {**summary(waits, 50, 95), "max": round(max(waits), 2)},
+            "gui_lag_ms": {**lags, "max": round(max(lag.samples), 2)}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--url", required=True, help="database with a store and the demo users")
@@ -275,6 +331,14 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{name}: open p95 {figures['open_p95_ms']} ms (GUI lag p99 {figures['lag_p99_ms']},"
             f" max {figures['lag_max_ms']} ms; the GUI thread's CPU between ticks at most "
             f"{figures['busy_max_ms']} ms)")
+        log(f"{name}: open p95 {figures['open_p95_ms']} ms")
+    burst = scan_burst(window, samples["burst"][0]) if samples.get("burst") else None
+    if burst:
+        log(f"scan burst ({burst['scans']} scans, one every {burst['every_ms']} ms, answered "
+            f"one every {burst['ms_per_scan']} ms): "
+            f"scan→feedback p50 {burst['scan_to_feedback_ms']['p50']} ms, p95 "
+            f"{burst['scan_to_feedback_ms']['p95']} ms; GUI lag p99 "
+            f"{burst['gui_lag_ms']['p99']} ms, max {burst['gui_lag_ms']['max']} ms")
     end(session)
     db.dispose()
 
@@ -298,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         "gui_lag_sites": slow,
         "gui_busy_ms": busy,
         "screens": screens,
+        "scan_burst": burst,
         "load_average": {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)},
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import select
 import subprocess
 import sys
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from dms.db import Database
 from dms.permissions import may
 
 TIMEOUT_S = 30.0
+BURST = 50  # scans in the counter's burst (issue #17: the GUI never blocked > 50 ms)
 
 
 def wait_until(condition: Callable[[], bool], what: str) -> None:
@@ -264,6 +266,11 @@ def _undo_last(window, term: str) -> None:
     """The order open and the previous scan undone, so every timed scan issues one unit."""
     counter = _counter(window)
     number = term.split("|")[0]
+    if counter.undo_stack:  # first: the undo opens the order it took the unit back for
+        count = len(counter.undo_stack)
+        counter.undo()
+        wait_until(lambda: len(counter.undo_stack) < count and not counter.ctx.runner.busy,
+                   "the undo")
     if counter.picking.head is None or counter.picking.head.number != number:
         window.show_workspace("counter")
         counter.show_picking()
@@ -271,11 +278,6 @@ def _undo_last(window, term: str) -> None:
         wait_until(lambda: _order_shown(window, term), "the order to pick")
     if not counter.picking.taker.text():
         counter.picking.taker.setText("bench")  # who takes the parts, once per order
-    if counter.undo_stack:
-        count = len(counter.undo_stack)
-        counter.undo()
-        wait_until(lambda: len(counter.undo_stack) < count and not counter.ctx.runner.busy,
-                   "the undo")
     counter.feedback.clear_feedback()
 
 
@@ -300,15 +302,26 @@ def _part_card_shown(window, term: str) -> bool:
 
 
 def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]]:
-    """Job cards of queued orders with a reserved unit to pick ("number|barcode") and part
-    barcodes, for a user who has the counter (a warehouse clerk or the manager)."""
+    """Job cards of queued orders with a reserved unit to pick ("number|barcode"), part
+    barcodes, for a user who has the counter (a warehouse clerk or the manager); and for a
+    clerk, an order with BURST reserved units to scan in one burst ("number|b1,b2,…"; made by
+    `picking_workload.py`)."""
     from dms.parts.counter import picking_queue
     from dms.parts.picking import picking_list
 
     if not may(user.roles, "picking.queue"):
-        return {"pick": [], "part_barcode": []}
-    picks = []
+        return {"pick": [], "part_barcode": [], "burst": []}
+    picks, burst = [], []
     for row in picking_queue(db, user, 0, 200):
+        if not burst and row.to_pick >= BURST and may(user.roles, "picking.issue"):
+            lines = [x for x in picking_list(db, user, row.id).lines
+                     if x.barcodes and x.reserved >= x.to_pick > 0]
+            # a unit of each line in turn, as the parts come off the shelves
+            rounds = itertools.zip_longest(*([x.barcodes[0]] * int(x.to_pick) for x in lines))
+            codes = [c for unit in rounds for c in unit if c]
+            if len(codes) >= BURST:
+                burst.append(f"{row.number}|{','.join(codes[:BURST])}")
+                continue  # the burst's alone: the timed single scans go to other orders
         line = next((x for x in picking_list(db, user, row.id).lines
                      if x.to_pick > 0 and x.reserved > 0 and x.barcodes), None)
         if line is not None:
@@ -319,7 +332,7 @@ def counter_terms(db: Database, user, per_kind: int = 20) -> dict[str, list[str]
         barcodes = c.execute(text("SELECT barcode FROM part_barcode WHERE store_id = :store "
                                   "ORDER BY id LIMIT :n"),
                              {"store": user.store_id, "n": per_kind}).scalars().all()
-    return {"pick": picks, "part_barcode": list(barcodes)}
+    return {"pick": picks, "part_barcode": list(barcodes), "burst": burst}
 def _pdi(window):
     return window.show_workspace("pdi")
 

@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from dms import audit, clock
@@ -291,8 +292,10 @@ class ChangeFeed:
                 with self.db.transaction() as s:
                     s.execute(update(ChangeSeat).where(ChangeSeat.id == self._seat_id)
                               .values(upto=self._upto(), seen_at=clock.now()))
-            except (ConnectionLost, DatabaseUnreachable):
-                pass  # the rows are delivered; the seat row only helps pruning
+            except (ConnectionLost, DatabaseUnreachable, OperationalError):
+                # the rows are delivered; the seat row only helps pruning (SQLite busy past its
+                # timeout under a long run of writes, a 50-scan burst, must not end the feed)
+                pass
         return rows
 
     def close(self) -> None:

@@ -3,19 +3,27 @@ demo warehouse clerk. Scans go through the counter's own scan handler, so they w
 database as a scanner would (one unit issued per language, a stocktake started on one bin):
 use a throwaway demo database, as `make screenshots` does.
 
+    counter_queue_{lang}.png      the picking queue, and under it the parts held for tomorrow's
+                                  bookings (one booked here if none holds any)
     counter_picking_{lang}.png    an order opened by its job card, a part just scanned (green)
     counter_refused_{lang}.png    a part that is not on the order scanned (red)
     counter_part_card_{lang}.png  a part's card: stock per warehouse and bin, the ledger
     counter_receipt_{lang}.png    a receipt drafted by scanning two parts
     counter_stocktake_{lang}.png  a stocktake of one bin, counted by scan, differences shown
     counter_purchasing_{lang}.png what to order (needs and low stock by supplier), the orders
+    counter_moves_{lang}.png      a transfer sent to WH2 (in transit), a supplier return drafted
+                                  by scan
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+from decimal import Decimal
+
 from sqlalchemy import select
 
-from dms.models import Bin, Part, PartBarcode, Stock, Warehouse
+from dms import clock
+from dms.models import Bin, Part, PartBarcode, Stock, Vehicle, Warehouse
 from dms.parts import counter as counter_queries
 from dms.parts import picking
 from dms.ui.tasks import TaskRunner
@@ -49,6 +57,38 @@ def _bin_to_count(db):
                          .order_by(Bin.code, Part.code).limit(1)).one()
 
 
+def _free_in_wh1(db) -> str:
+    """The barcode of a part with units to spare in WH1 (for the transfer, in both languages).
+    Compared here: the columns hold scaled integers, a bound number is not scaled."""
+    with db.reading() as s:
+        for barcode, on_hand, reserved in s.execute(
+                select(PartBarcode.barcode, Stock.on_hand, Stock.reserved)
+                .join(Stock, Stock.part_id == PartBarcode.part_id)
+                .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                .where(Warehouse.code == "WH1").order_by(Stock.on_hand.desc()).limit(50)):
+            if on_hand - reserved >= 10:
+                return barcode
+    raise SystemExit("screenshot: no part to spare in WH1")
+
+
+def _tomorrows_booking(db, part_code: str) -> None:
+    """A booking for tomorrow morning holding a part, unless one holds parts already."""
+    from dms import auth
+    from dms.workshop import appointments
+
+    clerk = auth.authenticate(db, USER, PASSWORD)
+    if counter_queries.booked_parts(db, clerk):
+        return
+    advisor = auth.authenticate(db, "advisor1", PASSWORD)
+    with db.reading() as s:
+        vehicle = s.scalar(select(Vehicle.id).order_by(Vehicle.id.desc()).limit(1))
+    when = (clock.now().astimezone() + timedelta(days=1)).replace(hour=9, minute=30)
+    appointments.book(db, advisor, appointments.Booking(
+        vehicle_id=vehicle, channel="phone", requested_work="二保", booked_for=when,
+        planned_hours=Decimal("1.5"), expected_parts=((part_code, Decimal(1)),)),
+        confirm_overbooking=True)
+
+
 def counter_shots(out, db, language: str) -> list:
     from dms import auth
     from dms.app import AppSession
@@ -65,10 +105,16 @@ def counter_shots(out, db, language: str) -> list:
         wait_until(lambda: session.window is not None, "the clerk's sign-in")
         window = session.window
         window.resize(1366, 768)
-        ws = window.show_workspace("counter")
-        wait_until(idle, "the picking queue")
-
         number, barcode, on_order = _order_with_stock(db, actor)
+        with db.reading() as s:
+            code = s.scalar(select(Part.code).join(PartBarcode).where(
+                PartBarcode.barcode == barcode))
+        _tomorrows_booking(db, code)
+        ws = window.show_workspace("counter")
+        wait_until(lambda: idle() and ws.picking.booked.rowCount() > 0, "the picking queue")
+        settle()
+        shots.save("counter_queue", window.grab())
+
         ws.scan(number, True)
         wait_until(lambda: ws.picking.head is not None and idle(), "the order")
         if not ws.picking.taker.text():
@@ -122,6 +168,24 @@ def counter_shots(out, db, language: str) -> list:
         wait_until(lambda: idle() and ws.purchasing.proposal.rowCount() > 0, "the proposal")
         settle()
         shots.save("counter_purchasing", window.grab())
+
+        ws.show_moves()
+        moves = ws.moves
+        wait_until(lambda: moves.warehouse.count() > 0 and idle(), "the warehouses")
+        moves.kind.setCurrentIndex(moves.kind.findData("transfer"))
+        spare = _free_in_wh1(db)
+        for _ in range(2):
+            ws.scan(spare, True)
+            wait_until(idle, "the transfer line")
+        moves.post()
+        wait_until(lambda: idle() and moves.transit.rowCount() > 0, "the transfer sent")
+        moves.kind.setCurrentIndex(moves.kind.findData("supplier_return"))
+        for scan in (spare, wrong):
+            ws.scan(scan, True)
+            wait_until(idle, "the return line")
+        moves.reason.setText("包装破损")
+        settle()
+        shots.save("counter_moves", window.grab())
         window.close()
         window.deleteLater()
     finally:

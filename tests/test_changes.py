@@ -122,3 +122,33 @@ def test_change_log_keeps_only_what_a_seat_has_not_read_and_nothing_older_than_a
         prune(s)  # not read by the reader yet, but older than a day
     assert _rows(demo_db) == 1
     reader.close()
+
+
+def test_a_seat_row_the_database_is_too_busy_to_write_loses_no_change(demo_db, clerk):
+    """A long run of writes (a 50-scan burst) can hold SQLite's write lock past the busy
+    timeout: the feed still hands on what it read, and reads on afterwards."""
+    if demo_db.backend != "sqlite":
+        pytest.skip("SQLite's single write lock")
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import make_url
+
+    engine = make_engine(demo_db.url)
+    event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout=50"))
+    feed = ChangeFeed(Database(engine=engine))
+    with demo_db.reading() as s:
+        row = s.scalars(select(Stock).where(Stock.on_hand > 2).order_by(Stock.id)).first()
+    with demo_db.transaction() as s:
+        stock.post_out(s, clerk, row.part_id, row.warehouse_id, Decimal("1"), "issue")
+    writer = sqlite3.connect(make_url(demo_db.url).database, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another seat in the middle of its writes
+    try:
+        assert [(c.entity, c.entity_id) for c in _wait(feed)] == [("stock", row.part_id)]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    with demo_db.transaction() as s:
+        stock.post_out(s, clerk, row.part_id, row.warehouse_id, Decimal("1"), "issue")
+    assert [(c.entity, c.entity_id) for c in _wait(feed)] == [("stock", row.part_id)]
+    feed.close()

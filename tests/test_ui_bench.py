@@ -72,3 +72,29 @@ def test_the_day_with_writers_reports_every_seats_lag(demo_db, tmp_path):
     assert [s["step"] for s in doc["steps"]][:2] == ["book_by_phone", "check_in"]
     assert all(s["latency_ms"] is not None for s in doc["steps"] if s["watcher"])
     assert doc["writers"]["commands"] > 0 and not doc["writers"]["errors"].get("seat_crashed")
+
+
+def test_the_counters_scans_on_a_picking_workload(demo_db, tmp_path):
+    """picking_workload.py gives the database orders with reserved parts, then ui.py as the
+    clerk times a job card, single part scans and the 50-scan burst, and puts them back."""
+    made = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "picking_workload.py"),
+                           "--url", demo_db.url, "--orders", "3", "--burst", "50"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert made.returncode == 0, made.stderr[-3000:]
+    assert "burst order WO" in made.stdout and "3 orders with 6 reserved lines" in made.stdout
+    out = tmp_path / "ui.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ui.py"), "--url", demo_db.url,
+                           "--json", str(out), "--starts", "1", "--sign-ins", "1",
+                           "--repeat", str(REPEAT), "--user", "warehouse1"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert {"counter_order", "counter_scan"} <= set(doc["screens"])
+    burst = doc["scan_burst"]
+    assert burst["scans"] == 50 and burst["scan_to_feedback_ms"]["n"] == 50
+    assert 0 < burst["scan_to_feedback_ms"]["p50"] <= burst["scan_to_feedback_ms"]["max"]
+    assert burst["ms_per_scan"] > 0 and burst["gui_lag_ms"]["n"] > 0
+    from dms.parts.counter import picking_queue
+
+    clerk = authenticate(demo_db, "warehouse1", "demo123")
+    assert max(r.to_pick for r in picking_queue(demo_db, clerk)) >= 50  # put back

@@ -18,7 +18,7 @@ class PurchaseOrder(IdMixin, StoreMixin, CreatedMixin, Base):
 
     number: Mapped[str] = mapped_column(String(20))
     supplier_id: Mapped[int] = mapped_column(ForeignKey("supplier.id"))
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open, partial, received
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, partial, received, cancelled
     created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 
-from dms import audit
+from dms import audit, clock
 from dms.errors import NotFound, ValidationError
-from dms.models import (LabourLine, Part, PartLine, PurchaseNeed, Stocktake, StockMovement,
-                        Supplier, User, Vehicle, Warehouse, WorkOrder)
+from dms.models import (Appointment, Bin, LabourLine, Part, PartLine, PurchaseNeed, Reservation,
+                        Stock, Stocktake, StockMovement, Store, Supplier, User, Vehicle, Warehouse,
+                        WorkOrder)
 from dms.numbering import PREFIXES
 from dms.parts import stock
 from dms.parts.catalogue import normalise_scan, page
@@ -41,6 +42,25 @@ class QueueRow:
     lines: int  # approved part lines with something left to issue
     to_pick: Decimal
     short: tuple[str, ...]  # codes of the parts not (fully) held for the order
+
+
+@dataclass(frozen=True)
+class HeldPart:
+    code: str
+    name: str
+    qty: Decimal
+    warehouse: str
+    bin: str | None
+
+
+@dataclass(frozen=True)
+class BookedRow:
+    id: int  # the appointment
+    number: str
+    booked_for: datetime
+    plate: str | None
+    held: tuple[HeldPart, ...]  # what the store holds for it, to prepare
+    short: tuple[str, ...]  # codes of the parts it waits for (open purchase needs)
 
 
 @dataclass(frozen=True)
@@ -108,6 +128,49 @@ def picking_queue(db, actor, offset: int = 0, limit: int = 50) -> list[QueueRow]
                 for o in orders]
 
 
+def booked_parts(db, actor, days: int = 1) -> list[BookedRow]:
+    """Bookings from now to the end of the day `days` ahead (tomorrow) that hold parts or wait
+    for some, earliest first: what the clerk can put ready before the cars arrive."""
+    now = clock.now()
+    end = datetime.combine(now.astimezone().date() + timedelta(days=days + 1), time.min,
+                           tzinfo=now.astimezone().tzinfo)
+    with db.reading() as s:
+        require(s, actor, "picking.queue")
+        bookings = s.execute(
+            select(Appointment.id, Appointment.number, Appointment.booked_for, Vehicle.plate)
+            .outerjoin(Vehicle, Vehicle.id == Appointment.vehicle_id)
+            .where(Appointment.store_id == actor.store_id, Appointment.status == "booked",
+                   Appointment.booked_for >= now, Appointment.booked_for < end)
+            .order_by(Appointment.booked_for, Appointment.id)).all()
+        ids = [b.id for b in bookings]
+        held: dict[int, list[HeldPart]] = {i: [] for i in ids}
+        short: dict[int, list[str]] = {i: [] for i in ids}
+        if ids:
+            for appointment, code, name, qty, warehouse, bin_code in s.execute(
+                    select(Reservation.appointment_id, Part.code, Part.name, Reservation.qty,
+                           Warehouse.code, Bin.code)
+                    .join(Part, Part.id == Reservation.part_id)
+                    .join(Warehouse, Warehouse.id == Reservation.warehouse_id)
+                    .outerjoin(Stock, (Stock.part_id == Reservation.part_id)
+                               & (Stock.warehouse_id == Reservation.warehouse_id))
+                    .outerjoin(Bin, Bin.id == Stock.bin_id)
+                    .where(Reservation.appointment_id.in_(ids), Reservation.status == "active",
+                           Reservation.part_line_id.is_(None))
+                    .order_by(Reservation.id)):
+                held[appointment].append(HeldPart(code, name, qty, warehouse, bin_code))
+            for appointment, code in s.execute(
+                    select(PurchaseNeed.appointment_id, Part.code)
+                    .join(Part, Part.id == PurchaseNeed.part_id)
+                    .where(PurchaseNeed.appointment_id.in_(ids),
+                           PurchaseNeed.work_order_id.is_(None),
+                           PurchaseNeed.status.in_(("open", "ordered")))
+                    .order_by(PurchaseNeed.id)):
+                short[appointment].append(code)
+        return [BookedRow(b.id, b.number, b.booked_for, b.plate, tuple(held[b.id]),
+                          tuple(dict.fromkeys(short[b.id])))
+                for b in bookings if held[b.id] or short[b.id]]
+
+
 def order_by_scan(db, actor, scanned: str) -> int:
     """The work order whose job card was scanned (its number), in the actor's store."""
     key = normalise_scan(scanned)
@@ -155,8 +218,9 @@ def undo_scan(db, actor, movement_ids: list[int]) -> Undone:
         done = []
         for move in moves:
             reference = f"{UNDO}{move.id}"
-            if s.scalar(select(StockMovement.id).where(StockMovement.reference == reference,
-                                                       StockMovement.store_id == actor.store_id)):
+            if s.scalar(select(StockMovement.id).where(  # the order's movements: an index
+                    StockMovement.work_order_id == order.id,  # (the reference has none)
+                    StockMovement.reference == reference)):
                 raise ValidationError("counter.undone", "This scan is undone already.")
             line = s.get(PartLine, move.part_line_id)
             s.refresh(line)
@@ -196,10 +260,18 @@ def open_stocktakes(db, actor) -> list[OpenStocktake]:
         return [OpenStocktake(*row) for row in rows]
 
 
-def choices(db, actor) -> dict[str, list[tuple[str, str]]]:
-    """The store's warehouses and suppliers as (code, name), for the counter's forms."""
+def choices(db, actor) -> dict[str, list[tuple]]:
+    """The store's warehouses and suppliers as (code, name), for the counter's forms; and where
+    a transfer can go: (store code or None for this store, warehouse code, name), this store's
+    warehouses first, then the other stores' of the group."""
     with db.reading() as s:
-        return {"warehouses": [tuple(r) for r in s.execute(
+        places = s.execute(select(Store.id, Store.code, Store.name, Warehouse.code, Warehouse.name)
+                           .join(Warehouse, Warehouse.store_id == Store.id)
+                           .order_by(Store.id != actor.store_id, Store.code, Warehouse.code))
+        return {"destinations": [(None if sid == actor.store_id else code, wh, f"{name} {wh_name}"
+                                  if sid != actor.store_id else wh_name)
+                                 for sid, code, name, wh, wh_name in places],
+                "warehouses": [tuple(r) for r in s.execute(
                     select(Warehouse.code, Warehouse.name)
                     .where(Warehouse.store_id == actor.store_id).order_by(Warehouse.code))],
                 "suppliers": [tuple(r) for r in s.execute(

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from dms import audit
+from dms import audit, validators
 from dms.errors import NotFound, ValidationError
 from dms.models import (Part, PurchaseNeed, PurchaseOrder, PurchaseOrderLine, Stock, Supplier)
 from dms.numbering import next_number
@@ -23,7 +23,7 @@ from dms.parts.receipts import (ReceiptLine, book_in, own_part_by_code, own_ware
 from dms.permissions import require
 
 ZERO = Decimal(0)
-STATUSES = ("open", "partial", "received")
+STATUSES = ("open", "partial", "received", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -152,6 +152,15 @@ def _own(s, actor, order_id: int, lock: bool = False) -> PurchaseOrder:
     return found
 
 
+def _still_open(order: PurchaseOrder) -> None:
+    if order.status == "received":
+        raise ValidationError("purchase.received", "Purchase order {number} is received "
+                              "in full.", number=order.number)
+    if order.status == "cancelled":
+        raise ValidationError("purchase.cancelled", "Purchase order {number} is cancelled.",
+                              number=order.number)
+
+
 def _view(s, order: PurchaseOrder) -> OrderView:
     supplier = s.get(Supplier, order.supplier_id)
     lines = tuple(OrderLine(code, name, line.qty, line.qty_received, line.unit_cost)
@@ -180,6 +189,13 @@ def purchase_orders(db, actor, status: str | None = None, offset: int = 0,
         return [_view(s, o) for o in orders]
 
 
+def purchase_order(db, actor, order_id: int) -> OrderView:
+    """One purchase order of the store, with its lines (what is printed and exported)."""
+    with db.reading() as s:
+        require(s, actor, "purchase.order")
+        return _view(s, _own(s, actor, order_id))
+
+
 def receive_purchase_order(db, actor, order_id: int, warehouse_code: str,
                            lines: list[ReceiptLine], reference: str | None = None) -> OrderView:
     """Goods in against the order: each line's part must be on it and no more than is still
@@ -191,9 +207,7 @@ def receive_purchase_order(db, actor, order_id: int, warehouse_code: str,
     with db.transaction() as s:
         require(s, actor, "stock.receive")
         order = _own(s, actor, order_id, lock=True)
-        if order.status == "received":
-            raise ValidationError("purchase.received", "Purchase order {number} is received "
-                                  "in full.", number=order.number)
+        _still_open(order)
         ordered = {line.part_id: line for line in s.scalars(select(PurchaseOrderLine).where(
             PurchaseOrderLine.purchase_order_id == order.id))}
         booked = []
@@ -219,5 +233,35 @@ def receive_purchase_order(db, actor, order_id: int, warehouse_code: str,
         before, order.status = order.status, "received" if done else "partial"
         audit.record(s, actor, "purchase_order", order.id, "receive", from_state=before,
                      to_state=order.status, movements=list(receipt.movement_ids))
+        s.flush()
+        return _view(s, order)
+
+
+def cancel_purchase_order(db, actor, order_id: int, reason: str) -> OrderView:
+    """The supplier will not deliver (the rest of) the order: it is cancelled, what was
+    received stays received, and the open need it covered is proposed again — for each line,
+    the "ordered" needs of its part, newest first, as far as what is still to come covers them
+    whole. One transaction."""
+    reason = validators.required_text(reason, "purchase.reason", "reason", 200)
+    with db.transaction() as s:
+        require(s, actor, "purchase.order")
+        order = _own(s, actor, order_id, lock=True)
+        _still_open(order)
+        reopened = []
+        for line in s.scalars(select(PurchaseOrderLine).where(
+                PurchaseOrderLine.purchase_order_id == order.id)):
+            left = line.qty - line.qty_received
+            for need in s.scalars(select(PurchaseNeed).where(
+                    PurchaseNeed.store_id == actor.store_id, PurchaseNeed.part_id == line.part_id,
+                    PurchaseNeed.status == "ordered").order_by(PurchaseNeed.id.desc())
+                    .with_for_update()):
+                if need.qty > left:
+                    continue
+                left -= need.qty
+                need.status = "open"
+                reopened.append(need.id)
+        before, order.status = order.status, "cancelled"
+        audit.record(s, actor, "purchase_order", order.id, "cancel", from_state=before,
+                     to_state="cancelled", reason=reason, needs=reopened)
         s.flush()
         return _view(s, order)

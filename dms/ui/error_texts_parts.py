@@ -130,4 +130,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{part} is not on purchase order {number}."),
         "purchase.over_receipt": QCoreApplication.translate(
             "Messages", "Only {left} of {part} is still to come on this order."),
+        "purchase.cancelled": QCoreApplication.translate(
+            "Messages", "Purchase order {number} is cancelled."),
+        "purchase.reason": QCoreApplication.translate(
+            "Messages", "Say why the purchase order is cancelled."),
     }

@@ -455,6 +455,50 @@
         <translation>打印配件标签(&amp;L)...</translation>
     </message>
     <message>
+        <source>Supplier returns and &amp;transfers</source>
+        <translation>退货与调拨(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Send the return or transfer</source>
+        <translation>提交退货或调拨(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop the line</source>
+        <translation>删除此行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Book the transfer in</source>
+        <translation>调拨入库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Old part &amp;handed to the customer</source>
+        <translation>旧件交还客户(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Old part back to the &amp;maker...</source>
+        <translation>旧件返厂(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Scrap the old part...</source>
+        <translation>旧件报废(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Print the receipt&apos;s &amp;labels...</source>
+        <translation>打印入库标签(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the purchase order...</source>
+        <translation>取消采购订单(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Print the purchase order...</source>
+        <translation>打印采购订单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Export the purchase order...</source>
+        <translation>导出采购订单(&amp;E)...</translation>
+    </message>
+    <message>
         <source>&amp;New tool...</source>
         <translation>新增工具设备(&amp;N)...</translation>
     </message>
@@ -1239,6 +1283,25 @@
     <message>
         <source>Appointment {number} cancelled.</source>
         <translation>预约 {number} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <source>Cancel purchase order {number}</source>
+        <translation>取消采购订单 {number}</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>供应商：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Purchase order {number} cancelled; what it was to bring is proposed again.</source>
+        <translation>采购订单 {number} 已取消，未到的配件重新列入采购建议。</translation>
     </message>
 </context>
 <context>
@@ -4096,6 +4159,14 @@
         <translation>本订单 {part} 只剩 {left} 未到货。</translation>
     </message>
     <message>
+        <source>Purchase order {number} is cancelled.</source>
+        <translation>采购订单 {number} 已取消。</translation>
+    </message>
+    <message>
+        <source>Say why the purchase order is cancelled.</source>
+        <translation>请填写取消采购订单的原因。</translation>
+    </message>
+    <message>
         <source>Unknown booking channel {value}.</source>
         <translation>未知的预约渠道：{value}。</translation>
     </message>
@@ -6289,6 +6360,129 @@
     </message>
 </context>
 <context>
+    <name>MovesPage</name>
+    <message>
+        <source>coming here</source>
+        <translation>调入本店</translation>
+    </message>
+    <message>
+        <source>within the store</source>
+        <translation>店内调拨</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出仓</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入仓</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {qty} to go out.</source>
+        <translation>{code} {name}：待出库 {qty}。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} sent: the parts are in transit until the other warehouse books them in.</source>
+        <translation>调拨单 {number} 已发出：配件在途，待对方仓库入库。</translation>
+    </message>
+    <message>
+        <source>Returned to the supplier: {count} lines out of stock.</source>
+        <translation>已退货给供应商：{count} 行已出库。</translation>
+    </message>
+    <message>
+        <source>Select a transfer coming here first.</source>
+        <translation>请先选择一张调入本店的调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} booked in.</source>
+        <translation>调拨单 {number} 已入库。</translation>
+    </message>
+    <message>
+        <source>F9 sends the transfer.</source>
+        <translation>按 F9 发出调拨。</translation>
+    </message>
+    <message>
+        <source>F9 returns them to the supplier.</source>
+        <translation>按 F9 退货给供应商。</translation>
+    </message>
+    <message>
+        <source>{count} lines, {units} units.</source>
+        <translation>共 {count} 行，{units} 件。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>出库仓库(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>S&amp;upplier:</source>
+        <translation>供应商(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>调入(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery note:</source>
+        <translation>单据号(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Return to the supplier</source>
+        <translation>退货给供应商</translation>
+    </message>
+    <message>
+        <source>Transfer to a warehouse or store</source>
+        <translation>调拨到其他仓库或门店</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>配件编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>配件名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>In transit: select one coming here and press Ctrl+Shift+G to book it in</source>
+        <translation>在途调拨：选中调入本店的单据，按 Ctrl+Shift+G 入库</translation>
+    </message>
+</context>
+<context>
     <name>NewComplaintDialog</name>
     <message>
         <source>New complaint</source>
@@ -6409,6 +6603,37 @@
     </message>
 </context>
 <context>
+    <name>OldPartMoveDialog</name>
+    <message>
+        <source>Old part back to the maker</source>
+        <translation>旧件返厂</translation>
+    </message>
+    <message>
+        <source>Scrap the old part</source>
+        <translation>旧件报废</translation>
+    </message>
+    <message>
+        <source>Old part:</source>
+        <translation>旧件：</translation>
+    </message>
+    <message>
+        <source>&amp;Claim or shipping no.:</source>
+        <translation>索赔单号或发运单号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>报废原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>存放位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Old part {part}: {status}.</source>
+        <translation>旧件 {part}：{status}。</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Pre-settled: the order is in the cashier&apos;s queue. The slip is open to show the customer.</source>
@@ -6485,6 +6710,30 @@
         <translation>旧件已入旧件库。</translation>
     </message>
     <message>
+        <source>Select a purchase order first.</source>
+        <translation>请先选择一张采购订单。</translation>
+    </message>
+    <message>
+        <source>Purchase order {number}</source>
+        <translation>采购订单 {number}</translation>
+    </message>
+    <message>
+        <source>Export the purchase order</source>
+        <translation>导出采购订单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Purchase order {number} exported to {path}.</source>
+        <translation>采购订单 {number} 已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>The old part is handed over to the customer.</source>
+        <translation>旧件已交还客户。</translation>
+    </message>
+    <message>
         <source>Picking list {number}</source>
         <translation>领料单 {number}</translation>
     </message>
@@ -6495,6 +6744,14 @@
     <message>
         <source>Label {code}</source>
         <translation>标签 {code}</translation>
+    </message>
+    <message>
+        <source>Scan the goods in first: there is no receipt to label.</source>
+        <translation>请先扫描入库配件：还没有可打印标签的入库单。</translation>
+    </message>
+    <message>
+        <source>Labels for the receipt ({count})</source>
+        <translation>入库标签（{count} 张）</translation>
     </message>
     <message>
         <source>Scan a part to see its card</source>
@@ -6511,6 +6768,10 @@
     <message>
         <source>Goods in against an order: select it, Ctrl+Shift+G</source>
         <translation>按订单收货：选中订单后按 Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <source>Scan every unit going out: each scan adds one</source>
+        <translation>逐件扫描出库配件：每扫一次加一件</translation>
     </message>
     <message>
         <source>&amp;Scan:</source>
@@ -6531,6 +6792,10 @@
     <message>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Returns and transfers</source>
+        <translation>退货/调拨</translation>
     </message>
     <message>
         <source>Scan a job card, then its parts (or type a code and press Enter)</source>
@@ -6765,6 +7030,10 @@
     <message>
         <source>received in full</source>
         <translation>全部到货</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -7002,6 +7271,22 @@
         <translation>缺货</translation>
     </message>
     <message>
+        <source>Booked for</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约单号</translation>
+    </message>
+    <message>
+        <source>Held for it: put ready</source>
+        <translation>已预留（请备料）</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>待到货</translation>
+    </message>
+    <message>
         <source>Part</source>
         <translation>配件</translation>
     </message>
@@ -7081,8 +7366,12 @@
         <translation>技师姓名</translation>
     </message>
     <message>
-        <source>Old parts of this order</source>
-        <translation>本工单的旧件</translation>
+        <source>Old parts of this order: Ctrl+I into the store, Ctrl+H to the customer, Ctrl+Shift+M back to the maker, Ctrl+Shift+S scrap</source>
+        <translation>本工单旧件：Ctrl+I 入旧件库，Ctrl+H 交还客户，Ctrl+Shift+M 返厂，Ctrl+Shift+S 报废</translation>
+    </message>
+    <message>
+        <source>Booked until tomorrow: parts held for the appointments, to put ready</source>
+        <translation>明日前的预约：已为预约预留的配件，请提前备料</translation>
     </message>
 </context>
 <context>
@@ -7236,6 +7525,10 @@
     <message>
         <source>PDI sheet</source>
         <translation>新车PDI检查单</translation>
+    </message>
+    <message>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
     </message>
     <message>
         <source>No printer chosen; page {page}</source>

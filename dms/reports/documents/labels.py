@@ -34,9 +34,9 @@ def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
     codes = [c.strip() for c in part_codes if c and c.strip()]
     if not codes:
         raise ValidationError("documents.no_labels", "Name at least one part to print labels for.")
-    rows = []
+    found: dict[str, tuple] = {}
     with db.reading() as s:
-        for code in codes:
+        for code in dict.fromkeys(codes):  # each part read once, however many labels it gets
             part = s.scalars(select(Part).where(Part.store_id == actor.store_id,
                                                 Part.code == code)).first()
             if part is None:
@@ -48,10 +48,10 @@ def _parts(db, actor, part_codes: list[str]) -> list[tuple]:
                               .outerjoin(Bin, Bin.id == Stock.bin_id)
                               .where(Stock.part_id == part.id)
                               .order_by(Bin.code.is_(None), Warehouse.id).limit(1)).first()
-            rows.append((part.code, part.name, part.unit, scan or part.code,
-                         place[0] if place else None, place[1] if place else None,
-                         place[2] if place else None))
-    return rows
+            found[code] = (part.code, part.name, part.unit, scan or part.code,
+                           place[0] if place else None, place[1] if place else None,
+                           place[2] if place else None)
+    return [found[code] for code in codes]
 
 
 def _label(canvas, font: str, value: str, title: str, lines: list[str]) -> None:
@@ -67,7 +67,8 @@ def _label(canvas, font: str, value: str, title: str, lines: list[str]) -> None:
 
 
 def labels(db, actor, part_codes: list[str], font: str) -> bytes:
-    """One label per part (its first barcode, else its code), then one per bin they sit in."""
+    """One label per part code given (its first barcode, else its code; a code given three
+    times, three labels), then one per bin they sit in."""
     parts = _parts(db, actor, part_codes)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=LABEL_SIZE, pageCompression=1,
@@ -81,8 +82,9 @@ def labels(db, actor, part_codes: list[str], font: str) -> bytes:
                 warehouse=wh_code or "", bin=bin_code or say("未设库位")).strip()
             _label(canvas, font, scan, name,
                    [say("编号：{code}    单位：{unit}").format(code=code, unit=unit), place])
-            if bin_code:
-                bins.setdefault((wh_code, wh_name, bin_code), []).append((code, name))
+            held = bins.setdefault((wh_code, wh_name, bin_code), []) if bin_code else []
+            if bin_code and (code, name) not in held:  # a label a unit, a bin label a bin
+                held.append((code, name))
         for (wh_code, wh_name, bin_code), held in bins.items():
             first = f"{held[0][0]} {held[0][1]}"
             if len(held) > 1:  # "等3种" counts them all, "and 2 more" the others

@@ -58,7 +58,8 @@ def kind_name(kind: str) -> str:
              "qc": translate("Printing", "QC sheet"),
              "appointment": translate("Printing", "Appointment slip"),
              "dayend": translate("Printing", "Day-end report"),
-             "pdi": translate("Printing", "PDI sheet")}
+             "pdi": translate("Printing", "PDI sheet"),
+             "purchase": translate("Printing", "Purchase order")}
     return names.get(kind, kind)
 
 

@@ -1,12 +1,13 @@
 """The counter's dialogs: a part back from the workshop (退料), a part exchanged (换料), the old
-part a line replaced (旧件), a stocktake posted. Each OK is one command (`CommandDialog`)."""
+part a line replaced (旧件) and where it goes next, a stocktake posted, a purchase order
+cancelled. Each OK is one command (`CommandDialog`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
-from dms.parts import old_parts, picking, stocktake
+from dms.parts import old_parts, picking, purchasing, stocktake
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
 from dms.ui.parts.words import dispositions, qty
@@ -126,3 +127,50 @@ class PostStocktakeDialog(CommandDialog):
     def done_text(self, result) -> str:
         return self.tr("Stocktake {number} posted: {count} adjustments.").format(
             number=result.number, count=len(result.movement_ids))
+
+
+class OldPartMoveDialog(CommandDialog):
+    """A warranty old part back to the maker (the claim's reference), or an old part scrapped
+    (why): where it goes and a note, kept in its chain of custody."""
+
+    def __init__(self, workspace, old, action: str):
+        super().__init__(workspace)
+        self.old, self.action = old, action
+        to_maker = action == "return_to_maker"
+        self.setWindowTitle(self.tr("Old part back to the maker") if to_maker
+                            else self.tr("Scrap the old part"))
+        self.form.addRow(self.tr("Old part:"), QLabel(f"{old.part_code} {old.part_name} · "
+                                                      f"{qty(old.qty)}"))
+        self.note = _field(name="oldNote")
+        self.location = _field(old.location or "", "oldMoveLocation")
+        self.form.addRow(self.tr("&Claim or shipping no.:") if to_maker else self.tr("&Why:"),
+                         self.note)
+        self.form.addRow(self.tr("&Location:"), self.location)
+
+    def call(self):
+        return old_parts.move_old_part, (self.old.id, self.action, self.location.text(),
+                                         self.note.text()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("Old part {part}: {status}.").format(
+            part=self.old.part_code, status=words.state_name(result.status))
+
+
+class CancelOrderDialog(CommandDialog):
+    """The supplier will not deliver: the order cancelled, its needs proposed again."""
+
+    def __init__(self, workspace, order):
+        super().__init__(workspace)
+        self.order = order
+        self.setWindowTitle(self.tr("Cancel purchase order {number}").format(number=order.number))
+        self.reason = _field(name="cancelReason")
+        self.form.addRow(self.tr("Supplier:"), QLabel(f"{order.supplier_code} "
+                                                      f"{order.supplier_name}"))
+        self.form.addRow(self.tr("&Reason:"), self.reason)
+
+    def call(self):
+        return purchasing.cancel_purchase_order, (self.order.id, self.reason.text()), {}
+
+    def done_text(self, result) -> str:
+        return self.tr("Purchase order {number} cancelled; what it was to bring is proposed "
+                       "again.").format(number=result.number)

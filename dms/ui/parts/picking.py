@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from dms.parts import counter, old_parts, picking
 from dms.ui.common import words
@@ -46,6 +46,22 @@ def queue_columns() -> list[Column]:
         Column(lambda: translate("Picking", "Lines"), lambda r: r.lines, RIGHT),
         Column(lambda: translate("Picking", "To pick"), lambda r: qty(r.to_pick), RIGHT),
         Column(lambda: translate("Picking", "Short"), lambda r: ", ".join(r.short),
+               colour=lambda r: SHORT if r.short else None),
+    ]
+
+
+def _held(row) -> str:
+    return ", ".join(f"{x.code} {x.name} × {qty(x.qty)} ({x.warehouse} {x.bin or ''})"
+                     .replace(" )", ")") for x in row.held)
+
+
+def booked_columns() -> list[Column]:
+    return [
+        Column(lambda: translate("Picking", "Booked for"), lambda r: words.when(r.booked_for)),
+        Column(lambda: translate("Picking", "Appointment"), lambda r: r.number),
+        Column(lambda: translate("Picking", "Plate"), lambda r: r.plate),
+        Column(lambda: translate("Picking", "Held for it: put ready"), _held),
+        Column(lambda: translate("Picking", "Waiting for"), lambda r: ", ".join(r.short),
                colour=lambda r: SHORT if r.short else None),
     ]
 
@@ -91,6 +107,8 @@ class PickingPage(QWidget):
         self.focused_line: int | None = None  # the line the last scan issued
         self.shown_order: int | None = None  # whose lines the table shows
         self._tasks: dict[str, int] = {}
+        self._reading: set[int] = set()  # the order's reads in flight
+        self._again = False  # a change came while they were: read once more after them
 
         self.queue = PagedTableModel(runner, queue_columns(), parent=self)
         self.queue.failed.connect(workspace.message_bar.show_error)
@@ -99,11 +117,21 @@ class PickingPage(QWidget):
             self.queue.row_at(index.row()).id))
         self.queue_hint = QLabel()
         self.queue_hint.setObjectName("queueHint")
+        # Tomorrow's bookings: the parts held for them, so the clerk can put them ready.
+        self.booked = PagedTableModel(runner, booked_columns(), parent=self)
+        self.booked.failed.connect(workspace.message_bar.show_error)
+        self.booked_view = table_view(self.booked, "bookedParts", (11, 13, 9, 40), stretch=3)
+        self.booked_box = QGroupBox()
+        QVBoxLayout(self.booked_box).addWidget(self.booked_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.queue_view)
+        split.addWidget(self.booked_box)
+        split.setSizes([340, 190])
         queue_page = QWidget()
         queue_layout = QVBoxLayout(queue_page)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.addWidget(self.queue_hint)
-        queue_layout.addWidget(self.queue_view, 1)
+        queue_layout.addWidget(split, 1)
 
         self.title = QLabel()
         self.title.setObjectName("orderTitle")
@@ -145,6 +173,8 @@ class PickingPage(QWidget):
         layout.addWidget(self.pages)
         self.queue.set_fetch(lambda offset, limit: counter.picking_queue(
             workspace.ctx.db, workspace.ctx.user, offset, limit))
+        self.booked.set_fetch(lambda offset, limit: counter.booked_parts(
+            workspace.ctx.db, workspace.ctx.user) if offset == 0 else [])
         self.retranslate_ui()
 
     # -- scans -----------------------------------------------------------------------------
@@ -187,20 +217,37 @@ class PickingPage(QWidget):
             self.title.setText("")
         self.order_id = order_id
         self.pages.setCurrentWidget(self.order_page)
-        self._tasks["head"] = self.ws.read(counter.order_head, order_id, on_result=self._on_head)
+        self._read("head", counter.order_head, self._on_head)
         self.reload()
         self.order_opened.emit(order_id)
 
     def reload(self) -> None:
         if self.order_id is None:
             return
-        self._tasks["lines"] = self.ws.read(picking.picking_list, self.order_id,
-                                            on_result=self._on_lines)
-        self._tasks["old"] = self.ws.read(old_parts.old_parts_of, self.order_id,
-                                          on_result=self._on_old)
+        self._read("lines", picking.picking_list, self._on_lines)
+        self._read("old", old_parts.old_parts_of, self._on_old)
+
+    def _read(self, key: str, fn, on_result) -> None:
+        task = self.ws.read(fn, self.order_id, on_result=on_result, on_error=self._read_failed)
+        self._tasks[key] = task
+        self._reading.add(task)
+
+    def _read_done(self, task_id: int) -> None:
+        """A burst of scans publishes a change per scan: the order is read once after the
+        reads in flight, not once per scan (a backlog would slow every answer)."""
+        self._reading.discard(task_id)
+        if not self._reading and self._again:
+            self._again = False
+            self.refresh()
+
+    @Slot(int, object)
+    def _read_failed(self, task_id: int, error) -> None:
+        self._read_done(task_id)
+        self.ws.message_bar.show_error(error)
 
     @Slot(int, object)
     def _on_head(self, task_id: int, head) -> None:
+        self._read_done(task_id)
         if task_id != self._tasks.get("head") or head.id != self.order_id:
             return
         self.head = head
@@ -210,6 +257,7 @@ class PickingPage(QWidget):
 
     @Slot(int, object)
     def _on_lines(self, task_id: int, listing) -> None:
+        self._read_done(task_id)
         if task_id != self._tasks.get("lines") or listing.work_order_id != self.order_id:
             return
         self.lines.set_rows(listing.lines)
@@ -222,6 +270,7 @@ class PickingPage(QWidget):
 
     @Slot(int, object)
     def _on_old(self, task_id: int, views) -> None:
+        self._read_done(task_id)
         if task_id == self._tasks.get("old"):
             self.old.set_rows(views)
 
@@ -229,15 +278,18 @@ class PickingPage(QWidget):
         self.order_id, self.head, self.focused_line = None, None, None
         self.pages.setCurrentWidget(self.queue_page)
         self.queue.refresh()
+        self.booked.refresh()
 
     def refresh(self) -> None:
         """The queue, or while an order is open only the order (the queue is read again
         when the clerk goes back to it)."""
         if self.order_id is None:
             self.queue.refresh()
+            self.booked.refresh()
+        elif self._reading:
+            self._again = True
         else:
-            self._tasks["head"] = self.ws.read(counter.order_head, self.order_id,
-                                               on_result=self._on_head)
+            self._read("head", counter.order_head, self._on_head)
             self.reload()
 
     def selected_line(self):
@@ -259,7 +311,11 @@ class PickingPage(QWidget):
                                         "Scan a job card (or Enter on a row) to open it."))
         self.taker_label.setText(self.tr("Taken by:"))
         self.taker.setPlaceholderText(self.tr("technician's name"))
-        self.old_box.setTitle(self.tr("Old parts of this order"))
-        for model in (self.queue, self.lines, self.old):
+        self.old_box.setTitle(self.tr("Old parts of this order: Ctrl+I into the store, Ctrl+H "
+                                      "to the customer, Ctrl+Shift+M back to the maker, "
+                                      "Ctrl+Shift+S scrap"))
+        self.booked_box.setTitle(self.tr("Booked until tomorrow: parts held for the "
+                                         "appointments, to put ready"))
+        for model in (self.queue, self.lines, self.old, self.booked):
             model.retranslate()
         self._render_title()

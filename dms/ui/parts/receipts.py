@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -21,19 +21,52 @@ from dms.ui.common import words
 from dms.ui.parts.words import po_statuses, qty, receipt_modes
 
 CODE, NAME, EXPECTED, QTY, COST = range(5)
+MAX_LABELS = 200  # one label a unit; a pallet of 10,000 clips is not labelled clip by clip
 
 
-def _combo(name: str) -> QComboBox:
+def combo(name: str) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
     return box
 
 
-def _item(text: str, editable: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def item(text: str, editable: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
     if not editable:
-        item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
-    return item
+        cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
+    return cell
+
+
+class ScannedParts(QObject):
+    """A scan looked up in the catalogue off the GUI thread: `on_part(hit)` with the part its
+    barcode (else its exact code) names, or the workspace's refusal when none."""
+
+    def __init__(self, workspace, on_part, parent: QObject):
+        super().__init__(parent)
+        self.ws, self._on_part = workspace, on_part
+        self._scans: dict[int, str] = {}  # read task → the scan it looks up
+
+    def lookup(self, text: str) -> None:
+        task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._found,
+                            on_error=self.ws.scan_refused)
+        self._scans[task] = text
+
+    @Slot(int, object)
+    def _found(self, task_id: int, hits) -> None:
+        text = self._scans.pop(task_id, "")
+        hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
+        if hit is None:
+            self.ws.scan_refused(0, NotFound("part.unknown_scan", "No part has the barcode or "
+                                             "code {key}.", key=text))
+        else:
+            self._on_part(hit)
+
+
+def count_one(table: QTableWidget, row: int, column: int) -> str:
+    """One more unit in the draft's quantity cell; its new text."""
+    cell = table.item(row, column)
+    cell.setText(qty(Decimal(cell.text() or "0") + 1))
+    return cell.text()
 
 
 class ReceiptPage(QWidget):
@@ -41,9 +74,9 @@ class ReceiptPage(QWidget):
         super().__init__(parent)
         self.setObjectName("receiptPage")
         self.ws = workspace
-        self.supplier = _combo("receiptSupplier")
-        self.warehouse = _combo("receiptWarehouse")
-        self.mode = _combo("receiptMode")
+        self.supplier = combo("receiptSupplier")
+        self.warehouse = combo("receiptWarehouse")
+        self.mode = combo("receiptMode")
         self.reference = QLineEdit()
         self.reference.setObjectName("receiptReference")
         self.reference.returnPressed.connect(workspace.focus_scan)
@@ -78,7 +111,8 @@ class ReceiptPage(QWidget):
         layout.addWidget(self.total)
         self.table.itemChanged.connect(self._render_total)
         self._loaded = False
-        self._scans: dict[int, str] = {}  # read task → the scan it looks up
+        self.parts = ScannedParts(workspace, self._on_part, self)
+        self.booked: list[ReceiptLine] = []  # the last receipt booked: its labels
         self.retranslate_ui()
 
     def load_choices(self, found: dict) -> None:
@@ -92,18 +126,9 @@ class ReceiptPage(QWidget):
 
     # -- scans -----------------------------------------------------------------------------
     def scan(self, text: str, scanned: bool) -> None:
-        task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._on_part,
-                            on_error=self.ws.scan_refused)
-        self._scans[task] = text
+        self.parts.lookup(text)
 
-    @Slot(int, object)
-    def _on_part(self, task_id: int, hits) -> None:
-        text = self._scans.pop(task_id, "")
-        hit = next((h for h in hits if h.matched == "barcode" or h.code == text), None)
-        if hit is None:
-            self.ws.scan_refused(0, NotFound("part.unknown_scan", "No part has the barcode or "
-                                             "code {key}.", key=text))
-            return
+    def _on_part(self, hit) -> None:
         row = self._row_of(hit.code)
         if row < 0 and self.order is not None:
             self.ws.scan_refused(0, ValidationError(
@@ -114,8 +139,7 @@ class ReceiptPage(QWidget):
             row = self._add_row(hit.code, hit.name, "", "1", "")
             self.ws.read(catalogue.part_card, hit.id, on_result=self._on_cost)
         else:
-            count = Decimal(self.table.item(row, QTY).text() or "0") + 1
-            self.table.item(row, QTY).setText(qty(count))
+            count_one(self.table, row, QTY)
         self.table.selectRow(row)
         self.ws.confirm(self.tr("{code} {name}: {qty} on the receipt.").format(
             code=hit.code, name=hit.name, qty=self.table.item(row, QTY).text()))
@@ -132,9 +156,9 @@ class ReceiptPage(QWidget):
         self.table.insertRow(row)
         for column, text, editable in ((CODE, code, False), (NAME, name, False),
                                        (EXPECTED, expected, False), (COST, cost, True)):
-            self.table.setItem(row, column, _item(text, editable))
+            self.table.setItem(row, column, item(text, editable))
         self.table.blockSignals(False)
-        self.table.setItem(row, QTY, _item(count, True))
+        self.table.setItem(row, QTY, item(count, True))
         return row
 
     def receive_against(self, order) -> None:
@@ -185,7 +209,21 @@ class ReceiptPage(QWidget):
             number=order.number, status=po_statuses().get(order.status, order.status)))
         self._clear()
 
+    def label_codes(self) -> list[str]:
+        """A label for every unit: of the receipt being drafted, else of the one last booked.
+        Quantities that are not whole numbers (litres of oil) get one label a line."""
+        codes = []
+        for line in self.lines() or self.booked:
+            try:
+                count = Decimal(line.qty)
+            except ArithmeticError:
+                count = Decimal(1)
+            if count > 0:
+                codes += [line.part_code] * (int(count) if count % 1 == 0 else 1)
+        return codes[:MAX_LABELS]
+
     def _clear(self) -> None:
+        self.booked = [x for x in self.lines() if x.qty.strip() not in ("0", "")]
         self.order = None
         self.table.setRowCount(0)
         self.reference.clear()

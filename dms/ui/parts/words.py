@@ -47,7 +47,8 @@ def receipt_modes() -> dict[str, str]:
 def po_statuses() -> dict[str, str]:
     return {"open": translate("PartsWords", "ordered"),
             "partial": translate("PartsWords", "partly received"),
-            "received": translate("PartsWords", "received in full")}
+            "received": translate("PartsWords", "received in full"),
+            "cancelled": translate("PartsWords", "cancelled")}
 
 
 def qty(value: Decimal | None) -> str:

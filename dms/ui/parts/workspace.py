@@ -3,31 +3,34 @@
 One scan field sits above every page and has the focus whenever the counter is shown; what a
 scan means depends on the page: picking (a job card opens its order, a part issues one unit),
 parts (the part's card), receipts (one more unit on the receipt), stocktake (one more counted);
-purchase orders are made and received against from their own page.
+purchase orders are made, printed, exported, cancelled and received against from their own
+page; supplier returns and transfers (a scan adds a unit to go out) on theirs.
 Feedback follows every scan: green, or red with a beep and the reason in the message bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from dms.errors import DomainError
 from dms.parts import counter, old_parts
-from dms.reports import documents
+from dms.reports import documents, purchase
 from dms.ui import i18n, messages
 from dms.ui.common.printing import show_document
 from dms.ui.common.scan_field import ScanField
 from dms.ui.parts.catalogue import PartsPage
-from dms.ui.parts.dialogs import ExchangeDialog, OldPartDialog, PostStocktakeDialog, ReturnDialog
+from dms.ui.parts.dialogs import (CancelOrderDialog, ExchangeDialog, OldPartDialog,
+                                  OldPartMoveDialog, PostStocktakeDialog, ReturnDialog)
 from dms.ui.parts.feedback import ScanFeedback
+from dms.ui.parts.moves import MovesPage
 from dms.ui.parts.picking import PickingPage
 from dms.ui.parts.purchasing import PurchasePage
 from dms.ui.parts.receipts import ReceiptPage
 from dms.ui.parts.stocktake import StocktakePage
 from dms.ui.shell.workspace import Workspace
 
-ENTITIES = {"work_order", "stock"}
+ENTITIES = {"work_order", "stock", "appointment"}
 
 
 class PartsCounter(Workspace):
@@ -42,6 +45,7 @@ class PartsCounter(Workspace):
         super().__init__(ctx, parent)
         self.undo_stack: list[tuple[int, list[int]]] = []  # (order, issue movements) per scan
         self._printing = ("", "")  # the document being made: (kind, title)
+        self._exported = ("", "")  # the purchase order being exported: (number, path)
         self.scan_field = ScanField()
         self.scan_field.setObjectName("scanField")
         self.scan_field.submitted.connect(self.scan)
@@ -57,10 +61,12 @@ class PartsCounter(Workspace):
         self.receipts = ReceiptPage(self)
         self.stocktake = StocktakePage(self)
         self.purchasing = PurchasePage(self)
+        self.moves = MovesPage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("counterPages")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for page in (self.picking, self.parts, self.receipts, self.stocktake, self.purchasing):
+        for page in (self.picking, self.parts, self.receipts, self.stocktake, self.purchasing,
+                     self.moves):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._on_page)
         layout = QVBoxLayout(self.body)
@@ -82,23 +88,36 @@ class PartsCounter(Workspace):
                           make("counter.exchange", order, self.exchange_part),
                           make("counter.old_part", order, self.old_part),
                           make("counter.intake", order, self.intake),
+                          make("counter.hand_over", order, self.hand_over),
+                          make("counter.to_maker", order, self.to_maker),
+                          make("counter.scrap", order, self.scrap),
                           make("counter.print_picking", order, self.print_picking),
                           make("counter.back", order, self.picking_back)])
         self.parts.addAction(make("counter.print_label", self.parts, self.print_label))
         self.receipts.addActions([make("counter.post_receipt", self.receipts, self.receipts.post),
                                   make("counter.drop_line", self.receipts,
-                                       self.receipts.remove_line)])
+                                       self.receipts.remove_line),
+                                  make("counter.receipt_labels", self.receipts,
+                                       self.print_receipt_labels)])
         self.stocktake.addAction(make("counter.post_stocktake", self.stocktake,
                                       self.post_stocktake))
         self.purchasing.addActions([
             make("counter.make_orders", self.purchasing, self.purchasing.make_orders),
-            make("counter.receive_order", self.purchasing, self.receive_order)])
+            make("counter.receive_order", self.purchasing, self.receive_order),
+            make("counter.cancel_order", self.purchasing, self.cancel_order),
+            make("counter.print_order", self.purchasing, self.print_order),
+            make("counter.export_order", self.purchasing, self.export_order)])
+        self.moves.addActions([make("counter.post_move", self.moves, self.moves.post),
+                               make("counter.drop_move_line", self.moves, self.moves.remove_line),
+                               make("counter.receive_transfer", self.moves, self.moves.receive)])
         self.addActions([make("counter.picking", self, self.show_picking),
                          make("counter.parts", self, self.show_parts),
                          make("counter.receipts", self, self.show_receipts),
                          make("counter.stocktake", self, self.show_stocktake),
-                         make("counter.purchasing", self, self.show_purchasing)])
-        for page in (order, self.parts, self.receipts, self.stocktake, self.purchasing):
+                         make("counter.purchasing", self, self.show_purchasing),
+                         make("counter.moves", self, self.show_moves)])
+        for page in (order, self.parts, self.receipts, self.stocktake, self.purchasing,
+                     self.moves):
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # -- the shell's interface -------------------------------------------------------------
@@ -158,6 +177,7 @@ class PartsCounter(Workspace):
     @Slot(int, object)
     def _on_choices(self, _task_id: int, found) -> None:
         self.receipts.load_choices(found)
+        self.moves.load_choices(found)
         self.stocktake.load_choices(found)
         self.stocktake.refresh_open()
 
@@ -183,9 +203,58 @@ class PartsCounter(Workspace):
         self.focus_scan()
 
     @Slot()
+    def show_moves(self) -> None:
+        self.tabs.setCurrentWidget(self.moves)
+        self.focus_scan()
+
+    def _order_or_say(self):
+        order = self.purchasing.selected_order()
+        if order is None:
+            self.refuse(self.tr("Select a purchase order first."))
+        return order
+
+    @Slot()
+    def cancel_order(self) -> None:
+        order = self._order_or_say()
+        if order is not None:
+            self.open_dialog(CancelOrderDialog(self, order))
+
+    @Slot()
+    def print_order(self) -> None:
+        order = self._order_or_say()
+        if order is not None:
+            self._printing = ("purchase", self.tr("Purchase order {number}").format(
+                number=order.number))
+            self.read(purchase.purchase_order_pdf, order.id, on_result=self._on_pdf)
+
+    @Slot()
+    def export_order(self) -> None:
+        order = self._order_or_say()
+        if order is None:
+            return
+        dialog = QFileDialog(self, self.tr("Export the purchase order"), f"{order.number}.xlsx",
+                             self.tr("Excel workbooks (*.xlsx)"))
+        dialog.setObjectName("purchaseExportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(lambda path: self.export_order_to(order, path))
+        self.open_dialog(dialog)
+
+    def export_order_to(self, order, path: str) -> None:
+        self._exported = (order.number, path)
+        self.read(purchase.export_purchase_order, order.id, path, i18n.current_language(),
+                  on_result=self._on_exported, on_error=self.scan_refused)
+
+    @Slot(int, object)
+    def _on_exported(self, _task_id: int, _result) -> None:
+        number, path = self._exported
+        self.confirm(self.tr("Purchase order {number} exported to {path}.").format(
+            number=number, path=path))
+
+    @Slot()
     def receive_order(self) -> None:
         order = self.purchasing.selected_order()
-        if order is None or order.status == "received":
+        if order is None or order.status in ("received", "cancelled"):
             self.refuse(self.tr("Select a purchase order still waiting for goods."))
             return
         self.receipts.receive_against(order)
@@ -245,9 +314,8 @@ class PartsCounter(Workspace):
 
     @Slot()
     def intake(self) -> None:
-        old = self.picking.selected_old_part()
+        old = self._old_or_say()
         if old is None:
-            self.refuse(self.tr("Select an old part of the order first."))
             return
         self.command(old_parts.move_old_part, old.id, "intake",
                      on_result=self._on_intake, on_error=self.scan_refused)
@@ -256,6 +324,38 @@ class PartsCounter(Workspace):
     def _on_intake(self, _task_id: int, result) -> None:
         self.confirm(self.tr("The old part is in the old-part store."))
         self.picking.reload()
+
+    def _old_or_say(self):
+        old = self.picking.selected_old_part()
+        if old is None:
+            self.refuse(self.tr("Select an old part of the order first."))
+        return old
+
+    @Slot()
+    def hand_over(self) -> None:
+        """The customer takes the old part home: one key, no form."""
+        old = self._old_or_say()
+        if old is not None:
+            self.command(old_parts.move_old_part, old.id, "hand_over",
+                         on_result=self._on_handed_over, on_error=self.scan_refused)
+
+    @Slot(int, object)
+    def _on_handed_over(self, _task_id: int, result) -> None:
+        self.confirm(self.tr("The old part is handed over to the customer."))
+        self.picking.reload()
+
+    @Slot()
+    def to_maker(self) -> None:
+        self._move_old("return_to_maker")
+
+    @Slot()
+    def scrap(self) -> None:
+        self._move_old("scrap")
+
+    def _move_old(self, action: str) -> None:
+        old = self._old_or_say()
+        if old is not None:
+            self.open_dialog(OldPartMoveDialog(self, old, action), self.picking.reload)
 
     # -- printing: the PDF is made off the GUI thread, then previewed ----------------------------
     @Slot()
@@ -276,6 +376,17 @@ class PartsCounter(Workspace):
         self._printing = ("labels", self.tr("Label {code}").format(code=card.code))
         self.read(documents.labels, [card.code], i18n.current_language(), on_result=self._on_pdf)
 
+    @Slot()
+    def print_receipt_labels(self) -> None:
+        codes = self.receipts.label_codes()
+        if not codes:
+            self.refuse(self.tr("Scan the goods in first: there is no receipt to label."))
+            return
+        self._printing = ("labels", self.tr("Labels for the receipt ({count})").format(
+            count=len(codes)))
+        self.read(documents.labels, codes, i18n.current_language(), on_result=self._on_pdf,
+                  on_error=self.scan_refused)
+
     @Slot(int, object)
     def _on_pdf(self, _task_id: int, pdf: bytes) -> None:
         kind, title = self._printing
@@ -295,6 +406,8 @@ class PartsCounter(Workspace):
     def _on_page(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.purchasing:
             self.purchasing.load()
+        if self.tabs.currentWidget() is self.moves:
+            self.moves.load()
         self.message_bar.clear()  # what was said about the last page's scan
         self.feedback.clear_feedback()
         self._render_hint()
@@ -306,7 +419,8 @@ class PartsCounter(Workspace):
                  self.parts: self.tr("Scan a part to see its card"),
                  self.receipts: self.tr("Scan every unit received: each scan adds one"),
                  self.stocktake: self.tr("Scan every unit on the shelf: each scan counts one"),
-                 self.purchasing: self.tr("Goods in against an order: select it, Ctrl+Shift+G")}
+                 self.purchasing: self.tr("Goods in against an order: select it, Ctrl+Shift+G"),
+                 self.moves: self.tr("Scan every unit going out: each scan adds one")}
         self.scan_field.setPlaceholderText(hints[self.tabs.currentWidget()])
 
     def retranslate_ui(self) -> None:
@@ -315,6 +429,7 @@ class PartsCounter(Workspace):
         for page, text in ((self.picking, self.tr("Picking")), (self.parts, self.tr("Parts")),
                            (self.receipts, self.tr("Receipts")),
                            (self.stocktake, self.tr("Stocktake")),
-                           (self.purchasing, self.tr("Purchase orders"))):
+                           (self.purchasing, self.tr("Purchase orders")),
+                           (self.moves, self.tr("Returns and transfers"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
             page.retranslate_ui()

@@ -247,6 +247,31 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Print the picking list..."), "Ctrl+P", "document.picking"),
         "counter.print_label": ActionSpec(
             translate("Actions", "Print the part's &label..."), "Ctrl+P", "document.labels"),
+        "counter.moves": ActionSpec(
+            translate("Actions", "Supplier returns and &transfers"), "Ctrl+T", "transfer.send"),
+        "counter.post_move": ActionSpec(
+            translate("Actions", "&Send the return or transfer"), "F9", "transfer.send"),
+        "counter.drop_move_line": ActionSpec(
+            translate("Actions", "&Drop the line"), "Ctrl+Shift+D", "transfer.send"),
+        "counter.receive_transfer": ActionSpec(
+            translate("Actions", "&Book the transfer in"), "Ctrl+Shift+G", "transfer.receive"),
+        "counter.hand_over": ActionSpec(
+            translate("Actions", "Old part &handed to the customer"), "Ctrl+H",
+            "oldpart.hand_over"),
+        "counter.to_maker": ActionSpec(
+            translate("Actions", "Old part back to the &maker..."), "Ctrl+Shift+M",
+            "oldpart.return_to_maker"),
+        "counter.scrap": ActionSpec(
+            translate("Actions", "&Scrap the old part..."), "Ctrl+Shift+S", "oldpart.scrap"),
+        "counter.receipt_labels": ActionSpec(
+            translate("Actions", "Print the receipt's &labels..."), "Ctrl+P", "document.labels"),
+        "counter.cancel_order": ActionSpec(
+            translate("Actions", "&Cancel the purchase order..."), "Ctrl+Shift+C",
+            "purchase.order"),
+        "counter.print_order": ActionSpec(
+            translate("Actions", "&Print the purchase order..."), "Ctrl+P", "purchase.order"),
+        "counter.export_order": ActionSpec(
+            translate("Actions", "&Export the purchase order..."), "Ctrl+S", "purchase.order"),
         "tools.new": ActionSpec(
             translate("Actions", "&New tool..."), "Ctrl+Shift+N", "tool.manage"),
         # PDI desk
