@@ -89,7 +89,10 @@ class WorkOrder(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
     __tablename__ = "work_order"
     __table_args__ = (UniqueConstraint("store_id", "number"),
                       Index("ix_work_order_state", "store_id", "state"),
-                      Index("ix_work_order_entry", "store_id", "entry_at"))
+                      Index("ix_work_order_entry", "store_id", "entry_at"),
+                      # the KPIs of a period: orders completed, delivered in it
+                      Index("ix_work_order_completed", "store_id", "completed_at"),
+                      Index("ix_work_order_delivered", "store_id", "delivered_at"))
 
     number: Mapped[str] = mapped_column(String(20))
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id"), index=True)
@@ -273,6 +276,7 @@ class ClockEvent(IdMixin, Base):
     """Clock on/off per job per technician; actual hours are derived from these."""
 
     __tablename__ = "clock_event"
+    __table_args__ = (Index("ix_clock_event_at", "at"),)  # a period's clocking (utilisation)
 
     labour_line_id: Mapped[int] = mapped_column(ForeignKey("labour_line.id"), index=True)
     technician_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
