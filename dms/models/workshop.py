@@ -48,6 +48,9 @@ class Bay(IdMixin, StoreMixin, Base):
     name: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20))  # maintenance, mechanical, body, paint, wash
     active: Mapped[bool] = mapped_column(default=True)
+    # the hours of work the bay takes a day (the appointment book's capacity of its kind)
+    capacity_hours: Mapped[Decimal] = mapped_column(Hours(), default=Decimal("8"),
+                                                    server_default="800")
 
 
 class Appointment(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):

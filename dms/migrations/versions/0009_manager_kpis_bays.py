@@ -1,8 +1,8 @@
 """manager: indexes for a period's KPIs (orders completed and delivered in it, the clocking
 in it, the purchase needs of its orders; the stock movements' two indexes carry the columns
-the KPIs read, so those reads never visit the table)
+the KPIs read, so those reads never visit the table); each bay's capacity in hours a day
 
-Revision ID: 0009_manager_kpi_indexes
+Revision ID: 0009_manager_kpis_bays
 Revises: 0008_checkin
 """
 from typing import Sequence, Union
@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = "0009_manager_kpi_indexes"
+revision: str = "0009_manager_kpis_bays"
 down_revision: Union[str, Sequence[str], None] = "0008_checkin"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -31,9 +31,14 @@ def upgrade() -> None:
     for name, columns in WIDE.items():
         op.drop_index(name, "stock_movement")
         op.create_index(name, "stock_movement", columns)
+    with op.batch_alter_table("bay") as batch:  # 8.00 h, the working day every bay had
+        batch.add_column(sa.Column("capacity_hours", sa.BigInteger(), nullable=False,
+                                   server_default="800"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("bay") as batch:
+        batch.drop_column("capacity_hours")
     for name, columns in NARROW.items():
         op.drop_index(name, "stock_movement")
         op.create_index(name, "stock_movement", columns)
