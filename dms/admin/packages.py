@@ -33,7 +33,7 @@ class PackageItem:
 def _package(s, actor, package_id: int) -> MaintenancePackage:
     package = s.get(MaintenancePackage, package_id)
     if package is None or package.store_id != actor.store_id:
-        raise NotFound(what="maintenance_package", key=package_id)
+        raise NotFound(what="Package", key=package_id)
     return package
 
 
