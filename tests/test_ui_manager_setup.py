@@ -150,6 +150,8 @@ def test_an_item_is_added_to_the_pdi_checklist(qtbot, ws, demo_db, manager):
     before = pdi.pdi_template(demo_db, manager)
     qtbot.waitUntil(lambda: checklist.table.rowCount() == len(before), timeout=SHOWN_MS)
     robot = Robot(qtbot)
+    ws.window().activateWindow()
+    qtbot.waitUntil(ws.window().isActiveWindow, timeout=SHOWN_MS)  # Ins is the window's
     checklist.table.selectRow(len(before) - 1)
     checklist.table.setFocus()
     robot.shortcut("Ins")

@@ -144,6 +144,7 @@ class AdminPage(QWidget):
     @Slot(int)
     def _on_section(self, index: int) -> None:
         self.section = self.sections.item(index).data(Qt.ItemDataRole.UserRole)
+        self._task = None  # the previous section's rows, still on their way, are not these
         page = {"pdi_template": self.pdi_page, "housekeeping": self.housekeeping_page}.get(
             self.section, self.list_page)
         self.pages.setCurrentWidget(page)
