@@ -20,7 +20,11 @@ screens: the signed-in window of the last sign-in is driven as an advisor would 
     widgets); each entry of SCREENS (`ui_screens.py`) is opened --repeat times, timed from the
     user's action to the screen showing its answer, painted. gui_lag_ms: during those opens a
     4 ms timer notes how late the event loop ran it (p50, p99, max), i.e. how long the GUI
-    thread was blocked.
+    thread was blocked; gui_lag_sites: where (benchmarks/lag.py), the call sites seen inside
+    the ticks later than 16 ms. gui_busy_ms: the CPU time the GUI thread itself used between two
+    ticks (p50, p99, max): on a machine others load, a late tick with little CPU behind it was
+    the scheduler's (or a worker holding the interpreter lock), not the screen's own work. Each
+    screen has its own lag p99 and busy max too.
 """
 
 from __future__ import annotations
@@ -52,10 +56,10 @@ from dms.db import Database  # noqa: E402
 from dms.models import User  # noqa: E402
 from dms.ui import fonts, i18n  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
+from lag import CallSites, LagMeter  # noqa: E402
 from ui_screens import SCREENS, counter_terms, terms, wait_until  # noqa: E402,F401
 
 LANGUAGE = "zh_CN"
-LAG_TICK_MS = 4
 
 
 def summary(samples: list[float], *quantiles: int) -> dict:
@@ -120,31 +124,6 @@ class Painted(QObject):
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self)
-
-
-class LagMeter(QObject):
-    """A precise 4 ms timer; each tick notes how much later than due it ran."""
-
-    def __init__(self):
-        super().__init__()
-        self.samples: list[float] = []
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(LAG_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._last = 0.0
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.samples.append(max(0.0, (now - self._last) * 1000 - LAG_TICK_MS))
-        self._last = now
 
 
 # -- sign-in ----------------------------------------------------------------------------------
@@ -219,7 +198,7 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
             continue  # the signed-in user may not open it, or there is nothing to open
         texts = itertools.cycle(list(dict.fromkeys(
             t for kind in screen.terms for t in samples[kind])))  # no text twice in a row
-        times = []
+        times, first_tick = [], len(lag.samples)
         for i in range(repeat + 1):
             term = next(texts)
             screen.prepare(window, term)
@@ -233,7 +212,9 @@ def open_screens(window, samples: dict[str, list[str]], repeat: int,
                 times.append((painted.at - started) * 1000)
         stats = summary(times, 50, 95)
         results[name] = {"open_p50_ms": stats["p50"], "open_p95_ms": stats["p95"],
-                         "n": stats["n"]}
+                         "n": stats["n"],  # the lag and the GUI thread's CPU while it was used
+                         "lag_p99_ms": summary(lag.samples[first_tick:] or [0.0], 99)["p99"],
+                         "busy_max_ms": round(max(lag.busy[first_tick:], default=0.0), 2)}
     lag.stop()
     return results
 
@@ -279,18 +260,28 @@ def main(argv: list[str] | None = None) -> int:
 
     window = session.window
     window.resize(1366, 768)
-    lag = LagMeter()
+    lag, sites = LagMeter(), CallSites()
     samples = terms(db, session.window.user.store_id) | counter_terms(db, session.window.user)
     only = {n for n in args.screens.split(",") if n}
+    sites.start()
     screens = open_screens(window, samples, args.repeat, lag, only)
+    sites.stop()
     for name, figures in screens.items():
-        log(f"{name}: open p95 {figures['open_p95_ms']} ms")
+        log(f"{name}: open p95 {figures['open_p95_ms']} ms (GUI lag p99 {figures['lag_p99_ms']}"
+            f" ms, the GUI thread's CPU between ticks at most {figures['busy_max_ms']} ms)")
     end(session)
     db.dispose()
 
     lag_stats = summary(lag.samples, 50, 99)
     lag_stats["max"] = round(max(lag.samples), 2)
-    log(f"GUI lag: p50 {lag_stats['p50']} ms, p99 {lag_stats['p99']} ms, max {lag_stats['max']} ms")
+    busy = summary(lag.busy, 50, 99)
+    busy["max"] = round(max(lag.busy), 2)
+    log(f"GUI lag: p50 {lag_stats['p50']} ms, p99 {lag_stats['p99']} ms, max {lag_stats['max']} ms"
+        f" (the GUI thread's CPU between ticks: p99 {busy['p99']} ms, max {busy['max']} ms)")
+    slow = sites.slowest(lag)
+    for site in slow:
+        log(f"  in a tick > 16 ms late: {site['site']} ({site['samples']} samples, "
+            f"worst {site['worst_lag_ms']} ms)")
     doc = {
         "backend": db.backend,
         "cold_start_ms": cold,
@@ -298,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         "sign_in_ms": signs,
         "password_hash_ms": hashes,
         "gui_lag_ms": lag_stats,
+        "gui_lag_sites": slow,
+        "gui_busy_ms": busy,
         "screens": screens,
         "load_average": {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)},
     }

@@ -8,6 +8,9 @@ is skipped (run as the manager, `--user admin`, to open every screen the manager
 
 from __future__ import annotations
 
+import select
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,8 +162,56 @@ def _board_emptied(window, _term: str) -> None:
     board.loaded = False
 
 
+def _board_loaded(window, _term: str) -> None:
+    """The workshop board shown with every card, so F5 reads them all again and merges them."""
+    board = window.show_workspace("workshop")
+    wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
+    board.show_board("state")
+    board.loaded = False  # set again when the read has been merged in
+
+
 def _board_shown(window, _term: str) -> bool:
     return window.workspace("workshop").loaded
+
+
+_OTHER_SEAT: dict = {}  # its process, the job whose order it pauses and resumes, the lane
+
+
+def _other_seat_changed(window, _term: str) -> None:
+    """Another seat (`other_seat.py`, a process) pauses or resumes a car in repair. The feed's
+    delivery is let through only as far as the board noting it (`stale`), so the timed part
+    starts when the change arrives on the bus, not when the half-second poll (SQLite) saw it."""
+    board = window.show_workspace("workshop")
+    wait_until(lambda: board.loaded and not window.ctx.runner.busy, "the workshop board")
+    board.show_board("state")
+    if not _OTHER_SEAT:
+        _OTHER_SEAT["seat"] = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("other_seat.py")), window.ctx.db.url,
+             window.user.username], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        _OTHER_SEAT["job"] = next(c.id for c in board.model.rows
+                                  if c.job.order_state == "IN_REPAIR")
+    seat, card = _OTHER_SEAT["seat"], board.model.card(_OTHER_SEAT["job"])
+    _OTHER_SEAT["lane"] = card.lane
+    board.active = False  # as a hidden workspace: a change only marks it stale
+    verb = "resume" if card.job.order_state == "PAUSED" else "pause"
+    seat.stdin.write(f"{verb} {card.job.work_order_id}\n")
+    seat.stdin.flush()
+    wait_until(lambda: select.select([seat.stdout], [], [], 0)[0], "the other seat")
+    if (answer := seat.stdout.readline().strip()) != "done":
+        raise SystemExit(f"ui.py: the other seat failed: {answer}")
+    wait_until(lambda: board.stale, "the other seat's change in the feed")
+    board.stale, board.active = False, True
+
+
+def _change_arrives(window, _term: str) -> None:
+    from dms.changes import Change
+
+    card = window.workspace("workshop").model.card(_OTHER_SEAT["job"])
+    window.bus.publish([Change(0, "work_order", card.job.work_order_id, window.user.store_id)])
+
+
+def _card_moved(window, _term: str) -> bool:
+    return window.workspace("workshop").model.card(_OTHER_SEAT["job"]).lane != _OTHER_SEAT["lane"]
 
 
 def _editor_shown(window, term: str) -> bool:
@@ -312,6 +363,16 @@ SCREENS: dict[str, Screen] = {
         prepare=_board_emptied,
         act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
         shown=_board_shown, terms=("plate",), workspace="workshop"),
+    # F5 on the board showing every card: all read again and merged in (what changed only).
+    "workshop_refresh": Screen(
+        prepare=_board_loaded,
+        act=lambda w, _t: QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F5),
+        shown=_board_shown, terms=("plate",), workspace="workshop"),
+    # Another seat pauses or resumes a car (it writes to the database): from the change on
+    # this seat's bus to its card painted in its new lane (that order's cards read, merged).
+    "workshop_change": Screen(
+        prepare=_other_seat_changed, act=_change_arrives, shown=_card_moved,
+        terms=("plate",), workspace="workshop", permission="workorder.pause"),
     # The parts counter (a clerk or the manager): a job card scanned → its lines on screen.
     "counter_order": Screen(
         prepare=_to_queue, act=lambda w, t: _scan(w, t.split("|")[0]), shown=_order_shown,

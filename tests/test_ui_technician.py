@@ -341,3 +341,48 @@ def test_a_dispatch_on_another_seat_reaches_the_terminal_through_the_live_feed(
     finally:
         live.close()
         other_seat.dispose()
+
+
+def test_four_other_seats_writing_keep_the_selected_job_selected(
+        qtbot, terminal, demo_db, users, order):
+    """The technician has the second job selected while four other seats write: two dispatch
+    new jobs to them, one pauses and resumes their car, one dispatches a job to someone else.
+    Rows are inserted and updated in place (no reset) and the selection stays on its job."""
+    from dms.db import Database, make_engine
+    from dms.ui.shell.feed import LiveFeed
+
+    window, ws = terminal
+    wo, _jobs = order
+    _loaded(qtbot, ws, 2)
+    ws.jobs_page.table.selectRow(1)
+    chosen = ws.jobs_page.selected().labour_line_id
+    resets = []
+    ws.jobs_page.model.modelReset.connect(lambda: resets.append(1))
+    ws.jobs_page.model.layoutChanged.connect(lambda: resets.append(1))
+    live = LiveFeed(demo_db, interval_s=0.1)
+    live.changed.connect(window.bus.collect)
+    assert live.wait_ready()
+    seats = [Database(engine=make_engine(demo_db.url)) for _ in range(4)]
+    try:
+        for seat, tech in ((seats[0], "tech2"), (seats[1], "tech2"), (seats[2], "tech3")):
+            new, jobs = make_order(seat, users["advisor1"], lines=1)
+            d.assign_job(seat, users["dispatcher1"], jobs[0], bay_ids(seat)["BAY4"],
+                         users[tech].id)
+        d.clock_on(seats[3], users["tech2"], _jobs[0])
+        d.pause(seats[3], users["dispatcher1"], wo, "waiting_parts")
+        qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 4
+                        and state(demo_db, wo)[0] == "PAUSED"
+                        and any(j.work_order_id == wo and j.order_state == "PAUSED"
+                                for j in ws.jobs_page.model.rows),
+                        timeout=SHOWN_MS)
+        d.resume(seats[3], users["dispatcher1"], wo)
+        qtbot.waitUntil(lambda: all(j.order_state != "PAUSED" for j in ws.jobs_page.model.rows),
+                        timeout=SHOWN_MS)
+    finally:
+        live.close()
+        for seat in seats:
+            seat.dispose()
+    assert not resets
+    assert ws.jobs_page.selected().labour_line_id == chosen
+    assert [i.row() for i in ws.jobs_page.table.selectionModel().selectedRows()] == [
+        ws.jobs_page.model.row_of(chosen)]

@@ -23,6 +23,7 @@ from dms.ui.workshop.board_page import PLAN, STATE
 from dms.ui.workshop.cards import urgency
 from dms.ui.workshop.model import BoardModel
 from dms.workshop import dispatch, kanban
+from dms.workshop.trades import bay_kind
 from robot import Robot
 
 SHOWN_MS = 10_000
@@ -47,8 +48,8 @@ def _lane(ws, view, lane):
 
 
 def _jobs(lane) -> list[int]:
-    proxy = lane.proxy
-    return [proxy.index(r, 0).data(BoardModel.CardRole).id for r in range(proxy.rowCount())]
+    model = lane.model
+    return [model.index(r, 0).data(BoardModel.CardRole).id for r in range(model.rowCount())]
 
 
 def _first(ws, lane_key, view=STATE, where=lambda c: True):
@@ -60,11 +61,11 @@ def _drop(robot, ws, card, view, lane) -> bool:
     """One drag: the card's data, as a view makes it, dropped on the lane's model."""
     robot._count(f"drag {card.job.plate} to {lane}")
     data = ws.model.mimeData([ws.model.index(ws.model.row_of(card.id), 0)])
-    proxy = _lane(ws, view, lane).proxy
-    if not proxy.canDropMimeData(data, MOVE, -1, -1, QModelIndex()):
-        proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())  # says why, sends nothing
+    lane_model = _lane(ws, view, lane).model
+    if not lane_model.canDropMimeData(data, MOVE, -1, -1, QModelIndex()):
+        lane_model.dropMimeData(data, MOVE, -1, -1, QModelIndex())  # says why, sends nothing
         return False
-    return proxy.dropMimeData(data, MOVE, -1, -1, QModelIndex())
+    return lane_model.dropMimeData(data, MOVE, -1, -1, QModelIndex())
 
 
 def _line(db, job_id):
@@ -92,7 +93,7 @@ def test_every_job_is_in_its_lane_in_both_views(board, demo_orders_db, dispatche
     assert sorted(_jobs(_lane(board, PLAN, moves.UNASSIGNED))) == sorted(
         c.id for c in planned if c.job.technician_id is None)
     qtmodeltester.check(board.model)
-    qtmodeltester.check(_lane(board, STATE, "dispatched").proxy)
+    qtmodeltester.check(_lane(board, STATE, "dispatched").model)
 
 
 def test_card_colours_follow_the_promise_and_the_hours(board):
@@ -120,8 +121,7 @@ def test_one_drop_on_a_technician_dispatches_the_job(qtbot, board, demo_orders_d
     robot.done("dispatcher: move a job to a bay / technician (drag)", "dispatcher", 1)
     technician, bay, *_ = _line(demo_orders_db, card.id)
     assert technician == tech.id
-    assert bay in {b.id for b in board.model.board.bays if b.kind == kanban.TRADE_BAYS[
-        card.job.trade]}
+    assert bay in {b.id for b in board.model.board.bays if b.kind == bay_kind(card.job.trade)}
     assert card.id in _jobs(_lane(board, STATE, "dispatched"))
     assert tech.name in lane.head.text() and "h" in lane.head.text()
 
@@ -144,18 +144,24 @@ def test_ctrl_m_and_a_digit_move_a_job_to_a_technician(qtbot, board, demo_orders
 
 
 def test_ctrl_m_b_and_a_digit_move_a_job_to_another_bay(qtbot, board, demo_orders_db):
+    """To a free bay of the job's kind (the board refuses others: tests/test_ui_workshop_bays)."""
     board.show_board(PLAN)
-    card = _first(board, "dispatched", where=lambda c: c.job.bay_id != board.model.board.bays[1].id)
+    bays = board.model.board.bays
+
+    def free(c):
+        return next((n for n, b in enumerate(bays) if b.kind == bay_kind(c.job.trade)
+                     and b.id != c.job.bay_id and moves.occupant(board.model.board, b.id) is None),
+                    None)
+    card = _first(board, "dispatched", where=lambda c: free(c) is not None)
+    second = bays[free(card)]
     assert board.board_page.select_card(card.id)
     robot = Robot(qtbot)
     robot.shortcut("Ctrl+M")
     menu = board.board_page.menu
     qtbot.waitUntil(lambda: menu.isVisible(), timeout=SHOWN_MS)
     robot.key(menu, Qt.Key.Key_B)
-    bays = menu.findChild(type(menu))
-    qtbot.waitUntil(lambda: bays.isVisible(), timeout=SHOWN_MS)
-    robot.key(bays, Qt.Key.Key_2)
-    second = board.model.board.bays[1]
+    qtbot.waitUntil(lambda: menu.findChild(type(menu)).isVisible(), timeout=SHOWN_MS)
+    robot.key(menu.findChild(type(menu)), getattr(Qt.Key, f"Key_{free(card) + 1}"))
     qtbot.waitUntil(lambda: board.model.card(card.id).job.bay_id == second.id, timeout=SHOWN_MS)
     assert _line(demo_orders_db, card.id)[:2] == (card.job.technician_id, second.id)
     assert second.name in board.model.card(card.id).job.bay_name
@@ -242,7 +248,7 @@ def test_a_second_seats_clock_on_moves_the_card_without_a_reset_or_a_lost_drag(
     assert not resets
     assert tech.display_name in board.model.card(card.id).job.clocked_on
     # the drag begun before the change still lands: pausing the car it now shows in repair
-    assert _lane(board, STATE, "paused_parts").proxy.dropMimeData(
+    assert _lane(board, STATE, "paused_parts").model.dropMimeData(
         dragged, MOVE, -1, -1, QModelIndex())
     qtbot.waitUntil(lambda: card.id in _jobs(_lane(board, STATE, "paused_parts")),
                     timeout=SHOWN_MS)
@@ -265,3 +271,55 @@ def test_keyboard_left_and_right_move_between_lanes(qtbot, board):
     assert first is not None
     qtbot.keyClick(first, Qt.Key.Key_Right)
     assert page.current_view() is not first and QApplication.focusWidget() is page.current_view()
+
+
+def test_four_other_seats_writing_move_cards_around_a_selected_card_that_stays_selected(
+        qtbot, board, demo_orders_db):
+    """While the dispatcher has a card selected, four other seats change the board: a car above
+    it in its lane paused, a car resumed, a job given to another technician, a car in repair
+    paused. The cards move by row signals only (no reset, no layout change: nothing flickers)
+    and the selected card stays the current, selected one."""
+    feed = LiveFeed(board.ctx.db, interval_s=0.1)
+    feed.changed.connect(board.ctx.bus.collect)
+    assert feed.wait_ready()
+    board.show_board(STATE)
+    lane = _lane(board, STATE, "dispatched")
+    chosen = _jobs(lane)[-1]
+    assert board.board_page.select_card(chosen)
+    above = next(board.model.card(j) for j in _jobs(lane)[:-1]
+                 if board.model.card(j).job.order_state == "IN_REPAIR"
+                 and board.model.card(j).job.work_order_id
+                 != board.model.card(chosen).job.work_order_id)
+    paused = _first(board, "paused_parts")
+    reassigned = next(board.model.card(j) for j in _jobs(lane)[:-1]
+                      if board.model.card(j).job.work_order_id
+                      not in (above.job.work_order_id, board.model.card(chosen).job.work_order_id))
+    in_repair = _first(board, "in_repair", where=lambda c: c.job.work_order_id not in (
+        above.job.work_order_id, board.model.card(chosen).job.work_order_id,
+        reassigned.job.work_order_id))
+    signals = []
+    for model in (board.model, *board.model.lanes.values()):
+        model.modelReset.connect(lambda: signals.append("reset"))
+        model.layoutChanged.connect(lambda: signals.append("layout"))
+    seats = [Database(engine=make_engine(demo_orders_db.url)) for _ in range(4)]
+    dispatcher = authenticate(seats[0], "dispatcher1", "demo123")
+    other_tech = next(t for t in board.model.board.technicians
+                      if t.id != reassigned.job.technician_id)
+    dispatch.pause(seats[0], dispatcher, above.job.work_order_id, "waiting_parts")
+    dispatch.resume(seats[1], dispatcher, paused.job.work_order_id)
+    dispatch.assign_job(seats[2], dispatcher, reassigned.id, reassigned.job.bay_id, other_tech.id)
+    dispatch.pause(seats[3], dispatcher, in_repair.job.work_order_id, "waiting_approval")
+    qtbot.waitUntil(lambda: above.id in _jobs(_lane(board, STATE, "paused_parts"))
+                    and paused.id not in _jobs(_lane(board, STATE, "paused_parts"))
+                    and board.model.card(reassigned.id).job.technician_id == other_tech.id
+                    and in_repair.id in _jobs(_lane(board, STATE, "paused_approval")),
+                    timeout=SHOWN_MS)
+    assert not signals
+    view = lane.view
+    assert view.currentIndex().data(BoardModel.CardRole).id == chosen
+    assert [i.data(BoardModel.CardRole).id for i in view.selectionModel().selectedIndexes()] == [
+        chosen]
+    assert board.board_page.current_card().id == chosen
+    feed.close()
+    for seat in seats:
+        seat.dispose()

@@ -1,6 +1,7 @@
 """One real drag and drop under Xvfb (DESIGN §9): the mouse, driven by xdotool in a real X
 server, drags a job from "not assigned" onto a technician's lane of the plan view; the job is
-dispatched in the database. Skipped only where no Xvfb binary exists
+dispatched in the database. Then it drags the card onto a bay of another kind in the bay strip:
+the reason is in the message bar and the job stays in its bay. Skipped only where no Xvfb binary exists
 (scripts/install-system-deps.sh installs xvfb and xdotool)."""
 
 import json
@@ -26,5 +27,8 @@ def test_a_real_drag_onto_a_technician_dispatches_the_job(demo_orders_db):
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["moved"] and result["on_board"] == result["technician"], result
+    assert result["bay_name"] in result["message"] and "bay" in result["message"], result
+    assert result["bay_after"] == result["bay"] != result["dropped_on_bay"], result
     with demo_orders_db.reading() as s:
-        assert s.get(LabourLine, result["job"]).technician_id == result["technician"]
+        line = s.get(LabourLine, result["job"])
+        assert (line.technician_id, line.bay_id) == (result["technician"], result["bay"])

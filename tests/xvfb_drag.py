@@ -1,8 +1,10 @@
 """One real drag and drop on the workshop board, run by tests/test_ui_workshop_xvfb.py inside
 xvfb-run (a real X server, the xcb platform): the dispatcher's window opens the plan view and
 xdotool presses the mouse on a card not yet assigned, moves it over a technician's lane and
-lets go, as a hand on a mouse would. Prints one JSON line: the job, the technician whose lane
-it was dropped on, and the card's technician on the board afterwards.
+lets go, as a hand on a mouse would; then drags the same card onto a bay of another kind in the
+bay strip, which refuses it. Prints one JSON line: the job, the technician whose lane it was
+dropped on, the card's technician on the board afterwards, the bay it was dropped on second,
+its bay after that drop and the message bar's text.
 
     xvfb-run -a python tests/xvfb_drag.py DATABASE_URL
 """
@@ -27,6 +29,7 @@ from dms.ui.shell.main_window import MainWindow  # noqa: E402
 from dms.ui.tasks import TaskRunner  # noqa: E402
 from dms.ui.workshop import moves  # noqa: E402
 from dms.ui.workshop.model import BoardModel  # noqa: E402
+from dms.workshop.trades import bay_kind  # noqa: E402
 
 
 def wait(condition, seconds: float = 30.0) -> bool:
@@ -42,6 +45,18 @@ def wait(condition, seconds: float = 30.0) -> bool:
 def centre(view, rect) -> tuple[int, int]:
     point = view.viewport().mapToGlobal(rect.center())
     return point.x(), point.y()
+
+
+def drag(start: tuple[int, int], end: tuple[int, int]) -> subprocess.Popen:
+    """A hand on the mouse. xdotool runs beside the event loop: QDrag.exec() has its own loop
+    while the button is held."""
+    (sx, sy), (tx, ty) = start, end
+    return subprocess.Popen(["xdotool", "mousemove", str(sx), str(sy), "sleep", "0.4",
+                             "mousedown", "1", "sleep", "0.3",
+                             "mousemove", str(sx + 15), str(sy + 15), "sleep", "0.3",
+                             "mousemove", str(tx), str(ty), "sleep", "0.4",
+                             "mousemove", str(tx + 4), str(ty + 4), "sleep", "0.4",
+                             "mouseup", "1"])
 
 
 def main() -> int:
@@ -63,21 +78,29 @@ def main() -> int:
     wait(lambda: False, 0.5)  # the window mapped and painted
     index = source.model().index(0, 0)
     job = index.data(BoardModel.CardRole).id
-    sx, sy = centre(source, source.visualRect(index))
-    tx, ty = centre(target, target.viewport().rect())
-    # xdotool runs beside the event loop: QDrag.exec() has its own loop while the button is held
-    hand = subprocess.Popen(["xdotool", "mousemove", str(sx), str(sy), "sleep", "0.4",
-                             "mousedown", "1", "sleep", "0.3",
-                             "mousemove", str(sx + 15), str(sy + 15), "sleep", "0.3",
-                             "mousemove", str(tx), str(ty), "sleep", "0.4",
-                             "mousemove", str(tx + 4), str(ty + 4), "sleep", "0.4",
-                             "mouseup", "1"])
+    hand = drag(centre(source, source.visualRect(index)),
+                centre(target, target.viewport().rect()))
     moved = wait(lambda: (board.model.card(job) is not None
                           and board.model.card(job).job.technician_id == int(target_key[5:])))
     hand.wait(10)
     card = board.model.card(job)
+    # the same card onto a bay of another kind than its trade's: refused where it is let go
+    strip = board.board_page.bays
+    row, bay = next((r, b) for r, b in enumerate(strip.model().bays)
+                    if b.kind != bay_kind(card.job.trade))
+    lane_model = target.model()
+    wait(lambda: False, 0.5)
+    at = lane_model.index(lane_model.ids.index(job), 0)
+    hand = drag(centre(target, target.visualRect(at)),
+                centre(strip, strip.visualRect(strip.model().index(row))))
+    wait(lambda: bool(board.message_bar.text()), 10)
+    hand.wait(10)
+    wait(lambda: False, 0.5)  # a move sent by mistake would have landed by now
+    after = board.model.card(job)
     print(json.dumps({"job": job, "technician": int(target_key[5:]), "moved": moved,
                       "on_board": card.job.technician_id if card else None,
+                      "bay": card.job.bay_id, "dropped_on_bay": bay.id, "bay_name": bay.name,
+                      "bay_after": after.job.bay_id if after else None,
                       "message": board.message_bar.text()}))
     window.close()
     runner.shutdown()

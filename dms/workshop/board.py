@@ -117,12 +117,13 @@ def job_board(db, actor) -> tuple[BoardJob, ...]:
         return board_rows(s, actor, states.WORKSHOP_STATES)
 
 
-def board_rows(s: Session, actor, shown_states) -> tuple[BoardJob, ...]:
+def board_rows(s: Session, actor, shown_states, order_ids=None) -> tuple[BoardJob, ...]:
     """`job_board` inside the caller's reading, for orders in `shown_states` (the kanban of
-    `dms.workshop.kanban` adds READY)."""
+    `dms.workshop.kanban` adds READY); only those of `order_ids` when it is given."""
     tech, a, o, line = aliased(User), DispatchAssignment, WorkOrder, LabourLine
+    among = () if order_ids is None else (o.id.in_(list(order_ids)),)
     open_ids = s.scalars(select(o.id).where(o.store_id == actor.store_id,
-                                             o.state.in_(tuple(shown_states)))).all()
+                                             o.state.in_(tuple(shown_states)), *among)).all()
     rows = s.execute(
         select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
                o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,

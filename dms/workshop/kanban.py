@@ -4,7 +4,9 @@ the customer's answer on added work, who is on it, since when it is in its lane)
 technicians with their planned hours, and the QC desk's queue. No Qt.
 
 A card's lane is derived here, once, from the order's and the job's state, so the kanban, the
-TV board and the tests agree on where a job is.
+TV board and the tests agree on where a job is. `board` reads the whole kanban (F5, the first
+show); `board_again` reads only the cards of the few orders another seat changed and puts
+them into a board read before, in the worker, so the screen is handed a whole board either way.
 """
 
 from __future__ import annotations
@@ -23,15 +25,13 @@ from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.board import BoardJob, board_rows, clocked_hours
 from dms.workshop.dispatch import open_clocks
+from dms.workshop.trades import bay_kind
 
 # The kanban's columns in the order of the flow (DESIGN §2); a paused car waits either for
 # parts or for the customer, and the dispatcher acts differently on each.
 LANES = ("waiting", "dispatched", "in_repair", "paused_parts", "paused_approval", "qc", "rework",
          "ready")
 SHOWN_STATES = (*states.WORKSHOP_STATES, states.READY)
-# Which kind of bay a trade's job goes to when the dispatcher names only the technician.
-TRADE_BAYS = {"maintenance": "maintenance", "mechanical": "mechanical",
-              "electrical": "mechanical", "body": "body", "paint": "paint"}
 PENDING_APPROVAL = ("proposed", "priced")
 WAITING_PARTS = ("requested", "reserved")
 ZERO = Decimal("0.00")
@@ -47,10 +47,16 @@ class Card:
     approval: str  # "waiting": added work the customer has not answered; else "answered"
     since: datetime  # when the job came into its lane
     lane: str
+    entered: datetime  # when the car came into the workshop: the board's order
 
     @property
     def id(self) -> int:
         return self.job.labour_line_id
+
+    @property
+    def rank(self) -> tuple:
+        """Where the card is in every lane: the oldest car first, its jobs in order."""
+        return self.entered, self.job.work_order_id, self.job.seq
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ def default_bay(board: Board, card: Card) -> int | None:
     least planned bay of its trade's kind, else the first bay."""
     if card.job.bay_id is not None:
         return card.job.bay_id
-    kind = TRADE_BAYS.get(card.job.trade)
+    kind = bay_kind(card.job.trade)
     load: dict[int, Decimal] = defaultdict(Decimal)
     for other in board.cards:
         if other.job.bay_id is not None and other.lane not in ("ready", "qc"):
@@ -135,8 +141,15 @@ def _orders(s: Session, order_ids) -> dict[int, tuple[str, str]]:
             for r in rows}
 
 
-def _since(s: Session, jobs: list[BoardJob]) -> dict[int, datetime]:
-    """job → the last audit entry that moved it or its order (assignment, clock, state)."""
+def _entered(s: Session, order_ids) -> dict[int, datetime]:
+    """order → when it came into the workshop."""
+    return dict(s.execute(select(WorkOrder.id, WorkOrder.entry_at)
+                          .where(WorkOrder.id.in_(list(order_ids)))).all()) if order_ids else {}
+
+
+def _since(s: Session, jobs: list[BoardJob], entered) -> dict[int, datetime]:
+    """job → the last audit entry that moved it or its order (assignment, clock, state), or
+    the order's entry (`entered`, `_entered`)."""
     line_ids = [j.labour_line_id for j in jobs]
     order_ids = list({j.work_order_id for j in jobs})
     if not jobs:
@@ -149,8 +162,6 @@ def _since(s: Session, jobs: list[BoardJob]) -> dict[int, datetime]:
                                      AuditLog.to_state.is_not(None))))
                      .group_by(AuditLog.entity, AuditLog.entity_id)).all()
     last = {(entity, key): at for entity, key, at in rows}
-    entered = dict(s.execute(select(WorkOrder.id, WorkOrder.entry_at)
-                             .where(WorkOrder.id.in_(order_ids))).all())
     return {j.labour_line_id: max(t for t in (last.get(("labour_line", j.labour_line_id)),
                                               last.get(("work_order", j.work_order_id)),
                                               entered[j.work_order_id]) if t is not None)
@@ -186,33 +197,40 @@ def _pending_approval(s: Session, order_ids) -> set[int]:
         PartLine.work_order_id.in_(order_ids), PartLine.approval.in_(PENDING_APPROVAL))))
 
 
-def _cards(s: Session, actor) -> tuple[Card, ...]:
-    jobs = board_rows(s, actor, SHOWN_STATES)
+def _cards(s: Session, actor, among=None) -> tuple[Card, ...]:
+    jobs = board_rows(s, actor, SHOWN_STATES, among)
     order_ids = list({j.work_order_id for j in jobs})
     orders = _orders(s, order_ids)
     used = clocked_hours(s, [j.labour_line_id for j in jobs])
-    since = _since(s, jobs)
+    entered = _entered(s, order_ids)
+    since = _since(s, jobs, entered)
     parts = _parts(s, order_ids)
     waiting = _pending_approval(s, order_ids)
     return tuple(Card(job, *orders[job.work_order_id],
                       sum(used.get(job.labour_line_id, {}).values(), ZERO),
                       _parts_status(parts, job),
                       "waiting" if job.work_order_id in waiting else "answered",
-                      since[job.labour_line_id], lane_of(job)) for job in jobs)
+                      since[job.labour_line_id], lane_of(job), entered[job.work_order_id])
+                 for job in jobs)
 
 
-def _technicians(s: Session, actor, cards) -> tuple[Technician, ...]:
-    planned: dict[int, Decimal] = defaultdict(lambda: ZERO)
+def planned(technicians, cards) -> tuple[Technician, ...]:
+    """The technicians with the hours planned on their jobs among `cards` not done yet."""
+    hours: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for card in cards:
         if card.job.technician_id is not None and card.job.state != "done" \
                 and card.lane != "ready":
-            planned[card.job.technician_id] += card.job.planned_hours or card.job.billed_hours
+            hours[card.job.technician_id] += card.job.planned_hours or card.job.billed_hours
+    return tuple(Technician(t.id, t.name, t.team, hours[t.id]) for t in technicians)
+
+
+def _technicians(s: Session, actor, cards) -> tuple[Technician, ...]:
     rows = s.execute(select(User.id, User.display_name, User.team)
                      .join(UserRole, UserRole.user_id == User.id)
                      .where(User.store_id == actor.store_id, User.active.is_(True),
                             UserRole.role == "technician")
                      .order_by(User.team, User.id)).all()
-    return tuple(Technician(r.id, r.display_name, r.team, planned[r.id]) for r in rows)
+    return planned((Technician(r.id, r.display_name, r.team, ZERO) for r in rows), cards)
 
 
 def board(db, actor) -> Board:
@@ -224,6 +242,19 @@ def board(db, actor) -> Board:
             select(Bay.id, Bay.code, Bay.name, Bay.kind).where(
                 Bay.store_id == actor.store_id, Bay.active.is_(True)).order_by(Bay.id)))
         return Board(cards, bays, _technicians(s, actor, cards))
+
+
+def board_again(db, actor, board: Board, order_ids) -> Board:
+    """`board` with the cards of the orders `order_ids` read again (another seat changed them;
+    an order that has left the workshop loses its cards), in the board's order, and the
+    technicians' planned hours counted again."""
+    with db.reading() as s:
+        require(s, actor, "board.read")
+        fresh = _cards(s, actor, order_ids)
+    ids = set(order_ids)
+    cards = sorted((*(c for c in board.cards if c.job.work_order_id not in ids), *fresh),
+                   key=lambda c: c.rank)
+    return Board(tuple(cards), board.bays, planned(board.technicians, cards))
 
 
 def _qc_level(s: Session, order_ids) -> dict[int, str]:
@@ -255,7 +286,8 @@ def qc_queue(db, actor) -> tuple[QCItem, ...]:
                    or (all(j.state == "done" for j in js)
                        and not clocked & {j.labour_line_id for j in js})}
         orders = _orders(s, list(waiting))
-        since = _since(s, [js[0] for o, js in by_order.items() if o in waiting])
+        since = _since(s, [js[0] for o, js in by_order.items() if o in waiting],
+                       _entered(s, waiting))
         items = []
         for order_id, level in waiting.items():
             js = by_order[order_id]

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>BayModel</name>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerCare</name>
     <message numerus="yes">
         <source>%n overdue complaint(s) escalated.</source>

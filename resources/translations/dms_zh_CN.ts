@@ -1069,6 +1069,27 @@
     </message>
 </context>
 <context>
+    <name>BayModel</name>
+    <message>
+        <source>● {plate} in repair</source>
+        <translation>● {plate} 在修</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个排队</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop a job here to move it to {bay}.</source>
+        <translation>把作业拖到这里，改派到{bay}。</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <source>This job has left the board meanwhile.</source>
@@ -1098,8 +1119,8 @@
         <translation>正常</translation>
     </message>
     <message>
-        <source>Drag a card to a lane, or Ctrl+M and its number.</source>
-        <translation>把卡片拖到目标列，或按 Ctrl+M 再按列号。</translation>
+        <source>Drag a card to a lane or a bay, or Ctrl+M and the lane&apos;s number (B: a bay).</source>
+        <translation>把卡片拖到某一列或某个工位，或按 Ctrl+M 再按列号（B：工位）。</translation>
     </message>
 </context>
 <context>
@@ -6297,12 +6318,24 @@
 <context>
     <name>Moves</name>
     <message>
+        <source>This bay is no longer in service.</source>
+        <translation>该工位已停用。</translation>
+    </message>
+    <message>
         <source>Choose the technician first, then the bay.</source>
         <translation>请先选择技师，再选择工位。</translation>
     </message>
     <message>
         <source>The store has no bay in service.</source>
         <translation>本店没有可用工位。</translation>
+    </message>
+    <message>
+        <source>{bay} is a {kind} bay; a {trade} job goes to a {needed} bay.</source>
+        <translation>{bay}是{kind}工位；{trade}作业应派到{needed}工位。</translation>
+    </message>
+    <message>
+        <source>{bay} is busy: {plate} is in repair there.</source>
+        <translation>{bay}正忙：{plate} 正在该工位维修。</translation>
     </message>
     <message>
         <source>Choose the technician: drop the job on a technician in the plan view (Alt+2), or press Ctrl+M there.</source>

@@ -2,8 +2,11 @@
 sign-in. It shows only what `dms.workshop.lounge.lounge_board` returns (masked plate, step,
 estimated time), so no name or price can reach the screen.
 
-It asks again every few seconds (a lounge needs no sub-second updates, and a timer survives a
-server restart without a feed to re-listen); cars that do not fit turn pages every few seconds.
+It follows the live change feed like the workspaces (`dms.ui.shell.feed.LiveFeed`): a work
+order or vehicle changed on any seat reads the board again (one read at a time; changes that
+arrive meanwhile make one more), merged by row, never reset. A slow timer reads it anyway every
+few minutes, for a feed that could not start and for the day turning (times of today show as
+HH:MM). Cars that do not fit turn pages every few seconds.
 Colours follow the 4S progress board: red waiting, amber in repair, green nearly done.
 """
 
@@ -18,10 +21,12 @@ from dms import clock
 from dms.ui import messages
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.shell.feed import LiveFeed
 from dms.workshop.lounge import lounge_board
 
 translate = QCoreApplication.translate
-REFRESH_MS = 5_000
+REFRESH_MS = 300_000  # the safety net; changes come through the feed
+WATCHED = ("work_order", "vehicle")
 PAGE_MS = 8_000
 COLOURS = {"received": "#c62828", "in_repair": "#ef8f00", "qc": "#ef8f00",
            "washing": "#2e7d32", "ready": "#2e7d32"}
@@ -54,6 +59,8 @@ class LoungeBoard(QWidget):
         self.setObjectName("loungeBoard")
         self.db, self.runner, self.store_code = db, runner, store_code
         self._task: int | None = None
+        self._again = False
+        self.feed: LiveFeed | None = None
         self.page = 0
         self.setStyleSheet("#loungeBoard { background: #0f1b2d; } QLabel { color: white; }"
                            "QTableView { background: #ffffff; gridline-color: #d0d7e2; }")
@@ -109,14 +116,31 @@ class LoungeBoard(QWidget):
         self.retranslate_ui()
 
     def start(self) -> None:
+        self.feed = LiveFeed(self.db, self)
+        self.feed.changed.connect(self.on_changes)
         self.refresh()
         for timer in (self._refresh_timer, self._page_timer, self._clock_timer):
             timer.start()
 
+    @Slot(object)
+    def on_changes(self, changes) -> None:
+        """Other seats' changes: a car's order or the car itself reads the board again."""
+        if any(c.entity in WATCHED for c in changes):
+            self.refresh()
+
     @Slot()
     def refresh(self) -> None:
+        if self._task is not None:
+            self._again = True  # after the read on its way
+            return
         self._task = self.runner.submit(lounge_board, self.db, self.store_code,
                                         on_result=self._on_board, on_error=self._on_error)
+
+    def _done(self) -> None:
+        self._task = None
+        if self._again:
+            self._again = False
+            self.refresh()
 
     @Slot(int, object)
     def _on_board(self, task_id: int, board) -> None:
@@ -126,11 +150,19 @@ class LoungeBoard(QWidget):
         self.model.set_rows(board.cars)
         self._show_page()
         self.retranslate_ui()
+        self._done()
 
     @Slot(int, object)
     def _on_error(self, task_id: int, error) -> None:
         if task_id == self._task:  # keep the cars shown; say the board is not current
             self.status.setText(messages.error_text(error))
+            self._done()
+
+    def closeEvent(self, event) -> None:
+        if self.feed is not None:
+            self.feed.close()
+            self.feed = None
+        super().closeEvent(event)
 
     def rows_per_page(self) -> int:
         height = self.table.viewport().height()

@@ -1,37 +1,37 @@
 """The kanban page: the same cards in two views of the one `BoardModel`, by state (the flow's
 columns) and the plan (a lane per technician with the hours planned on them, and the jobs not
-assigned yet). Each lane is a `LaneView` over a `LaneProxy`.
+assigned yet). Each lane is a `LaneView` over the board model's `LaneModel` for it.
 
-Moving a job: drag it to a lane (1 drag), or Ctrl+M and the lane's number (2 keys). A lane that
-refuses the card says why under the cursor while it is dragged over it, and in the message bar
-when the card is let go there; nothing is sent.
+Moving a job: drag it to a lane (1 drag), or Ctrl+M and the lane's number (2 keys); to another
+bay, drag it onto the bay in the bay strip above the lanes (who is in each bay, how many jobs
+wait for it), or Ctrl+M, B and the bay's number. A lane or bay that refuses the card says why
+under the cursor while it is dragged over it, and in the message bar when the card is let go
+there; nothing is sent.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QDragMoveEvent, QKeyEvent
+from PySide6.QtCore import QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCursor, QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QMenu,
-                               QScrollArea, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout,
-                               QWidget)
+                               QScrollArea, QSizePolicy, QStackedWidget, QStyledItemDelegate,
+                               QToolTip, QVBoxLayout, QWidget)
 
 from dms.ui.common.views import hours
 from dms.ui.workshop import moves
 from dms.ui.workshop.cards import COLOURS, CardDelegate
-from dms.ui.workshop.model import BoardModel, LaneProxy, encode
+from dms.ui.workshop.model import PLAN, STATE, BayModel, BoardModel, LaneModel, encode
 from dms.workshop.kanban import LANES
-
-STATE, PLAN = "state", "plan"
 
 
 class LaneView(QListView):
     step = Signal(int)  # Left/Right: go to the neighbouring lane
     drag_refused = Signal(str)  # a card let go where it may not go: the reason
 
-    def __init__(self, proxy, delegate, read_only: bool = False, parent=None):
+    def __init__(self, lane: LaneModel, delegate, read_only: bool = False, parent=None):
         super().__init__(parent)
-        self.proxy = proxy
-        self.setModel(proxy)
+        self.lane_model = lane
+        self.setModel(lane)
         self.setItemDelegate(delegate)
         self.setUniformItemSizes(True)
         self.setSpacing(1)
@@ -55,7 +55,7 @@ class LaneView(QListView):
         return index.data(BoardModel.CardRole) if index.isValid() else None
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        board = self.proxy.board()
+        board = self.lane_model.board_model()
         board.last_refusal = ""
         super().dragMoveEvent(event)
         self.hover_refusal = "" if event.isAccepted() else board.last_refusal
@@ -65,15 +65,21 @@ class LaneView(QListView):
         else:
             QToolTip.hideText()
 
-    def dragLeaveEvent(self, event) -> None:
+    def dragEnterEvent(self, event) -> None:
         self.hover_refusal = ""
+        super().dragEnterEvent(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        """The refusal stays: a card let go where it is refused leaves the view too."""
         QToolTip.hideText()
         super().dragLeaveEvent(event)
 
     def startDrag(self, actions) -> None:
         super().startDrag(actions)  # returns when the card is let go
-        target = next((v for v in self.window().findChildren(LaneView) if v.hover_refusal), None)
-        if target is not None:
+        at = QCursor.pos()
+        target = next((v for v in self.window().findChildren(LaneView) if v.isVisible()
+                       and v.viewport().rect().contains(v.viewport().mapFromGlobal(at))), None)
+        if target is not None and target.hover_refusal:
             self.drag_refused.emit(target.hover_refusal)
             target.hover_refusal = ""
 
@@ -84,12 +90,48 @@ class LaneView(QListView):
         super().keyPressEvent(event)
 
 
+class _BayDelegate(QStyledItemDelegate):
+    def sizeHint(self, option, index) -> QSize:
+        return self.parent().gridSize() - QSize(4, 4)  # the whole cell is the bay's
+
+
+class BayStrip(LaneView):
+    """The bays side by side, one drop target each (`BayModel`); nothing is dragged from it."""
+
+    def __init__(self, model: BayModel, parent=None):
+        super().__init__(model, _BayDelegate(), parent=parent)  # type: ignore[arg-type]
+        self.itemDelegate().setParent(self)
+        self.setObjectName("bayStrip")
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragDropOverwriteMode(True)  # a drop lands on a bay, never between two
+        self.setDropIndicatorShown(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 14)
+        model.modelReset.connect(self._fit)
+
+    @Slot()
+    def _fit(self) -> None:
+        """The bays share the width."""
+        count = max(1, self.model().rowCount())
+        self.setGridSize(QSize(max(110, self.viewport().width() // count),
+                               self.viewport().height()))
+        self.doItemsLayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
 class Lane(QFrame):
-    def __init__(self, proxy: LaneProxy, delegate, read_only: bool = False, parent=None):
+    def __init__(self, model: LaneModel, delegate, read_only: bool = False, parent=None):
         super().__init__(parent)
-        self.setObjectName(f"lane_{proxy.view}_{proxy.lane}")
+        self.setObjectName(f"lane_{model.view}_{model.lane}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.proxy = proxy
+        self.model = model
         self.title = ""
         self.detail = ""
         self.head = QLabel()
@@ -99,20 +141,19 @@ class Lane(QFrame):
         font = self.head.font()
         font.setBold(True)
         self.head.setFont(font)
-        self.view = LaneView(proxy, delegate, read_only)
-        self.view.setObjectName(f"laneView_{proxy.view}_{proxy.lane}")
+        self.view = LaneView(model, delegate, read_only)
+        self.view.setObjectName(f"laneView_{model.view}_{model.lane}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addWidget(self.head)
         layout.addWidget(self.view, 1)
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset,
-                       proxy.layoutChanged):
+        for signal in (model.rowsInserted, model.rowsRemoved):
             signal.connect(self.update_head)
 
     @Slot()
     def update_head(self) -> None:
-        text = f"{self.title} ({self.proxy.rowCount()})"
+        text = f"{self.title} ({self.model.rowCount()})"
         self.head.setText(text + (f"\n{self.detail}" if self.detail else ""))
 
 
@@ -129,6 +170,7 @@ class BoardPage(QWidget):
         self.lanes: dict[str, dict[str, Lane]] = {STATE: {}, PLAN: {}}
         self.legend = QLabel()
         self.legend.setObjectName("boardLegend")
+        self.bays = BayStrip(BayModel(model), self)
         self.views = QStackedWidget()
         state_grid = QWidget()
         row = QHBoxLayout(state_grid)
@@ -150,17 +192,20 @@ class BoardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
+        layout.addWidget(self.bays)
         layout.addWidget(self.views, 1)
+        model.merged.connect(self.update_board)
         self.retranslate_ui()
 
     def _lane(self, view: str, lane: str) -> Lane:
-        widget = Lane(LaneProxy(self.model, view, lane, self), self.delegate)
+        widget = Lane(self.model.lane(view, lane), self.delegate)
         widget.view.step.connect(self._step)
         widget.view.drag_refused.connect(self.move_refused)
         self.lanes[view][lane] = widget
         return widget
 
     # -- the plan's technicians (a lane each) -------------------------------------------------
+    @Slot()
     def update_board(self) -> None:
         """After a read: a lane per technician, headed by the hours planned on them."""
         plan = self.lanes[PLAN]
@@ -180,7 +225,7 @@ class BoardPage(QWidget):
         self.view_name = name
         self.views.setCurrentIndex(0 if name == STATE else 1)
         lanes = list(self.lanes[name].values())
-        focused = next((lane for lane in lanes if lane.proxy.rowCount()), lanes[0])
+        focused = next((lane for lane in lanes if lane.model.rowCount()), lanes[0])
         self.focus_lane(focused)
 
     def focus_lane(self, lane: Lane) -> None:
@@ -208,12 +253,10 @@ class BoardPage(QWidget):
     def select_card(self, job_id: int) -> bool:
         """Focus the card of job `job_id` in the current view (quick open, the tests)."""
         for lane in self.lanes[self.view_name].values():
-            for row in range(lane.proxy.rowCount()):
-                index = lane.proxy.index(row, 0)
-                if index.data(BoardModel.CardRole).id == job_id:
-                    lane.view.setFocus()
-                    lane.view.setCurrentIndex(index)
-                    return True
+            if job_id in lane.model.ids:
+                lane.view.setFocus()
+                lane.view.setCurrentIndex(lane.model.index(lane.model.ids.index(job_id)))
+                return True
         return False
 
     @Slot()
@@ -228,7 +271,7 @@ class BoardPage(QWidget):
         keys = "123456789acdefghijklmnopqrstuvwxyz"  # b: the bays
         for key, (lane, widget) in zip(keys, self.lanes[self.view_name].items()):
             action = menu.addAction(f"&{key}  {widget.title}")
-            action.setEnabled(widget.proxy.lane != widget.proxy.lane_of(card))
+            action.setEnabled(widget.model.lane != widget.model.lane_of(card))
             action.triggered.connect(
                 lambda _=False, target=lane, job=card.id: self.move(job, target))
         bays = menu.addMenu(self.tr("&Bay"))
@@ -261,5 +304,5 @@ class BoardPage(QWidget):
                     ("green", self.tr("on time")))
         self.legend.setText(
             "&nbsp;&nbsp;".join(swatch.format(c=COLOURS[k].name(), t=t) for k, t in meanings)
-            + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane, or Ctrl+M and its number."))
+            + "&nbsp;&nbsp;&nbsp;" + self.tr("Drag a card to a lane or a bay, or Ctrl+M and the lane's number (B: a bay)."))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dms import clock
@@ -82,14 +82,20 @@ class CardDelegate(QStyledItemDelegate):
         self.scale = scale
         self.shown = self.FULL if scale == 1.0 else self.WALL
         self.now = clock.now  # the tests and the TV board's clock share the service clock
+        self._font_cache: dict[str, tuple[QFont, QFont]] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
-        big = QFont(option.font)
-        big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
-        big.setBold(True)
-        return big, small
+        """The plate's and the lines' fonts, made once per view font (a QFont sized anew
+        costs about a millisecond with the CJK fallback: a lane paints a dozen cards)."""
+        key = option.font.key()
+        if key not in self._font_cache:
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92 * self.scale))
+            big = QFont(option.font)
+            big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
+            big.setBold(True)
+            self._font_cache[key] = big, small
+        return self._font_cache[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         big, small = self._fonts(option)
@@ -97,22 +103,39 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(int(150 * self.scale), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """The card from the pixmap cache: drawn again only when it, its size, its selection
+        or the minute changed (a card moved repaints its lanes: the others are blits)."""
         card: Card | None = index.data(Qt.ItemDataRole.UserRole + 1)
         if card is None:
             return
         now = self.now()
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        key = (f"dms-card:{self.scale}:{ratio}:{option.font.key()}:{rect.width()}x{rect.height()}"
+               f":{selected}:{hash((card, now.replace(second=0, microsecond=0)))}")
+        pixmap = QPixmapCache.find(key)
+        if pixmap is None:
+            pixmap = QPixmap(rect.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            on = QPainter(pixmap)
+            self._draw(on, QRect(0, 0, rect.width(), rect.height()), card, now, option,
+                       option.palette.highlight().color() if selected else None)
+            on.end()
+            QPixmapCache.insert(key, pixmap)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _draw(self, painter: QPainter, rect: QRect, card: Card, now: datetime,
+              option: QStyleOptionViewItem, selection: QColor | None) -> None:
         level = urgency(card, now)
         big, small = self._fonts(option)
-        rect = option.rect.adjusted(2, 2, -2, -2)
-        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(option.palette.highlight().color() if selected else QColor("#c8c8c8"),
-                            2 if selected else 1))
+        painter.setPen(QPen(selection or QColor("#c8c8c8"), 2 if selection else 1))
         painter.setBrush(TINTS[level])
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.fillRect(QRect(rect.left(), rect.top(), max(5, int(6 * self.scale)),
-                               rect.height()), COLOURS[level])
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
+        painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, max(5, int(6 * self.scale)),
+                               rect.height() - 2), COLOURS[level])
         x = rect.left() + int(10 * self.scale)
         width = rect.right() - x - 4
         painter.setFont(big)
@@ -133,4 +156,3 @@ class CardDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
             y += metrics.height()
-        painter.restore()

@@ -2,10 +2,12 @@
 keys), or why there is none. One place for the drop, the keyboard's "move to..." and the tests.
 
 A target is a lane: a state column of `dms.workshop.kanban.LANES` or, in the plan view, a
-technician ("tech:<id>") or "unassigned"; or a bay ("bay:<id>", from the "move to..." menu)
-for the technician the job already has. What the card shows is checked here first, with the
-service's own error (same code, same words), so an illegal move is refused where it is
-dropped; the service checks everything again when the move is sent.
+technician ("tech:<id>") or "unassigned"; or a bay ("bay:<id>", the bay strip or the "move
+to..." menu) for the technician the job already has. What the card shows is checked here first,
+with the service's own error (same code, same words), so an illegal move is refused where it is
+dropped; the service checks everything again when the move is sent. The board adds two rules
+of its own for a bay: it must be of the kind the job's trade is done in
+(`dms.workshop.trades.bay_kind`), and not busy (another car in repair there).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from PySide6.QtCore import QCoreApplication
 
 from dms import permissions
 from dms.errors import DomainError, Forbidden, InvalidTransition, ValidationError
-from dms.ui import messages
+from dms.ui import error_words, messages
 from dms.ui.common import words
 from dms.workshop import dispatch, states
-from dms.workshop.kanban import Board, Card, default_bay
+from dms.workshop.kanban import Board, BayInfo, Card, default_bay
+from dms.workshop.trades import bay_kind
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate extracts from
 UNASSIGNED = "unassigned"
@@ -67,11 +70,14 @@ def plan(card: Card, target: str, board: Board, roles) -> Move | None:
     if target.startswith("tech:"):
         return _assign(card, int(target[5:]), board, roles)
     if target.startswith("bay:"):
-        if card.job.technician_id is None:
-            raise Refused(translate("Moves", "Choose the technician first, then the bay."))
         if int(target[4:]) == card.job.bay_id:
             return None
-        return _assign(card, card.job.technician_id, board, roles, int(target[4:]))
+        bay = next((b for b in board.bays if b.id == int(target[4:])), None)
+        if bay is None:
+            raise Refused(translate("Moves", "This bay is no longer in service."))
+        if card.job.technician_id is None:
+            raise Refused(translate("Moves", "Choose the technician first, then the bay."))
+        return _assign(card, card.job.technician_id, board, roles, bay)
     if target in PAUSES:
         return _pause(card, PAUSES[target], roles)
     if target == "in_repair" and card.lane in PAUSES:
@@ -93,7 +99,7 @@ def bay_lane(bay_id: int) -> str:
 
 
 def _assign(card: Card, technician_id: int, board: Board, roles,
-            bay: int | None = None) -> Move:
+            bay: BayInfo | None = None) -> Move:
     _allowed(roles, "workorder.dispatch")
     job = card.job
     if job.order_state not in dispatch.ASSIGNABLE:
@@ -102,11 +108,33 @@ def _assign(card: Card, technician_id: int, board: Board, roles,
         _refuse(ValidationError("dispatch.job_done", job=job.code))
     if job.clocked_on:
         _refuse(ValidationError("dispatch.job_clocked_on", job=job.code))
-    bay = bay or default_bay(board, card)
-    if bay is None:
+    if bay is not None:
+        _fits(card, bay, board)
+    bay_id = bay.id if bay is not None else default_bay(board, card)
+    if bay_id is None:
         raise Refused(translate("Moves", "The store has no bay in service."))
-    return Move(dispatch.assign_job, (job.labour_line_id, bay, technician_id),
+    return Move(dispatch.assign_job, (job.labour_line_id, bay_id, technician_id),
                 {"expected_version": job.order_version})
+
+
+def occupant(board: Board, bay_id: int) -> Card | None:
+    """The car being repaired in the bay now (a job of it in repair there), if any."""
+    return next((c for c in board.cards if c.job.bay_id == bay_id and c.lane == "in_repair"),
+                None)
+
+
+def _fits(card: Card, bay: BayInfo, board: Board) -> None:
+    """A job goes to a bay of its trade's kind, and not where another car is in repair."""
+    needed, names = bay_kind(card.job.trade), error_words.trades()
+    if needed is not None and needed != bay.kind:
+        raise Refused(translate("Moves", "{bay} is a {kind} bay; a {trade} job goes to a {needed} "
+                                         "bay.").format(
+            bay=bay.name, kind=names.get(bay.kind, bay.kind),
+            trade=names.get(card.job.trade, card.job.trade), needed=names.get(needed, needed)))
+    there = occupant(board, bay.id)
+    if there is not None and there.job.work_order_id != card.job.work_order_id:
+        raise Refused(translate("Moves", "{bay} is busy: {plate} is in repair there.").format(
+            bay=bay.name, plate=there.job.plate or there.job.number))
 
 
 def _pause(card: Card, reason: str, roles) -> Move:

@@ -16,7 +16,7 @@ from dms import clock
 from dms.ui.workshop import moves
 from dms.ui.workshop.board_page import Lane
 from dms.ui.workshop.cards import CardDelegate
-from dms.ui.workshop.model import BoardModel, LaneProxy, PageProxy
+from dms.ui.workshop.model import STATE, BoardModel, PageProxy
 from dms.workshop.kanban import LANES
 
 ROTATE_MS = 15_000
@@ -54,8 +54,8 @@ class TVBoard(QWidget):
         grid = QHBoxLayout()
         grid.setSpacing(4)
         for lane in LANES:
-            paged = PageProxy(LaneProxy(model, "state", lane, self), self)
-            widget = Lane(paged.sourceModel(), self.delegate, read_only=True)
+            paged = PageProxy(model.lane(STATE, lane), self)
+            widget = Lane(model.lane(STATE, lane), self.delegate, read_only=True)
             widget.view.setModel(paged)
             widget.head.setFont(big)
             widget.head.setStyleSheet("color: #f5f5f5;")
@@ -71,9 +71,7 @@ class TVBoard(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged,
-                       model.layoutChanged, model.modelReset):
-            signal.connect(self.lay_out)
+        model.merged.connect(self.lay_out)
         self.retranslate_ui()
 
     def open(self) -> None:
@@ -95,7 +93,7 @@ class TVBoard(QWidget):
     def lay_out(self) -> None:
         """Pages from the lanes' lengths; the page shown, clamped; the counter."""
         size = self.per_lane()
-        longest = max((lane.proxy.rowCount() for lane in self.lanes), default=0)
+        longest = max((lane.model.rowCount() for lane in self.lanes), default=0)
         self.pages = max(1, math.ceil(longest / size))
         self.page %= self.pages
         shown = 0

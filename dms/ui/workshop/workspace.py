@@ -1,9 +1,13 @@
 """The workshop board 车间看板 workspace (DESIGN §9): the dispatcher's and team lead's kanban
 (by state, Alt+1; the plan by technician, Alt+2), the QC desk (Alt+3) and TV mode (F11).
 
-The board is one read (`dms.workshop.kanban.board`) into one model; a change on any seat to a
-work order reads it again and merges it in by job, so cards move without a reset. A move is
-one command (`moves.plan` picks the service call); its own change comes back on the bus.
+The board is one read (`dms.workshop.kanban.board`, on first show and F5) into one model; a
+change on any seat to work orders reads only their cards into the board held
+(`kanban.board_again`, in the worker); either is merged into the model by job, so a card moves
+without a reset and without a few hundred cards read again. Reads run one after the other in
+the pool (a later read never lands before an earlier one); what asks for one meanwhile is
+gathered into the next. The QC queue is read when the QC desk is shown. A move is one command
+(`moves.plan` picks the service call); its own change comes back on the bus.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout
 
 from dms.ui.shell.workspace import Workspace
-from dms.ui.workshop.board_page import PLAN, STATE, BoardPage
-from dms.ui.workshop.model import BoardModel
+from dms.ui.workshop.board_page import BoardPage
+from dms.ui.workshop.model import PLAN, STATE, BoardModel
 from dms.ui.workshop.moves import Move
 from dms.ui.workshop.qc_desk import QCDeskPage
 from dms.ui.workshop.tv import TVBoard
@@ -32,9 +36,11 @@ class WorkshopBoard(Workspace):
         super().__init__(ctx, parent)
         self.loaded = False  # the board has been read once (benchmarks, tests)
         self._reading: int | None = None
-        self._again = False
+        self._full = False  # the whole board to read next
+        self._orders: set[int] = set()  # these orders' cards to read next
+        self._qc_stale = True
         self.tv: TVBoard | None = None
-        self.model = BoardModel(ctx.runner, ctx.user.roles, send=self.send, parent=self)
+        self.model = BoardModel(ctx.user.roles, send=self.send, parent=self)
         self.model.refused.connect(self.refused)
         self.board_page = BoardPage(self.model)
         self.board_page.move_refused.connect(self.refused)
@@ -97,33 +103,50 @@ class WorkshopBoard(Workspace):
         return any(c.entity == "work_order" for c in changes)
 
     def apply_changes(self, changes) -> None:
-        self.refresh()
+        """Another seat's (or this seat's) change: the cards of the orders it names."""
+        self._orders |= {c.entity_id for c in changes if c.entity == "work_order"}
+        self._read_next()
+        self._refresh_qc()
 
     def refresh(self) -> None:
-        """Read the board again; a read already on its way is followed by one more."""
+        """Read the whole board again (F5, the first show)."""
+        self._full = True
+        self._read_next()
+        self._refresh_qc()
+
+    def _refresh_qc(self) -> None:
+        """The QC queue is read when it is shown (not beside each of the board's reads)."""
+        self._qc_stale = self.pages.currentWidget() is not self.qc_page
+        if not self._qc_stale:
+            self.qc_page.refresh()
+
+    def _read_next(self) -> None:
         if self._reading is not None:
-            self._again = True
-            return
-        self._reading = self.read(kanban.board, on_result=self._on_board,
-                                  on_error=self._on_read_error)
-        self.qc_page.refresh()
+            return  # the read on its way is followed by this one
+        if self._full or not self.loaded:
+            self._full = False
+            self._orders.clear()
+            self._reading = self.read(kanban.board, on_result=self._on_read,
+                                      on_error=self._on_read_error)
+        elif self._orders:
+            orders, self._orders = self._orders, set()
+            self._reading = self.read(kanban.board_again, self.model.board, orders,
+                                      on_result=self._on_read, on_error=self._on_read_error)
 
     @Slot(int, object)
-    def _on_board(self, task_id: int, board) -> None:
+    def _on_read(self, task_id: int, read) -> None:
         if task_id != self._reading:
             return
         self._reading = None
-        self.model.set_board(board)
-        self.board_page.update_board()
+        self.model.set_board(read)
         self.loaded = True
-        if self._again:
-            self._again = False
-            self.refresh()
+        self._read_next()
 
     @Slot(int, object)
     def _on_read_error(self, task_id: int, error) -> None:
         self._reading = None
-        self._again = False
+        self._full = False
+        self._orders.clear()
         self._failed(task_id, error)
 
     # -- moves -------------------------------------------------------------------------------
@@ -147,6 +170,8 @@ class WorkshopBoard(Workspace):
     @Slot()
     def show_qc(self) -> None:
         self.pages.setCurrentWidget(self.qc_page)
+        if self._qc_stale:
+            self._refresh_qc()
         self.qc_page.table.setFocus()
 
     @Slot()
