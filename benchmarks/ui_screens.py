@@ -463,6 +463,32 @@ SCREENS["kpi_dashboard"] = Screen(
     terms=("plate",), workspace="manager")
 
 
+# The month export from the manager's reports page: the work orders with their lines of last
+# month (a whole calendar month) to a workbook, Export → the rows written said on the page.
+def _export_ready(window) -> None:
+    import tempfile
+    from datetime import date, timedelta
+
+    page = window.show_workspace("manager").reports
+    page.ws.tabs.setCurrentWidget(page)
+    page.select("workorders")
+    page.whole.setChecked(False)
+    last = date.today().replace(day=1) - timedelta(days=1)
+    page.date_from.setDate(last.replace(day=1))
+    page.date_to.setDate(last)
+    page.path.setText(str(Path(tempfile.gettempdir()) / "dms-bench-month-export.xlsx"))
+    wait_until(lambda: not page.running, "the previous export")
+    page.last_rows = None
+
+
+SCREENS["month_export"] = Screen(
+    prepare=lambda w, _t: _export_ready(w),
+    act=lambda w, _t: QTest.mouseClick(w.workspace("manager").reports.start,
+                                       Qt.MouseButton.LeftButton),
+    shown=lambda w, _t: w.workspace("manager").reports.last_rows is not None,
+    terms=("plate",), workspace="manager", permission="export.workorders")
+
+
 def terms(db: Database, store_id: int, per_kind: int = 50) -> dict[str, list[str]]:
     """What an advisor types, taken from rows spread over the store's vehicles: the plate's
     serial (last five), the VIN's last six, the mobile's last four, surname + given initial."""

@@ -33,9 +33,11 @@ from dms import audit, clock
 from dms.db import AUDIT_COLUMNS as _AUDIT_COLUMNS
 from dms.db import CHANGE_COLUMNS as _CHANGE_COLUMNS
 from dms.errors import ConnectionLost, DatabaseUnreachable
-from dms.models import (Appointment, AuditLog, ChangeLog, ChangeSeat, Complaint, Customer, FollowUp,
-                        LabourLine, PartLine, PartRequest, PdiInspection, Settlement, Stock,
-                        Tool, Vehicle, WorkOrder)
+from dms.models import (Appointment, AuditLog, Bay, ChangeLog, ChangeSeat, Complaint, Customer,
+                        FollowUp, LabourLine, LabourOperation, MaintenancePackage,
+                        MaintenancePackageItem, MembershipTier, PartLine, PartRequest,
+                        PdiInspection, PdiTemplateItem, PriceClass, Settlement, Stock, Store,
+                        StoreSetting, Tool, User, UserRole, Vehicle, WorkOrder)
 
 CHANNEL = "dms_changes"
 RELISTEN_EVERY_S = 5  # while the server is down, how often a poll tries to connect again
@@ -43,8 +45,15 @@ CONNECT_TIMEOUT_S = 3
 # Records other seats show; a line change is reported as a change of its work order.
 WATCHED = {WorkOrder: "work_order", Appointment: "appointment", Settlement: "settlement",
            Stock: "stock", FollowUp: "follow_up", Complaint: "complaint",
-           Customer: "customer", Vehicle: "vehicle", Tool: "tool", PdiInspection: "pdi"}
+           Customer: "customer", Vehicle: "vehicle", Tool: "tool", PdiInspection: "pdi",
+           # administration: the manager's lists on every seat
+           User: "user", PriceClass: "price_class", LabourOperation: "labour_operation",
+           MaintenancePackage: "maintenance_package", MembershipTier: "membership_tier",
+           StoreSetting: "store_setting", Store: "store", Bay: "bay"}
 LINES = (LabourLine, PartLine, PartRequest)
+# Rows reported as a change of the record they belong to: (entity, the column naming it).
+PARTS = {UserRole: ("user", "user_id"), MaintenancePackageItem: ("maintenance_package", "package_id"),
+         PdiTemplateItem: ("pdi_template", "store_id")}
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,9 @@ def _key(obj) -> tuple[str, int, int | None] | None:
         return "work_order", obj.work_order_id, None
     if isinstance(obj, Stock):  # screens care about the part, not the stock row
         return "stock", obj.part_id, None
+    if type(obj) in PARTS:
+        entity, column = PARTS[type(obj)]
+        return entity, getattr(obj, column), None
     name = WATCHED.get(type(obj))
     if name is None or obj.id is None:
         return None

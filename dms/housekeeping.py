@@ -1,5 +1,6 @@
 """What expires by itself (DESIGN §2: whatever an order holds is released when it expires).
-Run at start by the app, hourly by its window, and by `dms housekeeping`. No Qt.
+Run at start by the app, hourly by its window, by `dms housekeeping` and from the manager's
+administration (`dms.admin.store.run_housekeeping`, the manager's store). No Qt.
 
 - A booked appointment whose car has not come `hold_hours.no_show` after the booked time is
   marked no-show; its reservations go back and its open purchase needs lapse.
@@ -80,14 +81,19 @@ def _abandoned(s, actor, now) -> list[int]:
     return done
 
 
+def sweep(s, store_ids) -> HousekeepingResult:
+    """One pass over the stores named, in the caller's transaction."""
+    now = clock.now()
+    no_shows, released = [], []
+    for store_id in store_ids:
+        actor = SystemActor(store_id)
+        no_shows += _no_shows(s, actor, now)
+        released += _abandoned(s, actor, now)
+    pruned = changes.prune(s)
+    return HousekeepingResult(tuple(no_shows), tuple(released), pruned)
+
+
 def run(db) -> HousekeepingResult:
     """One pass over every store, one transaction."""
     with db.transaction() as s:
-        now = clock.now()
-        no_shows, released = [], []
-        for store_id in s.scalars(select(Store.id).order_by(Store.id)).all():
-            actor = SystemActor(store_id)
-            no_shows += _no_shows(s, actor, now)
-            released += _abandoned(s, actor, now)
-        pruned = changes.prune(s)
-    return HousekeepingResult(tuple(no_shows), tuple(released), pruned)
+        return sweep(s, s.scalars(select(Store.id).order_by(Store.id)).all())

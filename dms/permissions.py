@@ -156,6 +156,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     # administration: price lists, catalogues, learned standard times
     "admin.read": MANAGER,
     "catalogue.edit": MANAGER,
+    "store.edit": MANAGER,  # the store's name, address, telephone and logo on the documents
     "standard_time.adopt": MANAGER,
     "database.backup": MANAGER,
     "database.restore": MANAGER,

@@ -9,6 +9,13 @@ language): signed in as the demo manager (admin), each page of the workspace and
     manager_labour_dialog_{lang}.png  one labour operation's form
     manager_tiers_{lang}.png       administration: membership tiers
     manager_rules_{lang}.png       administration: discount limits and store rules
+    manager_store_{lang}.png       administration: the store's record, its dialog beside
+    manager_store_dialog_{lang}.png
+    manager_bays_{lang}.png        administration: bays and trades (capacity per kind)
+    manager_bay_dialog_{lang}.png  one bay's form
+    manager_package_items_{lang}.png  a maintenance package's items
+    manager_pdi_{lang}.png         administration: the PDI checklist
+    manager_housekeeping_{lang}.png   data housekeeping after a run
     manager_times_{lang}.png       standard times learned from the clocks
 """
 
@@ -63,18 +70,35 @@ def run_manager(helpers, args, db, shots) -> None:
                                            ("labour_operation", "manager_labour",
                                             "manager_labour_dialog"),
                                            ("membership_tier", "manager_tiers", None),
-                                           ("rules", "manager_rules", None)):
+                                           ("rules", "manager_rules", None),
+                                           ("store", "manager_store", "manager_store_dialog"),
+                                           ("bay", "manager_bays", "manager_bay_dialog"),
+                                           ("maintenance_package", None,
+                                            "manager_package_items")):
             admin.sections.setCurrentRow(SECTIONS.index(section))
             h.wait_until(lambda: idle() and admin.model.rowCount() > 0, f"the list {section}")
             admin.table.selectRow(min(1, admin.model.rowCount() - 1))
             h.settle()
-            shots.save(name, window.grab())
+            if name:
+                shots.save(name, window.grab())
             if dialog_name:
-                admin.edit()
+                (admin.edit_items if section == "maintenance_package" else admin.edit)()
                 h.wait_until(idle, "the dialog")
                 h.settle()
                 shots.save(dialog_name, h.with_dialog(window, ws.dialog))
                 h.close_dialog(ws.dialog)
+
+        admin.sections.setCurrentRow(SECTIONS.index("pdi_template"))
+        h.wait_until(lambda: idle() and admin.pdi_page.table.rowCount() > 0, "the PDI checklist")
+        h.settle()
+        shots.save("manager_pdi", window.grab())
+        admin.sections.setCurrentRow(SECTIONS.index("housekeeping"))
+        h.wait_until(idle, "the expiry settings")
+        admin.housekeeping_page.run()
+        h.wait_until(lambda: idle() and admin.housekeeping_page.last_run is not None,
+                     "the housekeeping run")
+        h.settle()
+        shots.save("manager_housekeeping", window.grab())
 
         ws.tabs.setCurrentWidget(ws.times)
         h.wait_until(lambda: idle() and ws.times.model.rowCount() > 0, "the standard times")

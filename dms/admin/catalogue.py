@@ -1,12 +1,13 @@
 """The store's price lists and catalogues: price classes (labour rates), labour operations with
-standard hours, maintenance packages (interval and price) and membership tiers (fee, validity,
-discounts, points threshold). One table of fields per kind; a record is added or changed as
+standard hours, maintenance packages (interval and price), membership tiers (fee, validity,
+discounts, points threshold) and the workshop's bays (kind, the hours a day each takes, in
+use or not: the appointment book's capacity per kind of bay). One table of fields per kind; a record is added or changed as
 one audited transaction ("catalogue.edit"), its code unique in the store.
 
 The discount limits per role and the store's other rules are `dms.policy` settings
 (`policy.set_setting`); `rules()` lists them with their current values.
 
-A package's items (the labour and parts it contains) are not edited here.
+A package's items (the labour and parts it contains) are `dms.admin.packages`.
 """
 
 from __future__ import annotations
@@ -19,18 +20,17 @@ from sqlalchemy import func, select
 from dms import audit, policy
 from dms.admin import Changed
 from dms.errors import NotFound, ValidationError
-from dms.models import LabourOperation, MaintenancePackage, MembershipTier, PriceClass
+from dms.models import Bay, LabourOperation, MaintenancePackage, MembershipTier, PriceClass
 from dms.permissions import require
 from dms.validators import MAX_AMOUNT, MAX_HOURS, MAX_PERCENT, limited_text, number
-
-TRADES = ("maintenance", "mechanical", "electrical", "body", "paint")
+from dms.workshop.trades import BAY_KINDS, TRADES
 
 
 @dataclass(frozen=True)
 class Field:
     key: str
-    kind: str  # text, money, hours, percent, int, trade, price_class
-    limit: int = 0  # text length, or the largest whole number
+    kind: str  # text, money, hours, percent, int, trade, bay_kind, flag, price_class
+    limit: int = 0  # text length, or the largest number
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ KINDS: dict[str, Kind] = {
         Field("validity_months", "int", 120), Field("fee", "money"),
         Field("points_threshold", "int", 10_000_000),
         Field("labour_discount_pct", "percent"), Field("material_discount_pct", "percent"))),
+    "bay": Kind(Bay, (
+        Field("code", "text", 10), Field("name", "text", 40), Field("kind", "bay_kind"),
+        Field("capacity_hours", "hours", 24), Field("active", "flag"))),
 }
 
 
@@ -77,8 +80,13 @@ def _value(s, actor, field: Field, raw):
     code = "catalogue.value"
     if field.kind == "text":
         return limited_text(raw, "catalogue.text", field.limit, field=field.key)
-    if field.kind == "trade":
-        if raw not in TRADES:
+    if field.kind == "flag":
+        if not isinstance(raw, bool):
+            raise ValidationError(code, "{field}: {value} is not a valid value.",
+                                  field=field.key, value=raw)
+        return raw
+    if field.kind in ("trade", "bay_kind"):
+        if raw not in (TRADES if field.kind == "trade" else BAY_KINDS):
             raise ValidationError(code, "{field}: {value} is not a valid value.",
                                   field=field.key, value=raw)
         return raw
@@ -92,6 +100,7 @@ def _value(s, actor, field: Field, raw):
         return found
     places, maximum = {"money": (2, MAX_AMOUNT), "hours": (2, MAX_HOURS),
                        "percent": (2, MAX_PERCENT), "int": (0, Decimal(field.limit))}[field.kind]
+    maximum = Decimal(field.limit) if field.limit else maximum
     value = number(raw, code, field.key, places=places, maximum=maximum)
     return int(value) if field.kind == "int" else value
 

@@ -12,7 +12,9 @@ the last odometer reading, projects the due mileage within the window (the proje
 
 A reached customer takes the reminder off the list (`reminded_at`, `reminded_by_id`); a call
 that did not reach them keeps it there, with the method and result noted and the attempt in
-the audit log (who, when).
+the audit log (who, when). Every call is announced on the change feed, so the other agents'
+lists drop the reached customer (or show the last attempt) within a second; a call or a
+booking on a customer someone else has reached meanwhile is refused: nobody is called twice.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Date, Integer, and_, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
-from dms import audit, clock, validators
+from dms import audit, changes, clock, validators
 from dms.crm.campaigns import _live as live_campaign
 from dms.errors import NotFound, ValidationError
 from dms.models import (Campaign, CampaignVehicle, Customer, InsurancePolicy, MaintenancePackage,
                         MaintenancePlanItem, Membership, MembershipTier, Recommendation, Reminder,
-                        Store, Vehicle)
+                        Store, User, Vehicle)
 from dms.permissions import require
 from dms.workshop.appointments import Booking, BookingResult, book_in
 from dms.workshop.common import Changed
@@ -275,6 +277,11 @@ def _load(s, actor, reminder_id: int) -> Reminder:
 
 
 def _call(s, actor, reminder: Reminder, method: str, result: str | None, reached: bool) -> Changed:
+    if reminder.reminded_at is not None:  # another seat's list was older than this one's call
+        raise ValidationError(
+            "reminder.already_reached", "{name} already reached this customer at {at}.",
+            name=s.scalar(select(User.display_name).where(User.id == reminder.reminded_by_id)),
+            at=reminder.reminded_at.astimezone().strftime("%H:%M"))
     reminder.method = method
     reminder.result = validators.text(result, "result")
     if reminder.advisor_id is None and actor.has("advisor"):
@@ -283,6 +290,7 @@ def _call(s, actor, reminder: Reminder, method: str, result: str | None, reached
         reminder.reminded_at, reminder.reminded_by_id = clock.now(), actor.id
     audit.record(s, actor, "reminder", reminder.id, "call", reason=reminder.result,
                  method=method, reached=reached, kind=reminder.kind)
+    changes.announce(s, "reminder", reminder.id, reminder.store_id)  # the other agents' lists
     return Changed("reminder", reminder.id, state="reached" if reached else "unreached")
 
 

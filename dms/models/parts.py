@@ -93,8 +93,12 @@ class StockMovement(IdMixin, StoreMixin, Base):
     """receipt, issue, return, exchange, transfer_out, transfer_in, adjustment, old_part."""
 
     __tablename__ = "stock_movement"
-    __table_args__ = (Index("ix_stock_movement_part", "part_id", "at"),
-                      Index("ix_stock_movement_at", "store_id", "at"))
+    # Both indexes carry what a period's KPIs read (dms.reports.kpi), so those reads never
+    # visit the table: a part's movements since a day with their quantities (stock values),
+    # and a store's movements by time with kind, order, part, quantity and cost (parts issued).
+    __table_args__ = (Index("ix_stock_movement_part", "part_id", "at", "qty"),
+                      Index("ix_stock_movement_at", "store_id", "at", "kind", "work_order_id",
+                            "part_id", "qty", "unit_cost"))
 
     part_id: Mapped[int] = mapped_column(ForeignKey("part.id"))
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouse.id"))
@@ -131,7 +135,7 @@ class PurchaseNeed(IdMixin, StoreMixin, CreatedMixin, Base):
 
     part_id: Mapped[int] = mapped_column(ForeignKey("part.id"), index=True)
     qty: Mapped[Decimal] = mapped_column(Quantity())
-    work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"))
+    work_order_id: Mapped[int | None] = mapped_column(ForeignKey("work_order.id"), index=True)
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"))
     status: Mapped[str] = mapped_column(String(10), default="open")  # open, ordered, received, cancelled
 

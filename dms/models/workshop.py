@@ -48,6 +48,9 @@ class Bay(IdMixin, StoreMixin, Base):
     name: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20))  # maintenance, mechanical, body, paint, wash
     active: Mapped[bool] = mapped_column(default=True)
+    # the hours of work the bay takes a day (the appointment book's capacity of its kind)
+    capacity_hours: Mapped[Decimal] = mapped_column(Hours(), default=Decimal("8"),
+                                                    server_default="800")
 
 
 class Appointment(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
@@ -89,7 +92,10 @@ class WorkOrder(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
     __tablename__ = "work_order"
     __table_args__ = (UniqueConstraint("store_id", "number"),
                       Index("ix_work_order_state", "store_id", "state"),
-                      Index("ix_work_order_entry", "store_id", "entry_at"))
+                      Index("ix_work_order_entry", "store_id", "entry_at"),
+                      # the KPIs of a period: orders completed, delivered in it
+                      Index("ix_work_order_completed", "store_id", "completed_at"),
+                      Index("ix_work_order_delivered", "store_id", "delivered_at"))
 
     number: Mapped[str] = mapped_column(String(20))
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id"), index=True)
@@ -276,6 +282,7 @@ class ClockEvent(IdMixin, Base):
     """Clock on/off per job per technician; actual hours are derived from these."""
 
     __tablename__ = "clock_event"
+    __table_args__ = (Index("ix_clock_event_at", "at"),)  # a period's clocking (utilisation)
 
     labour_line_id: Mapped[int] = mapped_column(ForeignKey("labour_line.id"), index=True)
     technician_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)

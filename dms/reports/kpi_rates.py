@@ -28,7 +28,7 @@ from sqlalchemy import select
 from dms import policy
 from dms.models import ClockEvent, LabourLine, PartLine, PurchaseNeed, User, WorkOrder
 from dms.money import ZERO
-from dms.workshop.board import clocked_hours
+from dms.workshop.board import pair_clock_events
 
 # Reference targets (higher is better for every one of them).
 TARGETS: dict[str, Decimal] = {
@@ -56,22 +56,23 @@ def same_day(s, stream, store_id, start, end) -> dict:
     return {"delivered": delivered, "same_day": same, "rate": ratio(same, delivered)}
 
 
-def utilisation(s, stream, store_id, start, end, chunks) -> list[dict]:
-    lines: set[int] = set()
+def utilisation(s, stream, store_id, start, end) -> list[dict]:
+    in_period = (select(ClockEvent.labour_line_id)
+                 .join(LabourLine, LabourLine.id == ClockEvent.labour_line_id)
+                 .join(WorkOrder, WorkOrder.id == LabourLine.work_order_id)
+                 # `+ 0`: no index on the order's store, so SQLite starts from the period's
+                 # events (ix_clock_event_at), not from every order of the store
+                 .where(WorkOrder.store_id + 0 == store_id, ClockEvent.at >= start,
+                        ClockEvent.at < end))
     present: dict[int, set[date]] = defaultdict(set)
-    for r in stream(s, select(ClockEvent.labour_line_id, ClockEvent.technician_id, ClockEvent.at)
-                    .join(LabourLine, LabourLine.id == ClockEvent.labour_line_id)
-                    .join(WorkOrder, WorkOrder.id == LabourLine.work_order_id)
-                    .where(WorkOrder.store_id == store_id, ClockEvent.at >= start,
-                           ClockEvent.at < end)):
-        lines.add(r.labour_line_id)
-        present[r.technician_id].add(r.at.astimezone().date())
+    for tech, at in stream(s, in_period.with_only_columns(ClockEvent.technician_id,
+                                                          ClockEvent.at)):
+        present[tech].add(at.astimezone().date())
     clocked: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for chunk in chunks(sorted(lines)):
-        for techs in clocked_hours(s, chunk).values():
-            for tech, hours in techs.items():
-                if tech in present:
-                    clocked[tech] += hours
+    for techs in pair_clock_events(s, ClockEvent.labour_line_id.in_(in_period)).values():
+        for tech, hours in techs.items():
+            if tech in present:
+                clocked[tech] += hours
     workday = policy.value(s, store_id, "workday_hours")
     names = dict(s.execute(select(User.id, User.display_name)
                            .where(User.id.in_(list(present)))).all()) if present else {}
@@ -94,15 +95,12 @@ def workshop(technicians: list[dict], utilised: list[dict]) -> dict:
             "utilisation": ratio(clocked, available)}
 
 
-def fill_rate(s, order_ids: list[int], chunks) -> dict:
-    asked: set[tuple[int, int]] = set()
-    short: set[tuple[int, int]] = set()
-    for chunk in chunks(order_ids):
-        asked.update((r[0], r[1]) for r in s.execute(
-            select(PartLine.work_order_id, PartLine.part_id).distinct().where(
-                PartLine.work_order_id.in_(chunk), PartLine.approval != "declined")))
-        short.update((r[0], r[1]) for r in s.execute(
-            select(PurchaseNeed.work_order_id, PurchaseNeed.part_id).distinct().where(
-                PurchaseNeed.work_order_id.in_(chunk), PurchaseNeed.status != "cancelled")))
+def fill_rate(s, received) -> dict:
+    """`received`: the subquery of the period's orders' ids."""
+    asked = set(s.execute(select(PartLine.work_order_id, PartLine.part_id).distinct().where(
+        PartLine.work_order_id.in_(received), PartLine.approval != "declined")))
+    short = set(s.execute(select(PurchaseNeed.work_order_id, PurchaseNeed.part_id).distinct()
+                          .where(PurchaseNeed.work_order_id.in_(received),
+                                 PurchaseNeed.status != "cancelled")))
     filled = len(asked - short)
     return {"lines": len(asked), "filled": filled, "rate": ratio(filled, len(asked))}

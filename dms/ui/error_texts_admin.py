@@ -110,6 +110,20 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "{field}: {value} is not a valid value."),
         "catalogue.code_taken": QCoreApplication.translate(
             "Messages", "The code {value} is taken."),
+        "store.name": QCoreApplication.translate(
+            "Messages", "Enter the store's name, 1 to {limit} characters."),
+        "store.logo": QCoreApplication.translate(
+            "Messages", "The logo must be a PNG or JPEG file that exists: {path}."),
+        "package.kind": QCoreApplication.translate("Messages", "Unknown item kind {kind}."),
+        "package.code": QCoreApplication.translate(
+            "Messages", "Enter an item's code, 1 to {limit} characters."),
+        "package.qty": QCoreApplication.translate(
+            "Messages", "{value} is not a quantity: enter a number above zero."),
+        "package.twice": QCoreApplication.translate("Messages", "An item is in the package twice."),
+        "package.items": QCoreApplication.translate(
+            "Messages", "A package has 1 to {limit} items, at least one of them labour."),
+        "package.unknown_code": QCoreApplication.translate(
+            "Messages", "Not in the store's catalogue: {codes}."),
         "standard_time.none": QCoreApplication.translate(
             "Messages", "No clocked jobs of {operation} to learn from yet."),
         "setting.unknown": QCoreApplication.translate(

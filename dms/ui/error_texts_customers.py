@@ -119,6 +119,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         # reminders and maintenance plans (dms/crm/reminders.py, maintenance.py)
         "reminder.already_booked": QCoreApplication.translate(
             "Messages", "An appointment was already booked from this reminder."),
+        "reminder.already_reached": QCoreApplication.translate(
+            "Messages", "{name} already reached this customer at {at}."),
         "reminder.kind": QCoreApplication.translate("Messages", "Unknown reminder kind {kind}."),
         "reminder.method": QCoreApplication.translate(
             "Messages", "Unknown contact method {method}."),

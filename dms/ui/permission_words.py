@@ -120,6 +120,7 @@ def actions() -> dict[str, str]:
         "admin.read": QCoreApplication.translate("Messages", "read the price lists and catalogues"),
         "catalogue.edit": QCoreApplication.translate(
             "Messages", "change the price lists and catalogues"),
+        "store.edit": QCoreApplication.translate("Messages", "change the store's details"),
         "standard_time.adopt": QCoreApplication.translate("Messages", "adopt a learned standard time"),
         "database.backup": QCoreApplication.translate("Messages", "back up the database"),
         "database.restore": QCoreApplication.translate("Messages", "restore the database"),

@@ -1,10 +1,11 @@
 """Step 2, appointments: booking with a capacity check, the day-before reminder list,
 arrival (which opens the work order) and no-shows.
 
-Capacity of a day = min(technicians × WORKDAY_HOURS, active bays × WORKDAY_HOURS); the booked
+Capacity of a day = min(technicians × WORKDAY_HOURS, the active bays' hours); the booked
 load is the planned hours of that day's live appointments (DEFAULT_HOURS when not given).
 A booking names the trade of its work; each kind of bay (maintenance, mechanical, body, paint)
-has its own capacity, active bays of that kind × WORKDAY_HOURS, against the bookings of the
+has its own capacity, the hours of the active bays of that kind (each bay's `capacity_hours`,
+a working day unless the manager set another), against the bookings of the
 trades it takes (`trades.bay_kind`). Technicians belong to no trade, so the store-wide figure
 stays the ceiling; a booking without a trade (and those made before bookings had one) counts
 against it alone. Over-booking the day or the trade's bays is a warning the advisor must
@@ -124,8 +125,10 @@ def capacities(s, store_id: int, first_day: date, days: int = 1) -> list[Capacit
     booked_for) and bucketed by the local day."""
     technicians = s.scalar(select(func.count(User.id)).join(UserRole).where(
         User.store_id == store_id, User.active, UserRole.role == "technician"))
-    bays = dict(s.execute(select(Bay.kind, func.count(Bay.id)).where(
-        Bay.store_id == store_id, Bay.active).group_by(Bay.kind)).all())
+    bays: dict[str, Decimal] = {}
+    for kind, hours in s.execute(select(Bay.kind, Bay.capacity_hours).where(
+            Bay.store_id == store_id, Bay.active)):
+        bays[kind] = bays.get(kind, Decimal("0")) + hours
     start, _ = _day_bounds(first_day)
     _, end = _day_bounds(first_day + timedelta(days=days - 1))
     zone = start.tzinfo
@@ -138,10 +141,10 @@ def capacities(s, store_id: int, first_day: date, days: int = 1) -> list[Capacit
         kind = trades.bay_kind(trade)
         kinds[kind] = kinds.get(kind, Decimal("0")) + (
             hours if hours is not None else DEFAULT_HOURS)
-    ceiling = min(technicians, sum(bays.values())) * WORKDAY_HOURS
+    ceiling = min(technicians * WORKDAY_HOURS, sum(bays.values(), Decimal("0")))
     return [Capacity(capacity_hours=ceiling, booked_hours=sum(kinds.values(), Decimal("0")),
                      day=day, bays=tuple(
-                         BayLoad(capacity_hours=bays.get(kind, 0) * WORKDAY_HOURS,
+                         BayLoad(capacity_hours=bays.get(kind, Decimal("0")),
                                  booked_hours=kinds.get(kind, Decimal("0")), kind=kind)
                          for kind in trades.BAY_KINDS if bays.get(kind) or kinds.get(kind)))
             for day, kinds in booked.items()]

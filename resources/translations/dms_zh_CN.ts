@@ -223,6 +223,10 @@
         <translation>新建用户或记录(&amp;N)...</translation>
     </message>
     <message>
+        <source>A package&apos;s &amp;items...</source>
+        <translation>套餐项目(&amp;I)...</translation>
+    </message>
+    <message>
         <source>&amp;Adopt the learned median</source>
         <translation>采用学习所得中位数(&amp;A)</translation>
     </message>
@@ -682,12 +686,40 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -704,6 +736,12 @@
     <message>
         <source>Active</source>
         <translation>启用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bay(s) in use, %2 h a day; takes %3</source>
+        <translation>
+            <numerusform>%1：在用工位 %n 个，每天 %2 小时；承接%3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Staff and roles</source>
@@ -730,12 +768,32 @@
         <translation>折扣权限与门店规则</translation>
     </message>
     <message>
+        <source>The store</source>
+        <translation>门店信息</translation>
+    </message>
+    <message>
+        <source>Bays and trades</source>
+        <translation>工位与工种</translation>
+    </message>
+    <message>
+        <source>PDI checklist</source>
+        <translation>PDI检查表</translation>
+    </message>
+    <message>
+        <source>Data housekeeping</source>
+        <translation>数据清理</translation>
+    </message>
+    <message>
         <source>&amp;New...</source>
         <translation>新建(&amp;N)...</translation>
     </message>
     <message>
         <source>&amp;Edit... (Enter)</source>
         <translation>编辑(&amp;E)...（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Items... (Ctrl+I)</source>
+        <translation>套餐项目(&amp;I)...（Ctrl+I）</translation>
     </message>
     <message>
         <source>&amp;Disable / enable</source>
@@ -813,6 +871,18 @@
         <translation>材料折扣(%)</translation>
     </message>
     <message>
+        <source>Kind of bay</source>
+        <translation>工位类型</translation>
+    </message>
+    <message>
+        <source>Hours a day</source>
+        <translation>每天工时</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
@@ -855,6 +925,34 @@
     <message>
         <source>A tool is overdue after (hours)</source>
         <translation>工具借出超过此时长即逾期(小时)</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Exterior</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Interior</source>
+        <translation>内饰</translation>
+    </message>
+    <message>
+        <source>Engine bay</source>
+        <translation>发动机舱</translation>
+    </message>
+    <message>
+        <source>Chassis</source>
+        <translation>底盘</translation>
+    </message>
+    <message>
+        <source>Road test</source>
+        <translation>路试</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3260,67 @@
     </message>
 </context>
 <context>
+    <name>HousekeepingPage</name>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Booked for / received</source>
+        <translation>预约时间／接车时间</translation>
+    </message>
+    <message>
+        <source>No-show: parts released</source>
+        <translation>预约爽约：已释放配件</translation>
+    </message>
+    <message>
+        <source>Estimate expired: parts released</source>
+        <translation>估价单过期：已释放配件</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>爽约 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired estimate(s)</source>
+        <translation>
+            <numerusform>过期估价单 %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>released; %n change-log row(s) pruned.</source>
+        <translation>
+            <numerusform>已释放；清理变更记录 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change...</source>
+        <translation>修改...</translation>
+    </message>
+    <message>
+        <source>&amp;Run housekeeping now (F9)</source>
+        <translation>立即清理(&amp;R)（F9）</translation>
+    </message>
+</context>
+<context>
     <name>LateDialog</name>
     <message>
         <source>Pass {plate}</source>
@@ -3571,6 +3730,38 @@
         <translation>代码 {value} 已被使用。</translation>
     </message>
     <message>
+        <source>Enter the store&apos;s name, 1 to {limit} characters.</source>
+        <translation>请输入门店名称，1 至 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG file that exists: {path}.</source>
+        <translation>标志须为存在的 PNG 或 JPEG 文件：{path}。</translation>
+    </message>
+    <message>
+        <source>Unknown item kind {kind}.</source>
+        <translation>未知的项目类型 {kind}。</translation>
+    </message>
+    <message>
+        <source>Enter an item&apos;s code, 1 to {limit} characters.</source>
+        <translation>请输入项目代码，1 至 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{value} is not a quantity: enter a number above zero.</source>
+        <translation>{value} 不是有效数量：请输入大于零的数。</translation>
+    </message>
+    <message>
+        <source>An item is in the package twice.</source>
+        <translation>套餐中有重复的项目。</translation>
+    </message>
+    <message>
+        <source>A package has 1 to {limit} items, at least one of them labour.</source>
+        <translation>套餐须有 1 至 {limit} 个项目，且至少含一项工时。</translation>
+    </message>
+    <message>
+        <source>Not in the store&apos;s catalogue: {codes}.</source>
+        <translation>本店目录中没有：{codes}。</translation>
+    </message>
+    <message>
         <source>No clocked jobs of {operation} to learn from yet.</source>
         <translation>{operation} 还没有可供学习的打卡作业。</translation>
     </message>
@@ -3889,6 +4080,10 @@
     <message>
         <source>An appointment was already booked from this reminder.</source>
         <translation>该提醒已生成过预约。</translation>
+    </message>
+    <message>
+        <source>{name} already reached this customer at {at}.</source>
+        <translation>{name} 已于 {at} 联系上该客户。</translation>
     </message>
     <message>
         <source>Unknown reminder kind {kind}.</source>
@@ -6188,6 +6383,10 @@
         <translation>修改价格表与目录</translation>
     </message>
     <message>
+        <source>change the store&apos;s details</source>
+        <translation>修改门店信息</translation>
+    </message>
+    <message>
         <source>adopt a learned standard time</source>
         <translation>采用学习所得的标准工时</translation>
     </message>
@@ -6673,6 +6872,49 @@
     <message>
         <source>Owner changed; the file keeps the previous owner.</source>
         <translation>车主已变更，档案保留原车主记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageItemsDialog</name>
+    <message>
+        <source>Items of %1 %2</source>
+        <translation>套餐项目：%1 %2</translation>
+    </message>
+    <message>
+        <source>Code or name of a labour operation or a part</source>
+        <translation>工时项目或配件的代码、名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>&amp;Add:</source>
+        <translation>添加(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalogue matches %1.</source>
+        <translation>目录中没有与 %1 匹配的项目。</translation>
+    </message>
+    <message>
+        <source>The items of %1 are saved.</source>
+        <translation>套餐 %1 的项目已保存。</translation>
     </message>
 </context>
 <context>
@@ -7162,6 +7404,47 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PdiChecklistPage</name>
+    <message numerus="yes">
+        <source>The PDI checklist is saved: %n item(s).</source>
+        <translation>
+            <numerusform>PDI检查表已保存：共 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>What is checked</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>&amp;Add (Ins)</source>
+        <translation>添加(&amp;A)（Ins）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove (Del)</source>
+        <translation>删除(&amp;R)（Del）</translation>
+    </message>
+    <message>
+        <source>Move &amp;up (Alt+Up)</source>
+        <translation>上移(&amp;U)（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn (Alt+Down)</source>
+        <translation>下移(&amp;W)（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>&amp;Save (F9)</source>
+        <translation>保存(&amp;S)（F9）</translation>
+    </message>
+    <message>
+        <source>Inspections already started keep the checklist they began with; new ones use this one.</source>
+        <translation>已开始的检查沿用开始时的检查表；新的检查使用此表。</translation>
     </message>
 </context>
 <context>
@@ -8399,6 +8682,45 @@
     <message>
         <source>T&amp;yped count:</source>
         <translation>手工录入数量(&amp;Y)：</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>The store: %1</source>
+        <translation>门店：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone:</source>
+        <translation>电话(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo (PNG or JPEG):</source>
+        <translation>标志(&amp;L)（PNG 或 JPEG）：</translation>
+    </message>
+    <message>
+        <source>The store&apos;s logo</source>
+        <translation>门店标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The store&apos;s details are saved; the next documents print them.</source>
+        <translation>门店信息已保存；之后打印的单据将使用新信息。</translation>
     </message>
 </context>
 <context>

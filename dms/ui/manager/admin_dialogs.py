@@ -32,7 +32,16 @@ def field_names() -> dict[str, str]:
             "fee": translate("AdminWords", "Fee (¥)"),
             "points_threshold": translate("AdminWords", "Points threshold"),
             "labour_discount_pct": translate("AdminWords", "Labour discount (%)"),
-            "material_discount_pct": translate("AdminWords", "Parts discount (%)")}
+            "material_discount_pct": translate("AdminWords", "Parts discount (%)"),
+            "kind": translate("AdminWords", "Kind of bay"),
+            "capacity_hours": translate("AdminWords", "Hours a day"),
+            "active": translate("AdminWords", "In use")}
+
+
+def bay_kinds() -> dict[str, str]:
+    return {"maintenance": translate("AdminWords", "Maintenance"),
+            "mechanical": translate("AdminWords", "Mechanical"),
+            "body": translate("AdminWords", "Body"), "paint": translate("AdminWords", "Paint")}
 
 
 def trades() -> dict[str, str]:
@@ -135,9 +144,13 @@ class RecordDialog(CommandDialog):
         self.fields: dict[str, QWidget] = {}
         for field in catalogue.KINDS[kind].fields:
             current = record.get(field.key) if record else None
-            if field.kind in ("trade", "price_class"):
+            if field.kind == "flag":
+                widget = QCheckBox()
+                widget.setChecked(True if current is None else bool(current))
+            elif field.kind in ("trade", "bay_kind", "price_class"):
                 widget = QComboBox()
-                items = trades() if field.kind == "trade" else {
+                items = trades() if field.kind == "trade" else bay_kinds() if (
+                    field.kind == "bay_kind") else {
                     p["id"]: f"{p['code']} {p['name']} (¥{p['hourly_rate']})" for p in price_classes}
                 for key, text in items.items():
                     widget.addItem(text, key)
@@ -150,7 +163,8 @@ class RecordDialog(CommandDialog):
             self.form.addRow(names[field.key] + ":", widget)
 
     def values(self) -> dict:
-        return {key: (w.currentData() if isinstance(w, QComboBox) else w.text().strip())
+        return {key: (w.currentData() if isinstance(w, QComboBox) else w.isChecked()
+                      if isinstance(w, QCheckBox) else w.text().strip())
                 for key, w in self.fields.items()}
 
     def call(self):

@@ -7,14 +7,18 @@ command each in the workspace's lane (dialogs keep what was typed when the servi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from dms.ui.manager.admin import ENTITIES as SECTION_ENTITIES
 from dms.ui.manager.admin import AdminPage
 from dms.ui.manager.dashboard import Dashboard
 from dms.ui.manager.reports import ReportsPage
 from dms.ui.manager.standard_times import StandardTimesPage
 from dms.ui.shell.workspace import Workspace
+
+
+ADMIN_ENTITIES = frozenset(SECTION_ENTITIES.values())
 
 
 class Manager(Workspace):
@@ -40,7 +44,8 @@ class Manager(Workspace):
         self.cancel_export_action = make("manager.cancel_export", self.reports, self.reports.stop)
         self.reports.addActions([self.export_action, self.cancel_export_action])
         self.new_record_action = make("manager.new_record", self.admin, self.admin.new)
-        self.admin.addAction(self.new_record_action)
+        self.items_action = make("manager.package_items", self.admin, self.admin.edit_items)
+        self.admin.addActions([self.new_record_action, self.items_action])
         self.adopt_action = make("manager.adopt_median", self.times,
                                  lambda: self.times.adopt("median"))
         self.times.addAction(self.adopt_action)
@@ -56,6 +61,22 @@ class Manager(Workspace):
     def focus_widget(self):
         return self.tabs.currentWidget()
 
+    @Slot(object)
+    def on_changes(self, changes) -> None:
+        """Users, catalogues and settings changed (here or on another seat): the list shown
+        takes them now; hidden, it is read again when shown. The dashboard is not recomputed
+        (F5 does that): a second's computation for every change would be too much."""
+        if not any(c.entity in ADMIN_ENTITIES for c in changes):
+            return
+        if self.active and self.isVisible() and self.tabs.currentWidget() is self.admin:
+            self.admin.apply_changes(changes)
+        else:
+            self.admin.stale = True
+
+    def activate(self) -> None:
+        super().activate()
+        self._on_tab(self.tabs.currentIndex())
+
     def refresh(self) -> None:
         page = self.tabs.currentWidget()
         if hasattr(page, "load"):
@@ -65,6 +86,9 @@ class Manager(Workspace):
         page = self.tabs.currentWidget()
         if page is self.times and not self.times.model.rows:
             self.times.load()  # read when first shown, not at sign-in
+        if page is self.admin and self.admin.stale:
+            self.admin.stale = False
+            self.admin.load()
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("&Dashboard"))

@@ -132,6 +132,8 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Cancel the export"), "Esc", "report.kpi"),
         "manager.new_record": ActionSpec(
             translate("Actions", "&New user or record..."), "Ctrl+N", "catalogue.edit"),
+        "manager.package_items": ActionSpec(
+            translate("Actions", "A package's &items..."), "Ctrl+I", "catalogue.edit"),
         "manager.adopt_median": ActionSpec(
             translate("Actions", "&Adopt the learned median"), "Ctrl+Return",
             "standard_time.adopt"),
