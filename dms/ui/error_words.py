@@ -29,6 +29,7 @@ def things() -> dict[str, str]:
         "Part": QCoreApplication.translate("Messages", "Part"),
         "Package": QCoreApplication.translate("Messages", "Maintenance package"),
         "Part line": QCoreApplication.translate("Messages", "Part line"),
+        "Photo": QCoreApplication.translate("Messages", "Photo"),
         "part line": QCoreApplication.translate("Messages", "Part line"),
         "labour line": QCoreApplication.translate("Messages", "Labour line"),
         "fee line": QCoreApplication.translate("Messages", "Fee line"),
