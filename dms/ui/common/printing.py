@@ -306,7 +306,8 @@ class PreviewDialog(QDialog):
         self.pages = pages
         for _index in range(pages.count):
             view = QLabel(self.tr("Rendering..."))
-            view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            view.setContentsMargins(0, 96, 0, 0)  # in sight on a tall page; the image has none
             view.setStyleSheet("background: white; color: #5f6368;")
             self.sheets.layout().addWidget(view)
             self.page_views.append(view)
@@ -338,6 +339,7 @@ class PreviewDialog(QDialog):
         for view, image in zip(self.page_views, images):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(self._ratio)
+            view.setContentsMargins(0, 0, 0, 0)
             view.setPixmap(pixmap)
             view.setFixedSize(pixmap.deviceIndependentSize().toSize())
         self._shown = task_id
