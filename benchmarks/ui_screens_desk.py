@@ -64,12 +64,13 @@ def _filled(window, term: str) -> None:
 
 
 def _saved(window, term: str) -> bool:
-    """The new order's lines on screen and the check-in sheet open for the signature."""
+    """The new order's lines on screen and the check-in sheet drawn in the preview for the
+    signature (its page renders off the GUI thread and arrives after the dialog)."""
     page = _desk(window).order_page
     return (_desk(window).pages.currentWidget() is page and page.header is not None
             and page.header.vehicle_id == int(term.split("|")[0]) and page.lines is not None
             and page.model.rowCount() > 0
-            and any(w.objectName() == "printPreview" and w.isVisible()
+            and any(w.objectName() == "printPreview" and w.isVisible() and w.is_rendered()
                     for w in QApplication.topLevelWidgets()))
 
 

@@ -457,6 +457,7 @@ def run_cashier(args, db: Database, language: str) -> list[Path]:
         preview = window.findChild(PreviewDialog)
         preview.resize(900, 640)
         settle(600)
+        wait_until(preview.is_rendered, "the slip's page drawn")
         shots.save("print_preview", with_dialog(window, preview))
         preview.close()
 

@@ -234,6 +234,7 @@ def test_a_credit_note_then_a_refund_gives_the_points_back(qtbot, window, demo_d
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
         qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None, timeout=SHOWN_MS)
         preview = window.findChild(PreviewDialog)
+        qtbot.waitUntil(preview.is_rendered, timeout=SHOWN_MS)
         assert preview.pages.count == 1
         preview.close()
         preview.deleteLater()
@@ -269,6 +270,7 @@ def test_day_end_adds_up_to_the_payments_to_the_fen(qtbot, presettled, window, d
     assert any(i.work_order_number == _order(demo_db, presettled)[0] for i in day.report.issued)
     desk.print_dayend()
     qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None, timeout=SHOWN_MS)
+    qtbot.waitUntil(window.findChild(PreviewDialog).is_rendered, timeout=SHOWN_MS)
     assert window.findChild(PreviewDialog).pages.count >= 1
     path = tmp_path / "dayend.xlsx"
     desk.export_to(str(path), day.chosen_day())

@@ -106,7 +106,8 @@ def test_full_check_in_in_fifteen_actions(qtbot, window, demo_db, advisor, car, 
     qtbot.waitUntil(lambda: _preview(desk) is not None, timeout=SHOWN_MS)
     preview = _preview(desk)
     assert desk.pages.currentWidget() is not page and preview.kind == "checkin"
-    assert preview.pages.count == 1 and preview.print_button.hasFocus()
+    qtbot.waitUntil(preview.is_rendered, timeout=SHOWN_MS)  # the sheet drawn off the GUI thread
+    assert preview.page_label.text() == "Page 1 of 1" and preview.print_button.hasFocus()
     robot.shortcut("Ctrl+P")  # to the check-in sheet's printer
     qtbot.waitUntil(lambda: len(printed) == 1 and os.path.getsize(printed[0]) > 0,
                     timeout=SHOWN_MS)

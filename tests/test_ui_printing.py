@@ -4,11 +4,13 @@ size remembered per kind, save as PDF, and a missing printer as a message, never
 
 import io
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pypdfium2 as pdfium
 import pytest
+import shiboken6
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QColor, QPageLayout, QPageSize
 from PySide6.QtWidgets import QWidget
@@ -16,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from dms.ui.common import printing
+from dms.ui.common import pdf_pages, printing
 from dms.ui.common.printing import MemoryStore, PreviewDialog, print_document, show_document
 import pdf_printers as pdf_printer_files
 
@@ -59,9 +61,11 @@ def pdf_printers(monkeypatch, tmp_path):
 
 
 def _preview(qtbot, parent) -> PreviewDialog:
+    """The preview once its pages are on screen (they render off the GUI thread)."""
     qtbot.waitUntil(lambda: parent.findChild(PreviewDialog) is not None)
     dialog = parent.findChild(PreviewDialog)
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.is_rendered)
     return dialog
 
 
@@ -83,7 +87,9 @@ def test_preview_shows_the_pages_and_zooms(qtbot, parent):
     assert not dialog.previous_button.isEnabled()
     width = dialog.page_views[0].width()
     dialog.zoom.setCurrentIndex(dialog.zoom.findData(0.5))
-    assert dialog.page_views[0].width() < width * 0.75
+    assert dialog.page_views[0].width() < width * 0.75  # the sheet at once, its image after
+    qtbot.waitUntil(dialog.is_rendered)
+    assert dialog.page_views[0].pixmap().deviceIndependentSize().width() < width * 0.75
     dialog.next_button.click()
     dialog.next_button.click()
     qtbot.waitUntil(lambda: dialog.page_label.text() == "Page 3 of 3")
@@ -175,3 +181,52 @@ def test_the_main_windows_store_is_used(qtbot, open_window, demo_db):
     window = open_window(demo_db, authenticate(demo_db, "cashier1", "demo123"), store)
     assert printing.settings_store(window.centralWidget()) is store
     assert isinstance(printing.settings_store(None), MemoryStore)
+
+
+def test_the_pages_render_off_the_gui_thread_one_at_a_time(qtbot, parent, monkeypatch):
+    calls, active, most = [], [0], [0]
+    opened = pdf_pages.pdfium.PdfDocument
+
+    def counted(*args, **kwargs):  # every PDFium document opened: which thread, how many at once
+        active[0] += 1
+        most[0] = max(most[0], active[0])
+        calls.append(threading.get_ident())
+        try:
+            return opened(*args, **kwargs)
+        finally:
+            active[0] -= 1
+
+    monkeypatch.setattr(pdf_pages.pdfium, "PdfDocument", counted)
+    for number in (1, 2, 3):  # three previews at once, as the cashier's documents open
+        show_document(parent, "settlement", f"INV-{number}", _pdf(2), store=Store())
+    qtbot.waitUntil(lambda: len(parent.findChildren(PreviewDialog)) == 3)
+    dialogs = parent.findChildren(PreviewDialog)
+    qtbot.waitUntil(lambda: all(dialog.is_rendered() for dialog in dialogs))
+    assert all(dialog.page_label.text() == "Page 1 of 2" for dialog in dialogs)
+    assert len(calls) == 3 * (1 + 2)  # each: its pages read, then each page rendered
+    assert threading.get_ident() not in calls and len(set(calls)) == 1 and most[0] == 1
+
+
+def test_rendering_shows_in_place_and_closing_before_the_end_is_safe(qtbot, parent, monkeypatch):
+    release = threading.Event()
+    images = pdf_pages.PdfPages.images
+
+    def slow(self, dpi):  # the render lane held up until the test lets it go
+        release.wait(10)
+        return images(self, dpi)
+
+    monkeypatch.setattr(pdf_pages.PdfPages, "images", slow)
+    show_document(parent, "settlement", "INV-4", _pdf(2), store=Store())
+    dialog = parent.findChild(PreviewDialog)
+    qtbot.waitUntil(lambda: len(dialog.page_views) == 2)
+    assert all(view.text() == "Rendering..." and view.pixmap().isNull()
+               for view in dialog.page_views)
+    assert dialog.page_views[0].width() > 300  # the sheet already has its size
+    assert dialog.page_label.text() == "Page 1 of 2" and dialog.print_button.isEnabled()
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(0.5))  # the window answers meanwhile
+    dialog.close()  # deleted on close, its images still on the way
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    release.set()
+    qtbot.waitUntil(lambda: not printing.render_lane().busy)  # both renders delivered: no crash
+    show_document(parent, "settlement", "INV-5", _pdf(1), store=Store())
+    assert _preview(qtbot, parent).page_label.text() == "Page 1 of 1"  # the lane still works

@@ -157,6 +157,7 @@ def test_ctrl_p_previews_the_qc_sheet(qtbot, open_window, demo_orders_db):
     qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(PreviewDialog)),
                     timeout=SHOWN_MS)
     preview = next(d for d in page.findChildren(PreviewDialog) if d.isVisible())
+    qtbot.waitUntil(preview.is_rendered, timeout=SHOWN_MS)
     assert item.number in preview.windowTitle() and len(preview.page_views) >= 1
     preview.close()
 

@@ -7731,6 +7731,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Rendering...</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>The pages cannot be shown: {reason}</source>
+        <translation>无法显示页面：{reason}</translation>
+    </message>
+    <message>
         <source>Page {page} of {count}</source>
         <translation>第 {page} 页 / 共 {count} 页</translation>
     </message>

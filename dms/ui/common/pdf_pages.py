@@ -4,10 +4,14 @@ pypdfium2 (PDFium, the renderer of Chromium) does the rendering: it ships self-c
 for Linux, Windows and macOS, so a workstation needs nothing installed beside the application,
 and it renders a page in a few milliseconds in-process (a `pdftoppm` subprocess per page would
 be slower and is Debian-only). PySide6's own QtPdf is in PySide6-Addons, which the application
-does not otherwise need. PDFium is not thread-safe: everything here runs on the GUI thread.
+does not otherwise need. PDFium is not thread-safe: every call into it here holds one lock,
+whichever thread makes it (the preview renders on its own lane, `printing.render_lane`; a
+printer is fed from the GUI thread).
 """
 
 from __future__ import annotations
+
+import threading
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -17,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 POINT_MM = 25.4 / 72
 PRINT_DPI = 300  # enough for a barcode on a laser printer; a receipt printer asks for less
+_pdfium = threading.Lock()  # held around every use of PDFium, which is not thread-safe
 
 
 class PdfPages:
@@ -26,32 +31,39 @@ class PdfPages:
         # opened for each use and closed at once: a preview is closed or deleted with its
         # parent at any time, and PDFium's handles must not outlive it
         self._pdf = bytes(pdf)
-        doc = pdfium.PdfDocument(self._pdf)
-        try:
-            self.count = len(doc)
-            self._sizes = [doc.get_page_size(i) for i in range(self.count)]
-        finally:
-            doc.close()
+        with _pdfium:
+            doc = pdfium.PdfDocument(self._pdf)
+            try:
+                self.count = len(doc)
+                self._sizes = [doc.get_page_size(i) for i in range(self.count)]
+            finally:
+                doc.close()
 
     def size_mm(self, index: int) -> QSizeF:
         width, height = self._sizes[index]
         return QSizeF(width * POINT_MM, height * POINT_MM)
 
     def image(self, index: int, dpi: float) -> QImage:
-        doc = pdfium.PdfDocument(self._pdf)
-        page = doc[index]
-        try:
-            bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255),
-                                 force_bitmap_format=pdfium_c.FPDFBitmap_BGRx)
-            # BGRx in memory is Qt's RGB32 on a little-endian machine; copy() owns the pixels
-            # before PDFium frees its buffer
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB32).copy()
-            bitmap.close()
-        finally:
-            page.close()
-            doc.close()
+        """Page `index` at `dpi`: a QImage, which (unlike a QPixmap) may be made off the GUI
+        thread."""
+        with _pdfium:
+            doc = pdfium.PdfDocument(self._pdf)
+            page = doc[index]
+            try:
+                bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255),
+                                     force_bitmap_format=pdfium_c.FPDFBitmap_BGRx)
+                # BGRx in memory is Qt's RGB32 on a little-endian machine; copy() owns the
+                # pixels before PDFium frees its buffer
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                               QImage.Format.Format_RGB32).copy()
+                bitmap.close()
+            finally:
+                page.close()
+                doc.close()
         return image
+
+    def images(self, dpi: float) -> list[QImage]:
+        return [self.image(index, dpi) for index in range(self.count)]
 
 
 def print_pages(pages: PdfPages, printer: QPrinter) -> bool:

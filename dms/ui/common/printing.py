@@ -10,6 +10,10 @@ workstation (the settings file, `dms.app.FileSettingsStore`) under "printers": t
 go to the office printer, the 80 mm receipt to the roll printer, labels to the label printer.
 Until a kind has been given one, it goes to the system's default printer on the page size of
 the document itself. A printer that is gone is a message in the preview, never a crash.
+
+The preview reads and renders the pages on one render lane (`render_lane`, a single worker
+thread: PDFium is not thread-safe), never on the GUI thread; each page shows "Rendering..." in
+its place until its image arrives.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
@@ -26,12 +30,23 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 
 from dms.ui.common.message_bar import MessageBar
 from dms.ui.common.pdf_pages import PdfPages, print_pages
+from dms.ui.tasks import TaskRunner
 
 translate = QCoreApplication.translate
 SCREEN_DPI = 96
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 FIT_WIDTH, WHOLE_PAGE = 0.0, -1.0
 _session_store: dict = {}  # where choices live when no settings store was handed in
+_lane: list[TaskRunner] = []
+
+
+def render_lane() -> TaskRunner:
+    """The one thread every preview reads and renders its pages on, in the order asked."""
+    if not _lane:
+        app = QCoreApplication.instance()
+        _lane.append(TaskRunner(app, max_threads=1))
+        app.aboutToQuit.connect(_lane[0].shutdown)
+    return _lane[0]
 
 
 class MemoryStore:
@@ -177,8 +192,9 @@ class PreviewDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setModal(False)
         self.kind, self.title, self.pdf, self.store = kind, title, bytes(pdf), store
-        self.pages = PdfPages(self.pdf)
-        self._page = 0
+        self.pages: PdfPages | None = None  # read on the render lane
+        self._page, self._ratio = 0, 1.0
+        self._rendering = self._shown = 0  # the lane's task ids: images asked for, on screen
         self.message_bar = MessageBar()
         self.previous_button, self.next_button = QPushButton(), QPushButton()
         self.page_label = QLabel()
@@ -192,6 +208,8 @@ class PreviewDialog(QDialog):
         self.printer_button, self.print_button = QPushButton(), QPushButton()
         self.save_button, self.close_button = QPushButton(), QPushButton()
         self.print_button.setDefault(True)
+        self.printer_button.setEnabled(False)  # until the pages are read
+        self.print_button.setEnabled(False)
         self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
         self.zoom.currentIndexChanged.connect(self.render_pages)
@@ -212,11 +230,6 @@ class PreviewDialog(QDialog):
         sheets_layout.setSpacing(12)
         sheets_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.page_views: list[QLabel] = []
-        for _index in range(self.pages.count):
-            view = QLabel()
-            view.setStyleSheet("background: white;")
-            sheets_layout.addWidget(view)
-            self.page_views.append(view)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.sheets)
         self.scroll.setWidgetResizable(True)
@@ -235,8 +248,9 @@ class PreviewDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
         self.resize(960, 720)
-        self.print_button.setFocus()
         self.retranslate_ui()
+        render_lane().submit(PdfPages, self.pdf, on_result=self.pages_read,
+                             on_error=self.not_rendered)
 
     # -- what the dialog shows ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -259,6 +273,9 @@ class PreviewDialog(QDialog):
         self.save_button.setText(self.tr("Save as PDF..."))
         self.save_button.setToolTip("Ctrl+S")
         self.close_button.setText(self.tr("Close"))
+        for view in self.page_views:
+            if view.pixmap().isNull():
+                view.setText(self.tr("Rendering..."))
         self.show_choice()
         self.show_page_number()
 
@@ -268,7 +285,9 @@ class PreviewDialog(QDialog):
         super().changeEvent(event)
 
     def show_choice(self) -> None:
-        self.printer_label.setText(choice_text(saved_choice(self.store, self.kind), self.pages))
+        if self.pages is not None:
+            self.printer_label.setText(
+                choice_text(saved_choice(self.store, self.kind), self.pages))
 
     def zoom_factor(self) -> float:
         factor = self.zoom.currentData()
@@ -282,15 +301,58 @@ class PreviewDialog(QDialog):
             return max(fit, 0.1)
         return factor
 
+    @Slot(int, object)
+    def pages_read(self, _task_id: int, pages: PdfPages) -> None:
+        """A sheet per page, "Rendering..." on it until its image comes; Print ready."""
+        self.pages = pages
+        for _index in range(pages.count):
+            view = QLabel(self.tr("Rendering..."))
+            view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            view.setContentsMargins(0, 96, 0, 0)  # in sight on a tall page; the image has none
+            view.setStyleSheet("background: white; color: #5f6368;")
+            self.sheets.layout().addWidget(view)
+            self.page_views.append(view)
+        self.printer_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.print_button.setFocus()
+        self.show_choice()
+        self.render_pages()
+
     def render_pages(self) -> None:
-        ratio = self.devicePixelRatioF()
+        """Each sheet sized for the zoom at once, its image asked of the render lane."""
+        if self.pages is None or not self.isVisible():
+            return  # showEvent renders: the fit needs the viewport
+        self._ratio = self.devicePixelRatioF()
         dpi = SCREEN_DPI * self.zoom_factor()
         for index, view in enumerate(self.page_views):
-            pixmap = QPixmap.fromImage(self.pages.image(index, dpi * ratio))
-            pixmap.setDevicePixelRatio(ratio)
+            size = self.pages.size_mm(index)
+            view.setFixedSize(round(size.width() / 25.4 * dpi),
+                              round(size.height() / 25.4 * dpi))
+        self._rendering = render_lane().submit(self.pages.images, dpi * self._ratio,
+                                               on_result=self.rendered,
+                                               on_error=self.not_rendered)
+        self.show_page_number()
+
+    @Slot(int, object)
+    def rendered(self, task_id: int, images: list) -> None:
+        if task_id != self._rendering:
+            return  # the zoom or the size changed since: newer images are coming
+        for view, image in zip(self.page_views, images):
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self._ratio)
+            view.setContentsMargins(0, 0, 0, 0)
             view.setPixmap(pixmap)
             view.setFixedSize(pixmap.deviceIndependentSize().toSize())
-        self.show_page_number()
+        self._shown = task_id
+
+    def is_rendered(self) -> bool:
+        """Every page on screen as the zoom and the size ask now."""
+        return self._rendering != 0 and self._shown == self._rendering
+
+    @Slot(int, object)
+    def not_rendered(self, _task_id: int, error: object) -> None:
+        self.message_bar.show_message(self.tr("The pages cannot be shown: {reason}").format(
+            reason=error), "error")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -326,16 +388,19 @@ class PreviewDialog(QDialog):
     def go_to(self, index: int) -> None:
         """Page `index` at the top, as far as the scroll bar goes: with all pages in view,
         the page counter still follows Next and Previous."""
+        if self.pages is None:
+            return
         index = max(0, min(self.pages.count - 1, index))
         self.scroll.verticalScrollBar().setValue(self.page_tops()[index] - 6)
         self._page = index
         self.show_page_number()
 
     def show_page_number(self) -> None:
+        count = self.pages.count if self.pages is not None else 0
         self.page_label.setText(self.tr("Page {page} of {count}").format(
-            page=self._page + 1, count=self.pages.count))
+            page=self._page + 1, count=count) if count else self.tr("Rendering..."))
         self.previous_button.setEnabled(self._page > 0)
-        self.next_button.setEnabled(self._page < self.pages.count - 1)
+        self.next_button.setEnabled(self._page < count - 1)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
@@ -346,6 +411,8 @@ class PreviewDialog(QDialog):
     # -- printing and saving ------------------------------------------------------------------
     def print_now(self) -> None:
         """To the printer of this kind; without one, the printer dialog first."""
+        if self.pages is None:
+            return  # Print is greyed until the pages are read (Ctrl+P too)
         choice = saved_choice(self.store, self.kind)
         if not (choice.get("printer") or QPrinterInfo.defaultPrinterName()):
             self.choose_printer()
@@ -359,6 +426,8 @@ class PreviewDialog(QDialog):
     def choose_printer(self) -> None:
         """The system's print dialog on this kind's printer and page; what is chosen there is
         remembered for the kind, and the document printed."""
+        if self.pages is None:
+            return
         self._printer = configured_printer(saved_choice(self.store, self.kind), self.pages)
         dialog = QPrintDialog(self._printer, self)
         dialog.setObjectName("printDialog")
