@@ -43,7 +43,7 @@ def _setup(db):
                           .order_by(Stock.on_hand.desc(), Part.id).limit(4)).all()
         supplier = s.scalar(select(Supplier.code).order_by(Supplier.id))
         warehouse = s.scalar(select(Warehouse.code).order_by(Warehouse.id))
-        bay = s.scalar(select(Bay.id).order_by(Bay.id))
+        bay = s.scalar(select(Bay.id).where(Bay.kind == "mechanical").order_by(Bay.id))  # JOBS
         vehicles = s.execute(select(Vehicle.id, Vehicle.mileage).order_by(Vehicle.id)
                              .limit(200)).all()
     receive(db, users["warehouse1"], supplier, "purchase", warehouse,

@@ -41,7 +41,8 @@ CLOCKABLE = ("DISPATCHED", "IN_REPAIR", "REWORK")
 # What several seats working on one database legitimately run into; anything else counted
 # (a generic database error, a crashed or lost seat, an unexpected exception) is unexplained.
 CONFLICT_KINDS = {"concurrent_change", "stock.insufficient", "clock.on_other_job",
-                  "clock.already_on", "dispatch.job_clocked_on", "reception.mileage_lower",
+                  "clock.already_on", "dispatch.job_clocked_on", "dispatch.bay_busy",
+                  "reception.mileage_lower",
                   "db.locked", "db.deadlock", "db.serialization"}
 TECHS = tuple(f"tech{i}" for i in range(1, 9))
 
@@ -152,10 +153,14 @@ class Seat:
         self.step(picking.issue_scan, self.db, u["warehouse1"], wo, barcode, received_by="李师傅")
         with self.db.reading() as s:
             line = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
+        def assign_job(tech):  # to a free maintenance bay; when all are busy, wait for one
+            bay = dispatch.bay_for(self.db, u["dispatcher1"], line) or self.bay
+            return dispatch.assign_job(self.db, u["dispatcher1"], line, bay, u[tech].id)
+
         # Dispatch and clock on; a technician busy elsewhere means dispatching someone else.
         for attempt in range(RETRIES):
             tech = rng.choice(TECHS)
-            self.step(dispatch.assign_job, self.db, u["dispatcher1"], line, self.bay, u[tech].id)
+            self.step(assign_job, tech, retry_on=("dispatch.bay_busy",))
             try:
                 self.step(dispatch.clock_on, self.db, u[tech], line)
             except Abandon as exc:

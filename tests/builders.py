@@ -184,7 +184,6 @@ def work_through(db, order_id):
         if line.to_pick > 0:
             issue_scan(db, clerk, order_id, line.barcodes[0], line.to_pick, received_by="李师傅")
     with db.reading() as s:
-        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
         jobs = s.scalars(select(LabourLine.id).where(
             LabourLine.work_order_id == order_id, LabourLine.approval == "approved")
             .order_by(LabourLine.seq)).all()
@@ -194,7 +193,7 @@ def work_through(db, order_id):
         return complete_parts_order(db, advisor, order_id)
     dispatcher = login(db, "dispatcher1")
     for job in jobs:
-        dispatch.assign_job(db, dispatcher, job, bay, tech.id)
+        dispatch.assign_job(db, dispatcher, job, dispatch.bay_for(db, dispatcher, job), tech.id)
     for job in jobs:
         dispatch.clock_on(db, tech, job)
         dispatch.clock_off(db, tech, job, done=True)

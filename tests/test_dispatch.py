@@ -41,8 +41,8 @@ def order_state(db, wo_id):
         return s.get(WorkOrder, wo_id).state
 
 
-def test_first_assignment_dispatches_and_a_job_can_move_to_the_paint_booth(demo_db, users, bays,
-                                                                           order):
+def test_first_assignment_dispatches_and_a_job_can_move_to_another_bay(demo_db, users, bays,
+                                                                       order):
     wo_id, (oil, brakes) = order
     disp = users["dispatcher1"]
     start = T0 + timedelta(hours=1)
@@ -52,21 +52,21 @@ def test_first_assignment_dispatches_and_a_job_can_move_to_the_paint_booth(demo_
     assert result.order.state == "DISPATCHED"
     assert transitions(demo_db, wo_id)[2:] == [("dispatch", "AUTHORIZED", "DISPATCHED")]
     d.assign_job(demo_db, disp, brakes, bays["BAY3"], users["tech3"].id, planned_hours=Decimal("2"))
-    moved = d.assign_job(demo_db, disp, brakes, bays["BAY6"], users["tech5"].id)
+    moved = d.assign_job(demo_db, disp, brakes, bays["BAY4"], users["tech5"].id)
     assert moved.order.state == "DISPATCHED" and len(transitions(demo_db, wo_id)) == 3
     with demo_db.reading() as s:
         rows = s.scalars(select(DispatchAssignment).order_by(DispatchAssignment.id)
                          .where(DispatchAssignment.labour_line_id == brakes)).all()
-        assert [(r.bay_id, r.active) for r in rows] == [(bays["BAY3"], False), (bays["BAY6"], True)]
+        assert [(r.bay_id, r.active) for r in rows] == [(bays["BAY3"], False), (bays["BAY4"], True)]
         line = s.get(LabourLine, brakes)
-        assert (line.bay_id, line.technician_id) == (bays["BAY6"], users["tech5"].id)
+        assert (line.bay_id, line.technician_id) == (bays["BAY4"], users["tech5"].id)
         assert rows[1].planned_hours == Decimal("1.50")  # defaults to the billed hours
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "labour_line",
                                                           AuditLog.entity_id == brakes)).all()
         assert actions == ["assign", "reassign"]
     board = [j for j in job_board(demo_db, disp) if j.work_order_id == wo_id]
     assert [(j.code, j.bay_name, j.technician_name, j.state) for j in board] == [
-        ("MISC", "保养工位1", "杨志刚", "waiting"), ("MISC", "喷漆房", "周永军", "waiting")]
+        ("MISC", "保养工位1", "杨志刚", "waiting"), ("MISC", "机修工位2", "周永军", "waiting")]
     assert board[0].planned_start == start and board[0].order_state == "DISPATCHED"
 
 
@@ -140,8 +140,8 @@ def test_a_technician_is_on_one_job_at_a_time(demo_db, users, bays, now):
     disp, tech = users["dispatcher1"], users["tech2"]
     wo_a, (a1, a2) = make_order(demo_db, users["advisor1"])
     wo_b, (b1, _) = make_order(demo_db, users["advisor1"])
-    for line in (a1, a2, b1):
-        d.assign_job(demo_db, disp, line, bays["BAY2"], tech.id)
+    for line, bay in ((a1, "BAY2"), (a2, "BAY3"), (b1, "BAY1")):
+        d.assign_job(demo_db, disp, line, bays[bay], tech.id)
     d.clock_on(demo_db, tech, a1)
     before = snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)
     for line, code in ((a1, "clock.already_on"), (a2, "clock.on_other_job"),
@@ -153,7 +153,7 @@ def test_a_technician_is_on_one_job_at_a_time(demo_db, users, bays, now):
     assert order_state(demo_db, wo_b) == "DISPATCHED"
     before = snapshot(demo_db, wo_a)
     with pytest.raises(ValidationError) as err:  # a moving job must be clocked off first
-        d.assign_job(demo_db, disp, a1, bays["BAY6"], users["tech5"].id)
+        d.assign_job(demo_db, disp, a1, bays["BAY1"], users["tech5"].id)
     assert err.value.code == "dispatch.job_clocked_on" and snapshot(demo_db, wo_a) == before
     d.clock_off(demo_db, tech, a1)
     assert d.clock_on(demo_db, tech, b1).order.state == "IN_REPAIR"
@@ -257,3 +257,43 @@ def test_jobs_must_be_dispatched_and_orders_authorized(demo_db, users, bays, ord
 def _vehicle(db):
     with db.reading() as s:
         return s.scalars(select(Vehicle.id).order_by(Vehicle.id.desc())).first()
+
+
+def test_a_bay_must_be_of_the_jobs_kind_and_free_of_other_cars(demo_db, users, bays):
+    """DESIGN §10: the service enforces what the board mirrors; refusals change nothing."""
+    disp = users["dispatcher1"]
+    wo_a, (oil, brakes, filter_) = make_order(demo_db, users["advisor1"], lines=3)
+    wo_b, (b_oil, b_brakes) = make_order(demo_db, users["advisor1"])
+    d.assign_job(demo_db, disp, b_oil, bays["BAY1"], users["tech3"].id)
+    d.assign_job(demo_db, disp, brakes, bays["BAY3"], users["tech2"].id)  # only dispatched
+    d.assign_job(demo_db, disp, b_brakes, bays["BAY3"], users["tech4"].id)
+    d.clock_on(demo_db, users["tech3"], b_oil)  # car B in repair in BAY1 and BAY3
+    d.clock_on(demo_db, users["tech4"], b_brakes)
+    with demo_db.reading() as s:
+        plate = s.scalar(select(Vehicle.plate).join(WorkOrder).where(WorkOrder.id == wo_b))
+    before = snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)
+    for line, bay, code, params in (
+            (oil, "BAY3", "dispatch.bay_kind", {"bay_kind": "mechanical",
+                                                "needed_kind": "maintenance"}),
+            (brakes, "BAY6", "dispatch.bay_kind", {"trade": "mechanical", "bay_kind": "paint"}),
+            (oil, "BAY1", "dispatch.bay_busy", {"bay": "保养工位1", "plate": plate})):
+        with pytest.raises(ValidationError) as err:
+            d.assign_job(demo_db, disp, line, bays[bay], users["tech2"].id)
+        assert err.value.code == code and params.items() <= err.value.params.items()
+        assert (snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)) == before
+    assert d.bay_for(demo_db, disp, oil) == bays["BAY2"]  # BAY1 is busy
+    d.assign_job(demo_db, disp, oil, bays["BAY2"], users["tech2"].id)
+    d.clock_on(demo_db, users["tech2"], oil)
+    # the car's own job in repair there does not keep its other jobs out of the bay
+    d.assign_job(demo_db, disp, filter_, bays["BAY2"], users["tech5"].id)
+    # a job staying on its bay goes to another technician though car B is in repair there
+    d.assign_job(demo_db, disp, brakes, bays["BAY3"], users["tech1"].id)
+    # a paused car does not hold its bay (as on the board): BAY1 is free again
+    d.pause(demo_db, disp, wo_b, "waiting_parts")
+    d.assign_job(demo_db, disp, filter_, bays["BAY1"], users["tech5"].id)
+    with demo_db.reading() as s:
+        assert [(x.bay_id, x.technician_id) for x in s.scalars(
+            select(LabourLine).where(LabourLine.id.in_((oil, brakes, filter_)))
+            .order_by(LabourLine.seq))] == [(bays["BAY2"], users["tech2"].id),
+                                            (bays["BAY3"], users["tech1"].id),
+                                            (bays["BAY1"], users["tech5"].id)]

@@ -439,3 +439,14 @@ def test_service_failures_read_in_chinese(demo_db, zh_cn):
         stock.post_out(s, clerk, part.id, warehouse.id, Decimal("100000"), "issue")
     assert refused.value.code == "stock.insufficient"
     assert_chinese(messages.error_text(refused.value), part.code, part.name)
+
+
+def test_the_bay_rules_read_in_chinese_with_the_trades_translated(zh_cn):
+    from dms.workshop.dispatch import check_bay
+
+    with pytest.raises(DomainError) as refused:
+        check_bay("DQ05", "electrical", "保养工位1", "maintenance", None)
+    assert messages.error_text(refused.value) == "保养工位1是保养工位；作业 DQ05（电器）应派到机修工位。"
+    with pytest.raises(DomainError) as refused:
+        check_bay("JX01", "mechanical", "机修工位1", "mechanical", "京A12345")
+    assert messages.error_text(refused.value) == "机修工位1正忙：京A12345 正在该工位维修。"

@@ -10,7 +10,7 @@ from dms import clock
 from dms.billing import settlement as billing
 from dms.billing.settlement import PaymentIn
 from dms.errors import ValidationError
-from dms.models import (Bay, LabourLine, MaintenancePlanItem, Part, PartLine, PurchaseNeed, Stock,
+from dms.models import (LabourLine, MaintenancePlanItem, Part, PartLine, PurchaseNeed, Stock,
                         WorkOrder)
 from dms.parts import picking
 from dms.workshop import added_work, cancellation, dispatch, qc
@@ -47,10 +47,9 @@ def repaired(db, users, wo):
     with db.reading() as s:
         jobs = s.scalars(select(LabourLine.id).where(LabourLine.work_order_id == wo,
                                                      LabourLine.approval == "approved")).all()
-        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
-    tech = users["tech1"]
+    tech, disp = users["tech1"], users["dispatcher1"]
     for job in jobs:
-        dispatch.assign_job(db, users["dispatcher1"], job, bay, tech.id)
+        dispatch.assign_job(db, disp, job, dispatch.bay_for(db, disp, job), tech.id)
         dispatch.clock_on(db, tech, job)
         dispatch.clock_off(db, tech, job, done=True)
     dispatch.finish_repair(db, tech, wo, self_check_ok=True)
@@ -111,8 +110,8 @@ def test_unanswered_added_work_keeps_the_car_from_qc(demo_db, users):
     wo = authorized(demo_db, adv, parts=())
     with demo_db.reading() as s:
         job = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
-        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
-    dispatch.assign_job(demo_db, users["dispatcher1"], job, bay, tech.id)
+    disp = users["dispatcher1"]
+    dispatch.assign_job(demo_db, disp, job, dispatch.bay_for(demo_db, disp, job), tech.id)
     dispatch.clock_on(demo_db, tech, job)
     dispatch.pause(demo_db, tech, wo, "waiting_parts")
     added_work.propose_added_work(demo_db, tech, wo, "后刹车片磨损", "JX02")
@@ -192,8 +191,8 @@ def test_cancel_releases_the_reservations_and_clocks_the_technician_off(demo_db,
     tech = users["tech1"]
     with demo_db.reading() as s:
         job = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
-        bay = s.scalars(select(Bay.id).order_by(Bay.id)).first()
-    dispatch.assign_job(demo_db, users["dispatcher1"], job, bay, tech.id)
+    disp = users["dispatcher1"]
+    dispatch.assign_job(demo_db, disp, job, dispatch.bay_for(demo_db, disp, job), tech.id)
     dispatch.clock_on(demo_db, tech, job)
     assert cancellation.cancel(demo_db, users["advisor1"], wo, "客户不修了").state == "CANCELLED"
     assert reserved(demo_db) == before

@@ -31,9 +31,9 @@ def users(demo_db):
 def dispatched(db, users, tech="tech2"):
     """An order whose two jobs are on `tech`."""
     wo, jobs = make_order(db, users["advisor1"])
-    bays = bay_ids(db)
+    disp = users["dispatcher1"]
     for job in jobs:
-        d.assign_job(db, users["dispatcher1"], job, bays["BAY3"], users[tech].id)
+        d.assign_job(db, disp, job, d.bay_for(db, disp, job), users[tech].id)
     return wo, jobs
 
 

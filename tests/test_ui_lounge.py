@@ -110,7 +110,7 @@ def test_another_seats_change_appears_through_the_feed_without_a_reset(qtbot, bo
         job = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == second))
     tech = login(other_seat, "tech1")
     dispatch.assign_job(other_seat, login(other_seat, "dispatcher1"), job,
-                        bay_ids(other_seat)["BAY1"], tech.id)
+                        bay_ids(other_seat)["BAY3"], tech.id)  # JX01: a mechanical job
     dispatch.clock_on(other_seat, tech, job)
     qtbot.waitUntil(lambda: "In repair" in shown_texts(board), timeout=SHOWN_MS)
     assert not resets

@@ -21,7 +21,7 @@ from dms.workshop import dispatch as d
 from dms.workshop import tools as t
 from robot import Robot
 
-from builders import bay_ids, login, make_order, workshop_users
+from builders import login, make_order, workshop_users
 
 SHOWN_MS = 10_000
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -36,9 +36,9 @@ def users(demo_db):
 def order(demo_db, users):
     """An order with two jobs dispatched to tech2."""
     wo, jobs = make_order(demo_db, users["advisor1"])
+    disp = users["dispatcher1"]
     for job in jobs:
-        d.assign_job(demo_db, users["dispatcher1"], job, bay_ids(demo_db)["BAY3"],
-                     users["tech2"].id)
+        d.assign_job(demo_db, disp, job, d.bay_for(demo_db, disp, job), users["tech2"].id)
     return wo, jobs
 
 
@@ -205,8 +205,8 @@ def test_another_seats_dispatch_appears_without_a_reset(qtbot, terminal, demo_db
     resets = []
     ws.jobs_page.model.modelReset.connect(lambda: resets.append(1))
     wo2, jobs2 = make_order(demo_db, users["advisor1"], lines=1)
-    d.assign_job(demo_db, users["dispatcher1"], jobs2[0], bay_ids(demo_db)["BAY4"],
-                 users["tech2"].id)
+    disp = users["dispatcher1"]
+    d.assign_job(demo_db, disp, jobs2[0], d.bay_for(demo_db, disp, jobs2[0]), users["tech2"].id)
     window.bus.collect([Change(0, "work_order", wo2, None)])  # what the live feed delivers
     qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 3, timeout=SHOWN_MS)
     assert not resets and ws.jobs_page.selected().labour_line_id == chosen
@@ -335,7 +335,8 @@ def test_a_dispatch_on_another_seat_reaches_the_terminal_through_the_live_feed(
     other_seat = Database(engine=make_engine(demo_db.url))
     try:
         wo, jobs = make_order(other_seat, users["advisor1"], lines=1)
-        d.assign_job(other_seat, users["dispatcher1"], jobs[0], bay_ids(other_seat)["BAY4"],
+        disp = users["dispatcher1"]
+        d.assign_job(other_seat, disp, jobs[0], d.bay_for(other_seat, disp, jobs[0]),
                      users["tech2"].id)
         qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 3, timeout=SHOWN_MS)
     finally:
@@ -366,8 +367,8 @@ def test_four_other_seats_writing_keep_the_selected_job_selected(
     try:
         for seat, tech in ((seats[0], "tech2"), (seats[1], "tech2"), (seats[2], "tech3")):
             new, jobs = make_order(seat, users["advisor1"], lines=1)
-            d.assign_job(seat, users["dispatcher1"], jobs[0], bay_ids(seat)["BAY4"],
-                         users[tech].id)
+            disp = users["dispatcher1"]
+            d.assign_job(seat, disp, jobs[0], d.bay_for(seat, disp, jobs[0]), users[tech].id)
         d.clock_on(seats[3], users["tech2"], _jobs[0])
         d.pause(seats[3], users["dispatcher1"], wo, "waiting_parts")
         qtbot.waitUntil(lambda: ws.jobs_page.model.rowCount() == 4

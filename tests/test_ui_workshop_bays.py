@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from dms.ui.workshop import moves
 from dms.workshop import dispatch
 from dms.workshop.trades import bay_kind
+from builders import workshop_users
 from robot import Robot
 from test_ui_workshop_board import SHOWN_MS, _line, board, dispatcher  # noqa: F401 (fixtures)
 
@@ -114,3 +115,27 @@ def test_ctrl_m_b_refuses_a_bay_of_another_kind_in_the_message_bar(qtbot, board,
     qtbot.waitUntil(lambda: board.message_bar.isVisible(), timeout=SHOWN_MS)
     assert "bay" in board.message_bar.text()
     assert _line(demo_orders_db, card.id)[1] == card.job.bay_id
+
+
+def test_a_stale_board_lets_the_drop_go_and_the_service_refuses_it(
+        qtbot, board, demo_orders_db, dispatcher):  # noqa: F811
+    """Another seat puts a car in repair in the free bay after the board was read: the board
+    does not know yet and sends the move; the service refuses it with the reason (DESIGN §10)
+    and nothing changes."""
+    card = _movable(board)
+    target = _free_bay_for(board, card)
+    other = next(c for c in board.model.rows if c.lane == "waiting"
+                 and bay_kind(c.job.trade) == target.kind
+                 and c.job.work_order_id != card.job.work_order_id)
+    on_a_job = {name for c in board.model.rows for name in c.job.clocked_on}
+    tech = next(u for n, u in workshop_users(demo_orders_db).items()
+                if n.startswith("tech") and u.display_name not in on_a_job)
+    dispatch.assign_job(demo_orders_db, dispatcher, other.id, target.id, tech.id)
+    dispatch.clock_on(demo_orders_db, tech, other.id)
+    before = _line(demo_orders_db, card.id)
+    robot = Robot(qtbot)
+    assert _drop_on_bay(robot, board, card, target.id)  # what the board shows: a free bay
+    qtbot.waitUntil(lambda: board.message_bar.isVisible()
+                    and other.job.plate in board.message_bar.text(), timeout=SHOWN_MS)
+    assert "busy" in board.message_bar.text() and target.name in board.message_bar.text()
+    assert _line(demo_orders_db, card.id) == before

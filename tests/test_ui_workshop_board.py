@@ -57,6 +57,14 @@ def _first(ws, lane_key, view=STATE, where=lambda c: True):
     return next(ws.model.card(j) for j in _jobs(lane) if where(ws.model.card(j)))
 
 
+def _has_free_bay(ws):
+    """Whether a bay of the card's kind has no other car in repair (the service refuses else)."""
+    def free(card):
+        return any(b.kind == bay_kind(card.job.trade) and moves.occupant(ws.model.board, b.id)
+                   is None for b in ws.model.board.bays)
+    return free
+
+
 def _drop(robot, ws, card, view, lane) -> bool:
     """One drag: the card's data, as a view makes it, dropped on the lane's model."""
     robot._count(f"drag {card.job.plate} to {lane}")
@@ -112,7 +120,7 @@ def test_card_colours_follow_the_promise_and_the_hours(board):
 
 @pytest.mark.efficiency
 def test_one_drop_on_a_technician_dispatches_the_job(qtbot, board, demo_orders_db):
-    card = _first(board, "waiting")
+    card = _first(board, "waiting", where=_has_free_bay(board))
     tech = board.model.board.technicians[-1]
     robot = Robot(qtbot)
     assert _drop(robot, board, card, PLAN, moves.tech_lane(tech.id))
@@ -126,11 +134,26 @@ def test_one_drop_on_a_technician_dispatches_the_job(qtbot, board, demo_orders_d
     assert tech.name in lane.head.text() and "h" in lane.head.text()
 
 
+def test_a_drop_on_a_technician_is_refused_when_every_bay_of_the_kind_is_busy(
+        qtbot, board, demo_orders_db):
+    """The demo's mechanical bays both have a car in repair: a waiting mechanical job cannot be
+    dispatched (the service's rule, `dispatch.check_bay`), and the board says so where it drops."""
+    free = _has_free_bay(board)
+    card = _first(board, "waiting", where=lambda c: not free(c))
+    tech = board.model.board.technicians[-1]
+    before = _line(demo_orders_db, card.id)
+    assert not _drop(Robot(qtbot), board, card, PLAN, moves.tech_lane(tech.id))
+    assert "busy" in board.message_bar.text() and "in repair" in board.message_bar.text()
+    qtbot.wait(50)  # nothing was sent: no command is on its way
+    assert not board.ctx.runner.busy and _line(demo_orders_db, card.id) == before
+    assert card.id in _jobs(_lane(board, STATE, "waiting"))
+
+
 @pytest.mark.efficiency
 def test_ctrl_m_and_a_digit_move_a_job_to_a_technician(qtbot, board, demo_orders_db):
     robot = Robot(qtbot)
     board.show_board(PLAN)
-    card = _first(board, moves.UNASSIGNED, PLAN)
+    card = _first(board, moves.UNASSIGNED, PLAN, where=_has_free_bay(board))
     assert board.board_page.select_card(card.id)
     techs = list(board.board_page.lanes[PLAN])  # "unassigned" is 1, the technicians 2, 3...
     target = techs[2]

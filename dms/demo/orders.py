@@ -21,7 +21,7 @@ from dms.auth import CurrentUser
 from dms.billing import settlement as billing
 from dms.billing.queries import settlement_view
 from dms.crm import followup
-from dms.models import (Appointment, Bay, LabourLine, LabourOperation, PartBarcode, PartLine,
+from dms.models import (Appointment, LabourLine, LabourOperation, PartBarcode, PartLine,
                         Store, User, Vehicle, WorkOrder)
 from dms.parts import old_parts, picking
 from dms.workshop import appointments, cancellation, dispatch, estimates, qc
@@ -29,7 +29,7 @@ from dms.workshop.reception import CheckIn, check_in
 
 # Final state → how many demo orders end there (88 in all). CLOSED ones are the history.
 PLAN = (("CLOSED", 60), ("DELIVERED", 3), ("SETTLED", 2), ("PRESETTLED", 2), ("READY", 2),
-        ("REWORK", 1), ("QC", 2), ("PAUSED", 2), ("IN_REPAIR", 4), ("DISPATCHED", 2),
+        ("REWORK", 1), ("QC", 2), ("PAUSED", 2), ("DISPATCHED", 2), ("IN_REPAIR", 4),
         ("AUTHORIZED", 2), ("ESTIMATED", 2), ("RECEIVED", 3), ("CANCELLED", 1))
 ORDER = ("RECEIVED", "ESTIMATED", "AUTHORIZED", "DISPATCHED", "IN_REPAIR", "QC", "READY",
          "PRESETTLED", "SETTLED", "DELIVERED", "CLOSED")
@@ -44,8 +44,6 @@ VISITS = (
     ("首保", ("BY01", "BY02"), ("26300-35505", "05100-00451"), "maintenance", "warranty"),
     ("前保险杠刮擦", ("BJ02", "PQ01"), (), "body_paint", "customer"),
 )
-BAY_KIND = {"maintenance": "maintenance", "electrical": "mechanical", "mechanical": "mechanical",
-            "body": "body", "paint": "paint"}
 SHIFT = (time(8, 30), time(18, 0))
 BOOKINGS = 5  # appointments for tomorrow
 
@@ -86,8 +84,6 @@ def load_orders(db, store_code: str, seed: int = 2026) -> int:
         store_id = staff.advisors[0].store_id
         vehicles = s.execute(select(Vehicle.id, Vehicle.mileage).where(Vehicle.store_id == store_id)
                              .order_by(Vehicle.id)).all()
-        bays = {b.kind: b.id for b in s.scalars(select(Bay).where(Bay.store_id == store_id)
-                                                 .order_by(Bay.id))}
         hours = dict(s.execute(select(LabourOperation.code, LabourOperation.standard_hours)
                                .where(LabourOperation.store_id == store_id)).all())
         done = s.scalar(select(func.count(WorkOrder.id)).where(WorkOrder.store_id == store_id))
@@ -101,7 +97,7 @@ def load_orders(db, store_code: str, seed: int = 2026) -> int:
         target, rng = targets[count], Random(f"{seed}:orders:{count}")
         # Technicians in turn, so the cars in repair at once have one each.
         tech = staff.technicians[count % len(staff.technicians)]
-        visit = _Visit(db, staff, bays, rng, picks[count], tech, VISITS[count % len(VISITS)],
+        visit = _Visit(db, staff, rng, picks[count], tech, VISITS[count % len(VISITS)],
                        hours)
         stages = visit.stages(target)
         if target in ("CLOSED", "DELIVERED"):
@@ -124,9 +120,9 @@ def _workday_end(now: datetime) -> datetime:
 
 
 class _Visit:
-    def __init__(self, db, staff: Staff, bays, rng: Random, vehicle, tech: CurrentUser, visit,
+    def __init__(self, db, staff: Staff, rng: Random, vehicle, tech: CurrentUser, visit,
                  hours: dict[str, Decimal]):
-        self.db, self.staff, self.bays, self.rng, self.tech = db, staff, bays, rng, tech
+        self.db, self.staff, self.rng, self.tech = db, staff, rng, tech
         self.vehicle, self.visit = vehicle, visit
         self.advisor = rng.choice(staff.advisors)
         # Minutes clocked on each job, in order: the billed hours give or take a realistic spread.
@@ -195,9 +191,10 @@ class _Visit:
         with self.db.reading() as s:
             self.jobs = s.execute(select(LabourLine.id, LabourLine.trade)
                                   .where(LabourLine.work_order_id == self.wo)).all()
-        for job_id, trade in self.jobs:
-            dispatch.assign_job(self.db, self.staff["dispatcher1"], job_id,
-                                self.bays[BAY_KIND[trade]], self.tech.id)
+        dispatcher = self.staff["dispatcher1"]
+        for job_id, _trade in self.jobs:
+            dispatch.assign_job(self.db, dispatcher, job_id,
+                                dispatch.bay_for(self.db, dispatcher, job_id), self.tech.id)
         self._pick()
 
     def _pick(self):

@@ -118,8 +118,13 @@ def templates() -> dict[str, str | tuple[str, ...]]:
         "added_work.nothing_to_price": QCoreApplication.translate(
             "Messages", "Price at least one line."),
         # dispatch and the clock (dms/workshop/dispatch.py)
+        "dispatch.bay_busy": QCoreApplication.translate(
+            "Messages", "{bay} is busy: {plate} is in repair there."),
         "dispatch.bay_inactive": QCoreApplication.translate(
             "Messages", "Bay {bay} is out of service."),
+        "dispatch.bay_kind": QCoreApplication.translate(
+            "Messages", "{bay} is a {bay_kind} bay; job {job} ({trade}) goes to a {needed_kind} "
+                        "bay."),
         "dispatch.clocked_on": QCoreApplication.translate(
             "Messages", "Someone is still clocked on this car."),
         "dispatch.equipment": QCoreApplication.translate(

@@ -114,11 +114,11 @@ def _pick(texts: str | tuple[str, ...], error: DomainError) -> str | None:
 
 def _vocabularies() -> dict[str, dict[str, str]]:
     """Parameter name → the words its values are translated with."""
-    states = error_words.states()
+    states, trades = error_words.states(), error_words.trades()
     return {"action": error_words.actions() | permission_words.actions(), "state": states, "status": states,
             "role": error_words.roles(), "method": error_words.payment_methods(),
             "field": error_words.fields() | field_words.fields(), "when": error_words.phrases(),
-            "trade": error_words.trades()}
+            "trade": trades, "bay_kind": trades, "needed_kind": trades}
 
 
 def _translated(params: dict) -> dict:

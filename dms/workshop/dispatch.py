@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
-                        WorkOrder)
+                        Vehicle, WorkOrder)
 from dms.permissions import account, account_columns, note_account, require
 from dms.workshop import states
 from dms.workshop.common import (Changed, changed, load_order, load_order_of, move, read_along,
                                  touch)
 from dms.workshop.completion import unanswered
 from dms.workshop.lines import lines
+from dms.workshop.trades import bay_kind
 
 ASSIGNABLE = (states.AUTHORIZED, states.DISPATCHED, states.IN_REPAIR, states.PAUSED, states.REWORK)
 CLOCKABLE = (states.DISPATCHED, states.IN_REPAIR, states.REWORK)
@@ -137,13 +138,59 @@ def _planned(start, end, hours, equipment):
     return hours, equipment
 
 
+def check_bay(job: str, trade: str | None, bay: str, kind: str, busy_with: str | None) -> None:
+    """The rules of a bay for a job, one place for this service and the board's early refusal:
+    the bay is of the kind the job's trade is done in, and no other car is in repair there
+    (`busy_with`: its plate, found by the caller among the jobs in progress on the bay)."""
+    needed = bay_kind(trade)
+    if needed is not None and kind != needed:
+        raise ValidationError("dispatch.bay_kind", "{bay} is a {bay_kind} bay; job {job} "
+                              "({trade}) goes to a {needed_kind} bay.", bay=bay, bay_kind=kind,
+                              job=job, trade=trade, needed_kind=needed)
+    if busy_with is not None:
+        raise ValidationError("dispatch.bay_busy", "{bay} is busy: {plate} is in repair there.",
+                              bay=bay, plate=busy_with)
+
+
+def _in_repair_on(s: Session, bay: Bay, order: WorkOrder) -> str | None:
+    """The plate (else the number) of another car with a job in progress on `bay`; a paused
+    car or one at QC does not hold the bay, as on the board (`dms.workshop.kanban.lane_of`)."""
+    row = s.execute(select(Vehicle.plate, WorkOrder.number)
+                    .join(WorkOrder, WorkOrder.vehicle_id == Vehicle.id)
+                    .join(LabourLine, LabourLine.work_order_id == WorkOrder.id)
+                    .where(LabourLine.bay_id == bay.id, LabourLine.state == "in_progress",
+                           LabourLine.work_order_id != order.id, WorkOrder.state.in_(CLOCKABLE))
+                    .order_by(WorkOrder.id).limit(1)).first()
+    return None if row is None else row.plate or row.number
+
+
+def bay_for(db, actor, labour_line_id: int) -> int | None:
+    """A bay `assign_job` takes for the job: the one it has if that fits, else the first free
+    active bay of its trade's kind; None when every such bay is busy."""
+    with db.reading() as s:
+        require(s, actor, "workorder.dispatch")
+        line = s.get(LabourLine, labour_line_id)
+        order = None if line is None else s.get(WorkOrder, line.work_order_id)
+        if order is None or order.store_id != actor.store_id:
+            raise NotFound(what="Job", key=labour_line_id)
+        kind = bay_kind(line.trade)
+        bays = s.scalars(select(Bay).where(Bay.store_id == actor.store_id, Bay.active.is_(True),
+                                           *(() if kind is None else (Bay.kind == kind,)))
+                         .order_by(Bay.id)).all()
+        if line.bay_id in {b.id for b in bays}:
+            return line.bay_id
+        return next((b.id for b in bays if _in_repair_on(s, b, order) is None), None)
+
+
 # -- commands ---------------------------------------------------------------------------------
 
 def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
                team_lead_id: int | None = None, planned_start: datetime | None = None,
                planned_end: datetime | None = None, planned_hours: Decimal | None = None,
                equipment: str | None = None, expected_version: int | None = None) -> Assigned:
-    """Put a job on a bay and a technician; assigning again moves it (reassignment)."""
+    """Put a job on a bay and a technician; assigning again moves it (reassignment). The bay
+    must fit the job (`check_bay`): of its trade's kind, and no other car in repair there; no
+    role overrules this (the board has no override either)."""
     hours, equipment = _planned(planned_start, planned_end, planned_hours, equipment)
     with db.transaction() as s:
         line, order = _load_line(s, actor, labour_line_id, expected_version, "workorder.dispatch")
@@ -168,6 +215,9 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         if not bay.active:
             raise ValidationError("dispatch.bay_inactive", "Bay {bay} is out of service.",
                                   bay=bay.name)
+        # a job staying on its bay (another technician) does not ask whether the bay is free
+        check_bay(line.code, line.trade, bay.name, bay.kind,
+                  None if bay.id == line.bay_id else _in_repair_on(s, bay, order))
         require_staff(s, actor, technician_id, "technician", "dispatch.technician")
         if team_lead_id is not None:
             require_staff(s, actor, team_lead_id, "team_lead", "dispatch.team_lead")

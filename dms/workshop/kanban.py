@@ -116,9 +116,15 @@ def lane_of(job: BoardJob) -> str:
     return "in_repair" if job.state == "in_progress" else "dispatched"
 
 
+def occupant(board: Board, bay_id: int) -> Card | None:
+    """The car being repaired in the bay now (a job of it in repair there), if any."""
+    return next((c for c in board.cards if c.job.bay_id == bay_id and c.lane == "in_repair"),
+                None)
+
+
 def default_bay(board: Board, card: Card) -> int | None:
     """The bay a job goes to when only the technician is chosen: the bay it has, else the
-    least planned bay of its trade's kind, else the first bay."""
+    least planned free bay of its trade's kind (a busy one when all are), else the first bay."""
     if card.job.bay_id is not None:
         return card.job.bay_id
     kind = bay_kind(card.job.trade)
@@ -127,7 +133,12 @@ def default_bay(board: Board, card: Card) -> int | None:
         if other.job.bay_id is not None and other.lane not in ("ready", "qc"):
             load[other.job.bay_id] += other.job.planned_hours or other.job.billed_hours
     fitting = [b for b in board.bays if b.kind == kind] or list(board.bays)
-    return min(fitting, key=lambda b: (load[b.id], b.id)).id if fitting else None
+
+    def busy(bay_id: int) -> bool:
+        there = occupant(board, bay_id)
+        return there is not None and there.job.work_order_id != card.job.work_order_id
+
+    return min(fitting, key=lambda b: (busy(b.id), load[b.id], b.id)).id if fitting else None
 
 
 def _orders(s: Session, order_ids) -> dict[int, tuple[str, str]]:

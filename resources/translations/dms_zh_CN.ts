@@ -4574,8 +4574,16 @@
         <translation>请至少为一个项目报价。</translation>
     </message>
     <message>
+        <source>{bay} is busy: {plate} is in repair there.</source>
+        <translation>{bay}正忙：{plate} 正在该工位维修。</translation>
+    </message>
+    <message>
         <source>Bay {bay} is out of service.</source>
         <translation>工位 {bay} 已停用。</translation>
+    </message>
+    <message>
+        <source>{bay} is a {bay_kind} bay; job {job} ({trade}) goes to a {needed_kind} bay.</source>
+        <translation>{bay}是{bay_kind}工位；作业 {job}（{trade}）应派到{needed_kind}工位。</translation>
     </message>
     <message>
         <source>Someone is still clocked on this car.</source>
@@ -4912,6 +4920,10 @@
     <message>
         <source>Part line</source>
         <translation>配件项目</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Labour line</source>
@@ -6492,14 +6504,6 @@
     <message>
         <source>The store has no bay in service.</source>
         <translation>本店没有可用工位。</translation>
-    </message>
-    <message>
-        <source>{bay} is a {kind} bay; a {trade} job goes to a {needed} bay.</source>
-        <translation>{bay}是{kind}工位；{trade}作业应派到{needed}工位。</translation>
-    </message>
-    <message>
-        <source>{bay} is busy: {plate} is in repair there.</source>
-        <translation>{bay}正忙：{plate} 正在该工位维修。</translation>
     </message>
     <message>
         <source>Choose the technician: drop the job on a technician in the plan view (Alt+2), or press Ctrl+M there.</source>

@@ -5,9 +5,9 @@ A target is a lane: a state column of `dms.workshop.kanban.LANES` or, in the pla
 technician ("tech:<id>") or "unassigned"; or a bay ("bay:<id>", the bay strip or the "move
 to..." menu) for the technician the job already has. What the card shows is checked here first,
 with the service's own error (same code, same words), so an illegal move is refused where it is
-dropped; the service checks everything again when the move is sent. The board adds two rules
-of its own for a bay: it must be of the kind the job's trade is done in
-(`dms.workshop.trades.bay_kind`), and not busy (another car in repair there).
+dropped; the service checks everything again when the move is sent. A bay must be of the kind
+the job's trade is done in and not busy (another car in repair there): the service's own rule
+(`dms.workshop.dispatch.check_bay`), asked here with what the board shows.
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from PySide6.QtCore import QCoreApplication
 
 from dms import permissions
 from dms.errors import DomainError, Forbidden, InvalidTransition, ValidationError
-from dms.ui import error_words, messages
+from dms.ui import messages
 from dms.ui.common import words
 from dms.workshop import dispatch, states
-from dms.workshop.kanban import Board, BayInfo, Card, default_bay
-from dms.workshop.trades import bay_kind
+from dms.workshop.kanban import Board, BayInfo, Card, default_bay, occupant
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate extracts from
 UNASSIGNED = "unassigned"
@@ -108,33 +107,26 @@ def _assign(card: Card, technician_id: int, board: Board, roles,
         _refuse(ValidationError("dispatch.job_done", job=job.code))
     if job.clocked_on:
         _refuse(ValidationError("dispatch.job_clocked_on", job=job.code))
-    if bay is not None:
-        _fits(card, bay, board)
     bay_id = bay.id if bay is not None else default_bay(board, card)
     if bay_id is None:
         raise Refused(translate("Moves", "The store has no bay in service."))
+    target = bay or next((b for b in board.bays if b.id == bay_id), None)
+    if target is not None:  # else out of service: the service says so
+        _fits(card, target, board)
     return Move(dispatch.assign_job, (job.labour_line_id, bay_id, technician_id),
                 {"expected_version": job.order_version})
 
 
-def occupant(board: Board, bay_id: int) -> Card | None:
-    """The car being repaired in the bay now (a job of it in repair there), if any."""
-    return next((c for c in board.cards if c.job.bay_id == bay_id and c.lane == "in_repair"),
-                None)
-
-
 def _fits(card: Card, bay: BayInfo, board: Board) -> None:
-    """A job goes to a bay of its trade's kind, and not where another car is in repair."""
-    needed, names = bay_kind(card.job.trade), error_words.trades()
-    if needed is not None and needed != bay.kind:
-        raise Refused(translate("Moves", "{bay} is a {kind} bay; a {trade} job goes to a {needed} "
-                                         "bay.").format(
-            bay=bay.name, kind=names.get(bay.kind, bay.kind),
-            trade=names.get(card.job.trade, card.job.trade), needed=names.get(needed, needed)))
-    there = occupant(board, bay.id)
-    if there is not None and there.job.work_order_id != card.job.work_order_id:
-        raise Refused(translate("Moves", "{bay} is busy: {plate} is in repair there.").format(
-            bay=bay.name, plate=there.job.plate or there.job.number))
+    """The service's bay rules (`dispatch.check_bay`) on what the board shows: a job goes to a
+    bay of its trade's kind, and not where another car is in repair (unless it stays there)."""
+    there = None if bay.id == card.job.bay_id else occupant(board, bay.id)
+    busy = there is not None and there.job.work_order_id != card.job.work_order_id
+    try:
+        dispatch.check_bay(card.job.code, card.job.trade, bay.name, bay.kind,
+                           (there.job.plate or there.job.number) if busy else None)
+    except ValidationError as error:
+        _refuse(error)
 
 
 def _pause(card: Card, reason: str, roles) -> Move:
