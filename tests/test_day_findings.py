@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from decimal import Decimal
 
 import pytest
-from builders import bay_ids, login, make_order, workshop_users
+from builders import login, make_order, workshop_users
 from PySide6.QtCore import Qt
 from robot import Robot
 from sqlalchemy import select
@@ -27,7 +27,8 @@ def in_repair(demo_db):
     users = workshop_users(demo_db)
     wo, jobs = make_order(demo_db, users["advisor1"])
     for job in jobs:
-        dispatch.assign_job(demo_db, users["dispatcher1"], job, bay_ids(demo_db)["BAY3"],
+        dispatch.assign_job(demo_db, users["dispatcher1"], job,
+                            dispatch.bay_for(demo_db, users["dispatcher1"], job),
                             users["tech2"].id)
     dispatch.clock_on(demo_db, users["tech2"], jobs[0])
     return wo

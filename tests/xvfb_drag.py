@@ -59,6 +59,13 @@ def drag(start: tuple[int, int], end: tuple[int, int]) -> subprocess.Popen:
                              "mouseup", "1"])
 
 
+def _fits(card, target_key: str, board) -> bool:
+    try:
+        return moves.plan(card, target_key, board.model.board, board.model.roles) is not None
+    except moves.Refused:
+        return False
+
+
 def main() -> int:
     app = QApplication([sys.argv[0]])
     db = Database(sys.argv[1])
@@ -76,7 +83,9 @@ def main() -> int:
     target_key = moves.tech_lane(board.model.board.technicians[1].id)
     target = lanes[target_key].view
     wait(lambda: False, 0.5)  # the window mapped and painted
-    index = source.model().index(0, 0)
+    # a card the board lets go to that technician (a free bay of its kind is left for it)
+    index = next(i for i in (source.model().index(r, 0) for r in range(source.model().rowCount()))
+                 if _fits(i.data(BoardModel.CardRole), target_key, board))
     job = index.data(BoardModel.CardRole).id
     hand = drag(centre(source, source.visualRect(index)),
                 centre(target, target.viewport().rect()))

@@ -7736,7 +7736,7 @@
     </message>
     <message>
         <source>Rendering...</source>
-        <translation>正在生成预览…</translation>
+        <translation>正在生成预览...</translation>
     </message>
     <message>
         <source>The pages cannot be shown: {reason}</source>
