@@ -55,6 +55,23 @@ def day_technician(db) -> str:
     return TECHNICIAN
 
 
+def free_bays(db, writers: int) -> None:
+    """Maintenance bays nobody is in: one for each writer, then the day's (a bay's kind must fit
+    the job, and one with another car in repair is refused; on the large database every bay
+    holds one of its 300 open orders). Each seat takes the first free bay of the job's kind, so
+    the writers' come first and the day's car finds the last one free."""
+    from dms.admin.catalogue import records, save
+
+    admin = staff(db, "admin")
+    taken = {r["code"] for r in records(db, admin, "bay")}
+    for n in range(writers + 1):
+        code = f"DAY{n}"
+        if code not in taken:
+            save(db, admin, "bay", None, {"code": code, "name": f"白班保养工位{n}",
+                                          "kind": "maintenance", "capacity_hours": "8",
+                                          "active": True})
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--url", required=True, help="a copy of the large database (it is written)")
@@ -66,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda m: print(m, flush=True)  # noqa: E731
     db = Database(args.url)
     seating = {**SEATS, "technician": day_technician(db)}
+    free_bays(db, args.writers)
     backend, car = db.backend, facts(db, seating)
     db.dispose()
     load_before = os.getloadavg()
