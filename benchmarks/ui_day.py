@@ -56,20 +56,20 @@ def day_technician(db) -> str:
 
 
 def free_bays(db, writers: int) -> None:
-    """Maintenance bays nobody is in: one for each writer, then the day's (a bay's kind must fit
-    the job, and one with another car in repair is refused; on the large database every bay
-    holds one of its 300 open orders). Each seat takes the first free bay of the job's kind, so
-    the writers' come first and the day's car finds the last one free."""
+    """Bays nobody is in: a maintenance bay for each writer, then the day's maintenance and
+    mechanical bays (a bay's kind must fit the job, and one with another car in repair is
+    refused; on the large database every bay holds one of its 300 open orders). A seat takes
+    the first free bay of the job's kind, so the writers' come first and the day's stay free."""
     from dms.admin.catalogue import records, save
 
     admin = staff(db, "admin")
     taken = {r["code"] for r in records(db, admin, "bay")}
-    for n in range(writers + 1):
-        code = f"DAY{n}"
+    wanted = [(f"DAYW{n}", "maintenance") for n in range(writers)] + [
+        ("DAYM", "maintenance"), ("DAYX", "mechanical")]
+    for code, kind in wanted:
         if code not in taken:
-            save(db, admin, "bay", None, {"code": code, "name": f"白班保养工位{n}",
-                                          "kind": "maintenance", "capacity_hours": "8",
-                                          "active": True})
+            save(db, admin, "bay", None, {"code": code, "name": f"白班{code}", "kind": kind,
+                                          "capacity_hours": "8", "active": True})
 
 
 def main(argv: list[str] | None = None) -> int:

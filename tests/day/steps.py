@@ -190,7 +190,8 @@ def dispatch_by_drag(seat, robot, number: str, technician: str) -> dict:
         robot._count(f"drag {card.job.plate} {card.job.name} to {technician}")
         data = ws.model.mimeData([ws.model.index(ws.model.row_of(card.id), 0)])
         move = Qt.DropAction.MoveAction
-        assert lane.model.canDropMimeData(data, move, -1, -1, QModelIndex())
+        assert lane.model.canDropMimeData(data, move, -1, -1, QModelIndex()), \
+            ws.model.last_refusal
         assert lane.model.dropMimeData(data, move, -1, -1, QModelIndex())
         wait(seat, lambda: ws.model.card(card.id).lane == "dispatched")
     return {"jobs": len(jobs)}
