@@ -86,8 +86,8 @@ class Writers:
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
+        results = [self._results.get(timeout=300) for _ in self._procs]  # each ends its flow
         elapsed = time.monotonic() - self._started
-        results = [self._results.get(timeout=300) for _ in self._procs]
         for p in self._procs:
             p.join(timeout=30)
         commands = sum(r["commands"] for r in results)
