@@ -8,8 +8,9 @@ The seven seats of tests/day (advisor, dispatcher, technician, QC inspector, cle
 customer care) are processes of their own, as separate PCs are (`day.seats.ProcessSeat`), each
 with a lag meter and its call-site sampler (`lag.py`) running from sign-in to the end of the
 day. Meanwhile `--writers` other seats (`writers.py`) play the whole flow on other cars at a
-person's pace (a command every `--pause` s on average). The day of tests/day/script.py is played once:
-each step on its seat with the counting robot, the next seat watching for the change. Reported:
+person's pace (a command every `--pause` s on average). The day of `tests/day/script.py` is
+played once: each step on its seat with the counting robot, the next seat watching for the
+change. Reported:
 gui_lag_ms over every seat's ticks (p50, p99, max; target p99 ≤ 16, max ≤ 50) and per seat,
 the call sites inside ticks later than 16 ms, the steps' actions and cross-seat latencies, and
 what the writers did. The database is written to: run it on a copy.
