@@ -75,11 +75,14 @@ LANGUAGE = "zh_CN"
 SCAN_EVERY_MS = 20  # faster than any hand moves a part to the scanner
 
 
-def summary(samples: list[float], *quantiles: int) -> dict:
-    """{"pNN": …} for each quantile (nearest rank), plus "n"."""
+def summary(samples: list[float], *quantiles: int, with_max: bool = False) -> dict:
+    """{"pNN": …} for each quantile (nearest rank), plus "n" (and "max" if asked)."""
     ordered = sorted(samples)
     rank = lambda q: min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))  # noqa: E731
-    return {**{f"p{q}": round(ordered[rank(q)], 2) for q in quantiles}, "n": len(ordered)}
+    figures = {**{f"p{q}": round(ordered[rank(q)], 2) for q in quantiles}, "n": len(ordered)}
+    if with_max:
+        figures["max"] = round(ordered[-1], 2)
+    return figures
 
 
 # -- cold start: separate processes ---------------------------------------------------------
@@ -274,11 +277,10 @@ def scan_burst(window, term: str) -> dict:
     for _order, movements in reversed(counter.undo_stack[base:]):  # back on the shelf for
         undo_scan(counter.ctx.db, counter.ctx.user, movements)     # the next run
     del counter.undo_stack[base:]
-    lags = summary(lag.samples, 50, 99)
     return {"scans": len(codes), "every_ms": SCAN_EVERY_MS,
             "ms_per_scan": round((answers[-1] - enters[0]) * 1000 / len(codes), 2),
-            "scan_to_feedback_ms": {**summary(waits, 50, 95), "max": round(max(waits), 2)},
-            "gui_lag_ms": {**lags, "max": round(max(lag.samples), 2)}}
+            "scan_to_feedback_ms": summary(waits, 50, 95, with_max=True),
+            "gui_lag_ms": summary(lag.samples, 50, 99, with_max=True)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,10 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     end(session)
     db.dispose()
 
-    lag_stats = summary(lag.samples, 50, 99)
-    lag_stats["max"] = round(max(lag.samples), 2)
-    busy = summary(lag.busy, 50, 99)
-    busy["max"] = round(max(lag.busy), 2)
+    lag_stats = summary(lag.samples, 50, 99, with_max=True)
+    busy = summary(lag.busy, 50, 99, with_max=True)
     log(f"GUI lag: p50 {lag_stats['p50']} ms, p99 {lag_stats['p99']} ms, max {lag_stats['max']} ms"
         f" (the GUI thread's CPU between ticks: p99 {busy['p99']} ms, max {busy['max']} ms)")
     slow = sites.slowest(lag)

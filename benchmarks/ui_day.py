@@ -106,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             for seat in seats.values():
                 seat.close()
     every = [ms for lag in lags.values() for ms in lag["samples"]]
-    overall = {**summary(every, 50, 99), "max": round(max(every), 2)}
-    per_seat = {role: {**summary(lag["samples"], 50, 99), "max": round(max(lag["samples"]), 2)}
-                for role, lag in lags.items()}
+    overall = summary(every, 50, 99, with_max=True)
+    per_seat = {role: summary(lag["samples"], 50, 99, with_max=True) for role, lag in lags.items()}
     sites = {role: lag["sites"] for role, lag in lags.items() if lag["sites"]}
     for r in records:
         log(f"{r['n']:2} {r['seat']:10} {r['step']:20} {r['actions']:2}/{r['target']:2} "
