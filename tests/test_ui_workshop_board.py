@@ -65,6 +65,20 @@ def _has_free_bay(ws):
     return free
 
 
+def _clocked_on(qtbot, ws, db):
+    """A card in repair with its technician clocked on. After the shift (18:00) the demo has
+    clocked everyone off, so the card's technician clocks on again from his terminal."""
+    clocked = lambda c: bool(c.job.clocked_on)  # noqa: E731
+    card = _first(ws, "in_repair")
+    if not any(clocked(ws.model.card(j)) for j in _jobs(_lane(ws, STATE, "in_repair"))):
+        with db.reading() as s:
+            name = s.get(User, card.job.technician_id).username
+        dispatch.clock_on(db, authenticate(db, name, "demo123"), card.id)
+        ws.refresh()
+        qtbot.waitUntil(lambda: clocked(ws.model.card(card.id)), timeout=SHOWN_MS)
+    return _first(ws, "in_repair", where=clocked)
+
+
 def _drop(robot, ws, card, view, lane) -> bool:
     """One drag: the card's data, as a view makes it, dropped on the lane's model."""
     robot._count(f"drag {card.job.plate} to {lane}")
@@ -202,14 +216,14 @@ def test_quick_open_of_a_work_order_selects_its_card(board):
 def test_an_illegal_drop_is_refused_where_it_lands_and_nothing_changes(qtbot, board,
                                                                         demo_orders_db):
     robot = Robot(qtbot)
+    busy = _clocked_on(qtbot, board, demo_orders_db)
+    busy_before = _line(demo_orders_db, busy.id)
     card = _first(board, "dispatched")
     before = _line(demo_orders_db, card.id)
     assert not _drop(robot, board, card, STATE, "qc")
     assert board.message_bar.isVisible() and "QC desk" in board.message_bar.text()
     assert board.model.last_refusal == board.message_bar.text()
     # what the card shows refuses too, in the service's words: a job someone is clocked on
-    busy = _first(board, "in_repair", where=lambda c: bool(c.job.clocked_on))
-    busy_before = _line(demo_orders_db, busy.id)
     other = next(t for t in board.model.board.technicians if t.id != busy.job.technician_id)
     assert not _drop(robot, board, busy, PLAN, moves.tech_lane(other.id))
     assert "clock off" in board.message_bar.text()
