@@ -113,6 +113,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "oldpart.hand_over": _roles("warehouse_clerk", "advisor"),
     "oldpart.return_to_maker": WAREHOUSE,
     "oldpart.scrap": _roles("warehouse_clerk", "manager"),
+    "oldpart.list": _roles("warehouse_clerk", "manager"),  # the store's old parts, every order
     # imports
     "import.parts": _roles("warehouse_clerk", "manager"),
     "import.customers": DESK,
@@ -139,6 +140,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "document.settlement_receipt": _roles("cashier", "advisor", "manager"),
     "document.gatepass": _roles("cashier", "advisor", "manager"),
     "document.labels": _roles("warehouse_clerk", "manager"),
+    "document.transfer": _roles("warehouse_clerk", "manager"),
     # lifecycle additions: parts-only orders, releasing a part, refunds, store rules
     "workorder.parts_ready": _roles("advisor"),
     "picking.release_part": _roles("warehouse_clerk", "advisor"),

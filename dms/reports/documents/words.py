@@ -157,6 +157,16 @@ EN: dict[str, str] = {
     "不合格": "Fail", "（增项）": "(added)", "检查项目": "Check", "关联项目": "Job",
     "级别": "Level", "检验员": "Inspector", "结论": "Result", "原因": "Reason",
     "返工责任人": "Rework by",
+    # transfer note
+    "调拨单": "Transfer note", "在途": "In transit", "已入库": "Booked in", "调出": "From",
+    "调入": "To", "调拨单号": "Transfer no.", "发出时间": "Sent at", "经办人": "Sent by",
+    "入库时间": "Booked in at", "入库人": "Booked in by", "调拨明细": "Parts transferred",
+    "调出库位": "From bin", "调入库位": "To bin", "实收数量": "Qty received", "合计": "Total",
+    "发货人": "Sender", "运送人": "Carrier", "收货人": "Receiver",
+    "收货时请在配件前台扫描本单条码，核对实物与数量后入库；如有差异，请在“实收数量”栏写明，由发货人与收货人签字确认。":
+        "On arrival, scan this note's barcode at the parts counter and check the parts and "
+        "quantities before booking them in; where they differ, write the quantity received under "
+        "\u201cQty received\u201d and have the sender and the receiver sign.",
 }
 
 # Templates of the documents' sentences and label-value lines ({fields} filled afterwards).
@@ -189,4 +199,5 @@ EN.update({
     "出具：{when}": "Issued: {when}", "派工员：{names}    ": "Dispatcher: {names}    ",
     "班组长：{names}    ": "Team lead: {names}    ", "预计交车：{when}": "Promised: {when}",
     "完工：{when}": "Completed: {when}", "{name}（{code}）": "{name} ({code})",
+    "发出：{when}": "Sent: {when}", "{lines} 种": "{lines} parts",
 })
