@@ -16,8 +16,8 @@ def add_commands(sub, common: argparse.ArgumentParser) -> None:
 
     printing = sub.add_parser("print", parents=[acting], help="print a document to a PDF file")
     printing.add_argument("kind", help="appointment, checkin, estimate, jobcard, picking, qc, "
-                                       "settlement, settlement-receipt or gatepass")
-    printing.add_argument("number", help="work-order (or appointment) number as printed")
+                                       "settlement, settlement-receipt, gatepass or transfer")
+    printing.add_argument("number", help="work-order (appointment, transfer) number as printed")
     printing.add_argument("-o", "--output", required=True)
 
     labels = sub.add_parser("labels", parents=[acting], help="part and bin labels to a PDF file")

@@ -1,11 +1,13 @@
 """Old parts (旧件): the chain of custody, and a warranty order that cannot be settled until the
 claimed old part is in the old-part store."""
 
+from datetime import timedelta
 from decimal import Decimal as D
 
 import pytest
 from sqlalchemy import func, select
 
+from dms import clock
 from dms.billing import settlement as billing
 from dms.errors import Forbidden, NotFound, ValidationError
 from dms.models import AuditLog, LabourLine, OldPart, OldPartEvent, PartLine, Settlement, WorkOrder
@@ -136,3 +138,80 @@ def test_a_warranty_order_waits_for_its_old_part_in_store(demo_db, users):
     assert settled.state == "settled"
     with db.reading() as s:
         assert s.get(WorkOrder, wo).state == "SETTLED"
+
+
+def _recorded(db, users, disposition, intake=True):
+    """An issued order's old part recorded (and taken into the old-part store): its id."""
+    _, line, job = issued_order(db, users)
+    dispatch.clock_off(db, users["tech1"], job, done=True)  # the bay free for the next car
+    made = old_parts.record_old_part(db, users["tech1"], line, disposition, "机修工位1")
+    if intake:
+        old_parts.move_old_part(db, users["warehouse1"], made.old_part_id, "intake", "旧件库")
+    return made.old_part_id
+
+
+def test_the_store_wide_list_and_a_claims_old_parts_back_to_the_maker(demo_db, users,
+                                                                       monkeypatch):
+    db, clerk = demo_db, users["warehouse1"]
+    first, second = (_recorded(db, users, "warranty_return") for _ in range(2))
+    shown = _recorded(db, users, "show_customer", intake=False)
+    with db.reading() as s:
+        recorded = s.get(OldPart, first).created_at
+    later = recorded + timedelta(days=3, hours=1)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    rows = old_parts.old_part_list(db, clerk)  # in custody, the longest held first
+    assert [r.id for r in rows] == [first, second, shown]
+    assert [r.status for r in rows] == ["in_store", "in_store", "pending"]
+    assert rows[0].age_days == 3 and rows[0].claim is None and rows[0].part_code == OIL_FILTER
+    assert rows[0].order_number.startswith("WO") and rows[0].plate
+    assert [r.id for r in old_parts.old_part_list(db, clerk, ("pending",))] == [shown]
+    assert [r.id for r in old_parts.old_part_list(db, clerk, (), None,
+                                                  rows[1].order_number.lower())] == [second]
+
+    before = snapshot(db)
+    refusals = [  # a customer's old part among them: none goes back
+        (lambda: old_parts.move_old_parts(db, clerk, [first, shown], "return_to_maker",
+                                          note="CLM-0042"), ValidationError, "old_part.invalid_action"),
+        (lambda: old_parts.move_old_parts(db, clerk, [first, second], "return_to_maker",
+                                          note=" "), ValidationError, "old_part.claim_required"),
+        (lambda: old_parts.move_old_parts(db, clerk, [], "return_to_maker", note="CLM-0042"),
+         ValidationError, "old_part.none_chosen"),
+        (lambda: old_parts.move_old_parts(db, clerk, [first, 999_999], "return_to_maker",
+                                          note="CLM-0042"), NotFound, "not_found"),
+        (lambda: old_parts.move_old_parts(db, users["tech1"], [first], "return_to_maker",
+                                          note="CLM-0042"), Forbidden, "forbidden"),
+        (lambda: old_parts.old_part_list(db, users["cashier1"]), Forbidden, "forbidden"),
+        (lambda: old_parts.old_part_list(db, clerk, ("lost",)), ValidationError,
+         "old_part.status"),
+    ]
+    for call, error, code in refusals:
+        with pytest.raises(error) as caught:
+            call()
+        assert caught.value.code == code and snapshot(db) == before
+
+    back = recorded + timedelta(days=5, hours=2)
+    monkeypatch.setattr(clock, "now", lambda: back)
+    moved = old_parts.move_old_parts(db, clerk, [first, second], "return_to_maker",
+                                     location="顺丰 SF123", note="CLM-0042")
+    assert [(m.old_part_id, m.status) for m in moved.moved] == [(first, "returned"),
+                                                               (second, "returned")]
+    monkeypatch.setattr(clock, "now", lambda: recorded + timedelta(days=30))
+    returned = old_parts.old_part_list(db, clerk, ("returned",), "clm-00")
+    assert [(r.id, r.claim, r.location) for r in returned] == [
+        (first, "CLM-0042", "顺丰 SF123"), (second, "CLM-0042", "顺丰 SF123")]
+    assert returned[0].age_days == 5  # held until it went back, not until today
+    assert old_parts.old_part_list(db, clerk, ("returned",), "CLM-9") == []
+    assert [r.id for r in old_parts.old_part_list(db, clerk, ())] == [first, second, shown]
+    assert [r.id for r in old_parts.old_part_list(db, clerk)] == [shown]
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(OldPartEvent).where(
+            OldPartEvent.action == "return_to_maker", OldPartEvent.note == "CLM-0042")) == 2
+
+
+def test_an_old_part_goes_back_to_the_maker_under_a_claim_number(demo_db, users):
+    db = demo_db
+    old = _recorded(db, users, "warranty_return")
+    before = snapshot(db)
+    with pytest.raises(ValidationError) as caught:
+        old_parts.move_old_part(db, users["warehouse1"], old, "return_to_maker")
+    assert caught.value.code == "old_part.claim_required" and snapshot(db) == before

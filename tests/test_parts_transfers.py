@@ -1,5 +1,6 @@
 """Transfers: out now, in transit, in at the destination (also another store of the group)."""
 
+import shutil
 from decimal import Decimal
 
 import pytest
@@ -7,9 +8,11 @@ from sqlalchemy import func, select
 
 from dms.auth import CurrentUser, authenticate
 from dms.errors import Forbidden, InsufficientStock, NotFound, ValidationError
-from dms.models import AuditLog, Part, Stock, StockMovement, Store, Transfer, User, UserRole, Warehouse
+from dms.models import (AuditLog, Bin, Part, Stock, StockMovement, Store, Transfer, User, UserRole,
+                        Warehouse)
 from dms.parts import stock
-from dms.parts.transfers import TransferItem, in_transit, receive_transfer, send_transfer
+from dms.parts.transfers import (TransferItem, in_transit, is_transfer_scan, receive_transfer,
+                                 send_transfer, transfer_by_scan, transfer_note)
 
 from builders import OIL_FILTER
 
@@ -135,3 +138,90 @@ def test_the_other_store_must_carry_the_part(demo_db, clerk):
     with pytest.raises(ValidationError) as err:
         send_transfer(demo_db, clerk, "WH1", "WH1", [TransferItem(OIL_FILTER, Decimal(1))], to_store_code="BJ02")
     assert err.value.code == "transfer.part_unknown_at_destination" and _snapshot(demo_db) == before
+
+
+def test_a_transfer_note_scanned_at_the_receiving_store(demo_db, clerk):
+    """Each store numbers its own transfers, so the note's barcode names the sending store too;
+    the scan finds the transfer coming here, and refuses anything else with nothing changed."""
+    other = _second_store(demo_db)
+    own = send_transfer(demo_db, clerk, "WH1", "WH2", [TransferItem(OIL_FILTER, Decimal(1))])
+    out = send_transfer(demo_db, clerk, "WH1", "WH1", [TransferItem(OIL_FILTER, Decimal(4))],
+                        to_store_code="BJ02")
+    receive_transfer(demo_db, other, out.id)
+    back = send_transfer(demo_db, other, "WH1", "WH1", [TransferItem(OIL_FILTER, Decimal(2))],
+                         to_store_code="BJ01")
+    assert back.number == own.number  # BJ02's first transfer, BJ01's first transfer
+    note = transfer_by_scan(demo_db, clerk, f"{back.number}-BJ02")
+    assert (note.id, note.scan_code, note.status, note.incoming) == (
+        back.id, f"{back.number}-BJ02", "in_transit", True)
+    assert (note.from_store, note.from_warehouse, note.to_store, note.to_warehouse,
+            note.sent_by) == ("BJ02", "WH1", "BJ01", "WH1", "二店库管")
+    [line] = note.lines
+    assert (line.part_code, line.qty, line.from_bin) == (OIL_FILTER, Decimal(2), None)
+    assert line.to_bin == _bin(demo_db, OIL_FILTER, clerk.store_id)
+    assert transfer_by_scan(demo_db, clerk, f"{back.number}-bj02".lower()).id == back.id
+    assert transfer_by_scan(demo_db, clerk, f"{own.number}-BJ01").id == own.id
+    assert is_transfer_scan(note.scan_code) and is_transfer_scan(own.number.lower())
+    assert not is_transfer_scan(OIL_FILTER) and not is_transfer_scan("WO2026000001")
+
+    advisor = authenticate(demo_db, "advisor1", "demo123")
+    before = _snapshot(demo_db)
+    for scanned, actor, error, code in (
+            (own.number, clerk, ValidationError, "transfer.ambiguous"),  # typed: two stores' TR…1
+            (f"{out.number}-BJ01", clerk, ValidationError, "transfer.elsewhere"),
+            (f"{out.number}-BJ01", other, ValidationError, "transfer.not_in_transit"),
+            (f"{own.number[:-1]}9-BJ01", clerk, NotFound, "transfer.unknown"),
+            (f"{own.number}-XX99", clerk, NotFound, "transfer.unknown"),
+            (f"{own.number}-BJ01", other, NotFound, "transfer.unknown"),  # not BJ02's business
+            (f"{own.number}-BJ01", advisor, Forbidden, "forbidden")):
+        with pytest.raises(error) as err:
+            transfer_by_scan(demo_db, actor, scanned)
+        assert err.value.code == code, scanned
+    assert _snapshot(demo_db) == before
+
+    receive_transfer(demo_db, clerk, note.id)
+    with pytest.raises(ValidationError) as err:
+        transfer_by_scan(demo_db, clerk, note.scan_code)
+    assert err.value.code == "transfer.not_in_transit"
+    assert transfer_note(demo_db, clerk, back.id).received_by == clerk.display_name
+
+
+def _bin(db, code, store_id):
+    with db.reading() as s:
+        return s.scalar(select(Bin.code).join(Stock, Stock.bin_id == Bin.id)
+                        .join(Part, Part.id == Stock.part_id)
+                        .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                        .where(Part.code == code, Part.store_id == store_id,
+                               Warehouse.code == "WH1"))
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm",
+                                                      "zbarimg")),
+                    reason="poppler-utils and zbar-tools are needed")
+def test_the_transfer_note_prints_with_its_barcode(demo_db, clerk, tmp_path):
+    from dms.reports import documents
+    from dms.reports.documents.words import EN
+    from test_documents import _barcodes, _fonts, _text
+
+    sent = send_transfer(demo_db, clerk, "WH1", "WH2", [TransferItem(OIL_FILTER, Decimal(3))])
+    note = transfer_note(demo_db, clerk, sent.id)
+    pdf = documents.render(demo_db, clerk, "transfer", sent.number)
+    text = _text(tmp_path, pdf)
+    for needle in ("调拨单", "北京京华现代汽车4S店", sent.number, note.scan_code, OIL_FILTER,
+                   "WH1", "WH2", "在途", clerk.display_name, "发货人：", "收货人：",
+                   _bin(demo_db, OIL_FILTER, clerk.store_id), "第1页/共1页"):
+        assert needle.replace(" ", "") in text, needle
+    assert note.scan_code in _barcodes(tmp_path, pdf)
+    assert all(emb == "yes" for _, emb in _fonts(tmp_path, pdf))
+    english = _text(tmp_path, documents.render(demo_db, clerk, "transfer", note.scan_code, "en"))
+    assert "Transfernote" in english and "Intransit" in english and sent.number in english
+    own = {zh for zh in EN if "{" not in zh and len(zh) >= 3}
+    assert not sorted(zh for zh in own if zh.replace(" ", "") in english)
+    assert "调拨单" not in english and "Receiver:" in english
+    receive_transfer(demo_db, clerk, sent.id)  # booked in: the note says so
+    assert "已入库" in _text(tmp_path, documents.render(demo_db, clerk, "transfer", sent.number))
+    with pytest.raises(Forbidden):
+        documents.render(demo_db, authenticate(demo_db, "advisor1", "demo123"), "transfer",
+                         sent.number)
+    with pytest.raises(NotFound):
+        documents.render(demo_db, clerk, "transfer", "TR1999000001")

@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from dms import audit, clock, validators
 from dms.errors import NotFound, ValidationError
-from dms.models import OldPart, OldPartEvent, Part, PartLine, User, WorkOrder
+from dms.models import OldPart, OldPartEvent, Part, PartLine, User, Vehicle, WorkOrder
+from dms.parts.catalogue import normalise_scan, page
 from dms.permissions import require
 from dms.workshop.common import load_order, order_rows, read_along
 
 DISPOSITIONS = ("show_customer", "warranty_return", "scrap")
 WARRANTY = "warranty_return"
 KEPT = ("in_store", "returned")  # where a warranty claim's old part may be at settlement
+STATUSES = ("pending", "in_store", "returned", "handed_over", "scrapped")
+CUSTODY = ("pending", "in_store")  # still with the store
+GONE = ("return_to_maker", "hand_over", "scrap")  # the events that end the store's custody
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,29 @@ class OldPartChanged:
     work_order_id: int
     status: str
     location: str | None
+
+
+@dataclass(frozen=True)
+class OldPartsMoved:
+    moved: tuple[OldPartChanged, ...]
+
+
+@dataclass(frozen=True)
+class OldPartRow:
+    """One old part in the store-wide list."""
+    id: int
+    work_order_id: int
+    order_number: str
+    plate: str | None
+    part_code: str
+    part_name: str
+    qty: Decimal
+    disposition: str
+    status: str
+    location: str | None
+    claim: str | None  # the claim number it went back to the maker under
+    recorded_at: datetime
+    age_days: int  # days held: from its recording until it left the store, or until now
 
 
 @dataclass(frozen=True)
@@ -110,33 +137,60 @@ def record_old_part(db, actor, part_line_id: int, disposition: str,
         return _event(s, actor, old, "record", disposition)
 
 
-def move_old_part(db, actor, old_part_id: int, action: str, location: str | None = None,
-                  note: str | None = None) -> OldPartChanged:
-    """Intake into the old-part store, hand over to the customer, return to the maker or scrap.
-    A warranty part can be neither handed over nor scrapped: the claim needs it."""
+def _move(s, actor, old_part_id: int, action: str, move: Move, location: str | None,
+          note: str | None) -> OldPartChanged:
+    old = s.scalars(select(OldPart).where(OldPart.id == old_part_id)
+                    .with_for_update()).one_or_none()
+    if old is None or old.store_id != actor.store_id:
+        raise NotFound(what="Old part", key=old_part_id)
+    if old.status not in move.sources:
+        raise ValidationError("old_part.invalid_action",
+                              "Cannot {action} an old part that is {status}.",
+                              action=action, status=old.status)
+    if old.disposition == WARRANTY and action in ("hand_over", "scrap"):
+        raise ValidationError("old_part.warranty_kept",
+                              "A warranty claim's old part goes back to the maker.")
+    if old.disposition != WARRANTY and action == "return_to_maker":
+        raise ValidationError("old_part.not_warranty",
+                              "Only a warranty claim's old part goes back to the maker.")
+    if action == "return_to_maker" and not note:
+        raise ValidationError("old_part.claim_required",
+                              "Enter the claim number the old part goes back under.")
+    old.status, old.location = move.target, location or old.location
+    return _event(s, actor, old, action, note)
+
+
+def _checked(action: str, location: str | None, note: str | None):
     move = MOVES.get(action)
     if move is None:
         raise ValidationError("old_part.action", "Unknown action {action}.", action=action)
-    location = validators.limited_text(location, "old_part.location", 40, required=False)
-    note = validators.limited_text(note, "old_part.note", 200, required=False)
+    return (move, validators.limited_text(location, "old_part.location", 40, required=False),
+            validators.limited_text(note, "old_part.note", 200, required=False))
+
+
+def move_old_part(db, actor, old_part_id: int, action: str, location: str | None = None,
+                  note: str | None = None) -> OldPartChanged:
+    """Intake into the old-part store, hand over to the customer, return to the maker (the
+    note: the claim number it goes back under) or scrap (the note: why).
+    A warranty part can be neither handed over nor scrapped: the claim needs it."""
+    move, location, note = _checked(action, location, note)
     with db.transaction() as s:
         require(s, actor, f"oldpart.{action}")
-        old = s.scalars(select(OldPart).where(OldPart.id == old_part_id)
-                        .with_for_update()).one_or_none()
-        if old is None or old.store_id != actor.store_id:
-            raise NotFound(what="Old part", key=old_part_id)
-        if old.status not in move.sources:
-            raise ValidationError("old_part.invalid_action",
-                                  "Cannot {action} an old part that is {status}.",
-                                  action=action, status=old.status)
-        if old.disposition == WARRANTY and action in ("hand_over", "scrap"):
-            raise ValidationError("old_part.warranty_kept",
-                                  "A warranty claim's old part goes back to the maker.")
-        if old.disposition != WARRANTY and action == "return_to_maker":
-            raise ValidationError("old_part.not_warranty",
-                                  "Only a warranty claim's old part goes back to the maker.")
-        old.status, old.location = move.target, location or old.location
-        return _event(s, actor, old, action, note)
+        return _move(s, actor, old_part_id, action, move, location, note)
+
+
+def move_old_parts(db, actor, old_part_ids: list[int], action: str,
+                   location: str | None = None, note: str | None = None) -> OldPartsMoved:
+    """`move_old_part` for several old parts of any orders at once (a claim's parts back to the
+    maker together): all of them or, if one cannot go, none."""
+    move, location, note = _checked(action, location, note)
+    ids = list(dict.fromkeys(old_part_ids))
+    if not ids:
+        raise ValidationError("old_part.none_chosen", "Choose at least one old part.")
+    with db.transaction() as s:
+        require(s, actor, f"oldpart.{action}")
+        return OldPartsMoved(tuple(_move(s, actor, i, action, move, location, note)
+                                   for i in ids))
 
 
 def old_parts_of(db, actor, work_order_id: int) -> tuple[OldPartView, ...]:
@@ -157,6 +211,47 @@ def old_parts_of(db, actor, work_order_id: int) -> tuple[OldPartView, ...]:
                                      old.disposition, old.status,
                                      old.location, events))
         return tuple(views)
+
+
+def old_part_list(db, actor, statuses: tuple[str, ...] = CUSTODY, claim: str | None = None,
+                  order_number: str | None = None, offset: int = 0,
+                  limit: int = 50) -> list[OldPartRow]:
+    """The store's old parts of every order, the longest held first: in `statuses` (none: all),
+    their claim number containing `claim`, of the work order `order_number` (as scanned)."""
+    offset, limit = page(offset, limit)
+    unknown = set(statuses) - set(STATUSES)
+    if unknown:
+        raise ValidationError("old_part.status", "Unknown old-part status {value}.",
+                              value=", ".join(sorted(unknown)))
+    claim_no = (select(OldPartEvent.note).where(OldPartEvent.old_part_id == OldPart.id,
+                                                OldPartEvent.action == "return_to_maker")
+                .order_by(OldPartEvent.id.desc()).limit(1).scalar_subquery())
+    left_at = (select(func.max(OldPartEvent.at)).where(OldPartEvent.old_part_id == OldPart.id,
+                                                      OldPartEvent.action.in_(GONE))
+               .scalar_subquery())
+    query = (select(OldPart, WorkOrder.number, Vehicle.plate, Part.code, Part.name, claim_no,
+                    left_at)
+             .join(WorkOrder, WorkOrder.id == OldPart.work_order_id)
+             .outerjoin(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
+             .join(Part, Part.id == OldPart.part_id)
+             .where(OldPart.store_id == actor.store_id))
+    if statuses:
+        query = query.where(OldPart.status.in_(statuses))
+    wanted = normalise_scan(claim)
+    if wanted:
+        query = query.where(func.upper(claim_no).contains(wanted, autoescape=True))
+    if order_number and order_number.strip():
+        query = query.where(WorkOrder.number == normalise_scan(order_number))
+    now = clock.now()
+    with db.reading() as s:
+        require(s, actor, "oldpart.list")
+        rows = s.execute(query.order_by(OldPart.created_at, OldPart.id)
+                         .offset(offset).limit(limit)).all()
+    return [OldPartRow(old.id, old.work_order_id, number, plate, code, name, old.qty,
+                       old.disposition, old.status, old.location, claimed, old.created_at,
+                       max(0, ((left if old.status not in CUSTODY and left else now)
+                               - old.created_at).days))
+            for old, number, plate, code, name, claimed, left in rows]
 
 
 # For `load_order(guarded=...)`: whether the order has old parts or issued warranty-paid parts,

@@ -86,8 +86,21 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The receiving store has no part {part} in its catalogue."),
         "transfer.same_warehouse": QCoreApplication.translate(
             "Messages", "Send to a different warehouse."),
+        "transfer.unknown": QCoreApplication.translate(
+            "Messages", "No transfer has the number {key}."),
+        "transfer.ambiguous": QCoreApplication.translate(
+            "Messages", "Several stores sent a transfer numbered {number}; scan the barcode on "
+                        "its note."),
+        "transfer.elsewhere": QCoreApplication.translate(
+            "Messages", "Transfer {number} goes to {store} {warehouse}; it is booked in there."),
         # old parts (dms/parts/old_parts.py)
         "old_part.action": QCoreApplication.translate("Messages", "Unknown action {action}."),
+        "old_part.claim_required": QCoreApplication.translate(
+            "Messages", "Enter the claim number the old part goes back under."),
+        "old_part.none_chosen": QCoreApplication.translate(
+            "Messages", "Choose at least one old part."),
+        "old_part.status": QCoreApplication.translate(
+            "Messages", "Unknown old-part status {value}."),
         "old_part.disposition": QCoreApplication.translate(
             "Messages", "Unknown disposition {value}."),
         "old_part.exists": QCoreApplication.translate(

@@ -91,6 +91,7 @@ def actions() -> dict[str, str]:
         "oldpart.return_to_maker": QCoreApplication.translate(
             "Messages", "return an old part to the maker"),
         "oldpart.scrap": QCoreApplication.translate("Messages", "scrap an old part"),
+        "oldpart.list": QCoreApplication.translate("Messages", "see the store's old parts"),
         "import.parts": QCoreApplication.translate("Messages", "import parts"),
         "import.customers": QCoreApplication.translate("Messages", "import customers"),
         "import.vehicles": QCoreApplication.translate("Messages", "import vehicles"),
@@ -116,6 +117,7 @@ def actions() -> dict[str, str]:
             "Messages", "print a settlement receipt"),
         "document.gatepass": QCoreApplication.translate("Messages", "print a gate pass"),
         "document.labels": QCoreApplication.translate("Messages", "print labels"),
+        "document.transfer": QCoreApplication.translate("Messages", "print transfer notes"),
         "user.manage": QCoreApplication.translate("Messages", "manage users"),
         "admin.read": QCoreApplication.translate("Messages", "read the price lists and catalogues"),
         "catalogue.edit": QCoreApplication.translate(
