@@ -130,30 +130,42 @@ class PostStocktakeDialog(CommandDialog):
 
 
 class OldPartMoveDialog(CommandDialog):
-    """A warranty old part back to the maker (the claim's reference), or an old part scrapped
-    (why): where it goes and a note, kept in its chain of custody."""
+    """Warranty old parts back to the maker (under the claim's number), or old parts scrapped
+    (why): one of an order's, or several chosen in the old-part store's list, all or none.
+    Where they go and the note are kept in each one's chain of custody."""
 
-    def __init__(self, workspace, old, action: str):
+    def __init__(self, workspace, olds, action: str):
         super().__init__(workspace)
-        self.old, self.action = old, action
+        self.olds, self.action = list(olds), action
         to_maker = action == "return_to_maker"
-        self.setWindowTitle(self.tr("Old part back to the maker") if to_maker
-                            else self.tr("Scrap the old part"))
-        self.form.addRow(self.tr("Old part:"), QLabel(f"{old.part_code} {old.part_name} · "
-                                                      f"{qty(old.qty)}"))
-        self.note = _field(name="oldNote")
-        self.location = _field(old.location or "", "oldMoveLocation")
-        self.form.addRow(self.tr("&Claim or shipping no.:") if to_maker else self.tr("&Why:"),
-                         self.note)
+        count = len(self.olds)
+        if count == 1:
+            self.setWindowTitle(self.tr("Old part back to the maker") if to_maker
+                                else self.tr("Scrap the old part"))
+        else:
+            self.setWindowTitle(self.tr("%n old parts back to the maker", "", count) if to_maker
+                                else self.tr("Scrap %n old parts", "", count))
+        chosen = QLabel("\n".join(f"{x.part_code} {x.part_name} · {qty(x.qty)}"
+                                   for x in self.olds))
+        chosen.setObjectName("oldChosen")
+        self.form.addRow(self.tr("Old part:") if count == 1 else self.tr("Old parts:"), chosen)
+        self.note = _scan_input("oldNote") if to_maker else _field(name="oldNote")
+        locations = {x.location or "" for x in self.olds}  # where they all are, if one place
+        self.location = _field(next(iter(locations)) if len(locations) == 1 else "",
+                               "oldMoveLocation")
+        self.form.addRow(self.tr("&Claim no.:") if to_maker else self.tr("&Why:"), self.note)
         self.form.addRow(self.tr("&Location:"), self.location)
 
     def call(self):
-        return old_parts.move_old_part, (self.old.id, self.action, self.location.text(),
-                                         self.note.text()), {}
+        return old_parts.move_old_parts, ([x.id for x in self.olds], self.action,
+                                          self.location.text(), self.note.text()), {}
 
     def done_text(self, result) -> str:
-        return self.tr("Old part {part}: {status}.").format(
-            part=self.old.part_code, status=words.state_name(result.status))
+        if len(result.moved) == 1:
+            return self.tr("Old part {part}: {status}.").format(
+                part=self.olds[0].part_code, status=words.state_name(result.moved[0].status))
+        return self.tr("%n old parts: {status}.", "", len(result.moved)).format(
+            status=words.state_name(result.moved[0].status))
 
 
 class CancelOrderDialog(CommandDialog):

@@ -1,14 +1,16 @@
 """Stock out by scan (DESIGN §3): parts back to their supplier (退货) and transfers to another
 warehouse or store (调拨). Each scan puts one more unit of the part on the draft; F9 sends it
 as one command (`dms.parts.receipts.return_to_supplier` or `dms.parts.transfers.send_transfer`:
-all lines or none). Below, the transfers in transit: one coming here is booked in with
-Ctrl+Shift+G (`receive_transfer`)."""
+all lines or none). Below, the transfers in transit and, beside them, the one the clerk is
+looking at: the one just sent, the one selected, or the one whose note was scanned (the
+workspace routes a transfer note's barcode here from any page). Ctrl+Shift+G books it in
+(`receive_transfer`), Ctrl+P prints its note."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
@@ -17,8 +19,9 @@ from dms.parts.receipts import ReturnLine
 from dms.parts.transfers import TransferItem
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
-from dms.ui.common.views import selected_row, table_view
+from dms.ui.common.views import table_view
 from dms.ui.parts.receipts import ScannedParts, combo, count_one, item
+from dms.ui.parts.transfer_view import TransferBox
 from dms.ui.parts.words import qty
 
 translate = QCoreApplication.translate
@@ -97,18 +100,28 @@ class MovesPage(QWidget):
         self.transit.failed.connect(workspace.message_bar.show_error)
         self.transit_view = table_view(self.transit, "inTransit", (11, 11, 10, 10, 11, 7),
                                        stretch=6)
+        self.transit_view.selectionModel().currentRowChanged.connect(self._on_row)
         self.transit_box = QGroupBox()
         QVBoxLayout(self.transit_box).addWidget(self.transit_view)
+        self.transfer = TransferBox(workspace.ctx.runner)
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(self.transit_box)
+        below.addWidget(self.transfer)
+        below.setSizes([700, 600])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(draft)
-        splitter.addWidget(self.transit_box)
-        splitter.setSizes([330, 200])
+        splitter.addWidget(below)
+        splitter.setSizes([250, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(splitter, 1)
         self._fetch = lambda offset, limit: transfers.in_transit(db, user, offset, limit)
         self._loaded = False
+        self._showing: int | None = None  # the read of the transfer to show that counts
+        self._scanned: int | None = None  # the read of a scanned note
+        self._sent: int | None = None  # the read of a transfer just sent: to print, not to book
+        self._book_when_shown = False  # Ctrl+Shift+G came before the transfer's read
         self.parts = ScannedParts(workspace, self._on_part, self)
         self.retranslate_ui()
 
@@ -185,9 +198,11 @@ class MovesPage(QWidget):
     @Slot(int, object)
     def _on_sent(self, _task_id: int, done) -> None:
         self.ws.confirm(self.tr("Transfer {number} sent: the parts are in transit until the "
-                                "other warehouse books them in.").format(number=done.number))
+                                "other warehouse books them in. Ctrl+P prints its note.")
+                        .format(number=done.number))
         self._clear()
         self.refresh()
+        self._sent = self._show(transfers.transfer_note, done.id)
 
     @Slot(int, object)
     def _on_returned(self, _task_id: int, done) -> None:
@@ -195,21 +210,77 @@ class MovesPage(QWidget):
             count=len(done.movement_ids)))
         self._clear()
 
+    # -- the transfer shown: scanned, selected or just sent --------------------------------------
+    def open_scan(self, text: str) -> None:
+        """A transfer note scanned: the transfer coming here, to be booked in."""
+        self._scanned = self._show(transfers.transfer_by_scan, text, self._on_scan_refused)
+
+    def _show(self, fn, key, on_error=None) -> int:
+        self._book_when_shown = False
+        self._showing = self.ws.read(fn, key, on_result=self._on_note,
+                                     on_error=on_error or self._on_note_failed)
+        return self._showing
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # A row gone from the list (booked in here or elsewhere) moves the current row as
+        # well: only the clerk moving in the list shows another transfer.
+        if current.isValid() and self.transit_view.hasFocus():
+            self._show(transfers.transfer_note, self.transit.row_at(current.row()).id)
+
+    @Slot(int, object)
+    def _on_note(self, task_id: int, note) -> None:
+        if task_id != self._showing:
+            return  # another transfer was asked for meanwhile
+        self._showing = None
+        self.transfer.show_note(note, bookable=task_id != self._sent)
+        if task_id == self._scanned:
+            row = self.transit.row_of(note.id)
+            if row >= 0:
+                self.transit_view.selectRow(row)
+            self.ws.confirm(self.tr("Transfer {number} from {store} {warehouse}: {count} "
+                                    "lines. Ctrl+Shift+G books it in.").format(
+                number=note.number, store=note.from_store, warehouse=note.from_warehouse,
+                count=len(note.lines)))
+        if self._book_when_shown:
+            self.receive()
+
+    @Slot(int, object)
+    def _on_scan_refused(self, task_id: int, error) -> None:
+        """Refused loudly, and the transfer shown before is put away: the next Ctrl+Shift+G
+        must not book in another transfer than the clerk just scanned."""
+        if task_id == self._showing:
+            self._showing = None
+            self.transfer.show_note(None)
+        self.ws.scan_refused(task_id, error)
+
+    @Slot(int, object)
+    def _on_note_failed(self, task_id: int, error) -> None:
+        if task_id == self._showing:
+            self._showing = None
+            self.ws.message_bar.show_error(error)
+
     @Slot()
     def receive(self) -> None:
-        chosen = selected_row(self.transit_view, self.transit)
-        elsewhere = chosen is not None and chosen.direction == "out" and \
-            chosen.to_store != chosen.from_store  # another store books it in
-        if chosen is None or elsewhere:
-            self.ws.refuse(self.tr("Select a transfer coming here first."))
+        if self._showing is not None:  # scanned (or chosen) a moment ago: book it once shown
+            self._book_when_shown = True
             return
-        self.ws.command(transfers.receive_transfer, chosen.id, on_result=self._on_received,
-                        on_error=self.ws.scan_refused)
+        self._book_when_shown = False
+        if not self.transfer.can_book_in():
+            self.ws.refuse(self.tr("Scan the note of a transfer coming here (or select one in "
+                                   "the list) first."))
+            return
+        self.ws.command(transfers.receive_transfer, self.transfer.note.id,
+                        on_result=self._on_received, on_error=self.ws.scan_refused)
 
     @Slot(int, object)
     def _on_received(self, _task_id: int, done) -> None:
         self.ws.confirm(self.tr("Transfer {number} booked in.").format(number=done.number))
         self.refresh()
+        self._show(transfers.transfer_note, done.id)
+
+    def shown_transfer(self):
+        return self.transfer.note
 
     @Slot()
     def remove_line(self) -> None:
@@ -265,7 +336,8 @@ class MovesPage(QWidget):
         self.kind.blockSignals(False)
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"),
                                               self.tr("Quantity")])
-        self.transit_box.setTitle(self.tr("In transit: select one coming here and press "
-                                          "Ctrl+Shift+G to book it in"))
+        self.transit_box.setTitle(self.tr("In transit: scan a transfer's note (or select it) to "
+                                          "open it"))
         self.transit.retranslate()
+        self.transfer.retranslate_ui()
         self._render_kind()

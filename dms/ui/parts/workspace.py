@@ -4,7 +4,9 @@ One scan field sits above every page and has the focus whenever the counter is s
 scan means depends on the page: picking (a job card opens its order, a part issues one unit),
 parts (the part's card), receipts (one more unit on the receipt), stocktake (one more counted);
 purchase orders are made, printed, exported, cancelled and received against from their own
-page; supplier returns and transfers (a scan adds a unit to go out) on theirs.
+page; supplier returns and transfers (a scan adds a unit to go out) on theirs, where a
+transfer note's barcode, scanned on any page, opens the transfer to book it in; the store's
+old parts on the last (a scanned job card or claim number filters them).
 Feedback follows every scan: green, or red with a beep and the reason in the message bar.
 """
 
@@ -14,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
 
 from dms.errors import DomainError
-from dms.parts import counter, old_parts
+from dms.parts import counter, old_parts, transfers
 from dms.reports import documents, purchase
 from dms.ui import i18n, messages
 from dms.ui.common.printing import show_document
@@ -24,6 +26,7 @@ from dms.ui.parts.dialogs import (CancelOrderDialog, ExchangeDialog, OldPartDial
                                   OldPartMoveDialog, PostStocktakeDialog, ReturnDialog)
 from dms.ui.parts.feedback import ScanFeedback
 from dms.ui.parts.moves import MovesPage
+from dms.ui.parts.old_parts import OldPartsPage
 from dms.ui.parts.picking import PickingPage
 from dms.ui.parts.purchasing import PurchasePage
 from dms.ui.parts.receipts import ReceiptPage
@@ -31,6 +34,7 @@ from dms.ui.parts.stocktake import StocktakePage
 from dms.ui.shell.workspace import Workspace
 
 ENTITIES = {"work_order", "stock", "appointment"}
+LAZY = ("purchasing", "moves", "old_parts")  # pages read on their first show
 
 
 class PartsCounter(Workspace):
@@ -62,11 +66,12 @@ class PartsCounter(Workspace):
         self.stocktake = StocktakePage(self)
         self.purchasing = PurchasePage(self)
         self.moves = MovesPage(self)
+        self.old_parts = OldPartsPage(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("counterPages")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for page in (self.picking, self.parts, self.receipts, self.stocktake, self.purchasing,
-                     self.moves):
+                     self.moves, self.old_parts):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._on_page)
         layout = QVBoxLayout(self.body)
@@ -109,15 +114,21 @@ class PartsCounter(Workspace):
             make("counter.export_order", self.purchasing, self.export_order)])
         self.moves.addActions([make("counter.post_move", self.moves, self.moves.post),
                                make("counter.drop_move_line", self.moves, self.moves.remove_line),
-                               make("counter.receive_transfer", self.moves, self.moves.receive)])
+                               make("counter.receive_transfer", self.moves, self.moves.receive),
+                               make("counter.print_transfer", self.moves, self.print_transfer)])
+        olds = self.old_parts
+        olds.addActions([make("counter.intake", olds, olds.intake),
+                         make("counter.to_maker", olds, olds.to_maker),
+                         make("counter.scrap", olds, olds.scrap)])
         self.addActions([make("counter.picking", self, self.show_picking),
                          make("counter.parts", self, self.show_parts),
                          make("counter.receipts", self, self.show_receipts),
                          make("counter.stocktake", self, self.show_stocktake),
                          make("counter.purchasing", self, self.show_purchasing),
-                         make("counter.moves", self, self.show_moves)])
+                         make("counter.moves", self, self.show_moves),
+                         make("counter.old_parts", self, self.show_old_parts)])
         for page in (order, self.parts, self.receipts, self.stocktake, self.purchasing,
-                     self.moves):
+                     self.moves, olds):
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # -- the shell's interface -------------------------------------------------------------
@@ -143,6 +154,10 @@ class PartsCounter(Workspace):
     # -- scans and their feedback -----------------------------------------------------------
     @Slot(str, bool)
     def scan(self, text: str, scanned: bool) -> None:
+        if transfers.is_transfer_scan(text):  # a transfer note, wherever the clerk is
+            self.show_moves()
+            self.moves.open_scan(text)
+            return
         self.tabs.currentWidget().scan(text, scanned)
 
     def focus_scan(self) -> None:
@@ -205,6 +220,11 @@ class PartsCounter(Workspace):
     @Slot()
     def show_moves(self) -> None:
         self.tabs.setCurrentWidget(self.moves)
+        self.focus_scan()
+
+    @Slot()
+    def show_old_parts(self) -> None:
+        self.tabs.setCurrentWidget(self.old_parts)
         self.focus_scan()
 
     def _order_or_say(self):
@@ -355,7 +375,7 @@ class PartsCounter(Workspace):
     def _move_old(self, action: str) -> None:
         old = self._old_or_say()
         if old is not None:
-            self.open_dialog(OldPartMoveDialog(self, old, action), self.picking.reload)
+            self.open_dialog(OldPartMoveDialog(self, [old], action), self.picking.reload)
 
     # -- printing: the PDF is made off the GUI thread, then previewed ----------------------------
     @Slot()
@@ -387,6 +407,17 @@ class PartsCounter(Workspace):
         self.read(documents.labels, codes, i18n.current_language(), on_result=self._on_pdf,
                   on_error=self.scan_refused)
 
+    @Slot()
+    def print_transfer(self) -> None:
+        note = self.moves.shown_transfer()
+        if note is None:
+            self.refuse(self.tr("Scan a transfer's note, send one or select one first."))
+            return
+        self._printing = ("transfer", self.tr("Transfer note {number}").format(
+            number=note.number))
+        self.read(documents.render, "transfer", note.scan_code, i18n.current_language(),
+                  on_result=self._on_pdf, on_error=self.scan_refused)
+
     @Slot(int, object)
     def _on_pdf(self, _task_id: int, pdf: bytes) -> None:
         kind, title = self._printing
@@ -404,10 +435,9 @@ class PartsCounter(Workspace):
 
     @Slot(int)
     def _on_page(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.purchasing:
-            self.purchasing.load()
-        if self.tabs.currentWidget() is self.moves:
-            self.moves.load()
+        for name in LAZY:
+            if self.tabs.currentWidget() is getattr(self, name):
+                getattr(self, name).load()
         self.message_bar.clear()  # what was said about the last page's scan
         self.feedback.clear_feedback()
         self._render_hint()
@@ -420,7 +450,10 @@ class PartsCounter(Workspace):
                  self.receipts: self.tr("Scan every unit received: each scan adds one"),
                  self.stocktake: self.tr("Scan every unit on the shelf: each scan counts one"),
                  self.purchasing: self.tr("Goods in against an order: select it, Ctrl+Shift+G"),
-                 self.moves: self.tr("Scan every unit going out: each scan adds one")}
+                 self.moves: self.tr("Scan every unit going out: each scan adds one; a "
+                                     "transfer note's barcode opens it"),
+                 self.old_parts: self.tr("Scan a job card or a claim number to see its old "
+                                         "parts")}
         self.scan_field.setPlaceholderText(hints[self.tabs.currentWidget()])
 
     def retranslate_ui(self) -> None:
@@ -430,6 +463,7 @@ class PartsCounter(Workspace):
                            (self.receipts, self.tr("Receipts")),
                            (self.stocktake, self.tr("Stocktake")),
                            (self.purchasing, self.tr("Purchase orders")),
-                           (self.moves, self.tr("Returns and transfers"))):
+                           (self.moves, self.tr("Returns and transfers")),
+                           (self.old_parts, self.tr("Old parts"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
             page.retranslate_ui()

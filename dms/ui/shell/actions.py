@@ -257,6 +257,10 @@ def specs() -> dict[str, ActionSpec]:
             translate("Actions", "&Drop the line"), "Ctrl+Shift+D", "transfer.send"),
         "counter.receive_transfer": ActionSpec(
             translate("Actions", "&Book the transfer in"), "Ctrl+Shift+G", "transfer.receive"),
+        "counter.print_transfer": ActionSpec(
+            translate("Actions", "&Print the transfer note..."), "Ctrl+P", "document.transfer"),
+        "counter.old_parts": ActionSpec(
+            translate("Actions", "&Old parts of the store"), "Ctrl+O", "oldpart.list"),
         "counter.hand_over": ActionSpec(
             translate("Actions", "Old part &handed to the customer"), "Ctrl+H",
             "oldpart.hand_over"),
