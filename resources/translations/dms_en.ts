@@ -52,6 +52,30 @@
     </message>
 </context>
 <context>
+    <name>OldPartMoveDialog</name>
+    <message numerus="yes">
+        <source>%n old parts back to the maker</source>
+        <translation>
+            <numerusform>%n old part back to the maker</numerusform>
+            <numerusform>%n old parts back to the maker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scrap %n old parts</source>
+        <translation>
+            <numerusform>Scrap %n old part</numerusform>
+            <numerusform>Scrap %n old parts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old parts: {status}.</source>
+        <translation>
+            <numerusform>%n old part: {status}.</numerusform>
+            <numerusform>%n old parts: {status}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdiDesk</name>
     <message numerus="yes">
         <source>%n failure(s) to fix</source>

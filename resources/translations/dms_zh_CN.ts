@@ -475,6 +475,14 @@
         <translation>调拨入库(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Print the transfer note...</source>
+        <translation>打印调拨单(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Old parts of the store</source>
+        <translation>本店旧件(&amp;O)</translation>
+    </message>
+    <message>
         <source>Old part &amp;handed to the customer</source>
         <translation>旧件交还客户(&amp;H)</translation>
     </message>
@@ -4270,8 +4278,32 @@
         <translation>请调拨到另一个仓库。</translation>
     </message>
     <message>
+        <source>No transfer has the number {key}.</source>
+        <translation>没有单号为 {key} 的调拨单。</translation>
+    </message>
+    <message>
+        <source>Several stores sent a transfer numbered {number}; scan the barcode on its note.</source>
+        <translation>有多家门店发出过单号为 {number} 的调拨单，请扫描调拨单上的条码。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} goes to {store} {warehouse}; it is booked in there.</source>
+        <translation>调拨单 {number} 调往 {store} {warehouse}，应由对方入库。</translation>
+    </message>
+    <message>
         <source>Unknown action {action}.</source>
         <translation>未知的操作：{action}。</translation>
+    </message>
+    <message>
+        <source>Enter the claim number the old part goes back under.</source>
+        <translation>请填写旧件返厂所属的索赔单号。</translation>
+    </message>
+    <message>
+        <source>Choose at least one old part.</source>
+        <translation>请至少选择一件旧件。</translation>
+    </message>
+    <message>
+        <source>Unknown old-part status {value}.</source>
+        <translation>未知的旧件状态 {value}。</translation>
     </message>
     <message>
         <source>Unknown disposition {value}.</source>
@@ -6303,6 +6335,10 @@
         <translation>过账或取消盘点</translation>
     </message>
     <message>
+        <source>see the store&apos;s old parts</source>
+        <translation>查看本店旧件</translation>
+    </message>
+    <message>
         <source>export the customers</source>
         <translation>导出客户</translation>
     </message>
@@ -6381,6 +6417,10 @@
     <message>
         <source>print labels</source>
         <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>print transfer notes</source>
+        <translation>打印调拨单</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -6609,16 +6649,20 @@
         <translation>{code} {name}：待出库 {qty}。</translation>
     </message>
     <message>
-        <source>Transfer {number} sent: the parts are in transit until the other warehouse books them in.</source>
-        <translation>调拨单 {number} 已发出：配件在途，待对方仓库入库。</translation>
-    </message>
-    <message>
         <source>Returned to the supplier: {count} lines out of stock.</source>
         <translation>已退货给供应商：{count} 行已出库。</translation>
     </message>
     <message>
-        <source>Select a transfer coming here first.</source>
-        <translation>请先选择一张调入本店的调拨单。</translation>
+        <source>Transfer {number} sent: the parts are in transit until the other warehouse books them in. Ctrl+P prints its note.</source>
+        <translation>调拨单 {number} 已发出：配件在途，待对方仓库入库。按 Ctrl+P 打印调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} from {store} {warehouse}: {count} lines. Ctrl+Shift+G books it in.</source>
+        <translation>调拨单 {number}，来自 {store} {warehouse}：共 {count} 行。按 Ctrl+Shift+G 入库。</translation>
+    </message>
+    <message>
+        <source>Scan the note of a transfer coming here (or select one in the list) first.</source>
+        <translation>请先扫描调入本店的调拨单（或在列表中选中一张）。</translation>
     </message>
     <message>
         <source>Transfer {number} booked in.</source>
@@ -6681,8 +6725,8 @@
         <translation>数量</translation>
     </message>
     <message>
-        <source>In transit: select one coming here and press Ctrl+Shift+G to book it in</source>
-        <translation>在途调拨：选中调入本店的单据，按 Ctrl+Shift+G 入库</translation>
+        <source>In transit: scan a transfer&apos;s note (or select it) to open it</source>
+        <translation>在途调拨：扫描调拨单条码（或选中）即可打开</translation>
     </message>
 </context>
 <context>
@@ -6815,17 +6859,39 @@
         <source>Scrap the old part</source>
         <translation>旧件报废</translation>
     </message>
+    <message numerus="yes">
+        <source>%n old parts back to the maker</source>
+        <translation>
+            <numerusform>%n 件旧件返厂</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scrap %n old parts</source>
+        <translation>
+            <numerusform>报废 %n 件旧件</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Old part:</source>
         <translation>旧件：</translation>
     </message>
     <message>
-        <source>&amp;Claim or shipping no.:</source>
-        <translation>索赔单号或发运单号(&amp;C)：</translation>
+        <source>Old parts:</source>
+        <translation>旧件：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old parts: {status}.</source>
+        <translation>
+            <numerusform>%n 件旧件：{status}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Why:</source>
         <translation>报废原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Claim no.:</source>
+        <translation>索赔单号(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
@@ -6834,6 +6900,121 @@
     <message>
         <source>Old part {part}: {status}.</source>
         <translation>旧件 {part}：{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>OldPartsPage</name>
+    <message>
+        <source>In custody (not yet in the store, or in it)</source>
+        <translation>保管中（待入库或在旧件库）</translation>
+    </message>
+    <message>
+        <source>Waiting for intake</source>
+        <translation>待入库</translation>
+    </message>
+    <message>
+        <source>In the old-part store</source>
+        <translation>在旧件库</translation>
+    </message>
+    <message>
+        <source>Returned to the maker</source>
+        <translation>已返厂</translation>
+    </message>
+    <message>
+        <source>Handed to the customer</source>
+        <translation>已交还客户</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Claim no.</source>
+        <translation>索赔单号</translation>
+    </message>
+    <message>
+        <source>Days held</source>
+        <translation>保管天数</translation>
+    </message>
+    <message>
+        <source>No old part matches {code}.</source>
+        <translation>没有与 {code} 相符的旧件。</translation>
+    </message>
+    <message>
+        <source>Old parts for {code}: select them to act on them.</source>
+        <translation>{code} 的旧件：选中后即可处理。</translation>
+    </message>
+    <message>
+        <source>Select the old parts first (Alt+L goes to the list).</source>
+        <translation>请先选择旧件（Alt+L 转到列表）。</translation>
+    </message>
+    <message>
+        <source>{count} old parts into the old-part store.</source>
+        <translation>{count} 件旧件已入旧件库。</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work order:</source>
+        <translation>工单(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Claim no.:</source>
+        <translation>索赔单号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Old parts of every order, the longest held first (&amp;L):</source>
+        <translation>全部工单的旧件，保管最久的在前(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>scan a job card</source>
+        <translation>扫描派工单</translation>
+    </message>
+    <message>
+        <source>part of the claim number</source>
+        <translation>索赔单号的一部分</translation>
+    </message>
+    <message>
+        <source>Select rows (Shift+arrows, Ctrl+A), then: Ctrl+I into the store, Ctrl+Shift+M back to the maker under a claim number, Ctrl+Shift+S scrap. A scanned job card shows its order&apos;s old parts; any other scan, a claim&apos;s.</source>
+        <translation>选中若干行（Shift+方向键，Ctrl+A 全选）后：Ctrl+I 入旧件库，Ctrl+Shift+M 按索赔单号返厂，Ctrl+Shift+S 报废。扫描派工单显示该工单的旧件，扫描其他条码则按索赔单号查找。</translation>
     </message>
 </context>
 <context>
@@ -7000,6 +7181,14 @@
         <translation>入库标签（{count} 张）</translation>
     </message>
     <message>
+        <source>Scan a transfer&apos;s note, send one or select one first.</source>
+        <translation>请先扫描调拨单、发出调拨或选中一张调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer note {number}</source>
+        <translation>调拨单 {number}</translation>
+    </message>
+    <message>
         <source>Scan a part to see its card</source>
         <translation>扫描配件查看配件卡</translation>
     </message>
@@ -7016,8 +7205,8 @@
         <translation>按订单收货：选中订单后按 Ctrl+Shift+G</translation>
     </message>
     <message>
-        <source>Scan every unit going out: each scan adds one</source>
-        <translation>逐件扫描出库配件：每扫一次加一件</translation>
+        <source>Old parts</source>
+        <translation>旧件</translation>
     </message>
     <message>
         <source>&amp;Scan:</source>
@@ -7046,6 +7235,14 @@
     <message>
         <source>Scan a job card, then its parts (or type a code and press Enter)</source>
         <translation>先扫派工单，再扫配件（也可输入编号后按回车）</translation>
+    </message>
+    <message>
+        <source>Scan every unit going out: each scan adds one; a transfer note&apos;s barcode opens it</source>
+        <translation>逐件扫描出库配件：每扫一次加一件；扫描调拨单条码即可打开该调拨单</translation>
+    </message>
+    <message>
+        <source>Scan a job card or a claim number to see its old parts</source>
+        <translation>扫描派工单或索赔单号查看相应旧件</translation>
     </message>
     <message>
         <source>Picking</source>
@@ -9006,6 +9203,59 @@
     <message>
         <source>O&amp;verdue only</source>
         <translation>仅显示逾期(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferBox</name>
+    <message>
+        <source>Code</source>
+        <translation>配件编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>配件名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>From bin</source>
+        <translation>调出库位</translation>
+    </message>
+    <message>
+        <source>To bin</source>
+        <translation>调入库位</translation>
+    </message>
+    <message>
+        <source>{from_store} {from_warehouse} {from_name} → {to_store} {to_warehouse} {to_name}
+Sent {when} by {who}; {status}.</source>
+        <translation>{from_store} {from_warehouse} {from_name} → {to_store} {to_warehouse} {to_name}
+{who} 于 {when} 发出；{status}。</translation>
+    </message>
+    <message>
+        <source>Booked in {when} by {who}.</source>
+        <translation>{who} 于 {when} 入库。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G books it in; Ctrl+P prints its note.</source>
+        <translation>按 Ctrl+Shift+G 入库；按 Ctrl+P 打印调拨单。</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints its note.</source>
+        <translation>按 Ctrl+P 打印调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Scan a transfer note (or select a transfer in the list) to see it here.</source>
+        <translation>扫描调拨单条码（或在列表中选中一张调拨单），在此查看。</translation>
+    </message>
+    <message>
+        <source>Transfer {number}</source>
+        <translation>调拨单 {number}</translation>
     </message>
 </context>
 <context>

@@ -133,14 +133,14 @@ class OldPartsPage(QWidget):
         self.view.setFocus()
 
     def scan(self, text: str, scanned: bool) -> None:
-        """A job card shows its order's old parts; any other code is a claim number."""
+        """A job card shows its order's old parts, any other code a claim's: wherever they
+        are now (a claim's have gone back to the maker)."""
         is_order = counter.is_order_scan(text)
         (self.order if is_order else self.claim).setText(text.strip())
         (self.claim if is_order else self.order).clear()
-        if self.status.currentData() == "custody" and not is_order:
-            self.status.blockSignals(True)  # a claim's parts have gone back: look at all
-            self.status.setCurrentIndex(self.status.findData("all"))
-            self.status.blockSignals(False)
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData("all"))
+        self.status.blockSignals(False)
         self._scanned = text.strip()
         self.apply_filter()
 
