@@ -158,6 +158,36 @@ def test_print_and_labels_from_the_command_line(tmp_path, capsys):
     labels = tmp_path / "labels.pdf"
     assert main(["labels", "26300-35505", "-o", str(labels), "--url", url]) == 0
     assert labels.read_bytes()[:4] == b"%PDF"
+    capsys.readouterr()
+    sent = _transfer(url)  # a transfer note, by its number as printed
+    note = tmp_path / "transfer.pdf"
+    assert main(["print", "transfer", sent, "-o", str(note), "--url", url, "--lang", "en"]) == 0
+    assert note.read_bytes()[:4] == b"%PDF" and f"transfer {sent}" in capsys.readouterr().out
+    assert main(["print", "transfer", "TR1999000001", "-o", str(note), "--url", url]) == 2
+    assert "TR1999000001" in capsys.readouterr().err
+
+
+def _transfer(url: str) -> str:
+    """A transfer sent from WH1 to WH2 by the demo clerk: its number."""
+    from decimal import Decimal
+
+    from dms.auth import authenticate
+    from sqlalchemy import select
+
+    from dms.models import Part, Stock, Warehouse
+    from dms.parts.transfers import TransferItem, send_transfer
+
+    db = Database(url)
+    try:
+        clerk = authenticate(db, "warehouse1", "demo123")
+        with db.reading() as s:
+            code = s.scalars(select(Part.code).join(Stock, Stock.part_id == Part.id)
+                             .join(Warehouse, Warehouse.id == Stock.warehouse_id)
+                             .where(Warehouse.code == "WH1", Stock.on_hand - Stock.reserved >= 1)
+                             .order_by(Part.code).limit(1)).one()
+        return send_transfer(db, clerk, "WH1", "WH2", [TransferItem(code, Decimal(1))]).number
+    finally:
+        db.dispose()
 
 
 def test_export_and_kpi_from_the_command_line(tmp_path, capsys):
