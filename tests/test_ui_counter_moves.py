@@ -215,7 +215,9 @@ def test_labels_for_every_unit_of_a_receipt(qtbot, clerk_window, demo_db):
     qtbot.waitUntil(lambda: len(_previews()) == 1, timeout=SHOWN_MS)
     preview = _previews()[0]
     assert "(3)" in preview.windowTitle()
-    assert preview.pages.count >= 3  # a label a unit, then a label a bin
+    # a label a unit, then a label a bin (the pages are read on the preview's render lane)
+    qtbot.waitUntil(lambda: preview.pages is not None, timeout=SHOWN_MS)
+    assert preview.pages.count >= 3
     robot.done("parts counter: labels for every unit received", "warehouse_clerk", 1)
     _close_previews(qtbot, window)
 

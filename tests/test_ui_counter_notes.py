@@ -69,7 +69,8 @@ def test_a_transfer_booked_in_by_scanning_its_note(qtbot, clerk_window, demo_db,
     robot.shortcut("Ctrl+P")  # its note, now saying booked in
     qtbot.waitUntil(lambda: len(_previews()) == 1, timeout=SHOWN_MS)
     assert sent.number in _previews()[0].windowTitle()
-    qtbot.waitUntil(lambda: _previews()[0].pages.count == 1, timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: _previews()[0].pages is not None, timeout=SHOWN_MS)  # read
+    assert _previews()[0].pages.count == 1
     robot.done("parts counter: print a transfer note", "warehouse_clerk", 1)
     _close_previews(qtbot, window)
 

@@ -258,6 +258,7 @@ class MovesPage(QWidget):
     def _on_note_failed(self, task_id: int, error) -> None:
         if task_id == self._showing:
             self._showing = None
+            self.transfer.show_note(None)  # not the one asked for: nothing to act on
             self.ws.message_bar.show_error(error)
 
     @Slot()

@@ -39,7 +39,9 @@ def item(text: str, editable: bool = False) -> QTableWidgetItem:
 
 class ScannedParts(QObject):
     """A scan looked up in the catalogue off the GUI thread: `on_part(hit)` with the part its
-    barcode (else its exact code) names, or the workspace's refusal when none."""
+    barcode (else its exact code) names, or the workspace's refusal when none. The lookups run
+    in the workspace's serial lane: in the pool a later scan's answer could come first, and
+    the draft's lines would not be in the order they were scanned."""
 
     def __init__(self, workspace, on_part, parent: QObject):
         super().__init__(parent)
@@ -48,7 +50,7 @@ class ScannedParts(QObject):
 
     def lookup(self, text: str) -> None:
         task = self.ws.read(catalogue.search_parts, text, 0, 5, on_result=self._found,
-                            on_error=self.ws.scan_refused)
+                            on_error=self.ws.scan_refused, lane=self.ws.id)
         self._scans[task] = text
 
     @Slot(int, object)
