@@ -78,7 +78,7 @@ class OldPartsPage(QWidget):
         self.model = PagedTableModel(workspace.ctx.runner, columns(), parent=self)
         self.model.failed.connect(workspace.message_bar.show_error)
         self.model.page_loaded.connect(self._on_loaded)
-        self.view = table_view(self.model, "oldPartList", (11, 8, 11, 14, 4, 16, 14, 9, 12),
+        self.view = table_view(self.model, "oldPartList", (11, 8, 11, 14, 4, 19, 14, 9, 11),
                                stretch=3)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.captions[3].setBuddy(self.view)
