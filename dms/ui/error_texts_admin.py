@@ -75,6 +75,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The export was cancelled; no file was written."),
         "export.unknown": QCoreApplication.translate(
             "Messages", "Unknown export {name}; one of: {known}."),
+        "export.too_many_rows": QCoreApplication.translate(
+            "Messages", "More than {limit} rows for one sheet: choose a shorter period."),
         "import.kind": QCoreApplication.translate(
             "Messages", "Unknown import {kind}: use one of {kinds}."),
         "import.unreadable": QCoreApplication.translate(
