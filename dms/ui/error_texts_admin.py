@@ -116,6 +116,14 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Enter the store's name, 1 to {limit} characters."),
         "store.logo": QCoreApplication.translate(
             "Messages", "The logo must be a PNG or JPEG file that exists: {path}."),
+        "store.tax_id": QCoreApplication.translate(
+            "Messages", "The taxpayer ID {value} is not a unified social credit code: 18 digits "
+                        "and capital letters (no I, O, S, V or Z)."),
+        "store.tax_id_check": QCoreApplication.translate(
+            "Messages", "The taxpayer ID {value} has a wrong check character: compare it with "
+                        "the business licence."),
+        "store.invoice_incomplete": QCoreApplication.translate(
+            "Messages", "The invoice details need at least the name and the taxpayer ID."),
         "package.kind": QCoreApplication.translate("Messages", "Unknown item kind {kind}."),
         "package.code": QCoreApplication.translate(
             "Messages", "Enter an item's code, 1 to {limit} characters."),
