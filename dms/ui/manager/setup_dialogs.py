@@ -50,6 +50,9 @@ class StoreDialog(CommandDialog):
         self.invoice_bank_account = QLineEdit(invoice.bank_account or "")
         heading = QLabel(self.tr("Invoice details (the seller on the settlement slip)"))
         heading.setObjectName("store_invoice_heading")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         self.form.addRow(heading)
         for name, widget, label in (
                 ("store_invoice_name", self.invoice_name, self.tr("Invoice h&eader (name):")),
