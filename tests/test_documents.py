@@ -325,3 +325,29 @@ def test_render_is_warm_fast(demo_orders_db, manager, closed):
     for _ in range(3):
         documents.render(demo_orders_db, manager, "settlement", closed[1])
     assert (time.perf_counter() - start) / 3 < 1.0
+
+
+def test_the_sellers_invoice_details_on_the_slips(demo_orders_db, manager, closed, tmp_path):
+    """Entered in the store's record, they name the seller on the settlement slip (a block of
+    its own), the receipt (the invoice name and the taxpayer ID) and in English too."""
+    from dms.admin import store
+
+    db, number = demo_orders_db, closed[1]
+    a4 = _text(tmp_path, documents.render(db, manager, "settlement", number))
+    assert "销售方" not in a4 and "纳税人识别号" not in a4  # none entered: none printed
+    info = store.store_info(db, manager)
+    invoice = store.InvoiceDetails("北京京华现代汽车销售服务有限公司", "91350100M000100Y43",
+                                   "东四环北路168号 010-84571234", "工商银行朝阳支行 0200001234567890")
+    store.save_store(db, manager, info.name, info.address, info.phone, info.logo_path, invoice)
+    a4 = _text(tmp_path, documents.render(db, manager, "settlement", number))
+    for needle in ("销售方（开票信息）", "名称：", invoice.name, "纳税人识别号：", invoice.tax_id,
+                   "地址、电话：", "东四环北路168号010-84571234", "开户行及账号：",
+                   "工商银行朝阳支行0200001234567890"):
+        assert needle in a4, needle
+    roll = _text(tmp_path, documents.render(db, manager, "settlement-receipt", number))
+    assert invoice.name in roll and f"纳税人识别号：{invoice.tax_id}" in roll
+    english = _text(tmp_path, documents.render(db, manager, "settlement", number, lang="en"))
+    for needle in ("Seller(invoicedetails)", "TaxpayerID:", invoice.tax_id, "Bankandaccount:",
+                   invoice.name):
+        assert needle in english, needle
+    assert "纳税人识别号" not in english

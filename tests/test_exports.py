@@ -257,3 +257,108 @@ def test_the_customers_export_reads_back_as_an_update(demo_orders_db, manager, t
             assert s.scalar(select(func.count(Customer.id))) == before
             assert s.scalar(select(Customer.name).where(Customer.code == first[0].value)) \
                 == f"改名{lang}"
+
+
+# -- the rows' XML is XlsxWriter's own ---------------------------------------------------------
+
+HOSTILE = ["=1+2", "+86 138", "-5", "@SUM(A1)", "\tTab", " lead", "trail ", "a\r\nb", "x\x01y",
+           "_x0041_ stays", "<r>not rich</r>", "A & B < C > D", "\ufffe\uffff", "中文 全角　",
+           "long " * 7000]
+
+
+def _reference(path, sheet, rows, lang):
+    """The sheet written cell by cell through XlsxWriter's public API, as exports were before
+    `_SheetWriter` wrote the rows' XML itself."""
+    from xlsxwriter import Workbook
+
+    from dms.reports.cells import risky
+
+    wb = Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                              "strings_to_numbers": False, "strings_to_urls": False})
+    formats = {kind: wb.add_format({"num_format": fmt}) for kind, fmt in excel.FORMATS.items()}
+    formats["header"] = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "valign": "vcenter"})
+    formats["quoted"] = wb.add_format({"quote_prefix": True})
+    ws = wb.add_worksheet(headers.sheet(sheet.key, lang)[:31])
+    for n, col in enumerate(sheet.columns):
+        ws.write_string(0, n, headers.column(col.key, lang), formats["header"])
+    r = 0
+    for r, row in enumerate(rows, start=1):
+        for n, (value, col) in enumerate(zip(row, sheet.columns)):
+            fmt = formats.get(col.kind)
+            if value is None:
+                continue
+            value = headers.value(col.key, value, lang)
+            if col.kind == "bool":
+                ws.write_string(r, n, headers.label("yes" if value else "no", lang))
+            elif isinstance(value, str):
+                ws.write_string(r, n, value, formats["quoted"] if risky(value) else None)
+            elif isinstance(value, datetime):
+                ws.write_datetime(r, n, excel.local_naive(value) if value.tzinfo else value,
+                                  fmt or formats["datetime"])
+            elif isinstance(value, date):
+                ws.write_datetime(r, n, value, fmt or formats["date"])
+            else:
+                ws.write_number(r, n, value, fmt)
+    ws.autofilter(0, 0, r, len(sheet.columns) - 1)
+    wb.close()
+
+
+def _written(path, sheet, rows, lang):
+    from xlsxwriter import Workbook
+
+    wb = Workbook(str(path), {"constant_memory": True})
+    writer = excel._SheetWriter(wb, excel._Formats(wb), sheet, lang)
+    for row in rows:
+        writer.append(row)
+    writer.finish()
+    wb.close()
+
+
+def _parts(path) -> tuple[bytes, bytes]:
+    """The sheet's dimension, cells and auto-filter, and the workbook's styles."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        sheet, styles = z.read("xl/worksheets/sheet1.xml"), z.read("xl/styles.xml")
+    found = re.search(rb"<dimension [^>]*/>", sheet).group() + re.search(
+        rb"<sheetData.*</sheetData>", sheet, re.S).group() + re.search(
+        rb"<autoFilter [^>]*/>", sheet).group()
+    return found, styles
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_rows_are_written_byte_for_byte_as_xlsxwriter_writes_them(
+        demo_orders_db, manager, tmp_path, lang):
+    from dms.reports.exports import Scope, SheetDef, cols
+
+    scope = Scope(manager.store_id, None, None)
+    sheets = [sheet for name in ("workorders", "parts", "settlements", "customers")
+              for sheet in excel.sheets_for(name)]
+    with demo_orders_db.reading() as s:
+        cases = [(sheet, list(sheet.rows(s, scope))) for sheet in sheets]
+    assert all(rows for _sheet, rows in cases)
+    hostile = SheetDef("customers", cols("name notes:text:30 birthday:date created_at:datetime "
+                                         "quantity:qty added_work:bool state"), None)
+    cases.append((hostile, [(text, text[::-1], date(1900, 1, 15), datetime(2026, 3, 1, 8, 30, 15),
+                             Decimal("-1.500"), i % 2 == 0, "CLOSED")
+                            for i, text in enumerate(HOSTILE)]))
+    for n, (sheet, rows) in enumerate(cases):
+        ours, theirs = tmp_path / f"ours{n}.xlsx", tmp_path / f"theirs{n}.xlsx"
+        _written(ours, sheet, rows, lang)
+        _reference(theirs, sheet, rows, lang)
+        mine, reference = _parts(ours), _parts(theirs)
+        if sheet is hostile:  # XlsxWriter writes a text <r>…</r> as rich text: we escape it
+            reference = tuple(x.replace(b"<is><r>not rich</r></is>",
+                                        b"<is><t>&lt;r&gt;not rich&lt;/r&gt;</t></is>")
+                              for x in reference)
+        assert mine == reference, sheet.key
+
+
+def test_a_sheet_beyond_excels_rows_is_refused_and_nothing_written(
+        demo_orders_db, manager, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel, "MAX_ROWS", 11)
+    with pytest.raises(DomainError) as err:
+        export(demo_orders_db, manager, "workorders", tmp_path / "big.xlsx")
+    assert err.value.code == "export.too_many_rows" and "10" in str(err.value)
+    assert not (tmp_path / "big.xlsx").exists()

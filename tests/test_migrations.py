@@ -202,3 +202,24 @@ def test_a_database_of_release_0001_with_demo_data_upgrades_with_nothing_lost(
                                 Base.metadata)
     assert diff == []
     db.dispose()
+
+
+def test_0011_gives_an_existing_store_empty_invoice_details(request, tmp_path, backend):
+    """A store of 0010 keeps its record; its invoice details start empty and take a unified
+    social credit code of 18 characters."""
+    db = _fresh(backend, request, tmp_path)
+    upgrade(db.engine, "0010_manager_kpis_bays")
+    with db.transaction() as s:
+        s.execute(text("INSERT INTO store (code, name, address, phone) VALUES "
+                       "('S1', '一店', '北京市朝阳区', '010-1')"))
+    assert upgrade(db.engine) == ("0010_manager_kpis_bays", head_revision())
+    with db.transaction() as s:
+        assert s.execute(text(
+            "SELECT code, name, address, phone, invoice_name, tax_id, invoice_address_phone, "
+            "invoice_bank_account FROM store")).one() == (
+            "S1", "一店", "北京市朝阳区", "010-1", None, None, None, None)
+        s.execute(text("UPDATE store SET invoice_name = '一店有限公司', "
+                       "tax_id = '91350100M000100Y43'"))
+    with db.reading() as s:
+        assert s.execute(text("SELECT tax_id FROM store")).scalar_one() == "91350100M000100Y43"
+    db.dispose()

@@ -75,6 +75,40 @@ def test_the_stores_telephone_is_changed_and_a_missing_logo_refused(qtbot, ws, d
     assert store.store_info(demo_db, manager).phone == "010-66668888"
 
 
+def test_the_invoice_details_are_typed_a_wrong_tax_id_refused_and_then_saved(
+        qtbot, ws, demo_db, manager):
+    page = _admin(qtbot, ws, "store")
+    robot = Robot(qtbot)
+    page.table.selectRow(0)
+    robot.key(page.table, Qt.Key.Key_Return)
+    dialog = _dialog(qtbot, ws, StoreDialog)
+    robot.key(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # Invoice h&eader
+    assert dialog.invoice_name.hasFocus()
+    robot.type(dialog.invoice_name, "北京京华现代汽车销售服务有限公司")
+    robot.key(dialog, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Ta&xpayer ID
+    robot.type(dialog.tax_id, "91350100M000100Y44")  # the check character is 3
+    robot.key(dialog.tax_id, Qt.Key.Key_Tab)
+    robot.type(dialog.invoice_address_phone, "东四环北路168号 010-84571234")
+    robot.key(dialog.invoice_address_phone, Qt.Key.Key_Tab)
+    robot.type(dialog.invoice_bank_account, "工商银行朝阳支行 0200001234567890")
+    robot.key(dialog.invoice_bank_account, Qt.Key.Key_F9)
+    qtbot.waitUntil(dialog.message_bar.isVisible, timeout=SHOWN_MS)
+    assert "91350100M000100Y44" in dialog.message_bar.text()
+    assert (dialog.tax_id.text(), dialog.invoice_bank_account.text()) == (
+        "91350100M000100Y44", "工商银行朝阳支行 0200001234567890")  # kept as typed
+    assert store.store_info(demo_db, manager).invoice == store.InvoiceDetails()
+    robot.key(dialog.tax_id, Qt.Key.Key_Backspace)
+    robot.type(dialog.tax_id, "3")
+    robot.key(dialog.tax_id, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: page.model.row_at(0).invoice.tax_id == "91350100M000100Y43",
+                    timeout=SHOWN_MS)
+    assert store.store_info(demo_db, manager).invoice == store.InvoiceDetails(
+        "北京京华现代汽车销售服务有限公司", "91350100M000100Y43", "东四环北路168号 010-84571234",
+        "工商银行朝阳支行 0200001234567890")
+    assert robot.actions == 13  # open, 4 fields typed (2 by Alt+key), F9, the fix, F9
+
+
 def test_a_new_body_bay_with_its_hours_shows_in_the_list_and_its_kinds_capacity(
         qtbot, ws, demo_db, manager):
     page = _admin(qtbot, ws, "bay")

@@ -21,6 +21,13 @@ class Store(IdMixin, Base):
     address: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
     logo_path: Mapped[str | None] = mapped_column(String(300))
+    # The seller's invoice details (开票信息), as the settlement slip prints them: the name on
+    # the invoice (发票抬头), the taxpayer ID (纳税人识别号: the unified social credit code),
+    # address and telephone, bank and account.
+    invoice_name: Mapped[str | None] = mapped_column(String(100))
+    tax_id: Mapped[str | None] = mapped_column(String(18))
+    invoice_address_phone: Mapped[str | None] = mapped_column(String(200))
+    invoice_bank_account: Mapped[str | None] = mapped_column(String(200))
 
 
 class User(IdMixin, StoreMixin, CreatedMixin, Base):

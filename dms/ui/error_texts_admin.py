@@ -75,6 +75,8 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "The export was cancelled; no file was written."),
         "export.unknown": QCoreApplication.translate(
             "Messages", "Unknown export {name}; one of: {known}."),
+        "export.too_many_rows": QCoreApplication.translate(
+            "Messages", "More than {limit} rows for one sheet: choose a shorter period."),
         "import.kind": QCoreApplication.translate(
             "Messages", "Unknown import {kind}: use one of {kinds}."),
         "import.unreadable": QCoreApplication.translate(
@@ -114,6 +116,14 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             "Messages", "Enter the store's name, 1 to {limit} characters."),
         "store.logo": QCoreApplication.translate(
             "Messages", "The logo must be a PNG or JPEG file that exists: {path}."),
+        "store.tax_id": QCoreApplication.translate(
+            "Messages", "The taxpayer ID {value} is not a unified social credit code: 18 digits "
+                        "and capital letters (no I, O, S, V or Z)."),
+        "store.tax_id_check": QCoreApplication.translate(
+            "Messages", "The taxpayer ID {value} has a wrong check character: compare it with "
+                        "the business licence."),
+        "store.invoice_incomplete": QCoreApplication.translate(
+            "Messages", "The invoice details need at least the name and the taxpayer ID."),
         "package.kind": QCoreApplication.translate("Messages", "Unknown item kind {kind}."),
         "package.code": QCoreApplication.translate(
             "Messages", "Enter an item's code, 1 to {limit} characters."),

@@ -714,6 +714,14 @@
         <translation>标志</translation>
     </message>
     <message>
+        <source>Invoice header</source>
+        <translation>发票抬头</translation>
+    </message>
+    <message>
+        <source>Taxpayer ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -3670,6 +3678,10 @@
         <translation>未知的导出项：{name}，可选：{known}。</translation>
     </message>
     <message>
+        <source>More than {limit} rows for one sheet: choose a shorter period.</source>
+        <translation>一个工作表超过 {limit} 行：请选择更短的期间。</translation>
+    </message>
+    <message>
         <source>Unknown import {kind}: use one of {kinds}.</source>
         <translation>未知的导入类型：{kind}，可选：{kinds}。</translation>
     </message>
@@ -3744,6 +3756,18 @@
     <message>
         <source>The logo must be a PNG or JPEG file that exists: {path}.</source>
         <translation>标志须为存在的 PNG 或 JPEG 文件：{path}。</translation>
+    </message>
+    <message>
+        <source>The taxpayer ID {value} is not a unified social credit code: 18 digits and capital letters (no I, O, S, V or Z).</source>
+        <translation>纳税人识别号 {value} 不是统一社会信用代码：应为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>The taxpayer ID {value} has a wrong check character: compare it with the business licence.</source>
+        <translation>纳税人识别号 {value} 的校验码不对：请与营业执照核对。</translation>
+    </message>
+    <message>
+        <source>The invoice details need at least the name and the taxpayer ID.</source>
+        <translation>开票信息至少须填写名称和纳税人识别号。</translation>
     </message>
     <message>
         <source>Unknown item kind {kind}.</source>
@@ -6037,6 +6061,18 @@
     <message>
         <source>address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>invoice header</source>
+        <translation>发票抬头</translation>
+    </message>
+    <message>
+        <source>invoice address and phone</source>
+        <translation>开票地址、电话</translation>
+    </message>
+    <message>
+        <source>bank and account</source>
+        <translation>开户行及账号</translation>
     </message>
     <message>
         <source>postcode</source>
@@ -8918,6 +8954,30 @@
     <message>
         <source>&amp;Logo (PNG or JPEG):</source>
         <translation>标志(&amp;L)（PNG 或 JPEG）：</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the business licence</source>
+        <translation>18 位，与营业执照一致</translation>
+    </message>
+    <message>
+        <source>Invoice details (the seller on the settlement slip)</source>
+        <translation>开票信息（结算单上的销售方）</translation>
+    </message>
+    <message>
+        <source>Invoice h&amp;eader (name):</source>
+        <translation>发票抬头(&amp;E)（名称）：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;xpayer ID:</source>
+        <translation>纳税人识别号(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Address and &amp;phone:</source>
+        <translation>地址、电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k and account:</source>
+        <translation>开户行及账号(&amp;K)：</translation>
     </message>
     <message>
         <source>The store&apos;s logo</source>

@@ -18,7 +18,7 @@ from dms.models import GatePass, User
 from dms.reports.capitals import amount_in_capitals
 from dms.reports.documents.base import (FEE, METHOD, PAYER, STATE, Barcode, Styles, build_a4,
                                         build_roll, frame_width, gap, money, qty, when)
-from dms.reports.documents.context import header, order_head, vehicle_fields
+from dms.reports.documents.context import header, order_head, seller_fields, vehicle_fields
 from dms.reports.documents import words
 from dms.reports.documents.words import say
 
@@ -58,6 +58,13 @@ def _status(view: SettlementView) -> str:
     return "已结清" if not view.outstanding else "未结清"
 
 
+def _seller(st: Styles, head, width: float) -> list:
+    """The seller's invoice details (销售方), where the store has entered them."""
+    pairs = seller_fields(head.store)
+    return [st.p("销售方（开票信息）", 10), gap(1 * mm), st.fields(pairs, width, per_row=2),
+            gap(2 * mm)] if pairs else []
+
+
 def settlement(db, actor, work_order_id: int, font: str) -> bytes:
     view = settlement_view(db, actor, work_order_id)
     head = order_head(db, actor, work_order_id)
@@ -93,6 +100,7 @@ def settlement(db, actor, work_order_id: int, font: str) -> bytes:
              st.p("收款记录", 10), gap(1 * mm),
              st.grid(payments, [w * 0.16, w * 0.16, w * 0.28, w * 0.22, w * 0.18], right=(1,)),
              gap(1 * mm), st.p(say("按付款方式：{methods}").format(methods=_methods(view)), 8.5), gap(2 * mm),
+             *_seller(st, head, w),
              st.p("客户确认：以上维修项目已完工，车辆已验收，费用无误。本单据为结算凭证，请妥善保管。", 8),
              gap(8 * mm), st.signatures(["客户签字", "收银员", "服务顾问"], w)]
     return build_a4(font, header(head, "结算单", say("结算：{when}").format(when=when(view.settled_at)),
@@ -119,7 +127,9 @@ def settlement_receipt(db, actor, work_order_id: int, font: str) -> bytes:
     store = head.store
     story = [st.p(store.name, 11, TA_CENTER)]
     phone = store.phone and say("电话：{value}").format(value=store.phone)
-    story += [st.p(line, 7.5, TA_CENTER) for line in (store.address, phone)
+    seller = store.invoice_name if store.invoice_name != store.name else None
+    tax_id = store.tax_id and say("纳税人识别号：{value}").format(value=store.tax_id)
+    story += [st.p(line, 7.5, TA_CENTER) for line in (seller, store.address, phone, tax_id)
               if line]
     story += [gap(1.5 * mm), st.p("结算单", 13, TA_CENTER), gap(1 * mm),
               Barcode(view.work_order_number, font, width=w, height=9 * mm, size=8, align="CENTER"),
@@ -193,7 +203,8 @@ def refund_slip(db, actor, refund_id: int, font: str) -> bytes:
         ("审批", view.approved_by or "")]
     rows = [["退回方式", "金额", "原付款参考号"]] + [
         [METHOD.get(m, m), money(a), ref or ""] for m, a, ref in view.by_method]
-    story = [st.fields(info, w), gap(), st.p(f"原因：{view.reason}", 10), gap(2 * mm)]
+    story = [st.fields(info, w), gap(), st.p(f"原因：{view.reason}", 10), gap(2 * mm),
+             *_seller(st, head, w)]
     if view.by_method:
         story += [st.grid(rows, [w * 0.3, w * 0.3, w * 0.4], right=(1,)), gap(2 * mm)]
     if view.points_returned or view.points_taken_back:

@@ -21,6 +21,11 @@ class StoreInfo:
     address: str | None
     phone: str | None
     logo_path: str | None
+    # the seller's invoice details (开票信息); None where the store has not entered them
+    invoice_name: str | None = None
+    tax_id: str | None = None
+    invoice_address_phone: str | None = None
+    invoice_bank_account: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,18 @@ class OrderHead:
 
 def store_info(s, store_id: int) -> StoreInfo:
     store = s.get(Store, store_id)
-    return StoreInfo(store.name, store.address, store.phone, store.logo_path)
+    return StoreInfo(store.name, store.address, store.phone, store.logo_path,
+                     store.invoice_name, store.tax_id, store.invoice_address_phone,
+                     store.invoice_bank_account)
+
+
+def seller_fields(store: StoreInfo) -> list[tuple[str, str]]:
+    """The seller's invoice details as a slip prints them (销售方); none if not entered."""
+    if not (store.invoice_name and store.tax_id):
+        return []
+    return [("名称", store.invoice_name), ("纳税人识别号", store.tax_id),
+            ("地址、电话", store.invoice_address_phone or ""),
+            ("开户行及账号", store.invoice_bank_account or "")]
 
 
 def order_id(db, actor, number: str) -> int:

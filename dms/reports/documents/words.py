@@ -91,6 +91,8 @@ EN: dict[str, str] = {
     "开具时间": "Issued at", "开具人": "Issued by", "放行时间": "Released at",
     "未上牌": "No plate", "进厂时间": "Entry time", "进厂里程": "Mileage at entry",
     "业务类型": "Business type", "预计交车": "Promised", "预估金额": "Estimate",
+    "销售方（开票信息）": "Seller (invoice details)", "纳税人识别号": "Taxpayer ID",
+    "地址、电话": "Address and phone", "开户行及账号": "Bank and account",
     # labels
     "配件标签": "Part labels", "未设库位": "no bin", "仓库": "Warehouse", "库位": "Bin",
     # check-in
@@ -172,6 +174,7 @@ EN: dict[str, str] = {
 # Templates of the documents' sentences and label-value lines ({fields} filled afterwards).
 EN.update({
     "地址：{value}": "Address: {value}", "电话：{value}": "Phone: {value}",
+    "纳税人识别号：{value}": "Taxpayer ID: {value}",
     "第 {page} 页 / 共 {total} 页": "Page {page} of {total}",
     "{payer}承担": "paid by {payer}", "人民币 {amount}": "RMB {amount}",
     "按付款方式：{methods}": "By method: {methods}", "结算：{when}": "Settled: {when}",

@@ -109,7 +109,9 @@ class AdminPage(QWidget):
                     Column(lambda: self.tr("Name"), lambda r: r.name),
                     Column(lambda: self.tr("Address"), lambda r: r.address or ""),
                     Column(lambda: self.tr("Telephone"), lambda r: r.phone or ""),
-                    Column(lambda: self.tr("Logo"), lambda r: r.logo_path or "")]
+                    Column(lambda: self.tr("Logo"), lambda r: r.logo_path or ""),
+                    Column(lambda: self.tr("Invoice header"), lambda r: r.invoice.name or ""),
+                    Column(lambda: self.tr("Taxpayer ID"), lambda r: r.invoice.tax_id or "")]
         if self.section == "rules":
             names = rule_names()
             return [Column(lambda: self.tr("Rule"), lambda r: names.get(r[0], r[0])),

@@ -1,5 +1,5 @@
-"""The store's record (name, address, telephone and logo as the documents print them) and a
-maintenance package's items (labour operations and parts with their quantities), each saved
+"""The store's record (name, address, telephone and logo as the documents print them, and the
+invoice details the settlement slip names the seller with) and a maintenance package's items (labour operations and parts with their quantities), each saved
 by F9 as one command; a refusal stays in the dialog, which keeps what was typed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QTableWidget,
                                QTableWidgetItem)
 
@@ -42,6 +42,27 @@ class StoreDialog(CommandDialog):
         self.form.addRow(self.tr("&Address:"), self.address)
         self.form.addRow(self.tr("&Telephone:"), self.phone)
         self.form.addRow(self.tr("&Logo (PNG or JPEG):"), form_row(self.logo, self.browse))
+        invoice = info.invoice
+        self.invoice_name = QLineEdit(invoice.name or "")
+        self.tax_id = QLineEdit(invoice.tax_id or "")
+        self.tax_id.setPlaceholderText(self.tr("18 characters, as on the business licence"))
+        self.invoice_address_phone = QLineEdit(invoice.address_phone or "")
+        self.invoice_bank_account = QLineEdit(invoice.bank_account or "")
+        heading = QLabel(self.tr("Invoice details (the seller on the settlement slip)"))
+        heading.setObjectName("store_invoice_heading")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        self.form.addRow(heading)
+        for name, widget, label in (
+                ("store_invoice_name", self.invoice_name, self.tr("Invoice h&eader (name):")),
+                ("store_tax_id", self.tax_id, self.tr("Ta&xpayer ID:")),
+                ("store_invoice_address_phone", self.invoice_address_phone,
+                 self.tr("Address and &phone:")),
+                ("store_invoice_bank_account", self.invoice_bank_account,
+                 self.tr("Ban&k and account:"))):
+            widget.setObjectName(name)
+            self.form.addRow(label, widget)
 
     @Slot()
     def choose_logo(self) -> None:
@@ -51,8 +72,11 @@ class StoreDialog(CommandDialog):
         dialog.open()
 
     def call(self):
+        invoice = store.InvoiceDetails(self.invoice_name.text(), self.tax_id.text(),
+                                       self.invoice_address_phone.text(),
+                                       self.invoice_bank_account.text())
         return store.save_store, (self.name.text(), self.address.text(), self.phone.text(),
-                                  self.logo.text()), {}
+                                  self.logo.text(), invoice), {}
 
     def done_text(self, result) -> str:
         return self.tr("The store's details are saved; the next documents print them.")
