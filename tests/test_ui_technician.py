@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 
 from dms import clock
 from dms.changes import Change
-from dms.models import AuditLog, LabourLine, QCInspection, Tool, WorkOrder
+from dms.models import AuditLog, LabourLine, QCInspection, Tool, Vehicle, WorkOrder
 from dms.workshop import dispatch as d
 from dms.workshop import tools as t
 from robot import Robot
 
-from builders import login, make_order, workshop_users
+from builders import login, make_order, snapshot, workshop_users
 
 SHOWN_MS = 10_000
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -102,6 +102,28 @@ def test_clock_on_pause_resume_and_done_one_key_each(qtbot, terminal, demo_db, o
     qtbot.waitUntil(lambda: state(demo_db, wo) == ("PAUSED", "waiting_approval"),
                     timeout=SHOWN_MS)
     robot.done("technician: resume, clock on, pause waiting for approval", "technician", 3)
+
+
+def test_clocking_on_where_another_car_is_in_repair_is_refused_with_the_reason(
+        qtbot, terminal, demo_db, users, order):
+    """The job waits on its bay while another car is in repair there: F4 is refused with the
+    bay and that car's plate in the message bar, and nothing changes."""
+    window, ws = terminal
+    wo, (oil, _) = order
+    _loaded(qtbot, ws, 2)
+    other, (other_oil, _) = make_order(demo_db, users["advisor1"])
+    with demo_db.reading() as s:
+        bay = s.get(LabourLine, oil).bay_id
+        plate = s.get(Vehicle, s.get(WorkOrder, other).vehicle_id).plate
+    d.assign_job(demo_db, users["dispatcher1"], other_oil, bay, users["tech3"].id)
+    d.clock_on(demo_db, users["tech3"], other_oil)
+    before = snapshot(demo_db, wo), snapshot(demo_db, other)
+    assert ws.jobs_page.selected().labour_line_id == oil
+    Robot(qtbot).shortcut("F4")
+    qtbot.waitUntil(lambda: plate in ws.message_bar.text(), timeout=SHOWN_MS)
+    assert "is busy" in ws.message_bar.text()
+    assert (snapshot(demo_db, wo), snapshot(demo_db, other)) == before
+    assert ws.jobs_page.clocked_job() is None
 
 
 @pytest.mark.efficiency
