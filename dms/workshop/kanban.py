@@ -19,8 +19,8 @@ from decimal import Decimal
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from dms.models import (AuditLog, Bay, LabourLine, PartLine, QCInspection, User, UserRole, Vehicle,
-                        WorkOrder)
+from dms.models import (AuditLog, Bay, ClockEvent, LabourLine, PartLine, QCInspection, User,
+                        UserRole, Vehicle, WorkOrder)
 from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.board import BoardJob, board_rows, clocked_hours
@@ -83,6 +83,13 @@ class Board:
 
 
 @dataclass(frozen=True)
+class QCJob:
+    labour_line_id: int
+    name: str
+    worked_by: frozenset[int]  # its technician and whoever clocked on it
+
+
+@dataclass(frozen=True)
 class QCItem:
     """A car waiting at the QC desk: `level` is the check it waits for (self, team_lead, final)."""
 
@@ -95,7 +102,7 @@ class QCItem:
     level: str
     promised_at: datetime | None
     since: datetime
-    jobs: tuple[str, ...]
+    jobs: tuple[QCJob, ...]  # a fail sends the faulty ones back (`qc.final_inspection`)
     technicians: tuple[tuple[int, str], ...]  # who worked on it: the rework owner is one of them
 
 
@@ -278,6 +285,16 @@ def _qc_level(s: Session, order_ids) -> dict[int, str]:
             for o, level, passed in rows}
 
 
+def _worked(s: Session, line_ids) -> dict[int, set[int]]:
+    """job → the technicians who clocked on it."""
+    worked: dict[int, set[int]] = defaultdict(set)
+    rows = s.execute(select(ClockEvent.labour_line_id, ClockEvent.technician_id).distinct()
+                     .where(ClockEvent.labour_line_id.in_(line_ids))) if line_ids else []
+    for line_id, technician_id in rows:
+        worked[line_id].add(technician_id)
+    return worked
+
+
 def qc_queue(db, actor) -> tuple[QCItem, ...]:
     """Cars waiting for a check, the longest waiting first: self-check (every job done, nobody
     clocked on), the team lead's check, the final inspection."""
@@ -299,14 +316,18 @@ def qc_queue(db, actor) -> tuple[QCItem, ...]:
         orders = _orders(s, list(waiting))
         since = _since(s, [js[0] for o, js in by_order.items() if o in waiting],
                        _entered(s, waiting))
+        worked = _worked(s, [j.labour_line_id for o in waiting for j in by_order[o]])
         items = []
         for order_id, level in waiting.items():
             js = by_order[order_id]
-            worked = {j.technician_id: j.technician_name for j in js if j.technician_id}
+            assigned = {j.technician_id: j.technician_name for j in js if j.technician_id}
             first = js[0]
             items.append(QCItem(order_id, first.number, first.plate, *orders[order_id],
                                 first.order_version, level, first.promised_at,
-                                since[first.labour_line_id], tuple(j.name for j in js),
-                                tuple(sorted(worked.items()))))
+                                since[first.labour_line_id],
+                                tuple(QCJob(j.labour_line_id, j.name, frozenset(
+                                    {j.technician_id, *worked[j.labour_line_id]} - {None}))
+                                      for j in js),
+                                tuple(sorted(assigned.items()))))
         return tuple(sorted(items, key=lambda i: (i.since, i.work_order_id)))
 
