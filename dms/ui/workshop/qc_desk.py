@@ -50,7 +50,6 @@ class JobPicker(QListWidget):
         super().__init__()
         self.setObjectName("qcReworkJobs")
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setMaximumHeight(self.fontMetrics().height() * 6)
 
     def set_jobs(self, jobs) -> None:
         self.clear()
@@ -58,6 +57,9 @@ class JobPicker(QListWidget):
             entry = QListWidgetItem(job.name)
             entry.setData(Qt.ItemDataRole.UserRole, job.labour_line_id)
             self.addItem(entry)
+        rows = min(max(self.count(), 1), 6)  # as high as its jobs, up to six
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), self.fontMetrics().height())
+                            + 2 * self.frameWidth())
         self.selectAll()
         self._no_current()
 
