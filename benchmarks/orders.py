@@ -1,13 +1,18 @@
 """Work orders for the benchmark dealership: lines, settlements, payments and audit history
-as plain rows, with money consistent with the pricing rules."""
+as plain rows, with money consistent with the pricing rules and the workshop's rules: a job is
+on a bay of its trade's kind, one car is in repair in a bay (`dms.workshop.dispatch`), and a
+job's state is one its order's state allows."""
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from datetime import datetime, timedelta
 
 from bulk import Context, Writer
 from dms.db import Database
+from dms.workshop.dispatch import PAUSE_REASONS
+from dms.workshop.trades import bay_kind
 
 YEARS_BACK = 3
 LABOUR = [  # code, name, trade, hours (hundredths)
@@ -20,8 +25,16 @@ LABOUR = [  # code, name, trade, hours (hundredths)
 TYPES = (("maintenance", 55), ("repair", 25), ("body_paint", 10), ("warranty", 6),
          ("internal", 4))
 WORKSHOP = ("AUTHORIZED", "DISPATCHED", "IN_REPAIR", "PAUSED", "QC", "REWORK")
-
-
+UNDISPATCHED = ("RECEIVED", "ESTIMATED", "AUTHORIZED")  # no job on a bay or a technician yet
+STARTED = ("IN_REPAIR", "PAUSED")  # jobs waiting, in progress or done
+# an open order's way through the workshop: (action, from, to, when as a fraction of the
+# time from its entry until now)
+_DISPATCH = ("dispatch", "AUTHORIZED", "DISPATCHED", 0.1)
+_START, _FINISH = ("start", "DISPATCHED", "IN_REPAIR", 0.2), ("finish", "IN_REPAIR", "QC", 0.7)
+OPEN_PATHS = {"AUTHORIZED": (), "DISPATCHED": (_DISPATCH,), "IN_REPAIR": (_DISPATCH, _START),
+              "PAUSED": (_DISPATCH, _START, ("pause", "IN_REPAIR", "PAUSED", 0.8)),
+              "QC": (_DISPATCH, _START, _FINISH),
+              "REWORK": (_DISPATCH, _START, _FINISH, ("qc_fail", "QC", "REWORK", 0.8))}
 
 def entry_times(ctx: Context, rng, n: int) -> list[datetime]:
     start = ctx.now - timedelta(days=365 * YEARS_BACK)
@@ -41,7 +54,14 @@ class OrderFactory:
         self.next_pl, self.next_st = ctx.next_id("part_line"), ctx.next_id("settlement")
         self.seq = {(y, k): v for k, y, v in w.all(
             "SELECT kind, year, last_value FROM number_sequence WHERE store_id = ?", ctx.store_id)}
+        self.bays = defaultdict(list)  # bay kind → its active bays
+        for bay_id, kind in w.all("SELECT id, kind FROM bay WHERE store_id = ? AND active = ? "
+                                  "ORDER BY id", ctx.store_id, w.flag(True)):
+            self.bays[kind].append(bay_id)
+        self.held = {}  # bay → the order in repair there: one car a bay
+        self.dispatcher = ctx.users["dispatcher1"]
         self.wo, self.ll, self.pl, self.st, self.audit, self.issues = [], [], [], [], [], []
+        self.assigned = []  # the active dispatch assignments of the jobs still in the workshop
 
     def number(self, kind: str, prefix: str, year: int) -> str:
         value = self.seq.get((year, kind), 0) + 1
@@ -60,18 +80,20 @@ class OrderFactory:
         closed = state in ("CLOSED", "DELIVERED", "SETTLED")
         in_workshop = state in WORKSHOP
         labour_total = parts_total = 0
-        for seq in range(1, rng.choice((1, 2, 3, 3, 4, 5)) + 1):
-            code, name, trade, hours = rng.choice(LABOUR)
+        jobs = self._jobs(wid, state)
+        dispatched = (entry + (ctx.now - entry) * _DISPATCH[3] if in_workshop
+                      else entry + timedelta(minutes=40))
+        for seq, (code, name, trade, hours, lstate, tech, bay) in enumerate(jobs, 1):
             class_code = "C" if payer == "warranty" else ("B" if trade in ("body", "paint") else "A")
             class_id, rate = ctx.class_rate.get(class_code, ctx.class_rate["A"])
             amount = hours * rate // 100
-            lstate = ("done" if closed or state == "READY" else
-                      rng.choice(("waiting", "in_progress", "done")) if in_workshop else "waiting")
-            tech = rng.choice(ctx.techs) if state != "RECEIVED" else None
-            bay = rng.choice(ctx.bays) if tech else None
             self.ll.append((self.next_ll, wid, seq, code, name, trade, hours, hours, class_id, rate,
                             amount, 0, 0, amount, payer, lstate, "approved", w.flag(False),
                             bay, tech))
+            if tech is not None and not closed:
+                self.assigned.append((self.next_ll, bay, tech, hours, self.dispatcher,
+                                      w.ts(dispatched),
+                                      w.flag(True)))
             self.next_ll += 1
             labour_total += amount
         for _ in range(rng.choice((2, 3, 4, 5, 6))):
@@ -95,11 +117,15 @@ class OrderFactory:
                         labour_total + parts_total, w.ts(entry + timedelta(hours=6)),
                         w.ts(entry + timedelta(hours=5)) if closed or state == "READY" else None,
                         w.ts(entry + timedelta(hours=8)) if state in ("DELIVERED", "CLOSED") else None,
-                        1, w.ts(entry)))
+                        1, w.ts(entry), "IN_REPAIR" if state == "PAUSED" else None,
+                        rng.choice(PAUSE_REASONS) if state == "PAUSED" else None))
         steps = [("create", None, "RECEIVED", entry), ("estimate", "RECEIVED", "ESTIMATED", entry),
                  ("approve", "ESTIMATED", "AUTHORIZED", entry + timedelta(minutes=20))]
-        if state not in ("RECEIVED", "AUTHORIZED"):
-            steps.append(("dispatch", "AUTHORIZED", "DISPATCHED", entry + timedelta(minutes=40)))
+        if in_workshop:
+            steps += [(action, src, dst, entry + (ctx.now - entry) * part)
+                      for action, src, dst, part in OPEN_PATHS[state]]
+        elif state not in UNDISPATCHED:
+            steps.append(("dispatch", "AUTHORIZED", "DISPATCHED", dispatched))
         if closed or state == "READY":
             steps += [("start", "DISPATCHED", "IN_REPAIR", entry + timedelta(hours=1)),
                       ("finish", "IN_REPAIR", "QC", entry + timedelta(hours=4)),
@@ -124,16 +150,55 @@ class OrderFactory:
             self.audit.append((ctx.store_id, w.ts(at), advisor, "work_order", wid, action, src, dst))
         return wid
 
+    def _jobs(self, wid: int, state: str) -> list[tuple]:
+        """The order's jobs as (code, name, trade, hours, state, technician, bay), as the
+        services leave them in the order's `state`: nobody on them before dispatch; waiting
+        until the repair starts; waiting, in progress or done while it is in repair or paused
+        (one job at least started); all done from QC on, but a failed inspection sends the
+        rework owner's jobs back. A job is on a bay of its trade's kind, and a job in progress
+        of a car in repair holds its bay: another car's job in progress there is finished
+        instead (`dispatch.check_bay`; a paused car holds no bay)."""
+        rng = self.rng
+        picked = [rng.choice(LABOUR) for _ in range(rng.choice((1, 2, 3, 3, 4, 5)))]
+        techs = [None if state in UNDISPATCHED else rng.choice(self.ctx.techs) for _ in picked]
+        if state in STARTED:
+            states = [rng.choice(("waiting", "in_progress", "done")) for _ in picked]
+            if set(states) == {"waiting"}:
+                states[0] = "in_progress"  # the first clock-on started the repair
+        elif state in ("DISPATCHED", *UNDISPATCHED):
+            states = ["waiting"] * len(picked)
+        else:
+            owner = rng.choice(techs) if state == "REWORK" else None
+            states = ["rework" if tech == owner else "done" for tech in techs]
+        jobs = []
+        for (code, name, trade, hours), tech, job_state in zip(picked, techs, states):
+            bay = None
+            if tech is not None:
+                fitting = self.bays[bay_kind(trade)]
+                if job_state == "in_progress" and state == "IN_REPAIR":
+                    fitting = [b for b in fitting if self.held.get(b, wid) == wid]
+                    if not fitting:  # every bay of its kind holds another car
+                        fitting, job_state = self.bays[bay_kind(trade)], "done"
+                bay = rng.choice(fitting)
+                if job_state == "in_progress" and state == "IN_REPAIR":
+                    self.held[bay] = wid
+            jobs.append((code, name, trade, hours, job_state, tech, bay))
+        return jobs
+
     def flush(self) -> None:
         w = self.ctx.w
         w.insert("work_order", ("id", "store_id", "number", "vehicle_id", "customer_id",
                                 "advisor_id", "business_type", "state", "entry_at", "entry_mileage",
                                 "fuel_level", "complaint", "estimated_amount", "promised_at",
-                                "completed_at", "delivered_at", "version", "created_at"), self.wo)
+                                "completed_at", "delivered_at", "version", "created_at",
+                                "paused_from", "pause_reason"), self.wo)
         w.insert("labour_line", ("id", "work_order_id", "seq", "code", "name", "trade",
                                  "standard_hours", "billed_hours", "price_class_id", "rate",
                                  "amount", "discount_pct", "discount", "net", "payer", "state",
                                  "approval", "added_work", "bay_id", "technician_id"), self.ll)
+        w.insert("dispatch_assignment", ("labour_line_id", "bay_id", "technician_id",
+                                         "planned_hours", "dispatcher_id", "assigned_at",
+                                         "active"), self.assigned)
         w.insert("part_line", ("id", "work_order_id", "part_id", "qty", "qty_issued", "unit",
                                "unit_price", "amount", "discount_pct", "discount", "net", "payer",
                                "state", "approval", "added_work"), self.pl)
@@ -148,7 +213,7 @@ class OrderFactory:
         w.insert("payment", ("settlement_id", "method", "amount", "at", "cashier_id"), payments)
         w.insert("audit_log", ("store_id", "at", "user_id", "entity", "entity_id", "action",
                                "from_state", "to_state"), self.audit)
-        self.wo, self.ll, self.pl, self.st, self.audit = [], [], [], [], []
+        self.wo, self.ll, self.pl, self.st, self.audit, self.assigned = [], [], [], [], [], []
 
     def save_sequences(self) -> None:
         w, ctx = self.ctx.w, self.ctx

@@ -172,6 +172,22 @@ def login(db, name, password=None):
     return authenticate(db, name, password or ("admin123" if name == "admin" else "demo123"))
 
 
+def self_checked(db, technician: str = "tech2", lines: int = 3):
+    """An order whose `lines` jobs one technician did (dispatched, clocked on, done) and
+    self-checked: at QC. Returns (order id, job ids)."""
+    from dms.workshop import dispatch
+
+    wo, jobs = make_order(db, login(db, "advisor1"), lines=lines)
+    dispatcher, tech = login(db, "dispatcher1"), login(db, technician)
+    for job in jobs:
+        dispatch.assign_job(db, dispatcher, job, dispatch.bay_for(db, dispatcher, job), tech.id)
+    for job in jobs:
+        dispatch.clock_on(db, tech, job)
+        dispatch.clock_off(db, tech, job, done=True)
+    dispatch.finish_repair(db, tech, wo, self_check_ok=True)
+    return wo, jobs
+
+
 def work_through(db, order_id):
     """An AUTHORIZED order's approved jobs dispatched, clocked, done and inspected, and its
     approved parts issued: READY through the services, as the workshop would do it."""

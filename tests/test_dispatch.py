@@ -297,3 +297,26 @@ def test_a_bay_must_be_of_the_jobs_kind_and_free_of_other_cars(demo_db, users, b
             .order_by(LabourLine.seq))] == [(bays["BAY2"], users["tech2"].id),
                                             (bays["BAY3"], users["tech1"].id),
                                             (bays["BAY1"], users["tech5"].id)]
+
+
+def test_clocking_on_in_a_bay_another_car_is_in_repair_in_is_refused(demo_db, users, bays):
+    """A job may stay on its bay while another car comes into repair there (see above), but
+    its technician cannot start it until that car leaves: the bay's rules hold on clock-on as
+    on assignment; the refusal changes nothing."""
+    disp = users["dispatcher1"]
+    wo_a, (oil, _) = make_order(demo_db, users["advisor1"])
+    wo_b, (b_oil, _) = make_order(demo_db, users["advisor1"])
+    d.assign_job(demo_db, disp, oil, bays["BAY1"], users["tech2"].id)  # A waits in BAY1
+    d.assign_job(demo_db, disp, b_oil, bays["BAY1"], users["tech3"].id)  # B is in repair there
+    d.clock_on(demo_db, users["tech3"], b_oil)
+    with demo_db.reading() as s:
+        plate = s.scalar(select(Vehicle.plate).join(WorkOrder).where(WorkOrder.id == wo_b))
+    before = snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)
+    for who in ("tech2", "tech1"):  # the job's technician, and a team lead
+        with pytest.raises(ValidationError) as err:
+            d.clock_on(demo_db, users[who], oil)
+        assert err.value.code == "dispatch.bay_busy"
+        assert err.value.params == {"bay": "保养工位1", "plate": plate}
+        assert (snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)) == before
+    d.clock_off(demo_db, users["tech3"], b_oil, done=True)  # car B's job is done: the bay is free
+    assert d.clock_on(demo_db, users["tech2"], oil).job_state == "in_progress"

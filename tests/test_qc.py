@@ -1,5 +1,6 @@
 """Step 8: team-lead check and final inspection; a fail sends the car back to rework."""
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -165,3 +166,40 @@ def test_the_rework_owner_may_redo_a_job_reassigned_away_from_them(demo_db, user
                      rework_owner_id=tech3.id)
     refused(demo_db, wo_id, lambda: d.clock_on(demo_db, users["tech4"], oil), "clock.not_assigned")
     assert d.clock_on(demo_db, tech3, oil).order.state == "IN_REPAIR"
+
+
+def test_the_inspector_names_the_faulty_job_and_only_it_goes_back(demo_db, users, bays, now):
+    """tech2 did the oil change and the filter, tech3 the brakes: the filter is faulty, so only
+    it goes back to tech2; naming no job, another technician's job or another car's job is
+    refused and changes nothing. Without an owner (a team lead's fail) any job may be named."""
+    wo_id, (oil, brakes, filter_) = make_order(demo_db, users["advisor1"], lines=3)
+    other_wo, (other_oil, _) = make_order(demo_db, users["advisor1"])
+    work = ((oil, "BAY1", "tech2"), (brakes, "BAY3", "tech3"), (filter_, "BAY1", "tech2"))
+    for line, bay, tech in work:
+        d.assign_job(demo_db, users["dispatcher1"], line, bays[bay], users[tech].id)
+    for line, _bay, tech in work:
+        d.clock_on(demo_db, users[tech], line)
+        d.clock_off(demo_db, users[tech], line, done=True)
+    d.finish_repair(demo_db, users["tech2"], wo_id, self_check_ok=True)
+    qc, tech2 = users["qc1"], users["tech2"]
+    for named in ([], [brakes], [filter_, other_oil]):
+        refused(demo_db, wo_id, lambda: final_inspection(
+            demo_db, qc, wo_id, False, reason="机滤渗油", rework_owner_id=tech2.id,
+            rework_job_ids=named), "qc.rework_jobs")
+    refused(demo_db, wo_id, lambda: final_inspection(demo_db, qc, wo_id, True,
+                                                     rework_job_ids=[filter_]),
+            "qc.pass_with_rework")
+    result = final_inspection(demo_db, qc, wo_id, False, reason="机滤渗油",
+                              rework_owner_id=tech2.id, rework_job_ids=[filter_])
+    assert result.state == "REWORK" and job_states(demo_db, wo_id) == ["done", "done", "rework"]
+    with demo_db.reading() as s:
+        fail = s.scalars(select(AuditLog).where(AuditLog.entity == "work_order",
+                                                AuditLog.action == "qc_fail")).one()
+        assert json.loads(fail.data)["jobs"] == [filter_]
+    refused(demo_db, wo_id, lambda: d.clock_on(demo_db, tech2, oil), "clock.job_done")
+    d.clock_on(demo_db, tech2, filter_)
+    d.clock_off(demo_db, tech2, filter_, done=True)
+    d.finish_repair(demo_db, tech2, wo_id, self_check_ok=True)
+    team_lead_check(demo_db, users["tech1"], wo_id, False, reason="刹车异响",
+                    rework_job_ids=[brakes])
+    assert job_states(demo_db, wo_id) == ["done", "rework", "done"]

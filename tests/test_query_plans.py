@@ -1,5 +1,6 @@
-"""The advisor's lookup, opening a work order and the kanban search indexes: no query walks a
-whole table that grows with the years (issue #7: search must use indexes, not scans).
+"""The advisor's lookup, opening a work order, the kanban and the QC queue search indexes: no
+query walks a whole table that grows with the years (issue #7: search must use indexes, not
+scans).
 
 On SQLite the plans come from EXPLAIN QUERY PLAN on the demo database as the application finds
 it (no ANALYZE); on PostgreSQL sequential scans are disabled first, so a plan that still scans
@@ -15,6 +16,7 @@ from sqlalchemy import event, select
 from builders import as_user
 from dms.crm import lookup
 from dms.models import Customer, Vehicle, WorkOrder
+from dms.workshop import kanban
 from dms.workshop.board import job_board
 from dms.workshop.lines import order_lines
 from dms.workshop.timeline import order_timeline
@@ -83,9 +85,14 @@ def test_opening_an_order_and_the_kanban_search_indexes(demo_orders_db):
     with db.reading() as s:
         order_id = s.scalar(select(WorkOrder.id).where(WorkOrder.state == "CLOSED")
                             .order_by(WorkOrder.id).limit(1))
+    board = kanban.board(db, actor)
     statements = (_statements(db, lambda: order_lines(db, actor, order_id))
                   + _statements(db, lambda: order_timeline(db, actor, order_id))
-                  + _statements(db, lambda: job_board(db, actor)))
+                  + _statements(db, lambda: job_board(db, actor))
+                  + _statements(db, lambda: kanban.board(db, actor))
+                  + _statements(db, lambda: kanban.board_again(
+                      db, actor, board, [board.cards[0].job.work_order_id]))
+                  + _statements(db, lambda: kanban.qc_queue(db, actor)))
     for sql, params in statements:
         assert _scans(db, sql, params) == [], sql
     assert job_board(db, actor)  # the demo has cars in the workshop

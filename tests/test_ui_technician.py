@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 
 from dms import clock
 from dms.changes import Change
-from dms.models import AuditLog, LabourLine, QCInspection, Tool, WorkOrder
+from dms.models import AuditLog, LabourLine, QCInspection, Tool, Vehicle, WorkOrder
 from dms.workshop import dispatch as d
 from dms.workshop import tools as t
 from robot import Robot
 
-from builders import login, make_order, workshop_users
+from builders import login, make_order, self_checked, snapshot, workshop_users
 
 SHOWN_MS = 10_000
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -104,6 +104,28 @@ def test_clock_on_pause_resume_and_done_one_key_each(qtbot, terminal, demo_db, o
     robot.done("technician: resume, clock on, pause waiting for approval", "technician", 3)
 
 
+def test_clocking_on_where_another_car_is_in_repair_is_refused_with_the_reason(
+        qtbot, terminal, demo_db, users, order):
+    """The job waits on its bay while another car is in repair there: F4 is refused with the
+    bay and that car's plate in the message bar, and nothing changes."""
+    window, ws = terminal
+    wo, (oil, _) = order
+    _loaded(qtbot, ws, 2)
+    other, (other_oil, _) = make_order(demo_db, users["advisor1"])
+    with demo_db.reading() as s:
+        bay = s.get(LabourLine, oil).bay_id
+        plate = s.get(Vehicle, s.get(WorkOrder, other).vehicle_id).plate
+    d.assign_job(demo_db, users["dispatcher1"], other_oil, bay, users["tech3"].id)
+    d.clock_on(demo_db, users["tech3"], other_oil)
+    before = snapshot(demo_db, wo), snapshot(demo_db, other)
+    assert ws.jobs_page.selected().labour_line_id == oil
+    Robot(qtbot).shortcut("F4")
+    qtbot.waitUntil(lambda: plate in ws.message_bar.text(), timeout=SHOWN_MS)
+    assert "is busy" in ws.message_bar.text()
+    assert (snapshot(demo_db, wo), snapshot(demo_db, other)) == before
+    assert ws.jobs_page.clocked_job() is None
+
+
 @pytest.mark.efficiency
 def test_jobs_done_then_self_check_sends_the_car_to_qc(qtbot, terminal, demo_db, order):
     window, ws = terminal
@@ -140,6 +162,33 @@ def test_jobs_done_then_self_check_sends_the_car_to_qc(qtbot, terminal, demo_db,
     with demo_db.reading() as s:
         check = s.scalars(select(QCInspection).where(QCInspection.work_order_id == wo)).one()
         assert (check.level, check.reason) == ("self", "试车正常")
+
+
+@pytest.mark.efficiency
+def test_the_one_job_qc_sent_back_is_redone_and_self_checked(qtbot, open_window, demo_db,
+                                                              users):
+    """QC sent back only the faulty one of tech2's three jobs: it heads the list, F4 clocks on,
+    Ctrl+D finishes it, the self-check (Ctrl+E, all OK, F9) sends the car to QC again."""
+    from dms.workshop.qc import final_inspection
+
+    wo, jobs = self_checked(demo_db, "tech2")
+    final_inspection(demo_db, users["qc1"], wo, False, reason="机滤渗油",
+                     rework_owner_id=users["tech2"].id, rework_job_ids=[jobs[1]])
+    ws = open_window(demo_db, users["tech2"]).show_workspace("technician")
+    _loaded(qtbot, ws, 3)
+    assert ws.jobs_page.selected().labour_line_id == jobs[1]
+    robot = Robot(qtbot)
+    qtbot.waitUntil(lambda: ws.actions["technician.clock_on"].isEnabled(), timeout=SHOWN_MS)
+    robot.shortcut("F4")
+    qtbot.waitUntil(lambda: ws.actions["technician.job_done"].isEnabled(), timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+D")
+    qtbot.waitUntil(lambda: ws.actions["technician.self_check"].isEnabled(), timeout=SHOWN_MS)
+    robot.shortcut("Ctrl+E")
+    dialog = _dialog(qtbot, ws)
+    robot.click(dialog.all_ok)
+    robot.key(dialog.note, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: state(demo_db, wo)[0] == "QC", timeout=SHOWN_MS)
+    robot.done("technician: redo the one job QC sent back and self-check", "technician", 5)
 
 
 @pytest.mark.efficiency

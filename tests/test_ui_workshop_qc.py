@@ -16,10 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
-from builders import make_order
+from builders import make_order, self_checked
 from dms import clock
 from dms.auth import authenticate
-from dms.models import QCInspection, WorkOrder
+from dms.models import LabourLine, QCInspection, WorkOrder
 from dms.ui.common.printing import PreviewDialog
 from dms.ui.workshop.qc_desk import FailDialog, LateDialog
 from dms.ui.workshop.tv import TVBoard
@@ -117,6 +117,8 @@ def test_a_fail_needs_a_reason_and_a_number_then_sends_the_car_to_rework(qtbot, 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=SHOWN_MS)
     assert [dialog.owner.itemData(i) for i in range(dialog.owner.count())] == [
         t for t, _ in item.technicians]
+    owner = item.technicians[0][0]  # the jobs it worked on, all going back unless picked
+    assert dialog.rework_jobs() == [j.labour_line_id for j in item.jobs if owner in j.worked_by]
     robot.type(dialog.penalty, "abc")
     robot.key(dialog.penalty, Qt.Key.Key_F9)  # no reason, and no number
     qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
@@ -212,3 +214,55 @@ def test_tv_mode_shows_sixty_open_orders_page_by_page(qtbot, open_window, sixty_
     qtbot.waitUntil(lambda: tv.page == 1, timeout=SHOWN_MS)
     qtbot.keyClick(tv, Qt.Key.Key_Escape)
     assert not tv.isVisible() and not tv.rotate.isActive()
+
+
+@pytest.mark.efficiency
+def test_the_inspector_sends_back_only_the_faulty_job(qtbot, open_window, demo_db):
+    """tech2 did all three jobs; the second is faulty: Shift+F9, the reason, Alt+J to the jobs
+    (all of tech2's are selected), ↓ ↓ picks the second alone, F9. Only it goes back."""
+    wo, jobs = self_checked(demo_db)
+    ws, page = _desk(qtbot, open_window, demo_db, "qc1")
+    item = _select(page, "team_lead", wo)
+    robot = Robot(qtbot)
+    robot.shortcut("Shift+F9")
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=SHOWN_MS)
+    assert dialog.rework_jobs() == jobs  # the owner's jobs, as without picking
+    robot.type(dialog.reason, "刹车片异响")
+    robot.shortcut("Alt+J")
+    assert QApplication.focusWidget() is dialog.jobs
+    robot.key(dialog.jobs, Qt.Key.Key_Down)
+    assert dialog.rework_jobs() == jobs[:1]
+    robot.key(dialog.jobs, Qt.Key.Key_Down)
+    assert dialog.rework_jobs() == jobs[1:2]
+    robot.key(dialog.jobs, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SHOWN_MS)
+    robot.done("qc inspector: final inspection fails on the second of a technician's three "
+               "jobs (reason, that job picked)", "qc_inspector", 6)
+    assert _order(demo_db, wo)[0] == "REWORK"
+    with demo_db.reading() as s:
+        assert [line.state for line in s.scalars(select(LabourLine).where(
+            LabourLine.id.in_(jobs)).order_by(LabourLine.seq))] == ["done", "rework", "done"]
+    qtbot.waitUntil(lambda: page.queue.row_of(item.work_order_id) == -1, timeout=SHOWN_MS)
+
+
+def test_no_job_picked_is_refused_in_the_dialog(qtbot, open_window, demo_db):
+    """Ctrl+Space takes the only selected job out: nothing would go back, so F9 is refused in
+    the dialog, the reason stays and nothing changes."""
+    wo, jobs = self_checked(demo_db, lines=1)
+    ws, page = _desk(qtbot, open_window, demo_db, "qc1")
+    _select(page, "team_lead", wo)
+    before = _order(demo_db, wo)
+    Robot(qtbot).shortcut("Shift+F9")
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=SHOWN_MS)
+    dialog.reason.setText("机滤渗油")
+    dialog.jobs.setFocus()
+    qtbot.keyClick(dialog.jobs, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.jobs, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.rework_jobs() == []
+    qtbot.keyClick(dialog.jobs, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dialog.message_bar.isVisible(), timeout=SHOWN_MS)
+    assert "jobs to redo" in dialog.message_bar.text()
+    assert dialog.isVisible() and dialog.reason.text() == "机滤渗油"
+    assert _order(demo_db, wo) == before

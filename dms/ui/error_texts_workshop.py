@@ -174,6 +174,9 @@ def templates() -> dict[str, str | tuple[str, ...]]:
             QCoreApplication.translate("Messages", "Name the technician who redoes the work.")),
         "qc.rework_owner_jobs": QCoreApplication.translate(
             "Messages", "The rework owner did not work on this car."),
+        "qc.rework_jobs": QCoreApplication.translate(
+            "Messages", "Name the jobs to redo: at least one, each a job of this car the rework "
+                        "owner worked on."),
         "ready.added_work_open": QCoreApplication.translate(
             "Messages", "{count} added-work line(s) still wait for a price or the customer's "
                         "answer."),

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from dms import clock
@@ -31,9 +33,9 @@ class JobHours:
     by_technician: tuple[tuple[int, Decimal], ...]
 
 
-@dataclass(frozen=True)
-class BoardJob:
-    """One card on the workshop kanban."""
+class BoardJob(NamedTuple):
+    """One card on the workshop kanban (a named tuple, not a frozen dataclass: the board makes
+    a few hundred at a time, and a frozen dataclass costs 4 µs each to make)."""
 
     work_order_id: int
     number: str
@@ -106,39 +108,58 @@ def actual_hours(db, actor, work_order_id: int) -> dict[int, Decimal]:
 
 
 def job_board(db, actor) -> tuple[BoardJob, ...]:
-    """Approved jobs of the store's orders in the workshop, oldest car first.
-
-    Two queries on purpose: the open orders first (by state, a few hundred out of years of
-    history), then their jobs. As one query ordered by entry time, a planner that knows how
-    many orders there are prefers walking the whole history in entry order to sorting a few
-    hundred rows. Plain columns, no ORM entities: the kanban shows hundreds of cards.
-    """
+    """Approved jobs of the store's orders in the workshop, oldest car first."""
     with db.reading() as s:
         return board_rows(s, actor, states.WORKSHOP_STATES)
+
+
+@cache
+def _open_query(among: bool):
+    """The ids of the store "dms_store"'s orders in the states "dms_states" (and among the
+    orders "dms_among"); built once, as the statements below (bound values given at each
+    execution)."""
+    o = WorkOrder
+    return select(o.id).where(o.store_id == bindparam("dms_store"),
+                              o.state.in_(bindparam("dms_states", expanding=True)),
+                              *((o.id.in_(bindparam("dms_among", expanding=True)),) if among
+                                else ()))
+
+
+@cache
+def _jobs_query():
+    """The approved jobs of the orders "dms_orders", with their order's entry.
+
+    The open orders are found first (`_open_query`, by state: a few hundred out of years of
+    history), then their jobs: asked at once, a planner that does not know how few orders
+    are open (SQLite's statistics do not say) walks the whole history. Plain columns, no ORM
+    entities: the kanban shows hundreds of cards."""
+    tech, a, o, line = aliased(User), DispatchAssignment, WorkOrder, LabourLine
+    return (select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
+                   o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,
+                   line.name, line.trade, line.state, line.billed_hours, line.bay_id, Bay.name,
+                   line.technician_id, tech.display_name, line.team_lead_id, a.planned_start,
+                   a.planned_end, a.planned_hours)  # in BoardJob's order
+            .join(line, line.work_order_id == o.id)
+            .join(Vehicle, Vehicle.id == o.vehicle_id)
+            .outerjoin(Bay, Bay.id == line.bay_id)
+            .outerjoin(tech, tech.id == line.technician_id)
+            .outerjoin(a, and_(a.labour_line_id == line.id, a.active.is_(True)))
+            .where(o.id.in_(bindparam("dms_orders", expanding=True)),
+                   line.approval == "approved")
+            .order_by(o.entry_at, o.id, line.seq))
 
 
 def board_rows(s: Session, actor, shown_states, order_ids=None) -> tuple[BoardJob, ...]:
     """`job_board` inside the caller's reading, for orders in `shown_states` (the kanban of
     `dms.workshop.kanban` adds READY); only those of `order_ids` when it is given."""
-    tech, a, o, line = aliased(User), DispatchAssignment, WorkOrder, LabourLine
-    among = () if order_ids is None else (o.id.in_(list(order_ids)),)
-    open_ids = s.scalars(select(o.id).where(o.store_id == actor.store_id,
-                                             o.state.in_(tuple(shown_states)), *among)).all()
-    rows = s.execute(
-        select(o.id, o.number, Vehicle.plate, o.state, o.version, o.pause_reason,
-               o.promised_at, line.id.label("labour_line_id"), line.seq, line.code,
-               line.name, line.trade, line.state, line.billed_hours, line.bay_id, Bay.name,
-               line.technician_id, tech.display_name, line.team_lead_id, a.planned_start,
-               a.planned_end, a.planned_hours)  # in BoardJob's order
-        .join(line, line.work_order_id == o.id)
-        .join(Vehicle, Vehicle.id == o.vehicle_id)
-        .outerjoin(Bay, Bay.id == line.bay_id)
-        .outerjoin(tech, tech.id == line.technician_id)
-        .outerjoin(a, and_(a.labour_line_id == line.id, a.active.is_(True)))
-        .where(o.id.in_(open_ids), line.approval == "approved")
-        .order_by(o.entry_at, o.id, line.seq)).all() if open_ids else []
+    values = {"dms_store": actor.store_id, "dms_states": list(shown_states)}
+    if order_ids is not None:
+        values["dms_among"] = list(order_ids)
+    conn = s.connection()  # plain rows: no ORM machinery for each of hundreds
+    open_ids = conn.execute(_open_query(order_ids is not None), values).scalars().all()
+    rows = conn.execute(_jobs_query(), {"dms_orders": open_ids}).all() if open_ids else []
     on: dict[int, list[str]] = defaultdict(list)
-    for e in open_clocks(s, line_ids=[row.labour_line_id for row in rows]):
+    for e in open_clocks(s, line_ids=[row.labour_line_id for row in rows]) if rows else ():
         on[e.labour_line_id].append(s.get(User, e.technician_id).display_name)
     return tuple(BoardJob(*row, clocked_on=tuple(on.get(row.labour_line_id, ())))
                  for row in rows)

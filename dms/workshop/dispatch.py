@@ -274,6 +274,10 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
         if not _may_clock(s, actor, roles, line, order):
             raise ValidationError("clock.not_assigned", "Job {job} is assigned to someone else.",
                                   job=line.code)
+        # the bay's rules as on assignment: a job left on its bay (`assign_job` lets it stay
+        # while another car comes into repair there) waits until that car leaves the bay
+        bay = s.get(Bay, line.bay_id)
+        check_bay(line.code, line.trade, bay.name, bay.kind, _in_repair_on(s, bay, order))
         # Lock the technician so two terminals cannot clock the same person on twice (SQLite's
         # BEGIN IMMEDIATE has already made this the only writer).
         if s.get_bind().dialect.name != "sqlite":

@@ -15,12 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from dms.models import (AuditLog, Bay, LabourLine, PartLine, QCInspection, User, UserRole, Vehicle,
-                        WorkOrder)
+from dms.models import (AuditLog, Bay, ClockEvent, LabourLine, PartLine, QCInspection, User,
+                        UserRole, Vehicle, WorkOrder)
 from dms.permissions import require
 from dms.workshop import states
 from dms.workshop.board import BoardJob, board_rows, clocked_hours
@@ -37,8 +39,9 @@ WAITING_PARTS = ("requested", "reserved")
 ZERO = Decimal("0.00")
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
+    """A job's card (a named tuple, as `BoardJob`: a board read makes hundreds)."""
+
     job: BoardJob
     model: str
     advisor: str
@@ -83,6 +86,13 @@ class Board:
 
 
 @dataclass(frozen=True)
+class QCJob:
+    labour_line_id: int
+    name: str
+    worked_by: frozenset[int]  # its technician and whoever clocked on it
+
+
+@dataclass(frozen=True)
 class QCItem:
     """A car waiting at the QC desk: `level` is the check it waits for (self, team_lead, final)."""
 
@@ -95,7 +105,7 @@ class QCItem:
     level: str
     promised_at: datetime | None
     since: datetime
-    jobs: tuple[str, ...]
+    jobs: tuple[QCJob, ...]  # a fail sends the faulty ones back (`qc.final_inspection`)
     technicians: tuple[tuple[int, str], ...]  # who worked on it: the rework owner is one of them
 
 
@@ -141,51 +151,73 @@ def default_bay(board: Board, card: Card) -> int | None:
     return min(fitting, key=lambda b: (busy(b.id), load[b.id], b.id)).id if fitting else None
 
 
-def _orders(s: Session, order_ids) -> dict[int, tuple[str, str]]:
-    """order → (model, advisor's name)."""
-    rows = s.execute(select(WorkOrder.id, Vehicle.brand, Vehicle.series, Vehicle.model_code,
-                            User.display_name)
-                     .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
-                     .join(User, User.id == WorkOrder.advisor_id)
-                     .where(WorkOrder.id.in_(order_ids))) if order_ids else []
-    return {r.id: (" ".join(p for p in (r.series or r.brand, r.model_code) if p), r.display_name)
-            for r in rows}
+class _Order(NamedTuple):
+    model: str
+    advisor: str  # the advisor's name
+    entered: datetime  # when the car came into the workshop: the board's order
+    awaiting: bool  # added work the customer has not answered yet
 
 
-def _entered(s: Session, order_ids) -> dict[int, datetime]:
-    """order → when it came into the workshop."""
-    return dict(s.execute(select(WorkOrder.id, WorkOrder.entry_at)
-                          .where(WorkOrder.id.in_(list(order_ids)))).all()) if order_ids else {}
+@cache
+def _orders_query():
+    """The orders "dms_orders" with what their cards show, built once (as every read of the
+    board's: bound values given at each execution)."""
+    o = WorkOrder
+    awaiting = or_(*(select(line.id).where(line.work_order_id == o.id,
+                                          line.approval.in_(PENDING_APPROVAL)).exists()
+                     for line in (LabourLine, PartLine)))
+    return (select(o.id, Vehicle.brand, Vehicle.series, Vehicle.model_code, User.display_name,
+                   o.entry_at, awaiting.label("awaiting"))
+            .join(Vehicle, Vehicle.id == o.vehicle_id).join(User, User.id == o.advisor_id)
+            .where(o.id.in_(bindparam("dms_orders", expanding=True))))
 
 
-def _since(s: Session, jobs: list[BoardJob], entered) -> dict[int, datetime]:
+def _orders(s: Session, order_ids) -> dict[int, _Order]:
+    """order → what its cards show of it, in one read: the car's model, the advisor, the
+    entry and whether added work waits for the customer's answer."""
+    rows = s.connection().execute(_orders_query(), {"dms_orders": list(order_ids)}).all()
+    return {r.id: _Order(" ".join(p for p in (r.series or r.brand, r.model_code) if p),
+                         r.display_name, r.entry_at, bool(r.awaiting)) for r in rows}
+
+
+@cache
+def _since_query():
+    """The last audit entry of each job "dms_lines" and of each order "dms_orders" that
+    moved it (an order's: a change of state)."""
+    return (select(AuditLog.entity, AuditLog.entity_id, func.max(AuditLog.at))
+            .where(or_(and_(AuditLog.entity == "labour_line",
+                            AuditLog.entity_id.in_(bindparam("dms_lines", expanding=True))),
+                       and_(AuditLog.entity == "work_order",
+                            AuditLog.entity_id.in_(bindparam("dms_orders", expanding=True)),
+                            AuditLog.to_state.is_not(None))))
+            .group_by(AuditLog.entity, AuditLog.entity_id))
+
+
+def _since(s: Session, jobs: list[BoardJob], orders) -> dict[int, datetime]:
     """job → the last audit entry that moved it or its order (assignment, clock, state), or
-    the order's entry (`entered`, `_entered`)."""
-    line_ids = [j.labour_line_id for j in jobs]
-    order_ids = list({j.work_order_id for j in jobs})
-    if not jobs:
-        return {}
-    rows = s.execute(select(AuditLog.entity, AuditLog.entity_id, func.max(AuditLog.at))
-                     .where(or_(and_(AuditLog.entity == "labour_line",
-                                     AuditLog.entity_id.in_(line_ids)),
-                                and_(AuditLog.entity == "work_order",
-                                     AuditLog.entity_id.in_(order_ids),
-                                     AuditLog.to_state.is_not(None))))
-                     .group_by(AuditLog.entity, AuditLog.entity_id)).all()
+    the order's entry (`orders`, `_orders`)."""
+    rows = s.connection().execute(_since_query(), {
+        "dms_lines": [j.labour_line_id for j in jobs], "dms_orders": list(orders)}).all()
     last = {(entity, key): at for entity, key, at in rows}
     return {j.labour_line_id: max(t for t in (last.get(("labour_line", j.labour_line_id)),
                                               last.get(("work_order", j.work_order_id)),
-                                              entered[j.work_order_id]) if t is not None)
+                                              orders[j.work_order_id].entered)
+                                  if t is not None)
             for j in jobs}
+
+
+@cache
+def _parts_query():
+    return select(PartLine.work_order_id, PartLine.labour_line_id, PartLine.state).where(
+        PartLine.work_order_id.in_(bindparam("dms_orders", expanding=True)),
+        PartLine.approval == "approved")
 
 
 def _parts(s: Session, order_ids) -> dict[tuple[int, int | None], bool]:
     """(order, job or None) → whether every approved part of it is issued."""
     done: dict[tuple[int, int | None], bool] = {}
-    rows = s.execute(select(PartLine.work_order_id, PartLine.labour_line_id, PartLine.state)
-                     .where(PartLine.work_order_id.in_(order_ids),
-                            PartLine.approval == "approved")) if order_ids else []
-    for order_id, line_id, state in rows:
+    for order_id, line_id, state in s.connection().execute(
+            _parts_query(), {"dms_orders": list(order_ids)}).all():
         key = (order_id, line_id)
         done[key] = done.get(key, True) and state not in WAITING_PARTS
     return done
@@ -199,30 +231,22 @@ def _parts_status(parts, job: BoardJob) -> str:
     return "issued" if all(own) else "waiting"
 
 
-def _pending_approval(s: Session, order_ids) -> set[int]:
-    if not order_ids:
-        return set()
-    found = set(s.scalars(select(LabourLine.work_order_id).where(
-        LabourLine.work_order_id.in_(order_ids), LabourLine.approval.in_(PENDING_APPROVAL))))
-    return found | set(s.scalars(select(PartLine.work_order_id).where(
-        PartLine.work_order_id.in_(order_ids), PartLine.approval.in_(PENDING_APPROVAL))))
-
-
 def _cards(s: Session, actor, among=None) -> tuple[Card, ...]:
     jobs = board_rows(s, actor, SHOWN_STATES, among)
-    order_ids = list({j.work_order_id for j in jobs})
-    orders = _orders(s, order_ids)
+    if not jobs:
+        return ()
+    orders = _orders(s, dict.fromkeys(j.work_order_id for j in jobs))
     used = clocked_hours(s, [j.labour_line_id for j in jobs])
-    entered = _entered(s, order_ids)
-    since = _since(s, jobs, entered)
-    parts = _parts(s, order_ids)
-    waiting = _pending_approval(s, order_ids)
-    return tuple(Card(job, *orders[job.work_order_id],
-                      sum(used.get(job.labour_line_id, {}).values(), ZERO),
-                      _parts_status(parts, job),
-                      "waiting" if job.work_order_id in waiting else "answered",
-                      since[job.labour_line_id], lane_of(job), entered[job.work_order_id])
-                 for job in jobs)
+    since = _since(s, jobs, orders)
+    parts = _parts(s, orders)
+    cards = []
+    for job in jobs:
+        order = orders[job.work_order_id]
+        cards.append(Card(job, order.model, order.advisor,
+                          sum(used.get(job.labour_line_id, {}).values(), ZERO),
+                          _parts_status(parts, job), "waiting" if order.awaiting else "answered",
+                          since[job.labour_line_id], lane_of(job), order.entered))
+    return tuple(cards)
 
 
 def planned(technicians, cards) -> tuple[Technician, ...]:
@@ -278,6 +302,16 @@ def _qc_level(s: Session, order_ids) -> dict[int, str]:
             for o, level, passed in rows}
 
 
+def _worked(s: Session, line_ids) -> dict[int, set[int]]:
+    """job → the technicians who clocked on it."""
+    worked: dict[int, set[int]] = defaultdict(set)
+    rows = s.execute(select(ClockEvent.labour_line_id, ClockEvent.technician_id).distinct()
+                     .where(ClockEvent.labour_line_id.in_(line_ids))) if line_ids else []
+    for line_id, technician_id in rows:
+        worked[line_id].add(technician_id)
+    return worked
+
+
 def qc_queue(db, actor) -> tuple[QCItem, ...]:
     """Cars waiting for a check, the longest waiting first: self-check (every job done, nobody
     clocked on), the team lead's check, the final inspection."""
@@ -297,16 +331,20 @@ def qc_queue(db, actor) -> tuple[QCItem, ...]:
                    or (all(j.state == "done" for j in js)
                        and not clocked & {j.labour_line_id for j in js})}
         orders = _orders(s, list(waiting))
-        since = _since(s, [js[0] for o, js in by_order.items() if o in waiting],
-                       _entered(s, waiting))
+        since = _since(s, [js[0] for o, js in by_order.items() if o in waiting], orders)
+        worked = _worked(s, [j.labour_line_id for o in waiting for j in by_order[o]])
         items = []
         for order_id, level in waiting.items():
             js = by_order[order_id]
-            worked = {j.technician_id: j.technician_name for j in js if j.technician_id}
+            assigned = {j.technician_id: j.technician_name for j in js if j.technician_id}
             first = js[0]
-            items.append(QCItem(order_id, first.number, first.plate, *orders[order_id],
+            order = orders[order_id]
+            items.append(QCItem(order_id, first.number, first.plate, order.model, order.advisor,
                                 first.order_version, level, first.promised_at,
-                                since[first.labour_line_id], tuple(j.name for j in js),
-                                tuple(sorted(worked.items()))))
+                                since[first.labour_line_id],
+                                tuple(QCJob(j.labour_line_id, j.name, frozenset(
+                                    {j.technician_id, *worked[j.labour_line_id]} - {None}))
+                                      for j in js),
+                                tuple(sorted(assigned.items()))))
         return tuple(sorted(items, key=lambda i: (i.since, i.work_order_id)))
 

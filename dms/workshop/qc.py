@@ -1,12 +1,13 @@
 """Step 8, quality control: team-lead check and final inspection (the technician's self-check
 is recorded by `dispatch.finish_repair`). A fail sends the car back to REWORK with a reason,
-an owner and optionally a penalty; the owner's jobs go back to "rework" so they can be clocked
-again. Every inspection is a `QCInspection` row and every transition an audit entry, which is
+an owner and optionally a penalty; the faulty jobs the inspector names (by default every job of
+the owner's) go back to "rework" so they can be clocked again. Every inspection is a `QCInspection` row and every transition an audit entry, which is
 where the rework-rate and on-time KPIs are computed from later.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -35,9 +36,10 @@ def _penalty(penalty) -> Decimal | None:
                              maximum=validators.MAX_AMOUNT)
 
 
-def _send_back(s: Session, actor, order: WorkOrder, owner_id: int | None) -> list[int]:
-    """Jobs going back to rework: those the owner was assigned to or clocked on; every job
-    when no owner is named."""
+def _send_back(s: Session, actor, order: WorkOrder, owner_id: int | None,
+               job_ids: Iterable[int] | None) -> list[int]:
+    """Jobs going back to rework: those the owner was assigned to or clocked on (every job
+    when no owner is named), or only the faulty ones among them, `job_ids`."""
     jobs = select(LabourLine).where(LabourLine.work_order_id == order.id,
                                     LabourLine.approval == "approved")
     if owner_id is not None:
@@ -47,25 +49,32 @@ def _send_back(s: Session, actor, order: WorkOrder, owner_id: int | None) -> lis
     if not lines:
         raise ValidationError("qc.rework_owner_jobs",
                               "The rework owner did not work on this car.", owner=owner_id)
+    if job_ids is not None:
+        named = set(job_ids)
+        if not named or not named <= {line.id for line in lines}:
+            raise ValidationError("qc.rework_jobs", "Name the jobs to redo: at least one, each "
+                                  "a job of this car the rework owner worked on.")
+        lines = [line for line in lines if line.id in named]
     for line in lines:
         set_job_state(s, actor, order, line, "rework", "rework")
     return [line.id for line in lines]
 
 
 def _fail(s: Session, actor, order: WorkOrder, level: str, reason: str, owner_id: int | None,
-          penalty: Decimal | None) -> None:
+          penalty: Decimal | None, job_ids: Iterable[int] | None) -> None:
     s.add(QCInspection(work_order_id=order.id, level=level, inspector_id=actor.id, passed=False,
                        at=clock.now(), reason=reason, rework_owner_id=owner_id, penalty=penalty))
-    jobs = _send_back(s, actor, order, owner_id)
+    jobs = _send_back(s, actor, order, owner_id, job_ids)
     move(s, actor, order, "qc_fail", reason, level=level, rework_owner_id=owner_id,
          penalty=penalty, jobs=jobs)
 
 
 def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | None = None,
                     rework_owner_id: int | None = None,
-                    expected_version: int | None = None) -> Changed:
+                    expected_version: int | None = None,
+                    rework_job_ids: Iterable[int] | None = None) -> Changed:
     """The second of the three QC levels; a fail sends the car to REWORK like a final fail
-    (without an owner, every job goes back)."""
+    (without an owner, every job goes back, or the faulty ones named)."""
     with db.transaction() as s:
         require(s, actor, "qc.team_lead_check")
         reason = _reason(reason, passed)
@@ -80,15 +89,17 @@ def team_lead_check(db, actor, work_order_id: int, passed: bool, reason: str | N
         else:
             if rework_owner_id is not None:
                 require_staff(s, actor, rework_owner_id, "technician", "qc.rework_owner")
-            _fail(s, actor, order, "team_lead", reason, rework_owner_id, None)
+            _fail(s, actor, order, "team_lead", reason, rework_owner_id, None, rework_job_ids)
         return changed(s, order)
 
 
 def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | None = None,
                      rework_owner_id: int | None = None, penalty: Decimal | None = None,
                      delay_reason: str | None = None,
-                     expected_version: int | None = None) -> Changed:
-    """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK."""
+                     expected_version: int | None = None,
+                     rework_job_ids: Iterable[int] | None = None) -> Changed:
+    """Pass → READY (completed now; a late car needs a delay reason); fail → REWORK: the
+    faulty jobs `rework_job_ids` go back to the owner, by default every job of theirs."""
     action = "qc_pass" if passed else "qc_fail"
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version, permission="qc.final")
@@ -99,7 +110,7 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
         states.transition(action, order.state, roles)
         now = clock.now()
         if passed:
-            if rework_owner_id is not None or penalty is not None:
+            if rework_owner_id is not None or penalty is not None or rework_job_ids is not None:
                 raise ValidationError("qc.pass_with_rework",
                                       "A passed inspection has no rework owner or penalty.")
             late = order.promised_at is not None and now > order.promised_at
@@ -118,5 +129,5 @@ def final_inspection(db, actor, work_order_id: int, passed: bool, reason: str | 
             if rework_owner_id is None:
                 raise ValidationError("qc.rework_owner", "Name the technician who redoes the work.")
             require_staff(s, actor, rework_owner_id, "technician", "qc.rework_owner")
-            _fail(s, actor, order, "final", reason, rework_owner_id, penalty)
+            _fail(s, actor, order, "final", reason, rework_owner_id, penalty, rework_job_ids)
         return changed(s, order)

@@ -3010,6 +3010,10 @@
         <translation>返工责任人(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Jobs to redo</source>
+        <translation>返工作业(&amp;J)</translation>
+    </message>
+    <message>
         <source>&amp;Penalty (¥)</source>
         <translation>罚款(&amp;P)（元）</translation>
     </message>
@@ -4736,6 +4740,10 @@
     <message>
         <source>The rework owner did not work on this car.</source>
         <translation>指定的返工技师没有参与这辆车的维修。</translation>
+    </message>
+    <message>
+        <source>Name the jobs to redo: at least one, each a job of this car the rework owner worked on.</source>
+        <translation>请指定要返工的作业：至少一项，且须是返工责任人在这辆车上做过的作业。</translation>
     </message>
     <message>
         <source>{count} added-work line(s) still wait for a price or the customer&apos;s answer.</source>

@@ -86,10 +86,11 @@ DAY = (
           ("number",), "dispatcher", "parts_issued", number="$number"),
     _step("technician", "finish_jobs", "day: technician finishes three jobs (clock on/off) "
           "and self-checks", 9, (), "qc", "qc_desk", number="$number"),
-    _step("qc", "qc_fail", "day: final inspection fails with a reason → rework", 3, ("number",),
+    _step("qc", "qc_fail", "day: final inspection fails with a reason and the faulty job → "
+          "rework", 5, ("number",),
           "technician", "my_jobs", number="$number", order_state="REWORK", rework=True),
-    _step("technician", "finish_jobs", "day: technician redoes the work (the QC fail sent "
-          "back all three of the owner's jobs) and self-checks", 9, (),
+    _step("technician", "finish_jobs", "day: technician redoes the faulty job (the only one "
+          "the QC fail sent back) and self-checks", 5, (),
           "qc", "qc_desk", number="$number"),
     _step("qc", "qc_pass", "day: final inspection passes", 1, ("number",),
           "advisor", "order", order_id="$order_id", state="READY"),

@@ -212,13 +212,21 @@ def _select_qc(seat, robot, number: str):
 
 
 def qc_fail(seat, robot, number: str) -> dict:
-    """Final inspection fails: Shift+F9, the reason, the rework owner (the one who did it), F9."""
+    """Final inspection fails: Shift+F9, the reason, the rework owner (the one who did it, as
+    proposed), Alt+J and ↓ down to the faulty job (the oil filter's) alone, F9."""
     ws, page, item = _select_qc(seat, robot, number)
     robot.shortcut("Shift+F9")
     dialog = page.dialog
     wait(seat, lambda: QApplication.activeWindow() is dialog)
     robot.type(dialog.reason, QC_FAULT)
-    robot.key(dialog.reason, Qt.Key.Key_F9)
+    robot.shortcut("Alt+J")
+    wait(seat, lambda: QApplication.focusWidget() is dialog.jobs)
+    faulty = next(row for row in range(dialog.jobs.count())
+                  if "机油滤清器" in dialog.jobs.item(row).text())
+    for _ in range(faulty + 1):
+        robot.key(dialog.jobs, Qt.Key.Key_Down)
+    assert len(dialog.rework_jobs()) == 1
+    robot.key(dialog.jobs, Qt.Key.Key_F9)
     wait(seat, lambda: not dialog.isVisible() or dialog.message_bar.isVisible())
     assert not dialog.isVisible(), dialog.message_bar.text()
     wait(seat, lambda: page.queue.row_of(item.work_order_id) == -1)

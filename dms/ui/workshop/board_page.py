@@ -153,8 +153,10 @@ class Lane(QFrame):
 
     @Slot()
     def update_head(self) -> None:
-        text = f"{self.title} ({self.model.rowCount()})"
-        self.head.setText(text + (f"\n{self.detail}" if self.detail else ""))
+        text = f"{self.title} ({self.model.rowCount()})" + (
+            f"\n{self.detail}" if self.detail else "")
+        if text != self.head.text():  # a new text lays the whole page out again
+            self.head.setText(text)
 
 
 class BoardPage(QWidget):

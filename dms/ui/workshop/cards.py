@@ -22,6 +22,7 @@ SOON = timedelta(hours=1)
 COLOURS = {"red": QColor("#c62828"), "yellow": QColor("#f9a825"), "green": QColor("#2e7d32")}
 TINTS = {"red": QColor("#fdecea"), "yellow": QColor("#fff8e1"), "green": QColor("#f1f8f1")}
 WARN, MUTED = QColor("#b45309"), QColor("#5f6368")
+INK, PLATE_INK, EDGE = QColor("#202020"), QColor("#111111"), QColor("#c8c8c8")
 
 
 def urgency(card: Card, now: datetime) -> str:
@@ -82,11 +83,13 @@ class CardDelegate(QStyledItemDelegate):
         self.scale = scale
         self.shown = self.FULL if scale == 1.0 else self.WALL
         self.now = clock.now  # the tests and the TV board's clock share the service clock
-        self._font_cache: dict[str, tuple[QFont, QFont]] = {}
+        self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        """The plate's and the lines' fonts, made once per view font (a QFont sized anew
-        costs about a millisecond with the CJK fallback: a lane paints a dozen cards)."""
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFontMetrics,
+                                                             QFontMetrics]:
+        """The plate's and the lines' fonts and their metrics, made once per view font (a
+        QFont sized anew costs about a millisecond with the CJK fallback: a lane paints a
+        dozen cards)."""
         key = option.font.key()
         if key not in self._font_cache:
             small = QFont(option.font)
@@ -94,12 +97,12 @@ class CardDelegate(QStyledItemDelegate):
             big = QFont(option.font)
             big.setPointSizeF(option.font.pointSizeF() * 1.55 * (1 + (self.scale - 1) * 0.6))
             big.setBold(True)
-            self._font_cache[key] = big, small
+            self._font_cache[key] = big, small, QFontMetrics(big), QFontMetrics(small)
         return self._font_cache[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        big, small = self._fonts(option)
-        height = QFontMetrics(big).height() + len(self.shown) * QFontMetrics(small).height() + 14
+        _big, _small, big, small = self._fonts(option)
+        height = big.height() + len(self.shown) * small.height() + 14
         return QSize(int(150 * self.scale), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -129,30 +132,28 @@ class CardDelegate(QStyledItemDelegate):
     def _draw(self, painter: QPainter, rect: QRect, card: Card, now: datetime,
               option: QStyleOptionViewItem, selection: QColor | None) -> None:
         level = urgency(card, now)
-        big, small = self._fonts(option)
+        big, small, big_metrics, metrics = self._fonts(option)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(selection or QColor("#c8c8c8"), 2 if selection else 1))
+        painter.setPen(QPen(selection or EDGE, 2 if selection else 1))
         painter.setBrush(TINTS[level])
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
         painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, max(5, int(6 * self.scale)),
                                rect.height() - 2), COLOURS[level])
         x = rect.left() + int(10 * self.scale)
         width = rect.right() - x - 4
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(big)
-        painter.setPen(QColor("#111111"))
-        line_height = painter.fontMetrics().height()
-        painter.drawText(QRect(x, rect.top() + 3, width, line_height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         painter.fontMetrics().elidedText(card.job.plate or card.job.number,
-                                                          Qt.TextElideMode.ElideRight, width))
+        painter.setPen(PLATE_INK)
+        line_height = big_metrics.height()
+        painter.drawText(QRect(x, rect.top() + 3, width, line_height), left,
+                         big_metrics.elidedText(card.job.plate or card.job.number,
+                                                Qt.TextElideMode.ElideRight, width))
         y = rect.top() + 3 + line_height
         painter.setFont(small)
-        metrics = painter.fontMetrics()
+        line_height = metrics.height()
         found = lines(card, now)
         for text, style in (found[i] for i in self.shown):
-            painter.setPen(WARN if style == "warn" else MUTED if style == "muted"
-                           else QColor("#202020"))
-            painter.drawText(QRect(x, y, width, metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.setPen(WARN if style == "warn" else MUTED if style == "muted" else INK)
+            painter.drawText(QRect(x, y, width, line_height), left,
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
-            y += metrics.height()
+            y += line_height

@@ -31,6 +31,7 @@ from dms.workshop.kanban import Board, Card
 MIME = "application/x-dms-job"
 Index = QModelIndex | QPersistentModelIndex
 STATE, PLAN = "state", "plan"
+WAITING_LANES = ("dispatched", "paused_parts", "paused_approval", "rework")  # for a bay
 
 
 def encode(job_ids) -> QMimeData:
@@ -318,11 +319,19 @@ class BayModel(QAbstractListModel):
         return self.parent()  # type: ignore[return-value]
 
     def _update(self) -> None:
+        """Who is in each bay and how many jobs wait for it, in one pass over the cards."""
         board = self.board_model().board
-        status = {b.id: (self._occupant(b.id), sum(
-            1 for c in board.cards if c.job.bay_id == b.id
-            and c.lane in ("dispatched", "paused_parts", "paused_approval", "rework")))
-            for b in board.bays}
+        occupant: dict[int, str] = {}
+        waiting: dict[int, int] = dict.fromkeys((b.id for b in board.bays), 0)
+        for card in board.cards:
+            bay = card.job.bay_id
+            if bay is None:
+                continue
+            if card.lane == "in_repair":
+                occupant.setdefault(bay, card.job.plate or card.job.number)  # `moves.occupant`
+            elif card.lane in WAITING_LANES and bay in waiting:
+                waiting[bay] += 1
+        status = {b.id: (occupant.get(b.id), waiting[b.id]) for b in board.bays}
         if [b.id for b in board.bays] != [b.id for b in self.bays]:
             self.beginResetModel()  # bays opened or closed: a handful of items
             self.bays, self._status = board.bays, status
@@ -330,10 +339,6 @@ class BayModel(QAbstractListModel):
         elif status != self._status:
             self.bays, self._status = board.bays, status
             self.dataChanged.emit(self.index(0), self.index(len(self.bays) - 1))
-
-    def _occupant(self, bay_id: int) -> str | None:
-        card = moves.occupant(self.board_model().board, bay_id)
-        return None if card is None else card.job.plate or card.job.number
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.bays)

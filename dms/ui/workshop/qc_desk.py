@@ -3,16 +3,18 @@ check or the final inspection, the longest waiting first.
 
 F9 passes the selected car (the QC inspector: the final inspection, a late car asks for the
 delay reason; a team lead: the team-lead check); Shift+F9 fails it with a reason, the rework
-owner and, at the final inspection, a penalty (`FailDialog`). Each is one command. Ctrl+P
+owner, the faulty jobs among the owner's (all of them unless the inspector picks: Alt+J, then
+↓ picks one, Shift+↓ adds the next, Ctrl+Space toggles one) and, at the final inspection, a
+penalty (`FailDialog`). Each is one command. Ctrl+P
 opens its QC sheet in the print preview (`dms.ui.common.printing`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from dms import clock
 from dms.reports import documents
@@ -39,6 +41,43 @@ def _uses_final(roles) -> bool:
     return "qc_inspector" in roles
 
 
+class JobPicker(QListWidget):
+    """The jobs going back to rework: the selected ones, all until the inspector picks. No job
+    is current until a key moves to one (a list view makes its first row current when it gets
+    the focus), so the first ↓ picks the first job alone, the next ↓ the second."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("qcReworkJobs")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def set_jobs(self, jobs) -> None:
+        self.clear()
+        for job in jobs:
+            entry = QListWidgetItem(job.name)
+            entry.setData(Qt.ItemDataRole.UserRole, job.labour_line_id)
+            self.addItem(entry)
+        rows = min(max(self.count(), 1), 6)  # as high as its jobs, up to six
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), self.fontMetrics().height())
+                            + 2 * self.frameWidth())
+        self.selectAll()
+        self._no_current()
+
+    def picked(self) -> list[int]:
+        return [self.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.count()) if self.item(row).isSelected()]
+
+    def focusInEvent(self, event) -> None:
+        untouched = not self.currentIndex().isValid()
+        super().focusInEvent(event)
+        if untouched:
+            self._no_current()
+
+    def _no_current(self) -> None:
+        self.selectionModel().setCurrentIndex(QModelIndex(),
+                                              QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
 class FailDialog(CommandDialog):
     def __init__(self, workspace, item, final: bool):
         super().__init__(workspace)
@@ -47,7 +86,7 @@ class FailDialog(CommandDialog):
         self.setWindowTitle(self.tr("Fail {plate}: back to rework").format(
             plate=item.plate or item.number))
         self.form.addRow(QLabel(f"<b>{item.plate or ''}</b> · {item.number} · "
-                                f"{'、'.join(item.jobs)}"))
+                                f"{'、'.join(j.name for j in item.jobs)}"))
         self.reason = QLineEdit()
         self.reason.setObjectName("qcReason")
         self.owner = QComboBox()
@@ -56,25 +95,38 @@ class FailDialog(CommandDialog):
             self.owner.addItem(self.tr("Every job goes back"), None)
         for tech_id, name in item.technicians:
             self.owner.addItem(name, tech_id)
+        self.jobs = JobPicker()
         self.penalty = QLineEdit()
         self.penalty.setObjectName("qcPenalty")
         self.penalty.setPlaceholderText(self.tr("none"))
         self.form.addRow(self.tr("&Reason"), self.reason)
         self.form.addRow(self.tr("Rework &owner"), self.owner)
+        self.form.addRow(self.tr("&Jobs to redo"), self.jobs)
         if final:
             self.form.addRow(self.tr("&Penalty (¥)"), self.penalty)
         else:
             self.penalty.hide()
+        self.owner.currentIndexChanged.connect(self._owners_jobs)
+        self._owners_jobs()
         self.reason.setFocus()
 
-    def call(self):
+    @Slot()
+    def _owners_jobs(self) -> None:
+        """The jobs the chosen owner worked on (every job for no owner), all going back."""
         owner = self.owner.currentData()
+        self.jobs.set_jobs(j for j in self.item.jobs if owner is None or owner in j.worked_by)
+
+    def rework_jobs(self) -> list[int]:
+        return self.jobs.picked()
+
+    def call(self):
+        owner, kwargs = self.owner.currentData(), {"expected_version": self.item.version,
+                                                   "rework_job_ids": self.rework_jobs()}
         if not self.final:
             return qc.team_lead_check, (self.item.work_order_id, False, self.reason.text(),
-                                        owner), {"expected_version": self.item.version}
+                                        owner), kwargs
         return qc.final_inspection, (self.item.work_order_id, False, self.reason.text(), owner,
-                                     self.penalty.text().strip() or None), {
-            "expected_version": self.item.version}
+                                     self.penalty.text().strip() or None), kwargs
 
     def done_text(self, result) -> str:
         return self.tr("{plate} failed: back to rework.").format(
@@ -125,8 +177,8 @@ class QCDeskPage(QWidget):
             Column(lambda: self.tr("Plate"), lambda i: i.plate),
             Column(lambda: self.tr("Work order"), lambda i: i.number),
             Column(lambda: self.tr("Model"), lambda i: i.model),
-            Column(lambda: self.tr("Jobs"), lambda i: "、".join(i.jobs),
-                   tooltip=lambda i: "\n".join(i.jobs)),
+            Column(lambda: self.tr("Jobs"), lambda i: "、".join(j.name for j in i.jobs),
+                   tooltip=lambda i: "\n".join(j.name for j in i.jobs)),
             Column(lambda: self.tr("Technicians"), lambda i: "、".join(n for _, n in i.technicians)),
             Column(lambda: self.tr("Advisor"), lambda i: i.advisor),
             Column(lambda: self.tr("Promised"), lambda i: words.when(i.promised_at),
