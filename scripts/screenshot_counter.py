@@ -13,6 +13,9 @@ use a throwaway demo database, as `make screenshots` does.
     counter_purchasing_{lang}.png what to order (needs and low stock by supplier), the orders
     counter_moves_{lang}.png      a transfer sent to WH2 (in transit), a supplier return drafted
                                   by scan
+    counter_transfer_{lang}.png   the transfer's note scanned at the counter: the transfer open,
+                                  ready to be booked in (Ctrl+Shift+G)
+    counter_old_parts_{lang}.png  the store's old parts still in custody, the longest held first
 """
 
 from __future__ import annotations
@@ -186,6 +189,18 @@ def counter_shots(out, db, language: str) -> list:
         moves.reason.setText("包装破损")
         settle()
         shots.save("counter_moves", window.grab())
+
+        note = moves.shown_transfer()
+        ws.show_picking()
+        ws.scan(note.scan_code, True)  # the note's barcode, scanned on another page
+        wait_until(lambda: ws.tabs.currentWidget() is moves and idle(), "the scanned transfer")
+        settle()
+        shots.save("counter_transfer", window.grab())
+
+        ws.show_old_parts()
+        wait_until(lambda: idle() and ws.old_parts.model.rowCount() > 0, "the old parts")
+        settle()
+        shots.save("counter_old_parts", window.grab())
         window.close()
         window.deleteLater()
     finally:
