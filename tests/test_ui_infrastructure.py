@@ -64,6 +64,26 @@ def test_task_runner_delivers_results_and_errors_in_the_gui_thread(qtbot):
     assert runner.shutdown()
 
 
+@pytest.mark.parametrize("drop_queued", [True, False])
+def test_shutdown_drops_the_queued_tasks_unless_told_to_finish_them(qapp, drop_queued):
+    runner = TaskRunner()
+    started, go, done = threading.Event(), threading.Event(), []
+
+    def job(name):
+        started.set()
+        go.wait(10)
+        done.append(name)
+
+    for name in ("running", "queued"):
+        runner.submit(job, name, lane="print", on_result=lambda *_: None,
+                      on_error=lambda *_: None)
+    assert started.wait(10)
+    assert not runner.shutdown(0, drop_queued=drop_queued)  # the first still running
+    go.set()
+    assert runner.shutdown(drop_queued=drop_queued)
+    assert done == (["running"] if drop_queued else ["running", "queued"])
+
+
 # -- fonts ---------------------------------------------------------------------------------
 @pytest.fixture
 def restore_app_font(qapp):
