@@ -76,8 +76,9 @@ class CallSites(threading.Thread):
         self._gui = threading.get_ident()  # made on the GUI thread
         self._done = threading.Event()
         self.samples: list[tuple[float, str | None, tuple[str, ...]]] = []  # (when, GUI, others)
-        self.collections: list[tuple[float, float, int]] = []  # (start, stop, generation)
-        self._collecting = 0.0
+        # (start, stop, generation, CPU s of the thread collecting)
+        self.collections: list[tuple[float, float, int, float]] = []
+        self._collecting = (0.0, 0.0)
 
     def run(self) -> None:
         gc.callbacks.append(self._collection)
@@ -91,9 +92,11 @@ class CallSites(threading.Thread):
     def _collection(self, phase: str, info: dict) -> None:
         """gc.callbacks: a collection holds the interpreter lock, whichever thread runs it."""
         if phase == "start":
-            self._collecting = time.perf_counter()
+            self._collecting = (time.perf_counter(), time.thread_time())
         else:
-            self.collections.append((self._collecting, time.perf_counter(), info["generation"]))
+            start, cpu = self._collecting
+            self.collections.append((start, time.perf_counter(), info["generation"],
+                                     time.thread_time() - cpu))
 
     def _sites(self) -> tuple[str | None, tuple[str, ...]]:
         """Only the text leaves this call: a frame still referenced from this thread once its
@@ -131,8 +134,9 @@ class CallSites(threading.Thread):
 
     def late(self, lag: LagMeter, over_ms: float = 50.0, top: int = 3) -> list[dict]:
         """Each tick later than `over_ms`: its lateness, the GUI thread's and the process's CPU
-        time in it, the garbage collections' time in it, and the GUI thread's and the other
-        threads' call sites sampled in it, most often seen first."""
+        time in it, the garbage collections in it that took a millisecond or more (generation,
+        the collecting thread's CPU time), and the GUI thread's and the other threads' call
+        sites sampled in it, most often seen first."""
         ticks = []
         for index, (at, late) in enumerate(lag.ticks):
             if late <= over_ms:
@@ -141,13 +145,13 @@ class CallSites(threading.Thread):
             inside = self._inside(at, late)
             gui = Counter(site for _when, site, _others in inside if site)
             others = Counter(site for _when, _site, sites in inside for site in sites)
-            collected = sum(min(stop, at) - max(start, since)
-                            for start, stop, _generation in self.collections
-                            if start < at and stop > since)
+            collections = [(generation, cpu) for start, stop, generation, cpu
+                           in self.collections if start < at and stop > since]
             ticks.append({"lag_ms": round(late, 1),
                           "gui_cpu_ms": round(lag.busy[index], 1),
                           "process_cpu_ms": round(lag.process_busy[index], 1),
-                          "gc_ms": round(collected * 1000, 1),
+                          "gc": [f"gen{generation} {cpu * 1000:.1f} ms CPU"
+                                 for generation, cpu in collections if cpu >= 0.001],
                           "gui_sites": [f"{site} ×{n}" for site, n in gui.most_common(top)],
                           "other_sites": [f"{site} ×{n}" for site, n in others.most_common(top)]})
         return ticks

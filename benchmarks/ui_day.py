@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"worst {site['worst_lag_ms']} ms)")
         for tick in late.get(role, []):
             log(f"    a tick {tick['lag_ms']} ms late: CPU GUI thread {tick['gui_cpu_ms']} ms, "
-                f"process {tick['process_cpu_ms']} ms, gc {tick['gc_ms']} ms; GUI "
+                f"process {tick['process_cpu_ms']} ms, gc {tick['gc']}; GUI "
                 f"{tick['gui_sites']}; others {tick['other_sites']}")
     doc = {"backend": backend, "gui_lag_ms": overall,
            "gui_lag_ms_per_seat": per_seat, "gui_lag_sites": sites,
