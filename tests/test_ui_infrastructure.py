@@ -263,3 +263,29 @@ def test_a_commands_result_names_its_changes_wherever_it_holds_them():
     assert named(ReminderBooking(Changed("reminder", 2), booking)) == [("reminder", 2),
                                                                       ("appointment", 3)]
     assert named(None) == named(42) == named("text") == []
+
+
+def test_actions_build_their_texts_once_per_action_made(qapp, monkeypatch):
+    """A workspace makes dozens of actions as it opens and enables them on every selection:
+    the texts of every action (`specs()`) are built once per action made, the roles' verdict
+    kept."""
+    from PySide6.QtWidgets import QWidget
+
+    from dms.ui.shell import actions
+
+    built = []
+    every = actions.specs
+
+    def counted():
+        built.append(1)
+        return every()
+
+    monkeypatch.setattr(actions, "specs", counted)
+    registry, owner = actions.Actions({"cashier"}), QWidget()
+    made = [registry.make(action_id, owner) for action_id in list(every())[:12]]
+    assert len(built) == 12
+    for action in made:
+        registry.set_enabled(action, True)
+    registry.retranslate()
+    assert len(built) == 13
+    assert any(not action.isEnabled() and "role" in action.toolTip() for action in made)
