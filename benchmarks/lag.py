@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import sys
 import threading
 import time
@@ -68,8 +69,12 @@ class LagMeter(QObject):
 
 
 class CallSites(threading.Thread):
-    """Samples the innermost own-code frame of the GUI thread, and of every other thread of the
-    process, every millisecond while running; notes each garbage collection's span."""
+    """Samples the innermost own-code frame of the GUI thread every millisecond, and of every
+    other thread of the process every `OTHERS_EVERY` samples, while running; notes each garbage
+    collection's span. (Walking every thread's stack takes tens of microseconds under the
+    interpreter lock; the GUI thread's alone, a few.)"""
+
+    OTHERS_EVERY = 4
 
     def __init__(self):
         super().__init__(daemon=True, name="lag-call-sites")
@@ -83,8 +88,11 @@ class CallSites(threading.Thread):
     def run(self) -> None:
         gc.callbacks.append(self._collection)
         try:
-            while not self._done.is_set():
-                self.samples.append((time.perf_counter(), *self._sites()))
+            for count in itertools.count():
+                if self._done.is_set():
+                    break
+                self.samples.append((time.perf_counter(),
+                                     *self._sites(count % self.OTHERS_EVERY == 0)))
                 time.sleep(0.001)
         finally:
             gc.callbacks.remove(self._collection)
@@ -98,20 +106,16 @@ class CallSites(threading.Thread):
             self.collections.append((start, time.perf_counter(), info["generation"],
                                      time.thread_time() - cpu))
 
-    def _sites(self) -> tuple[str | None, tuple[str, ...]]:
-        """Only the text leaves this call: a frame still referenced from this thread once its
-        thread has returned from it would free its locals (Qt objects) here. The walk is a few
-        microseconds, far inside the GIL's 5 ms switch interval."""
-        gui, others = None, []
-        for ident, frame in sys._current_frames().items():
-            if ident == self.ident:
-                continue
-            site = _own_site(frame)
-            if ident == self._gui:
-                gui = site
-            elif site:
-                others.append(site)
-        return gui, tuple(others)
+    def _sites(self, others: bool) -> tuple[str | None, tuple[str, ...]]:
+        """The GUI thread's site, and the other threads' if `others`. Only the text leaves this
+        call: a frame still referenced from this thread once its thread has returned from it
+        would free its locals (Qt objects) here."""
+        frames = sys._current_frames()
+        gui = _own_site(frames.pop(self._gui, None))
+        if not others:
+            return gui, ()
+        frames.pop(self.ident, None)
+        return gui, tuple(filter(None, (_own_site(frame) for frame in frames.values())))
 
     def stop(self) -> None:
         self._done.set()
