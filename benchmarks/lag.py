@@ -8,10 +8,18 @@ target. The sampler needs the GIL, so a Python call that holds it is seen at lea
 interval (5 ms); time inside Qt's C++ (layout, paint) is charged to the Python frame that
 called into it (a slot, `processEvents`). (faulthandler's watchdog, which needs no GIL, was
 tried first: dumping the stacks of running threads crashed the process.)
+
+`late` tells why each tick later than 50 ms was late: the GUI thread's own CPU time in it (the
+GUI thread at work: its call sites are the cause), the process's (another thread held the
+interpreter lock: their call sites, also sampled, and the garbage collections, noted through
+`gc.callbacks`, are the cause) or neither (the process was not running: the machine's load).
 """
 
 from __future__ import annotations
 
+import bisect
+import gc
+import itertools
 import sys
 import threading
 import time
@@ -26,15 +34,16 @@ OWN_CODE = (str(ROOT / "dms"), str(ROOT / "benchmarks"), str(ROOT / "tests"))
 
 
 class LagMeter(QObject):
-    """A precise 4 ms timer; each tick notes how much later than due it ran, and the GUI
-    thread's CPU time since the last tick (`busy`)."""
+    """A precise 4 ms timer; each tick notes how much later than due it ran, the GUI thread's
+    CPU time since the last tick (`busy`) and the whole process's (`process_busy`)."""
 
     def __init__(self):
         super().__init__()
         self.samples: list[float] = []
         self.ticks: list[tuple[float, float]] = []  # (perf_counter at the tick, lag ms)
         self.busy: list[float] = []
-        self._cpu = 0.0
+        self.process_busy: list[float] = []
+        self._cpu = self._process_cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
@@ -43,48 +52,70 @@ class LagMeter(QObject):
 
     def start(self) -> None:
         self._last = time.perf_counter()
-        self._cpu = time.thread_time()
+        self._cpu, self._process_cpu = time.thread_time(), time.process_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, process_cpu = time.perf_counter(), time.thread_time(), time.process_time()
         late = max(0.0, (now - self._last) * 1000 - TICK_MS)
         self.samples.append(late)
         self.ticks.append((now, late))
         self.busy.append((cpu - self._cpu) * 1000)
-        self._last, self._cpu = now, cpu
+        self.process_busy.append((process_cpu - self._process_cpu) * 1000)
+        self._last, self._cpu, self._process_cpu = now, cpu, process_cpu
 
 
 class CallSites(threading.Thread):
-    """Samples the GUI thread's innermost own-code frame every millisecond while running."""
+    """Samples the innermost own-code frame of the GUI thread every millisecond, and of every
+    other thread of the process every `OTHERS_EVERY` samples, while running; notes each garbage
+    collection's span. (Walking every thread's stack takes tens of microseconds under the
+    interpreter lock; the GUI thread's alone, a few.)"""
+
+    OTHERS_EVERY = 4
 
     def __init__(self):
         super().__init__(daemon=True, name="lag-call-sites")
         self._gui = threading.get_ident()  # made on the GUI thread
         self._done = threading.Event()
-        self.samples: list[tuple[float, str]] = []
+        self.samples: list[tuple[float, str | None, tuple[str, ...]]] = []  # (when, GUI, others)
+        # (start, stop, generation, CPU s of the thread collecting)
+        self.collections: list[tuple[float, float, int, float]] = []
+        self._collecting = (0.0, 0.0)
 
     def run(self) -> None:
-        while not self._done.is_set():
-            site = self._gui_site()
-            if site:
-                self.samples.append((time.perf_counter(), site))
-            time.sleep(0.001)
+        gc.callbacks.append(self._collection)
+        try:
+            for count in itertools.count():
+                if self._done.is_set():
+                    break
+                self.samples.append((time.perf_counter(),
+                                     *self._sites(count % self.OTHERS_EVERY == 0)))
+                time.sleep(0.001)
+        finally:
+            gc.callbacks.remove(self._collection)
 
-    def _gui_site(self) -> str | None:
-        """Only the text leaves this call: a frame still referenced from this thread once the
-        GUI thread has returned from it would free its locals (Qt objects) here. The walk is a
-        few microseconds, far inside the GIL's 5 ms switch interval."""
-        frame = sys._current_frames().get(self._gui)
-        while frame is not None:
-            path = frame.f_code.co_filename
-            if path.startswith(OWN_CODE):
-                return f"{Path(path).relative_to(ROOT)}:{frame.f_lineno} {frame.f_code.co_name}"
-            frame = frame.f_back
-        return None
+    def _collection(self, phase: str, info: dict) -> None:
+        """gc.callbacks: a collection holds the interpreter lock, whichever thread runs it."""
+        if phase == "start":
+            self._collecting = (time.perf_counter(), time.thread_time())
+        else:
+            start, cpu = self._collecting
+            self.collections.append((start, time.perf_counter(), info["generation"],
+                                     time.thread_time() - cpu))
+
+    def _sites(self, others: bool) -> tuple[str | None, tuple[str, ...]]:
+        """The GUI thread's site, and the other threads' if `others`. Only the text leaves this
+        call: a frame still referenced from this thread once its thread has returned from it
+        would free its locals (Qt objects) here."""
+        frames = sys._current_frames()
+        gui = _own_site(frames.pop(self._gui, None))
+        if not others:
+            return gui, ()
+        frames.pop(self.ident, None)
+        return gui, tuple(filter(None, (_own_site(frame) for frame in frames.values())))
 
     def stop(self) -> None:
         self._done.set()
@@ -98,10 +129,49 @@ class CallSites(threading.Thread):
         for at, late in lag.ticks:
             if late <= over_ms:
                 continue
-            since = at - (late + TICK_MS) / 1000
-            for when, site in self.samples:
-                if since <= when <= at:
+            for _when, site, _others in self._inside(at, late):
+                if site:
                     seen[site] += 1
                     worst[site] = max(worst.get(site, 0.0), late)
         return [{"site": site, "samples": n, "worst_lag_ms": round(worst[site], 1)}
                 for site, n in seen.most_common(top)]
+
+    def late(self, lag: LagMeter, over_ms: float = 50.0, top: int = 3) -> list[dict]:
+        """Each tick later than `over_ms`: its lateness, the GUI thread's and the process's CPU
+        time in it, the garbage collections in it that took a millisecond or more (generation,
+        the collecting thread's CPU time), and the GUI thread's and the other threads' call
+        sites sampled in it, most often seen first."""
+        ticks = []
+        for index, (at, late) in enumerate(lag.ticks):
+            if late <= over_ms:
+                continue
+            since = at - (late + TICK_MS) / 1000
+            inside = self._inside(at, late)
+            gui = Counter(site for _when, site, _others in inside if site)
+            others = Counter(site for _when, _site, sites in inside for site in sites)
+            collections = [(generation, cpu) for start, stop, generation, cpu
+                           in self.collections if start < at and stop > since]
+            ticks.append({"lag_ms": round(late, 1),
+                          "gui_cpu_ms": round(lag.busy[index], 1),
+                          "process_cpu_ms": round(lag.process_busy[index], 1),
+                          "gc": [f"gen{generation} {cpu * 1000:.1f} ms CPU"
+                                 for generation, cpu in collections if cpu >= 0.001],
+                          "gui_sites": [f"{site} ×{n}" for site, n in gui.most_common(top)],
+                          "other_sites": [f"{site} ×{n}" for site, n in others.most_common(top)]})
+        return ticks
+
+    def _inside(self, at: float, late: float) -> list[tuple[float, str | None, tuple[str, ...]]]:
+        since = at - (late + TICK_MS) / 1000
+        first = bisect.bisect_left(self.samples, since, key=lambda sample: sample[0])
+        last = bisect.bisect_right(self.samples, at, key=lambda sample: sample[0])
+        return self.samples[first:last]
+
+
+def _own_site(frame) -> str | None:
+    """`file:line function` of the innermost frame of the project's own code on the stack."""
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path.startswith(OWN_CODE):
+            return f"{Path(path).relative_to(ROOT)}:{frame.f_lineno} {frame.f_code.co_name}"
+        frame = frame.f_back
+    return None

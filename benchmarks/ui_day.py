@@ -12,7 +12,11 @@ person's pace (a command every `--pause` s on average). The day of `tests/day/sc
 played once: each step on its seat with the counting robot, the next seat watching for the
 change. Reported:
 gui_lag_ms over every seat's ticks (p50, p99, max; target p99 ≤ 16, max ≤ 50) and per seat,
-the call sites inside ticks later than 16 ms, the steps' actions and cross-seat latencies, and
+gui_busy_ms (the GUI thread's own CPU time between two ticks: what the lag would be if nothing
+else wanted the processor or the interpreter lock, the figure to read on a busy machine), the
+call sites inside ticks later than 16 ms, what each tick later than 50 ms was spent on
+(`lag.CallSites.late`: the GUI thread's CPU, the process's, garbage collection, the sites of
+the GUI thread and of the others), the steps' actions and cross-seat latencies, and
 what the writers did. The database is written to: run it on a copy.
 """
 
@@ -108,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     every = [ms for lag in lags.values() for ms in lag["samples"]]
     overall = summary(every, 50, 99, with_max=True)
     per_seat = {role: summary(lag["samples"], 50, 99, with_max=True) for role, lag in lags.items()}
+    busy = {role: summary(lag["busy"], 50, 99, with_max=True) for role, lag in lags.items()}
     sites = {role: lag["sites"] for role, lag in lags.items() if lag["sites"]}
+    late = {role: lag["late"] for role, lag in lags.items() if lag["late"]}
     for r in records:
         log(f"{r['n']:2} {r['seat']:10} {r['step']:20} {r['actions']:2}/{r['target']:2} "
             f"{r.get('watcher') or '':10} {r.get('latency_ms', '')}")
@@ -116,12 +122,20 @@ def main(argv: list[str] | None = None) -> int:
     log(f"GUI lag, every seat: p50 {overall['p50']} ms, p99 {overall['p99']} ms, "
         f"max {overall['max']} ms")
     for role, figures in per_seat.items():
-        log(f"  {role:10} p50 {figures['p50']}, p99 {figures['p99']}, max {figures['max']} ms")
+        log(f"  {role:10} p50 {figures['p50']}, p99 {figures['p99']}, max {figures['max']} ms "
+            f"(the GUI thread's CPU between ticks: p99 {busy[role]['p99']}, max "
+            f"{busy[role]['max']} ms)")
         for site in sites.get(role, [])[:5]:
             log(f"    in a tick > 16 ms late: {site['site']} ({site['samples']} samples, "
                 f"worst {site['worst_lag_ms']} ms)")
+        for tick in late.get(role, []):
+            log(f"    a tick {tick['lag_ms']} ms late: CPU GUI thread {tick['gui_cpu_ms']} ms, "
+                f"process {tick['process_cpu_ms']} ms, gc {tick['gc']}; GUI "
+                f"{tick['gui_sites']}; others {tick['other_sites']}")
     doc = {"backend": backend, "gui_lag_ms": overall,
-           "gui_lag_ms_per_seat": per_seat, "gui_lag_sites": sites,
+           "gui_lag_ms_per_seat": per_seat, "gui_busy_ms_per_seat": busy,
+           "gui_lag_sites": sites,
+           "gui_lag_late_ticks": late,
            "steps": [{k: r.get(k) for k in ("n", "seat", "step", "actions", "target", "watcher",
                                             "latency_ms")} for r in records],
            "writers": writers.report,

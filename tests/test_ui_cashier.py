@@ -19,7 +19,7 @@ from dms.billing import settlement as billing
 from dms.billing.settlement import PaymentIn
 from dms.models import (AuditLog, GatePass, Invoice, Membership, NumberSequence, Payment,
                         Refund, Settlement, Vehicle, WorkOrder)
-from dms.ui.common.printing import PreviewDialog
+from dms.ui.common.printing import PreviewDialog, print_lane
 import pdf_printers
 from builders import login, make_ready, member_vehicle
 from robot import Robot
@@ -43,6 +43,11 @@ class Store:
 def printed(monkeypatch, tmp_path):
     """The counter's printer writes each job to a PDF file; the list holds (printer, path)."""
     return pdf_printers.install(monkeypatch, tmp_path, "Counter")
+
+
+def _all_printed(printed, count: int) -> bool:
+    """`count` jobs were sent to the printer and every one has been printed whole."""
+    return len(printed) == count and not print_lane().busy
 
 
 @pytest.fixture
@@ -107,7 +112,7 @@ def test_presettled_order_paid_and_printed_in_three_actions(qtbot, presettled, w
     qtbot.waitUntil(lambda: page.view is not None and page.isVisible(), timeout=SHOWN_MS)
     assert page.payments.figures() == (share, D("0.00"), D("0.00"))
     robot.shortcut("F9")
-    qtbot.waitUntil(lambda: len(printed) == 2 and all(os.path.exists(p) for _n, p in printed)
+    qtbot.waitUntil(lambda: _all_printed(printed, 2)
                     and desk.pages.currentWidget() is desk.queue_page, timeout=SHOWN_MS)
     robot.done("cashier: pre-settled order → paid, slip and gate pass printed", "cashier", 4)
     _number, state, _share, outstanding, payments, gate = _order(demo_db, presettled)
@@ -132,8 +137,7 @@ def test_split_payment_across_three_methods(qtbot, presettled, window, demo_db, 
     page.slip.setCurrentIndex(1)  # the 80 mm receipt, remembered for this workstation
     assert window.settings_store.settings["cashier_slip"] == "settlement-receipt"
     _desk(window).settle_action.trigger()
-    qtbot.waitUntil(lambda: len(printed) == 2 and all(os.path.exists(p) for _n, p in printed),
-                    timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: _all_printed(printed, 2), timeout=SHOWN_MS)
     doc = pdfium.PdfDocument(printed[0][1])
     assert round(doc.get_page_size(0)[0] / 72 * 25.4) == 80  # on the roll's own width
     doc.close()

@@ -64,6 +64,26 @@ def test_task_runner_delivers_results_and_errors_in_the_gui_thread(qtbot):
     assert runner.shutdown()
 
 
+@pytest.mark.parametrize("drop_queued", [True, False])
+def test_shutdown_drops_the_queued_tasks_unless_told_to_finish_them(qapp, drop_queued):
+    runner = TaskRunner()
+    started, go, done = threading.Event(), threading.Event(), []
+
+    def job(name):
+        started.set()
+        go.wait(10)
+        done.append(name)
+
+    for name in ("running", "queued"):
+        runner.submit(job, name, lane="print", on_result=lambda *_: None,
+                      on_error=lambda *_: None)
+    assert started.wait(10)
+    assert not runner.shutdown(0, drop_queued=drop_queued)  # the first still running
+    go.set()
+    assert runner.shutdown(drop_queued=drop_queued)
+    assert done == (["running"] if drop_queued else ["running", "queued"])
+
+
 # -- fonts ---------------------------------------------------------------------------------
 @pytest.fixture
 def restore_app_font(qapp):
@@ -243,3 +263,29 @@ def test_a_commands_result_names_its_changes_wherever_it_holds_them():
     assert named(ReminderBooking(Changed("reminder", 2), booking)) == [("reminder", 2),
                                                                       ("appointment", 3)]
     assert named(None) == named(42) == named("text") == []
+
+
+def test_actions_build_their_texts_once_per_action_made(qapp, monkeypatch):
+    """A workspace makes dozens of actions as it opens and enables them on every selection:
+    the texts of every action (`specs()`) are built once per action made, the roles' verdict
+    kept."""
+    from PySide6.QtWidgets import QWidget
+
+    from dms.ui.shell import actions
+
+    built = []
+    every = actions.specs
+
+    def counted():
+        built.append(1)
+        return every()
+
+    monkeypatch.setattr(actions, "specs", counted)
+    registry, owner = actions.Actions({"cashier"}), QWidget()
+    made = [registry.make(action_id, owner) for action_id in list(every())[:12]]
+    assert len(built) == 12
+    for action in made:
+        registry.set_enabled(action, True)
+    registry.retranslate()
+    assert len(built) == 13
+    assert any(not action.isEnabled() and "role" in action.toolTip() for action in made)

@@ -1,6 +1,7 @@
 """The print preview on the real widgets: pages rendered and counted, zoom, printing to the
 printer saved for the document kind (a PDF-file QPrinter stands in for the device), the page
-size remembered per kind, save as PDF, and a missing printer as a message, never a crash."""
+size remembered per kind, save as PDF, a missing printer as a message, never a crash, and the
+rendering and the printing off the GUI thread."""
 
 import io
 import os
@@ -69,6 +70,11 @@ def _preview(qtbot, parent) -> PreviewDialog:
     return dialog
 
 
+def _sent(qtbot) -> None:
+    """Every print job sent so far has been printed and answered."""
+    qtbot.waitUntil(lambda: not printing.print_lane().busy)
+
+
 def _printed(path) -> list[tuple[float, float]]:
     doc = pdfium.PdfDocument(path)
     sizes = [tuple(round(v / 72 * 25.4) for v in doc.get_page_size(i)) for i in range(len(doc))]
@@ -105,16 +111,17 @@ def test_print_goes_to_the_kinds_printer_on_its_saved_page(qtbot, parent, pdf_pr
     dialog = _preview(qtbot, parent)
     assert "Roll 80" in dialog.printer_label.text()
     dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.message_bar.text().endswith(": 2."))
+    assert dialog.message_bar.level == "info"
     assert made[-1][0] == "Roll 80"
     assert _printed(made[-1][1]) == [(80, 200), (80, 200)]
-    assert dialog.message_bar.level == "info"
-    assert dialog.message_bar.text().endswith(": 2.")
 
 
 def test_without_a_saved_page_the_document_prints_on_its_own(qtbot, parent, pdf_printers):
     made = pdf_printers("Office A4")
     store = Store({"printers": {"gatepass": {"printer": "Office A4"}}})
-    assert print_document(parent, "gatepass", "GP-1", _pdf(1), store=store)
+    print_document(parent, "gatepass", "GP-1", _pdf(1), store=store)
+    _sent(qtbot)
     assert parent.findChild(PreviewDialog) is None  # straight to the printer, no preview
     assert _printed(made[-1][1]) == [(210, 297)]
 
@@ -136,14 +143,15 @@ def test_the_choice_is_remembered_per_kind(qtbot, parent):
 def test_a_missing_printer_is_a_message(qtbot, parent, pdf_printers):
     made = pdf_printers("Office A4")
     store = Store({"printers": {"settlement": {"printer": "Counter HP"}}})
-    assert not print_document(parent, "settlement", "INV-3", _pdf(1), store=store)
+    print_document(parent, "settlement", "INV-3", _pdf(1), store=store)
     dialog = _preview(qtbot, parent)  # the preview opens instead, saying why
     assert dialog.message_bar.level == "error"
     assert "Counter HP" in dialog.message_bar.text()
     assert "Settlement slip" in dialog.message_bar.text()
     dialog.message_bar.clear()
     dialog.print_button.click()
-    assert "Counter HP" in dialog.message_bar.text()
+    qtbot.waitUntil(lambda: "Counter HP" in dialog.message_bar.text())
+    assert dialog.message_bar.level == "error"
     assert not any(os.path.exists(path) for _name, path in made)
 
 
@@ -230,3 +238,55 @@ def test_rendering_shows_in_place_and_closing_before_the_end_is_safe(qtbot, pare
     qtbot.waitUntil(lambda: not printing.render_lane().busy)  # both renders delivered: no crash
     show_document(parent, "settlement", "INV-5", _pdf(1), store=Store())
     assert _preview(qtbot, parent).page_label.text() == "Page 1 of 1"  # the lane still works
+
+
+def test_printing_runs_off_the_gui_thread_and_draws_each_page_in_bands(qtbot, parent,
+                                                                        pdf_printers,
+                                                                        monkeypatch):
+    made = pdf_printers("Office A4")
+    threads = []
+    print_pages = printing.print_pages
+
+    def counted(pages, printer):
+        threads.append(threading.get_ident())
+        return print_pages(pages, printer)
+
+    monkeypatch.setattr(printing, "print_pages", counted)
+    store = Store({"printers": {"gatepass": {"printer": "Office A4"},
+                                "settlement": {"printer": "Office A4"}}})
+    print_document(parent, "settlement", "INV-6", _pdf(2), store=store)  # the cashier's pair
+    print_document(parent, "gatepass", "GP-6", _pdf(1), store=store)
+    _sent(qtbot)
+    assert len(threads) == 2 and threading.get_ident() not in threads
+    assert [_printed(path) for _name, path in made] == [[(210, 297)] * 2, [(210, 297)]]
+    doc = pdfium.PdfDocument(made[0][1])
+    page = doc[1]
+    bands = list(page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)))
+    assert len(bands) > 10  # each a few ms of the interpreter lock
+    image = page.render(scale=1).to_pil().convert("L")
+    width, height = image.size
+    # the black sheet of `_pdf` printed whole: the top, the middle and the bottom band
+    assert all(image.getpixel((width // 2, round(height * y))) < 64 for y in (0.05, 0.5, 0.95))
+    page.close()
+    doc.close()
+
+
+def test_a_printer_that_does_not_start_or_fails_is_a_message(qtbot, parent, pdf_printers,
+                                                             monkeypatch):
+    pdf_printers("Office A4")
+    monkeypatch.setattr(printing, "print_pages", lambda pages, printer: False)
+    store = Store({"printers": {"settlement": {"printer": "Office A4"}}})
+    print_document(parent, "settlement", "INV-7", _pdf(1), store=store)
+    dialog = _preview(qtbot, parent)  # the preview, saying why
+    assert dialog.message_bar.level == "error"
+    assert "could not be started" in dialog.message_bar.text()
+
+    def broken(pages, printer):
+        raise OSError("the spool is full")
+
+    monkeypatch.setattr(printing, "print_pages", broken)
+    dialog.message_bar.clear()
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: "the spool is full" in dialog.message_bar.text())
+    assert dialog.message_bar.text().startswith("The document could not be printed")
+    assert dialog.message_bar.level == "error"

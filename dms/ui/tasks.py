@@ -113,11 +113,13 @@ class TaskRunner(QObject):
         if not self._relays:
             self.idle.emit()
 
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Drop queued tasks and wait for running ones (call before disposing the database)."""
+    def shutdown(self, timeout_ms: int = 5000, *, drop_queued: bool = True) -> bool:
+        """Drop queued tasks (unless `drop_queued` is false: a print job) and wait for running
+        ones (call before disposing the database)."""
         pools = [self._pool, *self._lanes.values()]
-        for pool in pools:
-            pool.clear()
+        if drop_queued:
+            for pool in pools:
+                pool.clear()
         finished = all([pool.waitForDone(timeout_ms) for pool in pools])
         if not finished:
             log.warning("Background tasks still running after %d ms", timeout_ms)

@@ -8083,6 +8083,10 @@
         <translation>为{kind}选择的打印机“{printer}”在本工作站上不可用。请用“打印机...”另选一台，或另存为 PDF。</translation>
     </message>
     <message>
+        <source>The document could not be printed: {reason}</source>
+        <translation>无法打印文档：{reason}</translation>
+    </message>
+    <message>
         <source>The printer &quot;{printer}&quot; could not be started. Check that it is switched on, or save as PDF.</source>
         <translation>无法启动打印机“{printer}”。请检查是否已开机，或另存为 PDF。</translation>
     </message>

@@ -168,7 +168,9 @@ class Seat:
 
     def lag(self, what: str) -> dict:
         """benchmarks/ui_day.py: "start" this seat's lag meter and call-site sampler
-        (benchmarks/lag.py), "report" what they saw: every tick's lateness in ms, the sites."""
+        (benchmarks/lag.py), "report" what they saw: every tick's lateness in ms and the GUI
+        thread's CPU time before it, the sites, and what each tick later than 50 ms was spent
+        on."""
         if what == "start":
             sys.path.insert(0, str(TESTS.parent / "benchmarks"))
             from lag import CallSites, LagMeter
@@ -179,8 +181,9 @@ class Seat:
             return {}
         self.lag_meter.stop()
         self.call_sites.stop()
-        return {"samples": self.lag_meter.samples,
-                "sites": self.call_sites.slowest(self.lag_meter)}
+        return {"samples": self.lag_meter.samples, "busy": self.lag_meter.busy,
+                "sites": self.call_sites.slowest(self.lag_meter),
+                "late": self.call_sites.late(self.lag_meter)}
 
     def call(self, call: str, name: str, args: dict) -> dict:
         return getattr(self, call)(name, **args)

@@ -5,8 +5,14 @@ for Linux, Windows and macOS, so a workstation needs nothing installed beside th
 and it renders a page in a few milliseconds in-process (a `pdftoppm` subprocess per page would
 be slower and is Debian-only). PySide6's own QtPdf is in PySide6-Addons, which the application
 does not otherwise need. PDFium is not thread-safe: every call into it here holds one lock,
-whichever thread makes it (the preview renders on its own lane, `printing.render_lane`; a
-printer is fed from the GUI thread).
+whichever thread makes it (the preview renders on its own lane, `printing.render_lane`, and a
+printer is fed on `printing.print_lane`).
+
+Qt lets a worker thread paint on a QPrinter or a QImage ("Thread-Support in Qt Modules":
+QPainter in threads, one thread per paint device), but PySide6 keeps Python's interpreter lock
+through every Qt call, and drawing a whole 300 dpi page on a printer (the PDF engine encodes
+it) is one call of 40-130 ms, which the GUI thread would wait out before its next Python slot.
+A page is therefore drawn in bands of about `BAND_PIXELS`, each call a few milliseconds.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 POINT_MM = 25.4 / 72
 PRINT_DPI = 300  # enough for a barcode on a laser printer; a receipt printer asks for less
+BAND_PIXELS = 150_000  # one drawImage call's share of a page: 2-3 ms holding the interpreter lock
 _pdfium = threading.Lock()  # held around every use of PDFium, which is not thread-safe
 
 
@@ -68,8 +75,9 @@ class PdfPages:
 
 def print_pages(pages: PdfPages, printer: QPrinter) -> bool:
     """Every page on `printer`, each scaled to fit its paintable area and kept at the top left
-    (a receipt roll is cut after the last line, not centred on a page). False if the printer
-    could not be started."""
+    (a receipt roll is cut after the last line, not centred on a page), drawn in bands of
+    whole rows. False if the printer could not be started. Made for a worker thread: the
+    printer is this thread's alone until the call returns."""
     painter = QPainter()
     if not painter.begin(printer):
         return False
@@ -83,7 +91,11 @@ def print_pages(pages: PdfPages, printer: QPrinter) -> bool:
             scale = min(area.width() / image.width(), area.height() / image.height())
             # an image rendered at the printer's own resolution is drawn 1:1, never enlarged
             scale = min(scale, printer.resolution() / dpi)
-            painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
+            rows = max(16, BAND_PIXELS // image.width() // 16 * 16)  # whole blocks of 16 rows
+            for top in range(0, image.height(), rows):
+                band = QRectF(0, top, image.width(), min(rows, image.height() - top))
+                painter.drawImage(QRectF(band.topLeft() * scale, band.size() * scale), image,
+                                  band)
     finally:
         painter.end()
     return True

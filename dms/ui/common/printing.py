@@ -2,7 +2,8 @@
 
     show_document(parent, kind, title, pdf)   # a non-modal preview: pages, zoom, Print, Save
     print_document(parent, kind, title, pdf)  # straight to the kind's printer (the cashier's
-                                              # slip and gate pass); the preview if it has none
+                                              # slip and gate pass); the preview, saying why,
+                                              # if it cannot print
 
 Each document kind ("settlement", "settlement-receipt", "gatepass", "labels", "refund", ...)
 has its own printer, page size and orientation, remembered in the settings store of this
@@ -13,7 +14,10 @@ the document itself. A printer that is gone is a message in the preview, never a
 
 The preview reads and renders the pages on one render lane (`render_lane`, a single worker
 thread: PDFium is not thread-safe), never on the GUI thread; each page shows "Rendering..." in
-its place until its image arrives.
+its place until its image arrives. Printing, the preview's Print as well as `print_document`,
+runs on the print lane (`print_lane`): the printer looked up and set up, the pages rendered at
+the printer's resolution and drawn on it (`pdf_pages.print_pages`); the GUI thread hears how it
+went. Jobs still queued when the application quits are printed before it ends.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QObject, QSizeF, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
@@ -36,17 +40,27 @@ translate = QCoreApplication.translate
 SCREEN_DPI = 96
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 FIT_WIDTH, WHOLE_PAGE = 0.0, -1.0
+PRINT_AT_QUIT_MS = 30_000  # how long quitting waits for the print jobs still queued
 _session_store: dict = {}  # where choices live when no settings store was handed in
-_lane: list[TaskRunner] = []
+_lanes: dict[str, TaskRunner] = {}
 
 
 def render_lane() -> TaskRunner:
     """The one thread every preview reads and renders its pages on, in the order asked."""
-    if not _lane:
-        app = QCoreApplication.instance()
-        _lane.append(TaskRunner(app, max_threads=1))
-        app.aboutToQuit.connect(_lane[0].shutdown)
-    return _lane[0]
+    if "render" not in _lanes:
+        lane = _lanes["render"] = TaskRunner(QCoreApplication.instance(), max_threads=1)
+        QCoreApplication.instance().aboutToQuit.connect(lane.shutdown)
+    return _lanes["render"]
+
+
+def print_lane() -> TaskRunner:
+    """The one thread documents are printed on, in the order sent; a job already sent is
+    printed even if the application quits meanwhile."""
+    if "print" not in _lanes:
+        lane = _lanes["print"] = TaskRunner(QCoreApplication.instance(), max_threads=1)
+        QCoreApplication.instance().aboutToQuit.connect(
+            lambda: lane.shutdown(PRINT_AT_QUIT_MS, drop_queued=False))
+    return _lanes["print"]
 
 
 class MemoryStore:
@@ -163,25 +177,72 @@ def show_document(parent: QWidget, kind: str, title: str, pdf: bytes, *,
 
 
 def print_document(parent: QWidget, kind: str, title: str, pdf: bytes, *,
-                   store: Any = None) -> bool:
-    """`pdf` straight to the printer of `kind`. Without a usable printer the preview opens,
-    saying why, so the user can choose one or save the PDF; False then."""
+                   store: Any = None) -> None:
+    """`pdf` straight to the printer of `kind`, on the print lane. If it cannot print there
+    (no usable printer, the printer does not start) the preview opens, saying why, so the user
+    can choose another or save the PDF. The job answers to `parent`: gone with it, nothing
+    opens."""
     store = store or settings_store(parent)
-    choice = saved_choice(store, kind)
+    job = _PrintJob(parent, kind, title, pdf, store)
+    print_lane().submit(print_for_kind, kind, saved_choice(store, kind), pdf,
+                        on_result=job.printed, on_error=job.not_printed)
+
+
+class PrintFailed(Exception):
+    """Why a document was not printed, in the user's language."""
+
+
+def print_for_kind(kind: str, choice: dict, document: PdfPages | bytes) -> tuple[int, str]:
+    """On the print lane: `document` (its pages, or the PDF, read here) on the printer and
+    page of `choice`, saved for `kind`. Returns how many pages went where; raises
+    PrintFailed."""
     problem = missing_printer_text(choice, kind)
-    if problem is None:
-        pages = PdfPages(pdf)
-        if print_pages(pages, configured_printer(choice, pages)):
-            return True
-        problem = not_started_text(choice)
-    show_document(parent, kind, title, pdf, store=store, message=problem)
-    return False
+    if problem:
+        raise PrintFailed(problem)
+    pages = document if isinstance(document, PdfPages) else PdfPages(document)
+    return print_on(pages, configured_printer(choice, pages))
 
 
-def not_started_text(choice: dict) -> str:
-    printer = choice.get("printer") or QPrinterInfo.defaultPrinterName()
+def print_on(pages: PdfPages, printer: QPrinter) -> tuple[int, str]:
+    """On the print lane: every page on `printer`; how many went where (the printer, or the
+    file of a print to file). Raises PrintFailed."""
+    if not print_pages(pages, printer):
+        raise PrintFailed(not_started_text(printer.printerName()))
+    return pages.count, printer.outputFileName() or printer.printerName()
+
+
+def not_printed_text(error: object) -> str:
+    """What the user reads when a print job failed: PrintFailed says it; anything else is
+    named."""
+    if isinstance(error, PrintFailed):
+        return str(error)
+    return translate("Printing", "The document could not be printed: {reason}").format(
+        reason=error)
+
+
+def not_started_text(printer: str) -> str:
     return translate("Printing", "The printer \"{printer}\" could not be started. Check that "
-                     "it is switched on, or save as PDF.").format(printer=printer)
+                     "it is switched on, or save as PDF.").format(
+        printer=printer or QPrinterInfo.defaultPrinterName())
+
+
+class _PrintJob(QObject):
+    """A `print_document` job waiting for the print lane, as a child of the widget that sent
+    it (deleted with it: the answer is dropped then)."""
+
+    def __init__(self, parent: QWidget, kind: str, title: str, pdf: bytes, store: Any):
+        super().__init__(parent)
+        self.kind, self.title, self.pdf, self.store = kind, title, pdf, store
+
+    @Slot(int, object)
+    def printed(self, _task_id: int, _sent: tuple) -> None:
+        self.deleteLater()
+
+    @Slot(int, object)
+    def not_printed(self, _task_id: int, error: object) -> None:
+        show_document(self.parent(), self.kind, self.title, self.pdf, store=self.store,
+                      message=not_printed_text(error))
+        self.deleteLater()
 
 
 class PreviewDialog(QDialog):
@@ -417,11 +478,8 @@ class PreviewDialog(QDialog):
         if not (choice.get("printer") or QPrinterInfo.defaultPrinterName()):
             self.choose_printer()
             return
-        problem = missing_printer_text(choice, self.kind)
-        if problem:
-            self.message_bar.show_message(problem, "error")
-            return
-        self.send(configured_printer(choice, self.pages))
+        print_lane().submit(print_for_kind, self.kind, choice, self.pages,
+                            on_result=self.printed, on_error=self.not_printed)
 
     def choose_printer(self) -> None:
         """The system's print dialog on this kind's printer and page; what is chosen there is
@@ -442,17 +500,18 @@ class PreviewDialog(QDialog):
                 else saved_choice(self.store, self.kind).get("printer", ""))
         remember_choice(self.store, self.kind, name, self._printer.pageLayout())
         self.show_choice()
-        self.send(self._printer)
+        print_lane().submit(print_on, self.pages, self._printer, on_result=self.printed,
+                            on_error=self.not_printed)
 
-    def send(self, printer: QPrinter) -> bool:
-        if not print_pages(self.pages, printer):
-            self.message_bar.show_message(
-                not_started_text({"printer": printer.printerName()}), "error")
-            return False
-        where = printer.outputFileName() or printer.printerName()
+    @Slot(int, object)
+    def printed(self, _task_id: int, sent: tuple[int, str]) -> None:
+        count, where = sent
         self.message_bar.show_message(self.tr("Pages sent to {printer}: {count}.").format(
-            printer=where, count=self.pages.count))
-        return True
+            printer=where, count=count))
+
+    @Slot(int, object)
+    def not_printed(self, _task_id: int, error: object) -> None:
+        self.message_bar.show_message(not_printed_text(error), "error")
 
     def ask_save(self) -> None:
         folder = self.store.load().get("print_folder") or str(Path.home())

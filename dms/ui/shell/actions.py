@@ -298,16 +298,25 @@ def specs() -> dict[str, ActionSpec]:
 
 
 class Actions(QObject):
-    """The QActions of one signed-in user, made on demand and enabled from their roles."""
+    """The QActions of one signed-in user, made on demand and enabled from their roles.
+
+    `specs()` builds every text in the current language, a fraction of a millisecond: it is
+    built once per call here, never per action (a workspace makes dozens of actions as it
+    opens), and what the roles allow is kept, as the roles and an action's permission never
+    change."""
 
     def __init__(self, roles, parent: QObject | None = None):
         super().__init__(parent)
         self._roles = frozenset(roles)
         self._made: list[tuple[str, QAction]] = []
+        self._allowed: dict[str, bool] = {}
 
-    def allowed(self, action_id: str) -> bool:
-        spec = specs()[action_id]
-        return spec.permission is None or permissions.may(self._roles, spec.permission)
+    def allowed(self, action_id: str, spec: ActionSpec | None = None) -> bool:
+        if action_id not in self._allowed:
+            permission = (spec or specs()[action_id]).permission
+            self._allowed[action_id] = (permission is None
+                                        or permissions.may(self._roles, permission))
+        return self._allowed[action_id]
 
     def make(self, action_id: str, parent: QObject, slot=None) -> QAction:
         """A QAction for `action_id` owned by `parent` (its shortcut works while `parent`'s
@@ -317,28 +326,27 @@ class Actions(QObject):
         spec = specs()[action_id]
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
-        action.setEnabled(self.allowed(action_id))
+        action.setEnabled(self.allowed(action_id, spec))
         if slot is not None:
             action.triggered.connect(slot)
         self._made.append((action_id, action))
-        self._retranslate_one(action_id, action)
+        self._retranslate_one(action_id, action, spec)
         return action
 
     def retranslate(self) -> None:
-        alive = []
+        every, alive = specs(), []
         for action_id, action in self._made:
             try:
-                self._retranslate_one(action_id, action)
+                self._retranslate_one(action_id, action, every[action_id])
             except RuntimeError:  # its owner was deleted
                 continue
             alive.append((action_id, action))
         self._made = alive
 
-    def _retranslate_one(self, action_id: str, action: QAction) -> None:
-        spec = specs()[action_id]
+    def _retranslate_one(self, action_id: str, action: QAction, spec: ActionSpec) -> None:
         action.setText(spec.text)
         plain = spec.text.replace("&", "").rstrip("...")
-        if action.isEnabled() or self.allowed(action_id):
+        if action.isEnabled() or self.allowed(action_id, spec):
             action.setToolTip(plain)
         else:
             action.setToolTip(translate("Actions", "{action}: your role does not allow this.")
