@@ -290,3 +290,14 @@ def test_a_printer_that_does_not_start_or_fails_is_a_message(qtbot, parent, pdf_
     qtbot.waitUntil(lambda: "the spool is full" in dialog.message_bar.text())
     assert dialog.message_bar.text().startswith("The document could not be printed")
     assert dialog.message_bar.level == "error"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_document_kind_has_a_name(request, qapp, language):
+    """The preview's printer lines name the document, never its code (transfer, jobcard...)."""
+    from dms.reports.documents import KINDS
+
+    if language == "zh_CN":
+        request.getfixturevalue("zh_cn")
+    assert all(printing.kind_name(kind) != kind for kind in KINDS)
+    assert printing.kind_name("transfer") == {"en": "Transfer note", "zh_CN": "调拨单"}[language]

@@ -8067,6 +8067,10 @@
         <translation>采购订单</translation>
     </message>
     <message>
+        <source>Transfer note</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
         <source>No printer chosen; page {page}</source>
         <translation>未选择打印机；纸张 {page}</translation>
     </message>

@@ -88,7 +88,8 @@ def kind_name(kind: str) -> str:
              "appointment": translate("Printing", "Appointment slip"),
              "dayend": translate("Printing", "Day-end report"),
              "pdi": translate("Printing", "PDI sheet"),
-             "purchase": translate("Printing", "Purchase order")}
+             "purchase": translate("Printing", "Purchase order"),
+             "transfer": translate("Printing", "Transfer note")}
     return names.get(kind, kind)
 
 
