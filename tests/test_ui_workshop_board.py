@@ -10,7 +10,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -359,3 +359,40 @@ def test_four_other_seats_writing_move_cards_around_a_selected_card_that_stays_s
     feed.close()
     for seat in seats:
         seat.dispose()
+
+
+def test_a_card_is_drawn_again_when_what_it_says_turns_not_at_every_minute(qtbot, board):
+    """A card's picture is kept while its text stays the same, across the turn of the clock's
+    minute; when its own dwell time turns it is drawn again (so the board's cards do not all
+    turn at the same second)."""
+    from datetime import datetime, timedelta, timezone
+
+    from PySide6.QtGui import QImage, QPainter, QPixmapCache, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from dms.ui.workshop.cards import CardDelegate
+
+    QPixmapCache.clear()
+    since = datetime(2026, 12, 7, 9, 0, 30, tzinfo=timezone.utc)
+    card = _first(board, "dispatched")._replace(since=since)
+    model = QStandardItemModel()
+    item = QStandardItem()
+    item.setData(card, Qt.ItemDataRole.UserRole + 1)
+    model.appendRow(item)
+    delegate, drawn = CardDelegate(), []
+    delegate._draw = lambda *args: drawn.append(args[3])  # the `now` it was drawn for
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 240, 160)
+    image = QImage(240, 160, QImage.Format.Format_ARGB32)
+
+    def paint_at(hour, minute, second):
+        delegate.now = lambda: datetime(2026, 12, 7, hour, minute, second, tzinfo=timezone.utc)
+        painter = QPainter(image)
+        delegate.paint(painter, option, model.index(0, 0))
+        painter.end()
+
+    for moment in ((10, 30, 31), (10, 30, 59), (10, 31, 1), (10, 31, 29)):  # "1 h 30" here
+        paint_at(*moment)
+    assert len(drawn) == 1
+    paint_at(10, 31, 31)  # "1 h 31"
+    assert len(drawn) == 2

@@ -107,7 +107,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """The card from the pixmap cache: drawn again only when it, its size, its selection
-        or the minute changed (a card moved repaints its lanes: the others are blits)."""
+        or what it says changed (a card moved repaints its lanes: the others are blits). Keyed
+        by its text, not by the minute, a card is drawn again when its own dwell time turns,
+        not every card of the board at the same second."""
         card: Card | None = index.data(Qt.ItemDataRole.UserRole + 1)
         if card is None:
             return
@@ -116,7 +118,7 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ratio = painter.device().devicePixelRatioF()
         key = (f"dms-card:{self.scale}:{ratio}:{option.font.key()}:{rect.width()}x{rect.height()}"
-               f":{selected}:{hash((card, now.replace(second=0, microsecond=0)))}")
+               f":{selected}:{hash((card, urgency(card, now), *lines(card, now)))}")
         pixmap = QPixmapCache.find(key)
         if pixmap is None:
             pixmap = QPixmap(rect.size() * ratio)
