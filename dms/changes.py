@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import delete, event, func, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -99,62 +99,57 @@ def _publish(session: Session) -> None:
     if not (pending or audited):
         return
     now = clock.now()
-    rows = [{"at": now, "entity": e, "entity_id": i, "store_id": s}
-            for e, i, s in sorted(pending, key=lambda k: (k[0], k[1]))]
+    changed = sorted(pending, key=lambda k: (k[0], k[1]))  # (entity, id, store)
     connection = session.connection()
-    dialect = connection.dialect
-    if not rows:  # an audit entry alone: nobody is notified
-        session.execute(insert(AuditLog.__table__), audited)
-    elif dialect.name == "postgresql":
-        # One statement, the same text for any number of rows (compiled once): the rows from
-        # arrays, in a WITH (which always runs in full), and the notification.
-        values = {"at": now, "stores": [r["store_id"] for r in rows],
-                  "entities": [r["entity"] for r in rows], "ids": [r["entity_id"] for r in rows],
+    # The driver's own statements (fixed texts, no compiling or result set-up): this runs in
+    # every command. The times go as their columns' type sends them (UTC; SQLite as text).
+    utc = _AT_TYPE._cached_bind_processor(connection.dialect)
+    if connection.dialect.name == "postgresql":
+        # One statement, the same text for any number of rows: the rows from arrays, in a WITH
+        # (which always runs in full), and the notification (only with change rows).
+        values = {"at": utc(now), "stores": [c[2] for c in changed],
+                  "entities": [c[0] for c in changed], "ids": [c[1] for c in changed],
                   "channel": CHANNEL, "payload": json.dumps(len(pending))}
-        if audited:
-            values |= {f"audit_{c}": [_bound(dialect, c, r[c]) for r in audited]
-                       for c in _AUDIT_COLUMNS}
-        session.execute(_PUBLISH_AUDITED if audited else _PUBLISH, values)
-    elif audited:  # SQLite: both tables through the publishing view's trigger (JSON arrays)
-        session.execute(_SQLITE_PUBLISH, {
-            "audit": json.dumps([[_bound(dialect, c, r[c]) for c in _AUDIT_COLUMNS]
-                                 for r in audited], ensure_ascii=False),
-            "changes": json.dumps([[_bound(dialect, c, r[c]) for c in _CHANGE_COLUMNS]
-                                   for r in rows], ensure_ascii=False)})
-    else:  # the same keys in every row: one executemany, one statement
-        # Core, not ORM bulk: that splits rows whose store_id is None
-        session.execute(insert(ChangeLog.__table__), rows)
+        for column in _AUDIT_COLUMNS:
+            values[f"audit_{column}"] = [r[column] for r in audited]
+        values["audit_at"] = [utc(at) for at in values["audit_at"]]
+        connection.exec_driver_sql(_PUBLISH[bool(audited), bool(changed)], values)
+    else:  # SQLite: both tables through the publishing view's trigger (JSON arrays)
+        at = utc(now)
+        connection.exec_driver_sql(_SQLITE_PUBLISH, (
+            json.dumps([[r["store_id"], utc(r["at"]), *(r[c] for c in _AUDIT_COLUMNS[2:])]
+                        for r in audited], ensure_ascii=False),
+            json.dumps([[at, store, entity, entity_id] for entity, entity_id, store in changed],
+                       ensure_ascii=False)))
 
 
-def _bound(dialect, column: str, value):
-    """`value` as the column's type sends it (a UTC timestamp as SQLite's text or a naive
-    PostgreSQL timestamp): for rows passed in arrays or JSON rather than as parameters."""
-    if column != "at" or value is None:
-        return value
-    return AuditLog.__table__.c.at.type._cached_bind_processor(dialect)(value)
-
-
+_AT_TYPE = AuditLog.__table__.c.at.type  # stored in UTC, as the ORM does
+assert _AUDIT_COLUMNS[:2] == ("store_id", "at") and _CHANGE_COLUMNS == (
+    "at", "store_id", "entity", "entity_id")  # the orders the SQLite rows are built in
 _ARRAYS = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
            "entity_id": "integer", "action": "varchar", "from_state": "varchar",
            "to_state": "varchar", "reason": "text", "data": "text"}
 _CHANGES_SQL = (
     "written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
-    "SELECT :at, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
-    "CAST(:stores AS integer[]), CAST(:entities AS varchar[]), CAST(:ids AS integer[])) "
-    "AS u(store_id, entity, entity_id) ORDER BY u.entity, u.entity_id) "
-    "SELECT pg_notify(:channel, :payload)")
+    "SELECT %(at)s, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
+    "CAST(%(stores)s AS integer[]), CAST(%(entities)s AS varchar[]), "
+    "CAST(%(ids)s AS integer[])) AS u(store_id, entity, entity_id) "
+    "ORDER BY u.entity, u.entity_id) ")
 _AUDIT_SQL = (
     f"audited AS (INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)}) "
     f"SELECT {', '.join(f'a.{c}' for c in _AUDIT_COLUMNS)} FROM unnest("
-    + ", ".join(f"CAST(:audit_{c} AS {_ARRAYS[c]}[])" for c in _AUDIT_COLUMNS)
-    + f") WITH ORDINALITY AS a({', '.join(_AUDIT_COLUMNS)}, n) ORDER BY a.n), ")
-_AT = bindparam("at", type_=ChangeLog.__table__.c.at.type)  # stored in UTC, as the ORM does
-_PUBLISH = text("WITH " + _CHANGES_SQL).bindparams(_AT)
-_PUBLISH_AUDITED = text("WITH " + _AUDIT_SQL + _CHANGES_SQL).bindparams(_AT)
+    + ", ".join(f"CAST(%(audit_{c})s AS {_ARRAYS[c]}[])" for c in _AUDIT_COLUMNS)
+    + f") WITH ORDINALITY AS a({', '.join(_AUDIT_COLUMNS)}, n) ORDER BY a.n) ")
+# (audit rows?, change rows?) → the statement: a WITH whose parts always run in full; only
+# change rows notify the other seats.
+_PUBLISH = {
+    (True, True): f"WITH {_AUDIT_SQL}, {_CHANGES_SQL}SELECT pg_notify(%(channel)s, %(payload)s)",
+    (False, True): f"WITH {_CHANGES_SQL}SELECT pg_notify(%(channel)s, %(payload)s)",
+    (True, False): f"WITH {_AUDIT_SQL}SELECT 1"}
 
 # SQLite has no INSERT in a WITH: every connection has a view whose INSTEAD OF trigger inserts
 # both tables' rows from JSON arrays, in their order (`dms.db.PUBLISH_VIEW`).
-_SQLITE_PUBLISH = text("INSERT INTO temp.dms_publish (audit, changes) VALUES (:audit, :changes)")
+_SQLITE_PUBLISH = "INSERT INTO temp.dms_publish (audit, changes) VALUES (?, ?)"
 
 
 def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:
