@@ -101,51 +101,57 @@ def _publish(session: Session) -> None:
     now = clock.now()
     changed = sorted(pending, key=lambda k: (k[0], k[1]))  # (entity, id, store)
     connection = session.connection()
-    # The driver's own statements (fixed texts, no compiling or result set-up): this runs in
-    # every command. The times go as their columns' type sends them (UTC; SQLite as text).
+    postgresql = connection.dialect.name == "postgresql"
+    # The times as their column's type sends them (UTC; text on SQLite, read back by its cast
+    # on PostgreSQL), the rows as JSON arrays: one parameter per table, whatever the rows.
     utc = _AT_TYPE._cached_bind_processor(connection.dialect)
-    if connection.dialect.name == "postgresql":
-        # One statement, the same text for any number of rows: the rows from arrays, in a WITH
-        # (which always runs in full), and the notification (only with change rows).
-        values = {"at": utc(now), "stores": [c[2] for c in changed],
-                  "entities": [c[0] for c in changed], "ids": [c[1] for c in changed],
-                  "channel": CHANNEL, "payload": json.dumps(len(pending))}
-        for column in _AUDIT_COLUMNS:
-            values[f"audit_{column}"] = [r[column] for r in audited]
-        values["audit_at"] = [utc(at) for at in values["audit_at"]]
-        connection.exec_driver_sql(_PUBLISH[bool(audited), bool(changed)], values)
-    else:  # SQLite: both tables through the publishing view's trigger (JSON arrays)
-        at = utc(now)
-        connection.exec_driver_sql(_SQLITE_PUBLISH, (
-            json.dumps([[r["store_id"], utc(r["at"]), *(r[c] for c in _AUDIT_COLUMNS[2:])]
+    stamp = (lambda value: utc(value).isoformat(" ")) if postgresql else utc
+    at = stamp(now)
+    rows = (json.dumps([[r["store_id"], stamp(r["at"]), *(r[c] for c in _AUDIT_COLUMNS[2:])]
                         for r in audited], ensure_ascii=False),
             json.dumps([[at, store, entity, entity_id] for entity, entity_id, store in changed],
-                       ensure_ascii=False)))
+                       ensure_ascii=False))
+    # The driver's own statement (a fixed text, no compiling or result set-up): this runs in
+    # every command.
+    if postgresql:
+        connection.exec_driver_sql(_PUBLISH[bool(audited), bool(changed)], {
+            "audit": rows[0], "changes": rows[1], "channel": CHANNEL,
+            "payload": json.dumps(len(pending))})
+    else:
+        connection.exec_driver_sql(_SQLITE_PUBLISH, rows)
 
 
 _AT_TYPE = AuditLog.__table__.c.at.type  # stored in UTC, as the ORM does
 assert _AUDIT_COLUMNS[:2] == ("store_id", "at") and _CHANGE_COLUMNS == (
-    "at", "store_id", "entity", "entity_id")  # the orders the SQLite rows are built in
-_ARRAYS = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
-           "entity_id": "integer", "action": "varchar", "from_state": "varchar",
-           "to_state": "varchar", "reason": "text", "data": "text"}
-_CHANGES_SQL = (
-    "written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
-    "SELECT %(at)s, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
-    "CAST(%(stores)s AS integer[]), CAST(%(entities)s AS varchar[]), "
-    "CAST(%(ids)s AS integer[])) AS u(store_id, entity, entity_id) "
-    "ORDER BY u.entity, u.entity_id) ")
-_AUDIT_SQL = (
-    f"audited AS (INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)}) "
-    f"SELECT {', '.join(f'a.{c}' for c in _AUDIT_COLUMNS)} FROM unnest("
-    + ", ".join(f"CAST(%(audit_{c})s AS {_ARRAYS[c]}[])" for c in _AUDIT_COLUMNS)
-    + f") WITH ORDINALITY AS a({', '.join(_AUDIT_COLUMNS)}, n) ORDER BY a.n) ")
+    "at", "store_id", "entity", "entity_id")  # the orders the rows are built in
+
+
+def _from_json(name: str, table: str, columns: tuple[str, ...], array: str,
+               fixed: tuple[str, str] | None = None) -> str:
+    """PostgreSQL: the WITH part `name` inserting the rows of the JSON array parameter `array`
+    (each row an array of `columns`) into `table`, in their order; `fixed`: (column, value)
+    every row gets alike."""
+    names, values = [*columns], [f"(v->>{n})::{_TYPES[c]}" for n, c in enumerate(columns)]
+    if fixed:
+        names.insert(0, fixed[0])
+        values.insert(0, fixed[1])
+    return (f"{name} AS (INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} "
+            f"FROM json_array_elements(%({array})s::json) WITH ORDINALITY AS r(v, n) "
+            f"ORDER BY r.n)")
+
+
+_TYPES = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
+          "entity_id": "integer", "action": "varchar", "from_state": "varchar",
+          "to_state": "varchar", "reason": "text", "data": "text"}
+_AUDITED = _from_json("audited", "audit_log", _AUDIT_COLUMNS, "audit")
+_WRITTEN = _from_json("written", "change_log", _CHANGE_COLUMNS, "changes",
+                      ("txid", "txid_current()"))
+_NOTIFY = "SELECT pg_notify(%(channel)s, %(payload)s)"
 # (audit rows?, change rows?) → the statement: a WITH whose parts always run in full; only
 # change rows notify the other seats.
-_PUBLISH = {
-    (True, True): f"WITH {_AUDIT_SQL}, {_CHANGES_SQL}SELECT pg_notify(%(channel)s, %(payload)s)",
-    (False, True): f"WITH {_CHANGES_SQL}SELECT pg_notify(%(channel)s, %(payload)s)",
-    (True, False): f"WITH {_AUDIT_SQL}SELECT 1"}
+_PUBLISH = {(True, True): f"WITH {_AUDITED}, {_WRITTEN} {_NOTIFY}",
+            (False, True): f"WITH {_WRITTEN} {_NOTIFY}",
+            (True, False): f"WITH {_AUDITED} SELECT 1"}
 
 # SQLite has no INSERT in a WITH: every connection has a view whose INSTEAD OF trigger inserts
 # both tables' rows from JSON arrays, in their order (`dms.db.PUBLISH_VIEW`).
