@@ -9,8 +9,8 @@ every line with the totals of the billable ones, and `snapshot` is what an estim
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
