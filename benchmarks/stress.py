@@ -78,6 +78,8 @@ class Seat:
         self.errors: Counter = Counter()
         self.completed = self.abandoned = self.cancelled = 0
         self.calls: Counter = Counter()  # seconds inside each service, retries included
+        self.commands = 0  # service calls made (each attempt), and bay looks while waiting
+        self.bay_looks = 0
         self.retries, self.waited, self.worked = 0, 0.0, 0.0
         self.bay_waits, self.bay_wait_s = 0, 0.0  # cars that waited for a bay, and how long
         names = ("advisor1", "advisor2", "advisor3", "dispatcher1", "qc1", "warehouse1",
@@ -117,6 +119,7 @@ class Seat:
                 self._count(_db_kind(exc))
             finally:
                 self.calls[fn.__name__] += time.perf_counter() - started
+                self.commands += 1
             self.retries += 1
             back_off = self.rng.uniform(0.005, 0.05) * (attempt + 1)
             self.waited += back_off
@@ -134,6 +137,7 @@ class Seat:
                 self._count("bay_wait")
                 raise Abandon("bay_wait")
             waited = True
+            self.bay_looks += 1
             time.sleep(pause)
             pause = min(pause * 2, 0.2)
         if waited:
@@ -263,6 +267,7 @@ class Seat:
                 "cancelled": self.cancelled, "errors": dict(self.errors),
                 "retries": self.retries, "waited_s": self.waited, "work_s": self.worked,
                 "bay_waits": self.bay_waits, "bay_wait_s": self.bay_wait_s,
+                "commands": self.commands, "bay_looks": self.bay_looks,
                 "calls_s": dict(self.calls), "cpu_s": time.process_time() - cpu}
 
 
@@ -330,7 +335,7 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             p.kill()
             errors["seat_killed"] += n not in results
     errors["seat_lost"] += seats - len(results) - errors["seat_killed"]
-    completed = abandoned = cancelled = retries = bay_waits = 0
+    completed = abandoned = cancelled = retries = bay_waits = commands = bay_looks = 0
     calls: Counter = Counter()
     waited = worked = client_cpu = bay_wait = 0.0
     for r in results.values():
@@ -342,6 +347,8 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
         waited += r.get("waited_s", 0.0)
         worked += r.get("work_s", 0.0)
         bay_waits += r.get("bay_waits", 0)
+        commands += r.get("commands", 0)
+        bay_looks += r.get("bay_looks", 0)
         bay_wait += r.get("bay_wait_s", 0.0)
         calls.update(r.get("calls_s", {}))
         errors.update(r["errors"])
@@ -360,6 +367,10 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             "invariant_violations": violations,
             "startup_s": round(startup, 1), "elapsed_s": round(elapsed, 1), "retries": retries,
             "cars_waiting_for_a_bay": bay_waits,
+            # the work a completed flow cost: service calls (attempts, abandoned flows and
+            # their cancellations included) and the dispatcher's extra looks for a free bay
+            "commands_per_flow": round(commands / max(1, completed), 1),
+            "bay_looks_per_flow": round(bay_looks / max(1, completed), 2),
             # where the seats' time went: inside the services, backing off, working on a car,
             # a car waiting for a free bay
             "seat_time": {"in_services": round(sum(calls.values()) / seat_seconds, 3),
