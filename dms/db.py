@@ -166,7 +166,7 @@ def _install_postgresql_hooks(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def on_error(context):
-        # No connection at all (a failed connect, also the reconnect after a failed pre-ping)
+        # No connection at all (a failed connect, also the reconnect after a dropped one)
         # is the only case without a `connection`; pings and broken connections are left to
         # the pool and to the session scopes.
         if context.connection is None and not context.is_pre_ping and not context.is_disconnect:
