@@ -5,9 +5,11 @@
 
 Each order: check-in, 2 labour + 4 part lines, estimate, approval, 4 scans at the counter,
 dispatch of both jobs, clock on/off on each, finish, final inspection, pre-settle, settle,
-gate pass, delivery. Prints p50/p95 ms per order and the SQL statements per order (counted on
-the engine), after `--warmup` orders. An empty database gets the schema and the demo
-dealership (no orders); the parts used are stocked up first so no order runs short.
+gate pass, delivery. Prints p50/p95 ms per order, this process's CPU per order (p50) and the
+SQL statements per order (counted on the engine), after `--warmup` orders; on a PostgreSQL
+server on this machine also the CPU its backends spent on the orders (from /proc). An empty
+database gets the schema and the demo dealership (no orders); the parts used are stocked up
+first so no order runs short.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def one_order(db, users, parts, bay, vehicle, call=None) -> None:
     call(est.approve_estimate, db, adv, wo, "王先生", "signature")
     for _, barcode in parts:
         call(picking.issue_scan, db, users["warehouse1"], wo, barcode, 1, received_by="李师傅")
-    jobs = [line.id for line in call(est_lines, db, wo)]
+    jobs = call(est_lines, db, wo)
     for job in jobs:
         call(dispatch.assign_job, db, users["dispatcher1"], job, bay, tech.id)
     for job in jobs:
@@ -87,11 +89,42 @@ def one_order(db, users, parts, bay, vehicle, call=None) -> None:
 
 
 def est_lines(db, wo):
+    """The order's jobs (ids), as the dispatcher's board has them."""
     from dms.models import LabourLine
 
     with db.reading() as s:
-        return s.scalars(select(LabourLine).where(LabourLine.work_order_id == wo)
+        return s.scalars(select(LabourLine.id).where(LabourLine.work_order_id == wo)
                          .order_by(LabourLine.seq)).all()
+
+
+class ServerCpu:
+    """The CPU time (user + system, s) of the PostgreSQL backends serving this database, read
+    from /proc when the server runs on this machine; None elsewhere (or on SQLite, whose work
+    is in this process's CPU). The backends are listed once, after the warm-up, on a connection
+    of its own (not counted, not one of them)."""
+
+    def __init__(self, url: str):
+        self.pids: list[int] = []
+        if not url.startswith("postgresql"):
+            return
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(plain, autocommit=True) as conn:
+            self.pids = [pid for (pid,) in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")]
+
+    def seconds(self) -> float | None:
+        total = 0.0
+        for pid in self.pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return None
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total if self.pids else None
 
 
 def run(url: str, orders: int, warmup: int, by_step: bool = False) -> dict:
@@ -116,7 +149,11 @@ def run(url: str, orders: int, warmup: int, by_step: bool = False) -> dict:
             steps[fn.__name__] = steps.get(fn.__name__, 0) + counted[0] - before
 
     times, cpu, statements = [], [], []
+    server, server_start = None, None
     for n in range(warmup + orders):
+        if n == warmup:
+            server = ServerCpu(url)
+            server_start = server.seconds()
         counted[0] = 0
         start, start_cpu = time.perf_counter(), time.process_time()
         one_order(db, users, parts, bay, vehicles[n % len(vehicles)])
@@ -124,6 +161,7 @@ def run(url: str, orders: int, warmup: int, by_step: bool = False) -> dict:
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
             statements.append(counted[0])
+    server_end = server.seconds() if server is not None else None
     if by_step:  # one more order, its statements per service (summed over repeated calls)
         one_order(db, users, parts, bay, vehicles[(warmup + orders) % len(vehicles)],
                   counted_call)
@@ -135,6 +173,9 @@ def run(url: str, orders: int, warmup: int, by_step: bool = False) -> dict:
             # this process's CPU alone (the server's is not in it): what the wall times mean
             # on a machine others are using
             "cpu_p50_ms": round(statistics.median(cpu), 1),
+            # the server's CPU (PostgreSQL on this machine), the mean over the timed orders
+            "server_cpu_ms": None if server_start is None or server_end is None
+            else round((server_end - server_start) * 1000 / orders, 1),
             "statements_per_order": round(statistics.mean(statements), 1),
             "statements_by_step": dict(sorted(steps.items(), key=lambda kv: -kv[1])) or None,
             "load_average": [round(x, 2) for x in os.getloadavg()]}

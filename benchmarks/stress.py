@@ -8,8 +8,10 @@ dispatcher, technician, warehouse clerk, QC inspector and cashier for one car at
 exactly the service calls of tests/test_flow_e2e.py. Domain errors (ConcurrentChange,
 InsufficientStock, "clocked on elsewhere", SQLite busy, PostgreSQL deadlocks) are counted;
 the step is retried, or the flow abandoned and its order cancelled (issued parts returned
-first). Afterwards `check_invariants` looks at the whole database; the JSON report lists the
-violations and counts the errors no conflict explains; the exit status is 1 when there is any.
+first). A car waits for a free maintenance bay (the demo has two), as in a shop. Afterwards
+`check_invariants` (stress_invariants.py) looks at the whole database; the JSON report lists
+the violations and counts the errors no conflict explains; the exit status is 1 when there is
+any. On PostgreSQL `stress_sampler.Sampler` watches the server processes meanwhile.
 
 Note: the services allow issuing parts only in the workshop states (AUTHORIZED … REWORK), so the
 part is picked by scan right after the customer's approval (pre-picking), as in the e2e test.
@@ -25,7 +27,7 @@ import random
 import sys
 import time
 import traceback
-from collections import Counter, defaultdict
+from collections import Counter
 from decimal import Decimal
 
 if __name__ == "__main__" or "dms" not in sys.modules:
@@ -34,15 +36,16 @@ if __name__ == "__main__" or "dms" not in sys.modules:
 from database import prepare  # noqa: E402 (benchmarks/database.py)
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.exc import DBAPIError  # noqa: E402
+from stress_invariants import TERMINAL, check_invariants  # noqa: E402
+from stress_sampler import Sampler  # noqa: E402
 
 RETRIES = 5
-TERMINAL = ("DELIVERED", "CLOSED", "CANCELLED")
-CLOCKABLE = ("DISPATCHED", "IN_REPAIR", "REWORK")
+BAY_WAIT_S = 60  # how long a car waits for a free bay before the flow is given up
 # What several seats working on one database legitimately run into; anything else counted
 # (a generic database error, a crashed or lost seat, an unexpected exception) is unexplained.
 CONFLICT_KINDS = {"concurrent_change", "stock.insufficient", "clock.on_other_job",
                   "clock.already_on", "dispatch.job_clocked_on", "dispatch.bay_busy",
-                  "reception.mileage_lower",
+                  "reception.mileage_lower", "bay_wait",
                   "db.locked", "db.deadlock", "db.serialization"}
 TECHS = tuple(f"tech{i}" for i in range(1, 9))
 
@@ -68,21 +71,22 @@ class Seat:
     def __init__(self, url: str, seat_no: int, seed: int):
         from database import staff
         from dms.db import Database
-        from dms.models import Bay, Part, PartBarcode, Stock, Vehicle
+        from dms.models import Part, PartBarcode, Stock, Vehicle
 
         self.db = Database(url)
         self.rng = random.Random(seed * 1000 + seat_no)
         self.errors: Counter = Counter()
         self.completed = self.abandoned = self.cancelled = 0
         self.calls: Counter = Counter()  # seconds inside each service, retries included
+        self.commands = 0  # service calls made (each attempt), and bay looks while waiting
+        self.bay_looks = 0
         self.retries, self.waited, self.worked = 0, 0.0, 0.0
+        self.bay_waits, self.bay_wait_s = 0, 0.0  # cars that waited for a bay, and how long
         names = ("advisor1", "advisor2", "advisor3", "dispatcher1", "qc1", "warehouse1",
                  "cashier1", "admin") + TECHS
         self.u = {n: staff(self.db, n) for n in names}
         with self.db.reading() as s:
             self.vehicles = s.scalars(select(Vehicle.id).order_by(Vehicle.id)).all()
-            self.bay = s.scalar(select(Bay.id).where(Bay.kind == "maintenance", Bay.active)
-                                .order_by(Bay.id).limit(1))
             rows = s.execute(select(Part.code, PartBarcode.barcode, Stock.on_hand)
                              .join(PartBarcode, PartBarcode.part_id == Part.id)
                              .join(Stock, Stock.part_id == Part.id)
@@ -115,11 +119,31 @@ class Seat:
                 self._count(_db_kind(exc))
             finally:
                 self.calls[fn.__name__] += time.perf_counter() - started
+                self.commands += 1
             self.retries += 1
             back_off = self.rng.uniform(0.005, 0.05) * (attempt + 1)
             self.waited += back_off
             time.sleep(back_off)
         raise Abandon("retries")
+
+    def free_bay(self, find) -> int:
+        """A free bay (`find()`, None while every bay of the kind has a car in repair): the car
+        waits for one, as in a shop, and the dispatcher looks again now and then; given up
+        (the flow abandoned) only after BAY_WAIT_S."""
+        started, pause, waited = time.perf_counter(), 0.01, False
+        while (bay := find()) is None:
+            if time.perf_counter() - started > BAY_WAIT_S:
+                self.bay_wait_s += time.perf_counter() - started
+                self._count("bay_wait")
+                raise Abandon("bay_wait")
+            waited = True
+            self.bay_looks += 1
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+        if waited:
+            self.bay_waits += 1
+            self.bay_wait_s += time.perf_counter() - started
+        return bay
 
     # -- the flow ------------------------------------------------------------------------
     def flow(self) -> None:
@@ -153,18 +177,21 @@ class Seat:
         self.step(picking.issue_scan, self.db, u["warehouse1"], wo, barcode, received_by="李师傅")
         with self.db.reading() as s:
             line = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == wo))
-        def assign_job(tech):  # to a free maintenance bay; when all are busy, wait for one
-            bay = dispatch.bay_for(self.db, u["dispatcher1"], line) or self.bay
+
+        def assign_job(tech):  # to a free maintenance bay (another seat may take it first)
+            bay = self.free_bay(lambda: dispatch.bay_for(self.db, u["dispatcher1"], line))
             return dispatch.assign_job(self.db, u["dispatcher1"], line, bay, u[tech].id)
 
-        # Dispatch and clock on; a technician busy elsewhere means dispatching someone else.
+        # Dispatch and clock on; a technician busy elsewhere means dispatching someone else,
+        # a bay taken meanwhile another bay.
         for attempt in range(RETRIES):
             tech = rng.choice(TECHS)
             self.step(assign_job, tech, retry_on=("dispatch.bay_busy",))
             try:
                 self.step(dispatch.clock_on, self.db, u[tech], line)
             except Abandon as exc:
-                if str(exc) == "clock.on_other_job" and attempt < RETRIES - 1:
+                if str(exc) in ("clock.on_other_job", "dispatch.bay_busy") \
+                        and attempt < RETRIES - 1:
                     continue
                 raise
             self.tech = tech
@@ -239,6 +266,8 @@ class Seat:
         return {"completed": self.completed, "abandoned": self.abandoned,
                 "cancelled": self.cancelled, "errors": dict(self.errors),
                 "retries": self.retries, "waited_s": self.waited, "work_s": self.worked,
+                "bay_waits": self.bay_waits, "bay_wait_s": self.bay_wait_s,
+                "commands": self.commands, "bay_looks": self.bay_looks,
                 "calls_s": dict(self.calls), "cpu_s": time.process_time() - cpu}
 
 
@@ -255,218 +284,7 @@ def seat_main(url: str, seat_no: int, seconds: float, seed: int, queue, go) -> N
                              "errors": {f"seat_crashed:{type(exc).__name__}": 1}}))
 
 
-# --- invariants -----------------------------------------------------------------------------
-
-def check_invariants(db, since_work_order_id: int | None = None) -> list[str]:
-    """Every violated invariant, as text; empty when the database is consistent.
-    `since_work_order_id`: orders above it were made by a harness that drives every order to
-    the end or cancels it, so none of them may be left open."""
-    from dms.models import (AuditLog, ClockEvent, GatePass, LabourLine, NumberSequence, PartLine,
-                            Payment, Reservation, Settlement, Stock, StockMovement, WorkOrder)
-
-    out: list[str] = []
-    with db.reading() as s:
-        # 1. Stock: on hand = sum of the ledger, never negative.
-        moved: dict = defaultdict(Decimal)
-        for part_id, wh, qty in s.execute(select(StockMovement.part_id, StockMovement.warehouse_id,
-                                                 StockMovement.qty)):
-            moved[(part_id, wh)] += Decimal(qty)
-        seen = set()
-        for row in s.scalars(select(Stock)):
-            key = (row.part_id, row.warehouse_id)
-            seen.add(key)
-            if row.on_hand != moved.get(key, Decimal(0)):
-                out.append(f"stock part {key[0]} warehouse {key[1]}: on hand {row.on_hand} "
-                           f"but movements sum to {moved.get(key, Decimal(0))}")
-            if row.on_hand < 0 or row.reserved < 0:
-                out.append(f"stock part {key[0]} warehouse {key[1]} negative: on hand "
-                           f"{row.on_hand}, reserved {row.reserved}")
-        for key in moved.keys() - seen:
-            out.append(f"movements for part {key[0]} warehouse {key[1]} without a stock row")
-
-        # 2. Invoice numbers unique and gap-free per store and year (voided ones count).
-        numbers: dict = defaultdict(list)
-        for store_id, no in s.execute(select(Settlement.store_id, Settlement.invoice_no)
-                                      .where(Settlement.invoice_no.is_not(None))):
-            numbers[(store_id, int(no[3:7]))].append(int(no[7:]))
-        for store_id, data in s.execute(select(AuditLog.store_id, AuditLog.data).where(
-                AuditLog.entity == "work_order", AuditLog.action == "reopen")):
-            voided = json.loads(data or "{}").get("voided_invoice")
-            if voided:
-                numbers[(store_id, int(voided[3:7]))].append(int(voided[7:]))
-        counters = {(r.store_id, r.year): r.last_value for r in s.scalars(
-            select(NumberSequence).where(NumberSequence.kind == "invoice"))}
-        for key in numbers.keys() | counters.keys():
-            got = numbers.get(key, [])
-            dupes = sorted(n for n, c in Counter(got).items() if c > 1)
-            if dupes:
-                out.append(f"invoice numbers used twice in store {key[0]} {key[1]}: {dupes[:10]}")
-            last = counters.get(key, 0)
-            missing = sorted(set(range(1, last + 1)) - set(got))
-            if missing:
-                out.append(f"invoice numbers missing in store {key[0]} {key[1]}: {missing[:10]}")
-            beyond = sorted(n for n in set(got) if n > last)
-            if beyond:
-                out.append(f"invoice numbers beyond the counter {last} in store {key[0]} "
-                           f"{key[1]}: {beyond[:10]}")
-
-        # 3. Money: payments = received, received + outstanding = customer share.
-        paid = dict(s.execute(select(Payment.settlement_id, func.count(Payment.id))
-                              .group_by(Payment.settlement_id)).all())
-        amounts: dict = defaultdict(Decimal)
-        for sid, amount in s.execute(select(Payment.settlement_id, Payment.amount)):
-            amounts[sid] += Decimal(amount)
-        for st in s.scalars(select(Settlement)):
-            if amounts.get(st.id, Decimal(0)) != st.received:
-                out.append(f"settlement {st.id} (order {st.work_order_id}): payments "
-                           f"{amounts.get(st.id, Decimal(0))} but received {st.received}")
-            if st.received + st.outstanding != st.customer_share:
-                out.append(f"settlement {st.id} (order {st.work_order_id}): received {st.received}"
-                           f" + outstanding {st.outstanding} != customer share {st.customer_share}")
-            if st.outstanding < 0:
-                out.append(f"settlement {st.id}: negative outstanding {st.outstanding}")
-            if st.state == "settled" and (st.invoice_no is None or st.settled_at is None):
-                out.append(f"settlement {st.id} settled without an invoice number")
-            if st.state != "settled" and st.invoice_no is not None:
-                out.append(f"settlement {st.id} is {st.state} but holds invoice {st.invoice_no}")
-            if st.state == "presettled" and paid.get(st.id) and st.received == 0:
-                out.append(f"settlement {st.id}: payments on an unsettled settlement")
-
-        # 4. Audit: every state change has its entry; the last one matches the order.
-        orders = {o.id: o for o in s.scalars(select(WorkOrder))}
-        trail: dict = defaultdict(list)
-        for wo_id, from_state, to_state in s.execute(
-                select(AuditLog.entity_id, AuditLog.from_state, AuditLog.to_state)
-                .where(AuditLog.entity == "work_order", AuditLog.to_state.is_not(None))
-                .order_by(AuditLog.id)):
-            trail[wo_id].append((from_state, to_state))
-        for wo_id, order in orders.items():
-            entries = trail.get(wo_id)
-            if not entries:
-                out.append(f"work order {order.number} ({order.state}) has no state audit entry")
-                continue
-            if entries[-1][1] != order.state:
-                out.append(f"work order {order.number} is {order.state} but its last audit entry "
-                           f"says {entries[-1][1]}")
-            for (_, before), (after_from, _) in zip(entries, entries[1:]):
-                if after_from != before:
-                    out.append(f"work order {order.number}: audit goes {before} → then from "
-                               f"{after_from}")
-                    break
-
-        # 5. Nothing stuck between states.
-        last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
-                                                        ClockEvent.technician_id)
-        clocked: dict = defaultdict(list)
-        for wo_id, tech in s.execute(
-                select(LabourLine.work_order_id, ClockEvent.technician_id)
-                .join(LabourLine, LabourLine.id == ClockEvent.labour_line_id)
-                .where(ClockEvent.id.in_(last), ClockEvent.kind == "on")):
-            clocked[wo_id].append(tech)
-        for wo_id, techs in clocked.items():
-            state = orders[wo_id].state
-            if state not in CLOCKABLE:
-                out.append(f"work order {orders[wo_id].number} is {state} with technician(s) "
-                           f"{techs} still clocked on")
-        busy = Counter(t for techs in clocked.values() for t in techs)
-        for tech, n in busy.items():
-            if n > 1:
-                out.append(f"technician {tech} clocked on {n} orders at once")
-        gate = set(s.scalars(select(GatePass.work_order_id)))
-        settled = {st.work_order_id: st for st in s.scalars(select(Settlement))}
-        for wo_id, order in orders.items():
-            if order.state in ("SETTLED", "DELIVERED", "CLOSED"):
-                st = settled.get(wo_id)
-                if st is None or st.state != "settled":
-                    out.append(f"work order {order.number} is {order.state} without a settled "
-                               f"settlement")
-            if order.state in ("DELIVERED", "CLOSED") and wo_id not in gate:
-                out.append(f"work order {order.number} delivered without a gate pass")
-        for wo_id, state in s.execute(
-                select(PartLine.work_order_id, WorkOrder.state).join(Reservation,
-                                                                    Reservation.part_line_id == PartLine.id)
-                .join(WorkOrder, WorkOrder.id == PartLine.work_order_id)
-                .where(Reservation.status == "active", WorkOrder.state.in_(("CANCELLED",)))
-                .distinct()):
-            out.append(f"work order {orders[wo_id].number} is {state} but still holds stock")
-        for wo_id, state in s.execute(
-                select(PartLine.work_order_id, WorkOrder.state)
-                .join(WorkOrder, WorkOrder.id == PartLine.work_order_id)
-                .where(PartLine.qty_issued > 0, WorkOrder.state == "CANCELLED").distinct()):
-            out.append(f"work order {orders[wo_id].number} is CANCELLED with parts still issued")
-        if since_work_order_id is not None:
-            for wo_id, order in orders.items():
-                if wo_id <= since_work_order_id or order.state in TERMINAL:
-                    continue
-                if order.state == "IN_REPAIR" and wo_id not in clocked:
-                    out.append(f"work order {order.number} left IN_REPAIR with no one clocked on")
-                else:
-                    out.append(f"work order {order.number} left open in state {order.state}")
-    return out
-
-
 # --- the run -----------------------------------------------------------------------------
-
-class Sampler:
-    """PostgreSQL only: what the seats' server processes are doing, sampled every `every` s
-    from pg_stat_activity (a backend waiting for a lock, and on which statement)."""
-
-    def __init__(self, url: str, every: float = 0.1):
-        import threading
-
-        self.url, self.every = url, every
-        self.states: Counter = Counter()
-        self.waits: Counter = Counter()
-        self.samples = 0
-        self.cpu: dict[int, list[float]] = {}  # backend pid → [first, last] CPU seconds seen
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_):
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        import psycopg
-        from sqlalchemy.engine import make_url
-
-        url = make_url(self.url).set(drivername="postgresql")
-        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
-            while not self._stop.wait(self.every):
-                rows = conn.execute(
-                    "SELECT pid, state, wait_event_type, wait_event, left(query, 60) FROM "
-                    "pg_stat_activity WHERE datname = current_database() AND "
-                    "pid <> pg_backend_pid() AND backend_type = 'client backend'").fetchall()
-                self.samples += 1
-                for pid, state, kind, event, query in rows:
-                    self._note_cpu(pid)
-                    self.states[state or "?"] += 1
-                    if kind in ("Lock", "LWLock", "IO") and state != "idle":
-                        self.waits[f"{kind}:{event} | {' '.join((query or '').split())}"] += 1
-
-    def _note_cpu(self, pid: int) -> None:
-        """The backend's CPU time so far, when the server runs on this machine (/proc)."""
-        try:
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        except OSError:
-            return
-        used = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-        self.cpu.setdefault(pid, [used, used])[1] = used
-
-    def server_cpu_s(self) -> float:
-        return sum(last - first for first, last in self.cpu.values())
-
-    def report(self) -> dict:
-        per = max(1, self.samples)
-        return {"samples": self.samples, "server_cpu_s": round(self.server_cpu_s(), 1),
-                "backends_by_state": {k: round(v / per, 2) for k, v in self.states.most_common()},
-                "waiting_by_statement": {k: round(v / per, 3)
-                                         for k, v in self.waits.most_common(8)}}
-
 
 def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
     from contextlib import nullcontext
@@ -517,9 +335,9 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             p.kill()
             errors["seat_killed"] += n not in results
     errors["seat_lost"] += seats - len(results) - errors["seat_killed"]
-    completed = abandoned = cancelled = retries = 0
+    completed = abandoned = cancelled = retries = bay_waits = commands = bay_looks = 0
     calls: Counter = Counter()
-    waited = worked = client_cpu = 0.0
+    waited = worked = client_cpu = bay_wait = 0.0
     for r in results.values():
         client_cpu += r.get("cpu_s", 0.0)
         completed += r["completed"]
@@ -528,6 +346,10 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
         retries += r.get("retries", 0)
         waited += r.get("waited_s", 0.0)
         worked += r.get("work_s", 0.0)
+        bay_waits += r.get("bay_waits", 0)
+        commands += r.get("commands", 0)
+        bay_looks += r.get("bay_looks", 0)
+        bay_wait += r.get("bay_wait_s", 0.0)
         calls.update(r.get("calls_s", {}))
         errors.update(r["errors"])
     errors = Counter({k: v for k, v in errors.items() if v > 0})
@@ -544,10 +366,17 @@ def run(url: str, seats: int, seconds: float, seed: int = 8) -> dict:
             "unexplained_errors": sum(v for k, v in errors.items() if k not in CONFLICT_KINDS),
             "invariant_violations": violations,
             "startup_s": round(startup, 1), "elapsed_s": round(elapsed, 1), "retries": retries,
-            # where the seats' time went: inside the services, backing off, working on a car
+            "cars_waiting_for_a_bay": bay_waits,
+            # the work a completed flow cost: service calls (attempts, abandoned flows and
+            # their cancellations included) and the dispatcher's extra looks for a free bay
+            "commands_per_flow": round(commands / max(1, completed), 1),
+            "bay_looks_per_flow": round(bay_looks / max(1, completed), 2),
+            # where the seats' time went: inside the services, backing off, working on a car,
+            # a car waiting for a free bay
             "seat_time": {"in_services": round(sum(calls.values()) / seat_seconds, 3),
                           "backing_off": round(waited / seat_seconds, 3),
-                          "working": round(worked / seat_seconds, 3)},
+                          "working": round(worked / seat_seconds, 3),
+                          "waiting_for_a_bay": round(bay_wait / seat_seconds, 3)},
             "service_s_per_flow": {k: round(v / max(1, completed), 4)
                                    for k, v in calls.most_common(8)},
             # CPU per completed flow: the seats' own, and (PostgreSQL on this machine) the

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import bindparam, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import delete, event, func, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -99,62 +99,63 @@ def _publish(session: Session) -> None:
     if not (pending or audited):
         return
     now = clock.now()
-    rows = [{"at": now, "entity": e, "entity_id": i, "store_id": s}
-            for e, i, s in sorted(pending, key=lambda k: (k[0], k[1]))]
+    changed = sorted(pending, key=lambda k: (k[0], k[1]))  # (entity, id, store)
     connection = session.connection()
-    dialect = connection.dialect
-    if not rows:  # an audit entry alone: nobody is notified
-        session.execute(insert(AuditLog.__table__), audited)
-    elif dialect.name == "postgresql":
-        # One statement, the same text for any number of rows (compiled once): the rows from
-        # arrays, in a WITH (which always runs in full), and the notification.
-        values = {"at": now, "stores": [r["store_id"] for r in rows],
-                  "entities": [r["entity"] for r in rows], "ids": [r["entity_id"] for r in rows],
-                  "channel": CHANNEL, "payload": json.dumps(len(pending))}
-        if audited:
-            values |= {f"audit_{c}": [_bound(dialect, c, r[c]) for r in audited]
-                       for c in _AUDIT_COLUMNS}
-        session.execute(_PUBLISH_AUDITED if audited else _PUBLISH, values)
-    elif audited:  # SQLite: both tables through the publishing view's trigger (JSON arrays)
-        session.execute(_SQLITE_PUBLISH, {
-            "audit": json.dumps([[_bound(dialect, c, r[c]) for c in _AUDIT_COLUMNS]
-                                 for r in audited], ensure_ascii=False),
-            "changes": json.dumps([[_bound(dialect, c, r[c]) for c in _CHANGE_COLUMNS]
-                                   for r in rows], ensure_ascii=False)})
-    else:  # the same keys in every row: one executemany, one statement
-        # Core, not ORM bulk: that splits rows whose store_id is None
-        session.execute(insert(ChangeLog.__table__), rows)
+    postgresql = connection.dialect.name == "postgresql"
+    # The times as their column's type sends them (UTC; text on SQLite, read back by its cast
+    # on PostgreSQL), the rows as JSON arrays: one parameter per table, whatever the rows.
+    utc = _AT_TYPE._cached_bind_processor(connection.dialect)
+    stamp = (lambda value: utc(value).isoformat(" ")) if postgresql else utc
+    at = stamp(now)
+    rows = (json.dumps([[r["store_id"], stamp(r["at"]), *(r[c] for c in _AUDIT_COLUMNS[2:])]
+                        for r in audited], ensure_ascii=False),
+            json.dumps([[at, store, entity, entity_id] for entity, entity_id, store in changed],
+                       ensure_ascii=False))
+    # The driver's own statement (a fixed text, no compiling or result set-up): this runs in
+    # every command.
+    if postgresql:
+        connection.exec_driver_sql(_PUBLISH[bool(audited), bool(changed)], {
+            "audit": rows[0], "changes": rows[1], "channel": CHANNEL,
+            "payload": json.dumps(len(pending))})
+    else:
+        connection.exec_driver_sql(_SQLITE_PUBLISH, rows)
 
 
-def _bound(dialect, column: str, value):
-    """`value` as the column's type sends it (a UTC timestamp as SQLite's text or a naive
-    PostgreSQL timestamp): for rows passed in arrays or JSON rather than as parameters."""
-    if column != "at" or value is None:
-        return value
-    return AuditLog.__table__.c.at.type._cached_bind_processor(dialect)(value)
+_AT_TYPE = AuditLog.__table__.c.at.type  # stored in UTC, as the ORM does
+assert _AUDIT_COLUMNS[:2] == ("store_id", "at") and _CHANGE_COLUMNS == (
+    "at", "store_id", "entity", "entity_id")  # the orders the rows are built in
 
 
-_ARRAYS = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
-           "entity_id": "integer", "action": "varchar", "from_state": "varchar",
-           "to_state": "varchar", "reason": "text", "data": "text"}
-_CHANGES_SQL = (
-    "written AS (INSERT INTO change_log (at, txid, store_id, entity, entity_id) "
-    "SELECT :at, txid_current(), u.store_id, u.entity, u.entity_id FROM unnest("
-    "CAST(:stores AS integer[]), CAST(:entities AS varchar[]), CAST(:ids AS integer[])) "
-    "AS u(store_id, entity, entity_id) ORDER BY u.entity, u.entity_id) "
-    "SELECT pg_notify(:channel, :payload)")
-_AUDIT_SQL = (
-    f"audited AS (INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)}) "
-    f"SELECT {', '.join(f'a.{c}' for c in _AUDIT_COLUMNS)} FROM unnest("
-    + ", ".join(f"CAST(:audit_{c} AS {_ARRAYS[c]}[])" for c in _AUDIT_COLUMNS)
-    + f") WITH ORDINALITY AS a({', '.join(_AUDIT_COLUMNS)}, n) ORDER BY a.n), ")
-_AT = bindparam("at", type_=ChangeLog.__table__.c.at.type)  # stored in UTC, as the ORM does
-_PUBLISH = text("WITH " + _CHANGES_SQL).bindparams(_AT)
-_PUBLISH_AUDITED = text("WITH " + _AUDIT_SQL + _CHANGES_SQL).bindparams(_AT)
+def _from_json(name: str, table: str, columns: tuple[str, ...], array: str,
+               fixed: tuple[str, str] | None = None) -> str:
+    """PostgreSQL: the WITH part `name` inserting the rows of the JSON array parameter `array`
+    (each row an array of `columns`) into `table`, in their order; `fixed`: (column, value)
+    every row gets alike."""
+    names, values = [*columns], [f"(v->>{n})::{_TYPES[c]}" for n, c in enumerate(columns)]
+    if fixed:
+        names.insert(0, fixed[0])
+        values.insert(0, fixed[1])
+    return (f"{name} AS (INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} "
+            f"FROM json_array_elements(%({array})s::json) WITH ORDINALITY AS r(v, n) "
+            f"ORDER BY r.n)")
+
+
+_TYPES = {"store_id": "integer", "at": "timestamp", "user_id": "integer", "entity": "varchar",
+          "entity_id": "integer", "action": "varchar", "from_state": "varchar",
+          "to_state": "varchar", "reason": "text", "data": "text"}
+_AUDITED = _from_json("audited", "audit_log", _AUDIT_COLUMNS, "audit")
+_WRITTEN = _from_json("written", "change_log", _CHANGE_COLUMNS, "changes",
+                      ("txid", "txid_current()"))
+_NOTIFY = "SELECT pg_notify(%(channel)s, %(payload)s)"
+# (audit rows?, change rows?) → the statement: a WITH whose parts always run in full; only
+# change rows notify the other seats.
+_PUBLISH = {(True, True): f"WITH {_AUDITED}, {_WRITTEN} {_NOTIFY}",
+            (False, True): f"WITH {_WRITTEN} {_NOTIFY}",
+            (True, False): f"WITH {_AUDITED} SELECT 1"}
 
 # SQLite has no INSERT in a WITH: every connection has a view whose INSTEAD OF trigger inserts
 # both tables' rows from JSON arrays, in their order (`dms.db.PUBLISH_VIEW`).
-_SQLITE_PUBLISH = text("INSERT INTO temp.dms_publish (audit, changes) VALUES (:audit, :changes)")
+_SQLITE_PUBLISH = "INSERT INTO temp.dms_publish (audit, changes) VALUES (?, ?)"
 
 
 def announce(session: Session, entity: str, entity_id: int, store_id: int | None = None) -> None:

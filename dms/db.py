@@ -9,8 +9,8 @@ What the database layer raises becomes a domain error a user can act on: a broke
 (PostgreSQL restarted, our backend killed) ends either scope with `ConnectionLost`, a server
 that cannot be reached raises `DatabaseUnreachable` (an engine hook), and a versioned row that
 another seat changed meanwhile (`StaleDataError`) ends the write scope with `ConcurrentChange`
-naming who changed it and when. The PostgreSQL pool pings each connection before handing it
-out, so the next action reconnects by itself.
+naming who changed it and when. The PostgreSQL pool checks each connection before handing it
+out (`_alive`), so the next action reconnects by itself.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -157,9 +158,15 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 def _install_postgresql_hooks(engine: Engine) -> None:
     server = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}/{engine.url.database}"
 
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_connection, _record, _proxy):
+        # Raising makes the pool drop this connection and hand out a new one.
+        if not _alive(dbapi_connection):
+            raise DisconnectionError("the server closed the pooled connection")
+
     @event.listens_for(engine, "handle_error")
     def on_error(context):
-        # No connection at all (a failed connect, also the reconnect after a failed pre-ping)
+        # No connection at all (a failed connect, also the reconnect after a dropped one)
         # is the only case without a `connection`; pings and broken connections are left to
         # the pool and to the session scopes.
         if context.connection is None and not context.is_pre_ping and not context.is_disconnect:
@@ -190,13 +197,37 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         if parsed.drivername == "postgresql":  # plain postgresql:// means psycopg 3 here
             url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-        # pre-ping: a pooled connection the server dropped (restart, idle kill) is replaced
-        # before the next action uses it, instead of failing that action.
-        engine = create_engine(url, pool_pre_ping=True)
+        # A pooled connection the server dropped (restart, idle kill) is replaced before the
+        # next action uses it, instead of failing that action: `_alive`, at each check-out.
+        engine = create_engine(url)
         _install_postgresql_hooks(engine)
         return engine
     raise ConfigError("db.unsupported", "Unsupported database URL {url}: use sqlite:/// or postgresql://",
                       url=parsed.render_as_string())
+
+
+def _alive(dbapi_connection) -> bool:
+    """Whether a pooled psycopg connection, idle between two actions, is still open, without a
+    round trip to the server (SQLAlchemy's pre-ping costs one per action): an idle connection
+    receives nothing unless the server ends it (a restart or a terminated backend sends its
+    FATAL message and closes), so a socket with something to read is one the server has ended,
+    or one a notice arrived on: either way a new connection is the safe choice. A peer gone
+    without a word (a cable pulled) is found by the first statement (`ConnectionLost`), where a
+    ping would have waited as long."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return False
+    try:
+        return not _readable(dbapi_connection.fileno())
+    except (OSError, ValueError):
+        return False
+
+
+def _readable(fd: int) -> bool:
+    if hasattr(select, "poll"):  # not select(): it refuses descriptors above 1023
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(0))
+    return bool(select.select([fd], [], [], 0)[0])  # Windows: sockets only, as this is
 
 
 class Database:

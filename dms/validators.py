@@ -12,7 +12,10 @@ database DataError: the limits are far below what the columns hold on either bac
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import inspect
 
 from dms.errors import ValidationError
 
@@ -89,17 +92,33 @@ def storable_rows(session, _context, _instances) -> None:
     """Before every flush (dms.db): no text of a new or changed row holds NUL or a lone
     surrogate, and none is longer than its column declares. PostgreSQL refuses both with a
     DataError and SQLite stores them, so without this a service that forgot a check would
-    differ by backend; the error names the column and the transaction rolls back."""
-    for obj in (*session.new, *session.dirty):
+    differ by backend; the error names the column and the transaction rolls back. A changed
+    row's unchanged texts were checked when they were written (or read from the database)."""
+    for obj in session.new:
+        _storable_texts(obj, obj.__dict__)
+    for obj in session.dirty:
+        _storable_texts(obj, inspect(obj).committed_state)
+
+
+def _storable_texts(obj, names) -> None:
+    """The texts of `obj` among the attributes `names` (a dict's keys)."""
+    lengths = _TEXT_COLUMNS.get(type(obj))
+    if lengths is None:
         mapper = getattr(obj, "__mapper__", None)
         if mapper is None:
-            continue
-        values = obj.__dict__
-        for attr in mapper.column_attrs:
-            value = values.get(attr.key)
-            if isinstance(value, str):
-                length = getattr(attr.columns[0].type, "length", None)
-                storable(value, attr.key, length or len(value))
+            return
+        lengths = _TEXT_COLUMNS[type(obj)] = {
+            attr.key: getattr(attr.columns[0].type, "length", None)
+            for attr in mapper.column_attrs}
+    values = obj.__dict__
+    for name in names:
+        value = values.get(name)
+        if isinstance(value, str) and name in lengths:
+            storable(value, name, lengths[name] or len(value))
+
+
+_TEXT_COLUMNS: dict[type, dict[str, int | None]] = {}  # model → {attribute: column length}
+_UNSTORABLE = re.compile("[\0\ud800-\udfff]")  # NUL, a lone surrogate
 
 
 def storable(value: str, field: str, limit: int) -> None:
@@ -114,7 +133,7 @@ def storable(value: str, field: str, limit: int) -> None:
 def clean_text(value: str) -> str | None:
     """None when `value` holds what neither backend can store: NUL or a lone surrogate (from a
     broken paste or a damaged file); else the value."""
-    if "\0" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+    if _UNSTORABLE.search(value):
         return None
     return value
 

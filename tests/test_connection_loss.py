@@ -157,6 +157,21 @@ def test_connections_killed_while_idle_in_the_pool_are_replaced_unnoticed(pg_db,
         assert s.scalar(text("SELECT pg_backend_pid()")) not in killed
 
 
+def test_a_pooled_connection_is_handed_out_without_a_round_trip(pg_db, monkeypatch):
+    """The check at check-out looks at the socket; no ping goes to the server (one round trip
+    per action on every seat, issue 12)."""
+    advisor = as_user(pg_db, "advisor1")  # the pool now holds a connection
+
+    def no_ping(_dbapi_connection):
+        raise AssertionError("the pool pinged the server")
+
+    monkeypatch.setattr(pg_db.engine.dialect, "do_ping", no_ping)
+    customer = _a_customer(pg_db)
+    update_customer(pg_db, advisor, customer.id, notes="无需试探")
+    with pg_db.reading() as s:
+        assert s.get(Customer, customer.id).notes == "无需试探"
+
+
 def test_a_server_that_cannot_be_reached_is_a_clear_error():
     # Nothing listens on port 1; no server is needed (or touched) for this test.
     db = Database("postgresql://dms@127.0.0.1:1/dms")

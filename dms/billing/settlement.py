@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from dms import audit, clock, validators
 from dms.billing import invoices
@@ -77,11 +77,14 @@ def _reason(reason: str | None) -> str:
 
 def _settlement(s, order: WorkOrder) -> Settlement:
     # Locked on PostgreSQL so two cashiers cannot both take the same outstanding balance.
-    row = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
-                    .with_for_update()).one_or_none()
+    row = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
     if row is None:
         raise NotFound(what="Settlement", key=order.number)
     return row
+
+
+_LOCKED_SETTLEMENT = select(Settlement).where(Settlement.work_order_id == bindparam("order")) \
+    .with_for_update()
 
 
 def _settled_order(s, actor, work_order_id, expected_version, action, permission: str | None,
@@ -183,8 +186,7 @@ def presettle(db, actor, work_order_id: int,
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         completion.check_ready(s, order)  # e.g. a part added back after a reopen
-        st = s.scalars(select(Settlement).where(Settlement.work_order_id == order.id)
-                       .with_for_update()).one_or_none()
+        st = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
         received = st.received if st is not None else ZERO
         if received > totals.customer_share:
             raise ValidationError("settlement.refund_needed",

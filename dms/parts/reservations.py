@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from dms.errors import NotFound, ValidationError
 from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, Stock, Warehouse,
@@ -46,16 +46,18 @@ def active(s, **where) -> list[Reservation]:
 def lines_holding(s, order_id: int, part_id: int) -> list[tuple[PartLine, list[Reservation]]]:
     """The order's open lines of the part, each with its active reservations: one read."""
     found: dict[int, tuple[PartLine, list[Reservation]]] = {}
-    for line, hold in s.execute(
-            select(PartLine, Reservation)
-            .outerjoin(Reservation, (Reservation.part_line_id == PartLine.id)
-                       & (Reservation.status == "active"))
-            .where(PartLine.work_order_id == order_id, PartLine.part_id == part_id,
-                   PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)):
+    for line, hold in s.execute(_LINES_HOLDING, {"order": order_id, "part": part_id}):
         holds = found.setdefault(line.id, (line, []))[1]
         if hold is not None:
             holds.append(hold)
     return list(found.values())
+
+
+_LINES_HOLDING = select(PartLine, Reservation) \
+    .outerjoin(Reservation, (Reservation.part_line_id == PartLine.id)
+               & (Reservation.status == "active")) \
+    .where(PartLine.work_order_id == bindparam("order"), PartLine.part_id == bindparam("part"),
+           PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)
 
 
 def held(s, line) -> Decimal:
@@ -279,8 +281,7 @@ def reserve_order(s, actor, order) -> None:
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
     parts = {line.part_id for line in live}
-    for part_id in s.scalars(select(PurchaseNeed.part_id).where(
-            PurchaseNeed.work_order_id == order.id, PurchaseNeed.status == "open")).all():
+    for part_id in s.scalars(_OPEN_NEED_PARTS, {"order": order.id}).all():
         if part_id not in parts:
             _sync_needs(s, order, part_id)
 
@@ -288,10 +289,7 @@ def reserve_order(s, actor, order) -> None:
 def release_held(s, actor, order) -> None:
     """At delivery: whatever the order (and its appointment) still holds goes back, and its
     open purchase needs lapse: nothing stays reserved for a car that has left."""
-    holding = set(s.scalars(select(Reservation.part_line_id)
-                            .join(PartLine, PartLine.id == Reservation.part_line_id)
-                            .where(PartLine.work_order_id == order.id,
-                                   Reservation.status == "active")))
+    holding = set(s.scalars(_HOLDING_LINES, {"order": order.id}))
     for line in live_lines(s, order.id) if holding else ():
         if line.id in holding:
             release_line(s, actor, line)
@@ -301,10 +299,19 @@ def release_held(s, actor, order) -> None:
 def _release_rest(s, order) -> None:
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    for need in s.scalars(select(PurchaseNeed).where(PurchaseNeed.work_order_id == order.id,
-                                                     PurchaseNeed.status == "open")):
+    for need in s.scalars(_OPEN_NEEDS, {"order": order.id}):
         need.status = "cancelled"
     s.flush()
+
+
+# What approval, delivery and cancellation read of an order "order", built once.
+_OPEN_NEEDS = select(PurchaseNeed).where(PurchaseNeed.work_order_id == bindparam("order"),
+                                         PurchaseNeed.status == "open")
+_OPEN_NEED_PARTS = select(PurchaseNeed.part_id).where(
+    PurchaseNeed.work_order_id == bindparam("order"), PurchaseNeed.status == "open")
+_HOLDING_LINES = select(Reservation.part_line_id) \
+    .join(PartLine, PartLine.id == Reservation.part_line_id) \
+    .where(PartLine.work_order_id == bindparam("order"), Reservation.status == "active")
 
 
 def release_order(s, actor, order) -> None:

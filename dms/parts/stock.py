@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from dms import changes, clock, validators
@@ -78,9 +78,11 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     _check_bin_open(s, row, locked)
     if unit_cost is not None and (kind == "receipt" if average is None else average):
         _average_cost(s, part_id, qty, unit_cost)
-    s.execute(update(Stock).where(Stock.id == row.id).values(on_hand=Stock.on_hand + qty))
+    s.execute(_PUT_IN, {"row": row.id, "qty": qty})
+    bin_id = row.bin_id  # read before the expiry, or reading it would load the row again
+    s.expire(row)
     changes.announce(s, "stock", part_id)
-    return _movement(s, actor, store_id, part_id, warehouse_id, row.bin_id, kind, qty,
+    return _movement(s, actor, store_id, part_id, warehouse_id, bin_id, kind, qty,
                      unit_cost, refs)
 
 
@@ -93,13 +95,8 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     qty = quantity(qty)
     row, store_id, locked = _row_and_store(s, part_id, warehouse_id)
     _check_bin_open(s, row, locked)
-    free = qty - from_reserved
-    done = s.execute(
-        update(Stock)
-        .where(Stock.id == row.id, Stock.on_hand >= qty, Stock.reserved >= from_reserved,
-               Stock.on_hand - Stock.reserved >= free)
-        .values(on_hand=Stock.on_hand - qty, reserved=Stock.reserved - from_reserved)
-        .execution_options(synchronize_session=False)).rowcount
+    done = s.execute(_TAKE_OUT, {"row": row.id, "qty": qty, "from_reserved": from_reserved,
+                                 "free": qty - from_reserved}).rowcount
     if done != 1:
         s.expire(row)
         raise InsufficientStock(part=_part_label(s, part_id), requested=qty,
@@ -115,11 +112,7 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
 def most_free(s: Session, store_id: int, part_id: int) -> Stock | None:
     """The part's stock row with the most free stock in the store's warehouses, locked and read
     afresh as `reserve` wants it; None when no warehouse of the store has a row for it."""
-    return s.scalars(select(Stock).join(Warehouse, Warehouse.id == Stock.warehouse_id)
-                     .where(Stock.part_id == part_id, Warehouse.store_id == store_id)
-                     .order_by((Stock.on_hand - Stock.reserved).desc(), Stock.id).limit(1)
-                     .with_for_update(of=Stock)
-                     .execution_options(populate_existing=True)).first()
+    return s.scalars(_MOST_FREE, {"part": part_id, "store": store_id}).first()
 
 
 def reserve(s: Session, part_id: int, warehouse_id: int, qty, row: Stock | None = None) -> Decimal:
@@ -130,9 +123,7 @@ def reserve(s: Session, part_id: int, warehouse_id: int, qty, row: Stock | None 
         row = stock_row(s, part_id, warehouse_id, lock=True)  # row lock: read-then-write is safe
     granted = max(Decimal(0), min(qty, row.on_hand - row.reserved))
     if granted:
-        s.execute(update(Stock).where(Stock.id == row.id)
-                  .values(reserved=Stock.reserved + granted)
-                  .execution_options(synchronize_session=False))
+        s.execute(_RESERVE, {"row": row.id, "qty": granted})
         s.expire(row)
         changes.announce(s, "stock", part_id)
     return granted
@@ -140,10 +131,7 @@ def reserve(s: Session, part_id: int, warehouse_id: int, qty, row: Stock | None 
 
 def release(s: Session, part_id: int, warehouse_id: int, qty) -> None:
     qty = quantity(qty)
-    done = s.execute(update(Stock).where(Stock.part_id == part_id, Stock.warehouse_id == warehouse_id,
-                                         Stock.reserved >= qty)
-                     .values(reserved=Stock.reserved - qty)
-                     .execution_options(synchronize_session=False)).rowcount
+    done = s.execute(_RELEASE, {"part": part_id, "warehouse": warehouse_id, "qty": qty}).rowcount
     if done != 1:
         raise ValidationError("stock.release", "Cannot release more than is reserved.")
     changes.announce(s, "stock", part_id)
@@ -166,16 +154,42 @@ def _row_and_store(s: Session, part_id: int, warehouse_id: int) -> tuple[Stock, 
     """The stock row (created empty on first use), its warehouse's store and, on SQLite, its
     bin's stocktake (PostgreSQL locks the bin apart, `_check_bin_open`), in one read."""
     serialised = s.get_bind().dialect.name == "sqlite"  # no FOR SHARE to take
-    query = select(Stock, Warehouse.store_id).join(Warehouse, Warehouse.id == Stock.warehouse_id)
-    if serialised:
-        query = query.add_columns(Bin.locked_by_stocktake_id).outerjoin(Bin,
-                                                                        Bin.id == Stock.bin_id)
-    found = s.execute(query.where(Stock.part_id == part_id,
-                                  Stock.warehouse_id == warehouse_id)).first()
+    found = s.execute(_ROW_STORE_BIN if serialised else _ROW_STORE,
+                      {"part": part_id, "warehouse": warehouse_id}).first()
     if found is not None:
         return found[0], found[1], found[2] if serialised else _UNREAD
     row = stock_row(s, part_id, warehouse_id)
     return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id)), _UNREAD
+
+
+# The statements every movement and reservation runs, built once (bound values at each call).
+# The updates are Core statements on the table: the session's Stock objects are expired or
+# read afresh by whoever changes them, and nothing is pending that they would have to follow.
+_STOCK = Stock.__table__
+_QTY = bindparam("qty", type_=_STOCK.c.on_hand.type)
+_PUT_IN = update(_STOCK).where(_STOCK.c.id == bindparam("row")) \
+    .values(on_hand=_STOCK.c.on_hand + _QTY)
+_FROM_RESERVED = bindparam("from_reserved", type_=_STOCK.c.reserved.type)
+_TAKE_OUT = update(_STOCK).where(
+    _STOCK.c.id == bindparam("row"), _STOCK.c.on_hand >= _QTY,
+    _STOCK.c.reserved >= _FROM_RESERVED,
+    _STOCK.c.on_hand - _STOCK.c.reserved >= bindparam("free", type_=_STOCK.c.on_hand.type)) \
+    .values(on_hand=_STOCK.c.on_hand - _QTY, reserved=_STOCK.c.reserved - _FROM_RESERVED)
+_RESERVE = update(_STOCK).where(_STOCK.c.id == bindparam("row")) \
+    .values(reserved=_STOCK.c.reserved + _QTY)
+_RELEASE = update(_STOCK).where(_STOCK.c.part_id == bindparam("part"),
+                                _STOCK.c.warehouse_id == bindparam("warehouse"),
+                                _STOCK.c.reserved >= _QTY) \
+    .values(reserved=_STOCK.c.reserved - _QTY)
+_MOST_FREE = select(Stock).join(Warehouse, Warehouse.id == Stock.warehouse_id) \
+    .where(Stock.part_id == bindparam("part"), Warehouse.store_id == bindparam("store")) \
+    .order_by((Stock.on_hand - Stock.reserved).desc(), Stock.id).limit(1) \
+    .with_for_update(of=Stock).execution_options(populate_existing=True)
+_ROW_STORE = select(Stock, Warehouse.store_id) \
+    .join(Warehouse, Warehouse.id == Stock.warehouse_id) \
+    .where(Stock.part_id == bindparam("part"), Stock.warehouse_id == bindparam("warehouse"))
+_ROW_STORE_BIN = _ROW_STORE.add_columns(Bin.locked_by_stocktake_id) \
+    .outerjoin(Bin, Bin.id == Stock.bin_id)
 
 
 def _movement(s: Session, actor, store_id, part_id, warehouse_id, bin_id, kind, qty, unit_cost,

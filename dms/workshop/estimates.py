@@ -198,7 +198,8 @@ def labour_line(s, order, op, price_class_code=None, **values) -> LabourLine:
 
 def _save(s, actor, order, line, action: str, **data) -> Changed:
     s.add(line)
-    s.flush()
+    if line.id is None:  # the audit entry names it (a part line has its id from its holds)
+        s.flush()
     audit_order(s, actor, order, action, line_id=line.id, **data)
     return changed(s, order)
 

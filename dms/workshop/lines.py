@@ -8,8 +8,9 @@ every line with the totals of the billable ones, and `snapshot` is what an estim
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session
@@ -218,7 +219,7 @@ def _views(s, order):
     names = part_names(s, parts)
 
     def view(cls, obj, **extra):
-        own = {f.name: getattr(obj, f.name) for f in fields(cls) if f.name not in extra}
+        own = {name: getattr(obj, name) for name in _names(cls) if name not in extra}
         return cls(**own, **extra)
 
     return (tuple(view(LabourView, x) for x in labour),
@@ -227,13 +228,19 @@ def _views(s, order):
             tuple(view(FeeView, x) for x in fees))
 
 
+@cache
+def _names(cls) -> tuple[str, ...]:
+    """The field names of a view class (flat: every field a plain value)."""
+    return tuple(f.name for f in fields(cls))
+
+
 def plain(value):
     return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
 
 def snapshot(s, order) -> dict:
     """The lines and payer shares as the customer sees them, in plain JSON types."""
-    rows = {kind: [{k: plain(v) for k, v in asdict(row).items()} for row in views]
+    rows = {kind: [{k: plain(getattr(row, k)) for k in _names(type(row))} for row in views]
             for kind, views in zip(("labour", "parts", "fees"), _views(s, order))}
     return rows | {"shares": {k: plain(v) for k, v in order_totals(s, order).shares.items()}}
 
