@@ -35,7 +35,7 @@ from dms.db import CHANGE_COLUMNS as _CHANGE_COLUMNS
 from dms.errors import ConnectionLost, DatabaseUnreachable
 from dms.models import (Appointment, AuditLog, Bay, ChangeLog, ChangeSeat, Complaint, Customer,
                         FollowUp, LabourLine, LabourOperation, MaintenancePackage,
-                        MaintenancePackageItem, MembershipTier, PartLine, PartRequest,
+                        MaintenancePackageItem, MembershipTier, OldPart, PartLine, PartRequest,
                         PdiInspection, PdiTemplateItem, PriceClass, Settlement, Stock, Store,
                         StoreSetting, Tool, User, UserRole, Vehicle, WorkOrder)
 
@@ -46,6 +46,7 @@ CONNECT_TIMEOUT_S = 3
 WATCHED = {WorkOrder: "work_order", Appointment: "appointment", Settlement: "settlement",
            Stock: "stock", FollowUp: "follow_up", Complaint: "complaint",
            Customer: "customer", Vehicle: "vehicle", Tool: "tool", PdiInspection: "pdi",
+           OldPart: "old_part",
            # administration: the manager's lists on every seat
            User: "user", PriceClass: "price_class", LabourOperation: "labour_operation",
            MaintenancePackage: "maintenance_package", MembershipTier: "membership_tier",

@@ -254,3 +254,25 @@ def test_old_parts_refused_together_change_nothing(qtbot, clerk_window, demo_db,
     robot.shortcut("Ctrl+I")  # in the store already
     qtbot.waitUntil(lambda: counter.feedback.level == "refused", timeout=SHOWN_MS)
     assert "Cannot" in counter.message_bar.text() and _old(demo_db) == before
+
+
+def test_another_seats_old_part_move_reaches_the_list_without_a_reload(qtbot, clerk_window,
+                                                                      demo_db, advisor, clerk):
+    """A clerk at another counter takes an old part into the store: this counter's list shows
+    it in the store, through the live feed, with no F5."""
+    from dms.db import Database, make_engine
+    from dms.ui.shell.feed import LiveFeed
+
+    (old,) = _old_parts(demo_db, advisor, clerk, ("warranty_return",))
+    window, counter = clerk_window
+    feed = LiveFeed(Database(engine=make_engine(demo_db.url)), interval_s=0.1)
+    feed.changed.connect(window.bus.collect)
+    assert feed.wait_ready()
+    page = counter.old_parts
+    Robot(qtbot).shortcut("Ctrl+O")
+    qtbot.waitUntil(lambda: [(r.id, r.status) for r in page.model.rows] == [(old, "pending")],
+                    timeout=SHOWN_MS)
+    old_parts.move_old_part(demo_db, clerk, old, "intake", "索赔件架")  # the other counter
+    qtbot.waitUntil(lambda: [(r.id, r.status) for r in page.model.rows] == [(old, "in_store")],
+                    timeout=SHOWN_MS)
+    feed.close()

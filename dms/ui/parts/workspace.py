@@ -33,7 +33,7 @@ from dms.ui.parts.receipts import ReceiptPage
 from dms.ui.parts.stocktake import StocktakePage
 from dms.ui.shell.workspace import Workspace
 
-ENTITIES = {"work_order", "stock", "appointment"}
+ENTITIES = {"work_order", "stock", "appointment", "old_part"}
 LAZY = ("purchasing", "moves", "old_parts")  # pages read on their first show
 
 
