@@ -1,8 +1,9 @@
 """Step 8, quality control: team-lead check and final inspection (the technician's self-check
 is recorded by `dispatch.finish_repair`). A fail sends the car back to REWORK with a reason,
 an owner and optionally a penalty; the faulty jobs the inspector names (by default every job of
-the owner's) go back to "rework" so they can be clocked again. Every inspection is a `QCInspection` row and every transition an audit entry, which is
-where the rework-rate and on-time KPIs are computed from later.
+the owner's) go back to "rework" so they can be clocked again. Every inspection is a
+`QCInspection` row and every transition an audit entry, which is where the rework-rate and
+on-time KPIs are computed from later.
 """
 
 from __future__ import annotations
