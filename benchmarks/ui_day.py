@@ -61,16 +61,17 @@ def day_technician(db) -> str:
 
 
 def free_bays(db, writers: int) -> None:
-    """Bays nobody is in: a maintenance bay for each writer, then the day's maintenance and
-    mechanical bays (a bay's kind must fit the job, and one with another car in repair is
-    refused; on the large database every bay holds one of its 300 open orders). A seat takes
-    the first free bay of the job's kind, so the writers' come first and the day's stay free."""
+    """Bays nobody is in: the day's maintenance and mechanical bays, then one maintenance bay
+    for each writer (a bay's kind must fit the job, and one with another car in repair is
+    refused; on the large database every bay holds one of its 300 open orders). The day's
+    dispatcher takes the first free bay of the job's kind, so one of the day's; a writer only
+    its own (`writers.PacedSeat.free_bay`), so the day's car finds its bay free after QC."""
     from dms.admin.catalogue import records, save
 
     admin = staff(db, "admin")
     taken = {r["code"] for r in records(db, admin, "bay")}
-    wanted = [(f"DAYW{n}", "maintenance") for n in range(writers)] + [
-        ("DAYM", "maintenance"), ("DAYX", "mechanical")]
+    wanted = [("DAYM", "maintenance"), ("DAYX", "mechanical")] + [
+        (f"DAYW{n}", "maintenance") for n in range(writers)]
     for code, kind in wanted:
         if code not in taken:
             save(db, admin, "bay", None, {"code": code, "name": f"白班{code}", "kind": kind,

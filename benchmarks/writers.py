@@ -19,13 +19,36 @@ import time
 import traceback
 
 import stress
+from sqlalchemy import select
 
 
 class PacedSeat(stress.Seat):
     def __init__(self, url: str, seat_no: int, seed: int, pause_s: float):
+        from dms.models import Bay
+
         super().__init__(url, seat_no, seed)
         self.pause_s = pause_s
         self.commands = 0
+        with self.db.reading() as s:  # its own bay, when the measuring script made one
+            self.own_bay = s.scalar(select(Bay.id).where(Bay.code == f"DAYW{seat_no}"))
+
+    def free_bay(self, find) -> int:
+        """The writer's own bay (`ui_day.free_bays` makes one per writer), else the first free
+        one: a measured seat's car, back from QC, must never find its bay taken by a writer's
+        car (clock-on refuses a bay with another car in repair). Its own bay busy with its
+        earlier car, the writer's car waits, as a car in a shop does."""
+        if self.own_bay is None:
+            return super().free_bay(find)
+        return super().free_bay(lambda: None if self._own_bay_busy() else self.own_bay)
+
+    def _own_bay_busy(self) -> bool:
+        from dms.models import LabourLine, WorkOrder
+        from dms.workshop.dispatch import CLOCKABLE
+
+        with self.db.reading() as s:
+            return s.scalar(select(LabourLine.id).join(WorkOrder).where(
+                LabourLine.bay_id == self.own_bay, LabourLine.state == "in_progress",
+                WorkOrder.state.in_(CLOCKABLE), WorkOrder.id != self.wo).limit(1)) is not None
 
     def step(self, fn, *args, **kwargs):
         result = super().step(fn, *args, **kwargs)

@@ -283,7 +283,8 @@ def finish_jobs(seat, robot) -> dict:
         if page.clocked_job() is None:
             wait(seat, lambda: ws.actions["technician.clock_on"].isEnabled())
             robot.shortcut("F4")
-            wait(seat, lambda: page.clocked_job() is not None)
+            wait(seat, lambda: page.clocked_job() is not None or ws.message_bar.level == "error")
+            assert page.clocked_job() is not None, ws.message_bar.text()  # e.g. its bay taken
         wait(seat, lambda: ws.actions["technician.job_done"].isEnabled())
         robot.shortcut("Ctrl+D")
         wait(seat, lambda: page.clocked_job() is None
