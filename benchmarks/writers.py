@@ -42,13 +42,12 @@ class PacedSeat(stress.Seat):
         return super().free_bay(lambda: None if self._own_bay_busy() else self.own_bay)
 
     def _own_bay_busy(self) -> bool:
-        from dms.models import LabourLine, WorkOrder
-        from dms.workshop.dispatch import CLOCKABLE
+        """Another car in repair on the writer's bay, by the service's own rule."""
+        from dms.models import Bay, WorkOrder
+        from dms.workshop.dispatch import _in_repair_on
 
         with self.db.reading() as s:
-            return s.scalar(select(LabourLine.id).join(WorkOrder).where(
-                LabourLine.bay_id == self.own_bay, LabourLine.state == "in_progress",
-                WorkOrder.state.in_(CLOCKABLE), WorkOrder.id != self.wo).limit(1)) is not None
+            return _in_repair_on(s, s.get(Bay, self.own_bay), s.get(WorkOrder, self.wo)) is not None
 
     def step(self, fn, *args, **kwargs):
         result = super().step(fn, *args, **kwargs)
