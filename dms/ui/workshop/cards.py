@@ -147,7 +147,7 @@ class CardDelegate(QStyledItemDelegate):
     def _later(self, painter: QPainter, option: QStyleOptionViewItem) -> bool:
         """Whether this card is left to the next pass (this pass has drawn enough); the
         view is then painted again once the event loop has had its turn."""
-        if painter.device().devType() != WIDGET:
+        if painter.device().devType() != WIDGET or option.widget is None:
             return False
         started = time.perf_counter()
         if self._pass_started is None:
