@@ -115,3 +115,17 @@ def test_the_photos_of_an_order_and_of_a_car_search_indexes(demo_orders_db):
                   + _statements(db, car_photos))
     for sql, params in statements:
         assert _scans(db, sql, params) == [], sql
+
+
+def test_the_bay_check_of_dispatch_and_clock_on_searches_indexes(demo_orders_db):
+    """Whether another car is in repair on a bay (every assignment and clock-on asks): with the
+    years' orders in the table, a walk of it in id order took 45-75 ms on the large database."""
+    from dms.models import Bay
+    from dms.workshop import dispatch
+
+    db = demo_orders_db
+    with db.reading() as s:
+        bay, order = s.scalars(select(Bay)).first(), s.scalars(select(WorkOrder)).first()
+        statements = _statements(db, lambda: dispatch._in_repair_on(s, bay, order))
+    for sql, params in statements:
+        assert not _scans(db, sql, params), sql
