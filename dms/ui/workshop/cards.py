@@ -93,7 +93,7 @@ class CardDelegate(QStyledItemDelegate):
         self.now = clock.now  # the tests and the TV board's clock share the service clock
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._pass_started: float | None = None  # the first drawing of this pass
-        self._again: list = []  # the views to paint again after this pass
+        self._again: list = []  # (view, rect) of the cards to paint after this pass
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFontMetrics,
                                                              QFontMetrics]:
@@ -136,7 +136,9 @@ class CardDelegate(QStyledItemDelegate):
         if pixmap is None:
             pixmap = QPixmap(rect.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            # opaque, in the lane's own colour: a blit without blending (a repaint blits
+            # every card it shows)
+            pixmap.fill(option.palette.base().color())
             on = QPainter(pixmap)
             self._draw(on, QRect(0, 0, rect.width(), rect.height()), card, now, option,
                        option.palette.highlight().color() if selected else None)
@@ -156,15 +158,16 @@ class CardDelegate(QStyledItemDelegate):
             return False
         if started - self._pass_started < self.BUDGET_S:
             return False
-        if option.widget not in self._again:
-            self._again.append(option.widget)
+        self._again.append((option.widget, QRect(option.rect)))
         return True
 
     def _end_pass(self) -> None:
+        """The cards left are painted again (only they: a paint event of their own, after
+        what is queued now)."""
         self._pass_started = None
-        for view in self._again:
+        for view, rect in self._again:
             try:
-                view.viewport().update()  # a paint event of its own, after what is queued now
+                view.viewport().update(rect)
             except RuntimeError:  # the view was deleted meanwhile
                 pass
         self._again = []
