@@ -25,18 +25,24 @@ BIG = ("customer", "vehicle", "work_order", "labour_line", "part_line", "audit_l
        "stock_movement", "clock_event", "settlement", "payment", "checkin_photo")
 
 
-def _scans(db, sql: str, params) -> list[str]:
-    """Full scans of big tables in the plan of `sql` (raw DBAPI text and parameters)."""
+def _plan(db, sql: str, params) -> list[str]:
+    """The plan of `sql` (raw DBAPI text and parameters); on PostgreSQL with sequential scans
+    disabled."""
     with db.engine.connect() as conn:
         if db.backend == "sqlite":
             plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
-            pattern = re.compile(r"^SCAN (%s)\b" % "|".join(BIG))
         else:
             conn.exec_driver_sql("SET enable_seqscan = off")
             plan = [row[0] for row in conn.exec_driver_sql("EXPLAIN " + sql, params)]
-            pattern = re.compile(r"Seq Scan on (%s)\b" % "|".join(BIG))
         conn.rollback()
-    return [line.strip() for line in plan if pattern.search(line.strip())]
+    return [line.strip() for line in plan]
+
+
+def _scans(db, sql: str, params, tables=BIG) -> list[str]:
+    """Full scans of `tables` (the big ones) in the plan of `sql`."""
+    pattern = re.compile((r"^SCAN (%s)\b" if db.backend == "sqlite" else r"Seq Scan on (%s)\b")
+                         % "|".join(tables))
+    return [line for line in _plan(db, sql, params) if pattern.search(line)]
 
 
 def _statements(db, action) -> list[tuple[str, object]]:
@@ -129,3 +135,17 @@ def test_the_bay_check_of_dispatch_and_clock_on_searches_indexes(demo_orders_db)
         statements = _statements(db, lambda: dispatch._in_repair_on(s, bay, order))
     for sql, params in statements:
         assert not _scans(db, sql, params), sql
+
+
+def test_a_part_search_sums_the_stock_of_the_parts_it_finds_only(demo_db):
+    """The advisor's and the counter's part search (on every key stroke): each part found
+    has its stock summed by its own rows; a sum over the whole stock table grouped by part
+    cost 28 ms a search on the large database whatever it found."""
+    from dms.parts.catalogue import parts_for_vehicle, search_parts
+
+    db = demo_db
+    advisor = as_user(db, "advisor1")
+    for search in (lambda: search_parts(db, advisor, "机油"),
+                   lambda: parts_for_vehicle(db, advisor, series="途胜")):
+        for sql, params in _statements(db, search):
+            assert not _scans(db, sql, params, ("stock",)), sql
