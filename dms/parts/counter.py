@@ -105,13 +105,16 @@ def picking_queue(db, actor, offset: int = 0, limit: int = 50) -> list[QueueRow]
     offset, limit = page(offset, limit)
     with db.reading() as s:
         require(s, actor, "picking.queue")
-        waiting = (select(PartLine.work_order_id).where(*_left()).distinct()).subquery()
+        # The orders in the workshop, each asked whether it has a line left (not the lines
+        # left of every order of the years first: 166 ms on the large benchmark database)
+        waiting = select(PartLine.id).where(PartLine.work_order_id == WorkOrder.id, *_left()) \
+            .exists()
         orders = s.execute(
             select(WorkOrder.id, WorkOrder.number, Vehicle.plate, WorkOrder.state,
                    WorkOrder.promised_at)
-            .join(waiting, waiting.c.work_order_id == WorkOrder.id)
             .outerjoin(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
-            .where(WorkOrder.store_id == actor.store_id, WorkOrder.state.in_(ISSUE_STATES))
+            .where(WorkOrder.store_id == actor.store_id, WorkOrder.state.in_(ISSUE_STATES),
+                   waiting)
             .order_by(WorkOrder.promised_at.is_(None), WorkOrder.promised_at, WorkOrder.id)
             .offset(offset).limit(limit)).all()
         ids = [o.id for o in orders]
