@@ -186,7 +186,8 @@ def presettle(db, actor, work_order_id: int,
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         completion.check_ready(s, order)  # e.g. a part added back after a reopen
-        st = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
+        with s.no_autoflush:  # the priced lines are written once, with the settlement
+            st = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
         received = st.received if st is not None else ZERO
         if received > totals.customer_share:
             raise ValidationError("settlement.refund_needed",

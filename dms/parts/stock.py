@@ -87,9 +87,11 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
 
 
 def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
-             from_reserved: Decimal = Decimal(0), **refs) -> StockMovement:
+             from_reserved: Decimal = Decimal(0), written: bool = True,
+             **refs) -> StockMovement:
     """Stock goes out, atomically. `from_reserved` of it consumes a reservation; the rest must
-    come from stock nobody else has reserved."""
+    come from stock nobody else has reserved. `written=False`: the movement is only added to
+    the session, for the caller's next flush to write (and number) with the rest."""
     if kind not in OUTBOUND:
         raise ValueError(f"not an outbound movement: {kind}")
     qty = quantity(qty)
@@ -106,7 +108,7 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     changes.announce(s, "stock", part_id)
     unit_cost = s.get(Part, part_id).avg_cost  # the scan loaded the part in this transaction
     return _movement(s, actor, store_id, part_id, warehouse_id, bin_id, kind, -qty, unit_cost,
-                     refs)
+                     refs, written)
 
 
 def most_free(s: Session, store_id: int, part_id: int) -> Stock | None:
@@ -193,12 +195,13 @@ _ROW_STORE_BIN = _ROW_STORE.add_columns(Bin.locked_by_stocktake_id) \
 
 
 def _movement(s: Session, actor, store_id, part_id, warehouse_id, bin_id, kind, qty, unit_cost,
-              refs):
+              refs, written: bool = True):
     movement = StockMovement(store_id=store_id, part_id=part_id, warehouse_id=warehouse_id,
                              bin_id=bin_id, kind=kind, qty=qty, unit_cost=unit_cost,
                              at=clock.now(), user_id=actor.id, **refs)
     s.add(movement)
-    s.flush()
+    if written:
+        s.flush()
     return movement
 
 

@@ -198,10 +198,10 @@ def labour_line(s, order, op, price_class_code=None, **values) -> LabourLine:
 
 def _save(s, actor, order, line, action: str, **data) -> Changed:
     s.add(line)
-    if line.id is None:  # the audit entry names it (a part line has its id from its holds)
-        s.flush()
-    audit_order(s, actor, order, action, line_id=line.id, **data)
-    return changed(s, order)
+    touch(order, actor)
+    done = changed(s, order)  # one flush writes the line and the order; the entry names the line
+    audit.record(s, actor, "work_order", order.id, action, line_id=line.id, **data)
+    return done
 
 
 def add_labour(db, actor, work_order_id: int, operation_code: str | None = None, *, name=None,
@@ -419,8 +419,9 @@ def decline(s, order, jobs, parts, why: DeclineReason | None = None) -> list[int
                            work_order_id=order.id, description=description[:200],
                            estimated_amount=amount or None, reason=why and why.reason,
                            reason_note=why and why.note) for description, amount in wanted]
-    s.add_all(recs)
-    s.flush()
+    if recs:  # their ids; nothing else to write before the command's own flush
+        s.add_all(recs)
+        s.flush()
     return [r.id for r in recs]
 
 
