@@ -353,3 +353,22 @@ def test_returned_or_exchanged_parts_are_not_billed():
     for state in ("returned", "exchanged"):
         assert not is_billable(SimpleNamespace(approval="approved", state=state))
     assert not is_billable(SimpleNamespace(approval="declined", state="requested"))
+
+
+def test_a_scan_across_two_lines_of_one_part_moves_stock_once_for_each(demo_db, users):
+    """One scan covering two lines of the same part: a movement per line, each numbered and
+    named in the result (the movements are written with the rest of the command)."""
+    db, clerk = demo_db, users["warehouse1"]
+    wo = authorized(db, users["advisor1"], [(SPARK_PLUG, 2), (SPARK_PLUG, 1)])
+    result = picking.issue_scan(db, clerk, wo, SPARK_PLUG.lower(), qty="3", received_by="李师傅")
+    assert sorted(i.qty for i in result.issued) == [D(1), D(2)]
+    assert {i.state for i in result.issued} == {"issued"}
+    with db.reading() as s:
+        moves = {i.movement_id: s.get(StockMovement, i.movement_id) for i in result.issued}
+        assert len(moves) == 2
+        for i in result.issued:
+            move = moves[i.movement_id]
+            assert (move.kind, move.qty, move.part_line_id, move.work_order_id) == (
+                "issue", -i.qty, i.part_line_id, wo)
+    assert len({i.part_line_id for i in result.issued}) == 2
+    assert_balanced(db)
