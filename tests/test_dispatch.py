@@ -1,5 +1,6 @@
 """Step 7: dispatch to bays and technicians, clock on/off, pause/resume, finish with self-check."""
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -364,3 +365,23 @@ def test_a_job_given_a_technician_but_no_bay_is_not_dispatched(demo_db, users):
         d.clock_on(demo_db, users["tech2"], job_id)
     assert err.value.code == "clock.not_dispatched"
     assert snapshot(demo_db, wo) == before
+
+
+def test_the_first_assignment_is_audited_before_the_dispatch_it_causes(demo_db, users, bays):
+    """The job's entry names its assignment and comes before the order's move to DISPATCHED
+    (both written with the command's one flush): ids and times in the order things happened."""
+    wo, (oil, brakes) = make_order(demo_db, users["advisor1"])
+    first = d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech2"].id)
+    again = d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech3"].id)
+    with demo_db.reading() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.id > s.scalar(
+            select(AuditLog.id).where(AuditLog.entity == "work_order", AuditLog.entity_id == wo,
+                                      AuditLog.action == "approve")))
+            .order_by(AuditLog.id)).all()
+        assert [(r.entity, r.entity_id, r.action) for r in rows] == [
+            ("labour_line", oil, "assign"), ("work_order", wo, "dispatch"),
+            ("labour_line", oil, "reassign")]
+        assert [json.loads(rows[n].data)["assignment_id"] for n in (0, 2)] == [
+            first.assignment_id, again.assignment_id]
+        assert rows[0].at <= rows[1].at <= rows[2].at
+        assert s.get(DispatchAssignment, first.assignment_id).labour_line_id == oil

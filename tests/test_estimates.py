@@ -224,3 +224,24 @@ def test_an_orders_jobs_fees_and_claim_are_read_each_once_in_their_order(demo_db
     assert result.total == labour_net + D("245.5")
     with demo_db.reading() as s:  # an order with no line, fee or claim: nothing, not a null row
         assert order_rows(s, received_order(demo_db, advisor, None)) == ([], [], [], None)
+
+
+def test_an_added_line_is_named_by_its_audit_entry_and_holds_its_reservation(demo_db, advisor):
+    """A job or part line is written with the order in one flush; its audit entry still names
+    it, and the stock held for a new part line is held by that line."""
+    from dms.models import AuditLog, PartLine, Reservation
+
+    wo = received_order(demo_db, advisor)
+    job = est.add_labour(demo_db, advisor, wo, "JX01")
+    part = est.add_part(demo_db, advisor, wo, OIL_FILTER, 1)
+    assert part.version == job.version + 1
+    with demo_db.reading() as s:
+        entries = s.scalars(select(AuditLog).where(
+            AuditLog.entity == "work_order", AuditLog.entity_id == wo,
+            AuditLog.action.in_(("add_labour", "add_part"))).order_by(AuditLog.id)).all()
+        line = s.scalar(select(PartLine).where(PartLine.work_order_id == wo))
+        job_id = order_lines(demo_db, advisor, wo).labour[0].id
+        assert [(e.action, json.loads(e.data)["line_id"]) for e in entries] == [
+            ("add_labour", job_id), ("add_part", line.id)]
+        held = s.scalars(select(Reservation).where(Reservation.part_line_id == line.id)).all()
+        assert [(r.qty, r.status) for r in held] == [(D(1), "active")] and line.state == "reserved"

@@ -163,8 +163,10 @@ def _take_over(s, order, line, want: Decimal) -> Decimal:
     return taken
 
 
-def reserve_line(s, actor, line: PartLine) -> Decimal:
-    """Hold stock for what the line still lacks; returns the shortfall (a purchase need)."""
+def reserve_line(s, actor, line: PartLine, written: bool = True) -> Decimal:
+    """Hold stock for what the line still lacks; returns the shortfall (a purchase need).
+    `written=False`: a new line held in full may be left to the caller's next flush to write
+    (with its reservation); otherwise the line is written and has its id on return."""
     if line.approval == "declined" or line.state in CLOSED:
         return ZERO
     order = s.get(WorkOrder, line.work_order_id)
@@ -195,11 +197,13 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
                 granted = stock.reserve(s, line.part_id, warehouse, want, row=row)
         want, holding = want - granted, holding + granted
     set_state(s, line, holding)
-    s.flush()  # the line (with its state) has its id now
-    if granted:
+    if granted:  # the flush that writes a new line gives the reservation its id
         s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
-                          part_line_id=line.id))
-    if not (fresh and want <= 0):  # a new line held in full changes no shortfall: no need moves
+                          part_line=line))
+    moves_needs = not (fresh and want <= 0)  # a new line held in full changes no shortfall
+    if written or moves_needs:
+        s.flush()  # the line (with its state) has its id now
+    if moves_needs:
         _sync_needs(s, order, line.part_id, known={line.id: holding})
     return max(want, ZERO)
 

@@ -269,16 +269,17 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         s.add(assignment)
         before = (line.bay_id, line.technician_id)
         line.bay_id, line.technician_id, line.team_lead_id = bay.id, technician_id, team_lead_id
-        s.flush()
-        audit.record(s, actor, "labour_line", line.id, "reassign" if previous else "assign",
-                     work_order_id=order.id, assignment_id=assignment.id, bay_id=bay.id,
-                     technician_id=technician_id, from_bay_id=before[0],
-                     from_technician_id=before[1])
+        place = audit.mark(s)  # the assignment's entry comes first, once it has its id
         if order.state == states.AUTHORIZED:
             move(s, actor, order, "dispatch", labour_line_id=line.id)
         else:
             touch(order, actor)
-        return Assigned(changed(s, order), line.id, assignment.id)
+        done = changed(s, order)  # one flush: the assignment, the job and the order
+        audit.record(s, actor, "labour_line", line.id, "reassign" if previous else "assign",
+                     work_order_id=order.id, assignment_id=assignment.id, bay_id=bay.id,
+                     technician_id=technician_id, from_bay_id=before[0],
+                     from_technician_id=before[1], place=place)
+        return Assigned(done, line.id, assignment.id)
 
 
 def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> bool:

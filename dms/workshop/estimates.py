@@ -258,7 +258,8 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
         price(line, member_discounts(s, order),
               *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
         s.add(line)
-        picking.reserve_line(s, actor, line)  # held from now on, or a purchase need raised
+        # held from now on, or a purchase need raised; written with the order (`_save`)
+        picking.reserve_line(s, actor, line, written=False)
         return _save(s, actor, order, line, "add_part", part_id=line.part_id, qty=line.qty,
                      net=line.net, discount_approved_by=line.discount_approved_by_id)
 
