@@ -290,20 +290,23 @@ def reserve_order(s, actor, order) -> None:
             _sync_needs(s, order, part_id)
 
 
-def release_held(s, actor, order) -> None:
+def release_held(s, actor, order, known=None) -> None:
     """At delivery: whatever the order (and its appointment) still holds goes back, and its
-    open purchase needs lapse: nothing stays reserved for a car that has left."""
-    holding = set(s.scalars(_HOLDING_LINES, {"order": order.id}))
+    open purchase needs lapse: nothing stays reserved for a car that has left. `known`:
+    (whether its lines hold stock, whether it has open needs) as read with the order under
+    its lock (`HELD_OR_NEEDED`); what is known to be absent is not looked for again."""
+    held, needed = (bool(x) for x in known) if known is not None else (True, True)
+    holding = set(s.scalars(_HOLDING_LINES, {"order": order.id})) if held else ()
     for line in live_lines(s, order.id) if holding else ():
         if line.id in holding:
             release_line(s, actor, line)
-    _release_rest(s, order)
+    _release_rest(s, order, needed)
 
 
-def _release_rest(s, order) -> None:
+def _release_rest(s, order, needed: bool = True) -> None:
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    for need in s.scalars(_OPEN_NEEDS, {"order": order.id}):
+    for need in s.scalars(_OPEN_NEEDS, {"order": order.id}) if needed else ():
         need.status = "cancelled"
     s.flush()
 
@@ -316,6 +319,13 @@ _OPEN_NEED_PARTS = select(PurchaseNeed.part_id).where(
 _HOLDING_LINES = select(Reservation.part_line_id) \
     .join(PartLine, PartLine.id == Reservation.part_line_id) \
     .where(PartLine.work_order_id == bindparam("order"), Reservation.status == "active")
+# For `load_order(guarded=...)`: whether the order's lines hold stock, and whether it has open
+# purchase needs (`release_held(known=...)`).
+HELD_OR_NEEDED = {"held_or_needed": (
+    select(Reservation.id).join(PartLine, PartLine.id == Reservation.part_line_id)
+    .where(PartLine.work_order_id == WorkOrder.id, Reservation.status == "active").exists(),
+    select(PurchaseNeed.id).where(PurchaseNeed.work_order_id == WorkOrder.id,
+                                  PurchaseNeed.status == "open").exists())}
 
 
 def release_order(s, actor, order) -> None:
