@@ -372,3 +372,36 @@ def test_a_scan_across_two_lines_of_one_part_moves_stock_once_for_each(demo_db, 
                 "issue", -i.qty, i.part_line_id, wo)
     assert len({i.part_line_id for i in result.issued}) == 2
     assert_balanced(db)
+
+
+def test_a_scan_from_a_bin_being_counted_is_refused_and_changes_nothing(demo_db, users):
+    """The stock row and its bin's stocktake come with the order's lines (one read): a bin
+    locked by a stocktake still refuses the issue, and the refusal leaves stock alone."""
+    from dms.models import Bin, Warehouse
+    from dms.parts.stocktake import cancel_stocktake, start_stocktake
+
+    db, clerk = demo_db, users["warehouse1"]
+    wo = authorized(db, users["advisor1"], [(OIL_FILTER, 1)])
+    with db.reading() as s:
+        warehouse, bin_code = s.execute(
+            select(Warehouse.code, Bin.code).select_from(Reservation)
+            .join(PartLine, PartLine.id == Reservation.part_line_id)
+            .join(Stock, (Stock.part_id == Reservation.part_id)
+                  & (Stock.warehouse_id == Reservation.warehouse_id))
+            .join(Warehouse, Warehouse.id == Stock.warehouse_id).join(Bin, Bin.id == Stock.bin_id)
+            .where(PartLine.work_order_id == wo, Reservation.status == "active")).one()
+    sheet = start_stocktake(db, clerk, warehouse, [bin_code])
+
+    def now():
+        return free(db, OIL_FILTER), [(x.state, x.qty_issued) for x in part_lines(db, wo).values()]
+
+    before = now()
+    with pytest.raises(ValidationError) as err:
+        picking.issue_scan(db, clerk, wo, barcode(db, OIL_FILTER), received_by="李师傅")
+    assert err.value.code == "stock.bin_counting"
+    assert now() == before
+    cancel_stocktake(db, clerk, sheet.id)
+    [issued] = picking.issue_scan(db, clerk, wo, barcode(db, OIL_FILTER),
+                                  received_by="李师傅").issued
+    assert issued.state == "issued"
+    assert_balanced(db)

@@ -13,8 +13,8 @@ from decimal import Decimal
 from sqlalchemy import bindparam, select
 
 from dms.errors import NotFound, ValidationError
-from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, Stock, Warehouse,
-                        WorkOrder)
+from dms.models import (AppointmentPart, Bin, PartLine, PurchaseNeed, Reservation, Stock,
+                        Warehouse, WorkOrder)
 from dms.parts import stock
 from dms.workshop.common import order_rows
 
@@ -43,19 +43,31 @@ def active(s, **where) -> list[Reservation]:
         .order_by(Reservation.id)))
 
 
-def lines_holding(s, order_id: int, part_id: int) -> list[tuple[PartLine, list[Reservation]]]:
-    """The order's open lines of the part, each with its active reservations: one read."""
+def lines_holding(s, order_id: int, part_id: int):
+    """The order's open lines of the part, each with its active reservations, and the stock
+    rows those are held in (warehouse id → (row, its warehouse's store, on SQLite its bin's
+    stocktake), as `stock.post_out(found=...)` takes them): one read."""
     found: dict[int, tuple[PartLine, list[Reservation]]] = {}
-    for line, hold in s.execute(_LINES_HOLDING, {"order": order_id, "part": part_id}):
+    rows = {}
+    serialised = s.get_bind().dialect.name == "sqlite"  # PostgreSQL locks the bin apart
+    for line, hold, row, store_id, locked in s.execute(
+            _LINES_HOLDING, {"order": order_id, "part": part_id}):
         holds = found.setdefault(line.id, (line, []))[1]
         if hold is not None:
             holds.append(hold)
-    return list(found.values())
+        if row is not None:
+            rows[row.warehouse_id] = (row, store_id, locked if serialised else stock.UNREAD)
+    return list(found.values()), rows
 
 
-_LINES_HOLDING = select(PartLine, Reservation) \
+_LINES_HOLDING = select(PartLine, Reservation, Stock, Warehouse.store_id,
+                        Bin.locked_by_stocktake_id) \
     .outerjoin(Reservation, (Reservation.part_line_id == PartLine.id)
                & (Reservation.status == "active")) \
+    .outerjoin(Stock, (Stock.part_id == Reservation.part_id)
+               & (Stock.warehouse_id == Reservation.warehouse_id)) \
+    .outerjoin(Warehouse, Warehouse.id == Stock.warehouse_id) \
+    .outerjoin(Bin, Bin.id == Stock.bin_id) \
     .where(PartLine.work_order_id == bindparam("order"), PartLine.part_id == bindparam("part"),
            PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)
 
