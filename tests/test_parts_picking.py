@@ -405,3 +405,39 @@ def test_a_scan_from_a_bin_being_counted_is_refused_and_changes_nothing(demo_db,
                                   received_by="李师傅").issued
     assert issued.state == "issued"
     assert_balanced(db)
+
+
+def test_a_new_part_line_holds_stock_where_most_of_it_is_free(demo_db, users):
+    """A part line being added reserves in the store's warehouse with the most free stock of
+    the part (on SQLite that row comes with the order's locking read), and a later line
+    follows the stock when another warehouse has become the freer one."""
+    from dms.models import Warehouse
+
+    db, adv, clerk = demo_db, users["advisor1"], users["warehouse1"]
+    spark = part_id(db, SPARK_PLUG)
+    with db.reading() as s:
+        houses = s.scalars(select(Warehouse.id).where(Warehouse.store_id == adv.store_id)
+                           .order_by(Warehouse.id)).all()
+        free_in = {w: sum((r.on_hand - r.reserved for r in s.scalars(select(Stock).where(
+            Stock.part_id == spark, Stock.warehouse_id == w))), D(0)) for w in houses}
+    assert len(houses) >= 2
+    other = min(houses, key=lambda w: (free_in[w], w))  # the less free one gets ahead
+    with db.transaction() as s:
+        stock.post_in(s, clerk, spark, other, max(free_in.values()) - free_in[other] + 10,
+                      "adjustment")
+
+    def held_in(wo):
+        with db.reading() as s:
+            return s.scalars(select(Reservation.warehouse_id).join(PartLine).where(
+                PartLine.work_order_id == wo, Reservation.status == "active")).all()
+
+    first = received_order(db, adv)
+    est.add_part(db, adv, first, SPARK_PLUG, D(2))
+    assert held_in(first) == [other]
+    ahead = max((w for w in houses if w != other), key=lambda w: free_in[w])
+    with db.transaction() as s:
+        stock.post_in(s, clerk, spark, ahead, D(50), "adjustment")
+    second = received_order(db, adv)
+    est.add_part(db, adv, second, SPARK_PLUG, D(2))
+    assert held_in(second) == [ahead]
+    assert_balanced(db)

@@ -175,10 +175,12 @@ def _take_over(s, order, line, want: Decimal) -> Decimal:
     return taken
 
 
-def reserve_line(s, actor, line: PartLine, written: bool = True) -> Decimal:
+def reserve_line(s, actor, line: PartLine, written: bool = True, free=None) -> Decimal:
     """Hold stock for what the line still lacks; returns the shortfall (a purchase need).
     `written=False`: a new line held in full may be left to the caller's next flush to write
-    (with its reservation); otherwise the line is written and has its id on return."""
+    (with its reservation); otherwise the line is written and has its id on return. `free`:
+    (the part's stock row with the most free stock in the order's store, or None), as read
+    locked and afresh in this transaction, if it was (`stock.most_free`)."""
     if line.approval == "declined" or line.state in CLOSED:
         return ZERO
     order = s.get(WorkOrder, line.work_order_id)
@@ -203,7 +205,8 @@ def reserve_line(s, actor, line: PartLine, written: bool = True) -> Decimal:
                 warehouse = holds[0].warehouse_id
                 granted = stock.reserve(s, line.part_id, warehouse, want)
             else:
-                row = stock.most_free(s, order.store_id, line.part_id)
+                row = free[0] if free is not None else stock.most_free(
+                    s, order.store_id, line.part_id)
                 warehouse = row.warehouse_id if row else default_warehouse(s, order.store_id,
                                                                             line.part_id)
                 granted = stock.reserve(s, line.part_id, warehouse, want, row=row)
