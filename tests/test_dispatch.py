@@ -385,3 +385,31 @@ def test_the_first_assignment_is_audited_before_the_dispatch_it_causes(demo_db, 
             first.assignment_id, again.assignment_id]
         assert rows[0].at <= rows[1].at <= rows[2].at
         assert s.get(DispatchAssignment, first.assignment_id).labour_line_id == oil
+
+
+def test_a_cars_next_job_goes_to_the_bay_its_other_jobs_are_in():
+    """Only the technician chosen: a job goes to the free bay of its kind where the car's other
+    jobs are (a car stands in one bay), not the least planned one; the least planned free bay
+    when the car has none yet, and never one with another car in repair."""
+    from datetime import datetime, timezone
+
+    from dms.workshop.board import BoardJob
+    from dms.workshop.kanban import Board, BayInfo, Card, default_bay
+
+    at = datetime(2026, 12, 7, 9, 0, tzinfo=timezone.utc)
+
+    def card(job_id, order, lane, bay=None, hours="1.0"):
+        job = BoardJob(order, f"WO{order}", f"京A{order:05d}", "dispatched", 1, None, None,
+                       job_id, job_id, "JX01", "保养", "maintenance",
+                       "in_progress" if lane == "in_repair" else "pending", Decimal(hours),
+                       bay, None, None, None, None, None, None, None, ())
+        return Card(job, "", "", Decimal(0), "none", "answered", at, lane, at)
+
+    bays = (BayInfo(1, "M1", "M1", "maintenance"), BayInfo(2, "M2", "M2", "maintenance"),
+            BayInfo(3, "M3", "M3", "maintenance"))
+    first, other = card(10, 1, "dispatched", bay=2, hours="3.0"), card(20, 2, "waiting")
+    second = card(11, 1, "waiting")
+    assert default_bay(Board((first, second, other), bays, ()), second) == 2
+    assert default_bay(Board((first, second, other), bays, ()), other) == 1  # least planned
+    in_m2 = card(30, 3, "in_repair", bay=2)
+    assert default_bay(Board((first, second, in_m2), bays, ()), second) == 1  # M2 has a car

@@ -396,3 +396,40 @@ def test_a_card_is_drawn_again_when_what_it_says_turns_not_at_every_minute(qtbot
     assert len(drawn) == 1
     paint_at(10, 31, 31)  # "1 h 31"
     assert len(drawn) == 2
+
+
+def test_a_board_shown_draws_its_cards_over_several_passes_never_all_in_one(qtbot, board,
+                                                                            monkeypatch):
+    """Drawing a card for the first time takes about a millisecond: a pass of the event loop
+    draws cards for at most `BUDGET_S`, outlines the others and paints again after the event
+    loop has had its turn, until every card shown is drawn (DESIGN §9: GUI lag max 50 ms)."""
+    from PySide6.QtGui import QPixmapCache
+
+    from dms.ui.workshop.cards import CardDelegate
+
+    delegate = board.board_page.delegate
+    monkeypatch.setattr(CardDelegate, "BUDGET_S", 0.0)  # a pass draws one card
+    passes, drawn = [], []
+    draw = delegate._draw
+    monkeypatch.setattr(delegate, "_draw", lambda *args: (drawn.append(args[2].id),
+                                                          draw(*args))[1])
+    end_pass = delegate._end_pass
+    monkeypatch.setattr(delegate, "_end_pass", lambda: (passes.append(len(drawn)),
+                                                        end_pass())[1])
+    QPixmapCache.clear()
+    views = [lane.view for lane in board.board_page.lanes[STATE].values()]
+    shown = {index.data(BoardModel.CardRole).id for view in views for index in _visible(view)}
+    assert len(shown) > 3
+    for view in views:
+        view.viewport().update()
+    qtbot.waitUntil(lambda: shown <= set(drawn), timeout=SHOWN_MS)
+    steps = [b - a for a, b in zip([0, *passes], passes)]
+    assert steps and max(steps) == 1, steps  # one card a pass, the rest outlined meanwhile
+    assert len(passes) >= len(shown)
+
+
+def _visible(view):
+    """The indexes of the cards `view` shows."""
+    rect = view.viewport().rect()
+    return [view.model().index(row, 0) for row in range(view.model().rowCount())
+            if view.visualRect(view.model().index(row, 0)).intersects(rect)]

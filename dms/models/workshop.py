@@ -151,7 +151,9 @@ class InsuranceClaim(IdMixin, Base):
 
 class LabourLine(IdMixin, Base):
     __tablename__ = "labour_line"
-    __table_args__ = (CheckConstraint("billed_hours >= 0", name="billed_hours"),)
+    __table_args__ = (CheckConstraint("billed_hours >= 0", name="billed_hours"),
+                      # whether another car is in repair on a bay: every assignment, clock-on
+                      Index("ix_labour_line_bay_state", "bay_id", "state"))
 
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
     seq: Mapped[int]

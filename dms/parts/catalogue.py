@@ -109,11 +109,12 @@ class BarcodeAdded:
     barcode: str
 
 
-def _totals():
-    """Per part: (on hand, reserved) summed over warehouses, as a subquery to outer-join."""
-    return (select(Stock.part_id, func.sum(Stock.on_hand).label("on_hand"),
-                   func.sum(Stock.reserved).label("reserved"))
-            .group_by(Stock.part_id).subquery())
+def _total(column):
+    """The part's `column` summed over its stock rows (0 without any), looked up per part
+    found: a sum over the whole stock table grouped by part, joined on, cost every search
+    28 ms on the large benchmark database (20,000 parts) whatever it found."""
+    return select(func.coalesce(func.sum(column), 0)).where(Stock.part_id == Part.id) \
+        .correlate(Part).scalar_subquery()
 
 
 def page(offset: int, limit: int) -> tuple[int, int]:
@@ -124,11 +125,7 @@ def page(offset: int, limit: int) -> tuple[int, int]:
 
 
 def _hits(s: Session, condition, rank, labels, offset: int, limit: int) -> list[PartHit]:
-    totals = _totals()
-    on_hand = func.coalesce(totals.c.on_hand, 0)
-    reserved = func.coalesce(totals.c.reserved, 0)
-    rows = s.execute(select(Part, on_hand, reserved, rank)
-                     .outerjoin(totals, totals.c.part_id == Part.id)
+    rows = s.execute(select(Part, _total(Stock.on_hand), _total(Stock.reserved), rank)
                      .where(condition).order_by(rank, Part.code, Part.id)
                      .offset(offset).limit(limit))
     return [PartHit(part.id, part.code, part.name, part.brand, part.unit, part.genuine,

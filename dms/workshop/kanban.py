@@ -133,8 +133,9 @@ def occupant(board: Board, bay_id: int) -> Card | None:
 
 
 def default_bay(board: Board, card: Card) -> int | None:
-    """The bay a job goes to when only the technician is chosen: the bay it has, else the
-    least planned free bay of its trade's kind (a busy one when all are), else the first bay."""
+    """The bay a job goes to when only the technician is chosen: the bay it has, else a free
+    bay of its trade's kind, the car's own first (where its other jobs are: a car stands in
+    one bay), then the least planned (a busy one when all are), else the first bay."""
     if card.job.bay_id is not None:
         return card.job.bay_id
     kind = bay_kind(card.job.trade)
@@ -148,7 +149,10 @@ def default_bay(board: Board, card: Card) -> int | None:
         there = occupant(board, bay_id)
         return there is not None and there.job.work_order_id != card.job.work_order_id
 
-    return min(fitting, key=lambda b: (busy(b.id), load[b.id], b.id)).id if fitting else None
+    own = {other.job.bay_id for other in board.cards
+           if other.job.work_order_id == card.job.work_order_id}
+    return min(fitting, key=lambda b: (busy(b.id), b.id not in own, load[b.id], b.id)).id \
+        if fitting else None
 
 
 class _Order(NamedTuple):

@@ -7,9 +7,10 @@ billed, green otherwise.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -23,6 +24,7 @@ COLOURS = {"red": QColor("#c62828"), "yellow": QColor("#f9a825"), "green": QColo
 TINTS = {"red": QColor("#fdecea"), "yellow": QColor("#fff8e1"), "green": QColor("#f1f8f1")}
 WARN, MUTED = QColor("#b45309"), QColor("#5f6368")
 INK, PLATE_INK, EDGE = QColor("#202020"), QColor("#111111"), QColor("#c8c8c8")
+WIDGET = 1  # QPaintDevice.devType() of a widget painted on screen (QInternal::Widget)
 
 
 def urgency(card: Card, now: datetime) -> str:
@@ -77,6 +79,12 @@ class CardDelegate(QStyledItemDelegate):
     be read from across the workshop: the job, the promise and who is on it."""
 
     FULL, WALL = (0, 1, 2, 3, 4, 5), (1, 3, 4)  # which of `lines()` a card shows
+    # Drawing done in one pass of the event loop, s: a board first shown draws every card it
+    # shows (the first time, with the glyphs of its text rasterised: about a millisecond a
+    # card), which held the GUI thread 40-50 ms; past this, the cards left are outlined and
+    # drawn in the next passes, the event loop running in between (DESIGN §9: GUI lag max
+    # 50 ms). On widgets only: a card painted into an image or a printer is always drawn.
+    BUDGET_S = 0.008
 
     def __init__(self, parent=None, scale: float = 1.0):
         super().__init__(parent)
@@ -84,6 +92,8 @@ class CardDelegate(QStyledItemDelegate):
         self.shown = self.FULL if scale == 1.0 else self.WALL
         self.now = clock.now  # the tests and the TV board's clock share the service clock
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+        self._pass_started: float | None = None  # the first drawing of this pass
+        self._again: list = []  # (view, rect) of the cards to paint after this pass
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFontMetrics,
                                                              QFontMetrics]:
@@ -120,16 +130,57 @@ class CardDelegate(QStyledItemDelegate):
         key = (f"dms-card:{self.scale}:{ratio}:{option.font.key()}:{rect.width()}x{rect.height()}"
                f":{selected}:{hash((card, urgency(card, now), *lines(card, now)))}")
         pixmap = QPixmapCache.find(key)
+        if pixmap is None and self._later(painter, option):
+            self._outline(painter, rect, urgency(card, now))
+            return
         if pixmap is None:
             pixmap = QPixmap(rect.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            # opaque, in the lane's own colour: a blit without blending (a repaint blits
+            # every card it shows)
+            pixmap.fill(option.palette.base().color())
             on = QPainter(pixmap)
             self._draw(on, QRect(0, 0, rect.width(), rect.height()), card, now, option,
                        option.palette.highlight().color() if selected else None)
             on.end()
             QPixmapCache.insert(key, pixmap)
         painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _later(self, painter: QPainter, option: QStyleOptionViewItem) -> bool:
+        """Whether this card is left to the next pass (this pass has drawn enough); the
+        view is then painted again once the event loop has had its turn."""
+        if painter.device().devType() != WIDGET or option.widget is None:
+            return False
+        started = time.perf_counter()
+        if self._pass_started is None:
+            self._pass_started = started
+            QTimer.singleShot(0, self, self._end_pass)
+            return False
+        if started - self._pass_started < self.BUDGET_S:
+            return False
+        self._again.append((option.widget, QRect(option.rect)))
+        return True
+
+    def _end_pass(self) -> None:
+        """The cards left are painted again (only they: a paint event of their own, after
+        what is queued now)."""
+        self._pass_started = None
+        for view, rect in self._again:
+            try:
+                view.viewport().update(rect)
+            except RuntimeError:  # the view was deleted meanwhile
+                pass
+        self._again = []
+
+    def _outline(self, painter: QPainter, rect: QRect, level: str) -> None:
+        """A card not drawn yet: its tint and colour bar, no text (drawn in a moment)."""
+        painter.save()
+        painter.setPen(QPen(EDGE, 1))
+        painter.setBrush(TINTS[level])
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, max(5, int(6 * self.scale)),
+                               rect.height() - 2), COLOURS[level])
+        painter.restore()
 
     def _draw(self, painter: QPainter, rect: QRect, card: Card, now: datetime,
               option: QStyleOptionViewItem, selection: QColor | None) -> None:
