@@ -22,7 +22,9 @@ _TEXT = {c.name: getattr(c.type, "length", None) for c in AuditLog.__table__.col
 
 def record(session: Session, actor, entity: str, entity_id: int, action: str, *,
            from_state: str | None = None, to_state: str | None = None,
-           reason: str | None = None, **data) -> None:
+           reason: str | None = None, place: int | None = None, **data) -> None:
+    """`place`: where among this transaction's entries this one goes (`mark`), for an entry
+    written down once the flush has numbered what it names, after entries that follow it."""
     row = dict(store_id=actor.store_id, at=clock.now(), user_id=actor.id, entity=entity,
                entity_id=entity_id, action=action, from_state=from_state, to_state=to_state,
                reason=reason,
@@ -30,7 +32,17 @@ def record(session: Session, actor, entity: str, entity_id: int, action: str, *,
     for name, limit in _TEXT.items():  # what the flush's check (dms.validators) does for rows
         if isinstance(row[name], str):
             validators.storable(row[name], name, limit or len(row[name]))
-    session.info.setdefault(_PENDING, []).append(row)
+    rows = session.info.setdefault(_PENDING, [])
+    if place is None or place >= len(rows):
+        rows.append(row)
+    else:  # its time is no later than the entry it goes before: ids and times agree
+        row["at"] = min(row["at"], rows[place]["at"])
+        rows.insert(place, row)
+
+
+def mark(session: Session) -> int:
+    """The place of the next entry, for `record(place=...)`."""
+    return len(session.info.get(_PENDING, ()))
 
 
 def pending(session: Session) -> list[dict]:

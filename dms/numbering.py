@@ -6,6 +6,7 @@ serialises concurrent seats, and a rolled-back transaction takes its number back
 
 from __future__ import annotations
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -18,14 +19,24 @@ PREFIXES = {"workorder": "WO", "invoice": "INV", "gatepass": "GP", "appointment"
             "pdi": "PDI", "purchase": "PO"}
 
 
-def next_value(session: Session, store_id: int, kind: str, year: int) -> int:
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+def _upsert(insert):
     table = NumberSequence.__table__
-    stmt = (insert(table).values(store_id=store_id, kind=kind, year=year, last_value=1)
+    return (insert(table).values(store_id=bindparam("store"), kind=bindparam("kind"),
+                                 year=bindparam("year"), last_value=1)
             .on_conflict_do_update(index_elements=["store_id", "kind", "year"],
                                    set_={"last_value": table.c.last_value + 1})
             .returning(table.c.last_value))
-    return session.execute(stmt).scalar_one()
+
+
+# Built once per dialect (a check-in, a settlement and a gate pass each take a number).
+_UPSERT = {"postgresql": _upsert(pg_insert), "sqlite": _upsert(sqlite_insert)}
+
+
+def next_value(session: Session, store_id: int, kind: str, year: int) -> int:
+    statement = _UPSERT["postgresql" if session.get_bind().dialect.name == "postgresql"
+                        else "sqlite"]
+    return session.execute(statement, {"store": store_id, "kind": kind,
+                                       "year": year}).scalar_one()
 
 
 def next_number(session: Session, store_id: int, kind: str, year: int | None = None) -> str:

@@ -1,5 +1,6 @@
 """Step 7: dispatch to bays and technicians, clock on/off, pause/resume, finish with self-check."""
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -320,6 +321,70 @@ def test_clocking_on_in_a_bay_another_car_is_in_repair_in_is_refused(demo_db, us
         assert (snapshot(demo_db, wo_a), snapshot(demo_db, wo_b)) == before
     d.clock_off(demo_db, users["tech3"], b_oil, done=True)  # car B's job is done: the bay is free
     assert d.clock_on(demo_db, users["tech2"], oil).job_state == "in_progress"
+
+
+def test_a_busy_bay_names_a_car_without_a_plate_by_its_order_number(demo_db, users, bays):
+    """An unregistered car (no plate yet) in repair keeps the bay busy too, and the refusal
+    names its order, on assignment and on clock-on alike (one read asks the bay and its car)."""
+    disp = users["dispatcher1"]
+    wo_a, (oil, _) = make_order(demo_db, users["advisor1"])
+    wo_b, (b_oil, _) = make_order(demo_db, users["advisor1"])
+    d.assign_job(demo_db, disp, oil, bays["BAY1"], users["tech2"].id)
+    d.assign_job(demo_db, disp, b_oil, bays["BAY1"], users["tech3"].id)
+    d.clock_on(demo_db, users["tech3"], b_oil)
+    with demo_db.transaction() as s:
+        order_b = s.get(WorkOrder, wo_b)
+        s.get(Vehicle, order_b.vehicle_id).plate = None
+        number = order_b.number
+    _, (other, _) = make_order(demo_db, users["advisor1"])
+    for refused in (lambda: d.clock_on(demo_db, users["tech2"], oil),
+                    lambda: d.assign_job(demo_db, disp, other, bays["BAY1"], users["tech2"].id)):
+        with pytest.raises(ValidationError) as err:
+            refused()
+        assert err.value.code == "dispatch.bay_busy"
+        assert err.value.params == {"bay": "保养工位1", "plate": number}
+
+
+def test_a_job_given_a_technician_but_no_bay_is_not_dispatched(demo_db, users):
+    """Only an assignment puts a job on a bay: a technician named when the job was added does
+    not make it one to clock on."""
+    wo, _ = make_order(demo_db, users["advisor1"])
+    with demo_db.transaction() as s:
+        job = LabourLine(work_order_id=wo, seq=9, code="M", name="检查", trade="mechanical",
+                         standard_hours=Decimal(1), billed_hours=Decimal(1),
+                         price_class_id=s.scalars(select(PriceClass.id)).first(),
+                         rate=Decimal(180), amount=Decimal(180), net=Decimal(180),
+                         payer="customer", approval="approved",
+                         technician_id=users["tech2"].id)
+        s.add(job)
+        s.flush()
+        job_id = job.id
+        s.get(WorkOrder, wo).state = "DISPATCHED"
+    before = snapshot(demo_db, wo)
+    with pytest.raises(ValidationError) as err:
+        d.clock_on(demo_db, users["tech2"], job_id)
+    assert err.value.code == "clock.not_dispatched"
+    assert snapshot(demo_db, wo) == before
+
+
+def test_the_first_assignment_is_audited_before_the_dispatch_it_causes(demo_db, users, bays):
+    """The job's entry names its assignment and comes before the order's move to DISPATCHED
+    (both written with the command's one flush): ids and times in the order things happened."""
+    wo, (oil, brakes) = make_order(demo_db, users["advisor1"])
+    first = d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech2"].id)
+    again = d.assign_job(demo_db, users["dispatcher1"], oil, bays["BAY1"], users["tech3"].id)
+    with demo_db.reading() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.id > s.scalar(
+            select(AuditLog.id).where(AuditLog.entity == "work_order", AuditLog.entity_id == wo,
+                                      AuditLog.action == "approve")))
+            .order_by(AuditLog.id)).all()
+        assert [(r.entity, r.entity_id, r.action) for r in rows] == [
+            ("labour_line", oil, "assign"), ("work_order", wo, "dispatch"),
+            ("labour_line", oil, "reassign")]
+        assert [json.loads(rows[n].data)["assignment_id"] for n in (0, 2)] == [
+            first.assignment_id, again.assignment_id]
+        assert rows[0].at <= rows[1].at <= rows[2].at
+        assert s.get(DispatchAssignment, first.assignment_id).labour_line_id == oil
 
 
 def test_a_cars_next_job_goes_to_the_bay_its_other_jobs_are_in():

@@ -199,3 +199,49 @@ def test_lines_are_removed_only_before_authorisation(demo_db, advisor):
     with pytest.raises(InvalidTransition):
         est.remove_line(demo_db, advisor, wo, "part", after.parts[0].id)
     assert estimate_snapshot(demo_db, wo) == before
+
+
+def test_an_orders_jobs_fees_and_claim_are_read_each_once_in_their_order(demo_db, advisor):
+    """`order_rows` reads the jobs, fees and claim in one statement (a row per job and fee):
+    each comes back once, jobs by number and fees as added, and the totals count each once."""
+    from dms.workshop.common import order_rows
+
+    wo = received_order(demo_db, advisor, None, business_type="insurance")
+    for code in ("PQ01", "JX01", "DQ01"):
+        est.add_labour(demo_db, advisor, wo, code)
+    for kind, amount in (("management", "30"), ("auxiliary", "15.5"), ("rescue", "200")):
+        est.add_fee(demo_db, advisor, wo, kind, amount)
+    est.set_insurance_claim(demo_db, advisor, wo, "中国人保", "RDAA2025110002", "5000", "0")
+    with demo_db.reading() as s:
+        labour, parts, fees, claim = order_rows(s, wo)
+        assert [x.seq for x in labour] == [1, 2, 3] and len({id(x) for x in labour}) == 3
+        assert [(f.kind, f.amount) for f in fees] == [
+            ("management", D("30")), ("auxiliary", D("15.5")), ("rescue", D("200"))]
+        assert [f.id for f in fees] == sorted(f.id for f in fees)
+        assert parts == [] and claim is not None and claim.report_no == "RDAA2025110002"
+        labour_net = sum((x.net for x in labour), D(0))
+    result = est.issue_estimate(demo_db, advisor, wo)
+    assert result.total == labour_net + D("245.5")
+    with demo_db.reading() as s:  # an order with no line, fee or claim: nothing, not a null row
+        assert order_rows(s, received_order(demo_db, advisor, None)) == ([], [], [], None)
+
+
+def test_an_added_line_is_named_by_its_audit_entry_and_holds_its_reservation(demo_db, advisor):
+    """A job or part line is written with the order in one flush; its audit entry still names
+    it, and the stock held for a new part line is held by that line."""
+    from dms.models import AuditLog, PartLine, Reservation
+
+    wo = received_order(demo_db, advisor)
+    job = est.add_labour(demo_db, advisor, wo, "JX01")
+    part = est.add_part(demo_db, advisor, wo, OIL_FILTER, 1)
+    assert part.version == job.version + 1
+    with demo_db.reading() as s:
+        entries = s.scalars(select(AuditLog).where(
+            AuditLog.entity == "work_order", AuditLog.entity_id == wo,
+            AuditLog.action.in_(("add_labour", "add_part"))).order_by(AuditLog.id)).all()
+        line = s.scalar(select(PartLine).where(PartLine.work_order_id == wo))
+        job_id = order_lines(demo_db, advisor, wo).labour[0].id
+        assert [(e.action, json.loads(e.data)["line_id"]) for e in entries] == [
+            ("add_labour", job_id), ("add_part", line.id)]
+        held = s.scalars(select(Reservation).where(Reservation.part_line_id == line.id)).all()
+        assert [(r.qty, r.status) for r in held] == [(D(1), "active")] and line.state == "reserved"

@@ -211,3 +211,38 @@ def test_a_free_part_is_billed_at_zero(demo_db, users):
     result = billing.presettle(demo_db, adv, wo)
     assert (result.total, result.customer_share) == (D("0.00"), D("0.00"))
     assert billing.settle(demo_db, users["cashier1"], wo, []).changed.state == "SETTLED"
+
+
+def test_delivery_releases_what_the_order_still_holds_and_lets_its_needs_lapse(demo_db, users):
+    """The safety net at delivery: a hold left on a line and an open purchase need (put there
+    behind the services' back) are let go; delivery reads whether there are any with the
+    order, and looks for them only then."""
+    from dms.models import Reservation
+    from dms.parts import stock
+
+    adv, cashier = users["advisor1"], users["cashier1"]
+    wo = authorized(demo_db, adv, labour=False)
+    scan = picking.picking_list(demo_db, users["warehouse1"], wo).lines[0].barcodes[0]
+    picking.issue_scan(demo_db, users["warehouse1"], wo, scan, 2, received_by="王先生")
+    complete_parts_order(demo_db, adv, wo)
+    share = billing.presettle(demo_db, adv, wo).customer_share
+    billing.settle(demo_db, cashier, wo, [PaymentIn("cash", share)])
+    billing.issue_gate_pass(demo_db, cashier, wo)
+    before = reserved(demo_db)
+    with demo_db.transaction() as s:
+        line = s.scalar(select(PartLine).where(PartLine.work_order_id == wo))
+        row = s.scalars(select(Stock).where(Stock.part_id == line.part_id)
+                        .order_by((Stock.on_hand - Stock.reserved).desc())).first()
+        assert stock.reserve(s, line.part_id, row.warehouse_id, D(1)) == D(1)
+        s.add(Reservation(part_id=line.part_id, warehouse_id=row.warehouse_id, qty=D(1),
+                          part_line_id=line.id))
+        s.add(PurchaseNeed(store_id=adv.store_id, part_id=line.part_id, qty=D(3),
+                           work_order_id=wo, status="open", created_at=FIXED))
+    assert reserved(demo_db) == before + 1
+    assert billing.deliver(demo_db, adv, wo).changed.state == "DELIVERED"
+    assert reserved(demo_db) == before
+    with demo_db.reading() as s:
+        assert s.scalars(select(Reservation.status).join(PartLine).where(
+            PartLine.work_order_id == wo).order_by(Reservation.id)).all()[-1] == "released"
+        assert s.scalars(select(PurchaseNeed.status).where(PurchaseNeed.work_order_id == wo)
+                         ).all() == ["cancelled"]

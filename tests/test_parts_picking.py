@@ -353,3 +353,91 @@ def test_returned_or_exchanged_parts_are_not_billed():
     for state in ("returned", "exchanged"):
         assert not is_billable(SimpleNamespace(approval="approved", state=state))
     assert not is_billable(SimpleNamespace(approval="declined", state="requested"))
+
+
+def test_a_scan_across_two_lines_of_one_part_moves_stock_once_for_each(demo_db, users):
+    """One scan covering two lines of the same part: a movement per line, each numbered and
+    named in the result (the movements are written with the rest of the command)."""
+    db, clerk = demo_db, users["warehouse1"]
+    wo = authorized(db, users["advisor1"], [(SPARK_PLUG, 2), (SPARK_PLUG, 1)])
+    result = picking.issue_scan(db, clerk, wo, SPARK_PLUG.lower(), qty="3", received_by="李师傅")
+    assert sorted(i.qty for i in result.issued) == [D(1), D(2)]
+    assert {i.state for i in result.issued} == {"issued"}
+    with db.reading() as s:
+        moves = {i.movement_id: s.get(StockMovement, i.movement_id) for i in result.issued}
+        assert len(moves) == 2
+        for i in result.issued:
+            move = moves[i.movement_id]
+            assert (move.kind, move.qty, move.part_line_id, move.work_order_id) == (
+                "issue", -i.qty, i.part_line_id, wo)
+    assert len({i.part_line_id for i in result.issued}) == 2
+    assert_balanced(db)
+
+
+def test_a_scan_from_a_bin_being_counted_is_refused_and_changes_nothing(demo_db, users):
+    """The stock row and its bin's stocktake come with the order's lines (one read): a bin
+    locked by a stocktake still refuses the issue, and the refusal leaves stock alone."""
+    from dms.models import Bin, Warehouse
+    from dms.parts.stocktake import cancel_stocktake, start_stocktake
+
+    db, clerk = demo_db, users["warehouse1"]
+    wo = authorized(db, users["advisor1"], [(OIL_FILTER, 1)])
+    with db.reading() as s:
+        warehouse, bin_code = s.execute(
+            select(Warehouse.code, Bin.code).select_from(Reservation)
+            .join(PartLine, PartLine.id == Reservation.part_line_id)
+            .join(Stock, (Stock.part_id == Reservation.part_id)
+                  & (Stock.warehouse_id == Reservation.warehouse_id))
+            .join(Warehouse, Warehouse.id == Stock.warehouse_id).join(Bin, Bin.id == Stock.bin_id)
+            .where(PartLine.work_order_id == wo, Reservation.status == "active")).one()
+    sheet = start_stocktake(db, clerk, warehouse, [bin_code])
+
+    def now():
+        return free(db, OIL_FILTER), [(x.state, x.qty_issued) for x in part_lines(db, wo).values()]
+
+    before = now()
+    with pytest.raises(ValidationError) as err:
+        picking.issue_scan(db, clerk, wo, barcode(db, OIL_FILTER), received_by="李师傅")
+    assert err.value.code == "stock.bin_counting"
+    assert now() == before
+    cancel_stocktake(db, clerk, sheet.id)
+    [issued] = picking.issue_scan(db, clerk, wo, barcode(db, OIL_FILTER),
+                                  received_by="李师傅").issued
+    assert issued.state == "issued"
+    assert_balanced(db)
+
+
+def test_a_new_part_line_holds_stock_where_most_of_it_is_free(demo_db, users):
+    """A part line being added reserves in the store's warehouse with the most free stock of
+    the part (on SQLite that row comes with the order's locking read), and a later line
+    follows the stock when another warehouse has become the freer one."""
+    from dms.models import Warehouse
+
+    db, adv, clerk = demo_db, users["advisor1"], users["warehouse1"]
+    spark = part_id(db, SPARK_PLUG)
+    with db.reading() as s:
+        houses = s.scalars(select(Warehouse.id).where(Warehouse.store_id == adv.store_id)
+                           .order_by(Warehouse.id)).all()
+        free_in = {w: sum((r.on_hand - r.reserved for r in s.scalars(select(Stock).where(
+            Stock.part_id == spark, Stock.warehouse_id == w))), D(0)) for w in houses}
+    assert len(houses) >= 2
+    other = min(houses, key=lambda w: (free_in[w], w))  # the less free one gets ahead
+    with db.transaction() as s:
+        stock.post_in(s, clerk, spark, other, max(free_in.values()) - free_in[other] + 10,
+                      "adjustment")
+
+    def held_in(wo):
+        with db.reading() as s:
+            return s.scalars(select(Reservation.warehouse_id).join(PartLine).where(
+                PartLine.work_order_id == wo, Reservation.status == "active")).all()
+
+    first = received_order(db, adv)
+    est.add_part(db, adv, first, SPARK_PLUG, D(2))
+    assert held_in(first) == [other]
+    ahead = max((w for w in houses if w != other), key=lambda w: free_in[w])
+    with db.transaction() as s:
+        stock.post_in(s, clerk, spark, ahead, D(50), "adjustment")
+    second = received_order(db, adv)
+    est.add_part(db, adv, second, SPARK_PLUG, D(2))
+    assert held_in(second) == [ahead]
+    assert_balanced(db)

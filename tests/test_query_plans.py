@@ -137,6 +137,28 @@ def test_the_bay_check_of_dispatch_and_clock_on_searches_indexes(demo_orders_db)
         assert not _scans(db, sql, params), sql
 
 
+def test_the_bay_read_with_the_job_or_the_technician_searches_indexes(demo_orders_db):
+    """The same check where it is asked along with more: assign_job's read of the bay (with
+    the technician's account) and clock_on's locking read of the job (with its bay)."""
+    from types import SimpleNamespace
+
+    from dms.models import Bay, LabourLine
+    from dms.workshop import dispatch
+    from dms.workshop.common import load_order_of
+
+    db = demo_orders_db
+    with db.reading() as s:
+        bay, order = s.scalars(select(Bay)).first(), s.scalars(select(WorkOrder)).first()
+        job = s.scalars(select(LabourLine).where(LabourLine.bay_id.is_not(None))).first()
+        actor = SimpleNamespace(id=order.advisor_id, store_id=order.store_id)
+        statements = _statements(db, lambda: s.execute(dispatch._BAY_AND_ACCOUNT, {
+            "dms_bay": bay.id, "dms_order": order.id, "dms_user": actor.id}).all())
+        statements += _statements(db, lambda: load_order_of(s, actor, LabourLine, job.id,
+                                                            guarded=dispatch._JOB_BAY))
+    for sql, params in statements:
+        assert not _scans(db, sql, params), sql
+
+
 def test_a_part_search_sums_the_stock_of_the_parts_it_finds_only(demo_db):
     """The advisor's and the counter's part search (on every key stroke): each part found
     has its stock summed by its own rows; a sum over the whole stock table grouped by part

@@ -76,3 +76,25 @@ def test_only_advisors_check_in(demo_db, vehicle):
     with pytest.raises(Forbidden):
         check_in(demo_db, cashier, CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage,
                                            fuel_level=4, complaint="保养"))
+
+
+def test_a_check_in_records_the_vehicles_last_visit(demo_db, advisor, vehicle):
+    """The vehicle, its last visit and the advisor's account come in one read: a first visit
+    has none, the next one the first's time and mileage, and another vehicle's visits never
+    count."""
+    first = check_in(demo_db, advisor, CheckIn(vehicle_id=vehicle.id, mileage=vehicle.mileage + 10,
+                                               fuel_level=4, complaint="保养"))
+    with demo_db.reading() as s:
+        other = s.scalars(select(Vehicle).where(Vehicle.id != vehicle.id, Vehicle.mileage > 0)
+                          .order_by(Vehicle.id)).first()
+    elsewhere = check_in(demo_db, advisor, CheckIn(vehicle_id=other.id,
+                                                   mileage=other.mileage + 10, fuel_level=4,
+                                                   complaint="保养"))
+    second = check_in(demo_db, advisor, CheckIn(vehicle_id=vehicle.id,
+                                                mileage=vehicle.mileage + 900, fuel_level=4,
+                                                complaint="异响"))
+    with demo_db.reading() as s:
+        one, two = s.get(WorkOrder, first.id), s.get(WorkOrder, second.id)
+        assert (one.last_visit_at, one.last_visit_mileage) == (None, None)
+        assert (two.last_visit_at, two.last_visit_mileage) == (one.entry_at, vehicle.mileage + 10)
+        assert s.get(WorkOrder, elsewhere.id).last_visit_mileage != vehicle.mileage + 10

@@ -25,10 +25,11 @@ from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import FollowUp, GatePass, Payment, Settlement, WorkOrder
 from dms.money import ZERO
 from dms.numbering import next_number
-from dms.parts import old_parts, picking
+from dms.parts import old_parts, picking, reservations
 from dms.permissions import require
 from dms.workshop import completion, states
-from dms.workshop.common import Changed, Joined, changed, load_order, move, read_along, touch
+from dms.workshop.common import (Changed, Joined, changed, load_order, move, read_along,
+                                 take_along, touch)
 from dms.workshop.lines import lines, priced_order
 
 # "points": 100 points pay ¥1.00, drawn from the active card (dms.crm.membership).
@@ -76,8 +77,11 @@ def _reason(reason: str | None) -> str:
 
 
 def _settlement(s, order: WorkOrder) -> Settlement:
-    # Locked on PostgreSQL so two cashiers cannot both take the same outstanding balance.
-    row = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
+    # Locked on PostgreSQL so two cashiers cannot both take the same outstanding balance; on
+    # SQLite it may have come with the order (`_with_settlement`).
+    found = take_along(s, "settlement", order.id)
+    row = found[0] if found is not None else s.scalars(
+        _LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
     if row is None:
         raise NotFound(what="Settlement", key=order.number)
     return row
@@ -85,6 +89,16 @@ def _settlement(s, order: WorkOrder) -> Settlement:
 
 _LOCKED_SETTLEMENT = select(Settlement).where(Settlement.work_order_id == bindparam("order")) \
     .with_for_update()
+_SETTLEMENT = {"settlement": Joined(Settlement, Settlement.work_order_id == WorkOrder.id)}
+
+
+def _with_settlement(s, guarded: dict | None) -> dict | None:
+    """`guarded` (for `load_order`) and, on SQLite, the order's settlement: there it comes with
+    the order's locking read (BEGIN IMMEDIATE has made this the only writer, and SQLite has no
+    FOR UPDATE to take); PostgreSQL reads it locked, apart (`_settlement`)."""
+    if s.get_bind().dialect.name != "sqlite":
+        return guarded
+    return {**(guarded or {}), **_SETTLEMENT}
 
 
 def _settled_order(s, actor, work_order_id, expected_version, action, permission: str | None,
@@ -92,7 +106,7 @@ def _settled_order(s, actor, work_order_id, expected_version, action, permission
     """The order (in one of `allowed` states) and its locked settlement, for the cashier desk;
     `permission` checked first."""
     order = load_order(s, actor, work_order_id, expected_version, permission=permission,
-                       guarded=guarded)
+                       guarded=_with_settlement(s, guarded))
     if order.state not in allowed:
         raise InvalidTransition(action=action, state=order.state)
     return order, _settlement(s, order)
@@ -186,7 +200,8 @@ def presettle(db, actor, work_order_id: int,
         old_parts.check_settlement(s, order)  # a warranty claim is paid against its old parts
         totals = _price(s, order)
         completion.check_ready(s, order)  # e.g. a part added back after a reopen
-        st = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
+        with s.no_autoflush:  # the priced lines are written once, with the settlement
+            st = s.scalars(_LOCKED_SETTLEMENT, {"order": order.id}).one_or_none()
         received = st.received if st is not None else ZERO
         if received > totals.customer_share:
             raise ValidationError("settlement.refund_needed",
@@ -223,7 +238,7 @@ def settle_in(s, actor, work_order_id: int, payments: tuple[PaymentIn, ...],
     """`settle` inside the caller's transaction (the cashier desk settles and releases the car
     in one), with `payments` already checked by `_check_payments`."""
     order = load_order(s, actor, work_order_id, expected_version, permission="workorder.settle",
-                       guarded=old_parts.TO_CHECK)
+                       guarded=_with_settlement(s, old_parts.TO_CHECK))
     roles = require(s, actor, "workorder.settle")
     states.transition("settle", order.state, roles)
     old_parts.check_settlement(s, order)
@@ -329,7 +344,8 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
         raise ValidationError("delivery.keys_not_returned", "Hand the keys back to the customer.")
     with db.transaction() as s:
         order = load_order(s, actor, work_order_id, expected_version,
-                           permission="workorder.deliver", guarded=_DELIVERY)
+                           permission="workorder.deliver", guarded=_with_settlement(
+                               s, _DELIVERY | reservations.HELD_OR_NEEDED))
         roles = require(s, actor, "workorder.deliver")
         states.transition("deliver", order.state, roles)
         gate_pass = read_along(s, "gate_pass", order.id)[0]
@@ -348,7 +364,8 @@ def deliver(db, actor, work_order_id: int, keys_returned: bool = True,
         follow_up.due_at = due
         move(s, actor, order, "deliver", gate_pass=gate_pass.number, keys_returned=keys_returned,
              documents_returned=documents_returned, follow_up_due=due.isoformat())
-        picking.release_held(s, actor, order)  # nothing stays reserved for a car that left
+        # nothing stays reserved for a car that left
+        picking.release_held(s, actor, order, read_along(s, "held_or_needed", order.id))
         if (order.business_type == "maintenance" and not maintenance.completed_by(s, order.id)
                 and maintenance.has_planned(s, order.vehicle_id)):
             maintenance.complete_for_order(s, actor, order)  # the plan moves on from this visit

@@ -47,7 +47,8 @@ class Settlement(IdMixin, StoreMixin, Versioned, Base):
     cashier_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     credit_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
-    payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
+    # Read only: payments are added as rows of their own (`s.add`), never through this list.
+    payments: Mapped[list[Payment]] = relationship(order_by="Payment.id", viewonly=True)
 
 
 class Payment(IdMixin, Base):
@@ -97,7 +98,7 @@ class Refund(IdMixin, StoreMixin, Base):
     points_returned: Mapped[int] = mapped_column(default=0)  # redeemed points given back
     points_taken_back: Mapped[int] = mapped_column(default=0)  # earned on refunded money
 
-    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.id")
+    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.id", viewonly=True)
 
 
 class RefundLine(IdMixin, Base):

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dms.models.base import Base, CreatedMixin, IdMixin, Quantity, Scaled, StoreMixin
+
+if TYPE_CHECKING:
+    from dms.models.workshop import PartLine
 
 
 class Supplier(IdMixin, StoreMixin, Base):
@@ -128,6 +132,10 @@ class Reservation(IdMixin, CreatedMixin, Base):
     part_line_id: Mapped[int | None] = mapped_column(ForeignKey("part_line.id"), index=True)
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default="active")  # active, consumed, released
+
+    # Only to hold a line not yet written: the flush writes the line first and sets
+    # `part_line_id` (`dms.parts.reservations.reserve_line`); read `part_line_id` otherwise.
+    part_line: Mapped[PartLine | None] = relationship()
 
 
 class PurchaseNeed(IdMixin, StoreMixin, CreatedMixin, Base):

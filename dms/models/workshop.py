@@ -127,9 +127,12 @@ class WorkOrder(IdMixin, StoreMixin, CreatedMixin, Versioned, Base):
     delivered_at: Mapped[datetime | None]
     cancel_reason: Mapped[str | None] = mapped_column(Text)
 
-    labour_lines: Mapped[list[LabourLine]] = relationship(order_by="LabourLine.seq")
-    part_lines: Mapped[list[PartLine]] = relationship(order_by="PartLine.id")
-    fees: Mapped[list[Fee]] = relationship(order_by="Fee.id")
+    # Read only: lines are added and removed as rows of their own (`s.add`, `s.delete`), never
+    # through these lists, so the unit of work need not walk them at every flush of the order.
+    labour_lines: Mapped[list[LabourLine]] = relationship(order_by="LabourLine.seq",
+                                                          viewonly=True)
+    part_lines: Mapped[list[PartLine]] = relationship(order_by="PartLine.id", viewonly=True)
+    fees: Mapped[list[Fee]] = relationship(order_by="Fee.id", viewonly=True)
 
 
 class InsuranceClaim(IdMixin, Base):

@@ -150,19 +150,35 @@ def _open_order(s, actor, work_order_id: int, action: str, allowed,
     return order
 
 
-def _issue(s, actor, order, line, qty: Decimal, holds=None, **refs) -> Issued:
+def _issue(s, actor, order, line, qty: Decimal, holds=None, rows=None, **refs):
     """Out of stock to the line, using up what is reserved for it first. `holds`: the line's
-    active reservations, if at hand."""
+    active reservations, if at hand; `rows`: the stock rows they are held in, read with them
+    (`lines_holding`). The movement is written by the caller's flush (`_done`), with the rest
+    of the command."""
     holds = active(s, part_line_id=line.id) if holds is None else holds
     warehouse = _source(s, order, line, holds)
     here = [r for r in holds if r.warehouse_id == warehouse]
     use = min(qty, sum((r.qty for r in here), ZERO))
     movement = stock.post_out(s, actor, line.part_id, warehouse, qty, "issue", from_reserved=use,
+                              written=False, found=(rows or {}).pop(warehouse, None),
                               work_order_id=order.id, part_line_id=line.id, **refs)
     close_holds(s, here, use, "consumed", line.id)  # post_out already took them from stock
     line.qty_issued += qty
     fit(s, line, [r for r in holds if r.status == "active"])
-    return Issued(line.id, qty, movement.id, line.state)
+    return _Issuing(line.id, qty, movement, line.state)
+
+
+@dataclass(frozen=True)
+class _Issuing:
+    """An issue whose movement the next flush writes; `issued()` once it has."""
+
+    part_line_id: int
+    qty: Decimal
+    movement: StockMovement
+    state: str
+
+    def issued(self) -> Issued:
+        return Issued(self.part_line_id, self.qty, self.movement.id, self.state)
 
 
 def _propose(s, actor, order, part, qty: Decimal) -> PartLine:
@@ -203,7 +219,7 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
         order = _open_order(s, actor, work_order_id, "issue_part", ISSUE_STATES, "picking.issue",
                             _SCANNED, {"dms_scan": normalise_scan(scanned)})
         part = part_for_scan(s, actor.store_id, scanned, read_along(s, "scan", order.id))
-        holding = lines_holding(s, order.id, part.id)
+        holding, rows = lines_holding(s, order.id, part.id)
         lines = [x for x, _ in holding]
         approved = [x for x in lines if x.approval == "approved"]
         left = sum((x.qty - x.qty_issued for x in approved), ZERO)
@@ -225,11 +241,11 @@ def issue_scan(db, actor, work_order_id: int, scanned: str, qty=1,
         for line, holds in holding:
             take = min(qty - sum((i.qty for i in issued), ZERO), line.qty - line.qty_issued)
             if line.approval == "approved" and take > 0:
-                issued.append(_issue(s, actor, order, line, take, holds, received_by=taker,
-                                     batch=batch))
-        return IssueResult(_done(s, actor, order, "issue_part", code=part.code, qty=qty,
-                                 received_by=taker, lines=[i.part_line_id for i in issued]),
-                           part.id, part.code, tuple(issued))
+                issued.append(_issue(s, actor, order, line, take, holds, rows,
+                                     received_by=taker, batch=batch))
+        done = _done(s, actor, order, "issue_part", code=part.code, qty=qty, received_by=taker,
+                     lines=[i.part_line_id for i in issued])
+        return IssueResult(done, part.id, part.code, tuple(i.issued() for i in issued))
 
 
 def _issued_line(s, actor, part_line_id: int, action: str, allowed,
@@ -318,7 +334,8 @@ def exchange_part(db, actor, part_line_id: int, new_scan: str, qty, reason: str,
         price(new, member_discounts(s, order), pct, line.discount_approved_by_id)
         s.add(new)
         s.flush()
-        issued = _issue(s, actor, order, new, qty, received_by=taker, batch=batch, reason=reason)
+        issuing = _issue(s, actor, order, new, qty, received_by=taker, batch=batch,
+                         reason=reason)
         return ReturnResult(_done(s, actor, order, "exchange_part", part_line_id=line.id,
                                   new_line_id=new.id, code=part.code, qty=qty, reason=reason),
-                            line.id, moved, line.state, line.qty_issued, issued)
+                            line.id, moved, line.state, line.qty_issued, issuing.issued())

@@ -13,8 +13,8 @@ from decimal import Decimal
 from sqlalchemy import bindparam, select
 
 from dms.errors import NotFound, ValidationError
-from dms.models import (AppointmentPart, PartLine, PurchaseNeed, Reservation, Stock, Warehouse,
-                        WorkOrder)
+from dms.models import (AppointmentPart, Bin, PartLine, PurchaseNeed, Reservation, Stock,
+                        Warehouse, WorkOrder)
 from dms.parts import stock
 from dms.workshop.common import order_rows
 
@@ -43,19 +43,31 @@ def active(s, **where) -> list[Reservation]:
         .order_by(Reservation.id)))
 
 
-def lines_holding(s, order_id: int, part_id: int) -> list[tuple[PartLine, list[Reservation]]]:
-    """The order's open lines of the part, each with its active reservations: one read."""
+def lines_holding(s, order_id: int, part_id: int):
+    """The order's open lines of the part, each with its active reservations, and the stock
+    rows those are held in (warehouse id → (row, its warehouse's store, on SQLite its bin's
+    stocktake), as `stock.post_out(found=...)` takes them): one read."""
     found: dict[int, tuple[PartLine, list[Reservation]]] = {}
-    for line, hold in s.execute(_LINES_HOLDING, {"order": order_id, "part": part_id}):
+    rows = {}
+    serialised = s.get_bind().dialect.name == "sqlite"  # PostgreSQL locks the bin apart
+    for line, hold, row, store_id, locked in s.execute(
+            _LINES_HOLDING, {"order": order_id, "part": part_id}):
         holds = found.setdefault(line.id, (line, []))[1]
         if hold is not None:
             holds.append(hold)
-    return list(found.values())
+        if row is not None:
+            rows[row.warehouse_id] = (row, store_id, locked if serialised else stock.UNREAD)
+    return list(found.values()), rows
 
 
-_LINES_HOLDING = select(PartLine, Reservation) \
+_LINES_HOLDING = select(PartLine, Reservation, Stock, Warehouse.store_id,
+                        Bin.locked_by_stocktake_id) \
     .outerjoin(Reservation, (Reservation.part_line_id == PartLine.id)
                & (Reservation.status == "active")) \
+    .outerjoin(Stock, (Stock.part_id == Reservation.part_id)
+               & (Stock.warehouse_id == Reservation.warehouse_id)) \
+    .outerjoin(Warehouse, Warehouse.id == Stock.warehouse_id) \
+    .outerjoin(Bin, Bin.id == Stock.bin_id) \
     .where(PartLine.work_order_id == bindparam("order"), PartLine.part_id == bindparam("part"),
            PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)
 
@@ -163,8 +175,12 @@ def _take_over(s, order, line, want: Decimal) -> Decimal:
     return taken
 
 
-def reserve_line(s, actor, line: PartLine) -> Decimal:
-    """Hold stock for what the line still lacks; returns the shortfall (a purchase need)."""
+def reserve_line(s, actor, line: PartLine, written: bool = True, free=None) -> Decimal:
+    """Hold stock for what the line still lacks; returns the shortfall (a purchase need).
+    `written=False`: a new line held in full may be left to the caller's next flush to write
+    (with its reservation); otherwise the line is written and has its id on return. `free`:
+    (the part's stock row with the most free stock in the order's store, or None), as read
+    locked and afresh in this transaction, if it was (`stock.most_free`)."""
     if line.approval == "declined" or line.state in CLOSED:
         return ZERO
     order = s.get(WorkOrder, line.work_order_id)
@@ -189,17 +205,20 @@ def reserve_line(s, actor, line: PartLine) -> Decimal:
                 warehouse = holds[0].warehouse_id
                 granted = stock.reserve(s, line.part_id, warehouse, want)
             else:
-                row = stock.most_free(s, order.store_id, line.part_id)
+                row = free[0] if free is not None else stock.most_free(
+                    s, order.store_id, line.part_id)
                 warehouse = row.warehouse_id if row else default_warehouse(s, order.store_id,
                                                                             line.part_id)
                 granted = stock.reserve(s, line.part_id, warehouse, want, row=row)
         want, holding = want - granted, holding + granted
     set_state(s, line, holding)
-    s.flush()  # the line (with its state) has its id now
-    if granted:
+    if granted:  # the flush that writes a new line gives the reservation its id
         s.add(Reservation(part_id=line.part_id, warehouse_id=warehouse, qty=granted,
-                          part_line_id=line.id))
-    if not (fresh and want <= 0):  # a new line held in full changes no shortfall: no need moves
+                          part_line=line))
+    moves_needs = not (fresh and want <= 0)  # a new line held in full changes no shortfall
+    if written or moves_needs:
+        s.flush()  # the line (with its state) has its id now
+    if moves_needs:
         _sync_needs(s, order, line.part_id, known={line.id: holding})
     return max(want, ZERO)
 
@@ -286,20 +305,23 @@ def reserve_order(s, actor, order) -> None:
             _sync_needs(s, order, part_id)
 
 
-def release_held(s, actor, order) -> None:
+def release_held(s, actor, order, known=None) -> None:
     """At delivery: whatever the order (and its appointment) still holds goes back, and its
-    open purchase needs lapse: nothing stays reserved for a car that has left."""
-    holding = set(s.scalars(_HOLDING_LINES, {"order": order.id}))
+    open purchase needs lapse: nothing stays reserved for a car that has left. `known`:
+    (whether its lines hold stock, whether it has open needs) as read with the order under
+    its lock (`HELD_OR_NEEDED`); what is known to be absent is not looked for again."""
+    held, needed = (bool(x) for x in known) if known is not None else (True, True)
+    holding = set(s.scalars(_HOLDING_LINES, {"order": order.id})) if held else ()
     for line in live_lines(s, order.id) if holding else ():
         if line.id in holding:
             release_line(s, actor, line)
-    _release_rest(s, order)
+    _release_rest(s, order, needed)
 
 
-def _release_rest(s, order) -> None:
+def _release_rest(s, order, needed: bool = True) -> None:
     if order.appointment_id:
         release_all(s, active(s, appointment_id=order.appointment_id, part_line_id=None))
-    for need in s.scalars(_OPEN_NEEDS, {"order": order.id}):
+    for need in s.scalars(_OPEN_NEEDS, {"order": order.id}) if needed else ():
         need.status = "cancelled"
     s.flush()
 
@@ -312,6 +334,13 @@ _OPEN_NEED_PARTS = select(PurchaseNeed.part_id).where(
 _HOLDING_LINES = select(Reservation.part_line_id) \
     .join(PartLine, PartLine.id == Reservation.part_line_id) \
     .where(PartLine.work_order_id == bindparam("order"), Reservation.status == "active")
+# For `load_order(guarded=...)`: whether the order's lines hold stock, and whether it has open
+# purchase needs (`release_held(known=...)`).
+HELD_OR_NEEDED = {"held_or_needed": (
+    select(Reservation.id).join(PartLine, PartLine.id == Reservation.part_line_id)
+    .where(PartLine.work_order_id == WorkOrder.id, Reservation.status == "active").exists(),
+    select(PurchaseNeed.id).where(PurchaseNeed.work_order_id == WorkOrder.id,
+                                  PurchaseNeed.status == "open").exists())}
 
 
 def release_order(s, actor, order) -> None:

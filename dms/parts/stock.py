@@ -41,7 +41,7 @@ def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -
     return row
 
 
-_UNREAD = object()  # a bin's stocktake not read yet
+UNREAD = _UNREAD = object()  # a bin's stocktake not read yet
 
 
 def _check_bin_open(s: Session, row: Stock, locked=_UNREAD) -> None:
@@ -87,13 +87,17 @@ def post_in(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
 
 
 def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
-             from_reserved: Decimal = Decimal(0), **refs) -> StockMovement:
+             from_reserved: Decimal = Decimal(0), written: bool = True, found=None,
+             **refs) -> StockMovement:
     """Stock goes out, atomically. `from_reserved` of it consumes a reservation; the rest must
-    come from stock nobody else has reserved."""
+    come from stock nobody else has reserved. `written=False`: the movement is only added to
+    the session, for the caller's next flush to write (and number) with the rest. `found`:
+    (the stock row, its warehouse's store, its bin's stocktake or `UNREAD`) as the caller read
+    them in this transaction (`dms.parts.reservations.lines_holding`)."""
     if kind not in OUTBOUND:
         raise ValueError(f"not an outbound movement: {kind}")
     qty = quantity(qty)
-    row, store_id, locked = _row_and_store(s, part_id, warehouse_id)
+    row, store_id, locked = found or _row_and_store(s, part_id, warehouse_id)
     _check_bin_open(s, row, locked)
     done = s.execute(_TAKE_OUT, {"row": row.id, "qty": qty, "from_reserved": from_reserved,
                                  "free": qty - from_reserved}).rowcount
@@ -106,7 +110,7 @@ def post_out(s: Session, actor, part_id: int, warehouse_id: int, qty, kind: str,
     changes.announce(s, "stock", part_id)
     unit_cost = s.get(Part, part_id).avg_cost  # the scan loaded the part in this transaction
     return _movement(s, actor, store_id, part_id, warehouse_id, bin_id, kind, -qty, unit_cost,
-                     refs)
+                     refs, written)
 
 
 def most_free(s: Session, store_id: int, part_id: int) -> Stock | None:
@@ -193,12 +197,13 @@ _ROW_STORE_BIN = _ROW_STORE.add_columns(Bin.locked_by_stocktake_id) \
 
 
 def _movement(s: Session, actor, store_id, part_id, warehouse_id, bin_id, kind, qty, unit_cost,
-              refs):
+              refs, written: bool = True):
     movement = StockMovement(store_id=store_id, part_id=part_id, warehouse_id=warehouse_id,
                              bin_id=bin_id, kind=kind, qty=qty, unit_cost=unit_cost,
                              at=clock.now(), user_id=actor.id, **refs)
     s.add(movement)
-    s.flush()
+    if written:
+        s.flush()
     return movement
 
 

@@ -237,24 +237,31 @@ def order_rows(session: Session, work_order_id: int, if_read: bool = False):
         if if_read:
             return None
         order = {"dms_order": work_order_id}
-        extras = session.execute(_FEES_AND_CLAIM, order).all()
-        cache[work_order_id] = (session.scalars(_LABOUR, order).all(),
-                                _with_names(session, session.execute(_PARTS, order)),
-                                [fee for fee, _ in extras if fee is not None],
-                                extras[0][1] if extras else None)
+        labour, fees = {}, {}  # in the order read, each once (a row per job and fee pair)
+        claim = None
+        # No autoflush: no line is pending (flushed above), and a change to the order or to a
+        # line already read shows in the session's own objects; it is written once, later.
+        with session.no_autoflush:
+            for job, fee, claim in session.execute(_LABOUR_FEES_CLAIM, order):
+                if job is not None:
+                    labour[job] = None
+                if fee is not None:
+                    fees[fee] = None
+            parts = _with_names(session, session.execute(_PARTS, order))
+        cache[work_order_id] = (list(labour), parts, sorted(fees, key=lambda fee: fee.id), claim)
     return cache[work_order_id]
 
 
-# The order "dms_order"'s lines, built once: its jobs; its parts with their codes and names;
-# its fees and its claim (one at most) in one read, a row per fee or one row of nulls.
-_LABOUR = select(LabourLine).where(LabourLine.work_order_id == bindparam("dms_order")) \
-    .order_by(LabourLine.seq)
-_PARTS = select(PartLine, Part.code, Part.name).join(Part, Part.id == PartLine.part_id) \
-    .where(PartLine.work_order_id == bindparam("dms_order")).order_by(PartLine.id)
-_FEES_AND_CLAIM = select(Fee, InsuranceClaim).select_from(WorkOrder) \
+# The order "dms_order"'s lines, built once: its jobs, fees and claim (one at most) in one read,
+# a row per job and fee (an order has a few of each, most orders no fee), or one row of nulls;
+# its parts with their codes and names.
+_LABOUR_FEES_CLAIM = select(LabourLine, Fee, InsuranceClaim).select_from(WorkOrder) \
+    .outerjoin(LabourLine, LabourLine.work_order_id == WorkOrder.id) \
     .outerjoin(Fee, Fee.work_order_id == WorkOrder.id) \
     .outerjoin(InsuranceClaim, InsuranceClaim.work_order_id == WorkOrder.id) \
-    .where(WorkOrder.id == bindparam("dms_order")).order_by(Fee.id)
+    .where(WorkOrder.id == bindparam("dms_order")).order_by(LabourLine.seq, Fee.id)
+_PARTS = select(PartLine, Part.code, Part.name).join(Part, Part.id == PartLine.part_id) \
+    .where(PartLine.work_order_id == bindparam("dms_order")).order_by(PartLine.id)
 
 
 _NAMES = "dms_part_names"  # session.info: part id → PartName, read with the order's lines

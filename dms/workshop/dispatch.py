@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import String, bindparam, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
@@ -51,12 +51,14 @@ class ClockResult:
 # -- shared helpers (qc.py and board.py use them too) ---------------------------------------
 
 def _load_line(s: Session, actor, line_id: int, expected_version: int | None, permission: str,
-               with_on_job: bool = True):
+               with_on_job: bool = True, guarded=None):
     """(job, its order), the order locked; `permission` checked first. Who is clocked on the
-    job comes with them (`on_job`) unless `with_on_job` is false."""
+    job comes with them (`on_job`) unless `with_on_job` is false; `guarded`: more to read
+    with the job (`load_order_of`)."""
     try:
         line, order = load_order_of(s, actor, LabourLine, line_id, expected_version, permission,
-                                    guarded=_ON_JOB if with_on_job else None)
+                                    guarded={**(_ON_JOB if with_on_job else {}),
+                                             **(guarded or {})} or None)
     except NotFound:
         order = None
     if order is None:
@@ -99,16 +101,26 @@ def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None,
                 either: bool = False) -> list[ClockEvent]:
     """Clock-on events not yet followed by a clock-off: who is on which job right now.
     `either`: on those jobs or by that technician (one read for both questions)."""
+    shape = (line_ids is not None, technician_id is not None, either)
+    query = _OPEN_CLOCKS.get(shape)
+    if query is None:
+        query = _OPEN_CLOCKS[shape] = _open_clocks(*shape)
+    return list(s.scalars(query, {"lines": list(line_ids or ()), "tech": technician_id}))
+
+
+def _open_clocks(on_lines: bool, by_tech: bool, either: bool):
+    """`open_clocks`'s statement, built once per shape: the jobs bound as "lines" (a list),
+    the technician as "tech"."""
     last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
                                                     ClockEvent.technician_id)
-    on_lines = ClockEvent.labour_line_id.in_(list(line_ids)) if line_ids is not None else None
-    by_tech = ClockEvent.technician_id == technician_id if technician_id is not None else None
-    if either:
-        last = last.where(or_(on_lines, by_tech))
-    else:
-        last = last.where(*(c for c in (on_lines, by_tech) if c is not None))
-    return list(s.scalars(select(ClockEvent).where(ClockEvent.id.in_(last), ClockEvent.kind == "on")
-                          .order_by(ClockEvent.id)))
+    found = ((ClockEvent.labour_line_id.in_(bindparam("lines", expanding=True)),) if on_lines
+             else ()) + ((ClockEvent.technician_id == bindparam("tech"),) if by_tech else ())
+    last = last.where(or_(*found)) if either else last.where(*found)
+    return select(ClockEvent).where(ClockEvent.id.in_(last), ClockEvent.kind == "on") \
+        .order_by(ClockEvent.id)
+
+
+_OPEN_CLOCKS: dict = {}  # (jobs given, technician given, either) → statement
 
 
 def set_job_state(s: Session, actor, order: WorkOrder, line: LabourLine, state: str,
@@ -152,16 +164,38 @@ def check_bay(job: str, trade: str | None, bay: str, kind: str, busy_with: str |
                               bay=bay, plate=busy_with)
 
 
+def _in_repair(bay_id, order_id):
+    """The plate (else the number) of another car than order `order_id` with a job in progress
+    on bay `bay_id` (columns of the statement it goes into, or bound values); a paused car or
+    one at QC does not hold the bay, as on the board (`dms.workshop.kanban.lane_of`)."""
+    other, car = aliased(LabourLine), aliased(WorkOrder)
+    return select(func.coalesce(func.nullif(Vehicle.plate, ""), car.number)) \
+        .select_from(other).join(car, car.id == other.work_order_id) \
+        .join(Vehicle, Vehicle.id == car.vehicle_id) \
+        .where(other.bay_id == bay_id, other.state == "in_progress",
+               other.work_order_id != order_id, car.state.in_(CLOCKABLE)) \
+        .order_by(car.id).limit(1)
+
+
+_IN_REPAIR = _in_repair(bindparam("dms_bay"), bindparam("dms_order"))
+
+
 def _in_repair_on(s: Session, bay: Bay, order: WorkOrder) -> str | None:
-    """The plate (else the number) of another car with a job in progress on `bay`; a paused
-    car or one at QC does not hold the bay, as on the board (`dms.workshop.kanban.lane_of`)."""
-    row = s.execute(select(Vehicle.plate, WorkOrder.number)
-                    .join(WorkOrder, WorkOrder.vehicle_id == Vehicle.id)
-                    .join(LabourLine, LabourLine.work_order_id == WorkOrder.id)
-                    .where(LabourLine.bay_id == bay.id, LabourLine.state == "in_progress",
-                           LabourLine.work_order_id != order.id, WorkOrder.state.in_(CLOCKABLE))
-                    .order_by(WorkOrder.id).limit(1)).first()
-    return None if row is None else row.plate or row.number
+    """`_in_repair` for `bay` and `order`."""
+    return s.scalar(_IN_REPAIR, {"dms_bay": bay.id, "dms_order": order.id})
+
+
+# assign_job's one read: the bay "dms_bay", another car in repair on it (not the order
+# "dms_order") and, unless this transaction has it, the technician's account ("dms_user").
+_BAY = select(Bay, _in_repair(Bay.id, bindparam("dms_order")).scalar_subquery()) \
+    .where(Bay.id == bindparam("dms_bay"))
+_BAY_AND_ACCOUNT = _BAY.add_columns(*account_columns(None, None))
+# clock_on's, with the job under the order's lock (`load_order_of(guarded=...)`): the job's bay
+# (name, kind) and another car in repair on it.
+_JOB_BAY = {"job_bay": (
+    select(Bay.name).where(Bay.id == LabourLine.bay_id).scalar_subquery(),
+    select(Bay.kind).where(Bay.id == LabourLine.bay_id).scalar_subquery(),
+    _in_repair(LabourLine.bay_id, LabourLine.work_order_id).scalar_subquery())}
 
 
 def bay_for(db, actor, labour_line_id: int) -> int | None:
@@ -203,13 +237,13 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
             raise ValidationError("dispatch.job_clocked_on",
                                   "Someone is clocked on job {job}: clock off before moving it.",
                                   job=line.code)
-        # the bay and the technician's account in one read
+        # the bay, another car in repair on it and the technician's account in one read
         technician = account_columns(s, technician_id)
-        found = s.execute(select(Bay, *technician).where(Bay.id == bay_id),
-                          {"dms_user": technician_id}).first()
+        found = s.execute(_BAY_AND_ACCOUNT if technician else _BAY, {
+            "dms_bay": bay_id, "dms_order": order.id, "dms_user": technician_id}).first()
         if found is not None and technician:
             note_account(s, technician_id, *found[-3:])
-        bay = found[0] if found is not None else None
+        bay, busy_with = found[:2] if found is not None else (None, None)
         if bay is None or bay.store_id != actor.store_id:
             raise NotFound(what="Bay", key=bay_id)
         if not bay.active:
@@ -217,7 +251,7 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
                                   bay=bay.name)
         # a job staying on its bay (another technician) does not ask whether the bay is free
         check_bay(line.code, line.trade, bay.name, bay.kind,
-                  None if bay.id == line.bay_id else _in_repair_on(s, bay, order))
+                  None if bay.id == line.bay_id else busy_with)
         require_staff(s, actor, technician_id, "technician", "dispatch.technician")
         if team_lead_id is not None:
             require_staff(s, actor, team_lead_id, "team_lead", "dispatch.team_lead")
@@ -235,16 +269,17 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
         s.add(assignment)
         before = (line.bay_id, line.technician_id)
         line.bay_id, line.technician_id, line.team_lead_id = bay.id, technician_id, team_lead_id
-        s.flush()
-        audit.record(s, actor, "labour_line", line.id, "reassign" if previous else "assign",
-                     work_order_id=order.id, assignment_id=assignment.id, bay_id=bay.id,
-                     technician_id=technician_id, from_bay_id=before[0],
-                     from_technician_id=before[1])
+        place = audit.mark(s)  # the assignment's entry comes first, once it has its id
         if order.state == states.AUTHORIZED:
             move(s, actor, order, "dispatch", labour_line_id=line.id)
         else:
             touch(order, actor)
-        return Assigned(changed(s, order), line.id, assignment.id)
+        done = changed(s, order)  # one flush: the assignment, the job and the order
+        audit.record(s, actor, "labour_line", line.id, "reassign" if previous else "assign",
+                     work_order_id=order.id, assignment_id=assignment.id, bay_id=bay.id,
+                     technician_id=technician_id, from_bay_id=before[0],
+                     from_technician_id=before[1], place=place)
+        return Assigned(done, line.id, assignment.id)
 
 
 def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> bool:
@@ -261,12 +296,13 @@ def _may_clock(s: Session, actor, roles, line: LabourLine, order: WorkOrder) -> 
 def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None) -> ClockResult:
     with db.transaction() as s:
         line, order = _load_line(s, actor, labour_line_id, expected_version, "job.clock",
-                                 with_on_job=False)  # the read below asks more than that
+                                 with_on_job=False,  # the read below asks more than that
+                                 guarded=_JOB_BAY)
         roles = require(s, actor, "job.clock")
         if order.state not in CLOCKABLE:
             raise InvalidTransition(action="clock_on", state=order.state)
         _approved(line)
-        if line.technician_id is None:
+        if line.technician_id is None or line.bay_id is None:  # only assigning sets both
             raise ValidationError("clock.not_dispatched", "Job {job} is not dispatched.",
                                   job=line.code)
         if line.state == "done" and order.state != states.IN_REPAIR:
@@ -276,8 +312,8 @@ def clock_on(db, actor, labour_line_id: int, expected_version: int | None = None
                                   job=line.code)
         # the bay's rules as on assignment: a job left on its bay (`assign_job` lets it stay
         # while another car comes into repair there) waits until that car leaves the bay
-        bay = s.get(Bay, line.bay_id)
-        check_bay(line.code, line.trade, bay.name, bay.kind, _in_repair_on(s, bay, order))
+        bay_name, kind, busy_with = read_along(s, "job_bay", order.id)
+        check_bay(line.code, line.trade, bay_name, kind, busy_with)
         # Lock the technician so two terminals cannot clock the same person on twice (SQLite's
         # BEGIN IMMEDIATE has already made this the only writer).
         if s.get_bind().dialect.name != "sqlite":

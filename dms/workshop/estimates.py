@@ -21,8 +21,8 @@ from dms import audit, clock, policy, validators
 from dms.billing.pricing import FEE_KINDS
 from dms.errors import InvalidTransition, NotFound, ValidationError
 from dms.models import (Estimate, EstimateApproval, Fee, InsuranceClaim, LabourLine,
-                        LabourOperation, Part, PartLine, PriceClass, Recommendation,
-                        WorkOrder)
+                        LabourOperation, Part, PartLine, PriceClass, Recommendation, Stock,
+                        Warehouse, WorkOrder)
 from dms.parts import picking
 from dms.permissions import allows
 from dms.workshop import states as st
@@ -132,6 +132,16 @@ _CATALOGUE = {model: {model.__tablename__: Joined(model, (model.store_id == Work
               for model in (LabourOperation, Part)}
 
 
+# SQLite, for `open_order(catalogue=(Part, code), guarded=...)`: the part's stock row with the
+# most free stock in the order's store (`dms.parts.stock.most_free`), with the order's locking
+# read (BEGIN IMMEDIATE made this the only writer); PostgreSQL locks it in a read of its own.
+_FREER = aliased(Stock)
+_FREE_STOCK = {"free_stock": Joined(Stock, Stock.id == select(_FREER.id).join(
+    Warehouse, Warehouse.id == _FREER.warehouse_id).where(
+    _FREER.part_id == Part.id, Warehouse.store_id == WorkOrder.store_id).order_by(
+    (_FREER.on_hand - _FREER.reserved).desc(), _FREER.id).limit(1).scalar_subquery())}
+
+
 def _by_code(s, model, store_id: int, code: str, what: str, order=None):
     """The catalogue row; the one `open_order` read with `order` (for this code: the command
     asks once, for the code it gave) if there is one."""
@@ -198,10 +208,10 @@ def labour_line(s, order, op, price_class_code=None, **values) -> LabourLine:
 
 def _save(s, actor, order, line, action: str, **data) -> Changed:
     s.add(line)
-    if line.id is None:  # the audit entry names it (a part line has its id from its holds)
-        s.flush()
-    audit_order(s, actor, order, action, line_id=line.id, **data)
-    return changed(s, order)
+    touch(order, actor)
+    done = changed(s, order)  # one flush writes the line and the order; the entry names the line
+    audit.record(s, actor, "work_order", order.id, action, line_id=line.id, **data)
+    return done
 
 
 def add_labour(db, actor, work_order_id: int, operation_code: str | None = None, *, name=None,
@@ -245,8 +255,9 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
              expected_version: int | None = None) -> Changed:
     """A part at its catalogue sale price, optionally tied to the job (by its seq) that fits it."""
     with db.transaction() as s:
+        serialised = s.get_bind().dialect.name == "sqlite"
         order = open_order(s, actor, work_order_id, expected_version, "add_part",
-                           catalogue=(Part, part_code))
+                           catalogue=(Part, part_code), guarded=_FREE_STOCK if serialised else None)
         job_id = None
         if labour_line_seq is not None:
             job_id = s.scalar(select(LabourLine.id).where(LabourLine.work_order_id == order.id,
@@ -258,7 +269,9 @@ def add_part(db, actor, work_order_id: int, part_code: str, qty, payer=None, dis
         price(line, member_discounts(s, order),
               *manual_pct(s, actor, discount_pct, line.payer, discount_approved_by))
         s.add(line)
-        picking.reserve_line(s, actor, line)  # held from now on, or a purchase need raised
+        # held from now on, or a purchase need raised; written with the order (`_save`)
+        picking.reserve_line(s, actor, line, written=False,
+                             free=read_along(s, "free_stock", order.id) if serialised else None)
         return _save(s, actor, order, line, "add_part", part_id=line.part_id, qty=line.qty,
                      net=line.net, discount_approved_by=line.discount_approved_by_id)
 
@@ -419,8 +432,9 @@ def decline(s, order, jobs, parts, why: DeclineReason | None = None) -> list[int
                            work_order_id=order.id, description=description[:200],
                            estimated_amount=amount or None, reason=why and why.reason,
                            reason_note=why and why.note) for description, amount in wanted]
-    s.add_all(recs)
-    s.flush()
+    if recs:  # their ids; nothing else to write before the command's own flush
+        s.add_all(recs)
+        s.flush()
     return [r.id for r in recs]
 
 

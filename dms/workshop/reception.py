@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from dms import audit, clock, validators
 from dms.crm.campaigns import CampaignFlag, open_flags
@@ -91,17 +91,23 @@ def check_in(db, actor, data: CheckIn) -> Changed:
         return changed(s, create_order(s, actor, data))
 
 
+_VISIT = select(WorkOrder.entry_at, WorkOrder.entry_mileage).where(
+    WorkOrder.vehicle_id == Vehicle.id).order_by(WorkOrder.entry_at.desc(),
+                                                 WorkOrder.id.desc()).limit(1)
+# The vehicle "dms_vehicle" with its last visit (when, at what mileage), built once; and with
+# the account of the user "dms_user" (`account_columns`).
+_VEHICLE = select(Vehicle, *(_VISIT.with_only_columns(c).scalar_subquery()
+                             for c in (WorkOrder.entry_at, WorkOrder.entry_mileage))) \
+    .where(Vehicle.id == bindparam("dms_vehicle"))
+_VEHICLE_AND_ACCOUNT = _VEHICLE.add_columns(*account_columns(None, None))
+
+
 def create_order(s, actor, data: CheckIn) -> WorkOrder:
     """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
     # The vehicle, its last visit and the actor's account in one read.
-    visit = select(WorkOrder.entry_at, WorkOrder.entry_mileage).where(
-        WorkOrder.vehicle_id == Vehicle.id).order_by(WorkOrder.entry_at.desc(),
-                                                     WorkOrder.id.desc()).limit(1)
     account = account_columns(s, actor.id)
-    row = s.execute(select(Vehicle, *(visit.with_only_columns(c).scalar_subquery()
-                                      for c in (WorkOrder.entry_at, WorkOrder.entry_mileage)),
-                           *account).where(Vehicle.id == data.vehicle_id),
-                    {"dms_user": actor.id}).first()
+    row = s.execute(_VEHICLE_AND_ACCOUNT if account else _VEHICLE,
+                    {"dms_vehicle": data.vehicle_id, "dms_user": actor.id}).first()
     if row is not None and account:
         note_account(s, actor.id, *row[-3:])
     require(s, actor, "workorder.open")
