@@ -5,21 +5,20 @@ ran. CallSites: a daemon thread that samples the GUI thread's Python stack every
 (`sys._current_frames`), keeping the innermost frame of the project's own code; `slowest` then
 names the call sites seen inside the late ticks, the ones to look at when the lag misses its
 target. The sampler needs the GIL, so a Python call that holds it is seen at least every switch
-interval (5 ms); time inside Qt's C++ (layout, paint) is charged to the Python frame that
+interval (1 ms in the application, `dms.ui.tasks`); time inside Qt's C++ (layout, paint) is charged to the Python frame that
 called into it (a slot, `processEvents`). (faulthandler's watchdog, which needs no GIL, was
 tried first: dumping the stacks of running threads crashed the process.)
 
 `late` tells why each tick later than 50 ms was late: the GUI thread's own CPU time in it (the
 GUI thread at work: its call sites are the cause), the process's (another thread held the
-interpreter lock: their call sites, also sampled, and the garbage collections, noted through
-`gc.callbacks`, are the cause) or neither (the process was not running: the machine's load).
+interpreter lock or the processor: the workers, and the garbage collections, noted through
+`gc.callbacks`) or neither (the process was not running: the machine's load).
 """
 
 from __future__ import annotations
 
 import bisect
 import gc
-import itertools
 import sys
 import threading
 import time
@@ -69,18 +68,17 @@ class LagMeter(QObject):
 
 
 class CallSites(threading.Thread):
-    """Samples the innermost own-code frame of the GUI thread every millisecond, and of every
-    other thread of the process every `OTHERS_EVERY` samples, while running; notes each garbage
-    collection's span. (Walking every thread's stack takes tens of microseconds under the
-    interpreter lock; the GUI thread's alone, a few.)"""
-
-    OTHERS_EVERY = 4
+    """Samples the innermost own-code frame of the GUI thread every millisecond while running;
+    notes each garbage collection's span. Only the GUI thread's: walking the stacks of the
+    workers too crashed the seat's process now and then (a segmentation fault in this thread
+    while a worker was inside psycopg), and the CPU figures of `late` already tell a tick
+    spent in the workers."""
 
     def __init__(self):
         super().__init__(daemon=True, name="lag-call-sites")
         self._gui = threading.get_ident()  # made on the GUI thread
         self._done = threading.Event()
-        self.samples: list[tuple[float, str | None, tuple[str, ...]]] = []  # (when, GUI, others)
+        self.samples: list[tuple[float, str | None]] = []  # (when, the GUI thread's site)
         # (start, stop, generation, CPU s of the thread collecting)
         self.collections: list[tuple[float, float, int, float]] = []
         self._collecting = (0.0, 0.0)
@@ -88,11 +86,8 @@ class CallSites(threading.Thread):
     def run(self) -> None:
         gc.callbacks.append(self._collection)
         try:
-            for count in itertools.count():
-                if self._done.is_set():
-                    break
-                self.samples.append((time.perf_counter(),
-                                     *self._sites(count % self.OTHERS_EVERY == 0)))
+            while not self._done.is_set():
+                self.samples.append((time.perf_counter(), self._site()))
                 time.sleep(0.001)
         finally:
             gc.callbacks.remove(self._collection)
@@ -106,16 +101,11 @@ class CallSites(threading.Thread):
             self.collections.append((start, time.perf_counter(), info["generation"],
                                      time.thread_time() - cpu))
 
-    def _sites(self, others: bool) -> tuple[str | None, tuple[str, ...]]:
-        """The GUI thread's site, and the other threads' if `others`. Only the text leaves this
-        call: a frame still referenced from this thread once its thread has returned from it
-        would free its locals (Qt objects) here."""
-        frames = sys._current_frames()
-        gui = _own_site(frames.pop(self._gui, None))
-        if not others:
-            return gui, ()
-        frames.pop(self.ident, None)
-        return gui, tuple(filter(None, (_own_site(frame) for frame in frames.values())))
+    def _site(self) -> str | None:
+        """The GUI thread's site. Only the text leaves this call: a frame still referenced
+        from this thread once its thread has returned from it would free its locals (Qt
+        objects) here."""
+        return _own_site(sys._current_frames().get(self._gui))
 
     def stop(self) -> None:
         self._done.set()
@@ -129,7 +119,7 @@ class CallSites(threading.Thread):
         for at, late in lag.ticks:
             if late <= over_ms:
                 continue
-            for _when, site, _others in self._inside(at, late):
+            for _when, site in self._inside(at, late):
                 if site:
                     seen[site] += 1
                     worst[site] = max(worst.get(site, 0.0), late)
@@ -139,16 +129,15 @@ class CallSites(threading.Thread):
     def late(self, lag: LagMeter, over_ms: float = 50.0, top: int = 3) -> list[dict]:
         """Each tick later than `over_ms`: its lateness, the GUI thread's and the process's CPU
         time in it, the garbage collections in it that took a millisecond or more (generation,
-        the collecting thread's CPU time), and the GUI thread's and the other threads' call
-        sites sampled in it, most often seen first."""
+        the collecting thread's CPU time), and the GUI thread's call sites sampled in it,
+        most often seen first."""
         ticks = []
         for index, (at, late) in enumerate(lag.ticks):
             if late <= over_ms:
                 continue
             since = at - (late + TICK_MS) / 1000
             inside = self._inside(at, late)
-            gui = Counter(site for _when, site, _others in inside if site)
-            others = Counter(site for _when, _site, sites in inside for site in sites)
+            gui = Counter(site for _when, site in inside if site)
             collections = [(generation, cpu) for start, stop, generation, cpu
                            in self.collections if start < at and stop > since]
             ticks.append({"lag_ms": round(late, 1),
@@ -156,11 +145,10 @@ class CallSites(threading.Thread):
                           "process_cpu_ms": round(lag.process_busy[index], 1),
                           "gc": [f"gen{generation} {cpu * 1000:.1f} ms CPU"
                                  for generation, cpu in collections if cpu >= 0.001],
-                          "gui_sites": [f"{site} ×{n}" for site, n in gui.most_common(top)],
-                          "other_sites": [f"{site} ×{n}" for site, n in others.most_common(top)]})
+                          "gui_sites": [f"{site} ×{n}" for site, n in gui.most_common(top)]})
         return ticks
 
-    def _inside(self, at: float, late: float) -> list[tuple[float, str | None, tuple[str, ...]]]:
+    def _inside(self, at: float, late: float) -> list[tuple[float, str | None]]:
         since = at - (late + TICK_MS) / 1000
         first = bisect.bisect_left(self.samples, since, key=lambda sample: sample[0])
         last = bisect.bisect_right(self.samples, at, key=lambda sample: sample[0])

@@ -15,8 +15,8 @@ gui_lag_ms over every seat's ticks (p50, p99, max; target p99 ≤ 16, max ≤ 50
 gui_busy_ms (the GUI thread's own CPU time between two ticks: what the lag would be if nothing
 else wanted the processor or the interpreter lock, the figure to read on a busy machine), the
 call sites inside ticks later than 16 ms, what each tick later than 50 ms was spent on
-(`lag.CallSites.late`: the GUI thread's CPU, the process's, garbage collection, the sites of
-the GUI thread and of the others), the steps' actions and cross-seat latencies, and
+(`lag.CallSites.late`: the GUI thread's CPU, the process's, garbage collection, the GUI
+thread's sites), the steps' actions and cross-seat latencies, and
 what the writers did. The database is written to: run it on a copy.
 """
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         for tick in late.get(role, []):
             log(f"    a tick {tick['lag_ms']} ms late: CPU GUI thread {tick['gui_cpu_ms']} ms, "
                 f"process {tick['process_cpu_ms']} ms, gc {tick['gc']}; GUI "
-                f"{tick['gui_sites']}; others {tick['other_sites']}")
+                f"{tick['gui_sites']}")
     doc = {"backend": backend, "gui_lag_ms": overall,
            "gui_lag_ms_per_seat": per_seat, "gui_busy_ms_per_seat": busy,
            "gui_lag_sites": sites,
