@@ -41,16 +41,16 @@ def stock_row(s: Session, part_id: int, warehouse_id: int, lock: bool = False) -
     return row
 
 
-UNREAD = _UNREAD = object()  # a bin's stocktake not read yet
+UNREAD = object()  # a bin's stocktake not read yet
 
 
-def _check_bin_open(s: Session, row: Stock, locked=_UNREAD) -> None:
+def _check_bin_open(s: Session, row: Stock, locked=UNREAD) -> None:
     """`locked`: the bin's stocktake, when it was read with the stock row (SQLite)."""
     if row.bin_id is None:
         return
     # FOR SHARE: a stocktake locking this bin right now waits for us, or we wait for it and
     # then see the lock, so no movement slips past a count's book figure (PostgreSQL).
-    if locked is _UNREAD:
+    if locked is UNREAD:
         locked = s.scalar(select(Bin.locked_by_stocktake_id).where(Bin.id == row.bin_id)
                           .with_for_update(read=True))
     if locked is not None:
@@ -161,9 +161,9 @@ def _row_and_store(s: Session, part_id: int, warehouse_id: int) -> tuple[Stock, 
     found = s.execute(_ROW_STORE_BIN if serialised else _ROW_STORE,
                       {"part": part_id, "warehouse": warehouse_id}).first()
     if found is not None:
-        return found[0], found[1], found[2] if serialised else _UNREAD
+        return found[0], found[1], found[2] if serialised else UNREAD
     row = stock_row(s, part_id, warehouse_id)
-    return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id)), _UNREAD
+    return row, s.scalar(select(Warehouse.store_id).where(Warehouse.id == warehouse_id)), UNREAD
 
 
 # The statements every movement and reservation runs, built once (bound values at each call).
