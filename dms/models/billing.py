@@ -19,7 +19,9 @@ class Settlement(IdMixin, StoreMixin, Versioned, Base):
     __tablename__ = "settlement"
     __table_args__ = (UniqueConstraint("store_id", "invoice_no"),
                       CheckConstraint("received >= 0", name="received_not_negative"),
-                      Index("ix_settlement_settled", "store_id", "settled_at"))
+                      Index("ix_settlement_settled", "store_id", "settled_at"),
+                      # the cashier's queue: what is still owed, out of the years' settlements
+                      Index("ix_settlement_outstanding", "store_id", "outstanding"))
 
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
     state: Mapped[str] = mapped_column(String(12), default="presettled")  # presettled, settled, reopened

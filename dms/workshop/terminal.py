@@ -80,6 +80,10 @@ def my_jobs(db, actor) -> tuple[MyJob, ...]:
     waiting jobs by promise time (a car promised earlier goes first), done jobs last."""
     with db.reading() as s:
         require(s, actor, "job.clock")
+        # The cars in the workshop by the orders' state index, then their jobs; no ORDER BY:
+        # SQLite would rather walk the years' orders (by entry time, or all of them) than sort.
+        in_workshop = select(WorkOrder.id).where(WorkOrder.store_id == actor.store_id,
+                                                 WorkOrder.state.in_(MY_STATES))
         rows = s.execute(
             select(LabourLine, WorkOrder.number, Vehicle.plate, Vehicle.brand, Vehicle.series,
                    WorkOrder.state, WorkOrder.version, WorkOrder.pause_reason,
@@ -87,9 +91,9 @@ def my_jobs(db, actor) -> tuple[MyJob, ...]:
             .join(WorkOrder, WorkOrder.id == LabourLine.work_order_id)
             .join(Vehicle, Vehicle.id == WorkOrder.vehicle_id)
             .outerjoin(Bay, Bay.id == LabourLine.bay_id)
-            .where(WorkOrder.store_id == actor.store_id, WorkOrder.state.in_(MY_STATES),
-                   LabourLine.technician_id == actor.id, LabourLine.approval == "approved")
-            .order_by(WorkOrder.entry_at, LabourLine.seq)).all()
+            .where(LabourLine.work_order_id.in_(in_workshop), LabourLine.technician_id == actor.id,
+                   LabourLine.approval == "approved")).all()
+        rows.sort(key=lambda r: (r.entry_at, r.LabourLine.seq))
         order_ids = {row.LabourLine.work_order_id for row in rows}
         parts: dict[int, list[PartLine]] = defaultdict(list)
         requested: set[int] = set()
