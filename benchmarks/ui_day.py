@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     for role, figures in per_seat.items():
         log(f"  {role:10} p50 {figures['p50']}, p99 {figures['p99']}, max {figures['max']} ms "
             f"(the GUI thread's CPU between ticks: p99 {busy[role]['p99']}, max "
-            f"{busy[role]['max']} ms)")
+            f"{busy[role]['max']} ms); CPU over the day: GUI thread "
+            f"{lags[role]['cpu_s']['gui']} s, process {lags[role]['cpu_s']['process']} s")
         for site in sites.get(role, [])[:5]:
             log(f"    in a tick > 16 ms late: {site['site']} ({site['samples']} samples, "
                 f"worst {site['worst_lag_ms']} ms)")
@@ -135,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{tick['gui_sites']}")
     doc = {"backend": backend, "gui_lag_ms": overall,
            "gui_lag_ms_per_seat": per_seat, "gui_busy_ms_per_seat": busy,
+           "cpu_s_per_seat": {role: lag["cpu_s"] for role, lag in lags.items()},
            "gui_lag_sites": sites,
            "gui_lag_late_ticks": late,
            "steps": [{k: r.get(k) for k in ("n", "seat", "step", "actions", "target", "watcher",

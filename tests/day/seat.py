@@ -182,6 +182,8 @@ class Seat:
         self.lag_meter.stop()
         self.call_sites.stop()
         return {"samples": self.lag_meter.samples, "busy": self.lag_meter.busy,
+                "cpu_s": {"gui": round(sum(self.lag_meter.busy) / 1000, 2),
+                          "process": round(sum(self.lag_meter.process_busy) / 1000, 2)},
                 "sites": self.call_sites.slowest(self.lag_meter),
                 "late": self.call_sites.late(self.lag_meter)}
 
