@@ -433,3 +433,32 @@ def _visible(view):
     rect = view.viewport().rect()
     return [view.model().index(row, 0) for row in range(view.model().rowCount())
             if view.visualRect(view.model().index(row, 0)).intersects(rect)]
+
+
+def test_a_view_switched_to_leaves_its_first_pass_to_the_lanes_layout(qtbot, board,
+                                                                       monkeypatch):
+    """Switching to the plan lays out a lane per technician first (about 17 ms on the large
+    database): that counts against the pass's budget, so the pass outlines the cards and the
+    next passes draw them."""
+    from PySide6.QtGui import QPixmapCache
+
+    from dms.ui.workshop.cards import CardDelegate
+
+    page = board.board_page
+    delegate = page.delegate
+    monkeypatch.setattr(CardDelegate, "BUDGET_S", 0.0)
+    passes, drawn = [], []
+    draw = delegate._draw
+    monkeypatch.setattr(delegate, "_draw", lambda *args: (drawn.append(args[2].id),
+                                                          draw(*args))[1])
+    end_pass = delegate._end_pass
+    monkeypatch.setattr(delegate, "_end_pass", lambda: (passes.append(len(drawn)),
+                                                        end_pass())[1])
+    QPixmapCache.clear()
+    page.show_view(PLAN)
+    views = [lane.view for lane in page.lanes[PLAN].values()]
+    qtbot.waitUntil(lambda: bool(passes), timeout=SHOWN_MS)
+    shown = {index.data(BoardModel.CardRole).id for view in views for index in _visible(view)}
+    assert shown
+    assert passes[0] == 0  # the first pass only outlined
+    qtbot.waitUntil(lambda: shown <= set(drawn), timeout=SHOWN_MS)

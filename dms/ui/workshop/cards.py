@@ -93,6 +93,7 @@ class CardDelegate(QStyledItemDelegate):
         self.now = clock.now  # the tests and the TV board's clock share the service clock
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._pass_started: float | None = None  # the first drawing of this pass
+        self._ending = False  # the pass's end is queued
         self._again: list = []  # (view, rect) of the cards to paint after this pass
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFontMetrics,
@@ -148,23 +149,33 @@ class CardDelegate(QStyledItemDelegate):
 
     def _later(self, painter: QPainter, option: QStyleOptionViewItem) -> bool:
         """Whether this card is left to the next pass (this pass has drawn enough); the
-        view is then painted again once the event loop has had its turn."""
+        view is then painted again once the event loop has had its turn. A pass's first card
+        is drawn, unless a view shown in it took the pass's time (`pass_began`)."""
         if painter.device().devType() != WIDGET or option.widget is None:
             return False
         started = time.perf_counter()
+        if not self._ending:
+            self._ending = True
+            QTimer.singleShot(0, self, self._end_pass)
         if self._pass_started is None:
             self._pass_started = started
-            QTimer.singleShot(0, self, self._end_pass)
             return False
         if started - self._pass_started < self.BUDGET_S:
             return False
         self._again.append((option.widget, QRect(option.rect)))
         return True
 
+    def pass_began(self, at: float) -> None:
+        """A view is being shown: this pass began at `at` (perf_counter), and Qt's laying out
+        of its lanes, which comes before their paint, counts against the pass's budget."""
+        if self._pass_started is None:
+            self._pass_started = at
+
     def _end_pass(self) -> None:
         """The cards left are painted again (only they: a paint event of their own, after
         what is queued now)."""
         self._pass_started = None
+        self._ending = False
         for view, rect in self._again:
             try:
                 view.viewport().update(rect)
