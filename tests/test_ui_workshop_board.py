@@ -438,8 +438,8 @@ def _visible(view):
 def test_a_view_switched_to_leaves_its_first_pass_to_the_lanes_layout(qtbot, board,
                                                                        monkeypatch):
     """Switching to the plan lays out a lane per technician first (about 17 ms on the large
-    database): that counts against the pass's budget, so the pass outlines the cards and the
-    next passes draw them."""
+    database): that counts against the budget of the pass that paints the plan, so the pass
+    outlines its cards and the next passes draw them."""
     from PySide6.QtGui import QPixmapCache
 
     from dms.ui.workshop.cards import CardDelegate
@@ -447,18 +447,22 @@ def test_a_view_switched_to_leaves_its_first_pass_to_the_lanes_layout(qtbot, boa
     page = board.board_page
     delegate = page.delegate
     monkeypatch.setattr(CardDelegate, "BUDGET_S", 0.0)
-    passes, drawn = [], []
-    draw = delegate._draw
-    monkeypatch.setattr(delegate, "_draw", lambda *args: (drawn.append(args[2].id),
-                                                          draw(*args))[1])
+    passes, painted = [], []  # (pass, "drawn" or "outlined", card) once the plan is shown
+    draw, outline = delegate._draw, delegate._outline
+    monkeypatch.setattr(delegate, "_draw", lambda *args: (
+        painted.append((len(passes), "drawn", args[2].id)), draw(*args))[1])
+    monkeypatch.setattr(delegate, "_outline", lambda *args: (
+        painted.append((len(passes), "outlined", None)), outline(*args))[1])
     end_pass = delegate._end_pass
-    monkeypatch.setattr(delegate, "_end_pass", lambda: (passes.append(len(drawn)),
-                                                        end_pass())[1])
+    monkeypatch.setattr(delegate, "_end_pass", lambda: (passes.append(1), end_pass())[1])
     QPixmapCache.clear()
-    page.show_view(PLAN)
+    page.show_view(PLAN)  # the lanes by state are hidden from here on: what paints is the plan
+    painted.clear()
+    qtbot.waitUntil(lambda: bool(painted), timeout=SHOWN_MS)
+    first = painted[0][0]
     views = [lane.view for lane in page.lanes[PLAN].values()]
-    qtbot.waitUntil(lambda: bool(passes), timeout=SHOWN_MS)
     shown = {index.data(BoardModel.CardRole).id for view in views for index in _visible(view)}
     assert shown
-    assert passes[0] == 0  # the first pass only outlined
-    qtbot.waitUntil(lambda: shown <= set(drawn), timeout=SHOWN_MS)
+    qtbot.waitUntil(lambda: shown <= {card for _, how, card in painted if how == "drawn"},
+                    timeout=SHOWN_MS)
+    assert {how for at, how, _ in painted if at == first} == {"outlined"}

@@ -94,6 +94,7 @@ class CardDelegate(QStyledItemDelegate):
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._pass_started: float | None = None  # the first drawing of this pass
         self._ending = False  # the pass's end is queued
+        self._view_shown: float | None = None  # `pass_began`, for the next pass
         self._again: list = []  # (view, rect) of the cards to paint after this pass
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFontMetrics,
@@ -150,7 +151,7 @@ class CardDelegate(QStyledItemDelegate):
     def _later(self, painter: QPainter, option: QStyleOptionViewItem) -> bool:
         """Whether this card is left to the next pass (this pass has drawn enough); the
         view is then painted again once the event loop has had its turn. A pass's first card
-        is drawn, unless a view shown in it took the pass's time (`pass_began`)."""
+        is drawn, unless a view being shown took the pass's time (`pass_began`)."""
         if painter.device().devType() != WIDGET or option.widget is None:
             return False
         started = time.perf_counter()
@@ -158,18 +159,19 @@ class CardDelegate(QStyledItemDelegate):
             self._ending = True
             QTimer.singleShot(0, self, self._end_pass)
         if self._pass_started is None:
-            self._pass_started = started
-            return False
+            began, self._view_shown = self._view_shown, None
+            self._pass_started = started if began is None else began
+            if began is None:
+                return False
         if started - self._pass_started < self.BUDGET_S:
             return False
         self._again.append((option.widget, QRect(option.rect)))
         return True
 
     def pass_began(self, at: float) -> None:
-        """A view is being shown: this pass began at `at` (perf_counter), and Qt's laying out
-        of its lanes, which comes before their paint, counts against the pass's budget."""
-        if self._pass_started is None:
-            self._pass_started = at
+        """A view is being shown since `at` (perf_counter): Qt's laying out of its lanes, which
+        comes before their paint, counts against the budget of the pass that paints them."""
+        self._view_shown = at
 
     def _end_pass(self) -> None:
         """The cards left are painted again (only they: a paint event of their own, after
