@@ -46,8 +46,8 @@ def _scans(db, sql: str, params, tables=BIG) -> list[str]:
 
 
 def _walks(db, sql: str, params) -> list[str]:
-    """Full scans of the big tables, and (SQLite) walks over all of a store's rows of one by
-    its store index, which read as a search but read the years."""
+    """Full scans of the big tables, and (SQLite) walks over every row of a store in one of
+    them by its store index: a search in the plan, but it reads the years."""
     walk = re.compile(r"^SEARCH (%s) USING (COVERING )?INDEX \S+ \(store_id=\?\)$"
                       % "|".join(BIG))
     return _scans(db, sql, params) + [line for line in _plan(db, sql, params)
@@ -230,12 +230,11 @@ def test_the_cashiers_queue_and_the_technicians_jobs_search_the_open_orders(demo
     years' orders, the queue walked every settlement (55 ms on the large database) and the
     jobs every order by entry time (40 ms)."""
     from dms.billing import desk
+    from dms.models import LabourLine, User
     from dms.workshop import terminal
 
     db = demo_orders_db
     _the_years_statistics(db)
-    from dms.models import LabourLine, User
-
     with db.reading() as s:
         name = s.scalar(select(User.username)
                         .join(LabourLine, LabourLine.technician_id == User.id)

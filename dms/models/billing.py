@@ -20,7 +20,7 @@ class Settlement(IdMixin, StoreMixin, Versioned, Base):
     __table_args__ = (UniqueConstraint("store_id", "invoice_no"),
                       CheckConstraint("received >= 0", name="received_not_negative"),
                       Index("ix_settlement_settled", "store_id", "settled_at"),
-                      # the cashier's queue: what is still owed, out of the years' settlements
+                      # the cashier's queue: what is still owed, among the years' settlements
                       Index("ix_settlement_outstanding", "store_id", "outstanding"))
 
     work_order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
