@@ -209,7 +209,7 @@ _ACCOUNTS = "dms_accounts"  # session.info: user id → (active, store id, roles
 
 def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] | None:
     """The account as the database has it now: read once per transaction (one query), or
-    along with another read (`account_columns`)."""
+    along with another read (`first_with_account`)."""
     accounts = session.info.setdefault(_ACCOUNTS, {})
     if user_id not in accounts:
         rows = session.execute(select(User.active, User.store_id, UserRole.role)
@@ -220,27 +220,27 @@ def account(session: Session, user_id: int) -> tuple[bool, int, frozenset[str]] 
     return accounts[user_id]
 
 
-_ACCOUNT_COLUMNS = (  # of the user "dms_user"
+# The account of the user bound as "dms_user" as three columns (active, store, roles joined by
+# commas), for a command's first read to carry (`first_with_account`).
+ACCOUNT_COLUMNS = (
     select(User.active).where(User.id == bindparam("dms_user")).scalar_subquery(),
     select(User.store_id).where(User.id == bindparam("dms_user")).scalar_subquery(),
     select(func.aggregate_strings(UserRole.role, ","))
     .where(UserRole.user_id == bindparam("dms_user")).scalar_subquery())
 
 
-def account_columns(session: Session | None, user_id: int | None) -> tuple:
-    """The account of the user bound as "dms_user" as three columns (active, store, roles
-    joined by commas) for a command's first read to carry, so checking it costs no statement of
-    its own; none when this transaction has read `user_id`'s already. Hand the row's last three
-    values to `note_account`."""
-    if session is not None and user_id in session.info.get(_ACCOUNTS, ()):
-        return ()
-    return _ACCOUNT_COLUMNS
-
-
-def note_account(session: Session, user_id: int, active, store_id, roles) -> None:
-    """What `account_columns` read: the account as `account` would have read it."""
-    session.info.setdefault(_ACCOUNTS, {})[user_id] = None if active is None else (
-        bool(active), store_id, frozenset(roles.split(",")) if roles else frozenset())
+def first_with_account(session: Session, user_id: int, statements: tuple, params: dict):
+    """The first row of a command's first read, `statements` being it (plain, with
+    `ACCOUNT_COLUMNS` last): with them unless this transaction has read `user_id`'s account
+    already, which is then noted as `account` would have read it, so checking the account
+    costs no statement of its own. `params` with "dms_user" bound to `user_id`."""
+    with_account = user_id not in session.info.get(_ACCOUNTS, ())
+    row = session.execute(statements[with_account], {**params, "dms_user": user_id}).first()
+    if row is not None and with_account:
+        active, store_id, roles = row[-3:]
+        session.info.setdefault(_ACCOUNTS, {})[user_id] = None if active is None else (
+            bool(active), store_id, frozenset(roles.split(",")) if roles else frozenset())
+    return row
 
 
 @event.listens_for(Session, "after_flush")

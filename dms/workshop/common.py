@@ -15,7 +15,7 @@ from dms import audit, clock
 from dms.db import conflict
 from dms.errors import NotFound
 from dms.models import Fee, InsuranceClaim, LabourLine, Part, PartLine, WorkOrder
-from dms.permissions import account_columns, note_account, require
+from dms.permissions import ACCOUNT_COLUMNS, first_with_account, require
 from dms.workshop.states import transition
 
 
@@ -125,11 +125,10 @@ def _locked(session: Session, actor, line_model, values: dict, also: Mapping | N
     `line_model`, the line joined and returned with it if `joined`), with the actor's account
     and the `also` columns."""
     also = also or {}
-    account = bool(account_columns(session, actor.id))
 
-    def build():
+    def build(account: bool):
         head = (WorkOrder, line_model) if joined else (WorkOrder,)
-        query = _select_along(head, also, account_columns(None, None) if account else ())
+        query = _select_along(head, also, ACCOUNT_COLUMNS if account else ())
         if line_model is None:
             query = query.where(WorkOrder.id == bindparam("dms_order"))
         elif joined:
@@ -140,12 +139,11 @@ def _locked(session: Session, actor, line_model, values: dict, also: Mapping | N
                 line_model.id == bindparam("dms_line")).scalar_subquery())
         return query.with_for_update(of=WorkOrder)
 
-    query = _built(("lock", line_model, joined, tuple(also), account), build)
-    row = session.execute(query, {**values, "dms_user": actor.id}).first()
+    queries = _built(("lock", line_model, joined, tuple(also)),
+                     lambda: (build(False), build(True)))  # without, with the account
+    row = first_with_account(session, actor.id, queries, values)
     if row is None:
         return None
-    if account:
-        note_account(session, actor.id, *row[-3:])
     _note_along(session, row[0].id, also, row, 2 if joined else 1)
     order = row[0]
     session.info.get(_LINES, {}).pop(order.id, None)  # lines read before the lock: again

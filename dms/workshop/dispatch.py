@@ -19,7 +19,7 @@ from dms import audit, clock, validators
 from dms.errors import Forbidden, InvalidTransition, NotFound, ValidationError
 from dms.models import (Bay, ClockEvent, DispatchAssignment, LabourLine, QCInspection, User,
                         Vehicle, WorkOrder)
-from dms.permissions import account, account_columns, note_account, require
+from dms.permissions import ACCOUNT_COLUMNS, account, first_with_account, require
 from dms.workshop import states
 from dms.workshop.common import (Changed, changed, load_order, load_order_of, move, read_along,
                                  touch)
@@ -189,7 +189,7 @@ def _in_repair_on(s: Session, bay: Bay, order: WorkOrder) -> str | None:
 # "dms_order") and, unless this transaction has it, the technician's account ("dms_user").
 _BAY = select(Bay, _in_repair(Bay.id, bindparam("dms_order")).scalar_subquery()) \
     .where(Bay.id == bindparam("dms_bay"))
-_BAY_AND_ACCOUNT = _BAY.add_columns(*account_columns(None, None))
+_BAY_AND_ACCOUNT = _BAY.add_columns(*ACCOUNT_COLUMNS)
 # clock_on's, with the job under the order's lock (`load_order_of(guarded=...)`): the job's bay
 # (name, kind) and another car in repair on it.
 _JOB_BAY = {"job_bay": (
@@ -238,11 +238,8 @@ def assign_job(db, actor, labour_line_id: int, bay_id: int, technician_id: int,
                                   "Someone is clocked on job {job}: clock off before moving it.",
                                   job=line.code)
         # the bay, another car in repair on it and the technician's account in one read
-        technician = account_columns(s, technician_id)
-        found = s.execute(_BAY_AND_ACCOUNT if technician else _BAY, {
-            "dms_bay": bay_id, "dms_order": order.id, "dms_user": technician_id}).first()
-        if found is not None and technician:
-            note_account(s, technician_id, *found[-3:])
+        found = first_with_account(s, technician_id, (_BAY, _BAY_AND_ACCOUNT),
+                                   {"dms_bay": bay_id, "dms_order": order.id})
         bay, busy_with = found[:2] if found is not None else (None, None)
         if bay is None or bay.store_id != actor.store_id:
             raise NotFound(what="Bay", key=bay_id)

@@ -14,7 +14,7 @@ from dms.crm.campaigns import CampaignFlag, open_flags
 from dms.errors import NotFound, ValidationError
 from dms.models import Recommendation, Vehicle, WorkOrder
 from dms.numbering import next_number
-from dms.permissions import account_columns, note_account, require
+from dms.permissions import ACCOUNT_COLUMNS, first_with_account, require
 from dms.workshop import states
 from dms.workshop.common import Changed, changed, touch
 
@@ -95,21 +95,18 @@ _VISIT = select(WorkOrder.entry_at, WorkOrder.entry_mileage).where(
     WorkOrder.vehicle_id == Vehicle.id).order_by(WorkOrder.entry_at.desc(),
                                                  WorkOrder.id.desc()).limit(1)
 # The vehicle "dms_vehicle" with its last visit (when, at what mileage), built once; and with
-# the account of the user "dms_user" (`account_columns`).
+# the account of the user "dms_user" (`first_with_account`).
 _VEHICLE = select(Vehicle, *(_VISIT.with_only_columns(c).scalar_subquery()
                              for c in (WorkOrder.entry_at, WorkOrder.entry_mileage))) \
     .where(Vehicle.id == bindparam("dms_vehicle"))
-_VEHICLE_AND_ACCOUNT = _VEHICLE.add_columns(*account_columns(None, None))
+_VEHICLE_AND_ACCOUNT = _VEHICLE.add_columns(*ACCOUNT_COLUMNS)
 
 
 def create_order(s, actor, data: CheckIn) -> WorkOrder:
     """The check-in itself, inside the caller's transaction (an arriving appointment uses it)."""
     # The vehicle, its last visit and the actor's account in one read.
-    account = account_columns(s, actor.id)
-    row = s.execute(_VEHICLE_AND_ACCOUNT if account else _VEHICLE,
-                    {"dms_vehicle": data.vehicle_id, "dms_user": actor.id}).first()
-    if row is not None and account:
-        note_account(s, actor.id, *row[-3:])
+    row = first_with_account(s, actor.id, (_VEHICLE, _VEHICLE_AND_ACCOUNT),
+                             {"dms_vehicle": data.vehicle_id})
     require(s, actor, "workorder.open")
     _validate(data)
     now = clock.now()
