@@ -326,21 +326,28 @@ def _release_rest(s, order, needed: bool = True) -> None:
     s.flush()
 
 
+def _held(order):
+    """The lines of order `order` (bound, or a column of the statement it goes into) that hold
+    stock, a row per active reservation."""
+    return select(Reservation.part_line_id) \
+        .join(PartLine, PartLine.id == Reservation.part_line_id) \
+        .where(PartLine.work_order_id == order, Reservation.status == "active")
+
+
+def _needs(order, *columns):
+    """`columns` of the open purchase needs of order `order` (as in `_held`)."""
+    return select(*columns).where(PurchaseNeed.work_order_id == order,
+                                  PurchaseNeed.status == "open")
+
+
 # What approval, delivery and cancellation read of an order "order", built once.
-_OPEN_NEEDS = select(PurchaseNeed).where(PurchaseNeed.work_order_id == bindparam("order"),
-                                         PurchaseNeed.status == "open")
-_OPEN_NEED_PARTS = select(PurchaseNeed.part_id).where(
-    PurchaseNeed.work_order_id == bindparam("order"), PurchaseNeed.status == "open")
-_HOLDING_LINES = select(Reservation.part_line_id) \
-    .join(PartLine, PartLine.id == Reservation.part_line_id) \
-    .where(PartLine.work_order_id == bindparam("order"), Reservation.status == "active")
+_OPEN_NEEDS = _needs(bindparam("order"), PurchaseNeed)
+_OPEN_NEED_PARTS = _needs(bindparam("order"), PurchaseNeed.part_id)
+_HOLDING_LINES = _held(bindparam("order"))
 # For `load_order(guarded=...)`: whether the order's lines hold stock, and whether it has open
 # purchase needs (`release_held(known=...)`).
-HELD_OR_NEEDED = {"held_or_needed": (
-    select(Reservation.id).join(PartLine, PartLine.id == Reservation.part_line_id)
-    .where(PartLine.work_order_id == WorkOrder.id, Reservation.status == "active").exists(),
-    select(PurchaseNeed.id).where(PurchaseNeed.work_order_id == WorkOrder.id,
-                                  PurchaseNeed.status == "open").exists())}
+HELD_OR_NEEDED = {"held_or_needed": (_held(WorkOrder.id).exists(),
+                                     _needs(WorkOrder.id, PurchaseNeed.id).exists())}
 
 
 def release_order(s, actor, order) -> None:
