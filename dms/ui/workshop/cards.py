@@ -158,11 +158,12 @@ class CardDelegate(QStyledItemDelegate):
         if not self._ending:
             self._ending = True
             QTimer.singleShot(0, self, self._end_pass)
-        if self._pass_started is None:
+        if self._pass_started is None:  # this pass's first card
             began, self._view_shown = self._view_shown, None
-            self._pass_started = started if began is None else began
             if began is None:
+                self._pass_started = started
                 return False
+            self._pass_started = began  # a view being shown: its layout took of the budget
         if started - self._pass_started < self.BUDGET_S:
             return False
         self._again.append((option.widget, QRect(option.rect)))
