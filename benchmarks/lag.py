@@ -5,9 +5,10 @@ ran. CallSites: a daemon thread that samples the GUI thread's Python stack every
 (`sys._current_frames`), keeping the innermost frame of the project's own code; `slowest` then
 names the call sites seen inside the late ticks, the ones to look at when the lag misses its
 target. The sampler needs the GIL, so a Python call that holds it is seen at least every switch
-interval (1 ms in the application, `dms.ui.tasks`); time inside Qt's C++ (layout, paint) is charged to the Python frame that
-called into it (a slot, `processEvents`). (faulthandler's watchdog, which needs no GIL, was
-tried first: dumping the stacks of running threads crashed the process.)
+interval (1 ms in the application, `dms.ui.tasks`); time inside Qt's C++ (layout, paint) is
+charged to the Python frame that called into it (a slot, `processEvents`). (faulthandler's
+watchdog, which needs no GIL, was tried first: dumping the stacks of running threads crashed
+the process.)
 
 `late` tells why each tick later than 50 ms was late: the GUI thread's own CPU time in it (the
 GUI thread at work: its call sites are the cause), the process's (another thread held the
