@@ -65,8 +65,9 @@ def _book_page(qtbot, window, day):
     desk.show_book()
     page = desk.book_page
     page.show_day(day)
-    qtbot.waitUntil(lambda: page.capacity is not None and page.capacity.day == day,
-                    timeout=SHOWN_MS)
+    # the day's capacity and its bookings are two reads: both shown
+    qtbot.waitUntil(lambda: page.capacity is not None and page.capacity.day == day
+                    and page.shown_day == day, timeout=SHOWN_MS)
     return desk, page
 
 
