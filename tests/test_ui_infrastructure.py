@@ -289,3 +289,81 @@ def test_actions_build_their_texts_once_per_action_made(qapp, monkeypatch):
     registry.retranslate()
     assert len(built) == 13
     assert any(not action.isEnabled() and "role" in action.toolTip() for action in made)
+
+
+def test_a_table_paints_each_cell_with_one_call_into_python(qtbot):
+    """What a row shows (text, alignment, colour, tooltip) reaches the view whole through
+    `multiData`: painting a cell calls into Python once, not once a role (every call into
+    Python waits for the interpreter lock while a worker computes)."""
+    from collections import namedtuple
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+    from dms.ui.common.table import Column, PagedTableModel
+
+    Row = namedtuple("Row", "id plate amount")
+    red = QColor("#c62828")
+
+    class Counting(PagedTableModel):
+        data_calls = 0
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            Counting.data_calls += 1
+            return super().data(index, role)
+
+    runner = TaskRunner()
+    try:
+        model = Counting(runner, [
+            Column(lambda: "Plate", lambda r: r.plate, tooltip=lambda r: f"#{r.id}"),
+            Column(lambda: "Amount", lambda r: r.amount, align=Qt.AlignmentFlag.AlignRight,
+                   colour=lambda r: red if r.amount < 0 else None)])
+        model.set_rows([Row(n, f"京A1234{n}", 100 - 60 * n) for n in range(3)])
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(400, 300)
+        view.show()
+        qtbot.waitExposed(view)
+        view.viewport().grab()
+        assert Counting.data_calls == 0
+
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, model.index(2, 1))
+        assert option.text == "-20"
+        assert option.displayAlignment == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        assert option.palette.text().color() == red
+        QStyledItemDelegate().initStyleOption(option := QStyleOptionViewItem(), model.index(0, 0))
+        assert option.text == "京A12340" and option.palette.text().color() != red
+        assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "#0"
+        assert model.index(1, 1).data(PagedTableModel.RowRole) == Row(1, "京A12341", 40)
+    finally:
+        runner.shutdown()
+
+
+def test_big_fills_stay_on_the_gui_thread_once_a_runner_is_made():
+    """Qt's raster engine hands a big translucent fill to threads of its own and waits for
+    them; on a busy PC that wait is the GUI's lag. A fresh process (Qt decides at its first
+    such fill) paints one after making a runner: no thread is started."""
+    import subprocess
+
+    program = """
+import os
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from dms.ui.tasks import TaskRunner
+app = QGuiApplication([])
+runner = TaskRunner()
+threads = len(os.listdir("/proc/self/task"))
+image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+painter = QPainter(image)
+painter.fillRect(image.rect(), QColor(200, 30, 30, 128))
+painter.end()
+print(len(os.listdir("/proc/self/task")) - threads)
+runner.shutdown()
+"""
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.split()[-1] == "0"

@@ -14,12 +14,18 @@ The pool's threads run Python too (a board read builds hundreds of rows), and th
 takes the interpreter lock again each time Qt calls into Python (a paint, a slot, a model's
 data): with the interpreter's 5 ms switch interval it waited up to 5 ms for each while a
 worker computed, which strung into GUI lags of 40-120 ms. The runner sets 1 ms.
+
+For the same reason the runner keeps Qt's raster engine from handing big fills and image
+draws to its own pool of threads (`QT_NO_GUI_THREADPOOL`): the GUI thread then waits for
+those threads to get a processor, which on a busy PC took longer than the fill itself. Qt
+reads the variable at the first such fill, after the runner is made.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -70,6 +76,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, max_threads: int = 4):
         super().__init__(parent)
         sys.setswitchinterval(SWITCH_INTERVAL_S)
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # see the module docstring
         self._pool = QThreadPool(self)
         # SQLite serialises writers anyway; a few threads keep reads overlapping.
         self._pool.setMaxThreadCount(max_threads)

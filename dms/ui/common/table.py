@@ -233,8 +233,21 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
-        spec = self._columns[index.column()]
+        return self._cell(self._rows[index.row()], self._columns[index.column()], role)
+
+    def multiData(self, index: Index, roles) -> None:
+        """All the roles a view's delegate asks of one cell in one call into Python: Qt's own
+        `multiData` calls `data()` once a role, about seven a painted cell, and each call
+        waits for the interpreter lock while a worker thread computes (issue 20's lag)."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            for item in roles:
+                item.clearData()
+            return
+        row, spec = self._rows[index.row()], self._columns[index.column()]
+        for item in roles:
+            item.setData(self._cell(row, spec, item.role()))
+
+    def _cell(self, row: Any, spec: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             value = spec.value(row)
             return "" if value is None else str(value)
