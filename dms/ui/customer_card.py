@@ -11,7 +11,9 @@ from typing import Any
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QLocale,
                             QModelIndex, QPersistentModelIndex, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHeaderView, QLabel,
-                               QStackedLayout, QTableView, QVBoxLayout, QWidget)
+                               QStackedLayout, QVBoxLayout, QWidget)
+
+from dms.ui.common.views import TableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,7 +112,7 @@ class CustomerCardView(QWidget):
 
         self.vehicle_box = QGroupBox()
         self.vehicle_model = VehicleTableModel(self)
-        self.vehicles = QTableView()
+        self.vehicles = TableView()
         self.vehicles.setObjectName("cardVehicles")
         self.vehicles.setModel(self.vehicle_model)
         self.vehicles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

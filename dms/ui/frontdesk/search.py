@@ -11,11 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from dms.crm import lookup
 from dms.crm.find import front_desk_search
 from dms.ui.common.table import PagedTableModel
+from dms.ui.common.views import TableView
 from dms.ui.customer_card import CustomerCardView
 from dms.ui.shell.palette import found_columns
 
@@ -55,7 +56,7 @@ class SearchPage(QWidget):
         self.model.failed.connect(self._on_failed)
         self.model.modelReset.connect(self._on_reset)
 
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("lookupResults")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout,
+                               QWidget)
 
 from dms import clock
 from dms.ui import messages
 from dms.ui.common import words
 from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.views import TableView
 from dms.ui.shell.feed import LiveFeed
 from dms.workshop.lounge import lounge_board
 
@@ -76,7 +77,7 @@ class LoungeBoard(QWidget):
             font.setBold(label is not self.status)
             label.setFont(font)
         self.model = PagedTableModel(runner, lounge_columns(), key=lambda c: c.key, parent=self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("loungeCars")
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayou
 
 from dms.crm.find import front_desk_search
 from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.views import TableView
 from dms.ui.common.words import state_name
 
 DEBOUNCE_MS = 150
@@ -45,7 +46,7 @@ class QuickOpen(QDialog):
         self.model = PagedTableModel(ctx.runner, found_columns(), key=lambda r: r.key,
                                      page_size=20, parent=self)
         self.model.page_loaded.connect(self._on_loaded)
-        self.results = QTableView()
+        self.results = TableView()
         self.results.setObjectName("quickOpenResults")
         self.results.setModel(self.model)
         self.results.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

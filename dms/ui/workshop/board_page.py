@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QScrollArea, QSizePolicy, QStackedWidget, QStyledItemDelegate,
                                QToolTip, QVBoxLayout, QWidget)
 
-from dms.ui.common.views import hours
+from dms.ui.common.views import WholePaint, hours
 from dms.ui.workshop import moves
 from dms.ui.workshop.cards import COLOURS, CardDelegate
 from dms.ui.workshop.model import PLAN, STATE, BayModel, BoardModel, LaneModel, encode
 from dms.workshop.kanban import LANES
 
 
-class LaneView(QListView):
+class LaneView(WholePaint, QListView):
     step = Signal(int)  # Left/Right: go to the neighbouring lane
     drag_refused = Signal(str)  # a card let go where it may not go: the reason
 
