@@ -17,11 +17,12 @@ from sqlalchemy import select
 
 from dms import audit, validators
 from dms.errors import InvalidTransition, NotFound, ValidationError
-from dms.models import Bin, Part, PartBarcode, PartLine, Stock, StockMovement, Warehouse, WorkOrder
+from dms.models import (Bin, Part, PartBarcode, PartLine, Reservation, Stock, StockMovement,
+                        Warehouse, WorkOrder)
 from dms.parts import stock
 from dms.parts.catalogue import normalise_scan, part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
-                                    hand_over_appointment, held, lines_holding,
+                                    hand_over_appointment, lines_holding,
                                     release_appointment, release_held, release_line,
                                     release_order, reserve_appointment, reserve_line,
                                     reserve_order)
@@ -111,31 +112,46 @@ def _source(s, order, line, holds=None) -> int:
     the part's default warehouse. `holds`: the line's active reservations, if at hand."""
     holds = active(s, part_line_id=line.id) if holds is None else holds
     return (holds[0].warehouse_id if holds else None) or s.scalar(
-        select(StockMovement.warehouse_id).where(StockMovement.part_line_id == line.id)
+        select(StockMovement.warehouse_id)  # found by the order's movements (indexed), a few
+        .where(StockMovement.work_order_id == order.id, StockMovement.part_line_id == line.id)
         .order_by(StockMovement.id.desc()).limit(1)) or default_warehouse(
         s, order.store_id, line.part_id)
 
 
 def picking_list(db, actor, work_order_id: int) -> PickingList:
-    """The order's parts (declined ones left out) with where to find them and what is left."""
+    """The order's parts (declined ones left out) with where to find them and what is left.
+
+    Read again on the counter at every change to the order: the lines with their parts, their
+    holds and the parts' barcodes are a read each for all lines, not each line's own."""
     with db.reading() as s:
         order = load_order(s, actor, work_order_id, lock=False)
+        lines = s.execute(select(PartLine, Part).join(Part, Part.id == PartLine.part_id)
+                          .where(PartLine.work_order_id == order.id,
+                                 PartLine.approval != "declined")
+                          .order_by(PartLine.id)).all()
+        holds: dict[int, list] = {line.id: [] for line, _ in lines}
+        barcodes: dict[int, list[str]] = {part.id: [] for _, part in lines}
+        if lines:
+            for hold in s.scalars(select(Reservation).where(
+                    Reservation.status == "active", Reservation.part_line_id.in_(holds))
+                    .order_by(Reservation.id)):
+                holds[hold.part_line_id].append(hold)
+            for part_id, barcode in s.execute(
+                    select(PartBarcode.part_id, PartBarcode.barcode)
+                    .where(PartBarcode.part_id.in_(barcodes)).order_by(PartBarcode.id)):
+                barcodes[part_id].append(barcode)
         rows = []
-        for line in s.scalars(select(PartLine).where(PartLine.work_order_id == order.id,
-                                                     PartLine.approval != "declined")
-                              .order_by(PartLine.id)):
-            part = s.get(Part, line.part_id)
-            warehouse = _source(s, order, line)
+        for line, part in lines:
+            warehouse = _source(s, order, line, holds[line.id])
             place = s.execute(select(Warehouse.code, Bin.code).select_from(Warehouse)
                               .outerjoin(Stock, (Stock.warehouse_id == Warehouse.id)
                                          & (Stock.part_id == line.part_id))
                               .outerjoin(Bin, Bin.id == Stock.bin_id)
                               .where(Warehouse.id == warehouse)).first()
-            barcodes = tuple(s.scalars(select(PartBarcode.barcode).where(
-                PartBarcode.part_id == part.id).order_by(PartBarcode.id)))
-            rows.append(PickLine(line.id, part.id, part.code, part.name, barcodes, place[0],
-                                 place[1], line.unit, line.approval, line.state, line.qty,
-                                 held(s, line), line.qty_issued, _to_pick(line)))
+            rows.append(PickLine(line.id, part.id, part.code, part.name, tuple(barcodes[part.id]),
+                                 place[0], place[1], line.unit, line.approval, line.state,
+                                 line.qty, sum((r.qty for r in holds[line.id]), ZERO),
+                                 line.qty_issued, _to_pick(line)))
         return PickingList(order.id, order.number, order.state, tuple(rows))
 
 
