@@ -126,7 +126,8 @@ def record_old_part(db, actor, part_line_id: int, disposition: str,
         if line.payer == "warranty" and disposition != WARRANTY:
             raise ValidationError("old_part.warranty_line",
                                   "A warranty claim's old part must go back to the maker.")
-        if s.scalar(select(OldPart.id).where(OldPart.part_line_id == line.id)) is not None:
+        if s.scalar(select(OldPart.id).where(OldPart.work_order_id == order.id,  # indexed
+                                             OldPart.part_line_id == line.id)) is not None:
             raise ValidationError("old_part.exists", "This line's old part is already recorded.")
         old = OldPart(store_id=order.store_id, work_order_id=order.id, part_line_id=line.id,
                       part_id=line.part_id, qty=line.qty_issued,
