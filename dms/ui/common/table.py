@@ -237,8 +237,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def multiData(self, index: Index, roles) -> None:
         """All the roles a view's delegate asks of one cell in one call into Python: Qt's own
-        `multiData` calls `data()` once a role, about seven a painted cell, and each call
-        waits for the interpreter lock while a worker thread computes (issue 20's lag)."""
+        `multiData` calls `data()` once a role, seven calls a painted cell where one does."""
         if not index.isValid() or index.row() >= len(self._rows):
             for item in roles:
                 item.clearData()

@@ -20,11 +20,11 @@ class WholePaint:
     the view's paint enters Python once and keeps the interpreter lock until it is done.
 
     Qt calls the model, and a Python delegate, for every cell it paints. Entering Python anew
-    for each call, the GUI thread had to take the lock back every time while one of the
-    runner's threads computed, and waited up to a switch interval for it at each call: a
-    30-row table painted in 12 ms idle took 60 ms (up to 470) beside a busy worker; painted
-    whole, 22 ms (up to 36). Shiboken keeps the lock across the call to the base class's
-    paintEvent; the worker waits for the paint instead."""
+    for each call, the GUI thread gave the lock up after every cell, and while one of the
+    runner's threads computed it waited up to a switch interval to get it back at the next:
+    the QC queue's table, painted in 14 ms alone, took 450 ms beside a busy worker; painted
+    whole, 17-25 ms (`benchmarks/table_paint.py`). Shiboken keeps the lock across the call to
+    the base class's paintEvent; the worker waits for the paint instead."""
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)  # type: ignore[misc]
