@@ -264,4 +264,5 @@ def test_the_picking_list_of_an_order_with_its_parts_issued_searches_indexes(dem
     clerk = as_user(db, "warehouse1")
     for sql, params in _statements(db, lambda: picking_list(db, clerk, order_id)):
         assert not _walks(db, sql, params), sql
-    assert any(line.issued > 0 and line.warehouse for line in picking_list(db, clerk, order_id).lines)
+    lines = picking_list(db, clerk, order_id).lines
+    assert any(line.issued > 0 and line.warehouse for line in lines)

@@ -332,7 +332,8 @@ def test_a_table_paints_each_cell_with_one_call_into_python(qtbot):
         option = QStyleOptionViewItem()
         QStyledItemDelegate().initStyleOption(option, model.index(2, 1))
         assert option.text == "-20"
-        assert option.displayAlignment == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        assert option.displayAlignment == right
         assert option.palette.text().color() == red
         QStyledItemDelegate().initStyleOption(option := QStyleOptionViewItem(), model.index(0, 0))
         assert option.text == "京A12340" and option.palette.text().color() != red

@@ -22,7 +22,7 @@ from dms.models import (Bin, Part, PartBarcode, PartLine, Reservation, Stock, St
 from dms.parts import stock
 from dms.parts.catalogue import normalise_scan, part_for_scan, scanned_part_id
 from dms.parts.reservations import (CLOSED, ZERO, active, close_holds, default_warehouse, fit,
-                                    hand_over_appointment, lines_holding,
+                                    hand_over_appointment, held, lines_holding,
                                     release_appointment, release_held, release_line,
                                     release_order, reserve_appointment, reserve_line,
                                     reserve_order)
@@ -150,7 +150,7 @@ def picking_list(db, actor, work_order_id: int) -> PickingList:
                               .where(Warehouse.id == warehouse)).first()
             rows.append(PickLine(line.id, part.id, part.code, part.name, tuple(barcodes[part.id]),
                                  place[0], place[1], line.unit, line.approval, line.state,
-                                 line.qty, sum((r.qty for r in holds[line.id]), ZERO),
+                                 line.qty, held(s, line, holds[line.id]),
                                  line.qty_issued, _to_pick(line)))
         return PickingList(order.id, order.number, order.state, tuple(rows))
 

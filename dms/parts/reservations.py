@@ -72,8 +72,10 @@ _LINES_HOLDING = select(PartLine, Reservation, Stock, Warehouse.store_id,
            PartLine.state.not_in(CLOSED)).order_by(PartLine.id, Reservation.id)
 
 
-def held(s, line) -> Decimal:
-    return sum((r.qty for r in active(s, part_line_id=line.id)), ZERO)
+def held(s, line, holds=None) -> Decimal:
+    """What the line holds; `holds`: its active reservations, if at hand."""
+    holds = active(s, part_line_id=line.id) if holds is None else holds
+    return sum((r.qty for r in holds), ZERO)
 
 
 def set_state(s, line, holding: Decimal | None = None) -> None:
