@@ -1,7 +1,7 @@
 """How long the GUI thread is blocked, and where (DESIGN §9: lag p99 ≤ 16 ms, max ≤ 50 ms).
 
 LagMeter: a precise 4 ms timer on the GUI thread; each tick notes how much later than due it
-ran. CallSites: a daemon thread that samples the GUI thread's Python stack every millisecond
+ran. CallSites: a daemon thread that samples the GUI thread's Python stack every 5 ms
 (`sys._current_frames`), keeping the innermost frame of the project's own code; `slowest` then
 names the call sites seen inside the late ticks, the ones to look at when the lag misses its
 target. The sampler needs the GIL, so a Python call that holds it is seen at least every switch
@@ -29,6 +29,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 
 TICK_MS = 4
+# The sampler takes the interpreter lock from the GUI thread at each sample. Every millisecond,
+# it cost a seat 0.5 s of CPU over the day and added to the very lag it was watching (the
+# day's max 104-112 ms against 67-75 at 5 ms, alternating runs, 7 Dec 2026).
+SAMPLE_S = 0.005
 ROOT = Path(__file__).resolve().parents[1]
 OWN_CODE = (str(ROOT / "dms"), str(ROOT / "benchmarks"), str(ROOT / "tests"))
 
@@ -69,7 +73,7 @@ class LagMeter(QObject):
 
 
 class CallSites(threading.Thread):
-    """Samples the innermost own-code frame of the GUI thread every millisecond while running;
+    """Samples the innermost own-code frame of the GUI thread every 5 ms while running;
     notes each garbage collection's span. Only the GUI thread's: walking the stacks of the
     workers too crashed the seat's process now and then (a segmentation fault in this thread
     while a worker was inside psycopg), and the CPU figures of `late` already tell a tick
@@ -89,7 +93,7 @@ class CallSites(threading.Thread):
         try:
             while not self._done.is_set():
                 self.samples.append((time.perf_counter(), self._site()))
-                time.sleep(0.001)
+                time.sleep(SAMPLE_S)
         finally:
             gc.callbacks.remove(self._collection)
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_MS = 3_600_000  # no-shows and abandoned estimates let go of their stock hourly
+READERS = 2  # reader processes for the workspaces' reads (dms.ui.tasks), once the dialog is up
 
 
 class FileSettingsStore:
@@ -116,6 +117,7 @@ class AppSession(QObject):
 
     @Slot()
     def _after_first_paint(self) -> None:
+        self.runner.start_readers()
         self.runner.submit(prepare_sign_in, on_result=self._ready, on_error=self._prepared)
         self.housekeep()
         self._housekeeping.start()
@@ -211,7 +213,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
     fonts.register_cjk_font(settings)
     i18n.install_translators(i18n.choose_language(settings))
 
-    runner = TaskRunner()
+    runner = TaskRunner(readers=READERS)
     session = AppSession(db, runner, store)
     session.login.rejected.connect(app.quit)
     if session.first_start is not None:
@@ -227,7 +229,7 @@ def run(db: Database, argv: list[str] | None = None) -> int:
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     finally:
         session.close()
-        runner.shutdown()
+        runner.close()
         db.dispose()
     return code
 

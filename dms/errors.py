@@ -19,11 +19,22 @@ class DomainError(Exception):
         self.message = message or self.default
         super().__init__(self.text())
 
+    def __reduce__(self):
+        """Pickled as what it holds (a reader process sends it to the window's process)."""
+        return _restore, (type(self), self.__dict__)
+
     def text(self) -> str:
         try:
             return self.message.format(**self.params)
         except (KeyError, IndexError):
             return self.message
+
+
+def _restore(cls: type[DomainError], state: dict) -> DomainError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.text())
+    return error
 
 
 class ConfigError(DomainError):

@@ -135,8 +135,8 @@ def test_opening_an_order_and_the_kanban_search_indexes(demo_orders_db):
                   + _statements(db, lambda: order_timeline(db, actor, order_id))
                   + _statements(db, lambda: job_board(db, actor))
                   + _statements(db, lambda: kanban.board(db, actor))
-                  + _statements(db, lambda: kanban.board_again(
-                      db, actor, board, [board.cards[0].job.work_order_id]))
+                  + _statements(db, lambda: kanban.cards_again(
+                      db, actor, [board.cards[0].job.work_order_id]))
                   + _statements(db, lambda: kanban.qc_queue(db, actor)))
     for sql, params in statements:
         assert _scans(db, sql, params) == [], sql

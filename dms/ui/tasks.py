@@ -10,6 +10,13 @@ Reads overlap in a small pool. Writes go to a named serial lane (one per workspa
 runs one task at a time, in submission order, so two scans at the parts counter can never
 overtake each other.
 
+A runner made with `readers=N` and started (`start_readers`, once the first dialog is painted)
+sends a read marked `apart` to one of N reader processes (`dms.apart`) instead of the pool, so
+that its Python never holds this process's interpreter lock (see `dms.apart`). A call that
+cannot be pickled (a lambda) runs in the pool as before, and so do the calls in flight when a
+reader process ends. Only the application and the day's seat processes start readers: a test's
+monkeypatched service would not reach another process.
+
 The pool's threads run Python too (a board read builds hundreds of rows), and the GUI thread
 takes the interpreter lock again each time Qt calls into Python (a paint, a slot, a model's
 data): with the interpreter's 5 ms switch interval it waited up to 5 ms for each while a
@@ -27,11 +34,17 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import pickle
+import queue
+import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from dms import apart as wire
 
 log = logging.getLogger(__name__)
 SWITCH_INTERVAL_S = 0.001  # the interpreter's switch interval once a runner is made (see above)
@@ -68,13 +81,60 @@ class _Job(QRunnable):
             self._relay.done.emit(self._task_id)
 
 
+class _Reader(QObject):
+    """A reader process, with a thread that writes its requests and one that waits for its
+    answers: the GUI thread never blocks on the pipe, and each answer reaches it queued."""
+
+    answered = Signal(bytes)
+    gone = Signal()
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.process = subprocess.Popen([sys.executable, "-m", "dms.apart"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.calls: dict[int, tuple] = {}  # in flight: {task id: (fn, args, kwargs)}
+        self._requests: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        threading.Thread(target=self._write, name="reader-requests", daemon=True).start()
+        threading.Thread(target=self._read, name="reader-answers", daemon=True).start()
+
+    def ask(self, task_id: int, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        """Raises (and sends nothing) when the call cannot be pickled."""
+        request = pickle.dumps((task_id, wire.call(fn, args, kwargs)))
+        self.calls[task_id] = (fn, args, kwargs)
+        self._requests.put(request)
+
+    def _write(self) -> None:
+        try:
+            while (request := self._requests.get()) is not None:
+                wire.send(self.process.stdin, request)
+            self.process.stdin.close()
+        except OSError:
+            pass  # the reader has ended: `_read` reports it
+
+    def _read(self) -> None:
+        try:
+            while (data := wire.receive(self.process.stdout)) is not None:
+                self.answered.emit(data)
+            self.gone.emit()
+        except (OSError, RuntimeError):  # closed, or this object deleted at the end
+            pass
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        self._requests.put(None)
+        try:
+            self.process.wait(timeout_s)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 class TaskRunner(QObject):
     """A small thread pool for service calls; one per application window tree."""
 
     # Emitted in the GUI thread after a task's result or error was delivered.
     idle = Signal()
 
-    def __init__(self, parent: QObject | None = None, max_threads: int = 4):
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4, readers: int = 0):
         super().__init__(parent)
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # see the module docstring
@@ -83,6 +143,17 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._relays: dict[int, _Relay] = {}
         self._lanes: dict[str, QThreadPool] = {}
+        self._wanted_readers = readers
+        self._readers: list[_Reader] = []
+
+    def start_readers(self) -> None:
+        """Start the reader processes this runner was made with (once; see the docstring)."""
+        while len(self._readers) < self._wanted_readers:
+            reader = _Reader(self)
+            reader.answered.connect(self._on_answer)
+            reader.gone.connect(lambda reader=reader: self._on_gone(reader))
+            self._readers.append(reader)
+        self._wanted_readers = 0
 
     def _lane(self, name: str) -> QThreadPool:
         if name not in self._lanes:
@@ -96,6 +167,7 @@ class TaskRunner(QObject):
                on_error: Callable[[int, object], None],
                lane: str | None = None,
                then: Callable[[int, object], None] | None = None,
+               apart: bool = False,
                **kwargs: Any) -> int:
         """Start `fn(*args, **kwargs)` in the pool and return the task id.
 
@@ -103,6 +175,7 @@ class TaskRunner(QObject):
         thread; pass bound `@Slot` methods of a GUI-thread QObject so that Qt drops the
         delivery if that object was deleted meanwhile. `lane` names a serial lane (writes);
         `then(task_id, result)` is called after `on_result` (the change bus publishes there).
+        `apart`: a read that may run in a reader process (`fn` and its arguments picklable).
         """
         task_id = next(_ids)
         relay = _Relay()
@@ -113,9 +186,44 @@ class TaskRunner(QObject):
         relay.failed.connect(on_error)
         relay.done.connect(self._on_done)
         self._relays[task_id] = relay
+        if apart and lane is None and self._readers:
+            reader = min(self._readers, key=lambda r: len(r.calls))
+            try:
+                reader.ask(task_id, fn, args, kwargs)
+                return task_id
+            except Exception as exc:  # noqa: BLE001 - whatever pickling raises: run it here
+                log.debug("%r runs in a thread: %s", fn, exc)
+        self._run_here(task_id, relay, fn, args, kwargs, lane)
+        return task_id
+
+    def _run_here(self, task_id: int, relay: _Relay, fn: Callable[..., Any], args: tuple,
+                  kwargs: dict, lane: str | None = None) -> None:
         pool = self._pool if lane is None else self._lane(lane)
         pool.start(_Job(task_id, relay, fn, args, kwargs))
-        return task_id
+
+    @Slot(bytes)
+    def _on_answer(self, data: bytes) -> None:
+        task_id, answer = pickle.loads(data)
+        for reader in self._readers:
+            reader.calls.pop(task_id, None)
+        relay = self._relays.get(task_id)
+        if relay is None:
+            return  # asked before a shutdown that dropped it
+        try:
+            ok, value = pickle.loads(answer)
+        except Exception as exc:  # noqa: BLE001 - an answer this process cannot read
+            ok, value = False, exc
+        (relay.succeeded if ok else relay.failed).emit(task_id, value)
+        self._on_done(task_id)
+
+    def _on_gone(self, reader: _Reader) -> None:
+        """A reader process ended: what it had in flight runs in the pool."""
+        log.warning("A reader process ended (exit code %s)", reader.process.poll())
+        self._readers.remove(reader)
+        for task_id, (fn, args, kwargs) in reader.calls.items():
+            if task_id in self._relays:
+                self._run_here(task_id, self._relays[task_id], fn, args, kwargs)
+        reader.calls.clear()
 
     @property
     def busy(self) -> bool:
@@ -136,7 +244,19 @@ class TaskRunner(QObject):
         if drop_queued:
             for pool in pools:
                 pool.clear()
+        for reader in self._readers:  # their answers would find deleted widgets: dropped
+            for task_id in reader.calls:
+                self._on_done(task_id)
+            reader.calls.clear()
         finished = all([pool.waitForDone(timeout_ms) for pool in pools])
         if not finished:
             log.warning("Background tasks still running after %d ms", timeout_ms)
         return finished
+
+    def close(self) -> None:
+        """The end of the application: `shutdown`, then the reader processes end."""
+        self.shutdown()
+        readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.gone.disconnect()
+            reader.stop()

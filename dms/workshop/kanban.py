@@ -5,8 +5,8 @@ technicians with their planned hours, and the QC desk's queue. No Qt.
 
 A card's lane is derived here, once, from the order's and the job's state, so the kanban, the
 TV board and the tests agree on where a job is. `board` reads the whole kanban (F5, the first
-show); `board_again` reads only the cards of the few orders another seat changed and puts
-them into a board read before, in the worker, so the screen is handed a whole board either way.
+show); `cards_again` reads only the cards of the few orders another seat changed, and
+`with_cards` puts them into the board read before.
 """
 
 from __future__ import annotations
@@ -283,13 +283,18 @@ def board(db, actor) -> Board:
         return Board(cards, bays, _technicians(s, actor, cards))
 
 
-def board_again(db, actor, board: Board, order_ids) -> Board:
-    """`board` with the cards of the orders `order_ids` read again (another seat changed them;
-    an order that has left the workshop loses its cards), in the board's order, and the
-    technicians' planned hours counted again."""
+def cards_again(db, actor, order_ids) -> tuple[Card, ...]:
+    """The cards of the orders `order_ids`, read again (another seat changed them; an order
+    that has left the workshop has none): to be put into the board held (`with_cards`)."""
     with db.reading() as s:
         require(s, actor, "board.read")
-        fresh = _cards(s, actor, order_ids)
+        return _cards(s, actor, order_ids)
+
+
+def with_cards(board: Board, order_ids, fresh) -> Board:
+    """`board` with the cards of the orders `order_ids` replaced by `fresh`, in the board's
+    order, and the technicians' planned hours counted again. (The screen does this itself:
+    only the few fresh cards come from the reader, not a board of a few hundred both ways.)"""
     ids = set(order_ids)
     cards = sorted((*(c for c in board.cards if c.job.work_order_id not in ids), *fresh),
                    key=lambda c: c.rank)

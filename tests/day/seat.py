@@ -67,7 +67,8 @@ class Seat:
     day's steps with a fresh robot; `watch` prepares this seat's screen and notes, from then
     on, the moment it shows what was asked (checked every millisecond by the event loop)."""
 
-    def __init__(self, url: str, username: str, bot: QtBot, password: str = "demo123"):
+    def __init__(self, url: str, username: str, bot: QtBot, password: str = "demo123",
+                 readers: int = 0):
         from dms.app import create_main_window
         from dms.auth import authenticate
         from dms.db import Database, make_engine
@@ -78,7 +79,7 @@ class Seat:
         self.db = Database(engine=make_engine(url))
         self.user = authenticate(self.db, username, password)
         self.bot = bot  # pytest-qt's: its keys, clicks and waits (tests/robot.py counts them)
-        self.runner = TaskRunner()
+        self.runner = TaskRunner(readers=readers)  # as the application's, as a process
         self._submit, self.runner.submit = self.runner.submit, self._submitted
         self.tasks: dict[int, str] = {}  # what the runner runs: {task: name}, commands marked
         self.window = create_main_window(self.db, self.user, self.runner, Settings())
@@ -95,6 +96,13 @@ class Seat:
         self.window.show()
         self.bot.waitUntil(lambda: self.window.isVisible() and self.live.wait_ready(0),
                            timeout=10_000)
+        self.runner.start_readers()  # as the application does once its first dialog is up
+        self.readers = [self.runner.submit(os.getpid, apart=True, on_result=self._reader_up,
+                                           on_error=self._reader_up) for _ in range(readers)]
+        self.bot.waitUntil(lambda: not self.readers, timeout=30_000)  # their imports done
+
+    def _reader_up(self, task: int, _pid) -> None:
+        self.readers.remove(task)
 
     def _submitted(self, fn, *args, **kwargs) -> int:
         task = self._submit(fn, *args, **kwargs)
@@ -193,7 +201,7 @@ class Seat:
     def close(self) -> None:
         self.timer.stop()
         self.live.close()
-        self.runner.shutdown()
+        self.runner.close()
         self.window.close()
         self.db.dispose()
 
@@ -269,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     i18n.remove_translators()  # the day's assertions read the English screens
     install_printers(types.SimpleNamespace(setattr=setattr), Path(options.folder))
     qt_api.set_qt_api(None)  # what pytest-qt's plugin does: the PySide6 already loaded
-    seat = Seat(options.url, options.user, QtBot(None), options.password)  # waits need no pytest request
+    from dms.app import READERS
+
+    # (waits need no pytest request)
+    seat = Seat(options.url, options.user, QtBot(None), options.password, READERS)
     gc.collect()
     gc.freeze()  # as the application does once signed in (dms.app.AppSession._ready)
     runner = Runner(seat, app)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLa
 from dms.crm import reminders
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.frontdesk.booking import BookingDialog
 
@@ -175,8 +175,8 @@ class CallsPage(QWidget):
         if kind is None:
             return
         self.count.setText(self.tr("Loading..."))
-        self.model.set_fetch(lambda offset, limit: reminders.reminder_list(
-            ws.ctx.db, ws.ctx.user, kind, days, km, offset, limit))
+        self.model.set_fetch(pages(reminders.reminder_list, ws.ctx.db, ws.ctx.user, kind, days,
+                                   km))
 
     def selected(self):
         return selected_row(self.view, self.model)

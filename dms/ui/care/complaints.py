@@ -23,7 +23,7 @@ from dms.errors import ValidationError
 from dms.ui.care.followups import questions
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 
 RED = QColor("#b3261e")
@@ -291,8 +291,8 @@ class ComplaintsPage(QWidget):
     def load(self) -> None:
         ws, status = self.ws, FILTERS[self.filter.currentData() or "open"]
         self.count.setText(self.tr("Loading..."))
-        self.model.set_fetch(lambda offset, limit: analysis.complaint_list(
-            ws.ctx.db, ws.ctx.user, status=status, offset=offset, limit=limit))
+        self.model.set_fetch(pages(analysis.complaint_list, ws.ctx.db, ws.ctx.user,
+                                   status=status))
 
     def selected(self):
         return selected_row(self.view, self.model)

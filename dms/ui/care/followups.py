@@ -19,7 +19,7 @@ from dms.crm import followup
 from dms.ui.care.calls import outcome_box
 from dms.ui.common import words
 from dms.ui.common.command_dialog import CommandDialog
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import form_row, selected_row, table_view
 
 RED = QColor("#b3261e")
@@ -166,8 +166,7 @@ class FollowUpPage(QWidget):
         now = clock.now().astimezone()
         until = datetime.combine(now.date() + timedelta(days=days), time.min, tzinfo=now.tzinfo)
         self.count.setText(self.tr("Loading..."))
-        self.model.set_fetch(lambda offset, limit: followup.due_follow_ups(
-            ws.ctx.db, ws.ctx.user, until, limit, offset))
+        self.model.set_fetch(pages(followup.due_follow_ups, ws.ctx.db, ws.ctx.user, until))
 
     def selected(self):
         return selected_row(self.view, self.model)

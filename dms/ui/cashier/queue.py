@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dms.billing import desk
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.common.words import money, translate
 
@@ -66,8 +66,7 @@ class QueuePage(QWidget):
 
     def load(self) -> None:
         ws = self._ws
-        self.model.set_fetch(lambda offset, limit: desk.queue(ws.ctx.db, ws.ctx.user, offset,
-                                                             limit))
+        self.model.set_fetch(pages(desk.queue, ws.ctx.db, ws.ctx.user))
 
     def refresh(self) -> None:
         if self.model.rowCount() or self.model.loading:

@@ -1,8 +1,10 @@
 """One generic table model over a paged query (DESIGN §9).
 
 The model is given a fetch function `fetch(offset, limit) -> list[row]` (run in the task
-runner's pool, off the GUI thread) and a column spec. It holds only the rows fetched so far;
-the view asks for more pages as the user scrolls (`canFetchMore`/`fetchMore`).
+runner's pool, off the GUI thread) and a column spec; a `Pages` fetch, a service read named
+with its arguments, can run in a reader process (`dms.ui.tasks`), which a lambda cannot. It
+holds only the rows fetched so far; the view asks for more pages as the user scrolls
+(`canFetchMore`/`fetchMore`).
 
 `refresh()` — after a change on this seat or another — fetches the loaded range again and
 merges it into the rows by key: changed rows are updated in place, new ones inserted, gone ones
@@ -13,7 +15,7 @@ user left them. `set_fetch()` starts a new query (that one does reset).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
@@ -33,6 +35,22 @@ class Column:
     tooltip: Callable[[Any], str | None] | None = None
     colour: Callable[[Any], Any] | None = None  # a QColor/QBrush for the text, or None
     sort_key: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class Pages:
+    """A fetch `fn(*args, offset=, limit=, **kwargs)`, picklable as its parts."""
+
+    fn: Callable[..., list[Any]]
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def __call__(self, offset: int, limit: int) -> list[Any]:
+        return self.fn(*self.args, offset=offset, limit=limit, **self.kwargs)
+
+
+def pages(fn: Callable[..., list[Any]], *args: Any, **kwargs: Any) -> Pages:
+    return Pages(fn, args, kwargs)
 
 
 def _sortable(value: Any) -> tuple[int, Any]:
@@ -110,13 +128,20 @@ class PagedTableModel(QAbstractTableModel):
             self.set_fetch(self._fetch)
             return
         limit = max(len(self._rows), self._page_size)
-        self._refreshing = self._runner.submit(self._fetch, 0, limit, on_result=self._on_refresh,
-                                               on_error=self._on_error)
+        self._refreshing = self._read(0, limit, self._on_refresh)
+
+    def _read(self, offset: int, limit: int, on_result) -> int:
+        fetch = self._fetch
+        if isinstance(fetch, Pages):
+            return self._runner.submit(fetch.fn, *fetch.args, offset=offset, limit=limit,
+                                       **fetch.kwargs, apart=True, on_result=on_result,
+                                       on_error=self._on_error)
+        return self._runner.submit(fetch, offset, limit, on_result=on_result,
+                                   on_error=self._on_error)
 
     # -- pages -----------------------------------------------------------------------------
     def _fetch_page(self) -> None:
-        self._set_pending(self._runner.submit(self._fetch, len(self._rows), self._page_size,
-                                              on_result=self._on_page, on_error=self._on_error))
+        self._set_pending(self._read(len(self._rows), self._page_size, self._on_page))
 
     def _set_pending(self, task_id: int | None) -> None:
         was_loading = self._pending is not None

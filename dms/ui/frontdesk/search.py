@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
 
 from dms.crm import lookup
 from dms.crm.find import front_desk_search
-from dms.ui.common.table import PagedTableModel
+from dms.ui.common.table import PagedTableModel, pages
 from dms.ui.common.views import TableView
 from dms.ui.customer_card import CustomerCardView
 from dms.ui.shell.palette import found_columns
@@ -108,8 +108,8 @@ class SearchPage(QWidget):
             return
         self.text = text
         ws = self._ws
-        self.model.set_fetch((lambda offset, limit: front_desk_search(
-            ws.ctx.db, ws.ctx.user, text, offset, limit)) if text else None)
+        self.model.set_fetch(pages(front_desk_search, ws.ctx.db, ws.ctx.user, text)
+                             if text else None)
         self._set_status("searching" if text else "idle")
 
     @Slot()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from dms.parts import catalogue, counter, queries
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.parts.words import movement_kinds, qty
 
@@ -152,11 +152,9 @@ class PartsPage(QWidget):
         if not text:
             self.hits.set_fetch(None)
         elif self.by_model.isChecked():
-            self.hits.set_fetch(lambda offset, limit: catalogue.parts_for_vehicle(
-                db, user, series=text, offset=offset, limit=limit))
+            self.hits.set_fetch(pages(catalogue.parts_for_vehicle, db, user, series=text))
         else:
-            self.hits.set_fetch(lambda offset, limit: catalogue.search_parts(
-                db, user, text, offset, limit))
+            self.hits.set_fetch(pages(catalogue.search_parts, db, user, text))
 
     @Slot(int, bool)
     def _on_hits(self, count: int, _more: bool) -> None:
@@ -174,8 +172,7 @@ class PartsPage(QWidget):
         self._tasks["on_order"] = self.ws.read(counter.on_order, part_id,
                                                on_result=self._on_order)
         db, user = self.ws.ctx.db, self.ws.ctx.user
-        self.movements.set_fetch(lambda offset, limit: queries.movement_history(
-            db, user, part_id, offset, limit))
+        self.movements.set_fetch(pages(queries.movement_history, db, user, part_id))
 
     @Slot(int, object)
     def _on_card(self, task_id: int, card) -> None:

@@ -18,7 +18,7 @@ from dms.parts import catalogue, receipts, transfers
 from dms.parts.receipts import ReturnLine
 from dms.parts.transfers import TransferItem
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import table_view
 from dms.ui.parts.receipts import ScannedParts, combo, count_one, item
 from dms.ui.parts.transfer_view import TransferBox
@@ -116,7 +116,7 @@ class MovesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(splitter, 1)
-        self._fetch = lambda offset, limit: transfers.in_transit(db, user, offset, limit)
+        self._fetch = pages(transfers.in_transit, db, user)
         self._loaded = False
         self._showing: int | None = None  # the read of the transfer to show that counts
         self._scanned: int | None = None  # the read of a scanned note

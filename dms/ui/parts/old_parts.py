@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from dms.parts import counter, old_parts
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import table_view
 from dms.ui.parts.dialogs import OldPartMoveDialog
 from dms.ui.parts.words import dispositions, qty
@@ -118,8 +118,7 @@ class OldPartsPage(QWidget):
         db, user = self.ws.ctx.db, self.ws.ctx.user
         statuses = dict(STATUSES).get(self.status.currentData(), old_parts.CUSTODY)
         claim, order = self.claim.text(), self.order.text()
-        self.model.set_fetch(lambda offset, limit: old_parts.old_part_list(
-            db, user, statuses, claim, order, offset, limit))
+        self.model.set_fetch(pages(old_parts.old_part_list, db, user, statuses, claim, order))
 
     @Slot()
     def _status_chosen(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplit
 
 from dms.parts import counter, old_parts, picking
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.parts.words import dispositions, line_states, qty
 
@@ -171,8 +171,7 @@ class PickingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.queue.set_fetch(lambda offset, limit: counter.picking_queue(
-            workspace.ctx.db, workspace.ctx.user, offset, limit))
+        self.queue.set_fetch(pages(counter.picking_queue, workspace.ctx.db, workspace.ctx.user))
         self.booked.set_fetch(lambda offset, limit: counter.booked_parts(
             workspace.ctx.db, workspace.ctx.user) if offset == 0 else [])
         self.retranslate_ui()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 from dms.reports.documents.pdi import pdi_pdf
 from dms.ui.common import words
 from dms.ui.common.printing import kind_name, show_document
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.pdi.checklist import NOTE, ChecklistModel
 from dms.ui.pdi.dialogs import FixDialog, HandOverDialog, NewPdiDialog
@@ -147,8 +147,7 @@ class PdiDesk(Workspace):
         self._debounce.stop()
         db, user, text = self.ctx.db, self.ctx.user, self.search.text()
         self.searched = text
-        self.list_model.set_fetch(lambda offset, limit: pdi.pdi_list(
-            db, user, text, offset=offset, limit=limit))
+        self.list_model.set_fetch(pages(pdi.pdi_list, db, user, text))
 
     def _keep_a_selection(self) -> None:
         if selected_row(self.list, self.list_model) is None and self.list_model.rowCount():

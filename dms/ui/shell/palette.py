@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from dms.crm.find import front_desk_search
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import TableView
 from dms.ui.common.words import state_name
 
@@ -74,8 +74,7 @@ class QuickOpen(QDialog):
         self._timer.stop()
         text = self.text.text().strip()
         ctx = self._ctx
-        self.model.set_fetch((lambda offset, limit: front_desk_search(
-            ctx.db, ctx.user, text, offset, limit)) if text else None)
+        self.model.set_fetch(pages(front_desk_search, ctx.db, ctx.user, text) if text else None)
 
     @Slot()
     def _enter(self) -> None:

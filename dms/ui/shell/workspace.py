@@ -108,9 +108,10 @@ class Workspace(QWidget):
 
     # -- what workspaces use ---------------------------------------------------------------
     def read(self, fn, *args, on_result, on_error=None, **kwargs) -> int:
+        """`fn(db, user, *args)`, in a reader process where the runner has them."""
         return self.ctx.runner.submit(fn, self.ctx.db, self.ctx.user, *args,
                                       on_result=on_result, on_error=on_error or self._failed,
-                                      **kwargs)
+                                      apart=True, **kwargs)
 
     def command(self, fn, *args, on_result, on_error=None, **kwargs) -> int:
         """One user action: `fn(db, user, *args)` in this workspace's serial lane."""

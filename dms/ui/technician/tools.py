@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplit
                                QVBoxLayout, QWidget)
 
 from dms.ui.common import words
-from dms.ui.common.table import Column, PagedTableModel
+from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.common.views import selected_row, table_view
 from dms.ui.technician import words as tech_words
 from dms.workshop import tools
@@ -100,8 +100,8 @@ class ToolsPage(QWidget):
     @Slot()
     def reload(self) -> None:
         ws, text, overdue = self._ws, self.search.text().strip(), self.overdue.isChecked()
-        self.model.set_fetch(lambda offset, limit: tools.tools(
-            ws.ctx.db, ws.ctx.user, text, overdue_only=overdue, offset=offset, limit=limit))
+        self.model.set_fetch(pages(tools.tools, ws.ctx.db, ws.ctx.user, text,
+                                   overdue_only=overdue))
 
     def refresh(self) -> None:
         if self.model.rowCount() or self.model.loading:

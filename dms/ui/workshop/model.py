@@ -4,7 +4,7 @@ area).
 `BoardModel` holds every card of the board in the board's order (the oldest car first). Each
 lane of each view is a `LaneModel`: the ids of the cards in that lane, fed by the board model.
 A board read again (all of it on F5, or the few orders another seat changed put into the last
-one, `kanban.board_again`) is merged in by job id:
+one, `kanban.with_cards`) is merged in by job id:
 each model is told only what changed in it (rows removed, inserted or moved, a card's data
 changed), never reset, so a card moves without flicker, a selection stays on its card and a
 drag in progress keeps its data. Sorting the cards into lanes is plain Python over a few

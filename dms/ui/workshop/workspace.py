@@ -2,8 +2,8 @@
 (by state, Alt+1; the plan by technician, Alt+2), the QC desk (Alt+3) and TV mode (F11).
 
 The board is one read (`dms.workshop.kanban.board`, on first show and F5) into one model; a
-change on any seat to work orders reads only their cards into the board held
-(`kanban.board_again`, in the worker); either is merged into the model by job, so a card moves
+change on any seat to work orders reads only their cards (`kanban.cards_again`) and puts them
+into the board held; either is merged into the model by job, so a card moves
 without a reset and without a few hundred cards read again. Reads run one after the other in
 the pool (a later read never lands before an earlier one); what asks for one meanwhile is
 gathered into the next. The QC queue is read when the QC desk is shown. A move is one command
@@ -38,6 +38,7 @@ class WorkshopBoard(Workspace):
         self._reading: int | None = None
         self._full = False  # the whole board to read next
         self._orders: set[int] = set()  # these orders' cards to read next
+        self._again: set[int] = set()  # the orders whose cards are being read
         self._qc_stale = True
         self.tv: TVBoard | None = None
         self.model = BoardModel(ctx.user.roles, send=self.send, parent=self)
@@ -130,8 +131,14 @@ class WorkshopBoard(Workspace):
                                       on_error=self._on_read_error)
         elif self._orders:
             orders, self._orders = self._orders, set()
-            self._reading = self.read(kanban.board_again, self.model.board, orders,
-                                      on_result=self._on_read, on_error=self._on_read_error)
+            self._reading = self.read(kanban.cards_again, orders, on_result=self._on_cards,
+                                      on_error=self._on_read_error)
+            self._again = orders
+
+    @Slot(int, object)
+    def _on_cards(self, task_id: int, cards) -> None:
+        if task_id == self._reading:
+            self._on_read(task_id, kanban.with_cards(self.model.board, self._again, cards))
 
     @Slot(int, object)
     def _on_read(self, task_id: int, read) -> None:
