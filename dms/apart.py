@@ -104,7 +104,10 @@ def main() -> None:
     if hasattr(os, "nice"):  # the window's own threads first when the PC is busy (not Windows)
         os.nice(10)
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break the wire
+    # A stray print must not break the wire: stdout goes where stderr goes (nowhere for a
+    # window started without a console).
+    quiet = os.open(os.devnull, os.O_WRONLY) if sys.stderr is None else sys.stderr.fileno()
+    os.dup2(quiet, sys.stdout.fileno())
     serve(sys.stdin.buffer, answers)
     os._exit(0)  # nothing left to flush into a pipe that may be closed
 

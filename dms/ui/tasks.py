@@ -90,8 +90,9 @@ class _Reader(QObject):
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
-        self.process = subprocess.Popen([sys.executable, "-m", "dms.apart"],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "dms.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows: no console
         self.calls: dict[int, tuple] = {}  # in flight: {task id: (fn, args, kwargs)}
         self._requests: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         threading.Thread(target=self._write, name="reader-requests", daemon=True).start()
