@@ -86,7 +86,7 @@ class _Reader(QObject):
     answers: the GUI thread never blocks on the pipe, and each answer reaches it queued."""
 
     answered = Signal(bytes)
-    gone = Signal()
+    gone = Signal(object)  # this reader
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
@@ -116,7 +116,7 @@ class _Reader(QObject):
         try:
             while (data := wire.receive(self.process.stdout)) is not None:
                 self.answered.emit(data)
-            self.gone.emit()
+            self.gone.emit(self)
         except (OSError, RuntimeError):  # closed, or this object deleted at the end
             pass
 
@@ -152,7 +152,7 @@ class TaskRunner(QObject):
         while len(self._readers) < self._wanted_readers:
             reader = _Reader(self)
             reader.answered.connect(self._on_answer)
-            reader.gone.connect(lambda reader=reader: self._on_gone(reader))
+            reader.gone.connect(self._on_gone)  # a slot of this object: run in its thread
             self._readers.append(reader)
         self._wanted_readers = 0
 
@@ -217,6 +217,7 @@ class TaskRunner(QObject):
         (relay.succeeded if ok else relay.failed).emit(task_id, value)
         self._on_done(task_id)
 
+    @Slot(object)
     def _on_gone(self, reader: _Reader) -> None:
         """A reader process ended: what it had in flight runs in the pool."""
         log.warning("A reader process ended (exit code %s)", reader.process.poll())
