@@ -68,8 +68,9 @@ def receive(stream: BinaryIO) -> bytes | None:
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         return None
-    data = stream.read(_LENGTH.unpack(head)[0])
-    return data if len(data) == _LENGTH.unpack(head)[0] else None
+    (size,) = _LENGTH.unpack(head)
+    data = stream.read(size)
+    return data if len(data) == size else None
 
 
 def answer(request: bytes) -> bytes:
