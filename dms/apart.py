@@ -10,15 +10,19 @@ unpickles the answer.
 
 The wire is the reader's stdin and stdout, each message a length and a pickle. In goes
 `(task_id, call)`, `call` being the pickled `(fn, args, kwargs)`; out comes `(task_id,
-answer)`, `answer` the pickled `(ok, value)`, in the order asked. A `Database` does not travel:
-it is sent as its URL and the reader reads through an engine of its own for that URL. An error
-that could not be unpickled comes back as a `DomainError` carrying its text.
+answer)`, `answer` the pickled `(ok, value)`, in the order asked, after a first `(READY, b"")`
+once the reader has imported what the reads need (the window sends it nothing before). A
+`Database` does not travel: it is sent as its URL and the reader reads through an engine of
+its own for that URL. An error that could not be unpickled comes back as a `DomainError`
+carrying its text.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
+import pkgutil
 import struct
 import sys
 import traceback
@@ -29,6 +33,8 @@ from dms.db import Database
 from dms.errors import DomainError
 
 _LENGTH = struct.Struct("<Q")
+READY = 0  # the task id of the message a reader sends once it is warm (task ids start at 1)
+SERVICES = ("dms.crm", "dms.workshop", "dms.parts", "dms.billing", "dms.reports")
 _databases: dict[str, Database] = {}
 
 
@@ -89,11 +95,23 @@ def answer(request: bytes) -> bytes:
             return pickle.dumps((False, DomainError(message=f"{type(exc).__name__}: {exc}")))
 
 
-def serve(requests: BinaryIO, answers: BinaryIO) -> None:
-    """Answer requests until the window's process closes the stream."""
-    from dms import changes  # noqa: F401 - every ORM model, before the first request comes
+def warm_up() -> None:
+    """Every ORM model and every service module, imported before the first request: a read
+    that came first would pay for its module's import (the board's: 0.2 s, cold)."""
+    from dms import changes  # noqa: F401 - loads every ORM model
 
+    for name in SERVICES:
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            importlib.import_module(module.name)
+
+
+def serve(requests: BinaryIO, answers: BinaryIO) -> None:
+    """Warm up, say so (task 0), then answer requests until the window's process closes the
+    stream."""
     try:
+        warm_up()
+        send(answers, pickle.dumps((READY, b"")))
         while (data := receive(requests)) is not None:
             task_id, request = pickle.loads(data)
             send(answers, pickle.dumps((task_id, answer(request))))

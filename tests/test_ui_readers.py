@@ -26,6 +26,7 @@ def runner(qtbot, monkeypatch):
         p for p in (str(TESTS), os.environ.get("PYTHONPATH")) if p))  # reader_calls
     made = TaskRunner(readers=2)
     made.start_readers()
+    qtbot.waitUntil(lambda: made.readers_ready, timeout=30_000)
     yield made
     made.close()
 
@@ -79,3 +80,16 @@ def test_a_call_in_flight_when_its_reader_ends_is_answered_here(runner, qtbot):
     results, errors = _answers(qtbot, receiver, 1)
     assert results == {task: os.getpid()} and not errors
     assert reader not in runner._readers and len(runner._readers) == 1
+
+
+def test_reads_asked_before_the_readers_are_warm_run_here(qtbot):
+    made = TaskRunner(readers=1)
+    made.start_readers()  # a reader imports the services first, then says it is ready
+    receiver = Receiver()
+    ask = {"on_result": receiver.on_result, "on_error": receiver.on_error, "apart": True}
+    early = made.submit(os.getpid, **ask)
+    qtbot.waitUntil(lambda: made.readers_ready, timeout=30_000)
+    late = made.submit(os.getpid, **ask)
+    results, errors = _answers(qtbot, receiver, 2)
+    made.close()
+    assert results[early] == os.getpid() != results[late] and not errors

@@ -4,7 +4,8 @@ starts `python -m dms` as a person's first start would (a new home, so the embed
 created and the demo loaded; Chinese locale), then, with xdotool, signs in as the manager, looks
 a car up by its plate at the front desk (Chinese characters typed through X), and opens the
 workshop board with Ctrl+2. At each step it grabs the screen (Qt's xcb platform, a separate
-client of the same X server) into OUT_DIR and prints one JSON line of what it saw.
+client of the same X server) into OUT_DIR and prints one JSON line of what it saw; the board's
+step waits until its cards are drawn (read by the application's reader processes).
 
     xvfb-run -a -s "-screen 0 1366x768x24" python tests/xvfb_real_window.py OUT_DIR
 """
@@ -82,6 +83,15 @@ def colours(image: QImage) -> dict:
     return {"distinct": len(counts), "top_share": round(max(counts.values()) / sum(counts.values()), 3)}
 
 
+def cards_shown(image: QImage) -> bool:
+    """The board's lanes have cards on them: at 1366×768 the lanes fill the window from y=180
+    to 680, white while empty (three quarters of the samples there), two thirds covered once
+    the demo's cars are drawn."""
+    samples = [image.pixel(x, y) & 0xFFFFFF == 0xFFFFFF
+               for y in range(180, 680, 8) for x in range(10, 1330, 8)]
+    return sum(samples) / len(samples) < 0.6
+
+
 def save(image: QImage, out: Path, name: str) -> dict:
     path = out / f"{name}.png"
     image.save(str(path))
@@ -127,7 +137,9 @@ def main() -> int:
         seen["frontdesk"] = save(settled_change(typed, "the vehicle file"), out, "frontdesk")
         shown = grab()
         xdotool("key", "ctrl+2")
-        seen["board"] = save(settled_change(shown, "the workshop board"), out, "board")
+        settled_change(shown, "the workshop board")
+        seen["board"] = save(until(lambda: cards_shown(image := grab()) and image,
+                                   "the cards on the board"), out, "board")
         seen["main_title_after"] = window_named("—")[1]
     finally:
         dms.terminate()

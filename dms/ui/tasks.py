@@ -13,8 +13,8 @@ overtake each other.
 A runner made with `readers=N` and started (`start_readers`, once the first dialog is painted)
 sends a read marked `apart` to one of N reader processes (`dms.apart`) instead of the pool, so
 that its Python never holds this process's interpreter lock (see `dms.apart`). A call that
-cannot be pickled (a lambda) runs in the pool as before, and so do the calls in flight when a
-reader process ends. Only the application and the day's seat processes start readers: a test's
+cannot be pickled (a lambda) runs in the pool as before, and so do the reads asked before the
+readers are warm and the calls in flight when a reader process ends. Only the application and the day's seat processes start readers: a test's
 monkeypatched service would not reach another process.
 
 The pool's threads run Python too (a board read builds hundreds of rows), and the GUI thread
@@ -85,7 +85,7 @@ class _Reader(QObject):
     """A reader process, with a thread that writes its requests and one that waits for its
     answers: the GUI thread never blocks on the pipe, and each answer reaches it queued."""
 
-    answered = Signal(bytes)
+    answered = Signal(object, bytes)  # this reader, the message
     gone = Signal(object)  # this reader
 
     def __init__(self, parent: QObject):
@@ -94,6 +94,7 @@ class _Reader(QObject):
             [sys.executable, "-m", "dms.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows: no console
         self.calls: dict[int, tuple] = {}  # in flight: {task id: (fn, args, kwargs)}
+        self.ready = False  # warm: it has said so (`wire.READY`); nothing is sent to it before
         self._requests: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         threading.Thread(target=self._write, name="reader-requests", daemon=True).start()
         threading.Thread(target=self._read, name="reader-answers", daemon=True).start()
@@ -115,7 +116,7 @@ class _Reader(QObject):
     def _read(self) -> None:
         try:
             while (data := wire.receive(self.process.stdout)) is not None:
-                self.answered.emit(data)
+                self.answered.emit(self, data)
             self.gone.emit(self)
         except (OSError, RuntimeError):  # closed, or this object deleted at the end
             pass
@@ -187,8 +188,9 @@ class TaskRunner(QObject):
         relay.failed.connect(on_error)
         relay.done.connect(self._on_done)
         self._relays[task_id] = relay
-        if apart and lane is None and self._readers:
-            reader = min(self._readers, key=lambda r: len(r.calls))
+        ready = [r for r in self._readers if r.ready]
+        if apart and lane is None and ready:
+            reader = min(ready, key=lambda r: len(r.calls))
             try:
                 reader.ask(task_id, fn, args, kwargs)
                 return task_id
@@ -202,11 +204,19 @@ class TaskRunner(QObject):
         pool = self._pool if lane is None else self._lane(lane)
         pool.start(_Job(task_id, relay, fn, args, kwargs))
 
-    @Slot(bytes)
-    def _on_answer(self, data: bytes) -> None:
+    @property
+    def readers_ready(self) -> bool:
+        """Every reader started is warm (the day's seats wait for it; the application does not:
+        its reads run in the pool until then)."""
+        return all(reader.ready for reader in self._readers)
+
+    @Slot(object, bytes)
+    def _on_answer(self, reader: _Reader, data: bytes) -> None:
         task_id, answer = pickle.loads(data)
-        for reader in self._readers:
-            reader.calls.pop(task_id, None)
+        if task_id == wire.READY:
+            reader.ready = True
+            return
+        reader.calls.pop(task_id, None)
         relay = self._relays.get(task_id)
         if relay is None:
             return  # asked before a shutdown that dropped it

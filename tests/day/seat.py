@@ -97,12 +97,7 @@ class Seat:
         self.bot.waitUntil(lambda: self.window.isVisible() and self.live.wait_ready(0),
                            timeout=10_000)
         self.runner.start_readers()  # as the application does once its first dialog is up
-        self.readers = [self.runner.submit(os.getpid, apart=True, on_result=self._reader_up,
-                                           on_error=self._reader_up) for _ in range(readers)]
-        self.bot.waitUntil(lambda: not self.readers, timeout=30_000)  # their imports done
-
-    def _reader_up(self, task: int, _pid) -> None:
-        self.readers.remove(task)
+        self.bot.waitUntil(lambda: self.runner.readers_ready, timeout=30_000)
 
     def _submitted(self, fn, *args, **kwargs) -> int:
         task = self._submit(fn, *args, **kwargs)
