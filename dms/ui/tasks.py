@@ -14,8 +14,9 @@ A runner made with `readers=N` and started (`start_readers`, once the first dial
 sends a read marked `apart` to one of N reader processes (`dms.apart`) instead of the pool, so
 that its Python never holds this process's interpreter lock (see `dms.apart`). A call that
 cannot be pickled (a lambda) runs in the pool as before, and so do the reads asked before the
-readers are warm and the calls in flight when a reader process ends. Only the application and the day's seat processes start readers: a test's
-monkeypatched service would not reach another process.
+readers are warm and the calls in flight when a reader process ends. Only the application and
+the day's seat processes start readers: a test's monkeypatched service would not reach another
+process.
 
 The pool's threads run Python too (a board read builds hundreds of rows), and the GUI thread
 takes the interpreter lock again each time Qt calls into Python (a paint, a slot, a model's
