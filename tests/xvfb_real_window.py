@@ -4,8 +4,9 @@ starts `python -m dms` as a person's first start would (a new home, so the embed
 created and the demo loaded; Chinese locale), then, with xdotool, signs in as the manager, looks
 a car up by its plate at the front desk (Chinese characters typed through X), and opens the
 workshop board with Ctrl+2. At each step it grabs the screen (Qt's xcb platform, a separate
-client of the same X server) into OUT_DIR and prints one JSON line of what it saw; the board's
-step waits until its cards are drawn (read by the application's reader processes).
+client of the same X server) into OUT_DIR and prints one JSON line of what it saw; the steps
+wait until the vehicle file and the board's cards are drawn (read by the application's reader
+processes).
 
     xvfb-run -a -s "-screen 0 1366x768x24" python tests/xvfb_real_window.py OUT_DIR
 """
@@ -92,6 +93,13 @@ def cards_shown(image: QImage) -> bool:
     return sum(samples) / len(samples) < 0.6
 
 
+def search_field_gone(image: QImage) -> bool:
+    """The front desk shows a vehicle's file: the search field (white, across the window at
+    y=64) has given way to the file's heading."""
+    row = [image.pixel(x, 64) & 0xFFFFFF == 0xFFFFFF for x in range(200, 1300, 8)]
+    return sum(row) / len(row) < 0.5
+
+
 def save(image: QImage, out: Path, name: str) -> dict:
     path = out / f"{name}.png"
     image.save(str(path))
@@ -134,7 +142,9 @@ def main() -> int:
         xdotool("type", "--delay", "40", plate)
         typed = settled_change(shown, "the plate typed into the search")
         xdotool("key", "Return")  # one match: Enter opens its vehicle file
-        seen["frontdesk"] = save(settled_change(typed, "the vehicle file"), out, "frontdesk")
+        settled_change(typed, "the front desk after Enter")
+        seen["frontdesk"] = save(until(lambda: search_field_gone(image := grab()) and image,
+                                       "the vehicle file"), out, "frontdesk")
         shown = grab()
         xdotool("key", "ctrl+2")
         settled_change(shown, "the workshop board")
