@@ -97,7 +97,7 @@ def answer(request: bytes) -> bytes:
 
 def warm_up() -> None:
     """Every ORM model and every service module, imported before the first request: a read
-    that came first would pay for its module's import (the board's: 0.2 s, cold)."""
+    that came first would pay for its module's import (the first search: 0.23 s, cold)."""
     from dms import changes  # noqa: F401 - loads every ORM model
 
     for name in SERVICES:
