@@ -12,9 +12,9 @@ The wire is the reader's stdin and stdout, each message a length and a pickle. I
 `(task_id, call)`, `call` being the pickled `(fn, args, kwargs)`; out comes `(task_id,
 answer)`, `answer` the pickled `(ok, value)`, in the order asked, after a first `(READY, b"")`
 once the reader has imported what the reads need (the window sends it nothing before). A
-`Database` does not travel: it pickles as its URL and the reader reads through an engine of
-its own for that URL (`dms.db.attach`). An error that could not be unpickled comes back as a
-`DomainError` carrying its text.
+`Database` does not travel: it is sent as its URL and the reader reads through an engine of
+its own for that URL. An error that could not be unpickled comes back as a `DomainError`
+carrying its text.
 """
 
 from __future__ import annotations
@@ -29,16 +29,39 @@ import traceback
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
+from dms.db import Database
 from dms.errors import DomainError
 
 _LENGTH = struct.Struct("<Q")
 READY = 0  # the task id of the message a reader sends once it is warm (task ids start at 1)
 SERVICES = ("dms.crm", "dms.workshop", "dms.parts", "dms.billing", "dms.reports")
+_databases: dict[str, Database] = {}
+
+
+class _Database:
+    """A `Database` on the wire: its URL (each process reads through an engine of its own)."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+
+def _database(url: str) -> Database:
+    if url not in _databases:
+        _databases[url] = Database(url)
+    return _databases[url]
 
 
 def call(fn: Callable[..., Any], args: tuple, kwargs: dict) -> bytes:
-    """A call pickled (raises if it cannot be; a `Database` in it goes as its URL)."""
+    """A call pickled (raises if it cannot be), a `Database` argument as its URL. (Only the
+    arguments themselves are looked at: a hook for every object pickled cost the GUI thread
+    tens of milliseconds for a board.)"""
+    args = tuple(_Database(a.url) if isinstance(a, Database) else a for a in args)
     return pickle.dumps((fn, args, kwargs), pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled_call(data: bytes) -> tuple[Callable[..., Any], tuple, dict]:
+    fn, args, kwargs = pickle.loads(data)
+    return fn, tuple(_database(a.url) if isinstance(a, _Database) else a for a in args), kwargs
 
 
 def send(stream: BinaryIO, data: bytes) -> None:
@@ -59,7 +82,7 @@ def receive(stream: BinaryIO) -> bytes | None:
 def answer(request: bytes) -> bytes:
     """Run one pickled call: its pickled `(ok, value)`, which the window's process can read."""
     try:
-        fn, args, kwargs = pickle.loads(request)
+        fn, args, kwargs = _unpickled_call(request)
         return pickle.dumps((True, fn(*args, **kwargs)), pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # noqa: BLE001 - every failure is the asking widget's to show
         if not isinstance(exc, DomainError):

@@ -230,16 +230,6 @@ def _readable(fd: int) -> bool:
     return bool(select.select([fd], [], [], 0)[0])  # Windows: sockets only, as this is
 
 
-_attached: dict[str, "Database"] = {}
-
-
-def attach(url: str) -> "Database":
-    """This process's `Database` for `url`, made at the first use (an unpickled one)."""
-    if url not in _attached:
-        _attached[url] = Database(url)
-    return _attached[url]
-
-
 class Database:
     """One engine and the two kinds of session scope every service and query uses."""
 
@@ -251,11 +241,6 @@ class Database:
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         event.listen(self._write, "before_flush", _note_versions)
         event.listen(self._write, "before_flush", validators.storable_rows)
-
-    def __reduce__(self):
-        """Pickled as its URL: a process that unpickles it reads through an engine of its own
-        (`attach`; the desktop's reader processes, `dms.apart`)."""
-        return attach, (self.url,)
 
     @property
     def backend(self) -> str:

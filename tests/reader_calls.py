@@ -14,8 +14,3 @@ def stuck_in_a_reader(window_pid: int) -> int:
 
 def unpicklable_error() -> None:
     raise ValueError("a closure", lambda: None)
-
-
-def page_of_pids(db, offset: int, limit: int) -> list[int]:
-    """A paged fetch's page: the pid of the process that read it, with its database's URL."""
-    return [os.getpid()] if db.url and offset == 0 else []

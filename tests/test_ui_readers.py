@@ -15,7 +15,6 @@ from dms.auth import authenticate
 from dms.crm.customers import customer_file
 from dms.crm.find import front_desk_search
 from dms.errors import DomainError, NotFound
-from dms.ui.common.table import Column, PagedTableModel, pages
 from dms.ui.tasks import TaskRunner
 
 TESTS = Path(__file__).parent
@@ -94,13 +93,3 @@ def test_reads_asked_before_the_readers_are_warm_run_here(qtbot):
     results, errors = _answers(qtbot, receiver, 2)
     made.close()
     assert results[early] == os.getpid() != results[late] and not errors
-
-
-def test_a_paged_list_named_with_pages_is_read_in_a_reader(demo_db, runner, qtbot):
-    import reader_calls
-
-    model = PagedTableModel(runner, [Column(lambda: "pid", str)], key=lambda pid: pid)
-    model.set_fetch(pages(reader_calls.page_of_pids, demo_db))  # the Database goes as its URL
-    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.loading, timeout=30_000)
-    readers = {reader.process.pid for reader in runner._readers}
-    assert model.row_at(0) in readers and model.row_at(0) != os.getpid()

@@ -131,8 +131,12 @@ class PagedTableModel(QAbstractTableModel):
         self._refreshing = self._read(0, limit, self._on_refresh)
 
     def _read(self, offset: int, limit: int, on_result) -> int:
-        """A page, in a reader process if the fetch can be pickled (a `Pages`, not a lambda)."""
-        return self._runner.submit(self._fetch, offset, limit, apart=True, on_result=on_result,
+        fetch = self._fetch
+        if isinstance(fetch, Pages):
+            return self._runner.submit(fetch.fn, *fetch.args, offset=offset, limit=limit,
+                                       **fetch.kwargs, apart=True, on_result=on_result,
+                                       on_error=self._on_error)
+        return self._runner.submit(fetch, offset, limit, on_result=on_result,
                                    on_error=self._on_error)
 
     # -- pages -----------------------------------------------------------------------------
