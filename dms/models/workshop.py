@@ -287,9 +287,11 @@ class ClockEvent(IdMixin, Base):
     """Clock on/off per job per technician; actual hours are derived from these."""
 
     __tablename__ = "clock_event"
-    __table_args__ = (Index("ix_clock_event_at", "at"),)  # a period's clocking (utilisation)
+    __table_args__ = (Index("ix_clock_event_at", "at"),  # a period's clocking (utilisation)
+                      # a job's events, and whether a later one follows a clock-on
+                      Index("ix_clock_event_job", "labour_line_id", "technician_id", "id"))
 
-    labour_line_id: Mapped[int] = mapped_column(ForeignKey("labour_line.id"), index=True)
+    labour_line_id: Mapped[int] = mapped_column(ForeignKey("labour_line.id"))
     technician_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # on, off
     at: Mapped[datetime]

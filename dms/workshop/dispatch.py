@@ -110,14 +110,19 @@ def open_clocks(s: Session, *, line_ids=None, technician_id: int | None = None,
 
 def _open_clocks(on_lines: bool, by_tech: bool, either: bool):
     """`open_clocks`'s statement, built once per shape: the jobs bound as "lines" (a list),
-    the technician as "tech"."""
-    last = select(func.max(ClockEvent.id)).group_by(ClockEvent.labour_line_id,
-                                                    ClockEvent.technician_id)
+    the technician as "tech". A clock-on is open while no later event of the same job and
+    technician follows it: a look-up per clock-on found, by the job's index, whatever the
+    planner's statistics say. (Grouping the events by job and technician and joining the
+    latest back made PostgreSQL, with a young table's statistics, compare every clock-on
+    with every group: 30-60 ms a clock-on at 600 events, growing with the square.)"""
+    later = aliased(ClockEvent)
+    closed = select(later.id).where(later.labour_line_id == ClockEvent.labour_line_id,
+                                    later.technician_id == ClockEvent.technician_id,
+                                    later.id > ClockEvent.id).exists()
     found = ((ClockEvent.labour_line_id.in_(bindparam("lines", expanding=True)),) if on_lines
              else ()) + ((ClockEvent.technician_id == bindparam("tech"),) if by_tech else ())
-    last = last.where(or_(*found)) if either else last.where(*found)
-    return select(ClockEvent).where(ClockEvent.id.in_(last), ClockEvent.kind == "on") \
-        .order_by(ClockEvent.id)
+    return select(ClockEvent).where(*((or_(*found),) if either else found),
+                                    ClockEvent.kind == "on", ~closed).order_by(ClockEvent.id)
 
 
 _OPEN_CLOCKS: dict = {}  # (jobs given, technician given, either) → statement
