@@ -15,6 +15,7 @@ out (`_alive`), so the next action reconnects by itself.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -199,11 +200,35 @@ def make_engine(url: str) -> Engine:
             url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
         # A pooled connection the server dropped (restart, idle kill) is replaced before the
         # next action uses it, instead of failing that action: `_alive`, at each check-out.
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"cursor_factory": _described_cursor()})
         _install_postgresql_hooks(engine)
         return engine
     raise ConfigError("db.unsupported", "Unsupported database URL {url}: use sqlite:/// or postgresql://",
                       url=parsed.render_as_string())
+
+
+@functools.cache
+def _described_cursor():
+    """psycopg's cursor whose `description` is plain (name, type code, None × 5) tuples, as
+    the DB-API has it. SQLAlchemy reads it once a statement, only to see whether rows come
+    (its compiled statements keep their own columns), and psycopg builds a `Column` object per
+    column every time, with a type look-up each: 2,000 an order in `lifecycle.py`."""
+    import psycopg
+    from psycopg.pq import ExecStatus
+
+    rows = (ExecStatus.TUPLES_OK, ExecStatus.SINGLE_TUPLE, ExecStatus.TUPLES_CHUNK)
+
+    class Cursor(psycopg.Cursor):
+        @property
+        def description(self):
+            result = self.pgresult
+            if not result or not (result.nfields or result.status in rows):
+                return None
+            encoding = self.connection.info.encoding
+            return [((result.fname(i) or b"?").decode(encoding), result.ftype(i), None, None,
+                     None, None, None) for i in range(result.nfields)]
+
+    return Cursor
 
 
 def _alive(dbapi_connection) -> bool:
@@ -236,7 +261,12 @@ class Database:
     def __init__(self, url: str | None = None, engine: Engine | None = None):
         self.url = resolve_url(url) if engine is None else engine.url.render_as_string(False)
         self.engine = engine or make_engine(self.url)
-        self.read_engine = self.engine.execution_options(dms_read_only=True)
+        # PostgreSQL reads without BEGIN and ROLLBACK (two round trips a read): at READ
+        # COMMITTED each statement reads its own snapshot inside a transaction as well. SQLite
+        # keeps its read transaction: one snapshot for all the statements of a read.
+        self.read_engine = self.engine.execution_options(
+            dms_read_only=True,
+            **({"isolation_level": "AUTOCOMMIT"} if self.backend == "postgresql" else {}))
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         event.listen(self._write, "before_flush", _note_versions)

@@ -172,6 +172,26 @@ def test_a_pooled_connection_is_handed_out_without_a_round_trip(pg_db, monkeypat
         assert s.get(Customer, customer.id).notes == "无需试探"
 
 
+def test_a_read_sends_no_begin_or_rollback_and_a_write_stays_one_transaction(pg_db):
+    """Reads on PostgreSQL run without a transaction (two round trips fewer a read, issue 12:
+    at READ COMMITTED each statement reads its own snapshot either way); a command's
+    statements still commit or roll back together."""
+    def status(s: Session):
+        return s.connection().connection.dbapi_connection.info.transaction_status
+
+    with pg_db.reading() as s:
+        s.scalar(select(func.count()).select_from(Customer))
+        assert status(s) == psycopg.pq.TransactionStatus.IDLE
+    customer = _a_customer(pg_db)
+    with pytest.raises(RuntimeError), pg_db.transaction() as s:
+        s.get(Customer, customer.id).notes = "不会保存"
+        s.flush()
+        assert status(s) == psycopg.pq.TransactionStatus.INTRANS
+        raise RuntimeError("the command fails after its first write")
+    with pg_db.reading() as s:
+        assert s.get(Customer, customer.id).notes != "不会保存"
+
+
 def test_a_server_that_cannot_be_reached_is_a_clear_error():
     # Nothing listens on port 1; no server is needed (or touched) for this test.
     db = Database("postgresql://dms@127.0.0.1:1/dms")
