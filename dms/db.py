@@ -262,13 +262,15 @@ class Database:
         self.url = resolve_url(url) if engine is None else engine.url.render_as_string(False)
         self.engine = engine or make_engine(self.url)
         # PostgreSQL reads without BEGIN and ROLLBACK (two round trips a read): at READ
-        # COMMITTED each statement reads its own snapshot inside a transaction as well. SQLite
-        # keeps its read transaction: one snapshot for all the statements of a read.
-        self.read_engine = self.engine.execution_options(
-            dms_read_only=True,
-            **({"isolation_level": "AUTOCOMMIT"} if self.backend == "postgresql" else {}))
+        # COMMITTED each statement reads its own snapshot inside a transaction as well. A
+        # streamed read keeps its transaction (a server-side cursor lives in one), and so does
+        # every SQLite read: one snapshot for all the statements of a read.
+        in_transaction = self.engine.execution_options(dms_read_only=True)
+        self.read_engine = in_transaction.execution_options(isolation_level="AUTOCOMMIT") \
+            if self.backend == "postgresql" else in_transaction
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._streamed = sessionmaker(in_transaction, expire_on_commit=False)
         event.listen(self._write, "before_flush", _note_versions)
         event.listen(self._write, "before_flush", validators.storable_rows)
 
@@ -300,9 +302,11 @@ class Database:
             raise self._stale(session, exc) from exc
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self, streamed: bool = False) -> Iterator[Session]:
+        """A read; `streamed` for one whose rows come in chunks (`yield_per`)."""
         try:
-            with self._read() as session, session.begin():
+            with (self._streamed if streamed else self._read)() as session, session.begin():
+                session.info["dms_streamed"] = streamed
                 yield session
         except DBAPIError as exc:
             if not exc.connection_invalidated:

@@ -335,7 +335,7 @@ def test_the_rows_are_written_byte_for_byte_as_xlsxwriter_writes_them(
     scope = Scope(manager.store_id, None, None)
     sheets = [sheet for name in ("workorders", "parts", "settlements", "customers")
               for sheet in excel.sheets_for(name)]
-    with demo_orders_db.reading() as s:
+    with demo_orders_db.reading(streamed=True) as s:
         cases = [(sheet, list(sheet.rows(s, scope))) for sheet in sheets]
     assert all(rows for _sheet, rows in cases)
     hostile = SheetDef("customers", cols("name notes:text:30 birthday:date created_at:datetime "

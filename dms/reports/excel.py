@@ -248,7 +248,7 @@ def export(db, actor, name: str, path, lang: str = "zh_CN", since=None, until=No
 
 def _write(wb, db, actor, name, sheets, scope, lang, progress, cancelled) -> int:
     formats, total = _Formats(wb), 0
-    with db.reading() as s:
+    with db.reading(streamed=True) as s:
         require(s, actor, f"export.{name}")
         for sheet in sheets:
             writer = _SheetWriter(wb, formats, sheet, lang)

@@ -62,7 +62,11 @@ def cols(spec: str) -> tuple[Col, ...]:
 
 
 def stream(s: Session, stmt) -> Iterator:
-    # yield_per: buffered chunks (a server-side cursor on PostgreSQL), never .all()
+    """The rows in buffered chunks (`yield_per`), never .all(): on PostgreSQL a server-side
+    cursor, which needs the transaction of `db.reading(streamed=True)`; asked of on both
+    backends, so that a read without it fails in every test, not only on PostgreSQL."""
+    if not s.info.get("dms_streamed"):
+        raise RuntimeError("stream() reads in db.reading(streamed=True)")
     return iter(s.execute(stmt.execution_options(yield_per=CHUNK)))
 
 

@@ -277,7 +277,7 @@ def kpis(db, actor, date_from: date, date_to: date) -> dict:
     start, end = _window(date_from, date_to)
     days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     store = actor.store_id
-    with db.reading() as s:
+    with db.reading(streamed=True) as s:
         require(s, actor, "report.kpi")
         revenue, by_advisor, material = _revenue(s, store, start, end, days)
         received = _received(store, start, end)
